@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Shim: everything lives in the compiled entry point.
+import '../dist/cli.js';

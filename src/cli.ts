@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ExitError, errorMessage } from './errors.js';
+
+/**
+ * The commander program: declares commands and maps flags, nothing more. Each action
+ * lazily imports its command module so `l7lab --help` loads nothing heavy. This is the
+ * only place that calls process.exit.
+ */
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const EXAMPLES = `
+Examples:
+  $ l7lab                          open the menu (lessons, ports, practice, serve)
+  $ l7lab learn smtp-basics        take a lesson: type SMTP at a built-in server
+  $ l7lab ports                    which processes listen on which ports, and what they speak
+  $ l7lab ports --json --udp       the same, for scripts
+  $ l7lab practice smtp            a raw SMTP shell that explains every reply
+  $ l7lab serve                    mock mail servers on 127.0.0.1 that capture and never relay
+  $ l7lab mail list                what the mock servers captured
+  $ l7lab explain smtp 354         what a reply code means
+
+Colours follow NO_COLOR (https://no-color.org). Exit codes: 0 ok, 1 failure, 2 usage.`;
+
+type Options = Record<string, unknown>;
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new CommanderErrorWrap(`invalid port "${value}": use a number from 0 to 65535`);
+  return n;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new CommanderErrorWrap(`invalid number "${value}": use a whole number from 1`);
+  return n;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+class CommanderErrorWrap extends CommanderError {
+  constructor(message: string) {
+    super(2, 'l7lab.invalidArgument', message);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('l7lab')
+    .description('Learn the application layer (OSI L5-L7) by doing: real SMTP, POP3 and IMAP, every step explained.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand('help [command]', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES)
+    .action(async () => {
+      const { runMenu } = await import('./commands/menu.js');
+      await runMenu(program);
+    });
+
+  program
+    .command('ports')
+    .description('which processes listen on which ports of this machine, and which protocol each speaks')
+    .addOption(new Option('--backend <name>', 'where to read sockets from').choices(['auto', 'lsof', 'ss', 'netstat', 'proc']).default('auto'))
+    .option('--udp', 'include UDP sockets')
+    .option('--port <n>', 'only this port', parsePort)
+    .option('--json', 'print one JSON object for scripts')
+    .option('--explain', 'explain each protocol found and the lesson that covers it')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ l7lab ports                    the table, sorted by port
+  $ l7lab ports --explain          ... with what each protocol does
+  $ l7lab ports --port 2525 --json is the lab's SMTP server up?
+  $ sudo l7lab ports               see other users' processes too
+The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
+    )
+    .action(async (opts: Options) => {
+      const { runPorts } = await import('./commands/ports.js');
+      await runPorts(opts);
+    });
+
+  program
+    .command('serve')
+    .description('run the lab mail servers as a mock sending server: capture every message, relay none')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--smtp-port <n>', 'SMTP port (0 = any free port)', parsePort, 2525)
+    .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, 2110)
+    .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, 2143)
+    .option('--store <dir>', 'Maildir directory for captured mail (default: $XDG_DATA_HOME/l7lab/mail)')
+    .option('--memory', 'keep mail in memory only, nothing on disk')
+    .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)
+    .addOption(new Option('--auth <mode>', 'must SMTP clients log in?').choices(['required', 'optional']).default('optional'))
+    .option('--max-size <bytes>', 'largest message accepted', parsePositiveInt)
+    .option('--quiet', 'print the endpoints only, no live transcript')
+    .option('--json-log', 'one JSON event per line on stdout')
+    .option('--show-secrets', 'do not mask passwords and AUTH data in the log')
+    .option('--lang <lang>', 'language of explanations (en|ja)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ l7lab serve                              SMTP 2525, POP3 2110, IMAP 2143 on 127.0.0.1
+  $ l7lab serve --memory --smtp-port 0 --json-log
+  $ curl smtp://127.0.0.1:2525 --mail-from me@example.com --mail-rcpt bob@example.com -T mail.eml
+Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from the banner.`,
+    )
+    .action(async (opts: Options) => {
+      const { runServe } = await import('./commands/serve.js');
+      await runServe(opts);
+    });
+
+  const mail = program.command('mail').description('the messages the mock servers captured');
+  const storeOption = () => new Option('--store <dir>', 'Maildir directory (default: $XDG_DATA_HOME/l7lab/mail)');
+  mail
+    .command('list')
+    .description('a table of captured messages')
+    .addOption(storeOption())
+    .option('--json', 'print JSON for scripts')
+    .action(async (opts: Options) => {
+      const { runMailList } = await import('./commands/mail.js');
+      await runMailList(opts);
+    });
+  mail
+    .command('show <id>')
+    .description('headers and decoded body of one message')
+    .addOption(storeOption())
+    .option('--raw', 'print the message exactly as stored')
+    .option('--json', 'print JSON for scripts')
+    .action(async (id: string, opts: Options) => {
+      const { runMailShow } = await import('./commands/mail.js');
+      await runMailShow(id, opts);
+    });
+  mail
+    .command('clear')
+    .description('delete every captured message')
+    .addOption(storeOption())
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (opts: Options) => {
+      const { runMailClear } = await import('./commands/mail.js');
+      await runMailClear(opts);
+    });
+
+  program
+    .command('learn [lesson]')
+    .description('take a lesson: type real protocol commands at a built-in server')
+    .option('--lang <lang>', 'en or ja (default from LANG)')
+    .option('--auto', 'play the lesson by itself (also when stdin is not a terminal)')
+    .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
+    .action(async (lesson: string | undefined, opts: Options) => {
+      const { runLearn } = await import('./commands/learn.js');
+      await runLearn(lesson, opts);
+    });
+
+  program
+    .command('lessons')
+    .description('list the lessons with your progress')
+    .option('--json', 'print JSON for scripts')
+    .option('--check', 'validate every lesson file')
+    .option('--lang <lang>', 'en or ja (default from LANG)')
+    .action(async (opts: Options) => {
+      const { runLessons } = await import('./commands/lessons.js');
+      await runLessons(opts);
+    });
+
+  program
+    .command('practice <protocol>')
+    .description('a raw protocol shell (smtp, pop3, imap) that explains every reply')
+    .option('--connect <host:port>', 'talk to this server instead of the built-in lab')
+    .option('--lang <lang>', 'en or ja (default from LANG)')
+    .action(async (protocol: string, opts: Options) => {
+      const { runPractice } = await import('./commands/practice.js');
+      await runPractice(protocol, opts);
+    });
+
+  program
+    .command('explain <protocol> <term>')
+    .description('what a reply code or command means, its syntax and its RFC')
+    .option('--lang <lang>', 'en or ja (default from LANG)')
+    .option('--json', 'print JSON for scripts')
+    .addHelpText('after', '\nExamples:\n  $ l7lab explain smtp 354\n  $ l7lab explain pop3 APOP\n  $ l7lab explain imap FETCH --lang ja')
+    .action(async (protocol: string, term: string, opts: Options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      await runExplain(protocol, term, opts);
+    });
+
+  return program;
+}
+
+/** Edit distance, for "did you mean" on an unknown command. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The root has an action (the menu), so commander would call a typo "too many arguments". */
+function unknownCommand(program: Command, argv: string[]): string | null {
+  const first = argv[2];
+  if (first === undefined || first.startsWith('-')) return null;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(first)) return null;
+  const best = names
+    .map((name) => ({ name, d: distance(first, name) }))
+    .sort((a, b) => a.d - b.d)[0];
+  const hint = best && best.d <= Math.max(2, Math.floor(first.length / 3)) ? ` (did you mean ${best.name}?)` : '';
+  return `unknown command '${first}'${hint}`;
+}
+
+/** Commander's usage errors become one line and exit code 2. */
+function usageLine(err: CommanderError): string {
+  return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ outputError: () => undefined });
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    cmd.configureOutput({ outputError: () => undefined });
+    for (const sub of cmd.commands) {
+      sub.exitOverride();
+      sub.configureOutput({ outputError: () => undefined });
+    }
+  }
+  const unknown = unknownCommand(program, argv);
+  if (unknown) {
+    process.stderr.write(`l7lab: ${unknown} (see l7lab --help)\n`);
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.exitCode === 0) return 0;
+      process.stderr.write(`l7lab: ${usageLine(err)} (see l7lab --help)\n`);
+      return 2;
+    }
+    if (err instanceof ExitError) {
+      if (err.message) process.stderr.write(`l7lab: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof Error && err.name === 'PromptCancelled') return 130;
+    process.stderr.write(`l7lab: unexpected error: ${errorMessage(err)}\n`);
+    if (process.env.L7LAB_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv);
+// Let stdout drain before exiting (piped output must not be cut short).
+if (code !== 0 || process.exitCode === undefined) process.exitCode = code;

@@ -1,0 +1,135 @@
+/**
+ * The one mail store every lab server stands on. SMTP delivers into it, POP3 and IMAP
+ * read and change it. Implementations: memory.ts (lessons, tests) and maildir.ts (serve).
+ *
+ * Accounts are the lowercased local part of an address: mail to bob@anything lands in
+ * account "bob" (a mock sending server accepts every recipient, so an account need not
+ * have a password to receive mail). Mailboxes are per account; "INBOX" always exists and
+ * is matched case-insensitively (RFC 3501 5.1); the hierarchy delimiter is "/".
+ */
+
+/** System flags of RFC 3501 2.3.2; keywords (any other atom) are allowed too. */
+export const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '\\Draft'] as const;
+export type SystemFlag = (typeof SYSTEM_FLAGS)[number];
+
+export interface MessageMeta {
+  /** Store-wide id, stable across restarts, used by `l7lab mail show <id>`. */
+  id: string;
+  /** RFC 3501 2.3.1.1: strictly ascending within a mailbox, never reused. */
+  uid: number;
+  /** Octets with CRLF line ends, as POP3 LIST and IMAP RFC822.SIZE report them. */
+  size: number;
+  internalDate: Date;
+  /** Current flags, sorted, including \Recent is never stored (it is per session). */
+  flags: string[];
+}
+
+export interface MailboxStatus {
+  name: string;
+  /** RFC 3501 2.3.1.1: stays the same as long as UIDs are not reused. */
+  uidValidity: number;
+  uidNext: number;
+  messages: number;
+  unseen: number;
+}
+
+export interface Envelope {
+  /** MAIL FROM reverse-path, without angle brackets ('' for the null sender). */
+  from: string;
+  /** RCPT TO forward-paths. */
+  to: string[];
+}
+
+export interface Delivery {
+  account: string;
+  mailbox: string;
+  recipient: string;
+  meta: MessageMeta;
+}
+
+/** Change notifications, so an IMAP session (e.g. in IDLE) sees what others did. */
+export type StoreChange =
+  | { kind: 'added'; account: string; mailbox: string; uid: number }
+  | { kind: 'flags'; account: string; mailbox: string; uid: number; flags: string[] }
+  | { kind: 'expunged'; account: string; mailbox: string; uids: number[] }
+  | { kind: 'mailboxes'; account: string };
+
+export type StoreListener = (change: StoreChange) => void;
+
+export class MailboxNameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailboxNameError';
+  }
+}
+
+export class NoSuchMailboxError extends Error {
+  constructor(readonly mailbox: string) {
+    super(`no such mailbox: ${mailbox}`);
+    this.name = 'NoSuchMailboxError';
+  }
+}
+
+/** Raised when storing fails (disk full, read-only): SMTP answers 451/452, nothing half-written stays. */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+    readonly noSpace = false,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
+export interface MailStore {
+  /**
+   * Store one message for every recipient (the account is each address's local part).
+   * Resolves only once the message is durable: SMTP replies 250 after this.
+   */
+  deliver(envelope: Envelope, raw: Buffer, receivedAt?: Date): Promise<Delivery[]>;
+
+  /** Every account that has a mailbox (received mail or logged in), sorted. */
+  accounts(): Promise<string[]>;
+  listMailboxes(account: string): Promise<string[]>;
+  createMailbox(account: string, name: string): Promise<void>;
+  deleteMailbox(account: string, name: string): Promise<void>;
+  renameMailbox(account: string, from: string, to: string): Promise<void>;
+  status(account: string, mailbox: string): Promise<MailboxStatus>;
+
+  /** Messages in ascending UID order. */
+  list(account: string, mailbox: string): Promise<MessageMeta[]>;
+  /** The whole message, CRLF line ends, exactly as stored. */
+  read(account: string, mailbox: string, uid: number): Promise<Buffer>;
+  /** Look a message up by its store-wide id (for `l7lab mail show`). */
+  findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null>;
+
+  setFlags(account: string, mailbox: string, uid: number, flags: string[]): Promise<void>;
+  /** Append with flags and internal date (IMAP APPEND); returns the new UID. */
+  append(account: string, mailbox: string, raw: Buffer, flags?: string[], internalDate?: Date): Promise<MessageMeta>;
+  /** Copy into another mailbox (IMAP COPY); returns the new UIDs in order. */
+  copy(account: string, from: string, uids: number[], to: string): Promise<number[]>;
+  /** Remove for good (POP3 UPDATE, IMAP EXPUNGE). */
+  remove(account: string, mailbox: string, uids: number[]): Promise<void>;
+  /** Remove every message of every account (`l7lab mail clear`). */
+  clear(): Promise<void>;
+
+  subscriptions(account: string): Promise<string[]>;
+  setSubscribed(account: string, mailbox: string, subscribed: boolean): Promise<void>;
+
+  /**
+   * An exclusive lock on an account's maildrop for a POP3 session (RFC 1939 8):
+   * returns a release function, or null when another session holds it ([IN-USE]).
+   */
+  lockMaildrop(account: string): (() => void) | null;
+
+  watch(listener: StoreListener): () => void;
+  close(): Promise<void>;
+}
+
+/** `Bob@Example.COM` -> `bob`. */
+export function accountOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = at >= 0 ? address.slice(0, at) : address;
+  return local.toLowerCase();
+}

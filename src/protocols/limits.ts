@@ -1,0 +1,50 @@
+/**
+ * Every limit the lab servers enforce, named, with where its number comes from.
+ * Sessions and servers import these; nothing else hard-codes a size or a timeout.
+ */
+
+// ---- SMTP (RFC 5321) ----
+/** Command line incl. CRLF: RFC 5321 4.5.3.1.4 (512 octets). */
+export const SMTP_COMMAND_LINE = 512;
+/** Text line in DATA incl. CRLF: RFC 5321 4.5.3.1.6 (1000 octets). */
+export const SMTP_TEXT_LINE = 1000;
+/** Default maximum message size, advertised in EHLO SIZE (RFC 1870); l7lab's choice, 10 MB. */
+export const SMTP_MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
+/** Recipients per transaction: RFC 5321 4.5.3.1.8 requires at least 100 be accepted; more gets 452. */
+export const SMTP_MAX_RECIPIENTS = 100;
+/** Idle timeout: RFC 5321 4.5.3.2.7 says a server should wait at least 5 minutes for a command. */
+export const SMTP_IDLE_TIMEOUT_MS = 5 * 60 * 1000;
+/** Unrecognised/invalid commands before 421 and close: l7lab's choice (Postfix uses 20 hard errors). */
+export const SMTP_MAX_BAD_COMMANDS = 10;
+/** AUTH continuation line: RFC 4954 4 lets a server limit it; 12288 octets follows common practice (Dovecot/Postfix). */
+export const SASL_MAX_RESPONSE_LINE = 12_288;
+/** Failed AUTH attempts before the connection is closed: l7lab's choice. */
+export const AUTH_MAX_FAILURES = 3;
+
+// ---- POP3 (RFC 1939, RFC 2449) ----
+/** Command line incl. CRLF: RFC 2449 4 (255 octets). */
+export const POP3_COMMAND_LINE = 255;
+/** Reply line incl. CRLF: RFC 2449 4 (512 octets). */
+export const POP3_REPLY_LINE = 512;
+/** Autologout: RFC 1939 3 says the timer must be at least 10 minutes. */
+export const POP3_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
+
+// ---- IMAP (RFC 3501, RFC 7162 3.2.1.5 / RFC 9051) ----
+/** Command line, excluding literals: RFC 7162 4 recommends at least 8192 octets. */
+export const IMAP_COMMAND_LINE = 8192;
+/** Largest literal accepted: the same as the SMTP message size limit. */
+export const IMAP_MAX_LITERAL = SMTP_MAX_MESSAGE_SIZE;
+/** Autologout: RFC 3501 5.4 says at least 30 minutes. */
+export const IMAP_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** BAD replies before `* BYE` and close: l7lab's choice. */
+export const IMAP_MAX_BAD_COMMANDS = 20;
+/** Deepest parenthesised list the parser accepts: l7lab's choice, far above any real client. */
+export const IMAP_MAX_NESTING = 32;
+
+// ---- every server ----
+/** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
+export const MAX_CONNECTIONS = 200;
+/** Pause reading a client while this many received octets wait to be handled (slow handler). */
+export const MAX_BUFFERED_INPUT = 1024 * 1024;
+/** On shutdown, how long a message in flight may take to finish: l7lab's choice. */
+export const SHUTDOWN_GRACE_MS = 5_000;

@@ -1,0 +1,80 @@
+import type { Direction, OsiLayer, Protocol } from './transcript.js';
+
+/**
+ * The contract between a pure protocol session and the socket that carries it.
+ * A session never touches a socket, the clock or the terminal: it takes a line (or
+ * bytes) and returns a Step saying what to write and what it expects to read next.
+ */
+
+/** Bytes written verbatim (a message body, an IMAP literal); the transcript shows `summary`. */
+export interface RawChunk {
+  raw: Buffer;
+  summary: string;
+}
+
+/** A string is one reply line: the server appends CRLF. */
+export type OutItem = string | RawChunk;
+
+/**
+ * What the transport should read next: the "one pending slot" for multi-line steps.
+ * - line: the next line, up to maxLine octets including CRLF (command line or DATA text line)
+ * - bytes: exactly `count` octets (IMAP literal), delivered whole to `bytes()`
+ * - discard: skip `count` octets unseen (a refused non-synchronising literal), then `bytes()` gets an empty buffer
+ */
+export type Expect =
+  | { mode: 'line'; maxLine: number }
+  | { mode: 'bytes'; count: number }
+  | { mode: 'discard'; count: number };
+
+export interface ClientNote {
+  /** Decoded form of the client's line (AUTH base64 -> `\0alice\0secret`). */
+  decoded?: string;
+  secret?: boolean;
+  layer?: OsiLayer;
+  /** Override the text shown for the client line (e.g. a summary of a DATA body). */
+  text?: string;
+  /** Do not emit a transcript event for this client line (e.g. each DATA body line in quiet mode). */
+  silent?: boolean;
+}
+
+export interface Step {
+  out: OutItem[];
+  /** Close the connection after writing `out`. */
+  close?: boolean;
+  /** Why the session closes, for the disconnect event ('quit', 'error', ...). */
+  closeReason?: string;
+  /** What to read next; the session's current expectation when omitted. */
+  expect?: Expect;
+  client?: ClientNote;
+  /** Per-out-line layer tags, same index as `out`, where a lesson should show one. */
+  layers?: Array<OsiLayer | undefined>;
+}
+
+export interface Terminator {
+  /** The line ended in CRLF (true) or a bare LF (false). */
+  crlf: boolean;
+}
+
+export interface ProtocolSession {
+  readonly protocol: Protocol;
+  readonly id: string;
+  /** The state in the RFC's own words; shown in every transcript event. */
+  readonly state: string;
+  /** What the transport should read now. */
+  readonly expect: Expect;
+  greet(): Promise<Step>;
+  /** One line, without its terminator. */
+  line(line: Buffer, end: Terminator): Promise<Step>;
+  /** The bytes asked for by an Expect of mode bytes (or an empty buffer after discard). */
+  bytes(data: Buffer): Promise<Step>;
+  /** The client sent a line longer than expect.maxLine (the excess was discarded). */
+  overflow(): Promise<Step>;
+  /** The idle timer fired: the protocol's autologout reply. */
+  timeout(): Step;
+  /** The server is shutting down. */
+  shutdown(): Step;
+  /** The connection is gone, for whatever reason: release locks, never apply pending deletes. */
+  closed(): Promise<void>;
+  /** One-line explanation of a line from the protocol's knowledge tables. */
+  explain(direction: Direction, text: string): string | null;
+}

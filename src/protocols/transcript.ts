@@ -1,0 +1,85 @@
+/**
+ * One transcript: every server emits these typed events for each line in and out.
+ * Lessons, the practice shell, `serve`'s live log and `--json-log` all render this stream.
+ */
+export type Protocol = 'smtp' | 'pop3' | 'imap';
+export type Direction = 'client' | 'server';
+/** L5 session state, L6 encoding on the wire, L7 the command and its meaning. */
+export type OsiLayer = 'L5' | 'L6' | 'L7';
+
+export interface ListeningEvent {
+  event: 'listening';
+  protocol: Protocol;
+  host: string;
+  port: number;
+}
+
+export interface ConnectionEvent {
+  event: 'connect' | 'disconnect';
+  protocol: Protocol;
+  session: string;
+  remote: string;
+  /** Why a session ended: 'quit', 'timeout', 'dropped', 'error', 'busy', 'shutdown'. */
+  reason?: string;
+}
+
+export interface LineEvent {
+  event: 'line';
+  protocol: Protocol;
+  session: string;
+  direction: Direction;
+  /** The line as it crossed the wire, without its CRLF (raw payloads are summarised). */
+  text: string;
+  /** The session state after this line was handled, in the RFC's own words. */
+  state: string;
+  /** One-line explanation from the protocol's knowledge tables, or null. */
+  explanation: string | null;
+  /** A decoded form of an encoded line (for example base64 in AUTH): teaches L6. */
+  decoded?: string;
+  /** The line (or its decoded form) carries a credential; logs mask it unless asked. */
+  secret?: boolean;
+  layer?: OsiLayer;
+  time: string;
+}
+
+export interface MessageEvent {
+  event: 'message';
+  protocol: Protocol;
+  session: string;
+  /** Store id of the captured message (one per recipient mailbox). */
+  ids: string[];
+  from: string;
+  to: string[];
+  size: number;
+}
+
+export interface NoticeEvent {
+  event: 'notice';
+  protocol: Protocol;
+  session?: string;
+  level: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+export type TranscriptEvent = ListeningEvent | ConnectionEvent | LineEvent | MessageEvent | NoticeEvent;
+export type TranscriptSink = (event: TranscriptEvent) => void;
+
+/** Fan one stream out to many listeners; a throwing listener never breaks a server. */
+export class TranscriptHub {
+  private readonly sinks = new Set<TranscriptSink>();
+
+  add(sink: TranscriptSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  readonly emit: TranscriptSink = (event) => {
+    for (const sink of this.sinks) {
+      try {
+        sink(event);
+      } catch {
+        // A renderer's bug must not take a session down.
+      }
+    }
+  };
+}

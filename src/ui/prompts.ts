@@ -1,0 +1,66 @@
+/**
+ * The only module that touches inquirer. Code that asks the user something takes a
+ * `Prompts` object, so tests inject a scripted one and never need a terminal.
+ * inquirer is imported lazily: `--help` and non-interactive runs never load it.
+ */
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompts {
+  select<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T>;
+  input(message: string, defaultValue?: string): Promise<string>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+}
+
+/** Thrown when the user presses Ctrl-C / closes the prompt. */
+export class PromptCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'PromptCancelled';
+  }
+}
+
+function isExitPromptError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}
+
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isExitPromptError(err)) throw new PromptCancelled();
+    throw err;
+  }
+}
+
+export function terminalPrompts(): Prompts {
+  return {
+    async select<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T> {
+      const { select } = await import('@inquirer/prompts');
+      return guard(() =>
+        select<T>({
+          message,
+          choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
+          ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+          pageSize: 12,
+        }),
+      );
+    },
+    async input(message: string, defaultValue?: string): Promise<string> {
+      const { input } = await import('@inquirer/prompts');
+      return guard(() => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }));
+    },
+    async confirm(message: string, defaultValue = true): Promise<boolean> {
+      const { confirm } = await import('@inquirer/prompts');
+      return guard(() => confirm({ message, default: defaultValue }));
+    },
+  };
+}
+
+/** True when we may ask questions: both ends of the conversation are a terminal. */
+export function isInteractive(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stdin.isTTY && stdout.isTTY);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Real sockets and child processes: two cores, keep parallelism modest.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
