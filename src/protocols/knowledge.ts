@@ -1,0 +1,44 @@
+import type { Lang, Localized } from '../i18n.js';
+import type { Protocol } from './transcript.js';
+
+/**
+ * Protocol knowledge is data: commands, reply codes and states with their explanations,
+ * in English and Japanese. One table per protocol (smtp/knowledge.ts, ...), used by the
+ * servers' transcript, `l7lab explain`, the practice shell and the lessons alike.
+ */
+export interface CommandKnowledge {
+  name: string;
+  /** e.g. `MAIL FROM:<reverse-path> [SIZE=n]` */
+  syntax: string;
+  /** States (in the RFC's words) where the command is allowed. */
+  states: readonly string[];
+  /** e.g. `RFC 5321 4.1.1.2` */
+  rfc: string;
+  summary: Localized;
+  /** A short exchange, lines prefixed `C: ` and `S: `. */
+  example: readonly string[];
+}
+
+export interface ReplyKnowledge {
+  /** `354`, `+OK`, `-ERR`, `OK`, `NO`, `BAD`, `BYE`, `[IN-USE]`, ... */
+  code: string;
+  meaning: Localized;
+  rfc: string;
+}
+
+export interface StateKnowledge {
+  name: string;
+  meaning: Localized;
+  rfc: string;
+}
+
+export interface ProtocolKnowledge {
+  protocol: Protocol;
+  commands: ReadonlyMap<string, CommandKnowledge>;
+  replies: ReadonlyMap<string, ReplyKnowledge>;
+  states: ReadonlyMap<string, StateKnowledge>;
+  /** One line explaining a server line (by its code/status), or null. */
+  explainServerLine(line: string, lang: Lang): string | null;
+  /** One line explaining a client line (by its command), or null. */
+  explainClientLine(line: string, lang: Lang): string | null;
+}
