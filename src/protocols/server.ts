@@ -131,6 +131,11 @@ export class LineServer {
     }
     this.connections.add(conn);
     conn.session = this.opts.createSession({ id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0 });
+    conn.session.attachPush?.((step) => {
+      void this.write(conn, step).then((open) => {
+        if (open && step.close) socket.end();
+      });
+    });
     this.opts.sink?.({ event: 'connect', protocol: this.opts.protocol, session: id, remote });
     void this.run(conn, remote).finally(() => {
       this.connections.delete(conn);

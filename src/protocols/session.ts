@@ -77,4 +77,10 @@ export interface ProtocolSession {
   closed(): Promise<void>;
   /** One-line explanation of a line from the protocol's knowledge tables. */
   explain(direction: Direction, text: string): string | null;
+  /**
+   * Optional: the server hands the session a way to send unsolicited replies between
+   * commands (IMAP untagged EXISTS/EXPUNGE/FETCH during IDLE). The session must only push
+   * while it is not in the middle of answering a command.
+   */
+  attachPush?(push: (step: Step) => void): void;
 }
