@@ -1,0 +1,161 @@
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LineServer } from '../../src/protocols/server.js';
+import type { Expect, ProtocolSession, Step } from '../../src/protocols/session.js';
+import type { TranscriptEvent } from '../../src/protocols/transcript.js';
+
+/** A tiny echo protocol: enough to exercise the server without any real protocol. */
+class EchoSession implements ProtocolSession {
+  readonly protocol = 'smtp' as const;
+  state = 'READY';
+  readonly expect: Expect = { mode: 'line', maxLine: 64 };
+  closedCalls = 0;
+  constructor(readonly id: string) {}
+  async greet(): Promise<Step> {
+    return { out: ['HELLO'] };
+  }
+  async line(line: Buffer): Promise<Step> {
+    const text = line.toString();
+    if (text === 'BOOM') throw new Error('handler bug');
+    if (text === 'BYE') return { out: ['BYE'], close: true };
+    if (text.startsWith('SLOW')) await new Promise((r) => setTimeout(r, 30));
+    return { out: [`ECHO ${text}`] };
+  }
+  async bytes(): Promise<Step> {
+    return { out: [] };
+  }
+  async overflow(): Promise<Step> {
+    return { out: ['TOO LONG'] };
+  }
+  timeout(): Step {
+    return { out: ['TIMEOUT'], close: true };
+  }
+  shutdown(): Step {
+    return { out: ['SHUTDOWN'], close: true };
+  }
+  async closed(): Promise<void> {
+    this.closedCalls++;
+  }
+  explain(): string | null {
+    return null;
+  }
+}
+
+const servers: LineServer[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.close(100)));
+});
+
+async function start(opts: { maxConnections?: number; idleTimeoutMs?: number; events?: TranscriptEvent[] } = {}) {
+  const sessions: EchoSession[] = [];
+  const server = new LineServer({
+    protocol: 'smtp',
+    createSession: (ctx) => {
+      const s = new EchoSession(ctx.id);
+      sessions.push(s);
+      return s;
+    },
+    busyReply: 'BUSY',
+    internalErrorReply: 'INTERNAL',
+    idleTimeoutMs: opts.idleTimeoutMs ?? 10_000,
+    ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.events ? { sink: (e: TranscriptEvent) => opts.events?.push(e) } : {}),
+  });
+  const addr = await server.listen(0, '127.0.0.1');
+  servers.push(server);
+  return { server, port: addr.port, sessions };
+}
+
+/** Connect, optionally write, and collect everything until the server closes (bounded). */
+function converse(port: number, input: string | null, { endInput = false, until }: { endInput?: boolean; until?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ port, host: '127.0.0.1' });
+    sockets.push(sock);
+    let got = '';
+    const timer = setTimeout(() => resolve(got), 3000);
+    sock.on('data', (d) => {
+      got += d.toString();
+      if (until && got.includes(until)) {
+        clearTimeout(timer);
+        resolve(got);
+      }
+    });
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve(got);
+    });
+    sock.on('error', reject);
+    sock.on('connect', () => {
+      if (input !== null) sock.write(input);
+      if (endInput) sock.end();
+    });
+  });
+}
+
+describe('LineServer', () => {
+  it('answers pipelined lines in order, one at a time, even when a handler is slow', async () => {
+    const { port } = await start();
+    const out = await converse(port, 'SLOW1\r\nTWO\r\nSLOW3\r\nBYE\r\n');
+    expect(out).toBe('HELLO\r\nECHO SLOW1\r\nECHO TWO\r\nECHO SLOW3\r\nBYE\r\n');
+  });
+
+  it('handles and answers what a client pipelined before shutting down its sending side', async () => {
+    const { port } = await start();
+    const out = await converse(port, 'ONE\r\nTWO\r\n', { endInput: true });
+    expect(out).toBe('HELLO\r\nECHO ONE\r\nECHO TWO\r\n');
+  });
+
+  it('reports an over-long line and keeps the session usable', async () => {
+    const { port } = await start();
+    const out = await converse(port, `${'x'.repeat(200)}\r\nOK\r\nBYE\r\n`);
+    expect(out).toBe('HELLO\r\nTOO LONG\r\nECHO OK\r\nBYE\r\n');
+  });
+
+  it('a session that throws gets the internal error reply and is closed; others keep working', async () => {
+    const { port, sessions } = await start();
+    const broken = await converse(port, 'BOOM\r\nAFTER\r\n');
+    expect(broken).toBe('HELLO\r\nINTERNAL\r\n');
+    const healthy = await converse(port, 'FINE\r\nBYE\r\n');
+    expect(healthy).toBe('HELLO\r\nECHO FINE\r\nBYE\r\n');
+    expect(sessions[0]?.closedCalls).toBe(1);
+  });
+
+  it('refuses connections over the cap with the busy reply', async () => {
+    const { port } = await start({ maxConnections: 1 });
+    const first = converse(port, null, { until: 'HELLO' });
+    await first;
+    const second = await converse(port, null);
+    expect(second).toBe('BUSY\r\n');
+  });
+
+  it('sends the timeout reply to an idle client and calls closed()', async () => {
+    const { port, sessions } = await start({ idleTimeoutMs: 150 });
+    const out = await converse(port, null);
+    expect(out).toBe('HELLO\r\nTIMEOUT\r\n');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sessions[0]?.closedCalls).toBe(1);
+  });
+
+  it('tells idle sessions on shutdown and stops listening', async () => {
+    const { server, port } = await start();
+    const pending = converse(port, null);
+    await new Promise((r) => setTimeout(r, 50));
+    await server.close(500);
+    expect(await pending).toBe('HELLO\r\nSHUTDOWN\r\n');
+    await expect(converse(port, null)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('emits listening, connect, line and disconnect events in order', async () => {
+    const events: TranscriptEvent[] = [];
+    const { port } = await start({ events });
+    await converse(port, 'HI\r\nBYE\r\n');
+    await new Promise((r) => setTimeout(r, 20));
+    const summary = events.map((e) => (e.event === 'line' ? `${e.direction}:${e.text}` : e.event));
+    expect(summary).toEqual(['listening', 'connect', 'server:HELLO', 'client:HI', 'server:ECHO HI', 'client:BYE', 'server:BYE', 'disconnect']);
+    const last = events.at(-1);
+    expect(last?.event === 'disconnect' && last.reason).toBe('quit');
+    expect(events[0]).toMatchObject({ event: 'listening', host: '127.0.0.1', port });
+  });
+});
