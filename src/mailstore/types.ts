@@ -70,6 +70,22 @@ export class NoSuchMailboxError extends Error {
   }
 }
 
+/** CREATE or RENAME onto a name that already exists (IMAP answers NO, RFC 3501 6.3.3). */
+export class MailboxExistsError extends Error {
+  constructor(readonly mailbox: string) {
+    super(`mailbox already exists: ${mailbox}`);
+    this.name = 'MailboxExistsError';
+  }
+}
+
+/** A UID that is not (or no longer) in the mailbox, e.g. expunged by another session. */
+export class NoSuchMessageError extends Error {
+  constructor(readonly uid: number) {
+    super(`no such message: UID ${uid}`);
+    this.name = 'NoSuchMessageError';
+  }
+}
+
 /** Raised when storing fails (disk full, read-only): SMTP answers 451/452, nothing half-written stays. */
 export class StoreWriteError extends Error {
   constructor(

@@ -48,3 +48,7 @@ export const MAX_CONNECTIONS = 200;
 export const MAX_BUFFERED_INPUT = 1024 * 1024;
 /** On shutdown, how long a message in flight may take to finish: l7lab's choice. */
 export const SHUTDOWN_GRACE_MS = 5_000;
+
+// ---- mail store ----
+/** Longest mailbox name, in UTF-8 octets: NAME_MAX (255) of Linux filesystems, since a Maildir++ folder is one directory entry. */
+export const MAILBOX_NAME_MAX = 255;

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { normalizeFlags, isSeen, sameFlags } from './flags.js';
+import { ChangeEmitter, MaildropLocks } from './listeners.js';
+import { canonicalAccount, canonicalMailbox, isInbox, isSameOrInferior, superiorsOf, INBOX } from './names.js';
+import {
+  accountOf,
+  MailboxExistsError,
+  MailboxNameError,
+  NoSuchMailboxError,
+  NoSuchMessageError,
+  type Delivery,
+  type Envelope,
+  type MailboxStatus,
+  type MailStore,
+  type MessageMeta,
+  type StoreListener,
+} from './types.js';
+
+/**
+ * The mail store in memory: lessons, tests and `serve --memory`. Nothing touches the disk.
+ * The store keeps the bytes it is given exactly (SMTP already hands over CRLF lines), so the
+ * size it reports is the octet count POP3 LIST and IMAP RFC822.SIZE announce.
+ */
+interface StoredMessage {
+  id: string;
+  uid: number;
+  raw: Buffer;
+  flags: string[];
+  internalDate: Date;
+}
+
+interface Mailbox {
+  uidValidity: number;
+  uidNext: number;
+  /** Insertion order is ascending UID order: UIDs only ever grow (RFC 3501 2.3.1.1). */
+  messages: Map<number, StoredMessage>;
+}
+
+interface Account {
+  mailboxes: Map<string, Mailbox>;
+  subscriptions: Set<string>;
+}
+
+function metaOf(m: StoredMessage): MessageMeta {
+  return { id: m.id, uid: m.uid, size: m.raw.length, internalDate: new Date(m.internalDate), flags: [...m.flags] };
+}
+
+export class MemoryStore implements MailStore {
+  private readonly data = new Map<string, Account>();
+  private readonly emitter = new ChangeEmitter();
+  private readonly locks = new MaildropLocks();
+  // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
+  private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
+
+  async deliver(envelope: Envelope, raw: Buffer, receivedAt: Date = new Date()): Promise<Delivery[]> {
+    const byAccount = new Map<string, MessageMeta>();
+    const out: Delivery[] = [];
+    for (const recipient of envelope.to) {
+      const account = canonicalAccount(accountOf(recipient));
+      // bob@a and bob@b in one transaction land once, as an MTA's duplicate elimination does.
+      let meta = byAccount.get(account);
+      if (!meta) {
+        meta = this.add(account, INBOX, raw, [], receivedAt);
+        byAccount.set(account, meta);
+      }
+      out.push({ account, mailbox: INBOX, recipient, meta });
+    }
+    return out;
+  }
+
+  async accounts(): Promise<string[]> {
+    return [...this.data.keys()].sort();
+  }
+
+  async listMailboxes(account: string): Promise<string[]> {
+    return [...this.account(account).mailboxes.keys()].sort();
+  }
+
+  async createMailbox(account: string, name: string): Promise<void> {
+    const acc = this.account(account);
+    const canonical = canonicalMailbox(name);
+    if (acc.mailboxes.has(canonical)) throw new MailboxExistsError(canonical);
+    for (const superior of superiorsOf(canonical)) if (!acc.mailboxes.has(superior)) acc.mailboxes.set(superior, this.newMailbox());
+    acc.mailboxes.set(canonical, this.newMailbox());
+    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  }
+
+  async deleteMailbox(account: string, name: string): Promise<void> {
+    const canonical = canonicalMailbox(name);
+    if (isInbox(canonical)) throw new MailboxNameError('INBOX cannot be deleted (RFC 3501 6.3.4)');
+    const acc = this.account(account);
+    if (!acc.mailboxes.delete(canonical)) throw new NoSuchMailboxError(canonical);
+    // Inferiors stay (RFC 3501 6.3.4 lets them outlive their parent).
+    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  }
+
+  async renameMailbox(account: string, from: string, to: string): Promise<void> {
+    const acc = this.account(account);
+    const src = canonicalMailbox(from);
+    const dst = canonicalMailbox(to);
+    const box = acc.mailboxes.get(src);
+    if (!box) throw new NoSuchMailboxError(src);
+    if (acc.mailboxes.has(dst)) throw new MailboxExistsError(dst);
+    if (isSameOrInferior(dst, src)) throw new MailboxNameError(`cannot rename ${src} into itself`);
+    if (isInbox(src)) return this.renameInbox(account, box, dst);
+    const moving = [...acc.mailboxes.keys()].filter((name) => isSameOrInferior(name, src));
+    const clash = moving.map((name) => dst + name.slice(src.length)).find((name) => acc.mailboxes.has(name));
+    if (clash) throw new MailboxExistsError(clash);
+    for (const superior of superiorsOf(dst)) if (!acc.mailboxes.has(superior)) acc.mailboxes.set(superior, this.newMailbox());
+    // Inferiors move with their parent (RFC 3501 6.3.5); each keeps its UIDVALIDITY,
+    // which is unique store-wide, so no client can confuse it with an older mailbox.
+    for (const name of moving) {
+      const mb = acc.mailboxes.get(name) as Mailbox;
+      acc.mailboxes.delete(name);
+      acc.mailboxes.set(dst + name.slice(src.length), mb);
+    }
+    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  }
+
+  /** RFC 3501 6.3.5: renaming INBOX moves its messages to a new mailbox and leaves INBOX empty. */
+  private async renameInbox(account: string, inbox: Mailbox, dst: string): Promise<void> {
+    await this.createMailbox(account, dst);
+    const uids = [...inbox.messages.keys()];
+    await this.copy(account, INBOX, uids, dst);
+    await this.remove(account, INBOX, uids);
+  }
+
+  async status(account: string, mailbox: string): Promise<MailboxStatus> {
+    const name = canonicalMailbox(mailbox);
+    const box = this.mailbox(account, name);
+    let unseen = 0;
+    for (const m of box.messages.values()) if (!isSeen(m.flags)) unseen++;
+    return { name, uidValidity: box.uidValidity, uidNext: box.uidNext, messages: box.messages.size, unseen };
+  }
+
+  async list(account: string, mailbox: string): Promise<MessageMeta[]> {
+    return [...this.mailbox(account, mailbox).messages.values()].map(metaOf);
+  }
+
+  async read(account: string, mailbox: string, uid: number): Promise<Buffer> {
+    return Buffer.from(this.message(account, mailbox, uid).raw);
+  }
+
+  async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
+    const found: Array<{ account: string; mailbox: string; meta: MessageMeta }> = [];
+    for (const [account, acc] of this.data) {
+      for (const [mailbox, box] of acc.mailboxes) {
+        for (const m of box.messages.values()) {
+          if (m.id === id) return { account, mailbox, meta: metaOf(m) };
+          if (id.length > 0 && m.id.startsWith(id)) found.push({ account, mailbox, meta: metaOf(m) });
+        }
+      }
+    }
+    // A unique prefix is enough, as with git object ids.
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+
+  async setFlags(account: string, mailbox: string, uid: number, flags: string[]): Promise<void> {
+    const box = this.mailbox(account, mailbox);
+    const m = box.messages.get(uid);
+    // STORE on a message another session expunged is not an error (RFC 3501 7.4.1).
+    if (!m) return;
+    const next = normalizeFlags(flags);
+    if (sameFlags(next, m.flags)) return;
+    m.flags = next;
+    this.emitter.emit({ kind: 'flags', account: canonicalAccount(account), mailbox: canonicalMailbox(mailbox), uid, flags: [...next] });
+  }
+
+  async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
+    this.mailbox(account, mailbox);
+    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), raw, flags, internalDate);
+  }
+
+  async copy(account: string, from: string, uids: number[], to: string): Promise<number[]> {
+    const src = this.mailbox(account, from);
+    this.mailbox(account, to);
+    // All or nothing, so the caller's COPYUID pairs old and new UIDs one to one.
+    const messages = uids.map((uid) => {
+      const m = src.messages.get(uid);
+      if (!m) throw new NoSuchMessageError(uid);
+      return m;
+    });
+    const acc = canonicalAccount(account);
+    return messages.map((m) => this.add(acc, canonicalMailbox(to), m.raw, m.flags, m.internalDate).uid);
+  }
+
+  async remove(account: string, mailbox: string, uids: number[]): Promise<void> {
+    const box = this.mailbox(account, mailbox);
+    const removed = [...new Set(uids)].filter((uid) => box.messages.delete(uid)).sort((a, b) => a - b);
+    if (removed.length > 0) {
+      this.emitter.emit({ kind: 'expunged', account: canonicalAccount(account), mailbox: canonicalMailbox(mailbox), uids: removed });
+    }
+  }
+
+  async clear(): Promise<void> {
+    for (const [account, acc] of this.data) {
+      for (const [mailbox, box] of acc.mailboxes) await this.remove(account, mailbox, [...box.messages.keys()]);
+    }
+  }
+
+  async subscriptions(account: string): Promise<string[]> {
+    return [...this.account(account).subscriptions].sort();
+  }
+
+  async setSubscribed(account: string, mailbox: string, subscribed: boolean): Promise<void> {
+    const subs = this.account(account).subscriptions;
+    const name = canonicalMailbox(mailbox);
+    if (subscribed) subs.add(name);
+    else subs.delete(name);
+  }
+
+  lockMaildrop(account: string): (() => void) | null {
+    return this.locks.lock(canonicalAccount(account));
+  }
+
+  watch(listener: StoreListener): () => void {
+    return this.emitter.watch(listener);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.clear();
+  }
+
+  private newMailbox(): Mailbox {
+    this.lastUidValidity = (this.lastUidValidity + 1) >>> 0 || 1;
+    return { uidValidity: this.lastUidValidity, uidNext: 1, messages: new Map() };
+  }
+
+  /** The account, made on first use with its INBOX: every account has one (RFC 3501 5.1). */
+  private account(account: string): Account {
+    const name = canonicalAccount(account);
+    let acc = this.data.get(name);
+    if (!acc) {
+      acc = { mailboxes: new Map([[INBOX, this.newMailbox()]]), subscriptions: new Set() };
+      this.data.set(name, acc);
+    }
+    return acc;
+  }
+
+  private mailbox(account: string, mailbox: string): Mailbox {
+    const name = canonicalMailbox(mailbox);
+    const box = this.account(account).mailboxes.get(name);
+    if (!box) throw new NoSuchMailboxError(name);
+    return box;
+  }
+
+  private message(account: string, mailbox: string, uid: number): StoredMessage {
+    const m = this.mailbox(account, mailbox).messages.get(uid);
+    if (!m) throw new NoSuchMessageError(uid);
+    return m;
+  }
+
+  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date): MessageMeta {
+    const box = this.mailbox(account, mailbox);
+    const uid = box.uidNext++;
+    const stored: StoredMessage = { id: randomBytes(6).toString('hex'), uid, raw: Buffer.from(raw), flags: normalizeFlags(flags), internalDate: new Date(internalDate) };
+    box.messages.set(uid, stored);
+    this.emitter.emit({ kind: 'added', account, mailbox, uid });
+    return metaOf(stored);
+  }
+}
