@@ -1,0 +1,243 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import type { Protocol } from '../protocols/transcript.js';
+import { ReplyFramer, dotStuff, pop3Multiline, type ReplyShape, type WireReply } from './reply-framer.js';
+
+/**
+ * A thin socket client for SMTP, POP3 and IMAP: send a line with CRLF, read a whole reply.
+ * The framing is ReplyFramer's; this file only owns the socket, timeouts and clear errors.
+ * Used by lessons (always towards the lab on loopback) and the practice shell.
+ */
+export type WireErrorKind = 'refused' | 'closed' | 'timeout' | 'network';
+
+export class WireError extends Error {
+  constructor(
+    readonly kind: WireErrorKind,
+    message: string,
+    /** Lines of a reply that was cut short. */
+    readonly partial: string[] = [],
+  ) {
+    super(message);
+    this.name = 'WireError';
+  }
+}
+
+export interface WireClientOptions {
+  host: string;
+  port: number;
+  protocol: Protocol;
+  /** How long to wait for a connection or a whole reply. */
+  timeoutMs?: number;
+}
+
+/** Long enough for a slow CI machine, short enough that a stuck lesson says so. */
+export const DEFAULT_WIRE_TIMEOUT_MS = 10_000;
+
+export class WireClient {
+  private readonly framer = new ReplyFramer();
+  private ended = false;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  /** IMAP: the tag whose command got a `+` continuation and still waits for completion. */
+  private pendingTag: string | null = null;
+  /** POP3: the last reply was a SASL `+` continuation, so the next line is a response, not a command. */
+  private inSasl = false;
+
+  private constructor(
+    private readonly socket: Socket,
+    readonly protocol: Protocol,
+    private readonly timeoutMs: number,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (data: Buffer) => {
+      this.framer.push(data);
+      this.notify();
+    });
+    socket.on('end', () => this.markEnded());
+    socket.on('close', () => this.markEnded());
+    socket.on('error', (err) => {
+      this.failure = err;
+      this.markEnded();
+    });
+  }
+
+  /** Connect and read the greeting (RFC 5321 3.1, RFC 1939 4, RFC 3501 7.1). */
+  static async connect(opts: WireClientOptions): Promise<{ client: WireClient; greeting: WireReply }> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_WIRE_TIMEOUT_MS;
+    const socket = await openSocket(opts.host, opts.port, timeoutMs);
+    const client = new WireClient(socket, opts.protocol, timeoutMs);
+    const shape: ReplyShape = opts.protocol === 'imap' ? { protocol: 'imap', tag: null } : shapeFor(opts.protocol, '');
+    try {
+      const greeting = await client.read(shape);
+      return { client, greeting };
+    } catch (err) {
+      client.destroy();
+      throw err;
+    }
+  }
+
+  get localPort(): number {
+    return this.socket.localPort ?? 0;
+  }
+
+  /** The server closed the connection (or it failed); nothing more can be sent. */
+  get closed(): boolean {
+    return this.ended && this.framer.buffered === 0;
+  }
+
+  /** Send one line (CRLF appended) and read the whole reply it gets. */
+  async send(line: string): Promise<WireReply> {
+    const shape = this.shapeForLine(line);
+    this.write(`${line}\r\n`);
+    return this.remember(await this.read(shape), shape);
+  }
+
+  /**
+   * Send a message body after SMTP 354: each line dot-stuffed (RFC 5321 4.5.2), then the
+   * lone dot that ends it (RFC 5321 4.1.1.4); returns the lines as they went on the wire.
+   */
+  async sendBody(lines: readonly string[]): Promise<{ wire: string[]; reply: WireReply }> {
+    const wire = [...lines.map(dotStuff), '.'];
+    this.write(wire.map((l) => `${l}\r\n`).join(''));
+    return { wire, reply: await this.read({ protocol: 'smtp' }) };
+  }
+
+  /** Send lines exactly as given (a body the learner typed, already ended by "."). */
+  async sendRawLines(lines: readonly string[]): Promise<WireReply> {
+    this.write(lines.map((l) => `${l}\r\n`).join(''));
+    const shape = this.protocol === 'smtp' ? ({ protocol: 'smtp' } as const) : this.shapeForLine(lines[0] ?? '');
+    return this.remember(await this.read(shape), shape);
+  }
+
+  /**
+   * Read lines the server sends on its own (IMAP IDLE's `* 3 EXISTS`) until one matches,
+   * or the time is up; returns every line read.
+   */
+  async waitFor(pattern: RegExp, timeoutMs = this.timeoutMs): Promise<string[]> {
+    const seen: string[] = [];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (let line = this.framer.nextLine(); line !== null; line = this.framer.nextLine()) {
+        seen.push(line);
+        if (pattern.test(line)) return seen;
+      }
+      if (this.ended) throw new WireError('closed', 'the server closed the connection', seen);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new WireError('timeout', `no line matching ${pattern.source} within ${timeoutMs} ms`, seen);
+      await this.sleepUntilData(left);
+    }
+  }
+
+  /** Close politely: end our side, let the server finish. */
+  async close(): Promise<void> {
+    if (this.socket.destroyed) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.socket.destroy();
+        resolve();
+      }, 1000);
+      timer.unref();
+      this.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.socket.end();
+    });
+  }
+
+  /** Drop the connection at once, without a goodbye (what a crashed client or lost network does). */
+  destroy(): void {
+    this.socket.destroy();
+    this.markEnded();
+  }
+
+  private shapeForLine(line: string): ReplyShape {
+    if (this.protocol === 'imap') {
+      const tag = this.pendingTag ?? (line.trim().split(/\s+/)[0] || '*');
+      return { protocol: 'imap', tag };
+    }
+    if (this.protocol === 'pop3' && this.inSasl) return { protocol: 'pop3', multiline: false };
+    return shapeFor(this.protocol, line);
+  }
+
+  /** A continuation keeps the command open: the next line answers it (AUTHENTICATE, IDLE's DONE, a literal). */
+  private remember(reply: WireReply, shape: ReplyShape): WireReply {
+    if (shape.protocol === 'imap') this.pendingTag = reply.continuation ? shape.tag : null;
+    if (this.protocol === 'pop3') this.inSasl = reply.continuation;
+    return reply;
+  }
+
+  private write(text: string): void {
+    if (this.ended || this.socket.destroyed) throw new WireError('closed', 'the server closed the connection');
+    this.socket.write(text);
+  }
+
+  private async read(shape: ReplyShape): Promise<WireReply> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const reply = this.framer.next(shape);
+      if (reply) return reply;
+      if (this.ended) {
+        const why = this.failure ? `the connection failed: ${this.failure.message}` : 'the server closed the connection';
+        throw new WireError(this.failure ? 'network' : 'closed', why, this.framer.partial);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new WireError('timeout', `no complete reply within ${this.timeoutMs} ms`, this.framer.partial);
+      await this.sleepUntilData(left);
+    }
+  }
+
+  private sleepUntilData(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private markEnded(): void {
+    this.ended = true;
+    this.notify();
+  }
+}
+
+function shapeFor(protocol: Protocol, line: string): ReplyShape {
+  switch (protocol) {
+    case 'smtp':
+      return { protocol: 'smtp' };
+    case 'pop3':
+      return { protocol: 'pop3', multiline: line !== '' && pop3Multiline(line) };
+    case 'imap':
+      return { protocol: 'imap', tag: line.trim().split(/\s+/)[0] ?? null };
+  }
+}
+
+function openSocket(host: string, port: number, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new WireError('timeout', `could not connect to ${host}:${port} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const refused = err.code === 'ECONNREFUSED';
+      const why = refused ? 'connection refused (nothing listens there)' : err.message;
+      reject(new WireError(refused ? 'refused' : 'network', `could not connect to ${host}:${port}: ${why}`));
+    });
+  });
+}
