@@ -1,0 +1,43 @@
+import { multiline } from '../multiline.js';
+import type { CommandSpec } from '../types.js';
+import { SASL_MECHANISMS } from './auth.js';
+
+/**
+ * What CAPA announces (RFC 2449 6). The list is the same in both states: capabilities of
+ * AUTHORIZATION must be announced in TRANSACTION too (RFC 2449 5).
+ * - TOP, UIDL: the optional commands of RFC 1939 7
+ * - USER: USER/PASS login
+ * - SASL: AUTH mechanisms (RFC 5034)
+ * - RESP-CODES: -ERR may carry [IN-USE], [LOGIN-DELAY] (RFC 2449 8)
+ * - AUTH-RESP-CODE: [AUTH] and [SYS/...] (RFC 3206)
+ * - PIPELINING: the client may send commands without waiting (we answer them in order)
+ * - IMPLEMENTATION: who we are, for people, not for programs
+ */
+export const CAPABILITIES: readonly string[] = [
+  'TOP',
+  'UIDL',
+  'USER',
+  `SASL ${SASL_MECHANISMS.join(' ')}`,
+  'RESP-CODES',
+  'AUTH-RESP-CODE',
+  'PIPELINING',
+  'IMPLEMENTATION l7lab',
+];
+
+/**
+ * CAPA (RFC 2449 5): the capability list, one per line.
+ * C: CAPA
+ * S: +OK capability list follows
+ * S: TOP
+ * S: .
+ */
+export const capa: CommandSpec = {
+  name: 'CAPA',
+  states: ['AUTHORIZATION', 'TRANSACTION'],
+  args: [],
+  syntax: 'CAPA',
+  rfc: 'RFC 2449 5',
+  async handle() {
+    return { out: multiline('+OK capability list follows', CAPABILITIES) };
+  },
+};

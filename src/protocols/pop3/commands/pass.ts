@@ -1,0 +1,26 @@
+import { ProtocolSyntaxError } from '../../errors.js';
+import { authFailed, openMaildrop } from '../login.js';
+import type { CommandSpec } from '../types.js';
+
+/**
+ * PASS string (RFC 1939 7): the password, in clear text, right after USER. The whole rest of
+ * the line is the password, spaces included. On success the maildrop is locked and the
+ * session enters TRANSACTION.
+ * C: PASS builder
+ * S: +OK bob's maildrop has 2 messages (3426 octets)
+ */
+export const pass: CommandSpec = {
+  name: 'PASS',
+  states: ['AUTHORIZATION'],
+  args: [{ name: 'string', kind: 'rest' }],
+  syntax: 'PASS string',
+  rfc: 'RFC 1939 7',
+  secret: true,
+  async handle(ctx, args) {
+    const name = ctx.pendingUser;
+    if (name === null) throw new ProtocolSyntaxError('PASS must come right after USER', 'USER name, then PASS string');
+    const password = args.words[0] as string;
+    if (!ctx.accounts.verify(name, password)) return authFailed(ctx);
+    return openMaildrop(ctx, name);
+  },
+};

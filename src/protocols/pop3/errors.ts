@@ -1,0 +1,58 @@
+import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
+import { POP3_REPLY_LINE } from '../limits.js';
+
+/** A message-number that names no message, or a message already marked deleted (RFC 1939 5). */
+export class NoSuchMessageError extends Error {
+  constructor(
+    readonly n: number,
+    readonly reason: 'no-such-message' | 'deleted',
+    readonly total: number,
+  ) {
+    super(reason === 'deleted' ? `message ${n} already deleted` : `no such message, only ${total} messages in maildrop`);
+    this.name = 'NoSuchMessageError';
+  }
+}
+
+/** The mail store failed under a command: a temporary problem on our side (RFC 3206 4, [SYS/TEMP]). */
+export class StoreFailure extends Error {
+  constructor(readonly what: string, cause: unknown) {
+    super(`${what}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StoreFailure';
+  }
+}
+
+/** Await a store call, turning its failure into a StoreFailure the dispatcher renders. */
+export async function fromStore<T>(what: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    throw new StoreFailure(what, err);
+  }
+}
+
+/**
+ * Replies are at most 512 octets including CRLF (RFC 2449 4). Every reply line we write
+ * passes through here, so an echoed client word can never push a reply past the limit.
+ */
+export function clampReply(line: string): string {
+  // Printable ASCII only: an echoed CR, LF or control byte must never split or forge a reply.
+  const safe = line.replace(/[^\x20-\x7e]/g, '?');
+  const max = POP3_REPLY_LINE - 2;
+  return safe.length <= max ? safe : `${safe.slice(0, max - 3)}...`;
+}
+
+/**
+ * The one place a command error becomes a POP3 reply: -ERR, what went wrong, and the
+ * expected syntax or the state it needs. Null for an error that is not a protocol error
+ * (a bug): the line server answers that with its internal-error reply and closes.
+ */
+export function renderError(err: unknown): string | null {
+  if (err instanceof WrongStateError) return clampReply(`-ERR ${err.message}`);
+  if (err instanceof ProtocolSyntaxError) {
+    return clampReply(`-ERR ${err.message}${err.syntax ? `; syntax: ${err.syntax}` : ''}`);
+  }
+  if (err instanceof UnknownCommandError) return clampReply(`-ERR unknown command "${err.command}"`);
+  if (err instanceof NoSuchMessageError) return `-ERR ${err.message}`;
+  if (err instanceof StoreFailure) return clampReply(`-ERR [SYS/TEMP] ${err.message}; try again later`);
+  return null;
+}

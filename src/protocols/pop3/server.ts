@@ -1,0 +1,48 @@
+import type { Accounts } from '../accounts.js';
+import type { Lang } from '../../i18n.js';
+import { POP3_IDLE_TIMEOUT_MS } from '../limits.js';
+import { apopTimestamp } from '../sasl.js';
+import { LineServer } from '../server.js';
+import type { TranscriptSink } from '../transcript.js';
+import type { MailStore } from '../../mailstore/types.js';
+import { Pop3Session } from './session.js';
+
+export interface Pop3ServerOptions {
+  store: MailStore;
+  accounts: Accounts;
+  sink?: TranscriptSink;
+  lang?: Lang;
+  /** The host part of the APOP timestamp in the greeting. */
+  hostname?: string;
+  maxConnections?: number;
+  /** Autologout; RFC 1939 3 asks for at least 10 minutes, tests inject less. */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * The lab's POP3 server: pure Pop3Sessions on the shared LineServer. Each connection gets
+ * a fresh APOP timestamp here, at the edge, so the session itself never reads the clock.
+ * Call `listen(port, '127.0.0.1')` on the result.
+ */
+export function createPop3Server(opts: Pop3ServerOptions): LineServer {
+  const hostname = opts.hostname ?? 'localhost';
+  const idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
+  return new LineServer({
+    protocol: 'pop3',
+    createSession: (ctx) =>
+      new Pop3Session({
+        id: ctx.id,
+        store: opts.store,
+        accounts: opts.accounts,
+        timestamp: apopTimestamp(hostname),
+        hostname,
+        idleTimeoutMs,
+        ...(opts.lang ? { lang: opts.lang } : {}),
+      }),
+    busyReply: '-ERR [SYS/TEMP] too many connections; try again later',
+    internalErrorReply: '-ERR [SYS/TEMP] internal server error; closing, nothing was deleted',
+    idleTimeoutMs,
+    ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.sink ? { sink: opts.sink } : {}),
+  });
+}
