@@ -1,0 +1,57 @@
+import { decodeBase64, type SaslMechanism } from '../../sasl.js';
+import { SmtpReplyError, SmtpSequenceError, SmtpSyntaxError } from '../replies.js';
+import { MECHANISMS, startSasl } from '../sasl-exchange.js';
+import type { CommandSpec, Outcome } from '../types.js';
+
+/**
+ * AUTH: SMTP authentication with a SASL mechanism (RFC 4954 4), only after EHLO, at most
+ * once per session and never inside a transaction. Base64 is an encoding, not encryption:
+ * the transcript shows the decoded form to make that point.
+ *   C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=
+ *   S: 235 2.7.0 Authentication successful
+ */
+const SYNTAX = 'AUTH <mechanism> [<initial-response>]';
+
+interface AuthArgs {
+  mechanism: string;
+  initial: string | null;
+}
+
+function parseAuthArgs(text: string): AuthArgs {
+  const words = text.trim().split(/[ \t]+/).filter((w) => w.length > 0);
+  if (words.length < 1 || words.length > 2) throw new SmtpSyntaxError('Expected a mechanism and at most one initial response', SYNTAX);
+  return { mechanism: (words[0] as string).toUpperCase(), initial: words[1] ?? null };
+}
+
+function decodeInitial(initial: string | null): Buffer | null {
+  if (initial === null) return null;
+  // "=" is the zero-length initial response (RFC 4954 4).
+  if (initial === '=') return Buffer.alloc(0);
+  const decoded = decodeBase64(initial);
+  if (decoded === null) throw new SmtpReplyError(501, '5.5.2', 'Cannot decode the initial response: it is not base64', true);
+  return decoded;
+}
+
+export const auth: CommandSpec<AuthArgs> = {
+  name: 'AUTH',
+  states: ['GREETED'],
+  args: parseAuthArgs,
+  syntax: SYNTAX,
+  rfc: 'RFC 4954 4',
+  handle(ctx, { mechanism, initial }): Outcome {
+    if (ctx.data.authenticatedAs !== null) {
+      throw new SmtpSequenceError('AUTH', ctx.state, ['GREETED'], 'Already authenticated: AUTH is allowed once per session');
+    }
+    if (ctx.data.greeting !== 'EHLO') {
+      throw new SmtpSequenceError('AUTH', ctx.state, ['GREETED'], 'AUTH needs EHLO first (HELO has no extensions)');
+    }
+    if (!(MECHANISMS as readonly string[]).includes(mechanism)) {
+      throw new SmtpReplyError(504, '5.5.4', `Unrecognized authentication type; use one of ${MECHANISMS.join(' ')}`, true);
+    }
+    if (mechanism === 'CRAM-MD5' && initial !== null) {
+      // CRAM-MD5 is server-first: the client cannot answer a challenge it has not seen (RFC 4422 5).
+      throw new SmtpSyntaxError('CRAM-MD5 takes no initial response', SYNTAX);
+    }
+    return startSasl(ctx, mechanism as SaslMechanism, decodeInitial(initial));
+  },
+};

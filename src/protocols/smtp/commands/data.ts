@@ -1,0 +1,103 @@
+import { StoreWriteError } from '../../../mailstore/types.js';
+import { SMTP_TEXT_LINE } from '../../limits.js';
+import type { Terminator } from '../../session.js';
+import { DataReader, type DataProgress } from '../data-reader.js';
+import { traceHeaders } from '../trace.js';
+import type { CommandContext, CommandSpec, Outcome, PendingInput, PendingOutcome, Transaction } from '../types.js';
+import { noArgs } from './args.js';
+
+/**
+ * DATA: after 354 the client sends the message, ended by a line holding only "."
+ * (RFC 5321 4.1.1.4); dot-stuffing is undone (4.5.2). The reply comes only once the store
+ * has the message durably (RFC 5321 6.1: a 250 is a promise to deliver).
+ *   C: DATA
+ *   S: 354 End data with <CR><LF>.<CR><LF>
+ *   C: Subject: hi
+ *   C:
+ *   C: ..a line that began with a dot
+ *   C: .
+ *   S: 250 2.0.0 Ok: queued as 1A2B3C
+ */
+const SYNTAX = 'DATA';
+
+type Done = Extract<DataProgress, { done: true }>;
+
+async function store(ctx: CommandContext, tx: Transaction, content: Buffer): Promise<Outcome> {
+  const queueId = ctx.env.queueId();
+  const receivedAt = ctx.env.now();
+  const d = ctx.data;
+  const trace = { hostname: ctx.config.hostname, greeting: d.greeting, clientDomain: d.clientDomain, remoteAddress: d.remoteAddress };
+  const info = { ...trace, authenticated: d.authenticatedAs !== null, smtputf8: tx.smtputf8, from: tx.from, to: tx.to, queueId, receivedAt };
+  const raw = Buffer.concat([traceHeaders(info, content), content]);
+  let ids: string[];
+  try {
+    const deliveries = await ctx.store.deliver({ from: tx.from, to: [...tx.to] }, raw, receivedAt);
+    ids = deliveries.map((x) => x.meta.id);
+  } catch (err) {
+    // Not acknowledged: the client keeps the message and retries (RFC 5321 4.2.5, RFC 3463 4.3.x).
+    if (!(err instanceof StoreWriteError)) throw err;
+    return { replies: [err.noSpace ? '452 4.3.1 Insufficient system storage' : '451 4.3.0 Could not store the message, try again later'] };
+  }
+  ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
+  return { replies: [`250 2.0.0 Ok: queued as ${queueId}`] };
+}
+
+async function finish(ctx: CommandContext, progress: Done): Promise<Outcome> {
+  const tx = ctx.data.transaction;
+  // Whatever happens, the transaction is over (RFC 5321 4.1.1.4).
+  ctx.data.transaction = null;
+  if (tx === null) throw new Error('message content without a transaction');
+  if (progress.problem === 'too-big') {
+    return { replies: [`552 5.3.4 Message size exceeds fixed maximum message size (${ctx.config.maxMessageSize} octets)`] };
+  }
+  if (progress.problem === 'line-too-long' || progress.content === null) {
+    return { replies: [`500 5.5.2 Message refused: a text line was longer than ${SMTP_TEXT_LINE} octets`] };
+  }
+  return store(ctx, tx, progress.content);
+}
+
+/** The content phase of DATA, in the session's pending slot. */
+export class DataPending implements PendingInput {
+  readonly state = 'DATA';
+  readonly maxLine = SMTP_TEXT_LINE;
+  lineKind: 'data' | 'data-end' = 'data';
+  /** Size and line count of the finished content, for the transcript. */
+  summary: { size: number; lines: number } | null = null;
+  private readonly reader: DataReader;
+
+  constructor(ctx: CommandContext) {
+    this.reader = new DataReader(ctx.config.maxMessageSize, SMTP_TEXT_LINE, true);
+  }
+
+  async line(ctx: CommandContext, line: Buffer, end: Terminator): Promise<PendingOutcome> {
+    return this.progress(ctx, this.reader.line(line, end));
+  }
+
+  /** An over-long text line is always shown: the 500 at the end needs its cause in view. */
+  overflow(_ctx: CommandContext): PendingOutcome {
+    this.reader.overflow();
+    return { replies: [], finished: false };
+  }
+
+  private async progress(ctx: CommandContext, progress: DataProgress): Promise<PendingOutcome> {
+    if (!progress.done) {
+      const note = ctx.config.transcriptDataLines ? (progress.unstuffed ? { layer: 'L6' as const } : {}) : { silent: true };
+      return { replies: [], finished: false, note };
+    }
+    this.lineKind = 'data-end';
+    this.summary = { size: progress.size, lines: progress.lines };
+    return { ...(await finish(ctx, progress)), next: 'GREETED', finished: true, note: { layer: 'L5' } };
+  }
+}
+
+export const data: CommandSpec<null> = {
+  name: 'DATA',
+  states: ['RCPT'],
+  args: noArgs(SYNTAX),
+  syntax: SYNTAX,
+  rfc: 'RFC 5321 4.1.1.4',
+  handle(ctx): Outcome {
+    // The 354 intermediate reply carries no enhanced status code (RFC 2034 3).
+    return { replies: ['354 End data with <CR><LF>.<CR><LF>'], next: 'DATA', pending: new DataPending(ctx) };
+  },
+};

@@ -1,0 +1,44 @@
+import type { CommandContext, CommandSpec, Outcome } from '../types.js';
+import { COMMAND_STATES } from '../types.js';
+import { MECHANISMS } from '../sasl-exchange.js';
+import { domainArg } from './args.js';
+
+/**
+ * EHLO: the client names itself and asks for the service extensions (RFC 5321 4.1.1.1,
+ * 4.1.4: it also resets any transaction, like RSET).
+ *   C: EHLO client.example
+ *   S: 250-l7lab.localhost Hello client.example
+ *   S: 250-SIZE 10485760
+ *   S: 250 HELP
+ */
+const SYNTAX = 'EHLO <domain>';
+
+/** The extension lines, each an EHLO keyword (RFC 5321 4.1.1.1) with its defining RFC. */
+export function extensions(ctx: CommandContext): string[] {
+  return [
+    `SIZE ${ctx.config.maxMessageSize}`, // RFC 1870
+    'PIPELINING', // RFC 2920
+    '8BITMIME', // RFC 6152
+    'ENHANCEDSTATUSCODES', // RFC 2034
+    `AUTH ${MECHANISMS.join(' ')}`, // RFC 4954
+    'SMTPUTF8', // RFC 6531
+    'HELP', // RFC 5321 4.1.1.8
+  ];
+}
+
+export const ehlo: CommandSpec<string> = {
+  name: 'EHLO',
+  states: COMMAND_STATES,
+  args: domainArg(SYNTAX),
+  syntax: SYNTAX,
+  rfc: 'RFC 5321 4.1.1.1',
+  handle(ctx, domain): Outcome {
+    ctx.data.greeting = 'EHLO';
+    ctx.data.clientDomain = domain;
+    ctx.data.transaction = null;
+    const lines = [`${ctx.config.hostname} Hello ${domain}`, ...extensions(ctx)];
+    // The enhanced status code is not used on the EHLO reply (RFC 2034 3).
+    const replies = lines.map((l, i) => `250${i === lines.length - 1 ? ' ' : '-'}${l}`);
+    return { replies, next: 'GREETED' };
+  },
+};

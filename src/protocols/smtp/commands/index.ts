@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../types.js';
+import { auth } from './auth.js';
+import { data } from './data.js';
+import { ehlo } from './ehlo.js';
+import { helo } from './helo.js';
+import { help } from './help.js';
+import { mail } from './mail.js';
+import { noop } from './noop.js';
+import { quit } from './quit.js';
+import { rcpt } from './rcpt.js';
+import { rset } from './rset.js';
+import { vrfy } from './vrfy.js';
+
+/** Every SMTP command the lab server speaks, keyed by verb: the dispatcher's only table. */
+export const SMTP_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>(
+  [ehlo, helo, auth, mail, rcpt, data, rset, noop, vrfy, help, quit].map((spec) => [spec.name, spec]),
+);

@@ -1,0 +1,36 @@
+import { isAscii, parsePathArgument, type PathArgument } from '../address.js';
+import { SMTP_MAX_RECIPIENTS } from '../../limits.js';
+import { SmtpReplyError, SmtpSyntaxError } from '../replies.js';
+import type { CommandSpec, Outcome } from '../types.js';
+
+/**
+ * RCPT TO: adds one recipient to the transaction (RFC 5321 4.1.1.3). The lab is a mock
+ * sending server: every address is accepted and captured, nothing is ever relayed.
+ *   C: RCPT TO:<bob@example.com>
+ *   S: 250 2.1.5 Ok
+ */
+const SYNTAX = 'RCPT TO:<forward-path>';
+
+export const rcpt: CommandSpec<PathArgument> = {
+  name: 'RCPT',
+  states: ['MAIL', 'RCPT'],
+  args: (text) => parsePathArgument(text, 'TO', SYNTAX),
+  syntax: SYNTAX,
+  rfc: 'RFC 5321 4.1.1.3',
+  handle(ctx, { path, params }): Outcome {
+    const tx = ctx.data.transaction;
+    if (tx === null) throw new Error('RCPT accepted without a transaction');
+    // No RCPT parameters are advertised (no DSN): 555 as RFC 5321 4.1.1.11 says.
+    const first = params[0];
+    if (first) throw new SmtpSyntaxError(`Parameter ${first[0]} is not supported`, SYNTAX, 555, '5.5.4');
+    if (!tx.smtputf8 && !isAscii(path)) {
+      throw new SmtpReplyError(553, '5.6.7', 'Non-ASCII address needs SMTPUTF8 on MAIL FROM');
+    }
+    // RFC 5321 4.5.3.1.10: 452 (temporary) for too many recipients; the client sends the rest later.
+    if (tx.to.length >= SMTP_MAX_RECIPIENTS) {
+      throw new SmtpReplyError(452, '4.5.3', `Too many recipients (at most ${SMTP_MAX_RECIPIENTS} per message)`);
+    }
+    tx.to.push(path);
+    return { replies: ['250 2.1.5 Ok'], next: 'RCPT' };
+  },
+};

@@ -1,0 +1,22 @@
+import type { CommandSpec, Outcome } from '../types.js';
+import { COMMAND_STATES } from '../types.js';
+import { noArgs } from './args.js';
+
+/**
+ * RSET: abort the current mail transaction; the greeting and any AUTH stay (RFC 5321 4.1.1.5).
+ *   C: RSET
+ *   S: 250 2.0.0 Ok
+ */
+const SYNTAX = 'RSET';
+
+export const rset: CommandSpec<null> = {
+  name: 'RSET',
+  states: COMMAND_STATES,
+  args: noArgs(SYNTAX),
+  syntax: SYNTAX,
+  rfc: 'RFC 5321 4.1.1.5',
+  handle(ctx): Outcome {
+    ctx.data.transaction = null;
+    return { replies: ['250 2.0.0 Ok'], next: ctx.data.greeting === null ? 'CONNECTED' : 'GREETED' };
+  },
+};

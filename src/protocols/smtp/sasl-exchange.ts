@@ -1,0 +1,119 @@
+import type { Terminator } from '../session.js';
+import { AUTH_MAX_FAILURES, SASL_MAX_RESPONSE_LINE } from '../limits.js';
+import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
+import type { CommandContext, Outcome, PendingInput, PendingOutcome } from './types.js';
+
+/**
+ * The SASL exchange of SMTP AUTH (RFC 4954 4): the server sends `334 <base64 challenge>`,
+ * the client answers one base64 line per challenge, `*` cancels. PLAIN (RFC 4616),
+ * LOGIN (the de-facto draft-murchison-sasl-login) and CRAM-MD5 (RFC 2195).
+ *
+ * Every failure gets the same 535 5.7.8, whether the user is unknown, the password wrong or
+ * the PLAIN message malformed, so the reply never tells an attacker which part was right.
+ */
+export const MECHANISMS: readonly SaslMechanism[] = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
+
+/** The two prompts LOGIN sends, base64 for "Username:" and "Password:". */
+export const LOGIN_USERNAME = '334 VXNlcm5hbWU6';
+export const LOGIN_PASSWORD = '334 UGFzc3dvcmQ6';
+
+type Phase = { kind: 'plain' } | { kind: 'login-user' } | { kind: 'login-password'; user: string } | { kind: 'cram'; challenge: string };
+
+const SECRET_NOTE = { secret: true, layer: 'L6' } as const;
+
+function authSucceeded(ctx: CommandContext, user: string): Outcome {
+  ctx.data.authenticatedAs = user.toLowerCase();
+  return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED' };
+}
+
+function authFailed(ctx: CommandContext): Outcome {
+  ctx.data.authFailures++;
+  if (ctx.data.authFailures >= AUTH_MAX_FAILURES) {
+    return { replies: [`421 4.7.0 ${ctx.config.hostname} Too many failed authentication attempts, closing connection`], next: 'CLOSED', close: 'error' };
+  }
+  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED' };
+}
+
+function verifyPlain(ctx: CommandContext, message: Buffer): Outcome {
+  const creds = parsePlain(message);
+  // An authorization identity other than oneself would mean "act as someone else": not offered.
+  const ok =
+    creds !== null &&
+    (creds.authzid === '' || creds.authzid.toLowerCase() === creds.authcid.toLowerCase()) &&
+    ctx.config.accounts.verify(creds.authcid, creds.password);
+  return ok && creds ? authSucceeded(ctx, creds.authcid) : authFailed(ctx);
+}
+
+function verifyCram(ctx: CommandContext, challenge: string, message: Buffer): Outcome {
+  const parsed = parseCramResponse(message);
+  const secret = parsed ? ctx.config.accounts.secret(parsed.user) : undefined;
+  // Compute a digest even for an unknown user, so both paths take the same time.
+  const expected = cramDigest(challenge, secret ?? '\0unknown user');
+  const ok = parsed !== null && secret !== undefined && safeEqual(expected, parsed.digest);
+  return ok && parsed ? authSucceeded(ctx, parsed.user) : authFailed(ctx);
+}
+
+function done(outcome: Outcome, decoded: Buffer | null): PendingOutcome {
+  return { ...outcome, finished: true, note: { ...SECRET_NOTE, ...(decoded ? { decoded: showNuls(decoded) } : {}) } };
+}
+
+export class SaslExchange implements PendingInput {
+  readonly state = 'AUTH';
+  readonly maxLine = SASL_MAX_RESPONSE_LINE;
+  readonly lineKind = 'sasl';
+
+  constructor(private phase: Phase) {}
+
+  line(ctx: CommandContext, line: Buffer, _end: Terminator): PendingOutcome {
+    const text = line.toString('latin1').trim();
+    if (text === '*') return done({ replies: ['501 5.7.0 Authentication cancelled'], next: 'GREETED' }, null);
+    const decoded = decodeBase64(text);
+    if (decoded === null) return done({ replies: ['501 5.5.2 Cannot decode the response: it is not base64'], next: 'GREETED' }, null);
+    return this.step(ctx, decoded);
+  }
+
+  overflow(_ctx: CommandContext): PendingOutcome {
+    return done({ replies: ['500 5.5.6 Authentication exchange line is too long'], next: 'GREETED' }, null);
+  }
+
+  private step(ctx: CommandContext, decoded: Buffer): PendingOutcome {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'plain':
+        return done(verifyPlain(ctx, decoded), decoded);
+      case 'login-user':
+        this.phase = { kind: 'login-password', user: decoded.toString('utf8') };
+        return { replies: [LOGIN_PASSWORD], layers: ['L6'], finished: false, note: { ...SECRET_NOTE, decoded: showNuls(decoded) } };
+      case 'login-password': {
+        const ok = ctx.config.accounts.verify(phase.user, decoded.toString('utf8'));
+        return done(ok ? authSucceeded(ctx, phase.user) : authFailed(ctx), decoded);
+      }
+      case 'cram':
+        return done(verifyCram(ctx, phase.challenge, decoded), decoded);
+    }
+  }
+}
+
+/**
+ * Start an exchange for AUTH <mechanism> [initial-response]. A zero-length initial response
+ * is sent as "=" (RFC 4954 4). CRAM-MD5 is server-first, so it takes none (RFC 4422 5).
+ */
+export function startSasl(ctx: CommandContext, mechanism: SaslMechanism, initial: Buffer | null): Outcome {
+  const note = initial ? { ...SECRET_NOTE, decoded: showNuls(initial) } : { layer: 'L6' as const };
+  switch (mechanism) {
+    case 'PLAIN':
+      if (initial) return { ...verifyPlain(ctx, initial), note };
+      return { replies: ['334 '], layers: ['L6'], next: 'AUTH', pending: new SaslExchange({ kind: 'plain' }), note };
+    case 'LOGIN':
+      if (initial) {
+        const pending = new SaslExchange({ kind: 'login-password', user: initial.toString('utf8') });
+        return { replies: [LOGIN_PASSWORD], layers: ['L6'], next: 'AUTH', pending, note };
+      }
+      return { replies: [LOGIN_USERNAME], layers: ['L6'], next: 'AUTH', pending: new SaslExchange({ kind: 'login-user' }), note };
+    case 'CRAM-MD5': {
+      const challenge = ctx.env.cramChallenge(ctx.config.hostname);
+      const pending = new SaslExchange({ kind: 'cram', challenge });
+      return { replies: [`334 ${encodeBase64(challenge)}`], layers: ['L6'], next: 'AUTH', pending, note };
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { Accounts } from '../accounts.js';
+import type { Lang } from '../../i18n.js';
+import { SMTP_IDLE_TIMEOUT_MS, SMTP_MAX_MESSAGE_SIZE } from '../limits.js';
+import { LineServer } from '../server.js';
+import type { MessageEvent, TranscriptSink } from '../transcript.js';
+import type { SmtpEnvironment } from './env.js';
+import { DEFAULT_HOSTNAME, SmtpSession } from './session.js';
+import type { SmtpStore } from './types.js';
+
+/**
+ * The lab's SMTP server: SMTP sessions bound to TCP by the shared LineServer. It captures
+ * every message into the store and never relays: no code path here opens a connection.
+ * Call `.listen(port, host)` on the result; bind 127.0.0.1 unless the user asked otherwise.
+ */
+export interface SmtpServerOptions {
+  /** Any MailStore; the server only ever calls deliver(). */
+  store: SmtpStore;
+  accounts: Accounts;
+  sink?: TranscriptSink;
+  lang?: Lang;
+  hostname?: string;
+  /** `--auth required`: MAIL before AUTH gets 530 5.7.0 (RFC 4954 6). */
+  authRequired?: boolean;
+  /** Largest message in octets, advertised in EHLO SIZE (default SMTP_MAX_MESSAGE_SIZE). */
+  maxMessageSize?: number;
+  maxConnections?: number;
+  /** Default SMTP_IDLE_TIMEOUT_MS (RFC 5321 4.5.3.2.7). */
+  idleTimeoutMs?: number;
+  /** Called for each stored message, after the store made it durable (also sent to `sink`). */
+  onMessage?: (event: MessageEvent) => void;
+  /** Emit a transcript event for each line of message content, not only the final dot. */
+  transcriptDataLines?: boolean;
+  /** Clock and randomness; tests inject fixed ones. */
+  env?: SmtpEnvironment;
+}
+
+export function createSmtpServer(opts: SmtpServerOptions): LineServer {
+  const hostname = opts.hostname ?? DEFAULT_HOSTNAME;
+  const onMessage = (event: MessageEvent) => {
+    opts.sink?.(event);
+    opts.onMessage?.(event);
+  };
+  return new LineServer({
+    protocol: 'smtp',
+    busyReply: `421 4.7.0 ${hostname} Too many connections, try again later`,
+    internalErrorReply: `421 4.3.0 ${hostname} Internal error, closing connection`,
+    idleTimeoutMs: opts.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
+    ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.sink ? { sink: opts.sink } : {}),
+    createSession: (ctx) =>
+      new SmtpSession({
+        id: ctx.id,
+        remoteAddress: ctx.remoteAddress,
+        store: opts.store,
+        accounts: opts.accounts,
+        hostname,
+        authRequired: opts.authRequired ?? false,
+        maxMessageSize: opts.maxMessageSize ?? SMTP_MAX_MESSAGE_SIZE,
+        lang: opts.lang ?? 'en',
+        onMessage,
+        transcriptDataLines: opts.transcriptDataLines ?? false,
+        ...(opts.env ? { env: opts.env } : {}),
+      }),
+  });
+}
