@@ -26,6 +26,13 @@ export interface Pop3SessionOptions {
 
 export const POP3_GREETING = '+OK l7lab POP3 server ready';
 
+/** 600000 -> "10 minutes", 1500 -> "1.5 seconds", 150 -> "150 ms". */
+function duration(ms: number): string {
+  if (ms >= 60_000) return `${+(ms / 60_000).toFixed(1)} minutes`;
+  if (ms >= 1000) return `${+(ms / 1000).toFixed(1)} seconds`;
+  return `${ms} ms`;
+}
+
 /**
  * One POP3 session as a pure state machine (RFC 1939 3): AUTHORIZATION -> TRANSACTION ->
  * UPDATE. It takes a line and returns what to write; the socket, the clock and the terminal
@@ -118,9 +125,7 @@ export class Pop3Session implements ProtocolSession {
    */
   timeout(): Step {
     this.replyContext = 'TIMEOUT';
-    const minutes = this.idleTimeoutMs / 60_000;
-    const idle = minutes >= 1 ? `${Math.round(minutes)} minutes` : `${Math.round(this.idleTimeoutMs / 1000)} seconds`;
-    return { out: [`-ERR autologout: idle for ${idle}; nothing was deleted`], close: true, closeReason: 'timeout' };
+    return { out: [`-ERR autologout: idle for ${duration(this.idleTimeoutMs)}; nothing was deleted`], close: true, closeReason: 'timeout' };
   }
 
   shutdown(): Step {
