@@ -1,0 +1,195 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ProtocolKnowledge } from '../protocols/knowledge.js';
+import type { Protocol } from '../protocols/transcript.js';
+import { allKnowledge, knowsCommand } from './knowledge-registry.js';
+import { LessonFileError, displayPath, type Problem } from './problems.js';
+import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
+import { isBuiltin, placeholdersIn } from './placeholders.js';
+import { DEFAULT_LAB, type Lesson, type Step } from './schema.js';
+
+/**
+ * `l7lab lessons --check` (also a test): what the schema cannot see. Duplicate ids, quizzes
+ * without exactly one right answer, connections or labs never opened, placeholders never
+ * captured, patterns that do not compile, and suggested commands the protocol's knowledge
+ * table does not know.
+ */
+export interface CheckContext {
+  knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
+  lessonIds: ReadonlySet<string>;
+}
+
+const ALL_PROTOCOLS: Protocol[] = ['smtp', 'pop3', 'imap'];
+
+interface Walk {
+  file: string;
+  lesson: Lesson;
+  ctx: CheckContext;
+  problems: Problem[];
+  connections: Map<string, Protocol>;
+  captures: Set<string>;
+}
+
+function report(w: Walk, step: Step | null, field: string, message: string): void {
+  w.problems.push({ file: w.file, ...(step ? { step: step.id } : {}), field, message });
+}
+
+function checkPattern(w: Walk, step: Step, field: string, source: string | undefined): void {
+  if (source === undefined) return;
+  try {
+    new RegExp(source, 'i');
+  } catch (err) {
+    report(w, step, field, `not a valid pattern: ${(err as Error).message}`);
+  }
+}
+
+function checkPlaceholders(w: Walk, step: Step, field: string, template: string | undefined): void {
+  if (template === undefined) return;
+  for (const name of placeholdersIn(template)) {
+    if (!isBuiltin(name) && !w.captures.has(name)) report(w, step, field, `placeholder {${name}} is not captured by an earlier step`);
+  }
+}
+
+function checkLab(w: Walk, step: Step, field: string, lab: string | undefined, protocol?: Protocol): void {
+  const name = lab ?? DEFAULT_LAB;
+  const config = w.lesson.labs[name];
+  if (!config) {
+    report(w, step, field, `unknown lab "${name}" (labs: ${Object.keys(w.lesson.labs).join(', ')})`);
+    return;
+  }
+  if (protocol && config.protocols && !config.protocols.includes(protocol)) report(w, step, field, `lab "${name}" does not run ${protocol}`);
+}
+
+function useConnection(w: Walk, step: Step, name: string): Protocol | undefined {
+  const p = w.connections.get(name);
+  if (!p) report(w, step, 'connection', `unknown connection "${name}" (open it with a connect step first)`);
+  return p;
+}
+
+function checkCommand(w: Walk, step: Extract<Step, { kind: 'send' }>, protocol: Protocol | undefined): void {
+  checkPlaceholders(w, step, 'command', step.command);
+  checkPattern(w, step, 'accept', step.accept);
+  checkPattern(w, step, 'match', step.match);
+  if (step.accept && !step.command.includes('{')) {
+    try {
+      if (!new RegExp(step.accept, 'i').test(step.command)) report(w, step, 'accept', 'does not accept the suggested command itself');
+    } catch {
+      // reported by checkPattern
+    }
+  }
+  if (!protocol || step.continues) return;
+  const k = w.ctx.knowledge[protocol];
+  if (!k) report(w, step, 'command', `no knowledge table for ${protocol} is available to check "${step.command}"`);
+  else if (!knowsCommand(k, step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
+}
+
+function checkCaptures(w: Walk, step: Step, capture: Record<string, string> | undefined): void {
+  for (const [name, source] of Object.entries(capture ?? {})) {
+    checkPattern(w, step, `capture.${name}`, source);
+    w.captures.add(name);
+  }
+}
+
+function checkQuiz(w: Walk, step: Extract<Step, { kind: 'quiz' }>): void {
+  const right = step.choices.filter((c) => c.correct).length;
+  if (right !== 1) report(w, step, 'choices', `a quiz needs exactly one correct choice, found ${right}`);
+  if (step.see !== undefined && !w.ctx.lessonIds.has(step.see)) report(w, step, 'see', `unknown lesson "${step.see}"`);
+}
+
+function checkStep(w: Walk, step: Step): void {
+  switch (step.kind) {
+    case 'say':
+      return;
+    case 'run':
+      return checkLab(w, step, 'lab', step.lab);
+    case 'connect':
+      checkLab(w, step, 'lab', step.lab, step.protocol);
+      w.connections.set(step.connection, step.protocol);
+      return checkCaptures(w, step, step.capture);
+    case 'send':
+      checkCommand(w, step, useConnection(w, step, step.connection));
+      return checkCaptures(w, step, step.capture);
+    case 'data':
+      if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');
+      return checkCaptures(w, step, step.capture);
+    case 'compute':
+      checkPlaceholders(w, step, 'input', step.input);
+      if (step.op !== 'sasl-plain' && step.input === undefined) report(w, step, 'input', `missing (the value ${step.op} works on)`);
+      w.captures.add(step.into);
+      return;
+    case 'check':
+      checkLab(w, step, 'lab', step.lab);
+      return checkPattern(w, step, 'expect.contains', step.expect.contains);
+    case 'quiz':
+      return checkQuiz(w, step);
+    case 'disconnect':
+      useConnection(w, step, step.connection);
+      return;
+    case 'wait':
+      useConnection(w, step, step.connection);
+      return checkPattern(w, step, 'until', step.until);
+    case 'relay':
+      checkLab(w, step, 'from', step.from);
+      return checkLab(w, step, 'to', step.to, 'smtp');
+  }
+}
+
+/** Problems in one already-parsed lesson. */
+export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Problem[] {
+  const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
+  const seen = new Set<string>();
+  for (const step of lesson.steps) {
+    if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
+    seen.add(step.id);
+    checkStep(w, step);
+  }
+  if (!lesson.steps.some((s) => s.kind === 'quiz')) w.problems.push({ file, field: 'steps', message: 'a lesson ends with at least one quiz question' });
+  return w.problems;
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  lessons: number;
+}
+
+/** Check the manifest and every lesson file in `dir`. */
+export async function checkLessonsDir(dir: string): Promise<CheckReport> {
+  let ids: string[];
+  try {
+    ids = (await loadManifest(dir)).lessons;
+  } catch (err) {
+    if (err instanceof LessonFileError) return { problems: err.problems, lessons: 0 };
+    throw err;
+  }
+  const manifestFile = displayPath(join(dir, MANIFEST_FILE));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) problems.push({ file: manifestFile, field: `lessons[${i}]`, message: `duplicate lesson id "${id}"` });
+    seen.add(id);
+  });
+  for (const orphan of (await lessonFilesIn(dir)).filter((f) => !seen.has(f))) {
+    problems.push({ file: displayPath(lessonFile(dir, orphan)), message: `not listed in ${MANIFEST_FILE}` });
+  }
+  const ctx: CheckContext = { knowledge: await allKnowledge(), lessonIds: seen };
+  for (const id of seen) problems.push(...(await checkOne(dir, id, ctx)));
+  return { problems, lessons: seen.size };
+}
+
+async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Problem[]> {
+  const path = lessonFile(dir, id);
+  const file = displayPath(path);
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch {
+    return [{ file, message: `listed in ${MANIFEST_FILE} but the file is missing` }];
+  }
+  const { lesson, problems } = parseLesson(path, source);
+  if (!lesson) return problems;
+  const out = checkLesson(file, lesson, ctx);
+  if (lesson.id !== id) out.unshift({ file, field: 'id', message: `is "${lesson.id}" but the manifest lists "${id}"` });
+  return out;
+}
+
+export { ALL_PROTOCOLS };

@@ -1,0 +1,118 @@
+import type { Lang } from '../i18n.js';
+import type { ProtocolKnowledge } from '../protocols/knowledge.js';
+import type { LineEvent, Protocol } from '../protocols/transcript.js';
+import type { Prompts } from '../ui/prompts.js';
+import type { WireClient } from '../wire/client.js';
+import type { HubLink } from './hub-link.js';
+import type { TutorLab } from './lab-types.js';
+import type { LocalizedText, Lesson } from './schema.js';
+import { fill } from './placeholders.js';
+
+/**
+ * Everything a step handler may use while a lesson runs: the labs and connections, the
+ * values captured so far, the output and the injected prompts. Handlers never touch the
+ * terminal or process directly, so the whole engine runs under test with scripted prompts.
+ */
+export interface RunningLab {
+  name: string;
+  lab: TutorLab;
+  link: HubLink;
+}
+
+export interface Connection {
+  name: string;
+  protocol: Protocol;
+  lab: RunningLab;
+  client: WireClient;
+}
+
+export interface Mismatch {
+  step: string;
+  expected: string;
+  got: string;
+}
+
+/** Shows the lab's own listeners as `l7lab ports` would, or null when it cannot here. */
+export type PortsView = (ports: number[], lang: Lang) => Promise<string | null>;
+
+export interface LessonContext {
+  readonly lesson: Lesson;
+  readonly lang: Lang;
+  /** The lesson plays itself: suggested commands, correct quiz answers, no prompts. */
+  readonly auto: boolean;
+  /** Replaying done steps to rebuild the lab: no output, no prompts, no progress. */
+  quiet: boolean;
+  readonly prompts: Prompts;
+  readonly labs: Map<string, RunningLab>;
+  readonly connections: Map<string, Connection>;
+  readonly captures: Map<string, string>;
+  readonly mismatches: Mismatch[];
+  readonly stats: { commands: number; replies: Record<string, number> };
+  readonly knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
+  readonly portsView: PortsView | undefined;
+  readonly timeoutMs: number | undefined;
+  /** The lesson ids in manifest order (for quizzes that point back to a lesson). */
+  readonly write: (text: string) => void;
+}
+
+export function out(ctx: LessonContext, text: string): void {
+  if (!ctx.quiet) ctx.write(`${text}\n`);
+}
+
+/** Look a placeholder up: captures first, then the lab's accounts, ports and host. */
+export function lookup(ctx: LessonContext, name: string): string | undefined {
+  const captured = ctx.captures.get(name);
+  if (captured !== undefined) return captured;
+  const main = ctx.labs.values().next().value as RunningLab | undefined;
+  if (!main) return undefined;
+  if (name.startsWith('password.')) return main.lab.accounts.secret(name.slice('password.'.length));
+  if (name.startsWith('port.')) return main.lab.endpoints[name.slice('port.'.length) as Protocol]?.port.toString();
+  if (name === 'host') return Object.values(main.lab.endpoints)[0]?.host;
+  return undefined;
+}
+
+/** A lesson text in the learner's language, with this session's values filled in. */
+export function tr(ctx: LessonContext, text: LocalizedText): string {
+  return fill(text[ctx.lang], (name) => lookup(ctx, name));
+}
+
+export function fillValue(ctx: LessonContext, template: string): string {
+  return fill(template, (name) => lookup(ctx, name));
+}
+
+export function mismatch(ctx: LessonContext, step: string, expected: string, got: string): void {
+  if (ctx.quiet) return;
+  ctx.mismatches.push({ step, expected, got });
+}
+
+export function countReply(ctx: LessonContext, status: string): void {
+  if (ctx.quiet || status === '') return;
+  ctx.stats.replies[status] = (ctx.stats.replies[status] ?? 0) + 1;
+}
+
+/** Apply `capture: {name: pattern}` to reply text; the first group, or the whole match. Returns names that did not match. */
+export function capture(ctx: LessonContext, patterns: Record<string, string> | undefined, lines: readonly string[]): string[] {
+  const missed: string[] = [];
+  const textOf = lines.join('\n');
+  for (const [name, source] of Object.entries(patterns ?? {})) {
+    const m = new RegExp(source, 'i').exec(textOf);
+    if (m) ctx.captures.set(name, m[1] ?? m[0]);
+    else missed.push(name);
+  }
+  return missed;
+}
+
+/** Match server lines to the server's own events in order, for explanation and state. */
+export function pairServerLines(lines: readonly string[], events: readonly LineEvent[]): Array<LineEvent | undefined> {
+  const server = events.filter((e) => e.direction === 'server');
+  let next = 0;
+  return lines.map((line) => {
+    for (let i = next; i < server.length; i++) {
+      if (server[i]?.text === line) {
+        next = i + 1;
+        return server[i];
+      }
+    }
+    return undefined;
+  });
+}

@@ -1,0 +1,106 @@
+import type { LineEvent, OsiLayer, Protocol } from '../protocols/transcript.js';
+import { renderLines, type ViewLine, type ViewOptions } from '../ui/transcript-view.js';
+import { WireClient, WireError } from '../wire/client.js';
+import type { WireReply } from '../wire/reply-framer.js';
+import { countReply, out, pairServerLines, type Connection, type LessonContext, type RunningLab } from './context.js';
+import { msg } from './messages.js';
+import { DEFAULT_LAB } from './schema.js';
+
+/**
+ * One round trip on a lesson connection, shown as a transcript: what was sent, what came
+ * back, each line explained by the server's own transcript event (which carries the session
+ * state after the line), falling back to the knowledge table when there is no event.
+ */
+export function viewOptions(ctx: LessonContext): ViewOptions {
+  const s = ctx.lesson.show;
+  return { lang: ctx.lang, crlf: s.crlf, state: s.state, layers: s.layers };
+}
+
+export function labNamed(ctx: LessonContext, name: string | undefined): RunningLab {
+  const lab = ctx.labs.get(name ?? DEFAULT_LAB) ?? ctx.labs.get(name ?? '');
+  if (!lab) throw new Error(`no lab named ${name ?? DEFAULT_LAB}`);
+  return lab;
+}
+
+function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly string[], events: readonly LineEvent[], layer?: OsiLayer): ViewLine[] {
+  const clientEvents = events.filter((e) => e.direction === 'client');
+  return sent.map((text, i) => {
+    const ev = clientEvents.find((e) => e.text === text) ?? (sent.length === 1 ? clientEvents[0] : undefined);
+    const explanation = ev?.explanation ?? (i === 0 ? (ctx.knowledge[protocol]?.explainClientLine(text, ctx.lang) ?? null) : null);
+    return {
+      direction: 'client',
+      text,
+      who,
+      explanation,
+      ...(ev?.decoded !== undefined ? { decoded: ev.decoded } : {}),
+      ...((ev?.layer ?? layer) ? { layer: (ev?.layer ?? layer) as OsiLayer } : {}),
+    };
+  });
+}
+
+function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], events: readonly LineEvent[], layer?: OsiLayer): ViewLine[] {
+  const paired = pairServerLines(lines, events);
+  const views: ViewLine[] = lines.map((text, i) => {
+    const ev = paired[i];
+    const last = i === lines.length - 1;
+    const explanation = ev ? ev.explanation : last || i === 0 ? (ctx.knowledge[protocol]?.explainServerLine(text, ctx.lang) ?? null) : null;
+    const lineLayer = ev?.layer ?? (last ? layer : undefined);
+    return { direction: 'server', text, who, explanation, ...(lineLayer ? { layer: lineLayer } : {}) };
+  });
+  // The same explanation on every line of a multi-line reply is said once, at its end.
+  for (let i = 0; i < views.length - 1; i++) {
+    const v = views[i] as ViewLine;
+    if (v.explanation && v.explanation === views[i + 1]?.explanation) v.explanation = null;
+  }
+  const lastEvent = [...paired].reverse().find((e) => e !== undefined);
+  const lastView = views[views.length - 1];
+  if (lastView && lastEvent) lastView.state = lastEvent.state;
+  return views;
+}
+
+/** Render what went over one connection since the last call. */
+export function showExchange(ctx: LessonContext, conn: Connection, sent: readonly string[], reply: readonly string[], layer?: OsiLayer): void {
+  const events = conn.lab.link.take(conn.client.localPort);
+  if (ctx.quiet) return;
+  const lines = [...clientView(ctx, conn.name, conn.protocol, sent, events, layer), ...serverView(ctx, conn.name, conn.protocol, reply, events, layer)];
+  out(ctx, renderLines(lines, viewOptions(ctx)));
+}
+
+/** Open (or reopen) a named connection to a lab server and show its greeting. */
+export async function openConnection(ctx: LessonContext, name: string, protocol: Protocol, labName: string | undefined): Promise<{ conn: Connection; greeting: WireReply }> {
+  const lab = labNamed(ctx, labName);
+  const endpoint = lab.lab.endpoints[protocol];
+  if (!endpoint) throw new WireError('refused', msg(ctx.lang, 'needsServer', { protocol: protocol.toUpperCase() }));
+  out(ctx, msg(ctx.lang, 'connecting', { who: name, protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port }));
+  const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  ctx.connections.get(name)?.client.destroy();
+  const conn: Connection = { name, protocol, lab, client };
+  ctx.connections.set(name, conn);
+  countReply(ctx, greeting.status);
+  showExchange(ctx, conn, [], greeting.lines, 'L5');
+  return { conn, greeting };
+}
+
+/**
+ * Send one line and show the exchange. A connection the server has closed (the learner
+ * typed QUIT too early) is reopened first, so the lesson can go on.
+ */
+export async function sendLine(ctx: LessonContext, conn: Connection, line: string, layer?: OsiLayer): Promise<{ conn: Connection; reply: WireReply }> {
+  let current = conn;
+  if (current.client.closed) {
+    out(ctx, msg(ctx.lang, 'reconnecting', { who: conn.name }));
+    current = (await openConnection(ctx, conn.name, conn.protocol, conn.lab.name)).conn;
+  }
+  try {
+    const reply = await current.client.send(line);
+    countReply(ctx, reply.status);
+    showExchange(ctx, current, [line], reply.lines, layer);
+    return { conn: current, reply };
+  } catch (err) {
+    if (!(err instanceof WireError) || err.kind !== 'closed') throw err;
+    // The server hung up (e.g. 221 after QUIT was already read, or too many errors): show what came.
+    showExchange(ctx, current, [line], err.partial, layer);
+    out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
+    return { conn: current, reply: { protocol: conn.protocol, lines: err.partial, status: '', continuation: false } };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Lang } from '../i18n.js';
+import type { MailStore } from '../mailstore/types.js';
+import type { Accounts } from '../protocols/accounts.js';
+import type { Protocol, TranscriptHub } from '../protocols/transcript.js';
+
+/**
+ * The part of src/lab.ts the tutor uses. The runner takes a `StartLab` function, so tests
+ * can hand it a small stand-in and the real lab stays one dynamic import away.
+ */
+export interface TutorLabOptions {
+  host?: string;
+  lang?: Lang;
+  protocols?: Protocol[];
+  authRequired?: boolean;
+}
+
+export interface TutorLab {
+  store: MailStore;
+  accounts: Accounts;
+  hub: TranscriptHub;
+  endpoints: Partial<Record<Protocol, { host: string; port: number }>>;
+  close(): Promise<void>;
+}
+
+export type StartLab = (opts: TutorLabOptions) => Promise<TutorLab>;

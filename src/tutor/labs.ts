@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Protocol } from '../protocols/transcript.js';
+import type { LessonContext, RunningLab } from './context.js';
+import { HubLink } from './hub-link.js';
+import type { StartLab, TutorLab } from './lab-types.js';
+import { msg } from './messages.js';
+import type { LabConfig, Lesson, SeedMessage } from './schema.js';
+
+/**
+ * Starts the labs a lesson names (one by default), on loopback only, and puts the lesson's
+ * seed messages in their stores. A lesson that needs a server this build lacks stops here
+ * with one line saying which.
+ */
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+/** An RFC 5322 message from a seed entry, with CRLF line ends as SMTP would store it. */
+export function seedMessageText(m: SeedMessage, now: Date = new Date()): Buffer {
+  const id = `<${randomBytes(6).toString('hex')}@lab.example>`;
+  const head = [`From: ${m.from}`, `To: ${m.to.join(', ')}`, `Subject: ${m.subject}`, `Date: ${now.toUTCString()}`, `Message-ID: ${id}`];
+  return Buffer.from(`${[...head, '', ...m.body].join('\r\n')}\r\n`, 'utf8');
+}
+
+/** Which protocols each lab must run, from the lesson's connect and relay steps. */
+export function protocolsNeeded(lesson: Lesson): Map<string, Set<Protocol>> {
+  const need = new Map<string, Set<Protocol>>();
+  const add = (lab: string, p: Protocol) => need.set(lab, (need.get(lab) ?? new Set()).add(p));
+  const first = Object.keys(lesson.labs)[0] ?? 'main';
+  for (const s of lesson.steps) {
+    if (s.kind === 'connect') add(s.lab ?? first, s.protocol);
+    if (s.kind === 'relay') add(s.to, 'smtp');
+  }
+  return need;
+}
+
+async function seed(lab: TutorLab, config: LabConfig): Promise<void> {
+  for (const m of config.seed) {
+    const deliveries = await lab.store.deliver({ from: m.from, to: m.to }, seedMessageText(m));
+    if (m.flags.length === 0) continue;
+    for (const d of deliveries) await lab.store.setFlags(d.account, d.mailbox, d.meta.uid, m.flags);
+  }
+}
+
+function assertReady(ctx: LessonContext, name: string, lab: TutorLab, needed: Set<Protocol> | undefined): void {
+  for (const [p, e] of Object.entries(lab.endpoints)) {
+    if (!LOOPBACK.has(e.host)) throw new Error(`lab ${name} listens for ${p} on ${e.host}: lessons only use loopback`);
+  }
+  for (const p of needed ?? []) {
+    if (!lab.endpoints[p]) throw new Error(msg(ctx.lang, 'needsServer', { protocol: p.toUpperCase() }));
+  }
+}
+
+export async function startLabs(ctx: LessonContext, startLab: StartLab, into: Map<string, RunningLab>): Promise<void> {
+  const needed = protocolsNeeded(ctx.lesson);
+  for (const [name, config] of Object.entries(ctx.lesson.labs)) {
+    const lab = await startLab({
+      host: '127.0.0.1',
+      lang: ctx.lang,
+      authRequired: config.authRequired,
+      ...(config.protocols ? { protocols: config.protocols } : {}),
+    });
+    // Registered at once, so it is closed even if the checks below fail.
+    into.set(name, { name, lab, link: new HubLink(lab.hub) });
+    assertReady(ctx, name, lab, needed.get(name));
+    await seed(lab, config);
+  }
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { userDirs } from '../paths.js';
+
+/**
+ * The learner's progress, per step, in the user's state directory (never in lessons/).
+ * Written atomically (a temporary file renamed over the old one) so a crash never leaves
+ * half a file; a file that does not parse is set aside with a warning, never a crash.
+ */
+const stats = z.object({
+  commands: z.number().int().min(0),
+  replies: z.record(z.string(), z.number().int().min(0)),
+});
+export type LessonStats = z.infer<typeof stats>;
+
+const lessonProgress = z.object({
+  done: z.array(z.string()),
+  completed: z.boolean(),
+  updated: z.string(),
+  stats: stats.optional(),
+});
+export type LessonProgress = z.infer<typeof lessonProgress>;
+
+const progressFile = z.object({
+  version: z.literal(1),
+  last: z.string().optional(),
+  lessons: z.record(z.string(), lessonProgress),
+});
+export type ProgressData = z.infer<typeof progressFile>;
+
+export type LessonStatus = 'new' | 'started' | 'done';
+
+export function emptyProgress(): ProgressData {
+  return { version: 1, lessons: {} };
+}
+
+export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(userDirs(env).state, 'progress.json');
+}
+
+export class ProgressStore {
+  private data: ProgressData = emptyProgress();
+  /** Where a corrupt file was moved to on load, for the caller to warn about. */
+  setAside: string | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static async open(file: string = progressPath(), now?: () => Date): Promise<ProgressStore> {
+    const store = new ProgressStore(file, now);
+    await store.load();
+    return store;
+  }
+
+  get snapshot(): ProgressData {
+    return structuredClone(this.data);
+  }
+
+  private async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    const parsed = progressFile.safeParse(safeJson(text));
+    if (parsed.success) {
+      this.data = parsed.data;
+      return;
+    }
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.file}.corrupt-${stamp}`;
+    await rename(this.file, aside);
+    this.setAside = aside;
+  }
+
+  lesson(id: string): LessonProgress | undefined {
+    return this.data.lessons[id];
+  }
+
+  status(id: string): LessonStatus {
+    const p = this.data.lessons[id];
+    if (!p) return 'new';
+    return p.completed ? 'done' : p.done.length > 0 ? 'started' : 'new';
+  }
+
+  get last(): string | undefined {
+    return this.data.last;
+  }
+
+  async markStep(lessonId: string, stepId: string): Promise<void> {
+    const p = this.entry(lessonId);
+    if (!p.done.includes(stepId)) p.done.push(stepId);
+    p.updated = this.now().toISOString();
+    this.data.last = lessonId;
+    await this.save();
+  }
+
+  async complete(lessonId: string, lessonStats: LessonStats): Promise<void> {
+    const p = this.entry(lessonId);
+    p.completed = true;
+    p.stats = lessonStats;
+    p.updated = this.now().toISOString();
+    this.data.last = lessonId;
+    await this.save();
+  }
+
+  /** Forget one lesson, or everything. */
+  async reset(lessonId?: string): Promise<void> {
+    if (lessonId === undefined) this.data = emptyProgress();
+    else {
+      delete this.data.lessons[lessonId];
+      if (this.data.last === lessonId) delete this.data.last;
+    }
+    await this.save();
+  }
+
+  private entry(lessonId: string): LessonProgress {
+    let p = this.data.lessons[lessonId];
+    if (!p) {
+      p = { done: [], completed: false, updated: this.now().toISOString() };
+      this.data.lessons[lessonId] = p;
+    }
+    return p;
+  }
+
+  private async save(): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });
+      await rename(tmp, this.file);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import type { Lang } from '../i18n.js';
+import type { Prompts } from '../ui/prompts.js';
+import { allKnowledge } from './knowledge-registry.js';
+import type { StartLab } from './lab-types.js';
+import { msg } from './messages.js';
+import { heading, note, say } from './present.js';
+import type { ProgressStore, LessonStats } from './progress.js';
+import type { Lesson, Step } from './schema.js';
+import { out, type LessonContext, type Mismatch, type PortsView, type RunningLab } from './context.js';
+import { runStep } from './steps/index.js';
+import { startLabs } from './labs.js';
+
+/**
+ * Runs one lesson: a fresh lab (or several) on loopback, the steps in order, progress saved
+ * after each. Whatever happens (the last step, Ctrl-C, a failure) every connection and every
+ * lab server is closed before this returns or throws.
+ */
+export interface RunLessonOptions {
+  lesson: Lesson;
+  lang: Lang;
+  /** Play by itself: suggested commands, right quiz answers, no prompts. */
+  auto: boolean;
+  prompts: Prompts;
+  write: (text: string) => void;
+  startLab: StartLab;
+  progress?: ProgressStore;
+  /** Index of the first step to run live; the steps before it are replayed quietly. */
+  startAt?: number;
+  portsView?: PortsView;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface LessonResult {
+  completed: boolean;
+  mismatches: Mismatch[];
+  stats: LessonStats;
+}
+
+/** A lesson could not go on (a server missing, a connection lost): one line for the learner. */
+export class LessonRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LessonRunError';
+  }
+}
+
+export class LessonCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'LessonCancelled';
+  }
+}
+
+/** Kinds that show something and ask nothing: the learner reads, then presses Enter. */
+const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay']);
+
+/** Steps that change the lab's state, replayed (quietly) to resume in the middle of a lesson. */
+const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'data', 'compute', 'disconnect', 'wait', 'relay']);
+
+async function step(ctx: LessonContext, s: Step, opts: RunLessonOptions): Promise<void> {
+  if (opts.signal?.aborted) throw new LessonCancelled();
+  try {
+    await runStep(ctx, s);
+  } catch (err) {
+    if (opts.signal?.aborted) throw new LessonCancelled();
+    if (err instanceof Error && (err.name === 'PromptCancelled' || err instanceof LessonCancelled)) throw err;
+    throw new LessonRunError(`${ctx.lesson.id}: step ${s.id}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function replay(ctx: LessonContext, steps: readonly Step[], opts: RunLessonOptions): Promise<void> {
+  if (steps.length === 0) return;
+  note(ctx, msg(ctx.lang, 'replaying', { n: steps.length }));
+  ctx.quiet = true;
+  try {
+    for (const s of steps) if (REPLAYED.has(s.kind)) await step(ctx, s, opts);
+  } finally {
+    ctx.quiet = false;
+  }
+}
+
+async function live(ctx: LessonContext, opts: RunLessonOptions, from: number): Promise<void> {
+  const steps = ctx.lesson.steps;
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i] as Step;
+    out(ctx, '');
+    const title = s.title ? ` ${s.title[ctx.lang]}` : '';
+    heading(ctx, `${msg(ctx.lang, 'stepHeader', { n: i + 1, total: steps.length })}${title}`);
+    await step(ctx, s, opts);
+    await opts.progress?.markStep(ctx.lesson.id, s.id);
+    if (!ctx.auto && PAUSE_AFTER.has(s.kind)) await ctx.prompts.input(msg(ctx.lang, 'pressEnter'));
+  }
+}
+
+function announce(ctx: LessonContext): void {
+  heading(ctx, msg(ctx.lang, 'lessonHeader', { title: ctx.lesson.title[ctx.lang], minutes: ctx.lesson.minutes }));
+  say(ctx, ctx.lesson.summary[ctx.lang]);
+  note(ctx, msg(ctx.lang, 'labUp'));
+  for (const lab of ctx.labs.values()) {
+    const list = Object.entries(lab.lab.endpoints).map(([p, e]) => `${p.toUpperCase()} ${e.host}:${e.port}`);
+    note(ctx, `  ${ctx.labs.size > 1 ? `${lab.name}: ` : ''}${list.join(', ')}`);
+  }
+}
+
+export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
+  const labs = new Map<string, RunningLab>();
+  const ctx: LessonContext = {
+    lesson: opts.lesson,
+    lang: opts.lang,
+    auto: opts.auto,
+    quiet: false,
+    prompts: opts.prompts,
+    labs,
+    connections: new Map(),
+    captures: new Map(),
+    mismatches: [],
+    stats: { commands: 0, replies: {} },
+    knowledge: await allKnowledge(),
+    portsView: opts.portsView,
+    timeoutMs: opts.timeoutMs,
+    write: opts.write,
+  };
+  const onAbort = () => {
+    for (const c of ctx.connections.values()) c.client.destroy();
+  };
+  opts.signal?.addEventListener('abort', onAbort);
+  try {
+    await startLabs(ctx, opts.startLab, labs);
+    announce(ctx);
+    const from = Math.min(Math.max(opts.startAt ?? 0, 0), opts.lesson.steps.length);
+    await replay(ctx, opts.lesson.steps.slice(0, from), opts);
+    await live(ctx, opts, from);
+    out(ctx, '');
+    heading(ctx, msg(ctx.lang, 'lessonDone', { title: opts.lesson.title[ctx.lang] }));
+    await opts.progress?.complete(opts.lesson.id, ctx.stats);
+    return { completed: true, mismatches: ctx.mismatches, stats: ctx.stats };
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    for (const c of ctx.connections.values()) c.client.destroy();
+    await Promise.all([...labs.values()].map(async (l) => {
+      l.link.close();
+      await l.lab.close();
+    }));
+  }
+}
+

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+
+/**
+ * What a lesson file may say. Lessons are data: the engine knows how to run each step kind,
+ * a lesson only says what to explain, send, expect and ask. Every text a learner reads is
+ * `{ en, ja }`; wire data (commands, message bodies) is not translated.
+ */
+const text = z.string().trim().min(1, 'empty text');
+export const localized = z.strictObject({ en: text, ja: text });
+export type LocalizedText = z.infer<typeof localized>;
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and "-"');
+const name = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use a lowercase name such as laptop');
+const protocol = z.enum(['smtp', 'pop3', 'imap']);
+const layer = z.enum(['L5', 'L6', 'L7']);
+/** A JavaScript regular expression; checked to compile by the checker. */
+const pattern = z.string().min(1, 'empty pattern');
+const captures = z.record(name, pattern);
+
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+const base = { id, title: localized.optional() };
+
+const say = z.strictObject({
+  ...base,
+  kind: z.literal('say'),
+  text: localized,
+  /** ASCII art, shown as-is (no translation needed) or per language. */
+  diagram: z.union([z.string(), localized]).optional(),
+  layer: layer.optional(),
+});
+
+const run = z.strictObject({
+  ...base,
+  kind: z.literal('run'),
+  /** What l7lab shows live: its own listening sockets, the lab endpoints, captured mail. */
+  show: z.enum(['ports', 'endpoints', 'mail-list']),
+  lab: name.optional(),
+  text: localized,
+  /** The classic command a learner would type elsewhere, and what each part of it means. */
+  classic: z
+    .strictObject({
+      command: z.string().min(1),
+      parts: z.array(z.strictObject({ token: z.string().min(1), text: localized })).default([]),
+    })
+    .optional(),
+  explain: localized.optional(),
+});
+
+const connect = z.strictObject({
+  ...base,
+  kind: z.literal('connect'),
+  connection: name,
+  protocol,
+  lab: name.optional(),
+  text: localized.optional(),
+  /** Status of the greeting: `220`, `+OK`, `OK`. */
+  expect: z.string().min(1).optional(),
+  capture: captures.optional(),
+  explain: localized,
+});
+
+const send = z.strictObject({
+  ...base,
+  kind: z.literal('send'),
+  connection: name,
+  /** What the learner is asked to do. */
+  text: localized,
+  /** The suggested command; `{name}` placeholders come from captures and accounts. */
+  command: z.string().min(1),
+  /** What counts as the right command (case-insensitive); the suggestion itself when omitted. */
+  accept: pattern.optional(),
+  /** The reply status the lesson expects: `250`, `503`, `+OK`, `-ERR`, `OK`, `NO`, `+`. */
+  expect: z.string().min(1),
+  /** And, optionally, a pattern the whole reply must match. */
+  match: pattern.optional(),
+  hint: localized,
+  explain: localized,
+  capture: captures.optional(),
+  layer: layer.optional(),
+  /** The line answers a server continuation (AUTH data, IDLE's DONE): not a command. */
+  continues: z.boolean().default(false),
+});
+
+const data = z.strictObject({
+  ...base,
+  kind: z.literal('data'),
+  connection: name,
+  text: localized,
+  /** The prepared message, one line per entry (header, empty line, body). */
+  body: z.array(z.string()).min(1),
+  expect: z.string().min(1).default('250'),
+  hint: localized.optional(),
+  explain: localized,
+  capture: captures.optional(),
+});
+
+const compute = z.strictObject({
+  ...base,
+  kind: z.literal('compute'),
+  /** sasl-plain: base64(\0user\0password); base64 / base64-decode: of `input`; apop: MD5(timestamp+secret); cram-md5: HMAC-MD5. */
+  op: z.enum(['sasl-plain', 'base64', 'base64-decode', 'apop', 'cram-md5']),
+  user: z.string().min(1).optional(),
+  /** The value worked on (with placeholders): the APOP timestamp, the CRAM challenge, text to encode. */
+  input: z.string().optional(),
+  /** Capture name the result is stored under, for later commands. */
+  into: name,
+  text: localized.optional(),
+  explain: localized,
+});
+
+const check = z.strictObject({
+  ...base,
+  kind: z.literal('check'),
+  lab: name.optional(),
+  account: z.string().min(1),
+  mailbox: z.string().min(1).default('INBOX'),
+  text: localized.optional(),
+  /** What must be true of the server side now. */
+  expect: z
+    .strictObject({
+      messages: z.number().int().min(0).optional(),
+      /** Flags of the newest message that must be set / must not be set. */
+      flags: z.array(z.string()).optional(),
+      noFlags: z.array(z.string()).optional(),
+      /** A pattern the newest message (headers and body) must match. */
+      contains: pattern.optional(),
+    })
+    .default({}),
+  explain: localized,
+});
+
+const quiz = z.strictObject({
+  ...base,
+  kind: z.literal('quiz'),
+  question: localized,
+  choices: z
+    .array(z.strictObject({ text: localized, correct: z.boolean().default(false), explain: localized }))
+    .min(2, 'a quiz needs at least two choices'),
+  /** The lesson that teaches the answer (for a review quiz). */
+  see: id.optional(),
+});
+
+const disconnect = z.strictObject({
+  ...base,
+  kind: z.literal('disconnect'),
+  connection: name,
+  explain: localized,
+});
+
+const wait = z.strictObject({
+  ...base,
+  kind: z.literal('wait'),
+  connection: name,
+  /** Read what the server sends on its own until a line matches (IMAP IDLE updates). */
+  until: pattern,
+  text: localized.optional(),
+  explain: localized,
+});
+
+const relay = z.strictObject({
+  ...base,
+  kind: z.literal('relay'),
+  /** The sending lab: its newest captured message for `account` is passed on. */
+  from: name,
+  account: z.string().min(1),
+  /** The receiving lab's SMTP server, on loopback in this same process. */
+  to: name,
+  mailFrom: z.string().min(1),
+  rcptTo: z.array(z.string().min(1)).min(1),
+  text: localized.optional(),
+  explain: localized,
+});
+
+export const stepSchemas = { say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay]);
+export type Step = z.infer<typeof step>;
+export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
+
+const seedMessage = z.strictObject({
+  from: z.string().min(1),
+  to: z.array(z.string().min(1)).min(1),
+  subject: z.string().min(1),
+  body: z.array(z.string()).default([]),
+  flags: z.array(z.string()).default([]),
+});
+
+const labConfig = z.strictObject({
+  protocols: z.array(protocol).optional(),
+  authRequired: z.boolean().default(false),
+  /** Messages in the store before the lesson starts. */
+  seed: z.array(seedMessage).default([]),
+});
+export type LabConfig = z.infer<typeof labConfig>;
+export type SeedMessage = z.infer<typeof seedMessage>;
+
+export const DEFAULT_LAB = 'main';
+
+export const lesson = z.strictObject({
+  id,
+  title: localized,
+  summary: localized,
+  minutes: z.number().int().min(1).max(60),
+  /** What the transcript shows throughout: CRLF markers, session state, OSI layer badges. */
+  show: z
+    .strictObject({ crlf: z.boolean().default(false), state: z.boolean().default(false), layers: z.boolean().default(false) })
+    .default({ crlf: false, state: false, layers: false }),
+  labs: z.record(name, labConfig).default({ [DEFAULT_LAB]: { authRequired: false, seed: [] } }),
+  steps: z.array(step).min(1),
+});
+export type Lesson = z.infer<typeof lesson>;
+
+export const manifest = z.strictObject({ lessons: z.array(id).min(1) });
+export type Manifest = z.infer<typeof manifest>;

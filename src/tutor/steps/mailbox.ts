@@ -1,0 +1,63 @@
+import { NoSuchMailboxError, type MessageMeta } from '../../mailstore/types.js';
+import { renderTable } from '../../ui/tables.js';
+import { explain, say, warn } from '../present.js';
+import { mismatch, out, tr, type LessonContext } from '../context.js';
+import { labNamed } from '../exchange.js';
+import { msg } from '../messages.js';
+import type { StepOf } from '../schema.js';
+
+/**
+ * `check`: the server side, straight from the lab's mail store: which messages a mailbox
+ * holds and which flags the newest has. What POP3 deleted or IMAP marked \Seen is visible here.
+ */
+
+/** One header's value (RFC 5322 2.2.3: unfolded), enough to label a row. */
+export function headerOf(raw: Buffer, name: string): string {
+  const head = raw.toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const m = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
+  return m ? (m[1] as string).trim() : '';
+}
+
+async function listOrEmpty(ctx: LessonContext, step: StepOf<'check'>): Promise<MessageMeta[]> {
+  try {
+    return await labNamed(ctx, step.lab).lab.store.list(step.account, step.mailbox);
+  } catch (err) {
+    if (err instanceof NoSuchMailboxError) return [];
+    throw err;
+  }
+}
+
+/** What is wrong with the mailbox, compared with the step's expectations; empty when all is well. */
+function problems(step: StepOf<'check'>, metas: MessageMeta[], newestRaw: string | null): string[] {
+  const e = step.expect;
+  const found: string[] = [];
+  const newest = metas[metas.length - 1];
+  if (e.messages !== undefined && metas.length !== e.messages) found.push(`messages ${e.messages} ≠ ${metas.length}`);
+  for (const f of e.flags ?? []) if (!newest?.flags.includes(f)) found.push(`flag ${f} missing`);
+  for (const f of e.noFlags ?? []) if (newest?.flags.includes(f)) found.push(`flag ${f} set`);
+  if (e.contains !== undefined && !(newestRaw !== null && new RegExp(e.contains, 'im').test(newestRaw))) found.push(`message does not match /${e.contains}/`);
+  return found;
+}
+
+export async function runCheck(ctx: LessonContext, step: StepOf<'check'>): Promise<void> {
+  if (step.text) say(ctx, tr(ctx, step.text));
+  const store = labNamed(ctx, step.lab).lab.store;
+  const metas = await listOrEmpty(ctx, step);
+  const rows: Array<Array<string | number>> = [];
+  let newestRaw: string | null = null;
+  for (const meta of metas) {
+    const raw = await store.read(step.account, step.mailbox, meta.uid);
+    newestRaw = raw.toString('utf8');
+    rows.push([meta.uid, meta.size, meta.flags.join(' ') || '-', headerOf(raw, 'from'), headerOf(raw, 'subject')]);
+  }
+  const l = ctx.lang;
+  out(ctx, msg(l, 'checkHeader', { account: step.account, mailbox: step.mailbox, count: metas.length }));
+  if (rows.length > 0) out(ctx, renderTable([msg(l, 'colUid'), msg(l, 'colSize'), msg(l, 'colFlags'), msg(l, 'colFrom'), msg(l, 'colSubject')], rows));
+  const wrong = problems(step, metas, newestRaw);
+  if (wrong.length > 0) {
+    warn(ctx, msg(l, 'checkFailed', { what: wrong.join('; ') }));
+    mismatch(ctx, step.id, 'server side as expected', wrong.join('; '));
+  }
+  explain(ctx, tr(ctx, step.explain));
+}

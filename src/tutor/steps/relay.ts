@@ -1,0 +1,77 @@
+import { WireClient, WireError } from '../../wire/client.js';
+import type { WireReply } from '../../wire/reply-framer.js';
+import { mismatch, tr, type Connection, type LessonContext } from '../context.js';
+import { labNamed, showExchange } from '../exchange.js';
+import { msg } from '../messages.js';
+import { explain, note, say, warn } from '../present.js';
+import type { StepOf } from '../schema.js';
+
+/**
+ * `relay`: the sending lab server passes a captured message on to the receiving lab
+ * server, SMTP to SMTP (RFC 5321 2.1: a relay acts as an SMTP client), and the learner
+ * watches the server-to-server transcript. Safe by construction: the target is always a lab
+ * started by this lesson, in this process, on loopback; nothing leaves the machine.
+ */
+type RelayStep = StepOf<'relay'>;
+
+async function newestMessage(ctx: LessonContext, step: RelayStep): Promise<Buffer> {
+  const store = labNamed(ctx, step.from).lab.store;
+  const metas = await store.list(step.account, 'INBOX');
+  const newest = metas[metas.length - 1];
+  if (!newest) throw new Error(`lab ${step.from} has no message for ${step.account} to relay`);
+  return store.read(step.account, 'INBOX', newest.uid);
+}
+
+/** The message's lines without the final CRLF (the body step adds the terminating dot). */
+function linesOf(raw: Buffer): string[] {
+  const lines = raw.toString('utf8').split('\r\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+async function converse(ctx: LessonContext, conn: Connection, step: RelayStep, raw: Buffer): Promise<WireReply[]> {
+  const replies: WireReply[] = [];
+  const send = async (line: string) => {
+    const reply = await conn.client.send(line);
+    showExchange(ctx, conn, [line], reply.lines);
+    replies.push(reply);
+    return reply;
+  };
+  await send(`EHLO ${step.from}.lab.example`);
+  await send(`MAIL FROM:<${step.mailFrom}>`);
+  for (const rcpt of step.rcptTo) await send(`RCPT TO:<${rcpt}>`);
+  const data = await send('DATA');
+  if (data.status === '354') {
+    const { wire, reply } = await conn.client.sendBody(linesOf(raw));
+    // A long body would bury the conversation: show its first and last lines.
+    const shown = wire.length > 8 ? [...wire.slice(0, 5), '...', ...wire.slice(-2)] : wire;
+    showExchange(ctx, conn, shown, reply.lines, 'L6');
+    replies.push(reply);
+  }
+  await send('QUIT');
+  return replies;
+}
+
+export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<void> {
+  if (step.text) say(ctx, tr(ctx, step.text));
+  const target = labNamed(ctx, step.to);
+  const endpoint = target.lab.endpoints.smtp;
+  if (!endpoint) throw new Error(`lab ${step.to} runs no SMTP server`);
+  note(ctx, msg(ctx.lang, 'relayHeader', { from: step.from, to: step.to, host: endpoint.host, port: endpoint.port }));
+  const raw = await newestMessage(ctx, step);
+  const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol: 'smtp', ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client };
+  try {
+    showExchange(ctx, conn, [], greeting.lines);
+    const replies = await converse(ctx, conn, step, raw);
+    const failed = replies.find((r) => !/^[23]/.test(r.status));
+    if (failed) mismatch(ctx, step.id, '2xx/3xx', failed.lines.join(' | '));
+  } catch (err) {
+    if (!(err instanceof WireError)) throw err;
+    warn(ctx, err.message);
+    mismatch(ctx, step.id, 'relay completes', err.message);
+  } finally {
+    client.destroy();
+  }
+  explain(ctx, tr(ctx, step.explain));
+}

@@ -1,0 +1,106 @@
+import type { WireReply } from '../../wire/reply-framer.js';
+import { capture, fillValue, mismatch, tr, type Connection, type LessonContext } from '../context.js';
+import { sendLine } from '../exchange.js';
+import { msg } from '../messages.js';
+import { explain, good, note, say, warn } from '../present.js';
+import type { StepOf } from '../schema.js';
+
+/**
+ * The learner types a command on a connection. Whatever is typed is really sent, so a
+ * wrong command gets the server's real error reply, explained; then the learner chooses
+ * to retry, see a hint, see the answer or skip. Enter alone sends the suggestion.
+ */
+type SendStep = StepOf<'send'>;
+type Choice = 'retry' | 'hint' | 'answer' | 'skip';
+
+/** `250`, `+OK`, `OK` compare exactly (case-insensitive); `2xx` matches any 2yz code. */
+export function statusMatches(expected: string, status: string): boolean {
+  const e = expected.toUpperCase();
+  const s = status.toUpperCase();
+  if (/^[1-5]XX$/.test(e)) return s.length === 3 && s[0] === e[0];
+  return e === s;
+}
+
+export function replyMatches(step: { expect: string; match?: string | undefined }, reply: WireReply): boolean {
+  if (!statusMatches(step.expect, reply.status)) return false;
+  return step.match === undefined || new RegExp(step.match, 'i').test(reply.lines.join('\n'));
+}
+
+export function isAccepted(step: SendStep, typed: string, suggestion: string): boolean {
+  const t = typed.trim();
+  if (step.accept !== undefined) return new RegExp(step.accept, 'i').test(t);
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
+  return norm(t) === norm(suggestion);
+}
+
+function expectedLabel(step: SendStep | StepOf<'data'>): string {
+  return 'match' in step && step.match ? `${step.expect} /${step.match}/` : step.expect;
+}
+
+interface Attempt {
+  conn: Connection;
+  reply: WireReply;
+  ok: boolean;
+  accepted: boolean;
+}
+
+async function attempt(ctx: LessonContext, step: SendStep, conn: Connection, typed: string, suggestion: string): Promise<Attempt> {
+  const sent = await sendLine(ctx, conn, typed, step.layer);
+  const accepted = isAccepted(step, typed, suggestion);
+  const missed = capture(ctx, step.capture, sent.reply.lines);
+  const ok = accepted && replyMatches(step, sent.reply) && missed.length === 0;
+  return { conn: sent.conn, reply: sent.reply, ok, accepted };
+}
+
+async function ask(ctx: LessonContext, step: SendStep, suggestion: string): Promise<string> {
+  const typed = await ctx.prompts.input(`[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`);
+  return typed.trim() === '' ? suggestion : typed;
+}
+
+async function afterMiss(ctx: LessonContext, step: SendStep, suggestion: string): Promise<Choice> {
+  const choice = await ctx.prompts.select<Choice>(msg(ctx.lang, 'whatNow'), [
+    { name: msg(ctx.lang, 'retry'), value: 'retry' },
+    { name: msg(ctx.lang, 'hint'), value: 'hint' },
+    { name: msg(ctx.lang, 'answer'), value: 'answer' },
+    { name: msg(ctx.lang, 'skip'), value: 'skip' },
+  ]);
+  if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
+  if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: suggestion }));
+  return choice;
+}
+
+function connection(ctx: LessonContext, name: string): Connection {
+  const conn = ctx.connections.get(name);
+  if (!conn) throw new Error(`connection ${name} is not open`);
+  return conn;
+}
+
+export async function runSend(ctx: LessonContext, step: SendStep): Promise<void> {
+  const suggestion = fillValue(ctx, step.command);
+  say(ctx, tr(ctx, step.text));
+  if (ctx.auto || ctx.quiet) {
+    const a = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
+    if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), a.reply.status || a.reply.lines.join(' | ') || '(no reply)');
+    ctx.stats.commands += ctx.quiet ? 0 : 1;
+    explain(ctx, tr(ctx, step.explain));
+    return;
+  }
+  for (;;) {
+    const typed = await ask(ctx, step, suggestion);
+    ctx.stats.commands += 1;
+    const a = await attempt(ctx, step, connection(ctx, step.connection), typed, suggestion);
+    if (a.ok) {
+      explain(ctx, tr(ctx, step.explain));
+      return;
+    }
+    warn(ctx, a.accepted ? msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.reply.status || '-' }) : msg(ctx.lang, 'notAccepted'));
+    const choice = await afterMiss(ctx, step, suggestion);
+    if (choice === 'skip') {
+      note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
+      const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
+      if (s.ok) good(ctx, '✓');
+      explain(ctx, tr(ctx, step.explain));
+      return;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { Protocol } from '../../protocols/transcript.js';
+import { renderTable } from '../../ui/tables.js';
+import { theme } from '../../ui/theme.js';
+import { out, tr, type LessonContext, type RunningLab } from '../context.js';
+import { labNamed } from '../exchange.js';
+import { msg } from '../messages.js';
+import { code, explain, note, say } from '../present.js';
+import type { StepOf } from '../schema.js';
+import { headerOf } from './mailbox.js';
+
+/**
+ * Steps that only show: `say` (text, an optional ASCII diagram, the layer it is about) and
+ * `run` (an l7lab capability live, next to the classic command and what each part means).
+ */
+export function runSay(ctx: LessonContext, step: StepOf<'say'>): void {
+  const badge = step.layer && ctx.lesson.show.layers ? `${theme.layer(step.layer)} ` : '';
+  say(ctx, `${badge}${tr(ctx, step.text)}`);
+  if (step.diagram !== undefined) {
+    const art = typeof step.diagram === 'string' ? step.diagram : step.diagram[ctx.lang];
+    out(ctx, theme.dim(art.replace(/\n$/, '')));
+  }
+}
+
+function endpointsTable(ctx: LessonContext, lab: RunningLab): string {
+  const rows = (Object.entries(lab.lab.endpoints) as Array<[Protocol, { host: string; port: number }]>).map(([p, e]) => [p.toUpperCase(), e.host, e.port]);
+  return renderTable([msg(ctx.lang, 'colProtocol'), msg(ctx.lang, 'colAddress'), 'port'], rows);
+}
+
+async function mailTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
+  const rows: Array<Array<string | number>> = [];
+  for (const account of await lab.lab.store.accounts()) {
+    for (const meta of await lab.lab.store.list(account, 'INBOX').catch(() => [])) {
+      const raw = await lab.lab.store.read(account, 'INBOX', meta.uid);
+      rows.push([account, meta.uid, headerOf(raw, 'from'), headerOf(raw, 'subject'), meta.size]);
+    }
+  }
+  const l = ctx.lang;
+  return renderTable([msg(l, 'colAccount'), msg(l, 'colUid'), msg(l, 'colFrom'), msg(l, 'colSubject'), msg(l, 'colSize')], rows);
+}
+
+async function portsTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
+  const ports = Object.values(lab.lab.endpoints).map((e) => e.port);
+  if (ctx.portsView) {
+    try {
+      const view = await ctx.portsView(ports, ctx.lang);
+      if (view !== null) return view;
+    } catch (err) {
+      return `${theme.dim(msg(ctx.lang, 'portsUnavailable', { why: (err as Error).message }))}\n${endpointsTable(ctx, lab)}`;
+    }
+  }
+  return `${theme.dim(msg(ctx.lang, 'portsUnavailable', { why: 'l7lab ports' }))}\n${endpointsTable(ctx, lab)}`;
+}
+
+export async function runRun(ctx: LessonContext, step: StepOf<'run'>): Promise<void> {
+  say(ctx, tr(ctx, step.text));
+  const lab = labNamed(ctx, step.lab);
+  const shown = step.show === 'ports' ? await portsTable(ctx, lab) : step.show === 'endpoints' ? endpointsTable(ctx, lab) : await mailTable(ctx, lab);
+  out(ctx, shown);
+  if (step.classic) {
+    note(ctx, msg(ctx.lang, 'classicLabel'));
+    code(ctx, step.classic.command);
+    const width = Math.max(...step.classic.parts.map((p) => p.token.length), 0);
+    for (const part of step.classic.parts) out(ctx, `    ${theme.code(part.token.padEnd(width))}  ${tr(ctx, part.text)}`);
+  }
+  if (step.explain) explain(ctx, tr(ctx, step.explain));
+}

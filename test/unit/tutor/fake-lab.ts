@@ -1,0 +1,214 @@
+import { LineServer } from '../../../src/protocols/server.js';
+import type { ProtocolSession, Step } from '../../../src/protocols/session.js';
+import { Accounts, DEMO_ACCOUNTS } from '../../../src/protocols/accounts.js';
+import { TranscriptHub, type Direction, type Protocol } from '../../../src/protocols/transcript.js';
+import { MemoryStore } from '../../../src/mailstore/memory.js';
+import type { MailStore } from '../../../src/mailstore/types.js';
+import type { StartLab, TutorLab, TutorLabOptions } from '../../../src/tutor/lab-types.js';
+
+/**
+ * A tiny stand-in for src/lab.ts, for engine tests only: a just-enough SMTP session and a
+ * just-enough IMAP session (LOGIN, IDLE with pushed EXISTS, LOGOUT) on the real LineServer,
+ * so the runner's path (sockets, transcript hub, store) is the real one while the protocol
+ * is small and predictable. Explanations are `explain:<code or verb>` so tests can see that
+ * the lesson shows the server's own explanation.
+ */
+const LINE = { mode: 'line', maxLine: 1000 } as const;
+
+class FakeSmtp implements ProtocolSession {
+  readonly protocol = 'smtp' as const;
+  state = 'CONNECTED';
+  readonly expect = LINE;
+  private from = '';
+  private to: string[] = [];
+  private body: string[] | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly store: MailStore,
+  ) {}
+
+  async greet(): Promise<Step> {
+    return { out: ['220 fake.lab ESMTP ready'] };
+  }
+
+  async line(buf: Buffer): Promise<Step> {
+    const text = buf.toString('utf8');
+    if (this.body) return this.bodyLine(text);
+    const verb = (text.split(/[\s:]/)[0] ?? '').toUpperCase();
+    const reply = (out: string, state?: string): Step => {
+      if (state) this.state = state;
+      return { out: [out] };
+    };
+    switch (verb) {
+      case 'EHLO':
+        this.state = 'READY';
+        return { out: ['250-fake.lab hello', '250 HELP'] };
+      case 'MAIL':
+        if (this.state !== 'READY') return reply('503 5.5.1 send EHLO first');
+        if (!/^MAIL FROM:\s*<[^>]*>$/i.test(text)) return reply('501 5.5.4 syntax: MAIL FROM:<address>');
+        this.from = /<([^>]*)>/.exec(text)?.[1] ?? '';
+        return reply('250 2.1.0 sender ok', 'MAIL');
+      case 'RCPT':
+        if (this.state !== 'MAIL' && this.state !== 'RCPT') return reply('503 5.5.1 need MAIL before RCPT');
+        this.to.push(/<([^>]*)>/.exec(text)?.[1] ?? '');
+        return reply('250 2.1.5 recipient ok', 'RCPT');
+      case 'DATA':
+        if (this.state !== 'RCPT') return reply('503 5.5.1 need RCPT before DATA');
+        this.body = [];
+        return reply('354 end with <CRLF>.<CRLF>', 'DATA');
+      case 'QUIT':
+        return { out: ['221 2.0.0 bye'], close: true };
+      default:
+        return reply('500 5.5.2 unknown command');
+    }
+  }
+
+  private async bodyLine(text: string): Promise<Step> {
+    if (text !== '.') {
+      (this.body as string[]).push(text.startsWith('.') ? text.slice(1) : text);
+      return { out: [], client: { silent: true } };
+    }
+    const raw = Buffer.from(`${(this.body as string[]).join('\r\n')}\r\n`);
+    await this.store.deliver({ from: this.from, to: this.to }, raw);
+    this.body = null;
+    this.to = [];
+    this.state = 'READY';
+    return { out: ['250 2.0.0 queued'] };
+  }
+
+  async bytes(): Promise<Step> {
+    return { out: [] };
+  }
+  async overflow(): Promise<Step> {
+    return { out: ['500 line too long'] };
+  }
+  timeout(): Step {
+    return { out: ['421 timeout'], close: true };
+  }
+  shutdown(): Step {
+    return { out: ['421 shutting down'], close: true };
+  }
+  async closed(): Promise<void> {}
+  explain(direction: Direction, text: string): string | null {
+    return direction === 'server' ? `explain:${text.slice(0, 3)}` : `explain:${(text.split(/[\s:]/)[0] ?? '').toUpperCase()}`;
+  }
+}
+
+class FakeImap implements ProtocolSession {
+  readonly protocol = 'imap' as const;
+  state = 'not authenticated';
+  readonly expect = LINE;
+  private idleTag: string | null = null;
+  private push: ((step: Step) => void) | null = null;
+  private readonly unwatch: () => void;
+
+  constructor(
+    readonly id: string,
+    private readonly store: MailStore,
+    private readonly accounts: Accounts,
+  ) {
+    this.unwatch = store.watch((change) => {
+      if (change.kind !== 'added' || !this.idleTag) return;
+      void this.store.list(change.account, 'INBOX').then((all) => this.push?.({ out: [`* ${all.length} EXISTS`] }));
+    });
+  }
+
+  attachPush(push: (step: Step) => void): void {
+    this.push = push;
+  }
+
+  async greet(): Promise<Step> {
+    return { out: ['* OK fake IMAP4rev1 ready'] };
+  }
+
+  async line(buf: Buffer): Promise<Step> {
+    const text = buf.toString('utf8');
+    if (this.idleTag !== null) {
+      const tag = this.idleTag;
+      this.idleTag = null;
+      return { out: [text === 'DONE' ? `${tag} OK IDLE terminated` : `${tag} BAD expected DONE`] };
+    }
+    const [tag = '*', verb = '', ...args] = text.split(' ');
+    switch (verb.toUpperCase()) {
+      case 'LOGIN':
+        if (!this.accounts.verify(args[0] ?? '', args[1] ?? '')) return { out: [`${tag} NO [AUTHENTICATIONFAILED] wrong`] };
+        this.state = 'authenticated';
+        return { out: [`${tag} OK LOGIN completed`] };
+      case 'IDLE':
+        this.idleTag = tag;
+        return { out: ['+ idling'] };
+      case 'LOGOUT':
+        this.state = 'logout';
+        return { out: ['* BYE logging out', `${tag} OK LOGOUT completed`], close: true };
+      default:
+        return { out: [`${tag} BAD unknown command`] };
+    }
+  }
+
+  async bytes(): Promise<Step> {
+    return { out: [] };
+  }
+  async overflow(): Promise<Step> {
+    return { out: ['* BAD too long'] };
+  }
+  timeout(): Step {
+    return { out: ['* BYE timeout'], close: true };
+  }
+  shutdown(): Step {
+    return { out: ['* BYE shutting down'], close: true };
+  }
+  async closed(): Promise<void> {
+    this.unwatch();
+  }
+  explain(direction: Direction, text: string): string | null {
+    return direction === 'server' ? `explain:${text.split(' ')[1] ?? ''}` : `explain:${(text.split(' ')[1] ?? '').toUpperCase()}`;
+  }
+}
+
+export interface FakeLabTracker {
+  startLab: StartLab;
+  /** Every lab started, with whether it was closed: no stray listeners. */
+  started: Array<{ lab: TutorLab; options: TutorLabOptions; closed: boolean; servers: LineServer[] }>;
+}
+
+export function fakeLabs(): FakeLabTracker {
+  const started: FakeLabTracker['started'] = [];
+  const startLab: StartLab = async (options) => {
+    const store = new MemoryStore();
+    const accounts = new Accounts(DEMO_ACCOUNTS);
+    const hub = new TranscriptHub();
+    const make = (protocol: Protocol) =>
+      new LineServer({
+        protocol,
+        createSession: (c) => (protocol === 'smtp' ? new FakeSmtp(c.id, store) : new FakeImap(c.id, store, accounts)),
+        busyReply: '421 busy',
+        internalErrorReply: '451 internal error',
+        idleTimeoutMs: 60_000,
+        sink: hub.emit,
+      });
+    const wanted = options.protocols ?? (['smtp', 'imap'] as Protocol[]);
+    const servers: LineServer[] = [];
+    const endpoints: TutorLab['endpoints'] = {};
+    for (const p of wanted.filter((x) => x === 'smtp' || x === 'imap')) {
+      const server = make(p);
+      endpoints[p] = await server.listen(0, options.host ?? '127.0.0.1');
+      servers.push(server);
+    }
+    const entry = { lab: undefined as unknown as TutorLab, options, closed: false, servers };
+    entry.lab = {
+      store,
+      accounts,
+      hub,
+      endpoints,
+      close: async () => {
+        await Promise.all(servers.map((s) => s.close(100)));
+        await store.close();
+        entry.closed = true;
+      },
+    };
+    started.push(entry);
+    return entry.lab;
+  };
+  return { startLab, started };
+}
