@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'only this port', parsePort)
     .option('--json', 'print one JSON object for scripts')
     .option('--explain', 'explain each protocol found and the lesson that covers it')
+    .option('--lang <lang>', 'language of explanations: en or ja (default from LANG)')
     .addHelpText(
       'after',
       `

@@ -1,4 +1,120 @@
-import { ExitError } from '../errors.js';
-export async function runPorts(_opts: Record<string, unknown>): Promise<void> {
-  throw new ExitError('ports: not built yet');
+import { ExitError, UsageError } from '../errors.js';
+import { parseLang, pick, type Lang, type Localized } from '../i18n.js';
+import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
+import { defaultDeps, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
+import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
+import { renderTable } from '../ui/tables.js';
+import { theme } from '../ui/theme.js';
+
+/**
+ * `l7lab ports`: which processes wait for connections on which ports, and which application
+ * protocol each port speaks. The classic answer is `sudo lsof -i -P -n | grep LISTEN`; this
+ * wraps ss/proc/lsof/netstat (see ports/prober.ts) and explains what it finds.
+ */
+export interface PortsOptions {
+  backend: BackendName | 'auto';
+  udp: boolean;
+  port: number | null;
+  json: boolean;
+  explain: boolean;
+  lang: Lang;
+}
+
+export interface PortsIo {
+  deps: ProbeDeps;
+  write: (text: string) => void;
+}
+
+const T = {
+  head: { en: ['proto', 'address', 'port', 'service', 'scope', 'pid', 'process', 'user'], ja: ['プロトコル', 'アドレス', 'ポート', 'サービス', '到達範囲', 'PID', 'プロセス', 'ユーザー'] },
+  none: { en: 'No listening sockets found.', ja: '待ち受け中のソケットは見つからなかった。' },
+  noneOnPort: { en: 'Nothing listens on port {port}.', ja: 'ポート {port} で待ち受けているものはない。' },
+  source: { en: 'Source: {source}', ja: '情報源: {source}' },
+  fellBack: { en: 'Passed over: {list}', ja: '使えなかったもの: {list}' },
+  notRoot: {
+    en: "Not running as root: other users' processes may be hidden or shown without pid. See them all: sudo l7lab ports",
+    ja: 'root ではないため、他のユーザーのプロセスは表示されないか PID なしで表示される。すべて見るには: sudo l7lab ports',
+  },
+  noPid: { en: 'A "-" pid: the owner could not be read (another user, or another pid namespace).', ja: 'PID が "-" のもの: 所有プロセスを読めなかった (他のユーザー、または別の PID 名前空間)。' },
+  speaks: { en: 'What they speak', ja: '何を話しているか' },
+  lesson: { en: 'Lesson: l7lab learn {lesson}', ja: 'レッスン: l7lab learn {lesson}' },
+  unknown: { en: 'No well-known service: {list}. The process column says who it is.', ja: '既知のサービスなし: {list}。誰なのかはプロセス列を見よう。' },
+  scope: { en: 'Scope', ja: '到達範囲' },
+} satisfies Record<string, Localized | Record<'en' | 'ja', string[]>>;
+
+function say(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return pick(text, lang).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export function parsePortsOptions(opts: Record<string, unknown>): PortsOptions {
+  const backend = opts.backend === undefined ? 'auto' : String(opts.backend);
+  if (backend !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
+    throw new UsageError(`ports: unknown backend "${backend}": use auto, ${BACKEND_NAMES.join(', ')}`);
+  }
+  let lang: Lang;
+  try {
+    lang = parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
+  } catch (err) {
+    throw new UsageError(`ports: ${(err as Error).message}`);
+  }
+  const port = typeof opts.port === 'number' ? opts.port : null;
+  return { backend: backend as PortsOptions['backend'], udp: opts.udp === true, port, json: opts.json === true, explain: opts.explain === true, lang };
+}
+
+function failureLine(attempts: readonly Attempt[], named: boolean): string {
+  const why = attempts.map((a) => `${a.backend}: ${a.detail}`).join('; ');
+  return named ? `ports: ${why} (try --backend auto)` : `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
+}
+
+const dash = (v: string | number | null) => (v === null ? theme.dim('-') : String(v));
+
+function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: Lang): string {
+  const rows = report.sockets.map((r, i) => {
+    const scope = scopeLabel(r.scope, sockets[i]?.dualStack ?? null, lang);
+    const coloured = r.scope === 'loopback' ? theme.ok(scope) : r.scope === 'all' ? theme.warn(scope) : scope;
+    return [r.protocol, r.address, r.port, r.service ? theme.info(r.service.name) : dash(null), coloured, dash(r.pid), dash(r.process), dash(r.user)];
+  });
+  return renderTable(T.head[lang].map((h) => theme.bold(h)), rows);
+}
+
+function explanation(sockets: readonly ListeningSocket[], lang: Lang): string[] {
+  const { known, unknown } = explainServices(sockets);
+  const lines = ['', theme.heading(pick(T.speaks, lang))];
+  for (const { service, where } of known) {
+    lines.push(`  ${theme.info(service.name)}  ${where.join(', ')}${service.rfc ? `  (${service.rfc})` : ''}`);
+    lines.push(`    ${pick(service.description, lang)}`);
+    lines.push(`    ${theme.dim(say(T.lesson, lang, { lesson: service.lesson }))}`);
+  }
+  if (unknown.length > 0) lines.push(`  ${say(T.unknown, lang, { list: unknown.join(', ') })}`);
+  lines.push('', theme.heading(pick(T.scope, lang)));
+  for (const scope of ['loopback', 'all', 'interface'] as const) {
+    lines.push(`  ${scopeLabel(scope, null, lang)}: ${pick(SCOPE_LEGEND[scope], lang)}`);
+  }
+  return lines;
+}
+
+function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang): string[] {
+  const lines = [theme.dim(say(T.source, lang, { source: result.source }))];
+  if (result.skipped.length > 0) lines.push(theme.dim(say(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
+  if (result.root === false) lines.push(theme.warn(pick(T.notRoot, lang)));
+  else if (sockets.some((s) => s.pid === null)) lines.push(theme.dim(pick(T.noPid, lang)));
+  return lines;
+}
+
+export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { deps: defaultDeps(), write: (t) => process.stdout.write(t) }): Promise<void> {
+  const opts = parsePortsOptions(raw);
+  const result = await probe({ backend: opts.backend, udp: opts.udp }, io.deps);
+  if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
+  const sockets = opts.port === null ? result.sockets : result.sockets.filter((s) => s.port === opts.port);
+  const report = buildReport(result.backend, result.partial, sockets, opts.lang);
+  if (opts.json) {
+    io.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  if (sockets.length === 0) lines.push(opts.port === null ? pick(T.none, opts.lang) : say(T.noneOnPort, opts.lang, { port: opts.port }));
+  else lines.push(table(sockets, report, opts.lang));
+  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang));
+  lines.push('', ...footer(result, sockets, opts.lang));
+  io.write(`${lines.join('\n')}\n`);
 }

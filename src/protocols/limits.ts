@@ -52,3 +52,9 @@ export const SHUTDOWN_GRACE_MS = 5_000;
 // ---- mail store ----
 /** Longest mailbox name, in UTF-8 octets: NAME_MAX (255) of Linux filesystems, since a Maildir++ folder is one directory entry. */
 export const MAILBOX_NAME_MAX = 255;
+
+// ---- `l7lab ports` (external tools) ----
+/** How long lsof/ss/netstat may run: l7lab's choice. lsof can stall on a dead network mount; ports must never hang. */
+export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
+/** Most output read from one tool: l7lab's choice, far above a busy server's socket list (~100 bytes a row). */
+export const PORTS_MAX_OUTPUT = 16 * 1024 * 1024;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { lookupService, SERVICES } from '../../../src/ports/services.js';
+
+const LESSONS = ['application-layer', 'smtp-basics', 'smtp-auth', 'mock-server', 'pop3', 'apop', 'imap', 'pop3-vs-imap', 'mail-flow'];
+
+describe('services', () => {
+  // The list issue 2 asks for, with the transport each speaks.
+  it.each([
+    [20, 'tcp'], [21, 'tcp'], [22, 'tcp'], [23, 'tcp'], [25, 'tcp'], [53, 'udp'], [53, 'tcp'], [67, 'udp'], [68, 'udp'],
+    [80, 'tcp'], [110, 'tcp'], [123, 'udp'], [143, 'tcp'], [161, 'udp'], [389, 'tcp'], [443, 'tcp'], [465, 'tcp'],
+    [587, 'tcp'], [631, 'tcp'], [993, 'tcp'], [995, 'tcp'], [3306, 'tcp'], [5432, 'tcp'], [6379, 'tcp'], [27017, 'tcp'],
+    [2525, 'tcp'], [2110, 'tcp'], [2143, 'tcp'],
+  ] as const)('knows %i/%s', (port, protocol) => {
+    expect(lookupService(port, protocol)).not.toBeNull();
+  });
+
+  it('sends the mail ports to their own lessons', () => {
+    expect(lookupService(2525, 'tcp')?.lesson).toBe('mock-server');
+    expect(lookupService(25, 'tcp')?.lesson).toBe('smtp-basics');
+    expect(lookupService(587, 'tcp')?.lesson).toBe('smtp-auth');
+    expect(lookupService(110, 'tcp')?.lesson).toBe('pop3');
+    expect(lookupService(2143, 'tcp')?.lesson).toBe('imap');
+  });
+
+  it('does not name a service for the wrong transport or an unknown port', () => {
+    expect(lookupService(22, 'udp')).toBeNull();
+    expect(lookupService(123, 'tcp')).toBeNull();
+    expect(lookupService(2024, 'tcp')).toBeNull();
+  });
+
+  it.each(SERVICES.map((s) => [`${s.port}/${s.protocols.join('+')} ${s.name}`, s] as const))('%s: English and Japanese text, a known lesson', (_, s) => {
+    expect(s.description.en.length).toBeGreaterThan(10);
+    expect(s.description.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(LESSONS).toContain(s.lesson);
+    if (s.rfc !== null) expect(s.rfc).toMatch(/^RFC \d+$/);
+  });
+
+  it('has one entry per port and transport', () => {
+    const keys = SERVICES.flatMap((s) => s.protocols.map((p) => `${p}/${s.port}`));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
