@@ -1,0 +1,21 @@
+import { capabilityList } from '../replies.js';
+import type { CommandSpec } from './spec.js';
+import { ANY_STATE } from './util.js';
+
+/**
+ * CAPABILITY (RFC 3501 6.1.1): what this server speaks.
+ * C: a1 CAPABILITY
+ * S: * CAPABILITY IMAP4rev1 LITERAL+ IDLE ... AUTH=PLAIN
+ * S: a1 OK CAPABILITY completed
+ */
+export const capabilitySpec: CommandSpec = {
+  name: 'CAPABILITY',
+  states: ANY_STATE,
+  args: [],
+  syntax: 'CAPABILITY',
+  rfc: 'RFC 3501 6.1.1',
+  async handle(ctx) {
+    ctx.untagged(`* CAPABILITY ${capabilityList()}`);
+    return { text: 'CAPABILITY completed' };
+  },
+};

@@ -1,0 +1,112 @@
+import { normalizeFlags } from '../../../mailstore/flags.js';
+import { NoSuchMessageError } from '../../../mailstore/types.js';
+import type { OutItem } from '../../session.js';
+import { fetchAttLabel, type FetchAtt, type Section } from '../fetch-atts.js';
+import { imapDate, ResponseBuilder } from '../format.js';
+import { bodyStructureOf, envelopeOf, parseMessage, sectionOf, type MessageView } from '../message.js';
+import type { MessageEntry, SelectedMailbox } from '../selected-mailbox.js';
+import type { ImapServices } from './spec.js';
+
+/**
+ * One message's FETCH response (RFC 3501 7.4.2). The message is read only when an item
+ * needs its bytes, and parsed (MIME) only when an item needs its structure, so
+ * `FETCH 1:* (UID FLAGS RFC822.SIZE)` never touches a message body.
+ */
+const NEEDS_BYTES = new Set<FetchAtt['kind']>(['ENVELOPE', 'BODYSTRUCTURE', 'BODY', 'RFC822', 'RFC822.HEADER', 'RFC822.TEXT', 'BODY[]']);
+
+const HEADER: Section = { part: [], text: 'HEADER', fields: [] };
+const TEXT: Section = { part: [], text: 'TEXT', fields: [] };
+
+class Message {
+  private view: MessageView | null = null;
+  constructor(readonly raw: Buffer) {}
+
+  parsed(): MessageView {
+    this.view ??= parseMessage(this.raw);
+    return this.view;
+  }
+
+  /** BODY[section]; a part that does not exist is an empty string (RFC 3501 6.4.5). */
+  section(section: Section): Buffer {
+    if (section.part.length === 0 && section.text === '') return this.raw;
+    return sectionOf(this.parsed(), section) ?? Buffer.alloc(0);
+  }
+}
+
+/** `<start.count>` applies to the section's octets (RFC 3501 6.4.5); past the end is empty. */
+function partial(data: Buffer, p: { start: number; count: number } | undefined): Buffer {
+  if (!p) return data;
+  if (p.start >= data.length) return Buffer.alloc(0);
+  return data.subarray(p.start, p.start + p.count);
+}
+
+function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
+  const m = msg as Message;
+  switch (att.kind) {
+    case 'UID':
+      b.text(`UID ${entry.uid}`);
+      return;
+    case 'FLAGS':
+      b.text(`FLAGS (${mb.flagsOf(entry).join(' ')})`);
+      mb.told(entry);
+      return;
+    case 'INTERNALDATE':
+      b.text(`INTERNALDATE "${imapDate(entry.internalDate)}"`);
+      return;
+    case 'RFC822.SIZE':
+      b.text(`RFC822.SIZE ${entry.size}`);
+      return;
+    case 'ENVELOPE':
+      b.text(`ENVELOPE ${envelopeOf(m.parsed())}`);
+      return;
+    case 'BODYSTRUCTURE':
+    case 'BODY':
+      b.text(`${att.kind} ${bodyStructureOf(m.parsed(), att.kind === 'BODYSTRUCTURE')}`);
+      return;
+    case 'RFC822':
+      b.text('RFC822 ').literal(m.raw);
+      return;
+    case 'RFC822.HEADER':
+    case 'RFC822.TEXT':
+      b.text(`${att.kind} `).literal(m.section(att.kind === 'RFC822.HEADER' ? HEADER : TEXT));
+      return;
+    case 'BODY[]':
+      b.text(`${fetchAttLabel(att)} `).literal(partial(m.section(att.section), att.partial));
+      return;
+  }
+}
+
+export interface FetchOptions {
+  atts: readonly FetchAtt[];
+  /** Set \Seen on messages that lack it (BODY[] / RFC822 / RFC822.TEXT, not read-only). */
+  setSeen: boolean;
+}
+
+/**
+ * The response for one message, or null when another session expunged it meanwhile
+ * (its bytes are gone; the caller answers NO for it, RFC 3501 7.4.1 allows either).
+ */
+export async function renderFetch(services: ImapServices, mb: SelectedMailbox, seq: number, entry: MessageEntry, opts: FetchOptions): Promise<OutItem | null> {
+  let msg: Message | null = null;
+  if (opts.atts.some((a) => NEEDS_BYTES.has(a.kind))) {
+    try {
+      msg = new Message(await services.store.read(mb.account, mb.name, entry.uid));
+    } catch (err) {
+      if (err instanceof NoSuchMessageError || mb.isGone(entry.uid)) return null;
+      throw err;
+    }
+  }
+  let atts = opts.atts;
+  if (opts.setSeen && !entry.flags.includes('\\Seen') && !mb.isGone(entry.uid)) {
+    entry.flags = normalizeFlags([...entry.flags, '\\Seen']);
+    await services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
+    // RFC 3501 6.4.5: the flags that changed are reported in the same FETCH response.
+    if (!atts.some((a) => a.kind === 'FLAGS')) atts = [...atts, { kind: 'FLAGS' }];
+  }
+  const b = new ResponseBuilder().text(`* ${seq} FETCH (`);
+  atts.forEach((att, i) => {
+    if (i > 0) b.text(' ');
+    item(b, att, mb, entry, msg);
+  });
+  return b.text(')').toOut();
+}

@@ -1,0 +1,35 @@
+import { IMAP_COMMAND_LINE } from '../../limits.js';
+import type { CommandSpec } from './spec.js';
+import { AUTHENTICATED } from './util.js';
+
+/**
+ * IDLE (RFC 2177): instead of polling with NOOP, the client waits and the server pushes
+ * untagged EXISTS / EXPUNGE / FETCH the moment another session (or SMTP) changes the
+ * mailbox. The client ends it with DONE.
+ * C: a1 IDLE
+ * S: + idling
+ * S: * 4 EXISTS
+ * C: DONE
+ * S: a1 OK IDLE terminated
+ */
+export const idleSpec: CommandSpec = {
+  name: 'IDLE',
+  states: AUTHENTICATED,
+  args: [],
+  syntax: 'IDLE   (then DONE on a line of its own)',
+  rfc: 'RFC 2177 3',
+  async handle() {
+    return {
+      text: '',
+      continuation: {
+        prompt: '+ idling',
+        maxLine: IMAP_COMMAND_LINE,
+        pushUpdates: true,
+        async line(line) {
+          if (line.toString('latin1').trim().toUpperCase() === 'DONE') return { text: 'IDLE terminated' };
+          return { status: 'BAD', text: 'IDLE ends with DONE on a line of its own (RFC 2177 3)' };
+        },
+      },
+    };
+  },
+};

@@ -1,0 +1,69 @@
+import { HIERARCHY_DELIMITER, INBOX } from '../../../mailstore/names.js';
+import { ResponseBuilder } from '../format.js';
+import type { ImapContext, CommandSpec } from './spec.js';
+import { AUTHENTICATED, text, userOf } from './util.js';
+
+/**
+ * LIST and LSUB (RFC 3501 6.3.8, 6.3.9): mailbox names matching a pattern, where `*`
+ * matches anything and `%` anything but the hierarchy delimiter `/`. An empty pattern
+ * asks only for the delimiter. INBOX matches case-insensitively (RFC 3501 5.1).
+ * C: a1 LIST "" *
+ * S: * LIST (\HasNoChildren) "/" INBOX
+ * S: a1 OK LIST completed
+ */
+function patternRegex(reference: string, pattern: string): RegExp {
+  const segments = (reference + pattern).split(HIERARCHY_DELIMITER);
+  if ((segments[0] as string).toUpperCase() === INBOX) segments[0] = INBOX;
+  const body = segments
+    .join(HIERARCHY_DELIMITER)
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '%' ? '[^/]*' : c.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`, 's');
+}
+
+function attributes(name: string, all: readonly string[]): string {
+  // RFC 3348 (CHILDREN): tells a client whether to draw an expander without asking again.
+  const prefix = name + HIERARCHY_DELIMITER;
+  return all.some((n) => n.startsWith(prefix)) ? '\\HasChildren' : '\\HasNoChildren';
+}
+
+async function list(ctx: ImapContext, reference: string, pattern: string, lsub: boolean): Promise<void> {
+  const verb = lsub ? 'LSUB' : 'LIST';
+  if (pattern === '') {
+    ctx.untagged(`* ${verb} (\\Noselect) "${HIERARCHY_DELIMITER}" ""`);
+    return;
+  }
+  const store = ctx.services.store;
+  const all = await store.listMailboxes(userOf(ctx));
+  const names = lsub ? await store.subscriptions(userOf(ctx)) : all;
+  const re = patternRegex(reference, pattern);
+  for (const name of names.filter((n) => re.test(n))) {
+    const attrs = lsub && !all.includes(name) ? '\\Noselect' : attributes(name, all);
+    ctx.untagged(new ResponseBuilder().text(`* ${verb} (${attrs}) "${HIERARCHY_DELIMITER}" `).astring(name).toOut());
+  }
+}
+
+export const listSpec: CommandSpec = {
+  name: 'LIST',
+  states: AUTHENTICATED,
+  args: ['astring', 'astring'],
+  syntax: 'LIST reference mailbox-pattern   (e.g. LIST "" *)',
+  rfc: 'RFC 3501 6.3.8',
+  async handle(ctx, args) {
+    await list(ctx, text(args[0]), text(args[1]), false);
+    return { text: 'LIST completed' };
+  },
+};
+
+export const lsubSpec: CommandSpec = {
+  name: 'LSUB',
+  states: AUTHENTICATED,
+  args: ['astring', 'astring'],
+  syntax: 'LSUB reference mailbox-pattern   (e.g. LSUB "" *)',
+  rfc: 'RFC 3501 6.3.9',
+  async handle(ctx, args) {
+    await list(ctx, text(args[0]), text(args[1]), true);
+    return { text: 'LSUB completed' };
+  },
+};

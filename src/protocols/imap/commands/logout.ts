@@ -1,0 +1,21 @@
+import { BYE } from '../replies.js';
+import type { CommandSpec } from './spec.js';
+import { ANY_STATE } from './util.js';
+
+/**
+ * LOGOUT (RFC 3501 6.1.3): the server says BYE, then OK, then closes.
+ * C: a1 LOGOUT
+ * S: * BYE l7lab IMAP server logging out
+ * S: a1 OK LOGOUT completed
+ */
+export const logoutSpec: CommandSpec = {
+  name: 'LOGOUT',
+  states: ANY_STATE,
+  args: [],
+  syntax: 'LOGOUT',
+  rfc: 'RFC 3501 6.1.3',
+  async handle(ctx) {
+    ctx.untagged(BYE.logout);
+    return { text: 'LOGOUT completed', next: 'logout', selected: null, close: true };
+  },
+};

@@ -1,0 +1,21 @@
+import type { CommandSpec } from './spec.js';
+import { AUTHENTICATED } from './util.js';
+
+/**
+ * NAMESPACE (RFC 2342 5): where the user's mailboxes live and their delimiter. l7lab has
+ * one personal namespace with no prefix, delimiter "/", and no shared or other users'.
+ * C: a1 NAMESPACE
+ * S: * NAMESPACE (("" "/")) NIL NIL
+ * S: a1 OK NAMESPACE completed
+ */
+export const namespaceSpec: CommandSpec = {
+  name: 'NAMESPACE',
+  states: AUTHENTICATED,
+  args: [],
+  syntax: 'NAMESPACE',
+  rfc: 'RFC 2342 5',
+  async handle(ctx) {
+    ctx.untagged('* NAMESPACE (("" "/")) NIL NIL');
+    return { text: 'NAMESPACE completed' };
+  },
+};
