@@ -211,7 +211,8 @@ function distance(a: string, b: string): number {
 function unknownCommand(program: Command, argv: string[]): string | null {
   const first = argv[2];
   if (first === undefined || first.startsWith('-')) return null;
-  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  // `help` is commander's implicit help command: it is not in program.commands.
+  const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
   if (names.includes(first)) return null;
   const best = names
     .map((name) => ({ name, d: distance(first, name) }))
