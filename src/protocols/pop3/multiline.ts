@@ -57,8 +57,18 @@ export function messageChunk(data: Buffer, summary: string): RawChunk {
   return { raw: dotStuff(data), summary };
 }
 
+/**
+ * How many listing lines (LIST, UIDL) get a transcript event each. A longer listing goes on
+ * the wire the same way but as one chunk with a summary, so a 10,000-message LIST neither
+ * floods `serve`'s live log nor costs 10,000 events. A display choice, not a protocol limit.
+ */
+export const TRANSCRIPT_LISTING_LINES = 100;
+
 /** +OK line, listing lines, terminating dot: for LIST, UIDL, CAPA. */
-export function multiline(first: string, lines: readonly string[]): OutItem[] {
-  return [first, ...lines, END];
+export function multiline(first: string, lines: readonly string[], what = 'listing'): OutItem[] {
+  if (lines.length <= TRANSCRIPT_LISTING_LINES) return [first, ...lines, END];
+  // Listing lines start with a message-number, never with ".", so they need no stuffing.
+  const raw = Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
+  return [first, { raw, summary: `[${what}: ${lines.length} lines, ${raw.length} octets]` }, END];
 }
 

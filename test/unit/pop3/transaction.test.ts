@@ -211,6 +211,20 @@ describe('POP3 TRANSACTION state', () => {
     expect(after).toEqual([`1 ${listing[1]?.split(' ')[1]}`, `2 ${listing[2]?.split(' ')[1]}`]);
   });
 
+  it('sends a long listing as the same wire lines, but as one transcript chunk with a summary', async () => {
+    const msgs = Array.from({ length: 150 }, (_, i) => message(`m${i}`, ['x'.repeat(i)]));
+    const { s } = await loggedIn(await makeStore(msgs));
+    const list = await send(s, 'LIST');
+    const total = msgs.reduce((a, m) => a + m.length, 0);
+    expect(lines(list)).toEqual([`+OK 150 messages (${total} octets)`, ...msgs.map((m, i) => `${i + 1} ${m.length}`), '.']);
+    expect(list.out.length).toBe(3);
+    const chunk = list.out[1];
+    expect(typeof chunk === 'object' && chunk.summary).toMatch(/^\[scan listing: 150 lines, \d+ octets\]$/);
+    const uidl = lines(await send(s, 'UIDL'));
+    expect(uidl.length).toBe(152);
+    expect(uidl.slice(1, -1).every((l, i) => new RegExp(`^${i + 1} [\\x21-\\x7e]{1,70}$`).test(l))).toBe(true);
+  });
+
   it('never writes a reply line longer than 512 octets or with a control byte in it', async () => {
     const { s } = await loggedIn();
     for (const line of [`XY${'z'.repeat(250)}`, `LIST ${'9'.repeat(240)}`, 'LIST 1\r\n-ERR forged', `TOP 1 ${'x'.repeat(245)}`]) {

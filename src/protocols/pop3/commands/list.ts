@@ -23,6 +23,6 @@ export const list: CommandSpec = {
     if (args.message) return { out: [`+OK ${args.message.n} ${args.message.size}`] };
     const { count, octets } = drop.stat();
     const lines = drop.live().map((e) => `${e.n} ${e.size}`);
-    return { out: multiline(`+OK ${pluralMessages(count)} (${octets} octets)`, lines) };
+    return { out: multiline(`+OK ${pluralMessages(count)} (${octets} octets)`, lines, 'scan listing') };
   },
 };

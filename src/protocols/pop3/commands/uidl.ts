@@ -20,6 +20,7 @@ export const uidl: CommandSpec = {
   async handle(ctx, args) {
     const { drop } = transaction(ctx, 'UIDL');
     if (args.message) return { out: [`+OK ${args.message.n} ${args.message.uidl}`] };
-    return { out: multiline('+OK unique-id listing follows', drop.live().map((e) => `${e.n} ${e.uidl}`)) };
+    const lines = drop.live().map((e) => `${e.n} ${e.uidl}`);
+    return { out: multiline('+OK unique-id listing follows', lines, 'unique-id listing') };
   },
 };
