@@ -95,7 +95,7 @@ function parseSection(tokens: readonly ImapToken[]): Section {
     return { part, text: '', fields: [] };
   }
   if (text === 'MIME' && part.length === 0) bad('MIME needs a part number, e.g. BODY[1.MIME] (RFC 3501 6.4.5)');
-  if (text !== 'HEADER' && text !== 'TEXT' && text !== 'MIME') bad('expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME');
+  if (text !== 'HEADER' && text !== 'TEXT' && text !== 'MIME') return bad('expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME');
   return { part, text, fields: [] };
 }
 

@@ -144,13 +144,17 @@ class Parser {
       return { type: 'list', items };
     }
     for (;;) {
-      items.push(this.token(depth, inSection));
+      const item = this.token(depth, inSection);
+      items.push(item);
       const next = this.peek();
       if (next === 0x29) {
         this.pos++;
         return { type: 'list', items };
       }
       if (next === undefined) this.fail("unterminated list: missing ')'");
+      // Responses write lists back to back, `((a)(b))` (RFC 3501 9 address lists, body
+      // parts), so the same parser reads them; commands never need it.
+      if (next === 0x28 && item.type === 'list') continue;
       this.expectSpace('the next list item');
     }
   }

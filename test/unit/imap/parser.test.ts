@@ -48,6 +48,8 @@ describe('parseCommand: tokens', () => {
     ['t SEARCH \\*', 't', 'SEARCH', [atom('\\*')]],
     ['t UID FETCH 1:* (FLAGS)', 't', 'UID', [atom('FETCH'), atom('1:*'), list(atom('FLAGS'))]],
     ['t SELECT foo[bar', 't', 'SELECT', [atom('foo[bar')]],
+    // Lists back to back, as responses write address lists and body parts.
+    ['1 FETCH ((a)(b) (c))', '1', 'FETCH', [list(list(atom('a')), list(atom('b')), list(atom('c')))]],
   ])('%s', (line, tag, command, args) => {
     expect(parseCommand(b(line))).toEqual({ tag, command, args });
   });
@@ -150,6 +152,8 @@ describe('parseCommand: malformed input', () => {
     ['a1 FETCH 1 ( FLAGS)', 'a1', /unexpected a space/],
     ['a1 FETCH 1 FLAGS)', 'a1', /without a matching/],
     ['a1 FETCH 1 (FLAGS)x', 'a1', /expected a space/],
+    ['a1 FETCH 1 (FLAGS(UID))', 'a1', /not allowed in an atom/],
+    ['a1 FETCH 1 ("a"(UID))', 'a1', /expected a space/],
     ['a1 FETCH 1 BODY[TEXT', 'a1', /unterminated section/],
     ['a1 FETCH 1 BODY[TEXT]<0.10', 'a1', /expected '>'/],
     ['a1 FETCH 1 BODY[TEXT]<x>', 'a1', /expected a number/],
