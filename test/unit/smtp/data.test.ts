@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../../src/mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../../src/protocols/limits.js';
-import { lastCode, makeSession, type Harness } from './harness.js';
+import { clientPart, lastCode, makeSession, type Harness } from './harness.js';
 
 const ENVELOPE = 'EHLO client.example\r\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n';
 
@@ -11,14 +11,6 @@ async function ready(opts: Parameters<typeof makeSession>[0] = {}): Promise<Harn
   const replies = await h.wire.send(ENVELOPE);
   expect(lastCode(replies)).toBe('354');
   return h;
-}
-
-/** The client's bytes as stored: everything after the header fields the server prepends. */
-function clientPart(raw: Buffer): Buffer {
-  const text = raw.toString('latin1');
-  const m = /^Return-Path: [^\r\n]*\r\nReceived: [^\r\n]*\r\n\t[^\r\n]*\r\n\t[^\r\n]*\r\n(?:Message-ID: [^\r\n]*\r\n)?/.exec(text);
-  if (!m) throw new Error(`no trace header in ${JSON.stringify(text.slice(0, 200))}`);
-  return raw.subarray(m[0].length);
 }
 
 describe('DATA: the end of the message and dot-stuffing', () => {

@@ -129,3 +129,15 @@ export async function runDialog(wire: Wire, rows: ReadonlyArray<readonly [string
 }
 
 export const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+/**
+ * The client's bytes as stored: what follows the header fields the server prepends
+ * (Return-Path, the three-line Received, an optional Message-ID). Throws when the stored
+ * message does not begin with exactly those fields, so nothing else can hide in between.
+ */
+export function clientPart(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const m = /^Return-Path: [^\r\n]*\r\nReceived: [^\r\n]*\r\n\t[^\r\n]*\r\n\t[^\r\n]*\r\n(?:Message-ID: [^\r\n]*\r\n)?/.exec(text);
+  if (!m) throw new Error(`no trace header in ${JSON.stringify(text.slice(0, 200))}`);
+  return raw.subarray(m[0].length);
+}
