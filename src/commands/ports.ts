@@ -3,13 +3,13 @@ import { parseLang, pick, type Lang, type Localized } from '../i18n.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
 import { defaultDeps, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
-import { renderTable } from '../ui/tables.js';
-import { theme } from '../ui/theme.js';
+import type { Theme } from '../ui/theme.js';
 
 /**
  * `l7lab ports`: which processes wait for connections on which ports, and which application
  * protocol each port speaks. The classic answer is `sudo lsof -i -P -n | grep LISTEN`; this
  * wraps ss/proc/lsof/netstat (see ports/prober.ts) and explains what it finds.
+ * chalk and cli-table3 are loaded only for the table: `--json` is for scripts and must start fast.
  */
 export interface PortsOptions {
   backend: BackendName | 'auto';
@@ -66,9 +66,10 @@ function failureLine(attempts: readonly Attempt[], named: boolean): string {
   return named ? `ports: ${why} (try --backend auto)` : `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
 }
 
-const dash = (v: string | number | null) => (v === null ? theme.dim('-') : String(v));
+type RenderTable = (head: string[], rows: Array<Array<string | number>>) => string;
 
-function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: Lang): string {
+function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: Lang, theme: Theme, renderTable: RenderTable): string {
+  const dash = (v: string | number | null) => (v === null ? theme.dim('-') : String(v));
   const rows = report.sockets.map((r, i) => {
     const scope = scopeLabel(r.scope, sockets[i]?.dualStack ?? null, lang);
     const coloured = r.scope === 'loopback' ? theme.ok(scope) : r.scope === 'all' ? theme.warn(scope) : scope;
@@ -77,7 +78,7 @@ function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: L
   return renderTable(T.head[lang].map((h) => theme.bold(h)), rows);
 }
 
-function explanation(sockets: readonly ListeningSocket[], lang: Lang): string[] {
+function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme): string[] {
   const { known, unknown } = explainServices(sockets);
   const lines = ['', theme.heading(pick(T.speaks, lang))];
   for (const { service, where } of known) {
@@ -93,7 +94,7 @@ function explanation(sockets: readonly ListeningSocket[], lang: Lang): string[] 
   return lines;
 }
 
-function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang): string[] {
+function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme): string[] {
   const lines = [theme.dim(say(T.source, lang, { source: result.source }))];
   if (result.skipped.length > 0) lines.push(theme.dim(say(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
   if (result.root === false) lines.push(theme.warn(pick(T.notRoot, lang)));
@@ -111,10 +112,11 @@ export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { dep
     io.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const [{ theme }, { renderTable }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js')]);
   const lines: string[] = [];
   if (sockets.length === 0) lines.push(opts.port === null ? pick(T.none, opts.lang) : say(T.noneOnPort, opts.lang, { port: opts.port }));
-  else lines.push(table(sockets, report, opts.lang));
-  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang));
-  lines.push('', ...footer(result, sockets, opts.lang));
+  else lines.push(table(sockets, report, opts.lang, theme, renderTable));
+  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme));
+  lines.push('', ...footer(result, sockets, opts.lang, theme));
   io.write(`${lines.join('\n')}\n`);
 }
