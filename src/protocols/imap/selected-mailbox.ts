@@ -123,6 +123,11 @@ export class SelectedMailbox {
     return this.recentUids.has(entry.uid) ? [...entry.flags, '\\Recent'] : entry.flags;
   }
 
+  /** Another session changed this message's flags and the client has not heard yet. */
+  unreported(entry: MessageEntry): boolean {
+    return entry.told !== flagKey(entry.flags);
+  }
+
   /** The client has now heard this message's current flags. */
   told(entry: MessageEntry): void {
     entry.told = flagKey(entry.flags);

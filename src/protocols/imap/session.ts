@@ -170,7 +170,7 @@ export class ImapSession implements ProtocolSession {
       const result = await spec.handle(this.context(parsed.tag, spec.name, out), args);
       return await this.finish(parsed.tag, spec, result, out, note);
     } catch (err) {
-      return this.fail(err, err instanceof ImapParseError ? err.tag : tag, out, client);
+      return this.fail(err, err instanceof ImapParseError ? (err.tag ?? tag) : tag, out, client);
     }
   }
 

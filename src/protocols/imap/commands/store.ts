@@ -38,9 +38,12 @@ async function store(ctx: ImapContext, args: Args, byUid: boolean): Promise<Comm
       gone++;
       continue;
     }
+    // .SILENT hides only this command's own result (RFC 3501 6.4.6): a change another
+    // session made meanwhile must still reach the client, so it stays unreported.
+    const othersChanged = mb.unreported(entry);
     entry.flags = apply(op, entry.flags, given);
     await ctx.services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
-    mb.told(entry);
+    if (!silent || !othersChanged) mb.told(entry);
     if (!silent) ctx.untagged(`* ${seq} FETCH (${byUid ? `UID ${entry.uid} ` : ''}FLAGS (${mb.flagsOf(entry).join(' ')}))`);
   }
   if (gone > 0) throw new ImapNoError(`${gone} of the messages were expunged by another session`, 'EXPUNGEISSUED');
