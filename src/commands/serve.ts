@@ -1,6 +1,90 @@
+import { mkdir } from 'node:fs/promises';
 import { ExitError } from '../errors.js';
+import { PortInUseError, startLab, type Lab } from '../lab.js';
+import { MaildirStore } from '../mailstore/maildir.js';
+import { MemoryStore } from '../mailstore/memory.js';
+import type { MailStore } from '../mailstore/types.js';
+import { Accounts } from '../protocols/accounts.js';
+import type { TranscriptEvent } from '../protocols/transcript.js';
+import { theme } from '../ui/theme.js';
+import { isLoopback, serveConfig, type ServeConfig } from './serve-config.js';
+import { banner, jsonLogLine, liveLogText } from './serve-view.js';
 
-// Placeholder until its issue lands: the command exists in --help but says it is not built.
-export async function runServe(_opts: Record<string, unknown>): Promise<void> {
-  throw new ExitError('serve is not built yet');
+/**
+ * `l7lab serve`: the lab servers as a local mock mail sandbox that captures every message
+ * and relays none. Runs until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly: a
+ * message being received is finished first (LineServer.close's grace period).
+ */
+async function openStore(config: ServeConfig): Promise<MailStore> {
+  if (config.storeDir === null) return new MemoryStore();
+  try {
+    await mkdir(config.storeDir, { recursive: true });
+  } catch (err) {
+    throw new ExitError(`cannot create the mail store ${config.storeDir}: ${(err as Error).message}; pick another with --store <dir> or use --memory`);
+  }
+  return new MaildirStore(config.storeDir);
+}
+
+async function portInUseMessage(err: PortInUseError): Promise<string> {
+  const flag = `--${err.protocol}-port`;
+  const base = `${err.protocol.toUpperCase()} port ${err.port} on ${err.host}`;
+  if (err.code === 'EACCES') return `${base} needs privileges (ports below 1024 do); use ${flag} 0 for any free port`;
+  if (err.code !== 'EADDRINUSE') return `${base} cannot be used (${err.code}); check --host, or use ${flag} 0`;
+  const { findListeners } = await import('../ports/find-listeners.js');
+  const holders = await findListeners(err.port).catch(() => []);
+  const who = holders.find((h) => h.pid !== null) ?? holders[0];
+  const held = who ? ` by ${who.process ?? 'a process'}${who.pid !== null ? ` (pid ${who.pid})` : ''}` : '';
+  return `${base} is already in use${held}; use ${flag} 0 for any free port, or stop that process`;
+}
+
+function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
+  if (config.output === 'json') return (event) => process.stdout.write(`${jsonLogLine(event, config.showSecrets)}\n`);
+  if (config.output === 'quiet') return () => undefined;
+  return (event) => {
+    const text = liveLogText(event, config);
+    if (text !== null) process.stdout.write(`${text}\n`);
+  };
+}
+
+/** Resolves on the first SIGINT/SIGTERM; a second one falls through to Node's default (exit). */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+export async function runServe(opts: Record<string, unknown>): Promise<void> {
+  const config = serveConfig(opts);
+  if (!isLoopback(config.host)) {
+    process.stderr.write(`${theme.warn(`warning: listening on ${config.host}: the sandbox is now reachable from other machines, with demo passwords.`)}\n`);
+  }
+  const store = await openStore(config);
+  let lab: Lab;
+  try {
+    lab = await startLab({
+      host: config.host,
+      ports: config.ports,
+      store,
+      accounts: new Accounts(config.users),
+      lang: config.lang,
+      authRequired: config.authRequired,
+      ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
+      sink: sinkFor(config),
+    });
+  } catch (err) {
+    await store.close();
+    if (err instanceof PortInUseError) throw new ExitError(await portInUseMessage(err));
+    throw err;
+  }
+  if (config.output !== 'json') process.stdout.write(`${banner(lab, config)}\n`);
+  const signal = await untilSignal();
+  if (config.output !== 'json') process.stdout.write(`${theme.dim(`${signal}: shutting down, finishing messages in flight...`)}\n`);
+  await lab.close();
+  if (config.output !== 'json') process.stdout.write(`${theme.dim('stopped.')}\n`);
 }

@@ -16,7 +16,11 @@ const KEEP_PREFIX: RegExp[] = [
   /^(\S+\s+AUTHENTICATE\s+\S+)\s.*$/i, // IMAP tag AUTHENTICATE PLAIN <b64> (RFC 4959)
 ];
 
+/** A command that only names the mechanism carries nothing secret yet (`AUTH PLAIN`, then 334). */
+const NOTHING_YET = /^(?:AUTH\s+\S+|\S+\s+AUTHENTICATE\s+\S+)\s*$/i;
+
 export function maskSecretText(text: string): string {
+  if (NOTHING_YET.test(text)) return text;
   for (const re of KEEP_PREFIX) {
     const m = re.exec(text);
     if (m) return `${m[1]} ${MASK}`;

@@ -12,6 +12,8 @@ describe('maskSecretText', () => {
     ['a1 LOGIN "al ice" "won der"', 'a1 LOGIN "al ice" ****'],
     ['a2 AUTHENTICATE PLAIN AGFsaWNl', 'a2 AUTHENTICATE PLAIN ****'],
     ['d29uZGVybGFuZA==', '****'],
+    ['AUTH PLAIN', 'AUTH PLAIN'],
+    ['a2 AUTHENTICATE PLAIN', 'a2 AUTHENTICATE PLAIN'],
   ])('%s -> %s', (input, masked) => {
     expect(maskSecretText(input)).toBe(masked);
     expect(masked).not.toContain('wonderland');

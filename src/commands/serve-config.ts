@@ -1,0 +1,62 @@
+import { UsageError } from '../errors.js';
+import { parseLang, type Lang } from '../i18n.js';
+import { DEMO_ACCOUNTS, parseUserSpec } from '../protocols/accounts.js';
+import type { Protocol } from '../protocols/transcript.js';
+import { defaultMailStoreDir } from '../paths.js';
+
+/** `l7lab serve`'s flags, checked and with defaults applied: pure, so it is tested alone. */
+export interface ServeConfig {
+  host: string;
+  ports: Record<Protocol, number>;
+  /** null = in memory (--memory). */
+  storeDir: string | null;
+  users: Array<[string, string]>;
+  authRequired: boolean;
+  maxMessageSize: number | undefined;
+  output: 'transcript' | 'quiet' | 'json';
+  showSecrets: boolean;
+  lang: Lang;
+}
+
+export const DEFAULT_PORTS: Record<Protocol, number> = { smtp: 2525, pop3: 2110, imap: 2143 };
+
+function portOf(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
+}
+
+export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ServeConfig {
+  if (opts.memory && opts.store) throw new UsageError('--memory and --store exclude each other: pick one');
+  if (opts.quiet && opts.jsonLog) throw new UsageError('--quiet and --json-log exclude each other: pick one');
+  const specs = Array.isArray(opts.user) ? (opts.user as string[]) : [];
+  const users = specs.map((spec) => {
+    const parsed = parseUserSpec(spec);
+    if (!parsed) throw new UsageError(`invalid --user "${spec}": use name:password (name of letters, digits, . _ -)`);
+    return parsed;
+  });
+  let lang: Lang;
+  try {
+    lang = parseLang(typeof opts.lang === 'string' ? opts.lang : undefined, env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return {
+    host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
+    ports: {
+      smtp: portOf(opts.smtpPort, DEFAULT_PORTS.smtp),
+      pop3: portOf(opts.pop3Port, DEFAULT_PORTS.pop3),
+      imap: portOf(opts.imapPort, DEFAULT_PORTS.imap),
+    },
+    storeDir: opts.memory ? null : typeof opts.store === 'string' ? opts.store : defaultMailStoreDir(env),
+    users: users.length > 0 ? users : DEMO_ACCOUNTS.map(([n, p]) => [n, p] as [string, string]),
+    authRequired: opts.auth === 'required',
+    maxMessageSize: typeof opts.maxSize === 'number' ? opts.maxSize : undefined,
+    output: opts.jsonLog ? 'json' : opts.quiet ? 'quiet' : 'transcript',
+    showSecrets: Boolean(opts.showSecrets),
+    lang,
+  };
+}
+
+/** 127.0.0.0/8 and ::1 are this machine only; anything else can be reached from elsewhere. */
+export function isLoopback(host: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || host === 'localhost';
+}
