@@ -232,12 +232,11 @@ function compareDay(day: number, cmp: 'before' | 'on' | 'since', wanted: number)
 }
 
 function matchDate(key: Extract<SearchKey, { op: 'date' }>, target: SearchTarget, lazy: Lazy): boolean {
-  const internal = Math.floor(target.internalDate.getTime() / 86_400_000);
-  if (key.field === 'internal') return compareDay(internal, key.cmp, key.day);
+  if (key.field === 'internal') return compareDay(Math.floor(target.internalDate.getTime() / 86_400_000), key.cmp, key.day);
   const view = lazy.view();
   const header = view ? headerValues(view, 'date')[0] : undefined;
-  // No (readable) Date header: the internal date stands in, as Dovecot does.
-  const day = header !== undefined ? (sentDay(header) ?? internal) : internal;
+  // No readable Date header counts as 1 January 1970, as Dovecot answers (checked with 2.3).
+  const day = header !== undefined ? (sentDay(header) ?? 0) : 0;
   return compareDay(day, key.cmp, key.day);
 }
 

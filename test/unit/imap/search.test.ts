@@ -196,8 +196,10 @@ describe('matchSearch', () => {
     ['SENTON 1-Jul-2003', [1]],
     ['SENTON 10-Jan-2024', [3]],
     ['SENTSINCE 15-Mar-2024', [2]],
-    ['SENTBEFORE 2-Feb-2024', [1, 3]],
-    ['SENTON 2-Feb-2024', [4]],
+    // Message 4 has no Date header: it counts as 1-Jan-1970, as in Dovecot.
+    ['SENTBEFORE 2-Feb-2024', [1, 3, 4]],
+    ['SENTON 2-Feb-2024', []],
+    ['SENTON 1-Jan-1970', [4]],
     ['LARGER 632', [3]],
     ['SMALLER 397', [4]],
     ['UID 7:9', [2, 3]],
