@@ -62,8 +62,9 @@ export function parsePortsOptions(opts: Record<string, unknown>): PortsOptions {
 }
 
 function failureLine(attempts: readonly Attempt[], named: boolean): string {
+  if (named) return `ports: ${attempts.map((a) => a.detail).join('; ')} (try --backend auto)`;
   const why = attempts.map((a) => `${a.backend}: ${a.detail}`).join('; ');
-  return named ? `ports: ${why} (try --backend auto)` : `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
+  return `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
 }
 
 type RenderTable = (head: string[], rows: Array<Array<string | number>>) => string;

@@ -29,7 +29,7 @@ export interface ToolCommand {
   emptyExit?: number;
 }
 
-const PERMISSION = /permission denied|operation not permitted|not permitted/i;
+const PERMISSION = /permission denied|not permitted/i;
 
 function firstLine(text: string): string {
   return text.split(/\r?\n/).find((l) => l.trim())?.trim() ?? '';

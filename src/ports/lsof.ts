@@ -14,20 +14,9 @@ import { listening, type Family, type ListeningSocket, type Protocol } from './t
  * TID/TASKCMD when lsof prints them).
  */
 
-/** `mail\x20srv` -> `mail srv`; multi-byte UTF-8 escapes are decoded as UTF-8. */
+/** `mail\x20srv` -> `mail srv`; a run of escapes is one UTF-8 byte sequence (`\xe3\x83\xa1` -> `メ`). */
 export function unescapeLsof(text: string): string {
-  if (!text.includes('\\')) return text;
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const m = /^\\x([0-9a-fA-F]{2})/.exec(text.slice(i, i + 4));
-    if (m) {
-      bytes.push(parseInt(m[1] as string, 16));
-      i += 3;
-    } else {
-      bytes.push(...Buffer.from(text[i] as string, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
+  return text.replace(/(?:\\x[0-9a-fA-F]{2})+/g, (run) => Buffer.from(run.replace(/\\x/g, ''), 'hex').toString('utf8'));
 }
 
 interface Layout {

@@ -153,6 +153,6 @@ describe('l7lab ports', () => {
     expect(JSON.parse(auto.stdout)).toMatchObject({ backend: 'proc', sockets: [expect.objectContaining({ port, pid: process.pid })] });
     const named = await l7lab(['ports', '--backend', 'ss'], { PATH: '/nonexistent' });
     expect(named.code).toBe(1);
-    expect(named.stderr).toBe('l7lab: ports: ss: ss is not installed (try --backend auto)\n');
+    expect(named.stderr).toBe('l7lab: ports: ss is not installed (try --backend auto)\n');
   });
 });
