@@ -118,6 +118,33 @@ const SELECTED: Row[] = [
   ['FETCH 1 FAST', /^OK/, [/^\* 1 FETCH \(FLAGS \(\\Recent\) INTERNALDATE "[^"]+" RFC822\.SIZE \d+\)$/m]],
   ['FETCH 1 ALL', /^OK/, [/^\* 1 FETCH \(FLAGS \(\\Recent\) INTERNALDATE "[^"]+" RFC822\.SIZE \d+ ENVELOPE \(/m]],
   ['FETCH 1 FULL', /^OK/, [/^\* 1 FETCH \(FLAGS \(\\Recent\) INTERNALDATE "[^"]+" RFC822\.SIZE \d+ ENVELOPE \(.*\) BODY \("text" "plain"/m]],
+  ['SEARCH ALL', /^OK SEARCH completed, 3 match/, [/^\* SEARCH 1 2 3$/m]],
+  ['SEARCH UNSEEN', /^OK/, [/^\* SEARCH 1 2$/m]],
+  ['SEARCH SEEN', /^OK/, [/^\* SEARCH 3$/m]],
+  ['SEARCH DELETED', /^OK/, [/^\* SEARCH 3$/m]],
+  ['SEARCH FLAGGED', /^OK/, [/^\* SEARCH$/m]],
+  ['SEARCH ANSWERED', /^OK/, [/^\* SEARCH$/m]],
+  ['SEARCH FROM carol', /^OK/, [/^\* SEARCH 2$/m]],
+  ['SEARCH TO "bob@example.com"', /^OK/, [/^\* SEARCH 1 2 3$/m]],
+  ['SEARCH SUBJECT three', /^OK/, [/^\* SEARCH 3$/m]],
+  ['SEARCH BODY attached', /^OK/, [/^\* SEARCH 2$/m]],
+  ['SEARCH TEXT Bye', /^OK/, [/^\* SEARCH 3$/m]],
+  ['SEARCH SINCE 2-Jan-2024', /^OK/, [/^\* SEARCH 2 3$/m]],
+  ['SEARCH BEFORE 2-Jan-2024', /^OK/, [/^\* SEARCH 1$/m]],
+  ['SEARCH ON 3-Jan-2024', /^OK/, [/^\* SEARCH 3$/m]],
+  ['SEARCH LARGER 300', /^OK/, [/^\* SEARCH 2$/m]],
+  ['SEARCH SMALLER 300', /^OK/, [/^\* SEARCH 1 3$/m]],
+  ['SEARCH UID 2:*', /^OK/, [/^\* SEARCH 2 3$/m]],
+  ['SEARCH 2:3', /^OK/, [/^\* SEARCH 2 3$/m]],
+  ['SEARCH NOT SEEN', /^OK/, [/^\* SEARCH 1 2$/m]],
+  ['SEARCH OR FROM carol SUBJECT three', /^OK/, [/^\* SEARCH 2 3$/m]],
+  ['SEARCH UNSEEN FROM alice', /^OK/, [/^\* SEARCH 1$/m]],
+  ['SEARCH RECENT', /^OK/, [/^\* SEARCH 1 2 3$/m]],
+  ['SEARCH CHARSET UTF-8 FROM carol', /^OK/, [/^\* SEARCH 2$/m]],
+  ['SEARCH CHARSET KOI8-R ALL', /^NO \[BADCHARSET \(UTF-8 US-ASCII\)\]/],
+  ['SEARCH FROB', /^BAD Syntax error/],
+  ['SEARCH', /^BAD Syntax error: SEARCH needs at least one search key/],
+  ['UID SEARCH UNSEEN', /^OK UID SEARCH completed/, [/^\* SEARCH 1 2$/m]],
   ['STORE 1 +FLAGS (\\Flagged)', /^OK STORE completed/, [/^\* 1 FETCH \(FLAGS \(\\Flagged \\Recent\)\)$/m]],
   ['STORE 1 +FLAGS.SILENT (\\Flagged)', /^OK STORE completed/, [], /FETCH/],
   ['STORE 3 -FLAGS (\\Seen)', /^OK/, [/^\* 3 FETCH \(FLAGS \(\\Deleted \\Recent\)\)$/m]],
@@ -242,6 +269,17 @@ describe('IMAP commands: effects on the store', () => {
     const { d } = await fixture();
     await d.cmd('s SELECT Archive');
     expect(tagged(await d.cmd('t DELETE Archive'), 't')).toMatch(/^t NO \[INUSE\]/);
+  });
+
+  it('SEARCH answers sequence numbers, UID SEARCH answers UIDs', async () => {
+    const { d } = await fixture();
+    await d.cmd('s SELECT INBOX');
+    await d.cmd('a STORE 1 +FLAGS.SILENT (\\Deleted)');
+    await d.cmd('a STORE 3 -FLAGS.SILENT (\\Deleted)');
+    await d.cmd('b EXPUNGE');
+    expect(await d.cmd('c SEARCH ALL')).toMatch(/^\* SEARCH 1 2\r\n/);
+    expect(await d.cmd('d UID SEARCH ALL')).toMatch(/^\* SEARCH 2 3\r\n/);
+    expect(await d.cmd('e UID SEARCH UID 3:*')).toMatch(/^\* SEARCH 3\r\n/);
   });
 
   it('RENAME INBOX moves its messages and leaves INBOX empty (RFC 3501 6.3.5)', async () => {

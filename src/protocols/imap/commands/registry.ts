@@ -16,6 +16,7 @@ import { logoutSpec } from './logout.js';
 import { namespaceSpec } from './namespace.js';
 import { checkSpec, noopSpec } from './noop.js';
 import { renameSpec } from './rename.js';
+import { searchSpec, uidSearchSpec } from './search.js';
 import { examineSpec, selectSpec } from './select.js';
 import type { CommandSpec } from './spec.js';
 import { statusSpec } from './status.js';
@@ -55,11 +56,13 @@ const SPECS: readonly CommandSpec[] = [
   closeSpec,
   unselectSpec,
   expungeSpec,
+  searchSpec,
   fetchSpec,
   storeSpec,
   copySpec,
   uidFetchSpec,
   uidStoreSpec,
+  uidSearchSpec,
   uidCopySpec,
   uidExpungeSpec,
 ];

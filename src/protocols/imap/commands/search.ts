@@ -1,0 +1,79 @@
+import { NoSuchMessageError } from '../../../mailstore/types.js';
+import { parseMessage, type MessageView } from '../message.js';
+import { matchSearch, parseSearch, SEARCH_CHARSETS, SearchCharsetError, searchNeedsMessage, type SearchKey } from '../search.js';
+import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
+import { ImapNoError } from './spec.js';
+import { restOf, SELECTED, selectedOf } from './util.js';
+
+/**
+ * SEARCH (RFC 3501 6.4.4) and UID SEARCH (6.4.8): the numbers of the messages matching
+ * every key (NOT and OR combine them). Keys on flags, sizes and dates never read a
+ * message; FROM, SUBJECT, BODY, TEXT and the like read and parse each one.
+ * C: a1 SEARCH UNSEEN FROM "alice"
+ * S: * SEARCH 2 5
+ * S: a1 OK SEARCH completed
+ */
+async function viewOf(ctx: ImapContext, uid: number): Promise<MessageView | null> {
+  const mb = selectedOf(ctx);
+  try {
+    return parseMessage(await ctx.services.store.read(mb.account, mb.name, uid));
+  } catch (err) {
+    if (err instanceof NoSuchMessageError || mb.isGone(uid)) return null;
+    throw err;
+  }
+}
+
+async function matches(ctx: ImapContext, key: SearchKey, byUid: boolean): Promise<number[]> {
+  const mb = selectedOf(ctx);
+  const needsMessage = searchNeedsMessage(key);
+  const uids = mb.uids();
+  const bounds = { maxSeq: mb.exists, maxUid: uids[uids.length - 1] ?? 0 };
+  const hits: number[] = [];
+  for (let seq = 1; seq <= mb.exists; seq++) {
+    const entry = mb.entryAt(seq);
+    let view: MessageView | null = null;
+    if (needsMessage) {
+      view = await viewOf(ctx, entry.uid);
+      if (view === null) continue;
+    }
+    const v = view;
+    const target = { seq, uid: entry.uid, flags: mb.flagsOf(entry), size: entry.size, internalDate: entry.internalDate, view: v ? () => v : null };
+    if (matchSearch(key, target, bounds)) hits.push(byUid ? entry.uid : seq);
+  }
+  return hits;
+}
+
+async function search(ctx: ImapContext, args: Args, byUid: boolean): Promise<CommandResult> {
+  let key: SearchKey;
+  try {
+    key = parseSearch(restOf(args[0])).key;
+  } catch (err) {
+    // RFC 3501 6.4.4: an unknown charset is NO [BADCHARSET (the ones we know)], not BAD.
+    if (err instanceof SearchCharsetError) throw new ImapNoError(err.message, `BADCHARSET (${SEARCH_CHARSETS.join(' ')})`);
+    throw err;
+  }
+  const hits = await matches(ctx, key, byUid);
+  ctx.untagged(hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH');
+  return { text: `${ctx.name} completed, ${hits.length} match(es)` };
+}
+
+const SYNTAX = 'SEARCH [CHARSET name] key ...   (ALL, SEEN, UNSEEN, FROM "x", SINCE 1-Feb-2024, OR k1 k2, NOT k, 2:4, UID 5:*)';
+
+export const searchSpec: CommandSpec = {
+  name: 'SEARCH',
+  states: SELECTED,
+  args: ['any...'],
+  syntax: SYNTAX,
+  rfc: 'RFC 3501 6.4.4',
+  holdExpunges: true,
+  handle: (ctx, args) => search(ctx, args, false),
+};
+
+export const uidSearchSpec: CommandSpec = {
+  name: 'UID SEARCH',
+  states: SELECTED,
+  args: ['any...'],
+  syntax: `UID ${SYNTAX}`,
+  rfc: 'RFC 3501 6.4.8',
+  handle: (ctx, args) => search(ctx, args, true),
+};
