@@ -42,11 +42,14 @@ function makeMessage(i) {
   return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body.join('\r\n')}\r\n`);
 }
 
-/** Write the messages into a Maildir's cur/ as already-seen-by-the-MUA files, sizes in the name. */
+/**
+ * Write the messages into a Maildir's cur/, sizes in the name: S= (file size) and W= (size
+ * with CRLF line ends; the same here), which Dovecot trusts instead of reading every file.
+ */
 function writeMaildir(dir, messages, owner) {
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
   messages.forEach((raw, i) => {
-    const file = join(dir, 'cur', `1751364000.M${i}P1.bench,S=${raw.length}:2,`);
+    const file = join(dir, 'cur', `1751364000.M${i}P1.bench,S=${raw.length},W=${raw.length}:2,`);
     writeFileSync(file, raw);
     if (owner) chownSync(file, owner.uid, owner.gid);
   });
@@ -173,36 +176,111 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-async function measure(port, sizes, reps) {
-  await session(port, sizes); // warm-up, not counted
-  const runs = [];
-  for (let i = 0; i < reps; i++) runs.push(await session(port, sizes));
-  return Object.fromEntries(['login', 'stat', 'list', 'retr'].map((k) => [k, median(runs.map((r) => r[k]))]));
+/**
+ * Warm each server up once (not counted), then alternate their sessions, so a machine busy
+ * with something else slows both alike and the ratio stays fair. A peer that fails mid-way
+ * is dropped with the reason; ours failing is a real failure.
+ */
+async function measure(targets, sizes, reps, ctx) {
+  const runs = targets.map(() => []);
+  const failed = targets.map(() => null);
+  const once = async (i) => {
+    if (failed[i]) return;
+    try {
+      runs[i].push(await session(targets[i].port, sizes));
+    } catch (err) {
+      if (i === 0) throw err;
+      failed[i] = err instanceof Error ? err.message : String(err);
+      ctx.log(`pop3: ${targets[i].name} failed: ${failed[i]}`);
+    }
+  };
+  for (let i = 0; i < targets.length; i++) await once(i);
+  for (const r of runs) r.length = 0;
+  for (let rep = 0; rep < reps; rep++) for (let i = 0; i < targets.length; i++) await once(i);
+  return runs.map((r, i) =>
+    failed[i] ? { error: failed[i] } : Object.fromEntries(['login', 'stat', 'list', 'retr'].map((k) => [k, median(r.map((x) => x[k]))])),
+  );
 }
 
 // ---- l7lab ----
 
-async function startOurs(messages, dir, ctx) {
-  const { createPop3Server } = await import('../dist/protocols/pop3/server.js');
-  const { Accounts } = await import('../dist/protocols/accounts.js');
-  let store = null;
-  let storeName = 'MemoryStore';
-  try {
-    const { MaildirStore } = await import('../dist/mailstore/maildir.js');
-    const root = join(dir, 'l7lab');
-    writeMaildir(join(root, USER), messages, null);
-    store = new MaildirStore(root);
-    if ((await store.list(USER, 'INBOX')).length !== COUNT) throw new Error('MaildirStore did not see every message');
-    storeName = 'MaildirStore';
-  } catch (err) {
-    ctx.log(`pop3: MaildirStore unavailable (${err instanceof Error ? err.message : err}); using MemoryStore`);
-    const { MemoryStore } = await import('../dist/mailstore/memory.js');
-    store = new MemoryStore();
-    for (const raw of messages) await store.deliver({ from: 'sender@example.com', to: [`${USER}@example.com`] }, raw);
+/**
+ * The l7lab server runs in a child process of its own, as `l7lab serve` would and as Dovecot
+ * does, so the benchmark's client never shares an event loop with the server it measures.
+ * It serves the Maildir written here through MaildirStore, or loads the same files into a
+ * MemoryStore when MaildirStore is not built. It prints one JSON line once it listens.
+ */
+const CHILD = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const [root, user, password, host] = process.argv.slice(1);
+const dist = (p) => new URL(p, process.env.L7LAB_DIST).href;
+const { createPop3Server } = await import(dist('protocols/pop3/server.js'));
+const { Accounts } = await import(dist('protocols/accounts.js'));
+let store, storeName = 'MaildirStore', why = '';
+try {
+  const { MaildirStore } = await import(dist('mailstore/maildir.js'));
+  store = new MaildirStore(root);
+  await store.list(user, 'INBOX');
+} catch (err) {
+  why = String(err && err.message || err);
+  const { MemoryStore } = await import(dist('mailstore/memory.js'));
+  store = new MemoryStore();
+  storeName = 'MemoryStore';
+  const cur = join(root, user, 'cur');
+  for (const name of readdirSync(cur).sort()) {
+    await store.deliver({ from: 'sender@example.com', to: [user + '@example.com'] }, readFileSync(join(cur, name)));
   }
-  const server = createPop3Server({ store, accounts: new Accounts([[USER, PASSWORD]]) });
-  const { port } = await server.listen(0, HOST);
-  return { port, storeName, stop: () => server.close(500) };
+}
+const count = (await store.list(user, 'INBOX')).length;
+const server = createPop3Server({ store, accounts: new Accounts([[user, password]]) });
+const { port } = await server.listen(0, host);
+process.stdout.write(JSON.stringify({ port, storeName, count, why }) + '\\n');
+process.on('SIGTERM', () => server.close(500).then(() => process.exit(0)));
+`;
+
+function stopChild(child) {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+}
+
+async function startOurs(messages, dir, ctx) {
+  const root = join(dir, 'l7lab');
+  writeMaildir(join(root, USER), messages, null);
+  const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, root, USER, PASSWORD, HOST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, L7LAB_DIST: new URL('../dist/', import.meta.url).href },
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const stop = stopChild(child);
+  const ready = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 120_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(out.split('\n')[0]));
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+  });
+  if (!ready) {
+    await stop();
+    throw new Error(`the l7lab POP3 server did not start: ${err.trim().split('\n').slice(-3).join(' | ')}`);
+  }
+  if (ready.why) ctx.log(`pop3: MaildirStore unavailable (${ready.why}); using MemoryStore`);
+  if (ready.count !== COUNT) throw new Error(`the l7lab store holds ${ready.count} messages, expected ${COUNT}`);
+  return { port: ready.port, storeName: ready.storeName, stop };
 }
 
 // ---- Dovecot ----
@@ -302,13 +380,7 @@ async function startDovecot(messages, dir) {
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  };
+  const stop = stopChild(child);
   try {
     await waitForGreeting(port, child);
   } catch (err) {
@@ -333,10 +405,7 @@ export async function run(ctx) {
 
     const ours = await startOurs(messages, dir, ctx);
     cleanups.push(ours.stop);
-    ctx.log(`pop3: measuring l7lab (${ours.storeName}), ${reps} runs`);
-    const o = await measure(ours.port, sizes, reps);
-
-    let p = null;
+    const targets = [{ name: `l7lab (${ours.storeName})`, port: ours.port }];
     let peerName = 'Dovecot pop3d';
     let peerNote = '';
     const dc = await startDovecot(messages, dir);
@@ -346,14 +415,12 @@ export async function run(ctx) {
     } else {
       cleanups.push(dc.stop);
       peerName = dc.name;
-      ctx.log(`pop3: measuring ${peerName}, ${reps} runs`);
-      try {
-        p = await measure(dc.port, sizes, reps);
-      } catch (err) {
-        peerNote = `peer failed: ${err.message}`;
-        ctx.log(`pop3: ${peerNote}`);
-      }
+      targets.push({ name: peerName, port: dc.port });
     }
+    ctx.log(`pop3: measuring ${targets.map((t) => t.name).join(' and ')}, ${reps} sessions each`);
+    const [o, measured] = await measure(targets, sizes, reps, ctx);
+    const p = measured && !measured.error ? measured : null;
+    if (measured?.error) peerNote = `peer failed: ${measured.error}`;
     const note = [`${COUNT} messages of ~${avg} octets, median of ${reps} sessions; l7lab on ${ours.storeName}`, peerNote].filter(Boolean).join('; ');
     const row = (name, key) => ({ group: 'pop3', case: name, ours: o[key], peer: p ? p[key] : null, peerName, unit: 'ms', better: 'lower', note });
     return [
