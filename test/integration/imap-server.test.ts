@@ -1,0 +1,194 @@
+import { connect, type Socket } from 'node:net';
+import nodemailer from 'nodemailer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/mailstore/memory.js';
+import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
+import { createImapServer, type ImapServerOptions } from '../../src/protocols/imap/server.js';
+import type { LineServer } from '../../src/protocols/server.js';
+import { createSmtpServer } from '../../src/protocols/smtp/server.js';
+import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
+
+/** A raw IMAP client over a real socket: exact bytes out, text in, waits bounded. */
+class Raw {
+  text = '';
+  closed = false;
+  private wake: (() => void) | null = null;
+
+  private constructor(readonly socket: Socket) {
+    socket.on('data', (d: Buffer) => {
+      this.text += d.toString('latin1');
+      this.notify();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.notify();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static open(port: number): Promise<Raw> {
+    return new Promise((resolve, reject) => {
+      const s = connect({ host: '127.0.0.1', port }, () => resolve(new Raw(s)));
+      s.once('error', reject);
+      sockets.push(s);
+    });
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  /** Wait until the received text contains `needle` (or the socket closes); at most 5 s. */
+  async until(needle: string | RegExp): Promise<string> {
+    const deadline = Date.now() + 5_000;
+    const found = () => (typeof needle === 'string' ? this.text.includes(needle) : needle.test(this.text));
+    while (!found() && !this.closed && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.text;
+  }
+
+  /** Wait until the server closes the connection; at most 5 s. */
+  async gone(): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (!this.closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  write(data: string | Buffer): void {
+    this.socket.write(data);
+  }
+
+  async cmd(tag: string, line: string): Promise<string> {
+    const from = this.text.length;
+    this.write(`${tag} ${line}\r\n`);
+    await this.until(new RegExp(`(^|\\r\\n)${tag} (OK|NO|BAD)[^\\r]*\\r\\n`));
+    return this.text.slice(from);
+  }
+}
+
+const sockets: Socket[] = [];
+const servers: LineServer[] = [];
+
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.close(100)));
+});
+
+async function start(extra: Partial<ImapServerOptions> = {}) {
+  const store = new MemoryStore();
+  const events: TranscriptEvent[] = [];
+  const server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test', ...extra });
+  servers.push(server);
+  const { port } = await server.listen(0, '127.0.0.1');
+  return { store, server, port, events };
+}
+
+const MAIL = 'From: alice@example.com\r\nTo: bob@example.com\r\nSubject: hi\r\n\r\nHello Bob.\r\n';
+
+describe('IMAP server on 127.0.0.1', () => {
+  it('greets, logs in, selects and logs out over a real socket, with a transcript event per line', async () => {
+    const { port, store, events } = await start();
+    await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(MAIL));
+    const c = await Raw.open(port);
+    expect(await c.until('\r\n')).toMatch(/^\* OK \[CAPABILITY IMAP4rev1 [^\]]+\] lab\.test l7lab IMAP4rev1 server ready\r\n$/);
+    expect(await c.cmd('a', 'LOGIN bob builder')).toMatch(/^a OK/);
+    expect(await c.cmd('b', 'SELECT INBOX')).toMatch(/\* 1 EXISTS[\s\S]*b OK \[READ-WRITE\]/);
+    expect(await c.cmd('c', 'LOGOUT')).toMatch(/\* BYE[^\r]*\r\nc OK LOGOUT completed\r\n/);
+    await c.gone();
+    expect(c.closed).toBe(true);
+    const lines = events.filter((e): e is LineEvent => e.event === 'line');
+    const login = lines.find((e) => e.direction === 'client' && e.text.includes('LOGIN'));
+    expect(login).toMatchObject({ secret: true, state: 'authenticated' });
+    expect(lines.find((e) => e.text.startsWith('b OK'))).toMatchObject({ state: 'selected', explanation: expect.stringMatching(/read/i) });
+    expect(events.at(-1)).toMatchObject({ event: 'disconnect', reason: 'quit' });
+  });
+
+  it('pushes EXISTS at once to an IDLE session when mail is delivered by the SMTP server', async () => {
+    const { port, store } = await start();
+    const smtp = createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
+    servers.push(smtp);
+    const smtpPort = (await smtp.listen(0, '127.0.0.1')).port;
+    const c = await Raw.open(port);
+    await c.until('\r\n');
+    await c.cmd('a', 'LOGIN bob builder');
+    await c.cmd('b', 'SELECT INBOX');
+    c.write('i IDLE\r\n');
+    await c.until('+ idling\r\n');
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'alice@example.com', to: 'bob@example.com', subject: 'via SMTP', text: 'pushed' });
+    transport.close();
+    expect(await c.until('* 1 EXISTS\r\n')).toContain('+ idling\r\n* 1 EXISTS\r\n* 1 RECENT\r\n');
+    c.write('DONE\r\n');
+    expect(await c.until('i OK')).toMatch(/i OK IDLE terminated\r\n$/);
+    expect(await c.cmd('f', 'FETCH 1 BODY.PEEK[HEADER.FIELDS (SUBJECT)]')).toContain('Subject: via SMTP');
+  });
+
+  it('shows one session\'s \\Seen to another that IDLEs, over real sockets', async () => {
+    const { port, store } = await start();
+    await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(MAIL));
+    const [a, b] = [await Raw.open(port), await Raw.open(port)];
+    for (const c of [a, b]) {
+      await c.until('\r\n');
+      await c.cmd('l', 'LOGIN bob builder');
+      await c.cmd('s', 'SELECT INBOX');
+    }
+    b.write('i IDLE\r\n');
+    await b.until('+ idling');
+    await a.cmd('f', 'FETCH 1 BODY[]');
+    expect(await b.until('* 1 FETCH (FLAGS (\\Seen))\r\n')).toContain('* 1 FETCH (FLAGS (\\Seen))\r\n');
+  });
+
+  it('discards a 10 GB LITERAL+ literal as it streams: its command-looking bytes never run', async () => {
+    const { port, store } = await start();
+    const c = await Raw.open(port);
+    await c.until('\r\n');
+    await c.cmd('a', 'LOGIN bob builder');
+    c.write(`b APPEND INBOX {${10 * 1024 ** 3}+}\r\n`);
+    const chunk = Buffer.from('x CREATE Evil\r\ny LOGOUT\r\n'.repeat(20_000));
+    for (let i = 0; i < 64; i++) c.write(chunk);
+    // 33 MB sent: once our side has flushed it all, the server has read far more than any
+    // socket buffer holds, and it only keeps reading while it discards (it pauses a client
+    // whose unread input passes MAX_BUFFERED_INPUT).
+    const deadline = Date.now() + 10_000;
+    while (c.socket.writableLength > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(c.socket.writableLength).toBe(0);
+    const probe = await Raw.open(port);
+    await probe.until('\r\n');
+    await probe.cmd('p', 'LOGIN bob builder');
+    await probe.cmd('q', 'NOOP');
+    expect(c.text).not.toMatch(/BYE|x OK|y OK/);
+    expect(c.closed).toBe(false);
+    expect(await store.listMailboxes('bob')).toEqual(['INBOX']);
+  });
+
+  it('refuses connections over the cap with * BYE [UNAVAILABLE]', async () => {
+    const { port } = await start({ maxConnections: 1 });
+    const first = await Raw.open(port);
+    await first.until('\r\n');
+    const second = await Raw.open(port);
+    expect(await second.until('\r\n')).toBe('* BYE [UNAVAILABLE] Too many connections, try again later\r\n');
+  });
+
+  it('logs out an idle client with * BYE when the autologout timer fires', async () => {
+    const { port, events } = await start({ idleTimeoutMs: 300 });
+    const c = await Raw.open(port);
+    expect(await c.until('* BYE')).toMatch(/\* BYE Autologout/);
+    await c.gone();
+    expect(c.closed).toBe(true);
+    expect(events.at(-1)).toMatchObject({ event: 'disconnect', reason: 'timeout' });
+  });
+
+  it('tells connected sessions BYE on shutdown', async () => {
+    const { port, server } = await start();
+    const c = await Raw.open(port);
+    await c.until('\r\n');
+    await c.cmd('a', 'LOGIN bob builder');
+    await server.close(1_000);
+    expect(await c.until('* BYE')).toContain('* BYE [UNAVAILABLE] Server shutting down\r\n');
+  });
+});
