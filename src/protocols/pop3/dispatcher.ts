@@ -42,6 +42,9 @@ function checkCount(spec: CommandSpec, count: number): void {
 
 function parseArg(ctx: Pop3Context, spec: CommandSpec, arg: ArgSpec, value: string, into: Pop3Args): void {
   if (arg.kind === 'word' || arg.kind === 'rest') {
+    if (arg.pattern && !arg.pattern.test(value)) {
+      throw new ProtocolSyntaxError(`${arg.name} must be ${arg.shape ?? `like ${arg.pattern.source}`}`, spec.syntax);
+    }
     into.words.push(value);
     return;
   }

@@ -23,6 +23,9 @@ export interface ArgSpec {
   name: string;
   kind: 'msg' | 'lines' | 'word' | 'rest';
   optional?: boolean;
+  /** A word must match this, e.g. APOP's digest; `shape` says it in words for the -ERR. */
+  pattern?: RegExp;
+  shape?: string;
 }
 
 /** Arguments after the dispatcher validated them. */

@@ -1,9 +1,6 @@
-import { ProtocolSyntaxError } from '../../errors.js';
 import { apopDigest, safeEqual } from '../../sasl.js';
 import { authFailed, openMaildrop } from '../login.js';
 import type { CommandSpec } from '../types.js';
-
-const HEX_DIGEST = /^[0-9a-fA-F]{32}$/;
 
 /**
  * APOP name digest (RFC 1939 7): digest = MD5(timestamp from the greeting + shared secret)
@@ -19,14 +16,13 @@ export const apop: CommandSpec = {
   states: ['AUTHORIZATION'],
   args: [
     { name: 'name', kind: 'word' },
-    { name: 'digest', kind: 'word' },
+    { name: 'digest', kind: 'word', pattern: /^[0-9a-fA-F]{32}$/, shape: '32 hexadecimal digits' },
   ],
   syntax: 'APOP name digest',
   rfc: 'RFC 1939 7',
   secret: true,
   async handle(ctx, args) {
     const [name, digest] = args.words as [string, string];
-    if (!HEX_DIGEST.test(digest)) throw new ProtocolSyntaxError('digest must be 32 hexadecimal digits', 'APOP name digest');
     const secret = ctx.accounts.secret(name);
     // Compute a digest even for an unknown name, so both failures take the same path.
     const expected = apopDigest(ctx.timestamp, secret ?? '\0unknown');
