@@ -162,6 +162,7 @@ Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from th
     .description('list the lessons with your progress')
     .option('--json', 'print JSON for scripts')
     .option('--check', 'validate every lesson file')
+    .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .action(async (opts: Options) => {
       const { runLessons } = await import('./commands/lessons.js');

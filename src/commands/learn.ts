@@ -1,6 +1,172 @@
-import { ExitError } from '../errors.js';
+import { ExitError, UsageError } from '../errors.js';
+import { parseLang, type Lang } from '../i18n.js';
+import { catalog, closest, resumeIndex, suggested, type CatalogEntry } from '../tutor/catalog.js';
+import type { PortsView } from '../tutor/context.js';
+import type { StartLab } from '../tutor/lab-types.js';
+import { defaultLessonsDir } from '../tutor/loader.js';
+import { msg } from '../tutor/messages.js';
+import { LessonFileError } from '../tutor/problems.js';
+import { ProgressStore, progressPath } from '../tutor/progress.js';
+import { LessonCancelled, LessonRunError, runLesson, type LessonResult } from '../tutor/runner.js';
+import type { Lesson } from '../tutor/schema.js';
+import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
+import { theme } from '../ui/theme.js';
 
-// Placeholder until its issue lands: the command exists in --help but says it is not built.
-export async function runLearn(_lesson: string | undefined, _opts: Record<string, unknown>): Promise<void> {
-  throw new ExitError('learn is not built yet');
+/**
+ * `l7lab learn [lesson]`: pick a lesson (with progress marks, offering to continue), run it
+ * on a fresh lab, save progress per step. `--auto` (or no terminal) plays it by itself and
+ * exits 1 if any reply differs from what the lesson expects.
+ */
+export interface LearnDeps {
+  prompts?: Prompts;
+  write?: (text: string) => void;
+  warn?: (text: string) => void;
+  startLab?: StartLab;
+  portsView?: PortsView;
+  interactive?: boolean;
+  lessonsDir?: string;
+  progressFile?: string;
+}
+
+interface Io {
+  lang: Lang;
+  prompts: Prompts;
+  write: (text: string) => void;
+  warn: (text: string) => void;
+  dir: string;
+  progress: ProgressStore;
+}
+
+export function langOption(opts: Record<string, unknown>): Lang {
+  try {
+    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export async function openProgress(lang: Lang, file: string, warn: (t: string) => void): Promise<ProgressStore> {
+  const progress = await ProgressStore.open(file);
+  if (progress.setAside) warn(msg(lang, 'corruptProgress', { path: progress.setAside }));
+  return progress;
+}
+
+/** Catalog or one clear line about the broken lesson file. */
+export async function loadCatalog(io: Pick<Io, 'lang' | 'progress' | 'dir'>): Promise<Awaited<ReturnType<typeof catalog>>> {
+  try {
+    return await catalog(io.lang, io.progress, io.dir);
+  } catch (err) {
+    if (err instanceof LessonFileError) throw new ExitError(err.firstLine);
+    throw err;
+  }
+}
+
+export function unknownLesson(lang: Lang, id: string, ids: readonly string[]): UsageError {
+  const best = closest(id, ids);
+  const suggest = best ? msg(lang, 'didYouMean', { best }) : '';
+  return new UsageError(msg(lang, 'unknownLesson', { id, suggest, list: ids.join(', ') }));
+}
+
+const MARK: Record<CatalogEntry['status'], string> = { new: '·', started: '◐', done: '✓' };
+
+async function pick(io: Io, entries: CatalogEntry[]): Promise<string | null> {
+  const offer = suggested(entries, io.progress.last);
+  const choices = entries.map((e) => ({ name: `${MARK[e.status]} ${e.title}  (${e.id}, ${e.minutes} min${e.status === 'started' ? `, ${e.done}/${e.steps}` : ''})`, value: e.id }));
+  const picked = await io.prompts.select<string>(msg(io.lang, 'pickLesson'), [...choices, { name: msg(io.lang, 'quit'), value: '' }], offer?.id);
+  return picked === '' ? null : picked;
+}
+
+async function startAt(io: Io, lesson: Lesson, auto: boolean): Promise<number> {
+  const p = io.progress.lesson(lesson.id);
+  if (auto || !p || p.completed || p.done.length === 0) return 0;
+  const at = resumeIndex(lesson, p.done);
+  if (at === 0) return 0;
+  const yes = await io.prompts.confirm(msg(io.lang, 'resumeAsk', { title: lesson.title[io.lang], n: at + 1, total: lesson.steps.length }), true);
+  return yes ? at : 0;
+}
+
+async function resolveStartLab(deps: LearnDeps): Promise<StartLab> {
+  if (deps.startLab) return deps.startLab;
+  const { startLab } = await import('../lab.js');
+  return startLab;
+}
+
+async function resolvePortsView(deps: LearnDeps): Promise<PortsView> {
+  if (deps.portsView) return deps.portsView;
+  const { labPortsView } = await import('../tutor/ports-view.js');
+  return labPortsView;
+}
+
+function afterwards(io: Io, id: string, entries: CatalogEntry[]): void {
+  const next = entries.slice(entries.findIndex((e) => e.id === id) + 1).find((e) => io.progress.status(e.id) !== 'done');
+  if (next) {
+    io.write(`${theme.info(msg(io.lang, 'nextLesson', { id: next.id }))}\n`);
+    return;
+  }
+  if (!entries.every((e) => io.progress.status(e.id) === 'done')) return;
+  let commands = 0;
+  const replies: Record<string, number> = {};
+  for (const e of entries) {
+    const s = io.progress.lesson(e.id)?.stats;
+    commands += s?.commands ?? 0;
+    for (const [code, n] of Object.entries(s?.replies ?? {})) replies[code] = (replies[code] ?? 0) + n;
+  }
+  const list = Object.entries(replies).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}×${n}`).join(', ');
+  io.write(`${theme.heading(msg(io.lang, 'summaryTitle'))}\n  ${msg(io.lang, 'summaryCommands', { n: commands })}\n  ${msg(io.lang, 'summaryReplies', { list })}\n`);
+}
+
+async function play(io: Io, lesson: Lesson, auto: boolean, deps: LearnDeps): Promise<LessonResult> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await runLesson({
+      lesson,
+      lang: io.lang,
+      auto,
+      prompts: io.prompts,
+      write: io.write,
+      startLab: await resolveStartLab(deps),
+      portsView: await resolvePortsView(deps),
+      progress: io.progress,
+      startAt: await startAt(io, lesson, auto),
+      signal: controller.signal,
+    });
+  } catch (err) {
+    if (err instanceof LessonCancelled || err instanceof PromptCancelled) {
+      io.warn(msg(io.lang, 'cancelled'));
+      throw new PromptCancelled();
+    }
+    if (err instanceof LessonRunError) throw new ExitError(err.message);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function reset(io: Io, target: unknown, positional: string | undefined, ids: string[]): Promise<void> {
+  const id = typeof target === 'string' ? target : positional;
+  if (id !== undefined && !ids.includes(id)) throw unknownLesson(io.lang, id, ids);
+  await io.progress.reset(id);
+  io.write(`${msg(io.lang, 'progressReset', { what: id ?? msg(io.lang, 'allLessons') })}\n`);
+}
+
+export async function runLearn(lessonId: string | undefined, opts: Record<string, unknown>, deps: LearnDeps = {}): Promise<void> {
+  const lang = langOption(opts);
+  const warn = deps.warn ?? ((t: string) => process.stderr.write(`${theme.warn(t)}\n`));
+  const dir = deps.lessonsDir ?? defaultLessonsDir();
+  const progress = await openProgress(lang, deps.progressFile ?? progressPath(), warn);
+  const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };
+  const { entries, lessons } = await loadCatalog(io);
+  const ids = entries.map((e) => e.id);
+  if (opts.reset !== undefined && opts.reset !== false) return reset(io, opts.reset, lessonId, ids);
+  const auto = opts.auto === true || !(deps.interactive ?? isInteractive());
+  if (lessonId !== undefined && !lessons.has(lessonId)) throw unknownLesson(lang, lessonId, ids);
+  const id = lessonId ?? (auto ? undefined : await pick(io, entries));
+  if (id === undefined) throw new UsageError(`${msg(lang, 'pickLesson')} l7lab learn <${ids.join('|')}> --auto`);
+  if (id === null) return;
+  const result = await play(io, lessons.get(id) as Lesson, auto, deps);
+  for (const m of result.mismatches) io.write(`${theme.error(msg(lang, 'mismatch', { ...m }))}\n`);
+  if (result.mismatches.length > 0) throw new ExitError(msg(lang, 'mismatchSummary', { n: result.mismatches.length }));
+  afterwards(io, id, entries);
 }

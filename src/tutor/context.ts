@@ -95,7 +95,7 @@ export function capture(ctx: LessonContext, patterns: Record<string, string> | u
   const missed: string[] = [];
   const textOf = lines.join('\n');
   for (const [name, source] of Object.entries(patterns ?? {})) {
-    const m = new RegExp(source, 'i').exec(textOf);
+    const m = new RegExp(source, 'im').exec(textOf);
     if (m) ctx.captures.set(name, m[1] ?? m[0]);
     else missed.push(name);
   }

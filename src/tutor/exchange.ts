@@ -22,7 +22,8 @@ export function labNamed(ctx: LessonContext, name: string | undefined): RunningL
   return lab;
 }
 
-function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly string[], events: readonly LineEvent[], layer?: OsiLayer): ViewLine[] {
+/** Client lines are L7 commands unless the server tagged them (L6 for decoded AUTH data) or the caller says otherwise. */
+function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly string[], events: readonly LineEvent[], layer: OsiLayer = 'L7'): ViewLine[] {
   const clientEvents = events.filter((e) => e.direction === 'client');
   return sent.map((text, i) => {
     const ev = clientEvents.find((e) => e.text === text) ?? (sent.length === 1 ? clientEvents[0] : undefined);
@@ -33,18 +34,19 @@ function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: r
       who,
       explanation,
       ...(ev?.decoded !== undefined ? { decoded: ev.decoded } : {}),
-      ...((ev?.layer ?? layer) ? { layer: (ev?.layer ?? layer) as OsiLayer } : {}),
+      layer: ev?.layer ?? layer,
     };
   });
 }
 
-function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], events: readonly LineEvent[], layer?: OsiLayer): ViewLine[] {
+/** A reply's meaning is L7; the state it leaves the session in is shown apart, as L5. */
+function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], events: readonly LineEvent[]): ViewLine[] {
   const paired = pairServerLines(lines, events);
   const views: ViewLine[] = lines.map((text, i) => {
     const ev = paired[i];
     const last = i === lines.length - 1;
     const explanation = ev ? ev.explanation : last || i === 0 ? (ctx.knowledge[protocol]?.explainServerLine(text, ctx.lang) ?? null) : null;
-    const lineLayer = ev?.layer ?? (last ? layer : undefined);
+    const lineLayer = ev?.layer ?? (last ? 'L7' : undefined);
     return { direction: 'server', text, who, explanation, ...(lineLayer ? { layer: lineLayer } : {}) };
   });
   // The same explanation on every line of a multi-line reply is said once, at its end.
@@ -62,7 +64,7 @@ function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: 
 export function showExchange(ctx: LessonContext, conn: Connection, sent: readonly string[], reply: readonly string[], layer?: OsiLayer): void {
   const events = conn.lab.link.take(conn.client.localPort);
   if (ctx.quiet) return;
-  const lines = [...clientView(ctx, conn.name, conn.protocol, sent, events, layer), ...serverView(ctx, conn.name, conn.protocol, reply, events, layer)];
+  const lines = [...clientView(ctx, conn.name, conn.protocol, sent, events, layer), ...serverView(ctx, conn.name, conn.protocol, reply, events)];
   out(ctx, renderLines(lines, viewOptions(ctx)));
 }
 
@@ -77,7 +79,7 @@ export async function openConnection(ctx: LessonContext, name: string, protocol:
   const conn: Connection = { name, protocol, lab, client };
   ctx.connections.set(name, conn);
   countReply(ctx, greeting.status);
-  showExchange(ctx, conn, [], greeting.lines, 'L5');
+  showExchange(ctx, conn, [], greeting.lines);
   return { conn, greeting };
 }
 
@@ -85,7 +87,7 @@ export async function openConnection(ctx: LessonContext, name: string, protocol:
  * Send one line and show the exchange. A connection the server has closed (the learner
  * typed QUIT too early) is reopened first, so the lesson can go on.
  */
-export async function sendLine(ctx: LessonContext, conn: Connection, line: string, layer?: OsiLayer): Promise<{ conn: Connection; reply: WireReply }> {
+export async function sendLine(ctx: LessonContext, conn: Connection, line: string): Promise<{ conn: Connection; reply: WireReply }> {
   let current = conn;
   if (current.client.closed) {
     out(ctx, msg(ctx.lang, 'reconnecting', { who: conn.name }));
@@ -94,12 +96,12 @@ export async function sendLine(ctx: LessonContext, conn: Connection, line: strin
   try {
     const reply = await current.client.send(line);
     countReply(ctx, reply.status);
-    showExchange(ctx, current, [line], reply.lines, layer);
+    showExchange(ctx, current, [line], reply.lines);
     return { conn: current, reply };
   } catch (err) {
     if (!(err instanceof WireError) || err.kind !== 'closed') throw err;
     // The server hung up (e.g. 221 after QUIT was already read, or too many errors): show what came.
-    showExchange(ctx, current, [line], err.partial, layer);
+    showExchange(ctx, current, [line], err.partial);
     out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
     return { conn: current, reply: { protocol: conn.protocol, lines: err.partial, status: '', continuation: false } };
   }

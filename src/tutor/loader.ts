@@ -25,10 +25,10 @@ export function lessonFile(dir: string, id: string): string {
 
 /** Parse YAML text; syntax errors become problems with their line number. */
 function parseYaml(file: string, source: string): { value: unknown; problems: Problem[] } {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
   const problems = doc.errors.map((e) => {
     const line = e.linePos?.[0]?.line;
-    const msg = e.message.split('\n')[0] ?? e.code;
+    const msg = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
     return { file, message: `${line !== undefined ? `line ${line}: ` : ''}YAML: ${msg}` };
   });
   return { value: problems.length > 0 ? undefined : (doc.toJS() as unknown), problems };

@@ -1,3 +1,4 @@
+import type { OsiLayer } from '../protocols/transcript.js';
 import { theme } from '../ui/theme.js';
 import { out, type LessonContext } from './context.js';
 
@@ -6,8 +7,10 @@ export function say(ctx: LessonContext, text: string): void {
   out(ctx, text);
 }
 
-export function explain(ctx: LessonContext, text: string): void {
-  out(ctx, `${theme.info('»')} ${text}`);
+/** The lesson's explanation after a step, with the layer it is about when the lesson shows layers. */
+export function explain(ctx: LessonContext, text: string, layer?: OsiLayer): void {
+  const badge = layer && ctx.lesson.show.layers ? `${theme.layer(layer)} ` : '';
+  out(ctx, `${theme.info('»')} ${badge}${text}`);
 }
 
 export function note(ctx: LessonContext, text: string): void {

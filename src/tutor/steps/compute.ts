@@ -82,5 +82,5 @@ export function runCompute(ctx: LessonContext, step: ComputeStep): void {
     out(ctx, `     ${theme.code(value)}`);
   });
   ctx.captures.set(step.into, derived.result);
-  explain(ctx, tr(ctx, step.explain));
+  explain(ctx, tr(ctx, step.explain), 'L6');
 }

@@ -21,7 +21,7 @@ export async function runConnect(ctx: LessonContext, step: StepOf<'connect'>): P
     const expected = [step.expect, ...missed.map((n) => `{${n}}`)].filter(Boolean).join(' ');
     mismatch(ctx, step.id, expected, greeting.lines.join(' | '));
   }
-  explain(ctx, tr(ctx, step.explain));
+  explain(ctx, tr(ctx, step.explain), 'L5');
 }
 
 export function runDisconnect(ctx: LessonContext, step: StepOf<'disconnect'>): void {

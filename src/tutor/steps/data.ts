@@ -77,5 +77,5 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
     if (!typed) mismatch(ctx, step.id, step.expect, reply.status || reply.lines.join(' | ') || '(no reply)');
     if (step.hint && !ctx.auto) out(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
   }
-  explain(ctx, tr(ctx, step.explain));
+  explain(ctx, tr(ctx, step.explain), 'L6');
 }

@@ -23,7 +23,7 @@ export function statusMatches(expected: string, status: string): boolean {
 
 export function replyMatches(step: { expect: string; match?: string | undefined }, reply: WireReply): boolean {
   if (!statusMatches(step.expect, reply.status)) return false;
-  return step.match === undefined || new RegExp(step.match, 'i').test(reply.lines.join('\n'));
+  return step.match === undefined || new RegExp(step.match, 'im').test(reply.lines.join('\n'));
 }
 
 export function isAccepted(step: SendStep, typed: string, suggestion: string): boolean {
@@ -45,7 +45,7 @@ interface Attempt {
 }
 
 async function attempt(ctx: LessonContext, step: SendStep, conn: Connection, typed: string, suggestion: string): Promise<Attempt> {
-  const sent = await sendLine(ctx, conn, typed, step.layer);
+  const sent = await sendLine(ctx, conn, typed);
   const accepted = isAccepted(step, typed, suggestion);
   const missed = capture(ctx, step.capture, sent.reply.lines);
   const ok = accepted && replyMatches(step, sent.reply) && missed.length === 0;
@@ -82,7 +82,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     const a = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
     if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), a.reply.status || a.reply.lines.join(' | ') || '(no reply)');
     ctx.stats.commands += ctx.quiet ? 0 : 1;
-    explain(ctx, tr(ctx, step.explain));
+    explain(ctx, tr(ctx, step.explain), step.layer);
     return;
   }
   for (;;) {
@@ -90,7 +90,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     ctx.stats.commands += 1;
     const a = await attempt(ctx, step, connection(ctx, step.connection), typed, suggestion);
     if (a.ok) {
-      explain(ctx, tr(ctx, step.explain));
+      explain(ctx, tr(ctx, step.explain), step.layer);
       return;
     }
     warn(ctx, a.accepted ? msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.reply.status || '-' }) : msg(ctx.lang, 'notAccepted'));
@@ -99,7 +99,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
       note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
       const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
       if (s.ok) good(ctx, '✓');
-      explain(ctx, tr(ctx, step.explain));
+      explain(ctx, tr(ctx, step.explain), step.layer);
       return;
     }
   }

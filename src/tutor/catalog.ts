@@ -1,0 +1,65 @@
+import type { Lang } from '../i18n.js';
+import { loadLesson, loadManifest, defaultLessonsDir } from './loader.js';
+import type { LessonStatus, ProgressStore } from './progress.js';
+import type { Lesson } from './schema.js';
+
+/**
+ * The lessons as the learn/lessons commands list them: manifest order, each with its
+ * title in the learner's language and the learner's progress.
+ */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  minutes: number;
+  status: LessonStatus;
+  steps: number;
+  done: number;
+}
+
+export async function catalog(lang: Lang, progress: ProgressStore, dir: string = defaultLessonsDir()): Promise<{ entries: CatalogEntry[]; lessons: Map<string, Lesson> }> {
+  const { lessons: ids } = await loadManifest(dir);
+  const lessons = new Map<string, Lesson>();
+  const entries: CatalogEntry[] = [];
+  for (const id of ids) {
+    const lesson = await loadLesson(id, dir);
+    lessons.set(id, lesson);
+    const stepIds = new Set(lesson.steps.map((s) => s.id));
+    const done = (progress.lesson(id)?.done ?? []).filter((s) => stepIds.has(s)).length;
+    entries.push({ id, title: lesson.title[lang], minutes: lesson.minutes, status: progress.status(id), steps: lesson.steps.length, done });
+  }
+  return { entries, lessons };
+}
+
+/** Edit distance, for "did you mean" on a mistyped lesson id. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function closest(id: string, ids: readonly string[]): string | null {
+  const best = ids.map((x) => ({ x, d: x.startsWith(id) || x.includes(id) ? 0 : distance(id, x) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(id.length / 3)) ? best.x : null;
+}
+
+/** The lesson to offer first: one left half-way, else the first not done, else the last one taken. */
+export function suggested(entries: readonly CatalogEntry[], last: string | undefined): CatalogEntry | undefined {
+  const lastEntry = entries.find((e) => e.id === last);
+  if (lastEntry && lastEntry.status === 'started') return lastEntry;
+  return entries.find((e) => e.status === 'started') ?? entries.find((e) => e.status !== 'done') ?? lastEntry ?? entries[0];
+}
+
+/** Where to resume a lesson: the first step not done (steps are done in order). */
+export function resumeIndex(lesson: Lesson, done: readonly string[]): number {
+  const finished = new Set(done);
+  const i = lesson.steps.findIndex((s) => !finished.has(s.id));
+  return i < 0 ? 0 : i;
+}

@@ -1,0 +1,26 @@
+import type { Lang } from '../i18n.js';
+import { defaultDeps, probe } from '../ports/prober.js';
+import { buildReport } from '../ports/report.js';
+import { renderTable } from '../ui/tables.js';
+import { theme } from '../ui/theme.js';
+
+/**
+ * The `run: ports` step: what `l7lab ports` finds listening on the lab's own ports, so the
+ * learner sees that a server is a process holding a port (the lab is this very process).
+ * Null when nothing could list sockets here; the step then shows the lab's endpoints.
+ */
+const HEAD: Record<Lang, string[]> = {
+  en: ['proto', 'address', 'port', 'service', 'pid', 'process'],
+  ja: ['プロトコル', 'アドレス', 'ポート', 'サービス', 'PID', 'プロセス'],
+};
+
+export async function labPortsView(ports: number[], lang: Lang): Promise<string | null> {
+  const result = await probe({ backend: 'auto', udp: false }, defaultDeps());
+  if (!result.ok) throw new Error(result.attempts.map((a) => `${a.backend}: ${a.detail}`).join('; '));
+  const mine = result.sockets.filter((s) => ports.includes(s.port));
+  if (mine.length === 0) return null;
+  const report = buildReport(result.backend, result.partial, mine, lang);
+  const dash = (v: string | number | null) => (v === null ? '-' : String(v));
+  const rows = report.sockets.map((s) => [s.protocol, s.address, s.port, s.service?.name ?? '-', dash(s.pid), dash(s.process)]);
+  return `${theme.dim(`$ l7lab ports   (${result.source})`)}\n${renderTable(HEAD[lang], rows)}`;
+}
