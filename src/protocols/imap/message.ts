@@ -4,7 +4,7 @@ import { decode as decodeCharset } from 'libmime/lib/charset';
 import * as libqp from 'libqp';
 import type { Section } from './fetch-atts.js';
 import { bodyStructure, envelope } from './mime/structure.js';
-import { paramOf, parseTree, type MimePart } from './mime/tree.js';
+import { headOf, paramOf, parseTree, type MimePart } from './mime/tree.js';
 
 /**
  * One message as IMAP FETCH and SEARCH see it: ENVELOPE, BODYSTRUCTURE, the octets of
@@ -13,20 +13,38 @@ import { paramOf, parseTree, type MimePart } from './mime/tree.js';
  * encodings from libqp/libbase64, addresses from nodemailer's addressparser.
  */
 
-/** Opaque to callers: the parsed tree of one message. */
-export interface MessageView {
-  readonly root: MimePart;
+/**
+ * Opaque to callers: one message, parsed as far as asked. The top-level header is split on
+ * first use (ENVELOPE, HEADER.FIELDS, SEARCH FROM); the MIME tree only when a part, the
+ * structure or the body text is needed, so FETCH BODY.PEEK[] never runs the MIME parser.
+ */
+export class MessageView {
+  private headPart: MimePart | null = null;
+  private treePart: MimePart | null = null;
+  constructor(readonly raw: Buffer) {}
+
+  /** The top-level header and body bounds, without looking inside the body. */
+  get head(): MimePart {
+    this.headPart ??= this.treePart ?? headOf(this.raw);
+    return this.headPart;
+  }
+
+  /** The whole MIME tree. */
+  get root(): MimePart {
+    this.treePart ??= parseTree(this.raw);
+    return this.treePart;
+  }
 }
 
 const CRLF = Buffer.from('\r\n', 'latin1');
 
 export function parseMessage(raw: Buffer): MessageView {
-  return { root: parseTree(raw) };
+  return new MessageView(raw);
 }
 
 /** Serialized ENVELOPE list (RFC 3501 7.4.2); may hold `{n}` CRLF literals (see ResponseBuilder.text). */
 export function envelopeOf(view: MessageView): string {
-  return envelope(view.root.fields);
+  return envelope(view.head.fields);
 }
 
 /** BODYSTRUCTURE (extended) or BODY (not), serialized like envelopeOf. */
@@ -72,9 +90,9 @@ function headerFields(message: MimePart, names: readonly string[], keep: boolean
 export function sectionOf(view: MessageView, section: Section): Buffer | null {
   const part = section.part.length === 0 ? null : partAt(view.root, section.part);
   if (section.part.length > 0 && part === null) return null;
-  if (section.text === '') return part ? slice(part, part.bodyStart, part.end) : Buffer.from(view.root.raw);
+  if (section.text === '') return part ? slice(part, part.bodyStart, part.end) : Buffer.from(view.raw);
   if (section.text === 'MIME') return part ? slice(part, part.start, part.bodyStart) : null;
-  const message = part ? part.message : view.root;
+  const message = part ? part.message : view.head;
   if (!message) return null;
   if (section.text === 'HEADER') return slice(message, message.start, message.bodyStart);
   if (section.text === 'TEXT') return slice(message, message.bodyStart, message.end);
@@ -92,12 +110,12 @@ function decodeWords(value: string): string {
 /** Every value of header `name` in the message's own header, RFC 2047 words decoded (for SEARCH). */
 export function headerValues(view: MessageView, name: string): string[] {
   const key = name.toLowerCase();
-  return view.root.fields.filter((f) => f.key === key).map((f) => decodeWords(f.value));
+  return view.head.fields.filter((f) => f.key === key).map((f) => decodeWords(f.value));
 }
 
 /** All header fields as `Name: value` lines, decoded (SEARCH TEXT looks in the header too). */
 export function headerText(view: MessageView): string {
-  return view.root.fields.map((f) => decodeWords(f.raw.toString('utf8').replace(/\r?\n/g, ''))).join('\n');
+  return view.head.fields.map((f) => decodeWords(f.raw.toString('utf8').replace(/\r?\n/g, ''))).join('\n');
 }
 
 function decodeBody(part: MimePart): string {
@@ -116,7 +134,7 @@ function decodeBody(part: MimePart): string {
 function textParts(part: MimePart, out: string[]): void {
   if (part.children.length > 0) for (const child of part.children) textParts(child, out);
   else if (part.message) {
-    out.push(headerText({ root: part.message }));
+    out.push(headerText(new MessageView(part.message.raw)));
     textParts(part.message, out);
   } else if (part.contentType.type.toLowerCase() === 'text') out.push(decodeBody(part));
 }

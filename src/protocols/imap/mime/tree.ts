@@ -177,6 +177,13 @@ function lineBreakBefore(raw: Buffer, at: number): number {
   return at > 1 && raw[at - 2] === CR ? 2 : 1;
 }
 
+/** The top-level header of a message and where its body starts, without the MIME tree. */
+export function headOf(raw: Buffer): MimePart {
+  const bodyStart = findBodyStart(raw, 0);
+  const fields = headerFields(raw, 0, bodyStart);
+  return { raw, start: 0, bodyStart, end: raw.length, fields, contentType: contentTypeOf(fields, false), children: [], message: null };
+}
+
 /** One part for the whole of `raw` (mailsplit refused it, or nesting is too deep to follow). */
 function leaf(raw: Buffer, depth: number): MimePart {
   const fields = headerFields(raw, 0, raw.length);
