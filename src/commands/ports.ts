@@ -1,7 +1,7 @@
 import { ExitError, UsageError } from '../errors.js';
 import { parseLang, pick, type Lang, type Localized } from '../i18n.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
-import { defaultDeps, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
+import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
 import type { Theme } from '../ui/theme.js';
 
@@ -108,7 +108,8 @@ export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { dep
   const result = await probe({ backend: opts.backend, udp: opts.udp }, io.deps);
   if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
   const sockets = opts.port === null ? result.sockets : result.sockets.filter((s) => s.port === opts.port);
-  const report = buildReport(result.backend, result.partial, sockets, opts.lang);
+  // Partial about what is shown: `--port 2525 --json` is definitive when that port's owner is known.
+  const report = buildReport(result.backend, isPartial(result.root, sockets), sockets, opts.lang);
   if (opts.json) {
     io.write(`${JSON.stringify(report, null, 2)}\n`);
     return;

@@ -56,6 +56,11 @@ export function autoOrder(platform: NodeJS.Platform): BackendName[] {
   return ['lsof'];
 }
 
+/** The answer may miss sockets or owners: not root (others' processes hidden), or a row without pid. */
+export function isPartial(root: boolean | null, sockets: readonly ListeningSocket[]): boolean {
+  return root === false || sockets.some((s) => s.pid === null);
+}
+
 /** ss and netstat name no user; on Linux the owner of /proc/<pid> does. */
 function fillUsers(sockets: ListeningSocket[], deps: ProbeDeps): ListeningSocket[] {
   if (deps.platform !== 'linux' || !sockets.some((s) => s.pid !== null && s.user === null)) return sockets;
@@ -75,8 +80,7 @@ export async function probe(opts: ProbeOptions = {}, deps: ProbeDeps = defaultDe
     }
     const sockets = mergeSockets(fillUsers(got.sockets, deps));
     const root = deps.platform === 'win32' || deps.euid === null ? null : deps.euid === 0;
-    const partial = root === false || sockets.some((s) => s.pid === null);
-    return { ok: true, backend, source: got.source, sockets, partial, root, skipped: attempts };
+    return { ok: true, backend, source: got.source, sockets, partial: isPartial(root, sockets), root, skipped: attempts };
   }
   return { ok: false, attempts };
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { runPorts } from '../../../src/commands/ports.js';
+import { ExitError } from '../../../src/errors.js';
+import type { RunResult, Runner } from '../../../src/ports/exec.js';
+import type { ProcFs } from '../../../src/ports/proc-reader.js';
+import type { ProbeDeps } from '../../../src/ports/prober.js';
+import { fixture } from './fixtures.js';
+
+const NO_PROC: ProcFs = {
+  read: () => ({ ok: false, code: 'missing', detail: 'ENOENT' }),
+  list: () => [],
+  link: () => null,
+  ownerUid: () => null,
+};
+const answer = (stdout: string): Runner => async (command) => (command === 'ss' ? ({ kind: 'exited', code: 0, stdout, stderr: '' } as RunResult) : { kind: 'missing', command });
+const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+async function ports(opts: Record<string, unknown>, deps: Partial<ProbeDeps> = {}): Promise<string> {
+  let out = '';
+  await runPorts(opts, { deps: { platform: 'linux', run: answer(fixture('linux/ss-tcp.txt')), fs: NO_PROC, euid: 0, ...deps }, write: (t) => (out += t) });
+  return plain(out);
+}
+
+describe('runPorts', () => {
+  it('prints the table sorted by port, then the source', async () => {
+    const out = await ports({});
+    const portsInOrder = [...out.matchAll(/^│ tcp\s+│[^│]+│ (\d+)/gm)].map((m) => Number(m[1]));
+    expect(portsInOrder).toEqual([2024, 2110, 2143, 2525, 3306, 3306, 5432, 5432, 6379, 6379, 8080, 8080]);
+    expect(out).toMatch(/│ tcp\s+│ ::\s+│ 2143 │ IMAP \(l7lab\)\s+│ all interfaces \(IPv4\+IPv6\)\s+│ 16031 │ mail srv\s+│ -\s+│/);
+    expect(out).toContain('Source: ss -H -ltnp');
+    expect(out).not.toContain('sudo');
+  });
+
+  it('tells a non-root user that others may be hidden, and how to see them', async () => {
+    const out = await ports({}, { euid: 1000 });
+    expect(out).toContain("Not running as root: other users' processes may be hidden or shown without pid. See them all: sudo l7lab ports");
+  });
+
+  it('--explain adds what each service does and the lesson that covers it', async () => {
+    const out = await ports({ explain: true, port: 2525 });
+    expect(out).toContain('SMTP (l7lab)  2525/tcp  (RFC 5321)');
+    expect(out).toContain('Lesson: l7lab learn mock-server');
+    expect(out).toContain('loopback only: only programs on this machine can connect');
+  });
+
+  it('--json --port gives just that port, in the issue shape', async () => {
+    const report = JSON.parse(await ports({ json: true, port: 2110 })) as { backend: string; partial: boolean; sockets: unknown[] };
+    expect(report).toEqual({
+      backend: 'ss',
+      partial: false,
+      sockets: [
+        {
+          protocol: 'tcp',
+          family: 6,
+          address: '::1',
+          port: 2110,
+          scope: 'loopback',
+          pid: 16031,
+          process: 'mail srv',
+          user: null,
+          service: { name: 'POP3 (l7lab)', description: "l7lab's lab POP3 server: the lessons' mailbox to download." },
+        },
+      ],
+    });
+  });
+
+  it('--json is partial when a shown socket has no known owner', async () => {
+    expect(JSON.parse(await ports({ json: true, port: 2024 }))).toMatchObject({ partial: true, sockets: [{ port: 2024, pid: null }] });
+  });
+
+  it('fails in one line, exit 1, when no backend can answer', async () => {
+    const err = await ports({}, { run: async (command) => ({ kind: 'missing', command }) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExitError);
+    expect((err as ExitError).exitCode).toBe(1);
+    expect((err as ExitError).message).not.toContain('\n');
+    expect((err as ExitError).message).toMatch(/^ports: no backend could list the sockets \(ss: .*; proc: .*; lsof: .*; netstat: .*\); install iproute2 \(ss\) or lsof$/);
+  });
+
+  it('rejects an unknown backend or language as a usage error (exit 2)', async () => {
+    await expect(ports({ backend: 'nmap' })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(ports({ lang: 'fr' })).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
