@@ -52,6 +52,10 @@ export const SHUTDOWN_GRACE_MS = 5_000;
 // ---- mail store ----
 /** Longest mailbox name, in UTF-8 octets: NAME_MAX (255) of Linux filesystems, since a Maildir++ folder is one directory entry. */
 export const MAILBOX_NAME_MAX = 255;
+/** How long a store operation waits for another process's Maildir lock: l7lab's choice, far above one delivery. */
+export const STORE_LOCK_WAIT_MS = 10_000;
+/** A lock file older than this was left by a process that died (Dovecot breaks its uidlist lock after 2 minutes; a lab can be quicker). */
+export const STORE_LOCK_STALE_MS = 30_000;
 
 // ---- `l7lab ports` (external tools) ----
 /** How long lsof/ss/netstat may run: l7lab's choice. lsof can stall on a dead network mount; ports must never hang. */

@@ -1,0 +1,274 @@
+import { promises as fsp, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeFlags, sameFlags } from './flags.js';
+import { KeywordFile } from './keywords-file.js';
+import { acquireLockFile, Serial } from './lock-file.js';
+import { fileNameFor, uniqueBase } from './maildir-layout.js';
+import { FolderIndex, metaOf, type Entry, type Sub } from './maildir-index.js';
+import { errnoOf, unlinkQuietly, type MaildirIo } from './maildir-io.js';
+import { UidList } from './uidlist.js';
+import { NoSuchMessageError, type MessageMeta, type StoreChange } from './types.js';
+
+/**
+ * One Maildir folder (a mailbox): reading, writing and changing its messages. Operations run
+ * one at a time per folder in this process (Serial) and take the folder's lock file when they
+ * write the UID list or keywords, so other processes on the same store never collide with us.
+ */
+export { metaOf, type Entry } from './maildir-index.js';
+
+export interface Staged {
+  tmp: string;
+  base: string;
+  size: number;
+  date: number;
+  flags: string[];
+  entry?: Entry;
+}
+
+export interface FolderContext {
+  io: MaildirIo;
+  emit(change: StoreChange): void;
+  newUidValidity(): Promise<number>;
+  /** fsync a directory, shared by deliveries that land at the same moment. */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const UIDLIST_FILE = 'l7lab-uidlist';
+export const KEYWORDS_FILE = 'l7lab-keywords';
+// Rewrite the UID list once dead lines (removed messages) outnumber live ones by this much.
+const COMPACT_SLACK = 1000;
+// Messages up to this size are read with one blocking call (tens of microseconds on a local disk).
+const SYNC_READ_MAX = 256 * 1024;
+
+const isSystem = (f: string) => f.startsWith('\\');
+
+export class MaildirFolder {
+  private readonly uidList: UidList;
+  private readonly keywords: KeywordFile;
+  private readonly index: FolderIndex;
+  private readonly serial = new Serial();
+  private release: (() => Promise<void>) | null = null;
+
+  constructor(
+    readonly dir: string,
+    readonly account: string,
+    readonly mailbox: string,
+    private readonly ctx: FolderContext,
+  ) {
+    this.uidList = new UidList(join(dir, UIDLIST_FILE));
+    this.keywords = new KeywordFile(join(dir, KEYWORDS_FILE));
+    this.index = new FolderIndex(dir, account, mailbox, this.uidList, this.keywords, {
+      lock: () => this.locked(),
+      emit: (c) => ctx.emit(c),
+    });
+  }
+
+  /** Run a task alone in this process; a lock file taken for it is kept while more tasks wait. */
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      try {
+        return await task();
+      } finally {
+        if (this.release && this.serial.pending <= 1) {
+          const release = this.release;
+          this.release = null;
+          await release();
+        }
+      }
+    });
+  }
+
+  /** Take the folder's lock file (within run()) and reread what others wrote before it. */
+  private async locked(): Promise<void> {
+    if (this.release) return;
+    this.release = await acquireLockFile(join(this.dir, `${UIDLIST_FILE}.lock`));
+    if (!(await this.uidList.refresh())) await this.uidList.rewrite(await this.ctx.newUidValidity(), () => false);
+    await this.keywords.refresh();
+  }
+
+  /** Make the UID list now, so UIDVALIDITY is fixed when the mailbox is created. */
+  init(): Promise<void> {
+    return this.run(() => this.locked());
+  }
+
+  list(): Promise<MessageMeta[]> {
+    return this.run(async () => {
+      await this.index.sync();
+      return [...this.index.entries.values()].map(metaOf);
+    });
+  }
+
+  entry(uid: number): Promise<Entry | undefined> {
+    return this.run(async () => {
+      await this.index.sync();
+      return this.index.entries.get(uid);
+    });
+  }
+
+  status(): Promise<{ uidValidity: number; uidNext: number; messages: number; unseen: number }> {
+    return this.run(async () => {
+      await this.index.sync();
+      let unseen = 0;
+      for (const e of this.index.entries.values()) if (!e.flags.includes('\\Seen')) unseen++;
+      return { uidValidity: this.uidList.uidValidity, uidNext: this.uidList.nextUid, messages: this.index.entries.size, unseen };
+    });
+  }
+
+  async read(uid: number): Promise<Buffer> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const e = await this.entry(uid);
+      if (!e) break;
+      const path = join(this.dir, e.sub, e.name);
+      try {
+        return e.size <= SYNC_READ_MAX ? readFileSync(path) : await fsp.readFile(path);
+      } catch (err) {
+        if (errnoOf(err) !== 'ENOENT') throw err;
+        // Renamed or removed by another process since the last scan: look again once.
+        this.index.invalidate();
+      }
+    }
+    throw new NoSuchMessageError(uid);
+  }
+
+  // ---- writing: stage (tmp/, fsync) -> commit (UID, link into new/) -> finish (fsync dir) ----
+
+  /** Write the bytes into tmp/ and fsync them; nothing is visible yet. */
+  async stage(raw: Buffer, date: Date, flags: readonly string[], setMtime: boolean): Promise<Staged> {
+    const base = uniqueBase(raw.length);
+    const tmp = join(this.dir, 'tmp', base);
+    try {
+      await this.ctx.io.writeDurable(tmp, raw, setMtime ? date : undefined);
+    } catch (err) {
+      await unlinkQuietly(this.ctx.io, tmp);
+      throw err;
+    }
+    return { tmp, base, size: raw.length, date: date.getTime(), flags: normalizeFlags(flags) };
+  }
+
+  /** Give a staged message its UID (written before the link, so no scanner gives it another) and link it in. */
+  commit(s: Staged): Promise<Entry> {
+    return this.run(async () => {
+      await this.index.sync();
+      await this.locked();
+      const sub: Sub = s.flags.length > 0 ? 'cur' : 'new';
+      const name = sub === 'new' ? s.base : fileNameFor(s.base, s.flags.filter(isSystem));
+      const uid = this.uidList.nextUid;
+      await this.uidList.append([{ uid, size: s.size, date: s.date, base: s.base }]);
+      await this.keywords.update([[s.base, s.flags.filter((f) => !isSystem(f))]]);
+      await this.index.own([sub], () => this.ctx.io.link(s.tmp, join(this.dir, sub, name)));
+      const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: s.flags, other: '' };
+      this.index.add(e);
+      s.entry = e;
+      return e;
+    });
+  }
+
+  /** Drop the tmp/ name and fsync the directory: only now may SMTP say 250. */
+  async finish(s: Staged): Promise<void> {
+    await unlinkQuietly(this.ctx.io, s.tmp);
+    if (s.entry) await this.ctx.syncDir(join(this.dir, s.entry.sub));
+  }
+
+  announce(s: Staged): void {
+    if (s.entry) this.ctx.emit({ kind: 'added', account: this.account, mailbox: this.mailbox, uid: s.entry.uid });
+  }
+
+  /** Undo a write that failed part way: nothing of it stays in tmp/, new/ or cur/. */
+  async abort(s: Staged): Promise<void> {
+    await unlinkQuietly(this.ctx.io, s.tmp);
+    const e = s.entry;
+    if (!e) return;
+    await this.run(async () => {
+      await unlinkQuietly(this.ctx.io, join(this.dir, e.sub, e.name));
+      this.index.drop(e);
+      this.index.invalidate();
+    });
+    // Another session may have listed it in the moment it was linked.
+    this.ctx.emit({ kind: 'expunged', account: this.account, mailbox: this.mailbox, uids: [e.uid] });
+  }
+
+  // ---- changing ----
+
+  setFlags(uid: number, flags: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      await this.index.sync();
+      const e = this.index.entries.get(uid);
+      const next = normalizeFlags(flags);
+      // STORE on a message expunged meanwhile is no error (RFC 3501 7.4.1).
+      if (!e || sameFlags(next, e.flags)) return;
+      const keywords = next.filter((f) => !isSystem(f));
+      if (!sameFlags(keywords, e.flags.filter((f) => !isSystem(f)))) {
+        await this.locked();
+        await this.keywords.update([[e.base, keywords]]);
+      }
+      const name = fileNameFor(e.base, next.filter(isSystem), e.other);
+      if ((name !== e.name || e.sub !== 'cur') && !(await this.index.own(['new', 'cur'], () => this.moveFile(e, name)))) return;
+      e.flags = next;
+      this.ctx.emit({ kind: 'flags', account: this.account, mailbox: this.mailbox, uid, flags: [...next] });
+    });
+  }
+
+  /** Flags live in the name: a rename into cur/ (the Maildir spec's move on first sight). */
+  private async moveFile(e: Entry, name: string): Promise<boolean> {
+    try {
+      await this.ctx.io.rename(join(this.dir, e.sub, e.name), join(this.dir, 'cur', name));
+    } catch (err) {
+      if (errnoOf(err) !== 'ENOENT') throw err;
+      this.index.invalidate();
+      return false;
+    }
+    e.name = name;
+    e.sub = 'cur';
+    return true;
+  }
+
+  /** Remove for good; returns the UIDs that were there. */
+  remove(uids: readonly number[]): Promise<number[]> {
+    return this.run(async () => {
+      await this.index.sync();
+      const gone = [...new Set(uids)].map((uid) => this.index.entries.get(uid)).filter((e): e is Entry => e !== undefined);
+      if (gone.length === 0) return [];
+      await this.index.own(['new', 'cur'], () => this.unlinkAll(gone));
+      for (const e of gone) this.index.drop(e);
+      await this.tidy(gone);
+      const removed = gone.map((e) => e.uid).sort((a, b) => a - b);
+      this.ctx.emit({ kind: 'expunged', account: this.account, mailbox: this.mailbox, uids: removed });
+      return removed;
+    });
+  }
+
+  async removeAll(): Promise<number[]> {
+    const uids = await this.run(async () => {
+      await this.index.sync();
+      return [...this.index.entries.keys()];
+    });
+    return this.remove(uids);
+  }
+
+  private async unlinkAll(gone: Entry[]): Promise<void> {
+    const BATCH = 32;
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await Promise.all(
+        gone.slice(i, i + BATCH).map((e) =>
+          this.ctx.io.unlink(join(this.dir, e.sub, e.name)).catch((err: unknown) => {
+            if (errnoOf(err) !== 'ENOENT') throw err;
+          }),
+        ),
+      );
+    }
+  }
+
+  /** Forget keywords of removed messages; rewrite the UID list when dead lines pile up. */
+  private async tidy(gone: Entry[]): Promise<void> {
+    const withKeywords = gone.filter((e) => this.keywords.get(e.base).length > 0);
+    if (withKeywords.length > 0) {
+      await this.locked();
+      await this.keywords.update(withKeywords.map((e) => [e.base, []]));
+    }
+    const live = this.index.entries.size;
+    if (this.uidList.lines - live <= live + COMPACT_SLACK) return;
+    await this.locked();
+    const onDisk = await this.index.readDirs();
+    await this.uidList.rewrite(this.uidList.uidValidity, (r) => onDisk.has(r.base));
+  }
+}

@@ -1,0 +1,192 @@
+import { promises as fsp, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeFlags, sameFlags } from './flags.js';
+import type { KeywordFile } from './keywords-file.js';
+import { idOfBase, parseFileName, sizeFromBase } from './maildir-layout.js';
+import type { UidList, UidRecord } from './uidlist.js';
+import { NoSuchMailboxError, type MessageMeta, type StoreChange } from './types.js';
+
+/**
+ * The in-memory index of one Maildir folder, and how it stays true. Before each operation it
+ * revalidates cheaply: the mtimes of new/ and cur/ and the UID list's size (synchronous stats,
+ * microseconds). It rescans only when something changed that this process did not do itself
+ * (`l7lab mail clear` beside `serve`, a Maildir tool), and turns what it finds into the same
+ * change events our own writes give, so IMAP sessions hear of it.
+ *
+ * Directory mtimes move in kernel clock ticks (1-10 ms), so another writer's change in the same
+ * tick as ours would not move them: such an "unsettled" index is rescanned once more, at most
+ * once a second (Dovecot's Maildir code is careful about the same thing). Deliveries by another
+ * l7lab are seen at once anyway: they append to the UID list.
+ */
+export type Sub = 'new' | 'cur';
+export type DirListing = Map<string, { sub: Sub; name: string }>;
+
+export interface Entry {
+  uid: number;
+  base: string;
+  name: string;
+  sub: Sub;
+  size: number;
+  date: number;
+  flags: string[];
+  /** Info letters l7lab does not interpret (P, Dovecot keyword letters), kept on rename. */
+  other: string;
+  id?: string;
+}
+
+export interface IndexHooks {
+  /** Take the folder's lock file (and reread the UID list under it). */
+  lock(): Promise<void>;
+  emit(change: StoreChange): void;
+}
+
+// The coarsest kernel clock tick we allow for (HZ=100), and how often an unsettled index is re-read.
+const TICK_SLACK_MS = 20;
+const SETTLE_RESCAN_MS = 1000;
+
+export function metaOf(e: Entry): MessageMeta {
+  e.id ??= idOfBase(e.base);
+  return { id: e.id, uid: e.uid, size: e.size, internalDate: new Date(e.date), flags: [...e.flags] };
+}
+
+export class FolderIndex {
+  /** By UID, in ascending order. */
+  entries = new Map<number, Entry>();
+  private byBase = new Map<string, Entry>();
+  private seen: Record<Sub, number> = { new: -1, cur: -1 };
+  private loaded = false;
+  private unsettled = true;
+  private lastRescan = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly account: string,
+    readonly mailbox: string,
+    private readonly uidList: UidList,
+    private readonly keywords: KeywordFile,
+    private readonly hooks: IndexHooks,
+  ) {}
+
+  async sync(): Promise<void> {
+    if (!this.stale()) return;
+    await this.rescan();
+  }
+
+  /** Forget what we know of the directories: the next sync rescans. */
+  invalidate(): void {
+    this.seen = { new: -1, cur: -1 };
+  }
+
+  private mtime(sub: Sub): number {
+    const st = statSync(join(this.dir, sub), { throwIfNoEntry: false });
+    if (!st) throw new NoSuchMailboxError(this.mailbox);
+    return st.mtimeMs;
+  }
+
+  private stale(): boolean {
+    if (!this.loaded) return true;
+    if (this.mtime('new') !== this.seen.new || this.mtime('cur') !== this.seen.cur) return true;
+    if (this.uidList.changed()) return true;
+    return this.unsettled && Date.now() - this.lastRescan >= SETTLE_RESCAN_MS;
+  }
+
+  private async rescan(): Promise<void> {
+    const now: Record<Sub, number> = { new: this.mtime('new'), cur: this.mtime('cur') };
+    const files = await this.readDirs();
+    if (!(await this.uidList.refresh())) await this.hooks.lock();
+    const unknown = [...files.keys()].filter((base) => !this.uidList.byBase.has(base));
+    if (unknown.length > 0) await this.assign(unknown, files);
+    await this.keywords.refresh();
+    const next = new Map<string, Entry>();
+    for (const [base, f] of files) {
+      const rec = this.uidList.byBase.get(base);
+      if (rec) next.set(base, this.entryFor(rec, f.sub, f.name));
+    }
+    if (this.loaded) this.announceDiff(next);
+    this.byBase = next;
+    this.entries = new Map([...next.values()].sort((a, b) => a.uid - b.uid).map((e) => [e.uid, e]));
+    this.seen = now;
+    this.loaded = true;
+    this.lastRescan = Date.now();
+    this.unsettled = this.lastRescan - Math.max(now.new, now.cur) < TICK_SLACK_MS;
+  }
+
+  async readDirs(): Promise<DirListing> {
+    const files: DirListing = new Map();
+    for (const sub of ['new', 'cur'] as const) {
+      for (const name of await fsp.readdir(join(this.dir, sub))) {
+        // Hidden files are not messages; a newline could not be written into the UID list.
+        if (name.startsWith('.') || name.includes('\n')) continue;
+        files.set(parseFileName(name).base, { sub, name });
+      }
+    }
+    return files;
+  }
+
+  /** Files another writer dropped in get the next UIDs, oldest first (RFC 3501 2.3.1.1). */
+  private async assign(bases: string[], files: DirListing): Promise<void> {
+    await this.hooks.lock();
+    const fresh: Array<Omit<UidRecord, 'uid'>> = [];
+    for (const base of bases) {
+      if (this.uidList.byBase.has(base)) continue;
+      const f = files.get(base) as { sub: Sub; name: string };
+      const st = statSync(join(this.dir, f.sub, f.name), { throwIfNoEntry: false });
+      if (st) fresh.push({ base, size: st.size, date: Math.round(st.mtimeMs) });
+    }
+    fresh.sort((a, b) => a.date - b.date || (a.base < b.base ? -1 : 1));
+    let uid = this.uidList.nextUid;
+    await this.uidList.append(fresh.map((r) => ({ ...r, uid: uid++ })));
+  }
+
+  private entryFor(rec: UidRecord, sub: Sub, name: string): Entry {
+    const old = this.byBase.get(rec.base);
+    if (old && old.uid === rec.uid && old.name === name && old.sub === sub && sameFlags(old.flags, this.flagsOf(rec.base, name))) return old;
+    const parsed = parseFileName(name);
+    const size = rec.size || sizeFromBase(rec.base) || 0;
+    const e: Entry = { uid: rec.uid, base: rec.base, name, sub, size, date: rec.date, flags: this.flagsOf(rec.base, name), other: parsed.otherLetters };
+    if (old?.id) e.id = old.id;
+    return e;
+  }
+
+  private flagsOf(base: string, name: string): string[] {
+    return normalizeFlags([...parseFileName(name).flags, ...this.keywords.get(base)]);
+  }
+
+  private announceDiff(next: Map<string, Entry>): void {
+    const at = { account: this.account, mailbox: this.mailbox };
+    const gone = [...this.byBase.values()].filter((e) => next.get(e.base)?.uid !== e.uid).map((e) => e.uid);
+    if (gone.length > 0) this.hooks.emit({ kind: 'expunged', ...at, uids: gone.sort((a, b) => a - b) });
+    for (const e of [...next.values()].sort((a, b) => a.uid - b.uid)) {
+      const old = this.byBase.get(e.base);
+      if (!old || old.uid !== e.uid) this.hooks.emit({ kind: 'added', ...at, uid: e.uid });
+      else if (!sameFlags(old.flags, e.flags)) this.hooks.emit({ kind: 'flags', ...at, uid: e.uid, flags: [...e.flags] });
+    }
+  }
+
+  /** Run a change of our own, then trust the new mtimes unless someone else had changed them first. */
+  async own<T>(subs: Sub[], change: () => Promise<T>): Promise<T> {
+    const before = subs.map((s) => this.mtime(s));
+    let result: T;
+    try {
+      result = await change();
+    } catch (err) {
+      this.invalidate();
+      throw err;
+    }
+    subs.forEach((s, i) => {
+      if (before[i] === this.seen[s]) this.seen[s] = this.mtime(s);
+    });
+    this.unsettled = true;
+    return result;
+  }
+
+  add(e: Entry): void {
+    this.entries.set(e.uid, e);
+    this.byBase.set(e.base, e);
+  }
+
+  drop(e: Entry): void {
+    this.entries.delete(e.uid);
+    this.byBase.delete(e.base);
+  }
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, closeSync, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
+import { errnoOf } from './maildir-io.js';
+
+/**
+ * A folder's UID list, in the shape of Dovecot's dovecot-uidlist version 3 (its own file name,
+ * l7lab-uidlist, since the keys differ):
+ *
+ *   3 V<uidvalidity> N<nextuid>
+ *   <uid> S<size> T<internal date, ms> :<file name base>
+ *
+ * Like Dovecot, new UIDs are appended one line each (one write, under the folder's lock file),
+ * so 10,000 deliveries do not rewrite the file 10,000 times; a full rewrite (a new file renamed
+ * over the old, so readers see the old or the new one, never half) drops lines of removed
+ * messages. A reader skips an unfinished last line; the header's N only ever grows and the
+ * next UID is max(N, highest UID + 1), so no UID is handed out twice.
+ */
+export interface UidRecord {
+  uid: number;
+  size: number;
+  date: number;
+  base: string;
+}
+
+export class UidList {
+  uidValidity = 0;
+  private headerNext = 1;
+  private maxUid = 0;
+  readonly byBase = new Map<string, UidRecord>();
+  /** What was read last: a rewrite changes the inode, an append the size. */
+  private ino = -1;
+  private offset = 0;
+
+  constructor(readonly path: string) {}
+
+  get nextUid(): number {
+    return Math.max(this.headerNext, this.maxUid + 1);
+  }
+
+  get lines(): number {
+    return this.byBase.size;
+  }
+
+  /** Read what changed since last time. False when the file does not exist (or has no valid header). */
+  async refresh(): Promise<boolean> {
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch (err) {
+      if (errnoOf(err) === 'ENOENT') return false;
+      throw err;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (st.ino !== this.ino || st.size < this.offset) this.reset(st.ino);
+      if (st.size > this.offset) this.readFrom(fd, st.size);
+      return this.uidValidity > 0;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Cheap check (one stat) whether another process changed the file since we read it. */
+  changed(): boolean {
+    // Synchronous on purpose: one stat is microseconds, and a 10,000-message FETCH asks often.
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    return !st || st.ino !== this.ino || st.size !== this.offset;
+  }
+
+  private reset(ino: number): void {
+    this.ino = ino;
+    this.offset = 0;
+    this.uidValidity = 0;
+    this.headerNext = 1;
+    this.maxUid = 0;
+    this.byBase.clear();
+  }
+
+  private readFrom(fd: number, size: number): void {
+    const buf = Buffer.alloc(size - this.offset);
+    const bytesRead = readSync(fd, buf, 0, buf.length, this.offset);
+    const end = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (end < 0) return;
+    for (const line of buf.subarray(0, end).toString('utf8').split('\n')) this.parseLine(line);
+    this.offset += end + 1;
+  }
+
+  private parseLine(line: string): void {
+    if (this.offset === 0 && this.uidValidity === 0) return this.parseHeader(line);
+    const m = /^(\d+) S(\d+) T(\d+) :(.+)$/.exec(line);
+    if (!m || this.uidValidity === 0) return;
+    this.remember({ uid: Number(m[1]), size: Number(m[2]), date: Number(m[3]), base: m[4] as string });
+  }
+
+  private parseHeader(line: string): void {
+    const v = /(?:^| )V(\d+)/.exec(line);
+    const n = /(?:^| )N(\d+)/.exec(line);
+    if (!line.startsWith('3 ') || !v || !n) return;
+    this.uidValidity = Number(v[1]);
+    this.headerNext = Number(n[1]);
+  }
+
+  private remember(rec: UidRecord): void {
+    this.byBase.set(rec.base, rec);
+    if (rec.uid > this.maxUid) this.maxUid = rec.uid;
+  }
+
+  /** Append records (the caller holds the lock file and has just refreshed). */
+  async append(records: UidRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const text = records.map(line).join('');
+    appendFileSync(this.path, text);
+    for (const r of records) this.remember(r);
+    this.offset += Buffer.byteLength(text);
+  }
+
+  /** Write the whole list anew, keeping only `keep` (the caller holds the lock file). */
+  async rewrite(uidValidity: number, keep: (r: UidRecord) => boolean): Promise<void> {
+    const next = this.nextUid;
+    const records = [...this.byBase.values()].filter(keep).sort((a, b) => a.uid - b.uid);
+    const text = `3 V${uidValidity} N${next}\n${records.map(line).join('')}`;
+    const tmp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const fh = await fsp.open(tmp, 'wx', 0o600);
+      try {
+        await fh.writeFile(text);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fsp.rename(tmp, this.path);
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+    const st = await fsp.stat(this.path);
+    this.reset(st.ino);
+    this.uidValidity = uidValidity;
+    this.headerNext = next;
+    for (const r of records) this.remember(r);
+    this.offset = Buffer.byteLength(text);
+  }
+}
+
+function line(r: UidRecord): string {
+  return `${r.uid} S${r.size} T${r.date} :${r.base}\n`;
+}
