@@ -11,6 +11,10 @@ export class ChangeEmitter {
     };
   }
 
+  get size(): number {
+    return this.listeners.size;
+  }
+
   emit(change: StoreChange): void {
     for (const listener of [...this.listeners]) {
       try {

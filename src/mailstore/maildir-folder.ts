@@ -91,6 +91,11 @@ export class MaildirFolder {
     return this.run(() => this.locked());
   }
 
+  /** Revalidate now if nothing else is running here (the store's poller calls this). */
+  async poll(): Promise<void> {
+    if (this.serial.pending === 0) await this.run(() => this.index.sync());
+  }
+
   list(): Promise<MessageMeta[]> {
     return this.run(async () => {
       await this.index.sync();

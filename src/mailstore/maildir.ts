@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fsp, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { STORE_POLL_MS } from '../protocols/limits.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
-import { acquireLockFile } from './lock-file.js';
-import { accountDirName, accountOfDirName, folderDirName, inside, mailboxOfDirName } from './maildir-layout.js';
 import { MaildirFolder, metaOf, type Staged } from './maildir-folder.js';
-import { coalesceSyncDir, errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';
+import { errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';
+import { MaildirTree } from './maildir-tree.js';
 import { canonicalAccount, canonicalMailbox, INBOX, isInbox, isSameOrInferior, superiorsOf } from './names.js';
 import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
 import {
@@ -34,71 +31,21 @@ export interface MaildirStoreOptions {
   io?: MaildirIo;
 }
 
-const UIDVALIDITY_FILE = '.l7lab-uidvalidity';
-
 export class MaildirStore implements MailStore {
-  private readonly io: MaildirIo;
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
-  private readonly folders = new Map<string, MaildirFolder>();
-  private readonly syncDir: (dir: string) => Promise<void>;
+  private readonly tree: MaildirTree;
+  private poller: NodeJS.Timeout | null = null;
 
   constructor(
     readonly root: string,
     opts: MaildirStoreOptions = {},
   ) {
-    this.io = opts.io ?? nodeIo;
-    this.syncDir = coalesceSyncDir(this.io);
+    this.tree = new MaildirTree(root, opts.io ?? nodeIo, (c) => this.emitter.emit(c));
   }
 
-  // ---- where things are ----
-
-  private accountDir(account: string): string {
-    return inside(this.root, accountDirName(canonicalAccount(account)));
-  }
-
-  private folderPath(account: string, mailbox: string): string {
-    return inside(this.accountDir(account), folderDirName(mailbox));
-  }
-
-  /** The folder object for a canonical mailbox name; INBOX (and the account) are made on first use. */
-  private async folder(account: string, mailbox: string): Promise<MaildirFolder> {
-    const acc = canonicalAccount(account);
-    const name = canonicalMailbox(mailbox);
-    const dir = this.folderPath(acc, name);
-    if (isInbox(name) && !statSync(join(dir, 'cur'), { throwIfNoEntry: false })) await this.makeMaildir(dir);
-    let f = this.folders.get(dir);
-    if (!f) {
-      f = new MaildirFolder(dir, acc, name, {
-        io: this.io,
-        emit: (c) => this.emitter.emit(c),
-        newUidValidity: () => this.newUidValidity(),
-        syncDir: this.syncDir,
-      });
-      this.folders.set(dir, f);
-    }
-    return f;
-  }
-
-  private async makeMaildir(dir: string): Promise<void> {
-    for (const sub of ['tmp', 'new', 'cur']) await fsp.mkdir(join(dir, sub), { recursive: true, mode: 0o700 });
-  }
-
-  /** Store-wide, strictly growing: a re-created mailbox never gets an old UIDVALIDITY (RFC 3501 2.3.1.1). */
-  private async newUidValidity(): Promise<number> {
-    await fsp.mkdir(this.root, { recursive: true, mode: 0o700 });
-    const path = join(this.root, UIDVALIDITY_FILE);
-    const release = await acquireLockFile(`${path}.lock`);
-    try {
-      const last = Number((await fsp.readFile(path, 'utf8').catch(() => '0')).trim()) || 0;
-      const next = Math.max(Math.floor(Date.now() / 1000), last + 1);
-      const tmp = `${path}.${process.pid}.tmp`;
-      await fsp.writeFile(tmp, `${next}\n`);
-      await fsp.rename(tmp, path);
-      return next;
-    } finally {
-      await release();
-    }
+  private folder(account: string, mailbox: string): Promise<MaildirFolder> {
+    return this.tree.folder(account, mailbox);
   }
 
   // ---- delivering ----
@@ -137,64 +84,28 @@ export class MaildirStore implements MailStore {
 
   // ---- mailboxes ----
 
-  async accounts(): Promise<string[]> {
-    const names = await fsp.readdir(this.root).catch(() => [] as string[]);
-    const out = names
-      .map((d) => [d, accountOfDirName(d)] as const)
-      .filter(([d, a]) => a !== null && statSync(join(this.root, d, 'cur'), { throwIfNoEntry: false })?.isDirectory())
-      .map(([, a]) => a as string);
-    return out.sort();
+  accounts(): Promise<string[]> {
+    return this.tree.accounts();
   }
 
-  async listMailboxes(account: string): Promise<string[]> {
-    const dir = (await this.folder(account, INBOX)).dir;
-    const names = [INBOX];
-    for (const d of await fsp.readdir(dir)) {
-      const name = mailboxOfDirName(d);
-      if (name === null || !statSync(join(dir, d, 'cur'), { throwIfNoEntry: false })) continue;
-      if (canonicalOrNull(name) === name) names.push(name);
-    }
-    return names.sort();
+  listMailboxes(account: string): Promise<string[]> {
+    return this.tree.mailboxes(account);
   }
 
   async createMailbox(account: string, name: string): Promise<void> {
     const canonical = canonicalMailbox(name);
     if (isInbox(canonical)) throw new MailboxExistsError(canonical);
     await this.folder(account, INBOX);
-    for (const superior of superiorsOf(canonical)) await this.makeFolder(account, superior).catch(ignoreExists);
-    await this.makeFolder(account, canonical);
+    for (const superior of superiorsOf(canonical)) await this.tree.makeFolder(account, superior).catch(ignoreExists);
+    await this.tree.makeFolder(account, canonical);
     this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
-  }
-
-  /** Build the folder under a name no listing shows, then rename it into place: never half made. */
-  private async makeFolder(account: string, mailbox: string): Promise<void> {
-    const final = this.folderPath(account, mailbox);
-    const tmp = join(this.accountDir(account), `..l7lab-new-${randomBytes(6).toString('hex')}`);
-    await this.makeMaildir(tmp);
-    await fsp.writeFile(join(tmp, 'maildirfolder'), '');
-    try {
-      await fsp.rename(tmp, final).catch((err: unknown) => {
-        if (errnoOf(err) === 'ENOTEMPTY' || errnoOf(err) === 'EEXIST') throw new MailboxExistsError(mailbox);
-        throw err;
-      });
-    } catch (err) {
-      await fsp.rm(tmp, { recursive: true, force: true });
-      throw err;
-    }
-    this.folders.delete(final);
-    await (await this.folder(account, mailbox)).init();
   }
 
   async deleteMailbox(account: string, name: string): Promise<void> {
     const canonical = canonicalMailbox(name);
     if (isInbox(canonical)) throw new MailboxNameError('INBOX cannot be deleted (RFC 3501 6.3.4)');
-    const dir = this.folderPath(account, canonical);
-    if (!statSync(join(dir, 'cur'), { throwIfNoEntry: false })) throw new NoSuchMailboxError(canonical);
-    // Rename out of sight first, so no reader ever sees half a mailbox; inferiors stay (6.3.4).
-    const doomed = join(this.accountDir(account), `..l7lab-del-${randomBytes(6).toString('hex')}`);
-    await fsp.rename(dir, doomed);
-    this.folders.delete(dir);
-    await fsp.rm(doomed, { recursive: true, force: true });
+    // Inferiors stay (RFC 3501 6.3.4): in Maildir++ they are folders of their own.
+    await this.tree.deleteFolder(account, canonical);
     this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
   }
 
@@ -209,13 +120,8 @@ export class MaildirStore implements MailStore {
     const moving = existing.filter((n) => isSameOrInferior(n, src));
     const clash = moving.map((n) => dst + n.slice(src.length)).find((n) => existing.includes(n));
     if (clash) throw new MailboxExistsError(clash);
-    for (const superior of superiorsOf(dst)) if (!existing.includes(superior)) await this.makeFolder(account, superior).catch(ignoreExists);
-    // Each folder directory moves whole, UID list included, so UIDs and UIDVALIDITY stay.
-    for (const n of moving) {
-      const oldDir = this.folderPath(account, n);
-      await fsp.rename(oldDir, this.folderPath(account, dst + n.slice(src.length)));
-      this.folders.delete(oldDir);
-    }
+    for (const superior of superiorsOf(dst)) if (!existing.includes(superior)) await this.tree.makeFolder(account, superior).catch(ignoreExists);
+    for (const n of moving) await this.tree.moveFolder(account, n, dst + n.slice(src.length));
     this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
   }
 
@@ -312,21 +218,39 @@ export class MaildirStore implements MailStore {
     return this.locks.lock(canonicalAccount(account));
   }
 
+  /**
+   * While anyone watches (an IMAP session, perhaps in IDLE), look now and then at the folders
+   * this process has opened, so what another process did (`l7lab mail clear`, a Maildir tool)
+   * reaches them as events even when no client asks.
+   */
   watch(listener: StoreListener): () => void {
-    return this.emitter.watch(listener);
+    const stop = this.emitter.watch(listener);
+    if (!this.poller) {
+      this.poller = setInterval(() => this.poll(), STORE_POLL_MS);
+      this.poller.unref();
+    }
+    return () => {
+      stop();
+      if (this.emitter.size === 0) this.stopPolling();
+    };
+  }
+
+  private poll(): void {
+    for (const f of this.tree.openFolders()) {
+      f.poll().catch((err: unknown) => {
+        if (err instanceof NoSuchMailboxError) this.tree.forget(f.dir);
+      });
+    }
+  }
+
+  private stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
   }
 
   async close(): Promise<void> {
+    this.stopPolling();
     this.emitter.clear();
-    this.folders.clear();
-  }
-}
-
-function canonicalOrNull(name: string): string | null {
-  try {
-    return canonicalMailbox(name);
-  } catch {
-    return null;
   }
 }
 

@@ -62,3 +62,5 @@ export const STORE_LOCK_STALE_MS = 30_000;
 export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
 /** Most output read from one tool: l7lab's choice, far above a busy server's socket list (~100 bytes a row). */
 export const PORTS_MAX_OUTPUT = 16 * 1024 * 1024;
+/** How often serve looks for changes another process made to its Maildir, so IMAP IDLE hears of them: l7lab's choice (Dovecot's mailbox_idle_check_interval is 30 s). */
+export const STORE_POLL_MS = 1000;

@@ -146,6 +146,20 @@ describe('MaildirStore on disk', () => {
     expect((await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('e')))[0]?.meta.uid).toBe(5);
   });
 
+  it('tells a watcher of another process\'s changes without being asked (IMAP IDLE needs this)', async () => {
+    const { root, store } = fresh();
+    for (const s of ['a', 'b']) await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg(s));
+    expect(await store.list('bob', 'INBOX')).toHaveLength(2);
+    const seen: StoreChange[] = [];
+    const stop = store.watch((c) => seen.push(c));
+    const other = new MaildirStore(root);
+    stores.push(other);
+    await other.clear();
+    await eventually(async () => seen.length, (n) => n > 0);
+    stop();
+    expect(seen).toEqual([{ kind: 'expunged', account: 'bob', mailbox: 'INBOX', uids: [1, 2] }]);
+  });
+
   it.each([
     ['ENOSPC at fsync of the file', 'writeDurable', 'ENOSPC', true],
     ['EDQUOT at fsync of the file', 'writeDurable', 'EDQUOT', true],
