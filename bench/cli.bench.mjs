@@ -46,6 +46,22 @@ function compare(ctx, label, ours, peer) {
   return { ours: median(a), peer: peer ? median(b) : null, runs: a.length };
 }
 
+/** The probe alone, in this process: what `ports` costs beyond starting Node. */
+async function probeInProcess(ctx) {
+  const { probe } = await import('../dist/ports/prober.js');
+  const reps = ctx.quick ? 5 : 30;
+  await probe({});
+  const times = [];
+  const start = Date.now();
+  for (let i = 0; i < reps && Date.now() - start < 30_000; i++) {
+    const t = process.hrtime.bigint();
+    const r = await probe({});
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (!r.ok) throw new Error(`probe failed: ${JSON.stringify(r.attempts)}`);
+  }
+  return median(times);
+}
+
 function hasLsof() {
   const r = spawnSync('sh', ['-c', 'command -v lsof'], { stdio: 'ignore' });
   return r.status === 0;
@@ -78,5 +94,17 @@ export async function run(ctx) {
     const note = r.peer === null ? 'lsof is not installed: no peer' : `${r.runs} runs; aim <= 1x: ${r.ours <= r.peer ? 'met' : 'NOT met'}`;
     rows.push({ group: 'ports', case: label, ours: r.ours, peer: r.peer, peerName: "lsof -i -P -n | grep LISTEN", unit: 'ms (median)', better: 'lower', note });
   }
+  const inProcess = await probeInProcess(ctx);
+  const classicOnce = classic[0] ? median(Array.from({ length: ctx.quick ? 5 : 15 }, () => timeOnce(...classic[0]))) : null;
+  rows.push({
+    group: 'ports',
+    case: 'probe() in-process, no Node start-up',
+    ours: inProcess,
+    peer: classicOnce,
+    peerName: 'lsof -i -P -n | grep LISTEN',
+    unit: 'ms (median)',
+    better: 'lower',
+    note: classicOnce === null ? 'lsof is not installed: no peer' : 'where the time of `ports --json` goes, Node start-up aside',
+  });
   return rows;
 }
