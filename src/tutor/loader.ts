@@ -1,5 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -12,8 +12,13 @@ import { STEP_KINDS, lesson as lessonSchema, manifest as manifestSchema, type Le
  * file, step and field, so a broken file is one clear line, never a stack trace.
  */
 
-/** lessons/ ships next to dist/ and src/ in the package. */
-export function defaultLessonsDir(): string {
+/**
+ * lessons/ ships next to dist/ and src/ in the package. L7LAB_LESSONS_DIR points elsewhere,
+ * so a lesson author can try a draft directory (and tests can break a copy on purpose).
+ */
+export function defaultLessonsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const own = env.L7LAB_LESSONS_DIR;
+  if (own !== undefined && own !== '') return resolve(own);
   return fileURLToPath(new URL('../../lessons/', import.meta.url));
 }
 
@@ -47,28 +52,29 @@ function issueMessage(issue: z.core.$ZodIssue, field: string): string {
   if (missing) return 'missing';
   if (issue.code === 'too_small' && issue.origin === 'string') return field.endsWith('en') || field.endsWith('ja') ? 'empty text' : 'empty';
   if (issue.code === 'invalid_union' && 'discriminator' in issue) return `unknown step kind (known: ${STEP_KINDS.join(', ')})`;
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return 'unknown field';
   return issue.message;
 }
 
 /** zod issues -> problems, with the step named by its id rather than its index. */
 export function issuesToProblems(file: string, value: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
-  return issues.map((issue) => {
-    const path = issue.path;
-    if (path[0] === 'steps' && typeof path[1] === 'number') {
-      const field = fieldPath(path.slice(2));
-      const kind = (value as { steps?: Array<{ kind?: unknown }> }).steps?.[path[1]]?.kind;
-      const msg = issueMessage(issue, field);
-      return {
-        file,
-        step: stepIdAt(value, path[1]),
-        field,
-        message: msg.startsWith('unknown step kind') ? `unknown step kind "${String(kind)}" ${msg.slice('unknown step kind '.length)}` : msg,
-      };
-    }
-    const field = fieldPath(path);
-    return { file, field, message: issueMessage(issue, field) };
+  return issues.flatMap((issue) => {
+    // An unknown key is reported at the key itself: `field timeout: unknown field`.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    return paths.map((path) => problemAt(file, value, issue, path));
   });
+}
+
+function problemAt(file: string, value: unknown, issue: z.core.$ZodIssue, path: readonly PropertyKey[]): Problem {
+  if (path[0] === 'steps' && typeof path[1] === 'number') {
+    const field = fieldPath(path.slice(2));
+    const kind = (value as { steps?: Array<{ kind?: unknown }> }).steps?.[path[1]]?.kind;
+    const msg = issueMessage(issue, field);
+    const message = msg.startsWith('unknown step kind') ? `unknown step kind "${String(kind)}" ${msg.slice('unknown step kind '.length)}` : msg;
+    return { file, step: stepIdAt(value, path[1]), field, message };
+  }
+  const field = fieldPath(path);
+  return { file, field, message: issueMessage(issue, field) };
 }
 
 export function parseLesson(path: string, source: string): { lesson: Lesson | null; problems: Problem[] } {

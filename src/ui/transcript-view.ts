@@ -40,9 +40,9 @@ const LABELS: Record<'state' | 'decoded' | 'crlf', Localized> = {
 
 const INDENT = '     ';
 
-/** A reply that reports failure: SMTP 4xx/5xx (RFC 5321 4.2.1), POP3 -ERR, IMAP NO/BAD/BYE. */
+/** A reply that reports failure: SMTP 4xx/5xx (RFC 5321 4.2.1), POP3 -ERR, IMAP NO/BAD (RFC 3501 7.1); BYE also ends a normal LOGOUT. */
 export function isErrorReply(text: string): boolean {
-  return /^[45]\d\d(?:[ -]|$)/.test(text) || text.startsWith('-ERR') || /^\S+ (NO|BAD)\b/i.test(text) || /^\* BYE\b/i.test(text);
+  return /^[45]\d\d(?:[ -]|$)/.test(text) || text.startsWith('-ERR') || /^\S+ (NO|BAD)\b/i.test(text);
 }
 
 /** Control characters other than tab shown as `\xNN`, so a bare CR or NUL is visible. */

@@ -1,0 +1,107 @@
+import { mkdtemp, copyFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkLesson, checkLessonsDir, type CheckContext } from '../../../src/tutor/checker.js';
+import { allKnowledge } from '../../../src/tutor/knowledge-registry.js';
+import { defaultLessonsDir, loadLesson, parseLesson } from '../../../src/tutor/loader.js';
+import { LessonFileError, formatProblem } from '../../../src/tutor/problems.js';
+
+/** One fixture file per problem kind; each must be reported as `file: step: field: message`. */
+const FIXTURES = 'test/unit/tutor/fixtures';
+
+let ctx: CheckContext;
+beforeAll(async () => {
+  ctx = { knowledge: await allKnowledge(), lessonIds: new Set(['valid']) };
+});
+
+function problemsOf(name: string): string[] {
+  const path = join(FIXTURES, `${name}.yaml`);
+  const { lesson, problems } = parseLesson(join(process.cwd(), path), readFileSync(path, 'utf8'));
+  const all = lesson ? [...problems, ...checkLesson(path, lesson, ctx)] : problems;
+  return all.map(formatProblem);
+}
+
+describe('lesson checker, one fixture per problem kind', () => {
+  it('accepts a valid lesson (captures feed later placeholders)', () => {
+    expect(problemsOf('valid')).toEqual([]);
+  });
+
+  it.each([
+    ['unknown-kind', 'step typing: field kind: unknown step kind "telnet" (known: say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay)'],
+    ['duplicate-id', 'step ehlo: field id: duplicate step id'],
+    ['empty-hint', 'step ehlo: field hint.en: empty text'],
+    ['missing-translation', 'step ehlo: field hint.ja: missing translation (ja)'],
+    ['unknown-command', 'step hello: field command: "HELLO server" is not a SMTP command the knowledge table knows'],
+    ['unknown-connection', 'step ehlo: field connection: unknown connection "phone" (open it with a connect step first)'],
+    ['unknown-placeholder', 'step mail: field command: placeholder {sender} is not captured by an earlier step'],
+    ['quiz-two-correct', 'step q: field choices: a quiz needs exactly one correct choice, found 2'],
+    ['quiz-no-correct', 'step q: field choices: a quiz needs exactly one correct choice, found 0'],
+    ['unknown-field', 'step ehlo: field timeout: unknown field'],
+    ['unknown-lab', 'step open: field lab: unknown lab "receiving" (labs: main)'],
+  ])('%s is reported with file, step and field', (name, message) => {
+    expect(problemsOf(name)).toContain(`${FIXTURES}/${name}.yaml: ${message}`);
+  });
+
+  it('reports a pattern that does not compile', () => {
+    const lines = problemsOf('bad-pattern');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^test\/unit\/tutor\/fixtures\/bad-pattern\.yaml: step ehlo: field accept: not a valid pattern: /);
+  });
+
+  it('reports broken YAML with its line, not a stack trace', () => {
+    const lines = problemsOf('yaml-syntax');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]).toMatch(/^test\/unit\/tutor\/fixtures\/yaml-syntax\.yaml: line \d+: YAML: /);
+    expect(lines.join('\n')).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('checkLessonsDir', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  async function dirWith(manifest: string, files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'manifest.yaml'), manifest);
+    for (const [name, fixture] of Object.entries(files)) await copyFile(join(FIXTURES, `${fixture}.yaml`), join(dir, `${name}.yaml`));
+    return dir;
+  }
+
+  it('passes the lessons that ship with l7lab', async () => {
+    const report = await checkLessonsDir(defaultLessonsDir());
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.lessons).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds duplicate ids in the manifest, files it does not list, and listed files that are missing', async () => {
+    const dir = await dirWith('lessons: [valid, valid, ghost]\n', { valid: 'valid', stray: 'valid' });
+    const lines = (await checkLessonsDir(dir)).problems.map(formatProblem);
+    expect(lines).toContain(`${join(dir, 'manifest.yaml')}: field lessons[1]: duplicate lesson id "valid"`);
+    expect(lines).toContain(`${join(dir, 'stray.yaml')}: not listed in manifest.yaml`);
+    expect(lines).toContain(`${join(dir, 'ghost.yaml')}: listed in manifest.yaml but the file is missing`);
+  });
+
+  it('finds a lesson whose id differs from its file name', async () => {
+    const dir = await dirWith('lessons: [other]\n', { other: 'valid' });
+    const lines = (await checkLessonsDir(dir)).problems.map(formatProblem);
+    expect(lines).toEqual([`${join(dir, 'other.yaml')}: field id: is "valid" but the manifest lists "other"`]);
+  });
+});
+
+describe('loadLesson', () => {
+  it('throws one LessonFileError line naming the file and field of a broken lesson', async () => {
+    const err = await loadLesson('missing-translation', FIXTURES).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LessonFileError);
+    expect((err as LessonFileError).firstLine).toBe(`${FIXTURES}/missing-translation.yaml: step ehlo: field hint.ja: missing translation (ja)`);
+  });
+
+  it('says a lesson file is not found, in one line', async () => {
+    const err = await loadLesson('nope', FIXTURES).catch((e: unknown) => e);
+    expect((err as LessonFileError).firstLine).toBe(`${FIXTURES}/nope.yaml: file not found`);
+  });
+});
