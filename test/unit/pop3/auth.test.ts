@@ -135,10 +135,15 @@ describe('POP3 AUTHORIZATION state', () => {
     expect((await send(s, 'PASS builder')).client).toEqual({ secret: true });
     const s2 = makeSession(await makeStore());
     await s2.greet();
-    await send(s2, 'AUTH PLAIN');
+    expect((await send(s2, 'AUTH PLAIN')).client).toBeUndefined();
     const step = await send(s2, plainResponse('bob', 'builder'));
     expect(step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6' });
     expect(s2.explain('client', plainResponse('bob', 'builder'))).toMatch(/base64/);
+    const s3 = makeSession(await makeStore());
+    await s3.greet();
+    const initial = await send(s3, `AUTH PLAIN ${plainResponse('bob', 'builder')}`);
+    expect(initial.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6' });
+    expect((await send(makeSession(await makeStore()), `APOP bob ${'0'.repeat(32)}`)).client).toEqual({ secret: true });
   });
 
   it('sends the "+ " continuation exactly, with its space (RFC 5034 4)', async () => {

@@ -42,7 +42,8 @@ export const auth: CommandSpec = {
   ],
   syntax: SYNTAX,
   rfc: 'RFC 5034 4',
-  secret: true,
+  // Not `secret` as a whole: a bare "AUTH PLAIN" carries nothing; finishPlain marks the
+  // line secret when it holds an initial response.
   async handle(ctx, args) {
     const [mechanism, initial] = args.words;
     if (mechanism === undefined) return { out: multiline('+OK supported SASL mechanisms follow', SASL_MECHANISMS) };
