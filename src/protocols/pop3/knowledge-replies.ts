@@ -116,8 +116,8 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
     ja: 'ユーザー名を受け取りました。次は PASS を送ります（l7lab はどの名前にも +OK を返すので、ユーザーが存在する証拠にはなりません）。',
   },
   LOGIN: {
-    en: 'Logged in: the maildrop is locked for this session and the state is now TRANSACTION. The count and total size of the messages follow.',
-    ja: 'ログインしました。このセッションのためにメールドロップがロックされ、TRANSACTION 状態になりました。続いてメッセージ数と合計サイズが示されます。',
+    en: 'Logged in: the maildrop is locked for this session and the state is now TRANSACTION. The line gives the count and total size of the messages.',
+    ja: 'ログインしました。このセッションのためにメールドロップがロックされ、TRANSACTION 状態になりました。行にはメッセージ数と合計サイズが示されています。',
   },
   STAT: {
     en: 'Drop listing: the message count, then the total size in octets.',
