@@ -117,11 +117,22 @@ Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from th
 
   const mail = program.command('mail').description('the messages the mock servers captured');
   const storeOption = () => new Option('--store <dir>', 'Maildir directory (default: $XDG_DATA_HOME/l7lab/mail)');
+  const mailLangOption = () => new Option('--lang <lang>', 'en or ja (default from LANG)');
+  mail.addHelpText(
+    'after',
+    `
+Examples:
+  $ l7lab mail list                  what serve captured (it may keep running)
+  $ l7lab mail show 3f2a             one message, decoded (an id prefix is enough)
+  $ l7lab mail show 3f2a --raw > m.eml   the bytes exactly as received
+  $ l7lab mail clear --yes           delete them all, without asking`,
+  );
   mail
     .command('list')
     .description('a table of captured messages')
     .addOption(storeOption())
     .option('--json', 'print JSON for scripts')
+    .addOption(mailLangOption())
     .action(async (opts: Options) => {
       const { runMailList } = await import('./commands/mail.js');
       await runMailList(opts);
@@ -132,6 +143,7 @@ Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from th
     .addOption(storeOption())
     .option('--raw', 'print the message exactly as stored')
     .option('--json', 'print JSON for scripts')
+    .addOption(mailLangOption())
     .action(async (id: string, opts: Options) => {
       const { runMailShow } = await import('./commands/mail.js');
       await runMailShow(id, opts);
@@ -141,6 +153,7 @@ Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from th
     .description('delete every captured message')
     .addOption(storeOption())
     .option('-y, --yes', 'do not ask for confirmation')
+    .addOption(mailLangOption())
     .action(async (opts: Options) => {
       const { runMailClear } = await import('./commands/mail.js');
       await runMailClear(opts);
@@ -263,6 +276,14 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.L7LAB_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
+}
+
+// `l7lab ... | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
 }
 
 const code = await main(process.argv);
