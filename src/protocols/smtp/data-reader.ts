@@ -18,12 +18,34 @@ import type { Terminator } from '../session.js';
  */
 export type DataProblem = 'too-big' | 'line-too-long';
 
-export type DataProgress =
-  | { done: false; unstuffed: boolean }
-  | { done: true; content: Buffer | null; size: number; lines: number; problem: DataProblem | null };
+export interface DataEnd {
+  done: true;
+  /** The content as pieces to join (lines and their line ends), or null when refused. */
+  parts: Buffer[] | null;
+  /** Octets in `parts`. */
+  length: number;
+  /** Octets received (wire form, stuffing dots included). */
+  size: number;
+  lines: number;
+  problem: DataProblem | null;
+  /** The header section (up to the first empty line) has a Message-ID field. */
+  hasMessageId: boolean;
+}
 
+export type DataProgress = { done: false; unstuffed: boolean } | DataEnd;
+
+/** Join the pieces of a finished content, after an optional prefix, in one copy. */
+export function joinContent(end: DataEnd, prefix?: Buffer): Buffer {
+  const parts = end.parts ?? [];
+  return prefix ? Buffer.concat([prefix, ...parts], prefix.length + end.length) : Buffer.concat(parts, end.length);
+}
+
+// Shared, never mutated: most lines allocate no progress object.
+const MORE: DataProgress = Object.freeze({ done: false, unstuffed: false });
+const MORE_UNSTUFFED: DataProgress = Object.freeze({ done: false, unstuffed: true });
 const DOT = 0x2e;
 const CR = 0x0d;
+const MESSAGE_ID_RE = /^message-id[ \t]*:/i;
 const CRLF = Buffer.from('\r\n');
 const LF = Buffer.from('\n');
 
@@ -33,6 +55,8 @@ export class DataReader {
   private received = 0;
   private lines = 0;
   private problem: DataProblem | null = null;
+  private inHeader = true;
+  private messageId = false;
   /** The previous line ended in a clean CRLF, so this one starts a real line. */
   private atLineStart: boolean;
 
@@ -62,8 +86,9 @@ export class DataReader {
       const eol = end.crlf ? CRLF : LF;
       this.parts.push(content, eol);
       this.stored += content.length + eol.length;
+      if (this.inHeader) this.scanHeader(content);
     }
-    return { done: false, unstuffed };
+    return unstuffed ? MORE_UNSTUFFED : MORE;
   }
 
   /**
@@ -76,7 +101,13 @@ export class DataReader {
     this.lines++;
     this.atLineStart = true;
     this.fail(this.received > this.maxSize ? 'too-big' : 'line-too-long');
-    return { done: false, unstuffed: false };
+    return MORE;
+  }
+
+  /** Watch the header section go by, so the server knows whether to add a Message-ID. */
+  private scanHeader(content: Buffer): void {
+    if (content.length === 0) this.inHeader = false;
+    else if ((content[0] === 0x4d || content[0] === 0x6d) && MESSAGE_ID_RE.test(content.toString('latin1', 0, 64))) this.messageId = true;
   }
 
   private fail(problem: DataProblem): void {
@@ -86,9 +117,9 @@ export class DataReader {
     this.stored = 0;
   }
 
-  private finish(): DataProgress {
-    const content = this.problem === null ? Buffer.concat(this.parts, this.stored) : null;
+  private finish(): DataEnd {
+    const parts = this.problem === null ? this.parts : null;
     this.parts = [];
-    return { done: true, content, size: this.received, lines: this.lines, problem: this.problem };
+    return { done: true, parts, length: parts ? this.stored : 0, size: this.received, lines: this.lines, problem: this.problem, hasMessageId: this.messageId };
   }
 }

@@ -36,6 +36,7 @@ export interface SmtpServerOptions {
 
 export function createSmtpServer(opts: SmtpServerOptions): LineServer {
   const hostname = opts.hostname ?? DEFAULT_HOSTNAME;
+  const listening = opts.sink !== undefined || opts.onMessage !== undefined;
   const onMessage = (event: MessageEvent) => {
     opts.sink?.(event);
     opts.onMessage?.(event);
@@ -57,7 +58,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         authRequired: opts.authRequired ?? false,
         maxMessageSize: opts.maxMessageSize ?? SMTP_MAX_MESSAGE_SIZE,
         lang: opts.lang ?? 'en',
-        onMessage,
+        ...(listening ? { onMessage } : {}),
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),
       }),

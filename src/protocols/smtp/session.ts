@@ -35,6 +35,9 @@ const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE };
 
 type LineKind = 'command' | PendingInput['lineKind'];
 
+/** Steps for frozen, shared outcomes (a line of message content): built once, never mutated. */
+const sharedSteps = new WeakMap<Outcome, Step>();
+
 export class SmtpSession implements ProtocolSession {
   readonly protocol = 'smtp' as const;
   readonly id: string;
@@ -73,7 +76,7 @@ export class SmtpSession implements ProtocolSession {
       commands: SMTP_COMMANDS,
       sessionId: opts.id,
       store: opts.store,
-      onMessage: opts.onMessage ?? (() => undefined),
+      onMessage: opts.onMessage ?? null,
       get state() {
         return session.current;
       },
@@ -172,15 +175,27 @@ export class SmtpSession implements ProtocolSession {
   }
 
   private apply(outcome: Outcome): Step {
+    // A frozen outcome only carries replies and a note (see DataPending): no state change.
+    if (Object.isFrozen(outcome)) {
+      let step = sharedSteps.get(outcome);
+      if (!step) sharedSteps.set(outcome, (step = Object.freeze(this.toStep(outcome))));
+      return step;
+    }
     if (outcome.pending) {
       this.pending = outcome.pending;
       this.pendingExpect = { mode: 'line', maxLine: outcome.pending.maxLine };
     }
     if (outcome.next) this.current = outcome.next;
-    const step: Step = { out: outcome.replies };
     if (outcome.close) {
       this.current = 'CLOSED';
       this.pending = null;
+    }
+    return this.toStep(outcome);
+  }
+
+  private toStep(outcome: Outcome): Step {
+    const step: Step = { out: outcome.replies };
+    if (outcome.close) {
       step.close = true;
       step.closeReason = outcome.close;
     }

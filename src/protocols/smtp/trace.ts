@@ -52,18 +52,8 @@ function remoteLiteral(address: string): string {
   return plain.includes(':') ? `[IPv6:${plain}]` : `[${plain}]`;
 }
 
-/** Does the header section (up to the first empty line) already carry a Message-ID? */
-export function hasMessageId(content: Buffer): boolean {
-  let end = content.length;
-  const crlf = content.indexOf('\r\n\r\n');
-  const lf = content.indexOf('\n\n');
-  if (crlf >= 0) end = crlf;
-  if (lf >= 0 && lf < end) end = lf;
-  if (content[0] === 0x0a || (content[0] === 0x0d && content[1] === 0x0a)) return false;
-  return /(?:^|\n)message-id[ \t]*:/i.test(content.subarray(0, end).toString('latin1'));
-}
-
-export function traceHeaders(info: TraceInfo, content: Buffer): Buffer {
+/** The fields to prepend; `hasMessageId`: the client's header section has one already. */
+export function traceHeaders(info: TraceInfo, hasMessageId: boolean): Buffer {
   const helo = sanitizeHeaderText(info.clientDomain ?? 'unknown');
   const lines = [
     `Return-Path: <${sanitizeHeaderText(info.from, 300, false)}>`,
@@ -73,6 +63,6 @@ export function traceHeaders(info: TraceInfo, content: Buffer): Buffer {
   // Name the recipient only when there is one, so one message does not disclose the others.
   const forClause = info.to.length === 1 ? `\tfor <${sanitizeHeaderText(info.to[0] ?? '', 300, false)}>; ` : '\t; ';
   lines.push(`${forClause}${rfc5322Date(info.receivedAt)}`);
-  if (!hasMessageId(content)) lines.push(`Message-ID: <${info.queueId}.${info.receivedAt.getTime()}@${info.hostname}>`);
+  if (!hasMessageId) lines.push(`Message-ID: <${info.queueId}.${info.receivedAt.getTime()}@${info.hostname}>`);
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }

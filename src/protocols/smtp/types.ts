@@ -67,8 +67,8 @@ export interface CommandContext {
   readonly commands: ReadonlyMap<string, CommandSpec>;
   readonly sessionId: string;
   readonly store: SmtpStore;
-  /** Called once per stored message, after the store has made it durable. */
-  readonly onMessage: (event: MessageEvent) => void;
+  /** Called once per stored message, after the store has made it durable; null when nobody listens. */
+  readonly onMessage: ((event: MessageEvent) => void) | null;
 }
 
 /** The result of a command or of one line of a multi-line step. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasMessageId, rfc5322Date, sanitizeHeaderText, traceHeaders } from '../../../src/protocols/smtp/trace.js';
+import { rfc5322Date, sanitizeHeaderText, traceHeaders } from '../../../src/protocols/smtp/trace.js';
+import { DataReader, joinContent, type DataEnd } from '../../../src/protocols/smtp/data-reader.js';
 import { validMailbox } from '../../../src/protocols/smtp/address.js';
 
 const base = {
@@ -22,7 +23,7 @@ describe('trace header fields', () => {
 
   it('never lets a CR or LF from the client start a header line of its own', () => {
     const evil = { ...base, clientDomain: 'x\r\nBcc: victim@example.com', from: 'a\nX-Injected: 1@example.com', remoteAddress: '1.2.3.4\r\nX: y' };
-    const text = traceHeaders(evil, Buffer.from('Message-ID: <m@x>\r\n\r\n')).toString();
+    const text = traceHeaders(evil, true).toString();
     const lines = text.split('\r\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((l) => l.split(/[ :]/)[0])).toEqual(['Return-Path', 'Received', '\tby', '\tfor']);
@@ -31,16 +32,38 @@ describe('trace header fields', () => {
   });
 
   it('writes the IPv6 literal form and the HELO protocol name', () => {
-    const text = traceHeaders({ ...base, greeting: 'HELO', remoteAddress: '::1' }, Buffer.alloc(0)).toString();
+    const text = traceHeaders({ ...base, greeting: 'HELO', remoteAddress: '::1' }, false).toString();
     expect(text).toContain('Received: from client.example ([IPv6:::1])\r\n\tby lab.example (l7lab) with SMTP id ABC\r\n');
     expect(text).toContain('\r\nMessage-ID: <ABC.');
   });
 
-  it('finds a Message-ID only in the header section', () => {
-    expect(hasMessageId(Buffer.from('Subject: x\r\nMessage-Id: <a@b>\r\n\r\nbody'))).toBe(true);
-    expect(hasMessageId(Buffer.from('Subject: x\r\n\r\nMessage-ID: <a@b>\r\n'))).toBe(false);
-    expect(hasMessageId(Buffer.from('\r\nMessage-ID: <a@b>\r\n'))).toBe(false);
-    expect(hasMessageId(Buffer.from('X-Message-ID: <a@b>\r\n\r\n'))).toBe(false);
+});
+
+/** Read `text` line by line (CRLF or LF ends) and return the end of data. */
+function read(text: string): DataEnd {
+  const r = new DataReader(10_000, 1000, true);
+  const re = /([^\n]*?)(\r?)\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const p = r.line(Buffer.from(m[1] as string, 'latin1'), { crlf: m[2] === '\r' });
+    if (p.done) return p;
+  }
+  throw new Error('no end of data');
+}
+
+describe('DataReader', () => {
+  it('notices a Message-ID only in the header section', () => {
+    expect(read('Subject: x\r\nMessage-Id: <a@b>\r\n\r\nbody\r\n.\r\n').hasMessageId).toBe(true);
+    expect(read('Subject: x\r\nmessage-id:<a@b>\r\n.\r\n').hasMessageId).toBe(true);
+    expect(read('Subject: x\r\n\r\nMessage-ID: <a@b>\r\n.\r\n').hasMessageId).toBe(false);
+    expect(read('\r\nMessage-ID: <a@b>\r\n.\r\n').hasMessageId).toBe(false);
+    expect(read('X-Message-ID: <a@b>\r\n\r\n.\r\n').hasMessageId).toBe(false);
+  });
+
+  it('joins the content in one piece after a prefix, and counts size and lines', () => {
+    const end = read('a\r\n..b\r\n.\r\n');
+    expect(joinContent(end, Buffer.from('P:')).toString()).toBe('P:a\r\n.b\r\n');
+    expect(joinContent(end).toString()).toBe('a\r\n.b\r\n');
+    expect([end.size, end.lines, end.length]).toEqual([8, 2, 7]);
   });
 });
 

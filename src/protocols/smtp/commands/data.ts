@@ -1,8 +1,8 @@
-import { StoreWriteError } from '../../../mailstore/types.js';
+import { StoreWriteError, type Delivery } from '../../../mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../limits.js';
 import type { Terminator } from '../../session.js';
-import { DataReader, type DataProgress } from '../data-reader.js';
-import { traceHeaders } from '../trace.js';
+import { DataReader, joinContent, type DataEnd } from '../data-reader.js';
+import { traceHeaders, type TraceInfo } from '../trace.js';
 import type { CommandContext, CommandSpec, Outcome, PendingInput, PendingOutcome, Transaction } from '../types.js';
 import { noArgs } from './args.js';
 
@@ -20,29 +20,39 @@ import { noArgs } from './args.js';
  */
 const SYNTAX = 'DATA';
 
-type Done = Extract<DataProgress, { done: true }>;
-
-async function store(ctx: CommandContext, tx: Transaction, content: Buffer): Promise<Outcome> {
+async function store(ctx: CommandContext, tx: Transaction, content: DataEnd): Promise<Outcome> {
   const queueId = ctx.env.queueId();
   const receivedAt = ctx.env.now();
   const d = ctx.data;
-  const trace = { hostname: ctx.config.hostname, greeting: d.greeting, clientDomain: d.clientDomain, remoteAddress: d.remoteAddress };
-  const info = { ...trace, authenticated: d.authenticatedAs !== null, smtputf8: tx.smtputf8, from: tx.from, to: tx.to, queueId, receivedAt };
-  const raw = Buffer.concat([traceHeaders(info, content), content]);
-  let ids: string[];
+  const info: TraceInfo = {
+    hostname: ctx.config.hostname,
+    greeting: d.greeting,
+    clientDomain: d.clientDomain,
+    remoteAddress: d.remoteAddress,
+    authenticated: d.authenticatedAs !== null,
+    smtputf8: tx.smtputf8,
+    from: tx.from,
+    to: tx.to,
+    queueId,
+    receivedAt,
+  };
+  const raw = joinContent(content, traceHeaders(info, content.hasMessageId));
+  let deliveries: Delivery[];
   try {
-    const deliveries = await ctx.store.deliver({ from: tx.from, to: [...tx.to] }, raw, receivedAt);
-    ids = deliveries.map((x) => x.meta.id);
+    deliveries = await ctx.store.deliver({ from: tx.from, to: [...tx.to] }, raw, receivedAt);
   } catch (err) {
     // Not acknowledged: the client keeps the message and retries (RFC 5321 4.2.5, RFC 3463 4.3.x).
     if (!(err instanceof StoreWriteError)) throw err;
     return { replies: [err.noSpace ? '452 4.3.1 Insufficient system storage' : '451 4.3.0 Could not store the message, try again later'] };
   }
-  ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
+  if (ctx.onMessage) {
+    const ids = deliveries.map((x) => x.meta.id);
+    ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
+  }
   return { replies: [`250 2.0.0 Ok: queued as ${queueId}`] };
 }
 
-async function finish(ctx: CommandContext, progress: Done): Promise<Outcome> {
+function finish(ctx: CommandContext, progress: DataEnd): Outcome | Promise<Outcome> {
   const tx = ctx.data.transaction;
   // Whatever happens, the transaction is over (RFC 5321 4.1.1.4).
   ctx.data.transaction = null;
@@ -50,11 +60,19 @@ async function finish(ctx: CommandContext, progress: Done): Promise<Outcome> {
   if (progress.problem === 'too-big') {
     return { replies: [`552 5.3.4 Message size exceeds fixed maximum message size (${ctx.config.maxMessageSize} octets)`] };
   }
-  if (progress.problem === 'line-too-long' || progress.content === null) {
+  if (progress.problem === 'line-too-long' || progress.parts === null) {
     return { replies: [`500 5.5.2 Message refused: a text line was longer than ${SMTP_TEXT_LINE} octets`] };
   }
-  return store(ctx, tx, progress.content);
+  return store(ctx, tx, progress);
 }
+
+// The outcome of a content line that is not the last, shared (never mutated) so the
+// per-line path of a message allocates nothing of its own.
+const SILENT_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({ silent: true }) });
+const SHOWN_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({}) });
+const SHOWN_UNSTUFFED_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({ layer: 'L6' }) });
+
+const END_NOTE = Object.freeze({ layer: 'L5' as const });
 
 /** The content phase of DATA, in the session's pending slot. */
 export class DataPending implements PendingInput {
@@ -69,8 +87,12 @@ export class DataPending implements PendingInput {
     this.reader = new DataReader(ctx.config.maxMessageSize, SMTP_TEXT_LINE, true);
   }
 
-  async line(ctx: CommandContext, line: Buffer, end: Terminator): Promise<PendingOutcome> {
-    return this.progress(ctx, this.reader.line(line, end));
+  /** Synchronous for every line but the last: the common path allocates no promise. */
+  line(ctx: CommandContext, line: Buffer, end: Terminator): PendingOutcome | Promise<PendingOutcome> {
+    const progress = this.reader.line(line, end);
+    if (progress.done) return this.finished(ctx, progress);
+    if (!ctx.config.transcriptDataLines) return SILENT_LINE;
+    return progress.unstuffed ? SHOWN_UNSTUFFED_LINE : SHOWN_LINE;
   }
 
   /** An over-long text line is always shown: the 500 at the end needs its cause in view. */
@@ -79,14 +101,11 @@ export class DataPending implements PendingInput {
     return { replies: [], finished: false };
   }
 
-  private async progress(ctx: CommandContext, progress: DataProgress): Promise<PendingOutcome> {
-    if (!progress.done) {
-      const note = ctx.config.transcriptDataLines ? (progress.unstuffed ? { layer: 'L6' as const } : {}) : { silent: true };
-      return { replies: [], finished: false, note };
-    }
+  private async finished(ctx: CommandContext, progress: DataEnd): Promise<PendingOutcome> {
     this.lineKind = 'data-end';
     this.summary = { size: progress.size, lines: progress.lines };
-    return { ...(await finish(ctx, progress)), next: 'GREETED', finished: true, note: { layer: 'L5' } };
+    const outcome = await finish(ctx, progress);
+    return { replies: outcome.replies, next: 'GREETED', finished: true, note: END_NOTE };
   }
 }
 
