@@ -44,7 +44,7 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-describe('l7lab learn <lesson> --auto', () => {
+describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
   it('ships at least the first two lessons in order', () => {
     expect(IDS.slice(0, 2)).toEqual(['application-layer', 'smtp-basics']);
   });

@@ -26,7 +26,7 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-describe('l7lab lessons', () => {
+describe('l7lab lessons', { timeout: 60_000 }, () => {
   it('--json lists id, title, minutes and status in manifest order', async () => {
     const run = await l7lab(['lessons', '--json']);
     expect(run.code).toBe(0);
