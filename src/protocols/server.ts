@@ -102,7 +102,7 @@ export class LineServer {
     this.shutdownRequested.add(c);
     // A session that is idle waiting for a command is told now; one busy with a line or
     // a message body is told when it comes back to the command prompt (see run()).
-    if (c.session && this.idle.has(c)) void this.finishWithShutdown(c);
+    if (c.session && this.idle.has(c) && !c.session.busy) void this.finishWithShutdown(c);
   }
 
   private readonly idle = new WeakSet<Connection>();
@@ -187,7 +187,7 @@ export class LineServer {
         return;
       }
       while (!ended) {
-        if (this.shutdownRequested.has(c) && session.expect.mode === 'line' && framer.buffered === 0) {
+        if (this.shutdownRequested.has(c) && session.expect.mode === 'line' && framer.buffered === 0 && !session.busy) {
           reason = 'shutdown';
           await this.finishWithShutdown(c);
           return;

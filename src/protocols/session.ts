@@ -83,4 +83,9 @@ export interface ProtocolSession {
    * while it is not in the middle of answering a command.
    */
   attachPush?(push: (step: Step) => void): void;
+  /**
+   * Optional: true while the client is in the middle of a multi-line step that a shutdown
+   * should let finish (an SMTP message body, read in line mode); the server waits for it.
+   */
+  readonly busy?: boolean;
 }

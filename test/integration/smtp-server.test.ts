@@ -116,7 +116,7 @@ describe('SMTP server on 127.0.0.1', () => {
     expect((await c.reply())[0]).toMatch(/^220 lab\.test ESMTP/);
     expect((await c.cmd('EHLO client.test')).at(-1)).toBe('250 HELP');
     const body = 'Subject: hello\r\n\r\nHi Bob\r\n..dot\r\n';
-    expect((await sendMail(c, 'Bob@Example.com', body))[0]).toMatch(/^250 2\.0\.0 Ok: queued as [0-9A-F]{12}$/);
+    expect((await sendMail(c, 'Bob@Example.com', body))[0]).toMatch(/^250 2\.0\.0 Ok: queued as [0-9A-F]{14,}$/);
     expect((await sendMail(c, 'stranger@nowhere.example', 'x\r\n'))[0]).toMatch(/^250 /);
     expect(await c.cmd('QUIT')).toEqual(['221 2.0.0 lab.test Bye']);
     await c.waitClosed();
@@ -238,6 +238,26 @@ describe('SMTP server on 127.0.0.1', () => {
     await c.reply();
     expect(await c.cmd('GET / HTTP/1.1')).toEqual(['554 5.7.0 This is an SMTP server, not a web server; closing connection']);
     await c.waitClosed();
+  });
+
+  it('on shutdown, lets a message in flight finish and be stored, then says 421 4.3.2', async () => {
+    const { port, server, store, events } = await start({ transcriptDataLines: true });
+    const c = await Raw.open(port);
+    await c.reply();
+    await c.cmd('EHLO c');
+    await c.cmd('MAIL FROM:<a@example.com>');
+    await c.cmd('RCPT TO:<bob@example.com>');
+    await c.cmd('DATA');
+    c.socket.write('Subject: in flight\r\n\r\nfirst half\r\n');
+    await waitFor(events, (e) => e.event === 'line' && e.text === 'first half');
+    const closing = server.close(5000);
+    c.socket.write('second half\r\n.\r\n');
+    expect((await c.reply())[0]).toMatch(/^250 2\.0\.0 /);
+    expect((await c.reply())[0]).toMatch(/^421 4\.3\.2 /);
+    await closing;
+    servers.splice(servers.indexOf(server), 1);
+    const [meta] = await store.list('bob', 'INBOX');
+    expect((await store.read('bob', 'INBOX', meta!.uid)).toString()).toMatch(/first half\r\nsecond half\r\n$/);
   });
 
   it('tells an idle session the server is shutting down (421 4.3.2)', async () => {

@@ -91,6 +91,11 @@ export class SmtpSession implements ProtocolSession {
     return this.pending ? this.pendingExpect : COMMAND_EXPECT;
   }
 
+  /** Mid-message: a shutdown lets the content finish and be stored first (LineServer.close). */
+  get busy(): boolean {
+    return this.current === 'DATA';
+  }
+
   /** The user the client authenticated as, or null. */
   get authenticatedAs(): string | null {
     return this.ctx.data.authenticatedAs;
