@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runMailClear, runMailShow, type MailIo } from '../../src/commands/mail.js';
+import { ExitError, UsageError } from '../../src/errors.js';
+import { MaildirStore } from '../../src/mailstore/maildir.js';
+import type { Prompts } from '../../src/ui/prompts.js';
+
+/** The mail commands with a scripted terminal: what `clear` asks, and what it does with the answer. */
+function scripted(answer: boolean, interactive = true): { io: MailIo; asked: string[]; out: string[] } {
+  const asked: string[] = [];
+  const out: string[] = [];
+  const prompts: Prompts = {
+    select: async () => {
+      throw new Error('not asked');
+    },
+    input: async () => {
+      throw new Error('not asked');
+    },
+    confirm: async (message) => {
+      asked.push(message);
+      return answer;
+    },
+  };
+  return { io: { write: (t) => void out.push(t.toString()), prompts, interactive }, asked, out };
+}
+
+describe('l7lab mail clear / show (functions)', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'l7lab-mailcmd-'));
+    const store = new MaildirStore(root);
+    await store.deliver({ from: 'a@b', to: ['bob@x', 'alice@y'] }, Buffer.from('Subject: hi\r\n\r\nbody\r\n'));
+    await store.close();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const files = () => readdirSync(join(root, 'bob', 'new')).length + readdirSync(join(root, 'alice', 'new')).length;
+
+  it('asks first on a terminal, and "no" deletes nothing', async () => {
+    const t = scripted(false);
+    await runMailClear({ store: root, lang: 'en' }, t.io);
+    expect(t.asked).toEqual([`Delete all 2 captured message(s) in ${root}?`]);
+    expect(t.out.join('')).toBe('Nothing deleted.\n');
+    expect(files()).toBe(2);
+  });
+
+  it('"yes" deletes them all and says how many', async () => {
+    const t = scripted(true);
+    await runMailClear({ store: root, lang: 'ja' }, t.io);
+    expect(t.asked).toHaveLength(1);
+    expect(t.out.join('')).toBe(`${root} から 2 通を削除した。\n`);
+    expect(files()).toBe(0);
+  });
+
+  it('--yes never asks; without a terminal and without --yes it is a usage error', async () => {
+    const quiet = scripted(true, false);
+    await expect(runMailClear({ store: root, lang: 'en' }, quiet.io)).rejects.toBeInstanceOf(UsageError);
+    expect(quiet.asked).toEqual([]);
+    expect(files()).toBe(2);
+    await runMailClear({ store: root, yes: true, lang: 'en' }, quiet.io);
+    expect(quiet.asked).toEqual([]);
+    expect(files()).toBe(0);
+  });
+
+  it('show of an unknown id is a one-line failure (exit 1)', async () => {
+    const t = scripted(true);
+    const err = await runMailShow('ffffffffffff0', { store: root, lang: 'en' }, t.io).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExitError);
+    expect((err as ExitError).exitCode).toBe(1);
+    expect((err as ExitError).message).not.toContain('\n');
+  });
+});
