@@ -76,6 +76,10 @@ export const PHRASES = {
     en: 'a line of the message; the server answers nothing until the final dot',
     ja: 'メッセージの 1 行です。最後のドットまでサーバーは何も応答しません',
   },
+  dataBareDot: {
+    en: 'a dot ended by a bare LF does not end the message; only CRLF.CRLF does (so SMTP smuggling cannot work): send CRLF line ends, e.g. with nc -C or telnet',
+    ja: 'LF だけで終わるドットの行では、メッセージは終わりません。終わりの印は CRLF.CRLF だけです（そのため SMTP スマグリングは成立しません）。nc -C や telnet などで、CRLF で行を送ってください',
+  },
   dataEnd: {
     en: 'end of data: the message ({size} octets in {lines} lines) is complete',
     ja: 'データの終わり：メッセージ（{lines} 行、{size} オクテット）が完成しました',

@@ -65,8 +65,9 @@ export function explainSmtpClientLine(line: string, lang: Lang): string | null {
 }
 
 /** A line inside a multi-line step: message content, its final dot, or a SASL response. */
-export function explainSmtpContentLine(kind: 'data' | 'data-end' | 'sasl', summary: { size: number; lines: number } | null, lang: Lang): string {
+export function explainSmtpContentLine(kind: 'data' | 'data-bare-dot' | 'data-end' | 'sasl', summary: { size: number; lines: number } | null, lang: Lang): string {
   if (kind === 'data') return pick(PHRASES.dataLine, lang);
+  if (kind === 'data-bare-dot') return pick(PHRASES.dataBareDot, lang);
   if (kind === 'sasl') return pick(PHRASES.saslLine, lang);
   return fill(pick(PHRASES.dataEnd, lang), { size: summary?.size ?? 0, lines: summary?.lines ?? 0 });
 }

@@ -100,7 +100,7 @@ export interface PendingInput {
   readonly state: 'DATA' | 'AUTH';
   readonly maxLine: number;
   /** What the transcript explanation of the last line should say. */
-  readonly lineKind: 'data' | 'data-end' | 'sasl';
+  readonly lineKind: 'data' | 'data-bare-dot' | 'data-end' | 'sasl';
   /** Size and line count of finished message content, for the transcript. */
   readonly summary?: { size: number; lines: number } | null;
   line(ctx: CommandContext, line: Buffer, end: Terminator): PendingOutcome | Promise<PendingOutcome>;

@@ -169,6 +169,15 @@ describe('DATA: storing', () => {
     expect(h.session.explain('client', '.')).toBe('end of data: the message (17 octets in 2 lines) is complete');
   });
 
+  it('shows a dot ended by a bare LF (netcat without -C) and explains why the message goes on', async () => {
+    const h = await ready();
+    expect(await h.wire.send('hello\n.\n')).toEqual([]);
+    expect(h.wire.steps.at(-1)?.step.client).toEqual({ layer: 'L6' });
+    expect(h.session.explain('client', '.')).toMatch(/^a dot ended by a bare LF does not end the message/);
+    expect(h.session.state).toBe('DATA');
+    expect(await h.wire.send('\r\n.\r\n')).toEqual(['250 2.0.0 Ok: queued as Q1']);
+  });
+
   it('with transcriptDataLines, every body line is shown and a dot-stuffed one is tagged L6', async () => {
     const h = await ready({ transcriptDataLines: true });
     await h.wire.send('plain\r\n..dot\r\n');

@@ -78,7 +78,7 @@ const END_NOTE = Object.freeze({ layer: 'L5' as const });
 export class DataPending implements PendingInput {
   readonly state = 'DATA';
   readonly maxLine = SMTP_TEXT_LINE;
-  lineKind: 'data' | 'data-end' = 'data';
+  lineKind: 'data' | 'data-bare-dot' | 'data-end' = 'data';
   /** Size and line count of the finished content, for the transcript. */
   summary: { size: number; lines: number } | null = null;
   private readonly reader: DataReader;
@@ -91,6 +91,12 @@ export class DataPending implements PendingInput {
   line(ctx: CommandContext, line: Buffer, end: Terminator): PendingOutcome | Promise<PendingOutcome> {
     const progress = this.reader.line(line, end);
     if (progress.done) return this.finished(ctx, progress);
+    // A "." ended by LF alone (netcat without -C) is content: show it, and say why.
+    if (line.length === 1 && line[0] === 0x2e && !end.crlf) {
+      this.lineKind = 'data-bare-dot';
+      return SHOWN_UNSTUFFED_LINE;
+    }
+    this.lineKind = 'data';
     if (!ctx.config.transcriptDataLines) return SILENT_LINE;
     return progress.unstuffed ? SHOWN_UNSTUFFED_LINE : SHOWN_LINE;
   }
