@@ -1,4 +1,5 @@
 import { canonicalAccount, canonicalMailbox } from '../../mailstore/names.js';
+import { sameFlags } from '../../mailstore/flags.js';
 import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
 import { ProtocolSyntaxError } from '../errors.js';
 import type { ImapServices } from './commands/spec.js';
@@ -19,14 +20,19 @@ export interface MessageEntry {
   readonly internalDate: Date;
   /** The flags as the store has them now (kept current from watch()). */
   flags: string[];
-  /** The flags as this session's client last heard them, joined; differs -> report. */
-  told: string;
+  /**
+   * The flags as this session's client last heard them. The same array as `flags` while
+   * nothing changed (a reference check, no copy per message on a big mailbox).
+   */
+  told: readonly string[];
 }
 
-const flagKey = (flags: readonly string[]) => flags.join(' ');
+function differ(a: readonly string[], b: readonly string[]): boolean {
+  return a !== b && !sameFlags(a, b);
+}
 
 function entryOf(m: MessageMeta): MessageEntry {
-  return { uid: m.uid, size: m.size, internalDate: m.internalDate, flags: m.flags, told: flagKey(m.flags) };
+  return { uid: m.uid, size: m.size, internalDate: m.internalDate, flags: m.flags, told: m.flags };
 }
 
 export class SelectedMailbox {
@@ -125,12 +131,12 @@ export class SelectedMailbox {
 
   /** Another session changed this message's flags and the client has not heard yet. */
   unreported(entry: MessageEntry): boolean {
-    return entry.told !== flagKey(entry.flags);
+    return differ(entry.told, entry.flags);
   }
 
   /** The client has now heard this message's current flags. */
   told(entry: MessageEntry): void {
-    entry.told = flagKey(entry.flags);
+    entry.told = entry.flags;
   }
 
   /** Expunged by another session but still numbered here: its bytes are gone. */
@@ -210,7 +216,7 @@ export class SelectedMailbox {
     const seq = this.seqOf(uid);
     if (seq === null) return false;
     const e = this.entryAt(seq);
-    return e.told !== flagKey(e.flags);
+    return differ(e.told, e.flags);
   }
 
   /** EXAMINE changes nothing, not even who saw a message first (RFC 3501 6.3.2): it only looks. */
@@ -244,7 +250,8 @@ export class SelectedMailbox {
     else {
       const seq = this.seqOf(change.uid);
       if (seq === null) return;
-      this.entryAt(seq).flags = [...change.flags];
+      const entry = this.entryAt(seq);
+      if (differ(entry.flags, change.flags)) entry.flags = [...change.flags];
       this.dirty.add(change.uid);
     }
     this.listener?.();

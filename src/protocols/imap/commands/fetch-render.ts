@@ -40,22 +40,45 @@ function partial(data: Buffer, p: { start: number; count: number } | undefined):
   return data.subarray(p.start, p.start + p.count);
 }
 
-function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
-  const m = msg as Message;
+/** Items that come from the session's view alone: never a literal, never the message. */
+function metaItem(att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry): string | null {
   switch (att.kind) {
     case 'UID':
-      b.text(`UID ${entry.uid}`);
-      return;
+      return `UID ${entry.uid}`;
     case 'FLAGS':
-      b.text(`FLAGS (${mb.flagsOf(entry).join(' ')})`);
       mb.told(entry);
-      return;
+      return `FLAGS (${mb.flagsOf(entry).join(' ')})`;
     case 'INTERNALDATE':
-      b.text(`INTERNALDATE "${imapDate(entry.internalDate)}"`);
-      return;
+      return `INTERNALDATE "${imapDate(entry.internalDate)}"`;
     case 'RFC822.SIZE':
-      b.text(`RFC822.SIZE ${entry.size}`);
-      return;
+      return `RFC822.SIZE ${entry.size}`;
+    default:
+      return null;
+  }
+}
+
+/** Do these items need the message's bytes (so the store is read)? */
+export function needsMessage(atts: readonly FetchAtt[]): boolean {
+  return atts.some((a) => NEEDS_BYTES.has(a.kind));
+}
+
+/**
+ * The response from the view alone, as one plain line: the fast path that keeps
+ * `FETCH 1:* (UID FLAGS RFC822.SIZE)` on a big mailbox cheap. Only for items where
+ * needsMessage() is false.
+ */
+export function renderMetaFetch(mb: SelectedMailbox, seq: number, entry: MessageEntry, atts: readonly FetchAtt[]): string {
+  return `* ${seq} FETCH (${atts.map((att) => metaItem(att, mb, entry) ?? '').join(' ')})`;
+}
+
+function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
+  const meta = metaItem(att, mb, entry);
+  if (meta !== null) {
+    b.text(meta);
+    return;
+  }
+  const m = msg as Message;
+  switch (att.kind) {
     case 'ENVELOPE':
       b.text(`ENVELOPE ${envelopeOf(m.parsed())}`);
       return;
@@ -73,6 +96,8 @@ function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: Mes
     case 'BODY[]':
       b.text(`${fetchAttLabel(att)} `).literal(partial(m.section(att.section), att.partial));
       return;
+    default:
+      return;
   }
 }
 
@@ -88,7 +113,7 @@ export interface FetchOptions {
  */
 export async function renderFetch(services: ImapServices, mb: SelectedMailbox, seq: number, entry: MessageEntry, opts: FetchOptions): Promise<OutItem | null> {
   let msg: Message | null = null;
-  if (opts.atts.some((a) => NEEDS_BYTES.has(a.kind))) {
+  if (needsMessage(opts.atts)) {
     try {
       msg = new Message(await services.store.read(mb.account, mb.name, entry.uid));
     } catch (err) {

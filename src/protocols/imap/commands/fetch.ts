@@ -1,6 +1,6 @@
 import { fetchSetsSeen, parseFetchAtts, type FetchAtt } from '../fetch-atts.js';
 import type { ImapToken } from '../parser.js';
-import { renderFetch } from './fetch-render.js';
+import { needsMessage, renderFetch, renderMetaFetch } from './fetch-render.js';
 import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
 import { ImapNoError } from './spec.js';
 import { SELECTED, selectedOf, sequenceArg } from './util.js';
@@ -20,8 +20,13 @@ async function fetch(ctx: ImapContext, args: Args, byUid: boolean): Promise<Comm
   let atts: FetchAtt[] = parseFetchAtts(args[1] as ImapToken);
   if (byUid && !atts.some((a) => a.kind === 'UID')) atts = [{ kind: 'UID' }, ...atts];
   const setSeen = fetchSetsSeen(atts) && !mb.readOnly;
+  const messages = mb.resolve(set, byUid);
+  if (!setSeen && !needsMessage(atts)) {
+    for (const { seq, entry } of messages) ctx.untagged(renderMetaFetch(mb, seq, entry, atts));
+    return { text: `${ctx.name} completed` };
+  }
   let gone = 0;
-  for (const { seq, entry } of mb.resolve(set, byUid)) {
+  for (const { seq, entry } of messages) {
     const out = await renderFetch(ctx.services, mb, seq, entry, { atts, setSeen });
     if (out === null) gone++;
     else ctx.untagged(out);

@@ -1,6 +1,6 @@
 import { NoSuchMessageError } from '../../../mailstore/types.js';
 import { parseMessage, type MessageView } from '../message.js';
-import { matchSearch, parseSearch, SEARCH_CHARSETS, SearchCharsetError, searchNeedsMessage, type SearchKey } from '../search.js';
+import { matchSearch, parseSearch, SEARCH_CHARSETS, SearchCharsetError, searchNeedsMessage, type SearchKey, type SearchTarget } from '../search.js';
 import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
 import { ImapNoError } from './spec.js';
 import { restOf, SELECTED, selectedOf } from './util.js';
@@ -26,18 +26,22 @@ async function viewOf(ctx: ImapContext, uid: number): Promise<MessageView | null
 async function matches(ctx: ImapContext, key: SearchKey, byUid: boolean): Promise<number[]> {
   const mb = selectedOf(ctx);
   const needsMessage = searchNeedsMessage(key);
-  const uids = mb.uids();
-  const bounds = { maxSeq: mb.exists, maxUid: uids[uids.length - 1] ?? 0 };
+  const bounds = { maxSeq: mb.exists, maxUid: mb.exists > 0 ? mb.entryAt(mb.exists).uid : 0 };
   const hits: number[] = [];
+  // One target, refilled per message: SEARCH UNSEEN on a big mailbox allocates nothing per message.
+  const target: SearchTarget = { seq: 0, uid: 0, flags: [], size: 0, internalDate: new Date(0), view: null };
   for (let seq = 1; seq <= mb.exists; seq++) {
     const entry = mb.entryAt(seq);
-    let view: MessageView | null = null;
     if (needsMessage) {
-      view = await viewOf(ctx, entry.uid);
+      const view = await viewOf(ctx, entry.uid);
       if (view === null) continue;
+      target.view = () => view;
     }
-    const v = view;
-    const target = { seq, uid: entry.uid, flags: mb.flagsOf(entry), size: entry.size, internalDate: entry.internalDate, view: v ? () => v : null };
+    target.seq = seq;
+    target.uid = entry.uid;
+    target.flags = mb.flagsOf(entry);
+    target.size = entry.size;
+    target.internalDate = entry.internalDate;
     if (matchSearch(key, target, bounds)) hits.push(byUid ? entry.uid : seq);
   }
   return hits;
