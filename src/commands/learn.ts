@@ -163,7 +163,7 @@ export async function runLearn(lessonId: string | undefined, opts: Record<string
   const auto = opts.auto === true || !(deps.interactive ?? isInteractive());
   if (lessonId !== undefined && !lessons.has(lessonId)) throw unknownLesson(lang, lessonId, ids);
   const id = lessonId ?? (auto ? undefined : await pick(io, entries));
-  if (id === undefined) throw new UsageError(`${msg(lang, 'pickLesson')} l7lab learn <${ids.join('|')}> --auto`);
+  if (id === undefined) throw new UsageError(msg(lang, 'nameLesson', { list: ids.join(', ') }));
   if (id === null) return;
   const result = await play(io, lessons.get(id) as Lesson, auto, deps);
   for (const m of result.mismatches) io.write(`${theme.error(msg(lang, 'mismatch', { ...m }))}\n`);

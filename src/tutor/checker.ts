@@ -19,8 +19,6 @@ export interface CheckContext {
   lessonIds: ReadonlySet<string>;
 }
 
-const ALL_PROTOCOLS: Protocol[] = ['smtp', 'pop3', 'imap'];
-
 interface Walk {
   file: string;
   lesson: Lesson;
@@ -192,4 +190,3 @@ async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Pro
   return out;
 }
 
-export { ALL_PROTOCOLS };

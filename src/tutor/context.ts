@@ -51,7 +51,7 @@ export interface LessonContext {
   readonly knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
   readonly portsView: PortsView | undefined;
   readonly timeoutMs: number | undefined;
-  /** The lesson ids in manifest order (for quizzes that point back to a lesson). */
+  /** Where the lesson's output goes (stdout, or a string in tests). */
   readonly write: (text: string) => void;
 }
 

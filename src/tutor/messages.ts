@@ -42,6 +42,7 @@ const MESSAGES = {
   replaying: { en: 'Replaying the {n} step(s) you already did, to bring the lab back to that point...', ja: '完了済みの {n} ステップを再実行して、ラボをその時点まで戻しています...' },
   resumeAsk: { en: 'Continue "{title}" where you left off (step {n} of {total})?', ja: '「{title}」を中断したところ（{total} 中 {n} ステップ目）から続けますか？' },
   pickLesson: { en: 'Which lesson?', ja: 'どのレッスンにしますか？' },
+  nameLesson: { en: 'without a terminal, name the lesson to play: l7lab learn <lesson> (lessons: {list})', ja: '端末がないときは、再生するレッスンを指定してください: l7lab learn <レッスン>（レッスン一覧: {list}）' },
   quit: { en: 'Quit', ja: '終了' },
   unknownLesson: { en: 'unknown lesson "{id}"{suggest}; lessons: {list}', ja: 'レッスン "{id}" はありません{suggest}。レッスン一覧: {list}' },
   didYouMean: { en: ' (did you mean {best}?)', ja: '（{best} のことですか？）' },

@@ -6,7 +6,7 @@ import { msg } from './messages.js';
 import { heading, note, say } from './present.js';
 import type { ProgressStore, LessonStats } from './progress.js';
 import type { Lesson, Step } from './schema.js';
-import { out, type LessonContext, type Mismatch, type PortsView, type RunningLab } from './context.js';
+import { out, type LessonContext, type Mismatch, type PortsView } from './context.js';
 import { runStep } from './steps/index.js';
 import { startLabs } from './labs.js';
 
@@ -103,15 +103,14 @@ function announce(ctx: LessonContext): void {
   }
 }
 
-export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
-  const labs = new Map<string, RunningLab>();
-  const ctx: LessonContext = {
+async function newContext(opts: RunLessonOptions): Promise<LessonContext> {
+  return {
     lesson: opts.lesson,
     lang: opts.lang,
     auto: opts.auto,
     quiet: false,
     prompts: opts.prompts,
-    labs,
+    labs: new Map(),
     connections: new Map(),
     captures: new Map(),
     mismatches: [],
@@ -121,12 +120,28 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
     timeoutMs: opts.timeoutMs,
     write: opts.write,
   };
+}
+
+/** Every connection dropped and every lab server closed, whatever happened. */
+async function closeAll(ctx: LessonContext): Promise<void> {
+  for (const c of ctx.connections.values()) c.client.destroy();
+  await Promise.all(
+    [...ctx.labs.values()].map(async (l) => {
+      l.link.close();
+      await l.lab.close();
+    }),
+  );
+}
+
+export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
+  const ctx = await newContext(opts);
+  // Ctrl-C outside a prompt: drop the connections, so a step waiting on the network ends now.
   const onAbort = () => {
     for (const c of ctx.connections.values()) c.client.destroy();
   };
   opts.signal?.addEventListener('abort', onAbort);
   try {
-    await startLabs(ctx, opts.startLab, labs);
+    await startLabs(ctx, opts.startLab, ctx.labs);
     announce(ctx);
     const from = Math.min(Math.max(opts.startAt ?? 0, 0), opts.lesson.steps.length);
     await replay(ctx, opts.lesson.steps.slice(0, from), opts);
@@ -137,11 +152,6 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
     return { completed: true, mismatches: ctx.mismatches, stats: ctx.stats };
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    for (const c of ctx.connections.values()) c.client.destroy();
-    await Promise.all([...labs.values()].map(async (l) => {
-      l.link.close();
-      await l.lab.close();
-    }));
+    await closeAll(ctx);
   }
 }
-

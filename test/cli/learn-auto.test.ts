@@ -116,6 +116,12 @@ describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
     expect(run.stderr.trim()).toBe(`l7lab: unknown lesson "smtp-basic" (did you mean smtp-basics?); lessons: ${IDS.join(', ')}`);
   });
 
+  it('asks for a lesson id when there is no terminal to show the menu in, exit 2', async () => {
+    const run = await l7lab(['learn']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`l7lab: without a terminal, name the lesson to play: l7lab learn <lesson> (lessons: ${IDS.join(', ')})`);
+  });
+
   it('says the same in Japanese with --lang ja', async () => {
     const run = await l7lab(['learn', 'nothing-like-it', '--lang', 'ja']);
     expect(run.code).toBe(2);

@@ -238,3 +238,60 @@ steps:
     expect(labs.started.every((s) => s.closed)).toBe(true);
   });
 });
+
+describe('runLesson: run steps and a typed message', () => {
+  const RUNS = `
+id: runs
+title: ${L('Runs')}
+summary: ${L('Runs')}
+minutes: 5
+labs: { main: { seed: [ { from: carol@example.com, to: [bob@example.com], subject: Seeded, body: [hello] } ] } }
+steps:
+  - { id: ports, kind: run, show: ports, text: ${L('ports')} }
+  - { id: mail, kind: run, show: mail-list, text: ${L('mail')} }
+  - { id: open, kind: connect, connection: laptop, protocol: smtp, explain: ${L('hi')} }
+  - { id: ehlo, kind: send, connection: laptop, text: ${L('e')}, command: "EHLO x", expect: "250", hint: ${L('h')}, explain: ${L('e')} }
+  - { id: mail-from, kind: send, connection: laptop, text: ${L('m')}, command: "MAIL FROM:<a@x>", expect: "250", hint: ${L('h')}, explain: ${L('e')} }
+  - { id: rcpt, kind: send, connection: laptop, text: ${L('r')}, command: "RCPT TO:<bob@example.com>", expect: "250", hint: ${L('h')}, explain: ${L('e')} }
+  - { id: data, kind: send, connection: laptop, text: ${L('d')}, command: "DATA", expect: "354", hint: ${L('h')}, explain: ${L('e')} }
+  - { id: body, kind: data, connection: laptop, text: ${L('b')}, body: ["Subject: prepared"], explain: ${L('e')} }
+  - { id: two, kind: check, account: bob, expect: { messages: 2, contains: '^Subject: (typed|prepared)$' }, explain: ${L('two')} }
+  - { id: q, kind: quiz, question: ${L('q')}, choices: [ { text: ${L('a')}, correct: true, explain: ${L('a')} }, { text: ${L('b')}, explain: ${L('b')} } ] }
+`;
+
+  it('shows what the ports view finds next to the lab, and the seeded mail', async () => {
+    const seen: number[][] = [];
+    const { result, text } = await play(lesson(RUNS), 'auto', {
+      portsView: async (ports) => {
+        seen.push(ports);
+        return 'PORTS-VIEW';
+      },
+    });
+    expect(result).toMatchObject({ completed: true, mismatches: [] });
+    expect(seen[0]).toHaveLength(2);
+    expect(text()).toContain('PORTS-VIEW');
+    expect(text()).toMatch(/bob +│ 1 +│ carol@example\.com +│ Seeded/);
+  });
+
+  it('falls back to the lab endpoints when the sockets cannot be listed', async () => {
+    const { result, text } = await play(lesson(RUNS), 'auto', {
+      portsView: async () => {
+        throw new Error('no ss here');
+      },
+    });
+    expect(result).toMatchObject({ completed: true, mismatches: [] });
+    expect(text()).toContain('could not read the listening sockets here: no ss here');
+    expect(text()).toMatch(/SMTP +│ 127\.0\.0\.1/);
+  });
+
+  it('sends a message the learner types line by line exactly as typed, up to the lone dot', async () => {
+    const answers = ['', '', '', '', 'typed', 'Subject: typed', '', '..dots', '.', 0];
+    const { result, text, labs } = await play(lesson(RUNS), answers);
+    expect(result).toMatchObject({ completed: true, mismatches: [] });
+    expect(text()).toContain('C: ..dots');
+    const store = labs.started[0]?.lab.store;
+    const metas = (await store?.list('bob', 'INBOX')) ?? [];
+    expect((await store?.read('bob', 'INBOX', metas[1]?.uid ?? 0))?.toString()).toBe('Subject: typed\r\n\r\n.dots\r\n');
+  });
+});
+

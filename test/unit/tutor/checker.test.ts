@@ -105,3 +105,16 @@ describe('loadLesson', () => {
     expect((err as LessonFileError).firstLine).toBe(`${FIXTURES}/nope.yaml: file not found`);
   });
 });
+
+describe('the shipped lessons', () => {
+  it('take 5 to 10 minutes and end with 2 to 4 quiz questions each', async () => {
+    const { loadManifest } = await import('../../../src/tutor/loader.js');
+    const { lessons } = await loadManifest();
+    for (const id of lessons) {
+      const lesson = await loadLesson(id);
+      const quizzes = lesson.steps.filter((s) => s.kind === 'quiz').length;
+      expect([id, lesson.minutes >= 5 && lesson.minutes <= 10, quizzes >= 2 && quizzes <= 4]).toEqual([id, true, true]);
+      expect(lesson.steps[lesson.steps.length - 1]?.kind).toBe('quiz');
+    }
+  });
+});
