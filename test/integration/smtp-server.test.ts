@@ -221,15 +221,18 @@ describe('SMTP server on 127.0.0.1', () => {
     expect(await store.list('carol', 'INBOX')).toHaveLength(1);
   });
 
-  it('answers a pipelined batch written at once, in order', async () => {
-    const { port, store } = await start();
+  it('answers a pipelined batch written at once, in order, and calls onMessage once', async () => {
+    const seen: string[][] = [];
+    const { port, store } = await start({ onMessage: (e) => seen.push(e.ids) });
     const c = await Raw.open(port);
     await c.reply();
     c.socket.write('EHLO p\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\nSubject: p\r\n\r\nbody\r\n.\r\nNOOP\r\nQUIT\r\n');
     const codes: string[] = [];
     for (let i = 0; i < 7; i++) codes.push(((await c.reply()).at(-1) ?? '').slice(0, 3));
     expect(codes).toEqual(['250', '250', '250', '354', '250', '250', '221']);
-    expect(await store.list('bob', 'INBOX')).toHaveLength(1);
+    const stored = await store.list('bob', 'INBOX');
+    expect(stored).toHaveLength(1);
+    expect(seen).toEqual([[stored[0]!.id]]);
   });
 
   it('hangs up on an HTTP request', async () => {
