@@ -1,7 +1,12 @@
 import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
+import type { MailStore } from '../../src/mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer, type ImapServerOptions } from '../../src/protocols/imap/server.js';
 import type { LineServer } from '../../src/protocols/server.js';
@@ -79,8 +84,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close(100)));
 });
 
-async function start(extra: Partial<ImapServerOptions> = {}) {
-  const store = new MemoryStore();
+const cleanups: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function start(extra: Partial<ImapServerOptions> = {}, store: MailStore = new MemoryStore()) {
   const events: TranscriptEvent[] = [];
   const server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test', ...extra });
   servers.push(server);
@@ -190,5 +200,44 @@ describe('IMAP server on 127.0.0.1', () => {
     await c.cmd('a', 'LOGIN bob builder');
     await server.close(1_000);
     expect(await c.until('* BYE')).toContain('* BYE [UNAVAILABLE] Server shutting down\r\n');
+  });
+});
+
+describe('IMAP server on a Maildir (what `l7lab serve` uses)', () => {
+  async function maildir(): Promise<MaildirStore> {
+    const dir = await mkdtemp(join(tmpdir(), 'l7lab-imap-maildir-'));
+    const store = new MaildirStore(dir);
+    cleanups.push(async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    return store;
+  }
+
+  it('keeps \\Seen, APPEND and EXPUNGE on disk and tells an IDLE session at once', async () => {
+    const store = await maildir();
+    await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(MAIL));
+    const { port } = await start({}, store);
+    const [a, b] = [await Raw.open(port), await Raw.open(port)];
+    for (const c of [a, b]) {
+      await c.until('\r\n');
+      await c.cmd('l', 'LOGIN bob builder');
+      await c.cmd('s', 'SELECT INBOX');
+    }
+    b.write('i IDLE\r\n');
+    await b.until('+ idling');
+    expect(await a.cmd('f', 'FETCH 1 BODY[TEXT]')).toContain('Hello Bob.');
+    expect(await b.until('* 1 FETCH (FLAGS (\\Seen))')).toContain('* 1 FETCH (FLAGS (\\Seen))');
+    expect((await store.list('bob', 'INBOX'))[0]?.flags).toEqual(['\\Seen']);
+    a.write('p APPEND INBOX (\\Flagged) {12+}\r\nSubject: x\r\n\r\n');
+    expect(await a.until(/p OK[^\r]*\r\n/)).toMatch(/p OK \[APPENDUID \d+ 2\]/);
+    expect(await b.until('* 2 EXISTS')).toContain('* 2 EXISTS');
+    await a.cmd('d', 'STORE 1 +FLAGS.SILENT (\\Deleted)');
+    await a.cmd('e', 'EXPUNGE');
+    expect(await b.until('* 1 EXPUNGE')).toContain('* 1 EXPUNGE');
+    b.write('DONE\r\n');
+    await b.until('i OK');
+    expect(await b.cmd('u', 'UID FETCH 1:* (UID FLAGS)')).toContain('* 1 FETCH (UID 2 FLAGS (\\Flagged');
+    expect((await store.list('bob', 'INBOX')).map((m) => m.uid)).toEqual([2]);
   });
 });
