@@ -1,7 +1,7 @@
 // POP3 benchmark: l7lab's server against Dovecot's pop3d on the same 10,000-message maildrop.
 // Each run is one session: login (connect, greeting, USER, PASS), STAT, LIST, RETR of 100
 // messages one after another, QUIT without DELE (so the maildrop never changes). The first
-// run of each server warms caches and indexes and is not counted; rows are medians.
+// runs of each server warm caches, indexes and the JIT and are not counted; rows are medians.
 // Only 127.0.0.1 is ever a target; every wait is bounded in time.
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -176,10 +176,13 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Sessions per server before measuring: caches, Dovecot's index and V8's JIT reach their steady state. */
+const WARMUP = 3;
+
 /**
- * Warm each server up once (not counted), then alternate their sessions, so a machine busy
- * with something else slows both alike and the ratio stays fair. A peer that fails mid-way
- * is dropped with the reason; ours failing is a real failure.
+ * Warm each server up (not counted), then alternate their sessions, so a machine busy with
+ * something else slows both alike and the ratio stays fair. A peer that fails mid-way is
+ * dropped with the reason; ours failing is a real failure.
  */
 async function measure(targets, sizes, reps, ctx) {
   const runs = targets.map(() => []);
@@ -194,7 +197,7 @@ async function measure(targets, sizes, reps, ctx) {
       ctx.log(`pop3: ${targets[i].name} failed: ${failed[i]}`);
     }
   };
-  for (let i = 0; i < targets.length; i++) await once(i);
+  for (let w = 0; w < WARMUP; w++) for (let i = 0; i < targets.length; i++) await once(i);
   for (const r of runs) r.length = 0;
   for (let rep = 0; rep < reps; rep++) for (let i = 0; i < targets.length; i++) await once(i);
   return runs.map((r, i) =>
