@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { ExitError } from '../errors.js';
 import { PortInUseError, startLab, type Lab } from '../lab.js';
-import { MaildirStore } from '../mailstore/maildir.js';
-import { MemoryStore } from '../mailstore/memory.js';
+import { openStore as openMailStore } from '../mailstore/open.js';
 import type { MailStore } from '../mailstore/types.js';
 import { Accounts } from '../protocols/accounts.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
@@ -16,13 +15,13 @@ import { banner, jsonLogLine, liveLogText } from './serve-view.js';
  * message being received is finished first (LineServer.close's grace period).
  */
 async function openStore(config: ServeConfig): Promise<MailStore> {
-  if (config.storeDir === null) return new MemoryStore();
+  if (config.storeDir === null) return openMailStore({ memory: true });
   try {
     await mkdir(config.storeDir, { recursive: true });
   } catch (err) {
     throw new ExitError(`cannot create the mail store ${config.storeDir}: ${(err as Error).message}; pick another with --store <dir> or use --memory`);
   }
-  return new MaildirStore(config.storeDir);
+  return openMailStore({ dir: config.storeDir });
 }
 
 async function portInUseMessage(err: PortInUseError): Promise<string> {
