@@ -1,4 +1,4 @@
-import { MailboxExistsError, MailboxNameError, NoSuchMailboxError, StoreWriteError } from '../../mailstore/types.js';
+import { MailboxExistsError, MailboxNameError, NoSuchMailboxError, NoSuchMessageError, StoreWriteError } from '../../mailstore/types.js';
 import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
 import { ImapParseError } from './parser.js';
 import { ImapNoError, type ImapState } from './commands/spec.js';
@@ -62,6 +62,8 @@ export function renderError(err: unknown, tag: string | null, state: ImapState):
   if (err instanceof NoSuchMailboxError) return no(`Mailbox does not exist: ${err.mailbox}`, 'NONEXISTENT');
   if (err instanceof MailboxExistsError) return no(`Mailbox already exists: ${err.mailbox}`, 'ALREADYEXISTS');
   if (err instanceof MailboxNameError) return no(err.message, 'CANNOT');
+  // Another session expunged it between our view and the store call (RFC 5530 3).
+  if (err instanceof NoSuchMessageError) return no(`Message UID ${err.uid} was expunged by another session`, 'EXPUNGEISSUED');
   if (err instanceof StoreWriteError) return no(`The mail store could not save this: ${err.message}`, err.noSpace ? 'OVERQUOTA' : 'SERVERBUG');
   throw err;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
+import { NoSuchMessageError } from '../../../src/mailstore/types.js';
 import { dialog, message, services, tagged, type Dialog } from './session-harness.js';
 
 /**
@@ -280,6 +281,21 @@ describe('IMAP commands: effects on the store', () => {
     expect(await d.cmd('c SEARCH ALL')).toMatch(/^\* SEARCH 1 2\r\n/);
     expect(await d.cmd('d UID SEARCH ALL')).toMatch(/^\* SEARCH 2 3\r\n/);
     expect(await d.cmd('e UID SEARCH UID 3:*')).toMatch(/^\* SEARCH 3\r\n/);
+  });
+
+  it('a message that vanished between the view and the store call gets NO [EXPUNGEISSUED], not a dropped session', async () => {
+    class RacyStore extends MemoryStore {
+      override async copy(): Promise<number[]> {
+        throw new NoSuchMessageError(1);
+      }
+    }
+    const store = new RacyStore();
+    await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'));
+    const d = await dialog(services(store));
+    await d.cmd('l LOGIN bob builder');
+    await d.cmd('s SELECT INBOX');
+    expect(tagged(await d.cmd('c COPY 1 INBOX'), 'c')).toBe('c NO [EXPUNGEISSUED] Message UID 1 was expunged by another session');
+    expect(d.closed).toBe(false);
   });
 
   it('RENAME INBOX moves its messages and leaves INBOX empty (RFC 3501 6.3.5)', async () => {
