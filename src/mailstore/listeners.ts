@@ -30,7 +30,7 @@ export class ChangeEmitter {
   }
 }
 
-/** POP3 maildrop locks (RFC 1939 8), per account, within this process. */
+/** POP3 maildrop locks (RFC 1939 4: the maildrop is locked once the client is authenticated), per account, within this process. */
 export class MaildropLocks {
   private readonly held = new Set<string>();
 

@@ -134,7 +134,7 @@ export interface MailStore {
   setSubscribed(account: string, mailbox: string, subscribed: boolean): Promise<void>;
 
   /**
-   * An exclusive lock on an account's maildrop for a POP3 session (RFC 1939 8):
+   * An exclusive lock on an account's maildrop for a POP3 session (RFC 1939 4: the maildrop is locked once the client is authenticated):
    * returns a release function, or null when another session holds it ([IN-USE]).
    */
   lockMaildrop(account: string): (() => void) | null;
