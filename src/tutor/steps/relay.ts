@@ -44,7 +44,7 @@ async function converse(ctx: LessonContext, conn: Connection, step: RelayStep, r
   if (data.status === '354') {
     const { wire, reply } = await conn.client.sendBody(linesOf(raw));
     // A long body would bury the conversation: show its first and last lines.
-    const shown = wire.length > 8 ? [...wire.slice(0, 5), '...', ...wire.slice(-2)] : wire;
+    const shown = wire.length > 8 ? [...wire.slice(0, 5), `[… ${wire.length - 7} …]`, ...wire.slice(-2)] : wire;
     showExchange(ctx, conn, shown, reply.lines, 'L6');
     replies.push(reply);
   }
