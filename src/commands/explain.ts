@@ -1,6 +1,41 @@
-import { ExitError } from '../errors.js';
+import { ExitError, UsageError } from '../errors.js';
+import { parseLang, type Lang } from '../i18n.js';
+import { lookup } from '../practice/explain-lookup.js';
+import { lookupJson, renderLookup, unknownTermLine } from '../practice/explain-view.js';
+import { isProtocol, KNOWLEDGE } from '../practice/knowledge.js';
+import { msg } from '../practice/messages.js';
 
-// Placeholder until its issue lands: the command exists in --help but says it is not built.
-export async function runExplain(_protocol: string, _term: string, _opts: Record<string, unknown>): Promise<void> {
-  throw new ExitError('explain is not built yet');
+/**
+ * `l7lab explain <smtp|pop3|imap> <code-or-command>`: what a reply code, a command or a
+ * state means, its syntax, the states it is allowed in, its RFC section and an example
+ * exchange, from the knowledge tables the servers and lessons use. A code no table lists
+ * gets what its class says; an unknown term fails (exit 1) naming the closest commands.
+ */
+export interface ExplainDeps {
+  write?: (text: string) => void;
+}
+
+function langOf(opts: Record<string, unknown>): Lang {
+  try {
+    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export async function runExplain(protocol: string, term: string, opts: Record<string, unknown>, deps: ExplainDeps = {}): Promise<void> {
+  const write = deps.write ?? ((text: string) => void process.stdout.write(`${text}\n`));
+  const lang = langOf(opts);
+  const p = protocol.toLowerCase();
+  if (!isProtocol(p)) throw new UsageError(msg(lang, 'unknownProtocol', { protocol }));
+  const found = lookup(KNOWLEDGE[p], term);
+  if (opts.json) {
+    write(JSON.stringify(lookupJson(found, term, lang), null, 2));
+    // Scripts read the JSON; the exit code still says the term was not found.
+    if (found.kind === 'unknown') throw new ExitError('', 1);
+    return;
+  }
+  const text = renderLookup(found, lang);
+  if (text === null && found.kind === 'unknown') throw new ExitError(unknownTermLine(found, lang));
+  write(text ?? '');
 }

@@ -1,0 +1,149 @@
+import type { Localized } from '../i18n.js';
+import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../protocols/knowledge.js';
+import type { Protocol } from '../protocols/transcript.js';
+import { commandsFor } from './completion.js';
+import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
+
+/**
+ * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,
+ * a state, or, for a well-formed code no table lists, what its class says. Pure lookups in
+ * the protocols' knowledge tables; rendering is explain-view.ts's.
+ */
+export interface ClassNote {
+  code: string;
+  meaning: Localized;
+  rfc: string;
+}
+
+export interface Example {
+  /** The command whose example exchange shows the reply. */
+  command: string;
+  lines: readonly string[];
+}
+
+export type Lookup =
+  | { kind: 'command'; protocol: Protocol; command: CommandKnowledge; reply: ReplyKnowledge | null }
+  | { kind: 'reply'; protocol: Protocol; reply: ReplyKnowledge; variants: ReplyKnowledge[]; classes: ClassNote[]; example: Example | null }
+  | { kind: 'state'; protocol: Protocol; state: StateKnowledge; commands: string[] }
+  | { kind: 'class'; protocol: Protocol; term: string; classes: ClassNote[]; secondDigitUnassigned: boolean }
+  | { kind: 'unknown'; protocol: Protocol; term: string; suggestions: string[] };
+
+/** Command keys to try: `mail from:` -> MAIL FROM, MAIL; `uid fetch` -> UID FETCH. */
+function commandKeys(term: string): string[] {
+  const words = term.toUpperCase().split(/[\s:]+/).filter((w) => w !== '');
+  const keys = words.length > 1 ? [`${words[0]} ${words[1]}`] : [];
+  if (words[0]) keys.push(words[0]);
+  return keys;
+}
+
+/** Reply keys to try: as typed, upper case, with and without the brackets of a response code. */
+function replyKeys(protocol: Protocol, term: string): string[] {
+  const t = term.trim().replace(/\s+/g, ' ');
+  const upper = t.toUpperCase();
+  const bare = upper.replace(/^\[(.*)\]$/, '$1');
+  // SMTP reply classes are keyed `5xx`.
+  const keys = [t, upper, upper.replace(/^(\d)XX$/, '$1xx'), bare, `[${bare}]`];
+  // POP3 status words typed without their sign: `ok`, `err`.
+  if (protocol === 'pop3') keys.push(`+${bare}`, `-${bare}`);
+  return keys;
+}
+
+function findReply(k: ProtocolKnowledge, term: string): ReplyKnowledge | null {
+  for (const key of replyKeys(k.protocol, term)) {
+    const r = k.replies.get(key);
+    if (r) return r;
+  }
+  // An enhanced status code alone (RFC 3463), `5.7.0`, finds the reply that carries it.
+  if (k.protocol === 'smtp' && /^\d\.\d{1,3}\.\d{1,3}$/.test(term.trim())) {
+    return [...k.replies.values()].find((r) => r.code.endsWith(` ${term.trim()}`)) ?? null;
+  }
+  return null;
+}
+
+/** Does a server line of an example exchange show this reply? */
+function showsReply(protocol: Protocol, code: string, line: string): boolean {
+  if (code.startsWith('[')) return line.includes(code) || line.includes(`${code.slice(0, -1)} `);
+  if (protocol === 'smtp') return line === code || line.startsWith(`${code} `) || line.startsWith(`${code}-`);
+  if (protocol === 'pop3') return code === '.' ? line === '.' : code === '+' ? line === '+' || line.startsWith('+ ') : line.startsWith(code);
+  if (code === '+') return line.startsWith('+');
+  const words = line.split(' ');
+  return words[1] === code || (words[0] === '*' && words[2] === code);
+}
+
+function exampleFor(k: ProtocolKnowledge, code: string): Example | null {
+  for (const c of k.commands.values()) {
+    if (c.example.some((l) => l.startsWith('S: ') && showsReply(k.protocol, code, l.slice(3)))) return { command: c.name, lines: c.example };
+  }
+  return null;
+}
+
+/** SMTP: the class (first digit) and the category (second digit) of a three-digit code. */
+function smtpClasses(k: ProtocolKnowledge, code: string): { classes: ClassNote[]; secondDigitUnassigned: boolean } {
+  const digits = smtpDigits(code.slice(0, 3));
+  if (!digits) return { classes: [], secondDigitUnassigned: false };
+  const classes: ClassNote[] = [];
+  const cls = k.replies.get(digits.cls);
+  if (cls) classes.push(cls);
+  const second = SMTP_SECOND_DIGIT.get(digits.second);
+  if (second) classes.push(second);
+  return { classes, secondDigitUnassigned: second === undefined };
+}
+
+function replyLookup(k: ProtocolKnowledge, reply: ReplyKnowledge): Lookup {
+  const variants = k.protocol === 'smtp' ? [...k.replies.values()].filter((r) => r.code.startsWith(`${reply.code} `)) : [];
+  const classes = k.protocol === 'smtp' && /^\d{3}/.test(reply.code) ? smtpClasses(k, reply.code).classes : [];
+  return { kind: 'reply', protocol: k.protocol, reply, variants, classes, example: exampleFor(k, reply.code) };
+}
+
+/** The classes a reply of this protocol can be in, for a code that no table lists. */
+function classLookup(k: ProtocolKnowledge, term: string): Lookup | null {
+  const t = term.trim().toUpperCase();
+  if (k.protocol === 'smtp') {
+    if (!/^[2-5]\d\d$/.test(t)) return null;
+    return { kind: 'class', protocol: 'smtp', term: t, ...smtpClasses(k, t) };
+  }
+  const statuses = k.protocol === 'pop3' ? ['+OK', '-ERR'] : ['OK', 'NO', 'BAD', 'BYE', 'PREAUTH'];
+  // POP3 response codes (RFC 2449 8) and IMAP ones (RFC 3501 7.1) are bracketed atoms.
+  const looksLikeCode = /^\[[A-Z0-9/.-]+\]$/.test(t) || (k.protocol === 'pop3' && /^[+-]/.test(t));
+  if (!looksLikeCode) return null;
+  const classes = statuses.map((s) => k.replies.get(s)).filter((r): r is ReplyKnowledge => r !== undefined);
+  return { kind: 'class', protocol: k.protocol, term: t, classes, secondDigitUnassigned: false };
+}
+
+export function lookup(k: ProtocolKnowledge, term: string): Lookup {
+  for (const key of commandKeys(term)) {
+    const command = k.commands.get(key);
+    // IMAP names some untagged responses like their commands (FETCH, SEARCH, LIST, ...).
+    if (command) return { kind: 'command', protocol: k.protocol, command, reply: k.replies.get(command.name) ?? null };
+  }
+  const reply = findReply(k, term);
+  if (reply) return replyLookup(k, reply);
+  const state = [...k.states.values()].find((s) => s.name.toLowerCase() === term.trim().toLowerCase());
+  if (state) return { kind: 'state', protocol: k.protocol, state, commands: commandsFor(k, state.name).map((c) => c.name) };
+  return classLookup(k, term) ?? { kind: 'unknown', protocol: k.protocol, term: term.trim(), suggestions: suggest(k, term) };
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The closest commands: near misses (`MIAL`, `RETRIEVE`) first; else the three nearest. */
+export function suggest(k: ProtocolKnowledge, term: string, max = 3): string[] {
+  const t = term.trim().toUpperCase();
+  const names = [...k.commands.keys()];
+  const scored = names
+    .map((name) => ({ name, d: t !== '' && (name.startsWith(t) || t.startsWith(name)) ? 0 : distance(t, name) }))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
+  const near = scored.filter((s) => s.d <= Math.max(2, Math.floor(t.length / 3)));
+  return (near.length > 0 ? near : scored).slice(0, max).map((s) => s.name);
+}

@@ -1,0 +1,118 @@
+import { pick, type Lang } from '../i18n.js';
+import type { ReplyKnowledge } from '../protocols/knowledge.js';
+import { theme } from '../ui/theme.js';
+import type { ClassNote, Example, Lookup } from './explain-lookup.js';
+import { msg, type MessageKey } from './messages.js';
+
+/**
+ * How a lookup looks: a short labelled block for people (`l7lab explain`, `:explain`) or
+ * one JSON object for scripts. Texts come from the knowledge tables in the chosen language.
+ */
+const WIDTH = 14;
+
+function row(lang: Lang, label: MessageKey, value: string): string {
+  const text = msg(lang, label);
+  if (value === '') return `  ${theme.dim(text)}`;
+  // Japanese labels are double width on a terminal: pad by display columns, not characters.
+  const columns = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+  return `  ${theme.dim(text)}${' '.repeat(Math.max(1, WIDTH - columns))}${value}`;
+}
+
+function exampleLines(example: readonly string[]): string[] {
+  return example.map((l) => `    ${l.startsWith('C:') ? theme.client(l) : theme.server(l)}`);
+}
+
+function classRows(lang: Lang, classes: readonly ClassNote[]): string[] {
+  return classes.map((c) => row(lang, /^x\dx$/.test(c.code) ? 'category' : 'cls', `${theme.code(c.code)}: ${pick(c.meaning, lang)}  ${theme.dim(c.rfc)}`));
+}
+
+function title(lookup: Lookup, kind: MessageKey, name: string, rfc: string, lang: Lang): string {
+  return `${theme.bold(`${lookup.protocol.toUpperCase()} ${msg(lang, kind)} ${name}`)}  ${theme.dim(rfc)}`;
+}
+
+function replyRows(lang: Lang, variants: readonly ReplyKnowledge[]): string[] {
+  return variants.map((v) => row(lang, 'variants', `${theme.code(v.code)}: ${pick(v.meaning, lang)}`));
+}
+
+function exampleBlock(lang: Lang, example: Example | null): string[] {
+  if (!example) return [];
+  return [row(lang, 'example', theme.dim(msg(lang, 'exampleOf', { command: example.command }))), ...exampleLines(example.lines)];
+}
+
+/** The block printed for a found term; null for an unknown one (the caller fails with a suggestion). */
+export function renderLookup(lookup: Lookup, lang: Lang): string | null {
+  const out: string[] = [];
+  switch (lookup.kind) {
+    case 'command': {
+      const c = lookup.command;
+      out.push(title(lookup, 'kindCommand', c.name, c.rfc, lang), row(lang, 'syntax', theme.code(c.syntax)), row(lang, 'states', c.states.map(theme.state).join(', ')));
+      out.push(row(lang, 'meaning', pick(c.summary, lang)));
+      if (lookup.reply) out.push(row(lang, 'asResponse', `${pick(lookup.reply.meaning, lang)}  ${theme.dim(lookup.reply.rfc)}`));
+      out.push(row(lang, 'example', ''), ...exampleLines(c.example));
+      break;
+    }
+    case 'reply': {
+      const r = lookup.reply;
+      out.push(title(lookup, 'kindReply', r.code, r.rfc, lang), row(lang, 'meaning', pick(r.meaning, lang)));
+      out.push(...replyRows(lang, lookup.variants), ...classRows(lang, lookup.classes), ...exampleBlock(lang, lookup.example));
+      break;
+    }
+    case 'state': {
+      const s = lookup.state;
+      out.push(title(lookup, 'kindState', s.name, s.rfc, lang), row(lang, 'meaning', pick(s.meaning, lang)));
+      out.push(row(lang, 'commandsHere', lookup.commands.length > 0 ? lookup.commands.join(', ') : msg(lang, 'none')));
+      break;
+    }
+    case 'class': {
+      const p = lookup.protocol.toUpperCase();
+      out.push(theme.bold(`${p} ${msg(lang, 'kindReply')} ${lookup.term}`), `  ${theme.warn(msg(lang, 'unlistedCode', { code: lookup.term, protocol: p }))}`);
+      if (lookup.protocol !== 'smtp') out.push(`  ${msg(lang, 'replyClasses', { protocol: p })}`);
+      out.push(...classRows(lang, lookup.classes));
+      if (lookup.secondDigitUnassigned) out.push(row(lang, 'category', msg(lang, 'secondDigitUnassigned', { digit: lookup.term[1] ?? '' })));
+      break;
+    }
+    case 'unknown':
+      return null;
+  }
+  return out.join('\n');
+}
+
+/** The one line an unknown term fails with. */
+export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, lang: Lang): string {
+  // Digits that are no SMTP code: say what a code looks like; commands would not help.
+  if (lookup.protocol === 'smtp' && /^\d+$/.test(lookup.term)) return msg(lang, 'notSmtpCode', { term: lookup.term });
+  return msg(lang, 'unknownTerm', {
+    term: lookup.term,
+    protocol: lookup.protocol.toUpperCase(),
+    protocolLower: lookup.protocol,
+    suggestions: lookup.suggestions.join(', '),
+  });
+}
+
+const note = (c: { code: string; meaning: Record<Lang, string>; rfc: string }, lang: Lang) => ({ code: c.code, meaning: pick(c.meaning, lang), rfc: c.rfc });
+
+/** One JSON object for scripts, texts in `lang`. */
+export function lookupJson(lookup: Lookup, term: string, lang: Lang): Record<string, unknown> {
+  const base = { protocol: lookup.protocol, term, kind: lookup.kind, found: lookup.kind !== 'unknown', lang };
+  switch (lookup.kind) {
+    case 'command': {
+      const c = lookup.command;
+      const response = lookup.reply ? note(lookup.reply, lang) : null;
+      return { ...base, name: c.name, syntax: c.syntax, states: c.states, rfc: c.rfc, summary: pick(c.summary, lang), example: c.example, response };
+    }
+    case 'reply':
+      return {
+        ...base,
+        ...note(lookup.reply, lang),
+        variants: lookup.variants.map((v) => note(v, lang)),
+        classes: lookup.classes.map((c) => note(c, lang)),
+        example: lookup.example,
+      };
+    case 'state':
+      return { ...base, name: lookup.state.name, meaning: pick(lookup.state.meaning, lang), rfc: lookup.state.rfc, commands: lookup.commands };
+    case 'class':
+      return { ...base, code: lookup.term, listed: false, classes: lookup.classes.map((c) => note(c, lang)), secondDigitUnassigned: lookup.secondDigitUnassigned };
+    case 'unknown':
+      return { ...base, suggestions: lookup.suggestions };
+  }
+}

@@ -1,0 +1,161 @@
+import type { Lang, Localized } from '../i18n.js';
+
+/**
+ * The practice shell's and `l7lab explain`'s own words, in English and Japanese. What a
+ * command or reply means is not here: that lives in each protocol's knowledge table.
+ */
+const MESSAGES = {
+  // explain
+  syntax: { en: 'syntax', ja: '構文' },
+  states: { en: 'states', ja: '使える状態' },
+  meaning: { en: 'meaning', ja: '意味' },
+  example: { en: 'example', ja: '例' },
+  asResponse: { en: 'as a response', ja: '応答として' },
+  variants: { en: 'in detail', ja: '詳しくは' },
+  cls: { en: 'class', ja: 'クラス' },
+  category: { en: 'category', ja: '分類' },
+  commandsHere: { en: 'commands', ja: '使えるコマンド' },
+  none: { en: '(none)', ja: '（なし）' },
+  kindCommand: { en: 'command', ja: 'コマンド' },
+  kindReply: { en: 'reply', ja: '応答' },
+  kindState: { en: 'state', ja: '状態' },
+  exampleOf: { en: 'from {command}', ja: '{command} の例' },
+  unlistedCode: {
+    en: '{code} is not in l7lab\'s table of {protocol} replies; what its form says:',
+    ja: '{code} は l7lab の {protocol} 応答表にありません。形からわかること:',
+  },
+  secondDigitUnassigned: {
+    en: 'the second digit {digit} has no category in RFC 5321 4.2.1',
+    ja: '2 桁目の {digit} には RFC 5321 4.2.1 で分類が割り当てられていません',
+  },
+  replyClasses: { en: 'every {protocol} reply starts with one of these:', ja: '{protocol} の応答は必ず次のどれかで始まります:' },
+  unknownTerm: {
+    en: 'no command, reply or state "{term}" in {protocol}; closest commands: {suggestions} (see l7lab explain {protocolLower} <command>)',
+    ja: '{protocol} に「{term}」というコマンド・応答・状態はありません。近いコマンド: {suggestions}（l7lab explain {protocolLower} <コマンド> で確認できます）',
+  },
+  notSmtpCode: {
+    en: '"{term}" is not an SMTP reply code: a reply code is three digits, the first 2, 3, 4 or 5 (RFC 5321 4.2.1)',
+    ja: '「{term}」は SMTP の応答コードではありません。応答コードは 3 桁で、1 桁目は 2・3・4・5 のどれかです（RFC 5321 4.2.1）',
+  },
+  unknownProtocol: { en: 'unknown protocol "{protocol}": use smtp, pop3 or imap', ja: '未知のプロトコル「{protocol}」です。smtp、pop3、imap のどれかを指定してください' },
+
+  // practice: connecting
+  connectedLab: {
+    en: '{protocol} on the built-in lab at {host}:{port} (loopback only). Accounts: alice / wonderland, bob / builder; mail already waits in both mailboxes.',
+    ja: '組み込みラボの {protocol}（{host}:{port}、ループバックのみ）に接続しました。アカウント: alice / wonderland、bob / builder。どちらのメールボックスにもメールが届いています。',
+  },
+  connectedRemote: {
+    en: '{protocol} at {host}:{port}. This server is not the lab, so its session state is unknown and Tab offers every command.',
+    ja: '{host}:{port} の {protocol} に接続しました。ラボ以外のサーバーなのでセッション状態はわからず、Tab ではすべてのコマンドを候補に出します。',
+  },
+  tips: {
+    en: 'Type a command and press Enter (sent with CRLF). Tab completes, :help lists the helpers, Ctrl-C cancels a line, Ctrl-D quits.',
+    ja: 'コマンドを入力して Enter（CRLF 付きで送信）。Tab で補完、:help で補助コマンドの一覧、Ctrl-C で入力中の行を取り消し、Ctrl-D で終了します。',
+  },
+  badTarget: {
+    en: 'invalid --connect "{value}": use host:port, e.g. 127.0.0.1:2525 or [::1]:2143',
+    ja: '--connect「{value}」が正しくありません。host:port の形で指定してください（例: 127.0.0.1:2525、[::1]:2143）',
+  },
+  refused: {
+    en: 'could not connect to {host}:{port}: connection refused (nothing listens there)',
+    ja: '{host}:{port} に接続できません: 接続を拒否されました（そこでは何も待ち受けていません）',
+  },
+  unreachable: { en: 'could not connect to {host}:{port}: {why}', ja: '{host}:{port} に接続できません: {why}' },
+  closedEarly: {
+    en: 'the server at {host}:{port} closed the connection before it greeted',
+    ja: '{host}:{port} のサーバーは、挨拶を送る前に接続を閉じました',
+  },
+
+  noGreeting: {
+    en: 'the server at {host}:{port} accepted the connection but sent no {protocol} greeting within {seconds} s (does it speak {protocol}?)',
+    ja: '{host}:{port} のサーバーは接続を受け付けましたが、{seconds} 秒以内に {protocol} の挨拶を送ってきませんでした（{protocol} を話すサーバーですか？）',
+  },
+  quitHint: { en: '(:quit or Ctrl-D leaves)', ja: '（:quit または Ctrl-D で終了）' },
+
+  // practice: the conversation
+  closed: { en: 'The server closed the connection.', ja: 'サーバーが接続を閉じました。' },
+  noReply: {
+    en: 'No complete reply within {seconds} s: the server may still be busy, or its reply is not shaped as {protocol} expects.',
+    ja: '{seconds} 秒以内に応答がそろいませんでした。サーバーがまだ処理中か、応答が {protocol} の形になっていません。',
+  },
+  tagAdded: {
+    en: 'tag {tag} added: every IMAP command starts with a tag, and the reply that completes it repeats it (RFC 3501 2.2.1)',
+    ja: 'タグ {tag} を付けました。IMAP のコマンドは必ずタグで始まり、完了の応答に同じタグが付きます（RFC 3501 2.2.1）',
+  },
+  dataMode: {
+    en: 'Now type the message: headers, an empty line, the body. A line with only "." ends it; lines that start with "." are dot-stuffed for you (RFC 5321 4.5.2).',
+    ja: 'メッセージを入力してください: ヘッダー、空行、本文の順です。"." だけの行で終わります。"." で始まる行には自動でドットを足します（RFC 5321 4.5.2）。',
+  },
+  stuffed: { en: 'you typed "{typed}"; it goes on the wire as "{wire}" (dot-stuffing)', ja: '入力は「{typed}」、送信時は「{wire}」になります（ドットスタッフィング）' },
+  literalMode: {
+    en: 'Now type the literal: exactly {size} octets, each Enter counting 2 for its CRLF. The command goes on by itself once they are in.',
+    ja: 'リテラルを入力してください: ちょうど {size} オクテットです（Enter ごとに CRLF の 2 オクテットを数えます）。そろうとコマンドは自動で続きます。',
+  },
+  literalLine: { en: 'literal octets, counted exactly (RFC 3501 4.3)', ja: 'リテラルのデータです。バイト数が厳密に数えられます（RFC 3501 4.3）' },
+  continuation: {
+    en: 'The server waits for your answer on the next line (base64 for AUTH; * cancels). :plain, :cram and :b64 build it.',
+    ja: 'サーバーは次の行での応答を待っています（AUTH なら base64、* で中止）。:plain、:cram、:b64 で作れます。',
+  },
+  idle: {
+    en: 'The server now reports changes as they happen (RFC 2177); this shell shows them with the reply to DONE, which ends IDLE.',
+    ja: 'サーバーは変化が起きるたびに知らせてきます（RFC 2177）。このシェルでは、IDLE を終える DONE への応答と一緒に表示します。',
+  },
+  stateNow: { en: 'session state: {state}', ja: 'セッション状態: {state}' },
+  stateUnknown: {
+    en: 'The session state is known only on the built-in lab; this server is not ours. Every command is offered.',
+    ja: 'セッション状態がわかるのは組み込みラボだけです。このサーバーはラボではないため、すべてのコマンドを候補にします。',
+  },
+  allowedNow: { en: 'commands allowed now: {list}', ja: '今使えるコマンド: {list}' },
+  rawOn: { en: 'Raw view on: each line shows its line ending and its size in bytes.', ja: '生データ表示オン: 各行の行末記号とバイト数を表示します。' },
+  rawOff: { en: 'Raw view off.', ja: '生データ表示オフ。' },
+  bytes: { en: '{n} bytes', ja: '{n} バイト' },
+  historyEmpty: { en: 'No history yet.', ja: '履歴はまだありません。' },
+  historyFile: {
+    en: 'History file: {path} (lines that carry a password or a SASL response are not saved)',
+    ja: '履歴ファイル: {path}（パスワードや SASL の応答を含む行は保存しません）',
+  },
+  historyUnwritable: { en: 'History cannot be saved in {path}: {why}', ja: '履歴を {path} に保存できません: {why}' },
+  unknownHelper: { en: 'unknown helper :{name}; :help lists them', ja: '補助コマンド :{name} はありません。:help で一覧を表示します' },
+  usage: { en: 'usage: {usage}', ja: '使い方: {usage}' },
+  b64Result: { en: 'base64: {text}', ja: 'base64: {text}' },
+  unb64Result: { en: 'decoded: {text}', ja: 'デコード結果: {text}' },
+  unb64Invalid: {
+    en: 'not base64 (RFC 4648 4: letters, digits, + and /, padded with = to a multiple of 4 characters)',
+    ja: 'base64 ではありません（RFC 4648 4: 英数字と + と /、= で 4 文字の倍数にそろえたもの）',
+  },
+  plainResult: { en: 'send: {response}   (base64 of {decoded})', ja: '送る文字列: {response}（{decoded} の base64）' },
+  cramResult: {
+    en: 'challenge {challenge}; HMAC-MD5 digest {digest}\nsend: {response}   (base64 of "{decoded}")',
+    ja: 'チャレンジ {challenge}、HMAC-MD5 ダイジェスト {digest}\n送る文字列: {response}（「{decoded}」の base64）',
+  },
+  apopResult: {
+    en: 'MD5({timestamp} + secret) = {digest}\nsend: APOP <user> {digest}',
+    ja: 'MD5({timestamp} + 秘密の文字列) = {digest}\n送る文字列: APOP <ユーザー名> {digest}',
+  },
+  apopNoTimestamp: {
+    en: 'no timestamp: give one (:apop <timestamp> <secret>), or use :apop <secret> after a greeting that carries <...>',
+    ja: 'タイムスタンプがありません。:apop <タイムスタンプ> <秘密の文字列> と指定するか、<...> を含む挨拶の後で :apop <秘密の文字列> を使ってください',
+  },
+  helpHeader: { en: 'Helpers (a colon never starts a protocol command, so these never reach the server):', ja: '補助コマンド（コロンで始まる行はサーバーに送られません）:' },
+} satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+}
+
+/** One line per helper for :help, usage then purpose. */
+export const HELPER_HELP: ReadonlyArray<{ usage: string; text: Localized }> = [
+  { usage: ':help', text: { en: 'this list', ja: 'この一覧' } },
+  { usage: ':explain <code|command>', text: { en: 'what a reply code or a command means (like l7lab explain)', ja: '応答コードやコマンドの意味（l7lab explain と同じ）' } },
+  { usage: ':state', text: { en: 'the session state now and the commands it allows', ja: '今のセッション状態と、使えるコマンド' } },
+  { usage: ':b64 <text>', text: { en: 'encode text as base64', ja: '文字列を base64 に符号化' } },
+  { usage: ':unb64 <base64>', text: { en: 'decode base64 (NUL shows as \\0)', ja: 'base64 を復号（NUL は \\0 と表示）' } },
+  { usage: ':plain <user> <password>', text: { en: 'the AUTH PLAIN string: base64 of \\0user\\0password', ja: 'AUTH PLAIN の文字列: \\0ユーザー\\0パスワード の base64' } },
+  { usage: ':cram <challenge> <user> <secret>', text: { en: 'the CRAM-MD5 answer; the challenge as after 334 / + (base64) or as <...>', ja: 'CRAM-MD5 の応答。チャレンジは 334 / + の後の base64 でも <...> の形でも可' } },
+  { usage: ':apop [<timestamp>] <secret>', text: { en: "the APOP digest; without a timestamp, the greeting's", ja: 'APOP のダイジェスト。タイムスタンプを省くと挨拶のものを使います' } },
+  { usage: ':raw', text: { en: 'show line endings (CR LF) and sizes in bytes, or stop', ja: '行末（CR LF）とバイト数の表示を切り替え' } },
+  { usage: ':history', text: { en: 'commands typed before, also in earlier sessions', ja: 'これまでに入力したコマンド（以前のセッションも含む）' } },
+  { usage: ':quit', text: { en: 'leave (so does Ctrl-D)', ja: '終了（Ctrl-D でも終了）' } },
+];
