@@ -8,7 +8,7 @@ import { dispatch } from './dispatch.js';
 import { systemEnvironment, type SmtpEnvironment } from './env.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from './knowledge.js';
 import { renderError } from './replies.js';
-import type { CommandContext, Outcome, PendingInput, SmtpConfig, SmtpSessionData, SmtpState, SmtpStore } from './types.js';
+import type { CommandContext, Outcome, PendingInput, PendingOutcome, SmtpConfig, SmtpSessionData, SmtpState, SmtpStore } from './types.js';
 
 /**
  * One SMTP server session as a pure state machine (RFC 5321 3, 4.1.4): it takes a line and
@@ -37,6 +37,7 @@ type LineKind = 'command' | PendingInput['lineKind'];
 
 /** Steps for frozen, shared outcomes (a line of message content): built once, never mutated. */
 const sharedSteps = new WeakMap<Outcome, Step>();
+const settledSteps = new WeakMap<Step, Promise<Step>>();
 
 export class SmtpSession implements ProtocolSession {
   readonly protocol = 'smtp' as const;
@@ -106,19 +107,40 @@ export class SmtpSession implements ProtocolSession {
     return { out: [`220 ${this.ctx.config.hostname} ESMTP l7lab mock mail server: mail is captured, never relayed`] };
   }
 
-  async line(line: Buffer, end: Terminator): Promise<Step> {
+  line(line: Buffer, end: Terminator): Promise<Step> {
+    try {
+      return this.settle(this.lineStep(line, end));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  private lineStep(line: Buffer, end: Terminator): Step | Promise<Step> {
     if (this.current === 'CLOSED') return { out: [], close: true, closeReason: 'quit' };
     const pending = this.pending;
     if (pending) {
-      const outcome = await pending.line(this.ctx, line, end);
-      this.lastLineKind = pending.lineKind;
-      if (pending.summary) this.lastSummary = pending.summary;
-      if (outcome.finished) this.pending = null;
-      return this.apply(outcome);
+      const result = pending.line(this.ctx, line, end);
+      return result instanceof Promise ? result.then((o) => this.afterPending(pending, o)) : this.afterPending(pending, result);
     }
     this.lastLineKind = 'command';
     // Command lines are UTF-8: RFC 6531 3.3 allows it in addresses after SMTPUTF8.
     return this.command(() => dispatch(this.ctx, line.toString('utf8')));
+  }
+
+  private afterPending(pending: PendingInput, outcome: PendingOutcome): Step {
+    this.lastLineKind = pending.lineKind;
+    if (pending.summary) this.lastSummary = pending.summary;
+    if (outcome.finished) this.pending = null;
+    return this.apply(outcome);
+  }
+
+  /** A shared step (a line of content) gets a shared, already resolved promise: no allocation per line. */
+  private settle(step: Step | Promise<Step>): Promise<Step> {
+    if (step instanceof Promise) return step;
+    if (!Object.isFrozen(step)) return Promise.resolve(step);
+    let settled = settledSteps.get(step);
+    if (!settled) settledSteps.set(step, (settled = Promise.resolve(step)));
+    return settled;
   }
 
   async bytes(_data: Buffer): Promise<Step> {
