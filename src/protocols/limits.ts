@@ -64,3 +64,9 @@ export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
 export const PORTS_MAX_OUTPUT = 16 * 1024 * 1024;
 /** How often serve looks for changes another process made to its Maildir, so IMAP IDLE hears of them: l7lab's choice (Dovecot's mailbox_idle_check_interval is 30 s). */
 export const STORE_POLL_MS = 1000;
+
+// ---- `l7lab practice` ----
+/** Lines kept in a practice shell's history file: bash's default HISTSIZE (500). */
+export const PRACTICE_HISTORY_LINES = 500;
+/** How long the shell waits for a server to close after its goodbye (221, BYE, QUIT's +OK): l7lab's choice; servers close at once. */
+export const PRACTICE_CLOSE_WAIT_MS = 2_000;

@@ -41,6 +41,8 @@ export class WireClient {
   private pendingTag: string | null = null;
   /** POP3: the last reply was a SASL `+` continuation, so the next line is a response, not a command. */
   private inSasl = false;
+  /** Sees every chunk of bytes as it arrives, before framing (the practice shell's raw view of CR LF). */
+  onData: ((data: Buffer) => void) | null = null;
 
   private constructor(
     private readonly socket: Socket,
@@ -49,6 +51,7 @@ export class WireClient {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (data: Buffer) => {
+      this.onData?.(data);
       this.framer.push(data);
       this.notify();
     });
