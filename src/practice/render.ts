@@ -1,0 +1,82 @@
+import type { Lang } from '../i18n.js';
+import type { Direction, LineEvent } from '../protocols/transcript.js';
+import { theme } from '../ui/theme.js';
+import { renderLine } from '../ui/transcript-view.js';
+import { msg } from './messages.js';
+import { escapeBytes } from './raw-view.js';
+
+/**
+ * One exchange on screen: the lines sent, the reply's lines, each explained, the session
+ * state after the reply (lab only), and in the raw view the bytes of each line.
+ */
+export interface ShownLine {
+  direction: Direction;
+  text: string;
+  explanation: string | null;
+  decoded?: string;
+  /** The line's bytes with its terminator, for the raw view; null when not known. */
+  bytes?: Buffer | null;
+}
+
+export interface RenderOptions {
+  lang: Lang;
+  raw: boolean;
+}
+
+/**
+ * Pair each wire line with the lab's transcript event for it, in order. Events the wire
+ * does not show line for line (a summarised message body) are skipped; a wire line with no
+ * event (a line of that body) gets null.
+ */
+export function matchEvents(texts: readonly string[], events: readonly LineEvent[]): Array<LineEvent | null> {
+  let from = 0;
+  return texts.map((text) => {
+    const i = events.findIndex((e, j) => j >= from && e.text === text);
+    if (i < 0) return null;
+    from = i + 1;
+    return events[i] as LineEvent;
+  });
+}
+
+/** The same explanation line after line (a listing) is shown once. */
+function withoutRepeats(lines: readonly ShownLine[]): ShownLine[] {
+  let last: string | null = null;
+  let lastDirection: Direction | null = null;
+  return lines.map((l) => {
+    const repeat = l.explanation !== null && l.explanation === last && l.direction === lastDirection;
+    last = l.explanation;
+    lastDirection = l.direction;
+    return repeat ? { ...l, explanation: null } : l;
+  });
+}
+
+function rawSuffix(line: ShownLine, lang: Lang): string {
+  if (!line.bytes) return '';
+  const b = line.bytes;
+  // The text itself is already shown (control bytes escaped); what raw adds is the terminator.
+  const end = b.length >= 2 && b[b.length - 2] === 0x0d && b[b.length - 1] === 0x0a ? 2 : b.length >= 1 && b[b.length - 1] === 0x0a ? 1 : 0;
+  return `${theme.warn(escapeBytes(b.subarray(b.length - end)))}  ${theme.dim(msg(lang, 'bytes', { n: b.length }))}`;
+}
+
+export function renderExchange(lines: readonly ShownLine[], state: string | null, opts: RenderOptions): string {
+  const shown = withoutRepeats(lines);
+  return shown
+    .map((l, i) => {
+      const last = i === shown.length - 1;
+      const text = renderLine(
+        {
+          direction: l.direction,
+          text: l.text,
+          explanation: l.explanation,
+          ...(l.decoded !== undefined ? { decoded: l.decoded } : {}),
+          ...(last && state !== null ? { state } : {}),
+        },
+        { lang: opts.lang, state: true },
+      );
+      if (!opts.raw) return text;
+      const nl = text.indexOf('\n');
+      const head = nl < 0 ? text : text.slice(0, nl);
+      return `${head}${rawSuffix(l, opts.lang)}${nl < 0 ? '' : text.slice(nl)}`;
+    })
+    .join('\n');
+}

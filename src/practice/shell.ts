@@ -1,0 +1,269 @@
+import type { Lang } from '../i18n.js';
+import type { LineEvent, Protocol } from '../protocols/transcript.js';
+import { theme } from '../ui/theme.js';
+import { WireError, type WireClient } from '../wire/client.js';
+import type { WireReply } from '../wire/reply-framer.js';
+import { complete, type InputMode } from './completion.js';
+import { explainClient, explainReply, verbOf } from './explainer.js';
+import { HELPER_NAMES, parseHelper } from './helpers.js';
+import { worthSaving, type History } from './history.js';
+import { KNOWLEDGE } from './knowledge.js';
+import { msg, type MessageKey } from './messages.js';
+import { DataCollector, LiteralCollector, literalAnnouncement } from './multiline.js';
+import { RawQueue } from './raw-view.js';
+import { matchEvents, renderExchange, type ShownLine } from './render.js';
+import { runHelper } from './shell-helpers.js';
+import { ensureTag, TagCounter } from './tags.js';
+import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
+
+/**
+ * The practice shell's conversation: one typed line at a time, sent with CRLF, the whole
+ * reply read and shown explained. Knows the protocol's multi-line steps (DATA, literals,
+ * SASL continuations) and adds IMAP tags. No terminal here: terminal.ts feeds it lines.
+ */
+export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'localPort'> & { onData: WireClient['onData'] };
+
+/** Where the lab's transcript events for this connection come from (null: not the lab). */
+export interface EventSource {
+  take(localPort: number): LineEvent[];
+}
+
+export interface ShellOptions {
+  protocol: Protocol;
+  lang: Lang;
+  wire: Wire;
+  events: EventSource | null;
+  history: History;
+  out: (text: string) => void;
+  /** How long to wait for the server to close after its goodbye. */
+  closeWaitMs: number;
+  /** How long the wire waits for a whole reply (for the message when one does not come). */
+  replyTimeoutMs: number;
+}
+
+/** What the terminal does next: read another line, or stop (the user quit, or the server left). */
+export type Outcome = 'more' | 'quit' | 'closed';
+
+/** A line to send and, when known before sending, what to say about it. */
+interface Outgoing {
+  text: string;
+  /** Always shown (a dot-stuffing note); undefined: the lab's event, else `fallback`, else the tables. */
+  note?: string | null;
+  /** Shown when the lab has no event for the line. */
+  fallback?: string | null;
+}
+
+export class PracticeShell {
+  mode: InputMode = 'command';
+  state: string | null = null;
+  private raw = false;
+  private greeting = '';
+  private lastCommand = 'GREETING';
+  private data: DataCollector | null = null;
+  private literal: { collector: LiteralCollector; head: Outgoing[] } | null = null;
+  private readonly tags = new TagCounter();
+  private readonly hinted = new Set<MessageKey>();
+  private readonly rawQueue = new RawQueue();
+
+  constructor(private readonly o: ShellOptions) {
+    o.wire.onData = (data) => this.rawQueue.push(data);
+  }
+
+  /** Show the greeting the connection opened with. */
+  start(greeting: WireReply): void {
+    this.greeting = greeting.lines.join(' ');
+    this.showReply([], greeting, 'command');
+  }
+
+  prompt(): string {
+    if (this.mode === 'data') return 'data> ';
+    if (this.mode === 'literal') return `literal ${this.literal?.collector.missing ?? 0}> `;
+    if (this.mode === 'continuation') return '+> ';
+    return this.state === null ? `${this.o.protocol}> ` : `${this.o.protocol} ${this.state}> `;
+  }
+
+  readonly completer = (line: string): [string[], string] =>
+    complete(line, { knowledge: KNOWLEDGE[this.o.protocol], state: this.state, mode: this.mode, helpers: HELPER_NAMES });
+
+  async handle(line: string): Promise<Outcome> {
+    if (this.mode === 'data') return this.dataLine(line);
+    if (this.mode === 'literal') return this.literalLine(line);
+    if (line.trimStart().startsWith(':')) return this.helper(line);
+    if (this.mode === 'continuation') return this.exchange([{ text: line }], 'continuation');
+    if (line.trim() === '') return 'more';
+    await this.remember(line);
+    let text = line;
+    if (this.o.protocol === 'imap') {
+      const tagged = ensureTag(line, new Set(KNOWLEDGE.imap.commands.keys()), this.tags);
+      text = tagged.line;
+      if (tagged.added) this.hint('tagAdded', { tag: tagged.tag });
+      // LITERAL+ (RFC 7888): the literal follows at once, without waiting for `+`.
+      const literal = literalAnnouncement(text);
+      if (literal?.nonSync) return this.startLiteral(literal.size, [{ text }]);
+    }
+    this.lastCommand = verbOf(this.o.protocol, text);
+    return this.exchange([{ text }], 'command');
+  }
+
+  private async helper(line: string): Promise<Outcome> {
+    const call = parseHelper(line);
+    if (!call) return 'more';
+    await this.remember(line);
+    const result = runHelper(call, {
+      protocol: this.o.protocol,
+      lang: this.o.lang,
+      state: this.state,
+      greeting: this.greeting,
+      history: this.o.history,
+      toggleRaw: () => (this.raw = !this.raw),
+    });
+    if (result.text !== '') this.o.out(result.text);
+    return result.quit ? 'quit' : 'more';
+  }
+
+  private async remember(line: string): Promise<void> {
+    if (!worthSaving(line, this.o.protocol)) return;
+    const failed = await this.o.history.add(line);
+    if (failed !== null) this.o.out(theme.warn(msg(this.o.lang, 'historyUnwritable', { path: this.o.history.path, why: failed })));
+  }
+
+  private hint(key: MessageKey, values: Record<string, string | number> = {}): void {
+    if (this.hinted.has(key)) return;
+    this.hinted.add(key);
+    this.o.out(theme.dim(msg(this.o.lang, key, values)));
+  }
+
+  private async dataLine(line: string): Promise<Outcome> {
+    const data = this.data as DataCollector;
+    if (!data.push(line)) return 'more';
+    this.data = null;
+    const lang = this.o.lang;
+    const typed = data.lines;
+    const lines: Outgoing[] = data.wire().map((text, i) => {
+      if (i === typed.length) return { text, fallback: explainSmtpContentLine('data-end', messageSize(typed), lang) };
+      const original = typed[i] as string;
+      if (original !== text) return { text, note: msg(lang, 'stuffed', { typed: original, wire: text }) };
+      return { text, note: i === 0 ? explainClient('smtp', text, 'data', lang).explanation : null };
+    });
+    return this.exchange(lines, 'data');
+  }
+
+  private startLiteral(size: number, head: Outgoing[]): Outcome {
+    this.literal = { collector: new LiteralCollector(size), head };
+    this.mode = 'literal';
+    this.hint('literalMode', { size });
+    return 'more';
+  }
+
+  private async literalLine(line: string): Promise<Outcome> {
+    const literal = this.literal as { collector: LiteralCollector; head: Outgoing[] };
+    const lines = literal.collector.push(line);
+    if (lines === null) return 'more';
+    this.literal = null;
+    const note = msg(this.o.lang, 'literalLine');
+    return this.exchange([...literal.head, ...lines.map((text, i) => ({ text, note: i === 0 ? note : null }))], 'literal');
+  }
+
+  /** Send lines, read the reply, show both; then decide what the next typed line is. */
+  private async exchange(lines: Outgoing[], mode: InputMode): Promise<Outcome> {
+    let reply: WireReply;
+    try {
+      const texts = lines.map((l) => l.text);
+      reply = texts.length === 1 ? await this.o.wire.send(texts[0] as string) : await this.o.wire.sendRawLines(texts);
+    } catch (err) {
+      return this.failed(err, lines, mode);
+    }
+    this.showReply(lines, reply, mode);
+    this.nextMode(reply, lines[lines.length - 1]?.text ?? '');
+    return (await this.closing(reply)) ? 'closed' : 'more';
+  }
+
+  private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode): void {
+    const events = this.o.events?.take(this.o.wire.localPort) ?? [];
+    const clientEvents = matchEvents(sent.map((l) => l.text), events.filter((e) => e.direction === 'client'));
+    const serverEvents = matchEvents(reply.lines, events.filter((e) => e.direction === 'server'));
+    const local = explainReply(this.o.protocol, reply.lines, this.lastCommand, this.o.lang);
+    const shown: ShownLine[] = [
+      ...sent.map((l, i) => this.clientLine(l, clientEvents[i] ?? null, mode)),
+      ...reply.lines.map((text, i) => ({
+        direction: 'server' as const,
+        text,
+        explanation: serverEvents[i]?.explanation ?? local[i] ?? null,
+        bytes: this.rawQueue.take(text),
+      })),
+    ];
+    const last = events[events.length - 1];
+    if (last) this.state = last.state;
+    this.o.out(renderExchange(shown, this.o.events ? this.state : null, { lang: this.o.lang, raw: this.raw }));
+  }
+
+  private clientLine(line: Outgoing, event: LineEvent | null, mode: InputMode): ShownLine {
+    const local = explainClient(this.o.protocol, line.text, mode, this.o.lang, this.lastCommand);
+    const decoded = event?.decoded ?? local.decoded;
+    const fallback = line.fallback !== undefined ? line.fallback : local.explanation;
+    return {
+      direction: 'client',
+      text: line.text,
+      explanation: line.note !== undefined ? line.note : (event?.explanation ?? fallback),
+      ...(decoded !== undefined ? { decoded } : {}),
+      bytes: Buffer.from(`${line.text}\r\n`, 'utf8'),
+    };
+  }
+
+  /** SMTP 354 opens DATA; 334 and `+` ask for a response; an IMAP `+` after `{n}` asks for the literal. */
+  private nextMode(reply: WireReply, lastSent: string): void {
+    this.mode = 'command';
+    if (!reply.continuation) return;
+    if (this.o.protocol === 'smtp' && reply.status === '354') {
+      this.data = new DataCollector();
+      this.mode = 'data';
+      this.hint('dataMode');
+      return;
+    }
+    const literal = this.o.protocol === 'imap' ? literalAnnouncement(lastSent) : null;
+    if (literal && !literal.nonSync) {
+      this.startLiteral(literal.size, []);
+      return;
+    }
+    this.mode = 'continuation';
+    this.hint(this.lastCommand === 'IDLE' ? 'idle' : 'continuation');
+  }
+
+  /** After a goodbye (SMTP 221/421, POP3 QUIT, IMAP BYE), wait for the close and say so. */
+  private async closing(reply: WireReply): Promise<boolean> {
+    const { protocol } = this.o;
+    const bye =
+      (protocol === 'smtp' && (reply.status === '221' || reply.status === '421')) ||
+      (protocol === 'pop3' && this.lastCommand === 'QUIT') ||
+      (protocol === 'imap' && reply.lines.some((l) => /^\* BYE\b/i.test(l)));
+    if (!bye) return false;
+    try {
+      await this.o.wire.waitFor(/(?!)/, this.o.closeWaitMs);
+    } catch (err) {
+      if (err instanceof WireError && err.kind === 'timeout') return false;
+    }
+    this.o.out(theme.dim(msg(this.o.lang, 'closed')));
+    return true;
+  }
+
+  private failed(err: unknown, lines: Outgoing[], mode: InputMode): Outcome {
+    if (!(err instanceof WireError)) throw err;
+    const { lang, protocol } = this.o;
+    if (err.kind === 'timeout') {
+      // What did arrive stays in the framer and is shown with the reply it belongs to.
+      this.showReply(lines, { protocol, lines: [], status: '', continuation: false }, mode);
+      this.mode = 'command';
+      this.o.out(theme.warn(msg(lang, 'noReply', { seconds: Math.round(this.o.replyTimeoutMs / 1000), protocol: protocol.toUpperCase() })));
+      return 'more';
+    }
+    // Whatever the server said before it left is worth seeing; the lines sent may never have left.
+    if (err.partial.length > 0) this.showReply(lines, { protocol, lines: err.partial, status: '', continuation: false }, mode);
+    this.o.out(theme.dim(err.kind === 'closed' ? msg(lang, 'closed') : err.message));
+    return 'closed';
+  }
+}
+
+/** The message's size as the server will store it: typed lines with CRLF, before dot-stuffing. */
+function messageSize(lines: readonly string[]): { size: number; lines: number } {
+  return { size: lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 2, 0), lines: lines.length };
+}
