@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { closeEnough, editDistance } from './edit-distance.js';
 import { ExitError, errorMessage } from './errors.js';
 
 /**
@@ -206,21 +207,6 @@ Examples:
   return program;
 }
 
-/** Edit distance, for "did you mean" on an unknown command. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /** The root has an action (the menu), so commander would call a typo "too many arguments". */
 function unknownCommand(program: Command, argv: string[]): string | null {
   const first = argv[2];
@@ -229,9 +215,9 @@ function unknownCommand(program: Command, argv: string[]): string | null {
   const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
   if (names.includes(first)) return null;
   const best = names
-    .map((name) => ({ name, d: distance(first, name) }))
+    .map((name) => ({ name, d: editDistance(first, name) }))
     .sort((a, b) => a.d - b.d)[0];
-  const hint = best && best.d <= Math.max(2, Math.floor(first.length / 3)) ? ` (did you mean ${best.name}?)` : '';
+  const hint = best && closeEnough(first, best.d) ? ` (did you mean ${best.name}?)` : '';
   return `unknown command '${first}'${hint}`;
 }
 

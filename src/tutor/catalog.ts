@@ -2,6 +2,7 @@ import type { Lang } from '../i18n.js';
 import { loadLesson, loadManifest, defaultLessonsDir } from './loader.js';
 import type { LessonStatus, ProgressStore } from './progress.js';
 import type { Lesson } from './schema.js';
+import { closeEnough, editDistance } from '../edit-distance.js';
 
 /**
  * The lessons as the learn/lessons commands list them: manifest order, each with its
@@ -30,24 +31,9 @@ export async function catalog(lang: Lang, progress: ProgressStore, dir: string =
   return { entries, lessons };
 }
 
-/** Edit distance, for "did you mean" on a mistyped lesson id. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
 export function closest(id: string, ids: readonly string[]): string | null {
-  const best = ids.map((x) => ({ x, d: x.startsWith(id) || x.includes(id) ? 0 : distance(id, x) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(id.length / 3)) ? best.x : null;
+  const best = ids.map((x) => ({ x, d: x.startsWith(id) || x.includes(id) ? 0 : editDistance(id, x) })).sort((a, b) => a.d - b.d)[0];
+  return best && closeEnough(id, best.d) ? best.x : null;
 }
 
 /** The lesson to offer first: one left half-way, else the first not done, else the last one taken. */
