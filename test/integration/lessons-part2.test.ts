@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
+ * built bin against the real lab servers on loopback, in both languages; and the facts the
+ * issue names, checked in each lesson file's English and Japanese text. Run `npm run build`
+ * first (npm test does).
+ */
+const BIN = join(process.cwd(), 'bin', 'l7lab.js');
+const LESSONS = join(process.cwd(), 'lessons');
+const LANGS = ['en', 'ja'] as const;
+type Lang = (typeof LANGS)[number];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface Choice {
+  text: Record<Lang, string>;
+  correct?: boolean;
+}
+interface Step {
+  id: string;
+  kind: string;
+  choices?: Choice[];
+  see?: string;
+}
+interface LessonFile {
+  id: string;
+  steps: Step[];
+}
+
+let home: string;
+
+function l7lab(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      // Bounded: a lesson that hangs is killed and fails the test instead of blocking CI.
+      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', L7LAB_LESSONS_DIR: '' }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function lessonFile(id: string): Promise<LessonFile> {
+  return parse(await readFile(join(LESSONS, `${id}.yaml`), 'utf8')) as LessonFile;
+}
+
+/** Every `{ en, ja }` text anywhere in the lesson, joined per language. */
+function textsOf(node: unknown, into: Record<Lang, string[]> = { en: [], ja: [] }): Record<Lang, string[]> {
+  if (Array.isArray(node)) for (const n of node) textsOf(n, into);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.en === 'string' && typeof o.ja === 'string') {
+      into.en.push(o.en);
+      into.ja.push(o.ja);
+    } else for (const v of Object.values(o)) textsOf(v, into);
+  }
+  return into;
+}
+
+function quizzes(lesson: LessonFile): Step[] {
+  return lesson.steps.filter((s) => s.kind === 'quiz');
+}
+
+function correctChoice(step: Step): Choice {
+  const right = (step.choices ?? []).filter((c) => c.correct === true);
+  expect(right, `quiz ${step.id} has exactly one correct choice`).toHaveLength(1);
+  return right[0] as Choice;
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'l7lab-part2-'));
+});
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+/** What each lesson must teach, in both languages, as the issue and DESIGN.md word it. */
+const FACTS: Record<string, Record<Lang, RegExp[]>> = {
+  apop: {
+    en: [/Post Office Protocol, version 3/, /MD5 of the timestamp and the shared secret/, /timestamp to be different in every greeting/, /server must keep the secret in clear/, /MD5 is weak/, /What replaced APOP is TLS/],
+    ja: [/Post Office Protocol バージョン 3/, /タイムスタンプと共有秘密の MD5/, /挨拶のたびにタイムスタンプを変える/, /サーバーは秘密を平文で保存/, /MD5 は弱い/, /APOP に代わって使われているのは TLS/],
+  },
+};
+
+/** For each quiz (by step id), what its one correct answer must say: the lesson marks the right choice. */
+const ANSWERS: Record<string, Record<string, RegExp>> = {
+  apop: {
+    'quiz-digest': /timestamp .*followed by the shared secret/,
+    'quiz-replay': /different timestamp/,
+    'quiz-weak': /store the secret in clear, and MD5 is weak/,
+    'quiz-replaced': /^TLS around the whole session/,
+  },
+};
+
+describe('lesson files: facts and quiz answers in English and Japanese', () => {
+  for (const [id, facts] of Object.entries(FACTS)) {
+    it(`${id} states its facts in both languages`, async () => {
+      const texts = textsOf(await lessonFile(id));
+      for (const lang of LANGS) {
+        const all = texts[lang].join('\n');
+        for (const fact of facts[lang]) expect(all, `${id} (${lang})`).toMatch(fact);
+      }
+    });
+  }
+
+  for (const [id, answers] of Object.entries(ANSWERS)) {
+    it(`${id}: each quiz marks the right answer, with an explanation for every choice`, async () => {
+      const lesson = await lessonFile(id);
+      const qs = quizzes(lesson);
+      expect(qs.length).toBeGreaterThanOrEqual(2);
+      expect(qs.map((q) => q.id).sort()).toEqual(Object.keys(answers).sort());
+      for (const q of qs) expect(correctChoice(q).text.en, `quiz ${q.id}`).toMatch(answers[q.id] as RegExp);
+    });
+  }
+});
+
+describe('lessons play in --auto through the built bin', { timeout: 90_000 }, () => {
+  async function play(id: string, lang: Lang): Promise<string> {
+    const run = await l7lab(['learn', id, '--auto', '--lang', lang]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(lang === 'en' ? 'Lesson complete' : 'レッスン完了');
+    expect(run.stdout).not.toContain('MISMATCH');
+    // Every quiz's correct answer is what the learner is shown as the right one.
+    for (const q of quizzes(await lessonFile(id))) {
+      expect(run.stdout).toContain(`${lang === 'en' ? 'The right answer: ' : '正解: '}${correctChoice(q).text[lang]}`);
+    }
+    return run.stdout;
+  }
+
+  for (const lang of LANGS) {
+    it(`apop (${lang}): PASS in clear, APOP with MD5 of this greeting's timestamp, a replayed digest refused`, async () => {
+      const out = await play('apop', lang);
+      expect(out).toContain('laptop C: PASS wonderland');
+      const greetings = [...out.matchAll(/^(\w+) S: \+OK l7lab POP3 server ready (<[^>]+>)$/gm)].map((m) => ({ who: m[1], ts: m[2] as string }));
+      expect(greetings.map((g) => g.who)).toEqual(['laptop', 'laptop', 'eve']);
+      const [first, second, eve] = greetings.map((g) => g.ts);
+      expect(new Set([first, second, eve]).size).toBe(3);
+      // The digest on the wire is MD5(timestamp + secret) of the second greeting, computed here independently.
+      const digest = createHash('md5').update(`${second}wonderland`).digest('hex');
+      expect(out).toContain(`laptop C: APOP alice ${digest}`);
+      expect(out).toMatch(/^laptop S: \+OK alice's maildrop has 1 message/m);
+      expect(out).toMatch(/^laptop S: \+OK 1 \d+$/m);
+      // Eve replays the same line on a connection with another timestamp: refused.
+      expect(out).toContain(`eve C: APOP alice ${digest}`);
+      expect(out).toMatch(/^eve S: -ERR \[AUTH\]/m);
+    });
+  }
+});
