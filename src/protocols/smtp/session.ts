@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
 import { SMTP_COMMAND_LINE, SMTP_MAX_BAD_COMMANDS, SMTP_MAX_MESSAGE_SIZE } from '../limits.js';
@@ -28,6 +29,8 @@ export interface SmtpSessionOptions {
   env?: SmtpEnvironment;
   onMessage?: (event: MessageEvent) => void;
   transcriptDataLines?: boolean;
+  /** TLS: offer STARTTLS, start inside TLS (SMTPS), PLAIN/LOGIN only inside TLS. */
+  tls?: { starttls?: boolean; secure?: boolean; authRequiresTls?: boolean };
 }
 
 export const DEFAULT_HOSTNAME = 'l7lab.localhost';
@@ -60,6 +63,8 @@ export class SmtpSession implements ProtocolSession {
       authRequired: opts.authRequired ?? false,
       accounts: opts.accounts,
       transcriptDataLines: opts.transcriptDataLines ?? false,
+      starttls: opts.tls?.starttls ?? false,
+      authRequiresTls: opts.tls?.authRequiresTls ?? false,
     };
     const data: SmtpSessionData = {
       greeting: null,
@@ -68,6 +73,7 @@ export class SmtpSession implements ProtocolSession {
       authenticatedAs: null,
       authFailures: 0,
       transaction: null,
+      secure: opts.tls?.secure ?? false,
     };
     const session = this;
     this.ctx = {
@@ -123,7 +129,9 @@ export class SmtpSession implements ProtocolSession {
       return result instanceof Promise ? result.then((o) => this.afterPending(pending, o)) : this.afterPending(pending, result);
     }
     this.lastLineKind = 'command';
-    // Command lines are UTF-8: RFC 6531 3.3 allows it in addresses after SMTPUTF8.
+    // Command lines are UTF-8: RFC 6531 3.3 allows it in addresses after SMTPUTF8. Malformed
+    // UTF-8 would decode to U+FFFD and an address nobody sent would be accepted and stored.
+    if (!isUtf8(line)) return this.bad('500 5.5.2 Syntax error: the command line is not valid UTF-8 (RFC 6531 3.3)');
     return this.command(() => dispatch(this.ctx, line.toString('utf8')));
   }
 
@@ -228,6 +236,7 @@ export class SmtpSession implements ProtocolSession {
     }
     if (outcome.note) step.client = outcome.note;
     if (outcome.layers) step.layers = outcome.layers;
+    if (outcome.startTls) step.startTls = true;
     return step;
   }
 }
