@@ -130,6 +130,16 @@ export class WireClient {
     }
   }
 
+  /**
+   * Whole lines received that no reply claimed (IMAP IDLE's `* 3 EXISTS`, SMTP's 421 before a
+   * timeout close), without waiting. Only between commands: a reply being read owns the lines.
+   */
+  takeLines(): string[] {
+    const lines: string[] = [];
+    for (let line = this.framer.nextLine(); line !== null; line = this.framer.nextLine()) lines.push(line);
+    return lines;
+  }
+
   /** Close politely: end our side, let the server finish. */
   async close(): Promise<void> {
     if (this.socket.destroyed) return;
