@@ -97,8 +97,8 @@ const MESSAGES = {
     ja: 'サーバーは次の行での応答を待っています（AUTH なら base64、* で中止）。:plain、:cram、:b64 で作れます。',
   },
   idle: {
-    en: 'The server now reports changes as they happen (RFC 2177); this shell shows them with the reply to DONE, which ends IDLE.',
-    ja: 'サーバーは変化が起きるたびに知らせてきます（RFC 2177）。このシェルでは、IDLE を終える DONE への応答と一緒に表示します。',
+    en: 'The server now reports changes as they happen (RFC 2177), shown here as they arrive; DONE ends IDLE.',
+    ja: 'サーバーは変化が起きるたびに知らせてきます（RFC 2177）。届いた時点でここに表示します。DONE で IDLE を終えます。',
   },
   stateNow: { en: 'session state: {state}', ja: 'セッション状態: {state}' },
   stateUnknown: {

@@ -10,18 +10,18 @@ import { worthSaving, type History } from './history.js';
 import { KNOWLEDGE } from './knowledge.js';
 import { msg, type MessageKey } from './messages.js';
 import { DataCollector, LiteralCollector, literalAnnouncement } from './multiline.js';
+import { dataOutgoing, literalOutgoing, type Outgoing } from './outgoing.js';
 import { RawQueue } from './raw-view.js';
 import { matchEvents, renderExchange, type ShownLine } from './render.js';
 import { runHelper } from './shell-helpers.js';
 import { ensureTag, TagCounter } from './tags.js';
-import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
 
 /**
  * The practice shell's conversation: one typed line at a time, sent with CRLF, the whole
  * reply read and shown explained. Knows the protocol's multi-line steps (DATA, literals,
  * SASL continuations) and adds IMAP tags. No terminal here: terminal.ts feeds it lines.
  */
-export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'localPort'> & { onData: WireClient['onData'] };
+export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] };
 
 /** Where the lab's transcript events for this connection come from (null: not the lab). */
 export interface EventSource {
@@ -44,15 +44,6 @@ export interface ShellOptions {
 /** What the terminal does next: read another line, or stop (the user quit, or the server left). */
 export type Outcome = 'more' | 'quit' | 'closed';
 
-/** A line to send and, when known before sending, what to say about it. */
-interface Outgoing {
-  text: string;
-  /** Always shown (a dot-stuffing note); undefined: the lab's event, else `fallback`, else the tables. */
-  note?: string | null;
-  /** Shown when the lab has no event for the line. */
-  fallback?: string | null;
-}
-
 export class PracticeShell {
   mode: InputMode = 'command';
   state: string | null = null;
@@ -64,9 +55,33 @@ export class PracticeShell {
   private readonly tags = new TagCounter();
   private readonly hinted = new Set<MessageKey>();
   private readonly rawQueue = new RawQueue();
+  /** A command is on the wire: its reply owns whatever arrives. */
+  private inFlight = false;
+  private listener: (() => void) | null = null;
 
   constructor(private readonly o: ShellOptions) {
-    o.wire.onData = (data) => this.rawQueue.push(data);
+    o.wire.onData = (data) => {
+      this.rawQueue.push(data);
+      // After the framer has the bytes too (it is fed right after this tap).
+      if (!this.inFlight && this.listener) setImmediate(this.listener);
+    };
+  }
+
+  /** Be told when the server sends something between commands (IMAP IDLE updates, a 421 before it closes). */
+  onServerSpeaks(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  /**
+   * What the server sent on its own since the last reply, rendered (null: nothing whole yet),
+   * and whether it was a goodbye.
+   */
+  takePushed(): { text: string; bye: boolean } | null {
+    if (this.inFlight) return null;
+    const lines = this.o.wire.takeLines();
+    if (lines.length === 0) return null;
+    const reply: WireReply = { protocol: this.o.protocol, lines, status: /^\d{3}/.exec(lines[lines.length - 1] as string)?.[0] ?? '', continuation: false };
+    return { text: this.render([], reply, this.mode), bye: this.isGoodbye(reply) };
   }
 
   /** Show the greeting the connection opened with. */
@@ -137,15 +152,7 @@ export class PracticeShell {
     const data = this.data as DataCollector;
     if (!data.push(line)) return 'more';
     this.data = null;
-    const lang = this.o.lang;
-    const typed = data.lines;
-    const lines: Outgoing[] = data.wire().map((text, i) => {
-      if (i === typed.length) return { text, fallback: explainSmtpContentLine('data-end', messageSize(typed), lang) };
-      const original = typed[i] as string;
-      if (original !== text) return { text, note: msg(lang, 'stuffed', { typed: original, wire: text }) };
-      return { text, note: i === 0 ? explainClient('smtp', text, 'data', lang).explanation : null };
-    });
-    return this.exchange(lines, 'data');
+    return this.exchange(dataOutgoing(data, this.o.lang), 'data');
   }
 
   private startLiteral(size: number, head: Outgoing[]): Outcome {
@@ -160,25 +167,31 @@ export class PracticeShell {
     const lines = literal.collector.push(line);
     if (lines === null) return 'more';
     this.literal = null;
-    const note = msg(this.o.lang, 'literalLine');
-    return this.exchange([...literal.head, ...lines.map((text, i) => ({ text, note: i === 0 ? note : null }))], 'literal');
+    return this.exchange([...literal.head, ...literalOutgoing(lines, this.o.lang)], 'literal');
   }
 
   /** Send lines, read the reply, show both; then decide what the next typed line is. */
   private async exchange(lines: Outgoing[], mode: InputMode): Promise<Outcome> {
     let reply: WireReply;
+    this.inFlight = true;
     try {
       const texts = lines.map((l) => l.text);
       reply = texts.length === 1 ? await this.o.wire.send(texts[0] as string) : await this.o.wire.sendRawLines(texts);
     } catch (err) {
       return this.failed(err, lines, mode);
+    } finally {
+      this.inFlight = false;
     }
     this.showReply(lines, reply, mode);
     this.nextMode(reply, lines[lines.length - 1]?.text ?? '');
-    return (await this.closing(reply)) ? 'closed' : 'more';
+    return this.isGoodbye(reply) && (await this.waitForClose()) ? 'closed' : 'more';
   }
 
   private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode): void {
+    this.o.out(this.render(sent, reply, mode));
+  }
+
+  private render(sent: Outgoing[], reply: WireReply, mode: InputMode): string {
     const events = this.o.events?.take(this.o.wire.localPort) ?? [];
     const clientEvents = matchEvents(sent.map((l) => l.text), events.filter((e) => e.direction === 'client'));
     const serverEvents = matchEvents(reply.lines, events.filter((e) => e.direction === 'server'));
@@ -194,7 +207,7 @@ export class PracticeShell {
     ];
     const last = events[events.length - 1];
     if (last) this.state = last.state;
-    this.o.out(renderExchange(shown, this.o.events ? this.state : null, { lang: this.o.lang, raw: this.raw }));
+    return renderExchange(shown, this.o.events ? this.state : null, { lang: this.o.lang, raw: this.raw });
   }
 
   private clientLine(line: Outgoing, event: LineEvent | null, mode: InputMode): ShownLine {
@@ -229,14 +242,18 @@ export class PracticeShell {
     this.hint(this.lastCommand === 'IDLE' ? 'idle' : 'continuation');
   }
 
-  /** After a goodbye (SMTP 221/421, POP3 QUIT, IMAP BYE), wait for the close and say so. */
-  private async closing(reply: WireReply): Promise<boolean> {
+  /** A goodbye: SMTP 221/421 (RFC 5321 4.1.1.10, 3.8), the reply to POP3 QUIT, IMAP BYE (RFC 3501 7.1.5). */
+  private isGoodbye(reply: WireReply): boolean {
     const { protocol } = this.o;
-    const bye =
+    return (
       (protocol === 'smtp' && (reply.status === '221' || reply.status === '421')) ||
       (protocol === 'pop3' && this.lastCommand === 'QUIT') ||
-      (protocol === 'imap' && reply.lines.some((l) => /^\* BYE\b/i.test(l)));
-    if (!bye) return false;
+      (protocol === 'imap' && reply.lines.some((l) => /^\* BYE\b/i.test(l)))
+    );
+  }
+
+  /** After a goodbye, wait (bounded) for the server to close, and say so when it did. */
+  async waitForClose(): Promise<boolean> {
     try {
       await this.o.wire.waitFor(/(?!)/, this.o.closeWaitMs);
     } catch (err) {
@@ -261,9 +278,4 @@ export class PracticeShell {
     this.o.out(theme.dim(err.kind === 'closed' ? msg(lang, 'closed') : err.message));
     return 'closed';
   }
-}
-
-/** The message's size as the server will store it: typed lines with CRLF, before dot-stuffing. */
-function messageSize(lines: readonly string[]): { size: number; lines: number } {
-  return { size: lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 2, 0), lines: lines.length };
 }

@@ -1,4 +1,4 @@
-import { createInterface, type Interface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Outcome, PracticeShell } from './shell.js';
 
 /**
@@ -42,6 +42,24 @@ function onInterrupt(rl: Interface, opts: TerminalOptions, busy: () => boolean):
   });
 }
 
+/**
+ * Lines the server sends between commands (IMAP IDLE's updates, a 421 before an idle close)
+ * appear as they arrive, above the prompt, which is then drawn again with what was typed.
+ */
+function showPushes(shell: PracticeShell, rl: Interface, opts: TerminalOptions, busy: () => boolean): void {
+  shell.onServerSpeaks(() => {
+    if (busy()) return;
+    const pushed = shell.takePushed();
+    if (!pushed) return;
+    clearLine(opts.output, 0);
+    cursorTo(opts.output, 0);
+    opts.output.write(`${pushed.text}\n`);
+    if (!pushed.bye) return rl.prompt(true);
+    // A goodbye: once the server has closed there is nothing left to type to.
+    void shell.waitForClose().then((closed) => (closed ? rl.close() : rl.prompt(true)));
+  });
+}
+
 export async function runInteractive(shell: PracticeShell, opts: TerminalOptions): Promise<Outcome> {
   const rl = createInterface({
     input: opts.input,
@@ -55,17 +73,26 @@ export async function runInteractive(shell: PracticeShell, opts: TerminalOptions
   });
   let busy = false;
   onInterrupt(rl, opts, () => busy);
+  showPushes(shell, rl, opts, () => busy);
   const lines = rl[Symbol.asyncIterator]();
   try {
     for (;;) {
       rl.setPrompt(shell.prompt());
       rl.prompt();
       const next = await lines.next();
-      if (next.done) return 'quit';
+      if (next.done) {
+        // Ctrl-D (or the server left): end the prompt's line.
+        opts.output.write('\n');
+        return 'quit';
+      }
       busy = true;
       const outcome = await shell.handle(next.value as string);
+      // Whatever the server pushed while this line was handled, before the next prompt.
+      const pushed = shell.takePushed();
+      if (pushed) opts.output.write(`${pushed.text}\n`);
       busy = false;
       if (outcome !== 'more') return outcome;
+      if (pushed?.bye && (await shell.waitForClose())) return 'closed';
     }
   } finally {
     rl.close();

@@ -8,6 +8,7 @@ import { runPractice } from '../../src/commands/practice.js';
 import { ExitError } from '../../src/errors.js';
 import { startLab, type Lab } from '../../src/lab.js';
 import { History } from '../../src/practice/history.js';
+import { KNOWLEDGE } from '../../src/practice/knowledge.js';
 import { seedMailboxes } from '../../src/practice/seed.js';
 import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { Protocol } from '../../src/protocols/transcript.js';
@@ -201,6 +202,55 @@ describe('IMAP in the practice shell', () => {
   });
 });
 
+/** Resolves when the shell says the server spoke between commands (bounded). */
+function serverSpeaks(shell: PracticeShell, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server said nothing within ${ms} ms`)), ms);
+    shell.onServerSpeaks(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe('what the server says between commands', () => {
+  it('IMAP IDLE: new mail is shown as it arrives, and not again with the reply to DONE', async () => {
+    const l = await lab();
+    const run = await shellOn('imap', l);
+    await run.type('LOGIN bob builder', 'SELECT INBOX', 'IDLE');
+    expect(run.read()).toMatch(/S: \+ idling[\s\S]*changes as they happen/);
+    const spoke = serverSpeaks(run.shell);
+    await l.store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from('Subject: new\r\n\r\nhi\r\n'));
+    await spoke;
+    // the whole line may still be on its way: poll a bounded number of times
+    let pushed = run.shell.takePushed();
+    for (let i = 0; i < 50 && !pushed; i++) pushed = await new Promise((r) => setTimeout(() => r(run.shell.takePushed()), 20));
+    expect(plain(pushed?.text ?? '')).toMatch(/^S: \* 3 EXISTS\n\s+How many messages/);
+    expect(pushed?.bye).toBe(false);
+    await run.type('DONE');
+    const done = run.read();
+    expect(done).toMatch(/C: DONE\n[\s\S]*S: a3 OK IDLE terminated/);
+    expect(done).not.toContain('EXISTS');
+  });
+
+  it('a server shutting down says 421 on its own, and the shell sees the goodbye', async () => {
+    const l = await lab();
+    const run = await shellOn('smtp', l);
+    await run.type('EHLO me');
+    run.read();
+    const spoke = serverSpeaks(run.shell);
+    const closing = l.close();
+    await spoke;
+    let pushed = run.shell.takePushed();
+    for (let i = 0; i < 50 && !pushed; i++) pushed = await new Promise((r) => setTimeout(() => r(run.shell.takePushed()), 20));
+    expect(plain(pushed?.text ?? '')).toMatch(/^S: 421 /);
+    expect(pushed?.bye).toBe(true);
+    expect(await run.shell.waitForClose()).toBe(true);
+    expect(run.read()).toBe('The server closed the connection.');
+    await closing;
+  });
+});
+
 describe('helpers and odd servers', () => {
   it(':state, :explain, :raw and :history', async () => {
     const run = await shellOn('pop3', await lab());
@@ -220,7 +270,7 @@ describe('helpers and odd servers', () => {
     await run.type('EHLO me');
     expect(run.shell.state).toBeNull();
     expect(run.read()).not.toContain('session state:');
-    expect(run.shell.completer('')[0]).toHaveLength(11);
+    expect(run.shell.completer('')[0]).toHaveLength(KNOWLEDGE.smtp.commands.size);
     await run.type(':state');
     expect(run.read()).toContain('known only on the built-in lab');
   });
