@@ -22,11 +22,23 @@ async function newestMessage(ctx: LessonContext, step: RelayStep): Promise<Buffe
   return store.read(step.account, 'INBOX', newest.uid);
 }
 
-/** The message's lines without the final CRLF (the body step adds the terminating dot). */
+/**
+ * The message's lines without the final CRLF (the body step adds the terminating dot), and
+ * without the Return-Path the sending lab stored: only final delivery adds one, and a relay
+ * must not send a message that already has it (RFC 5321 4.4).
+ */
 function linesOf(raw: Buffer): string[] {
   const lines = raw.toString('utf8').split('\r\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  const headerEnd = lines.indexOf('');
+  const isReturnPath = (i: number) => /^Return-Path:/i.test(lines[i] as string);
+  const isFolded = (i: number) => /^[ \t]/.test(lines[i] as string);
+  return lines.filter((_, i) => {
+    if (headerEnd !== -1 && i >= headerEnd) return true;
+    let start = i;
+    while (start > 0 && isFolded(start)) start--;
+    return !isReturnPath(start);
+  });
 }
 
 async function converse(ctx: LessonContext, conn: Connection, step: RelayStep, raw: Buffer): Promise<WireReply[]> {
