@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkLesson } from '../../src/tutor/checker.js';
+import { allKnowledge } from '../../src/tutor/knowledge-registry.js';
+import { parseLesson } from '../../src/tutor/loader.js';
+import type { Lesson, LocalizedText } from '../../src/tutor/schema.js';
+
+/**
+ * The first half of issue 7's lesson path (mail-flow, smtp-auth, mock-server, pop3), played
+ * by the built bin against the real lab servers in both languages, and read as data: every
+ * fact the issue names must be said in English and in Japanese, and each quiz must mark the
+ * answer the lesson teaches as the correct one. Run `npm run build` first (npm test does).
+ */
+const BIN = join(process.cwd(), 'bin', 'l7lab.js');
+const LESSONS = join(process.cwd(), 'lessons');
+const LANGS = ['en', 'ja'] as const;
+type Lang = (typeof LANGS)[number];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let home: string;
+
+function l7lab(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      // Bounded: a lesson that hangs is killed and fails the test instead of blocking CI.
+      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function loadLesson(id: string): Promise<Lesson> {
+  const path = join(LESSONS, `${id}.yaml`);
+  const { lesson, problems } = parseLesson(path, await readFile(path, 'utf8'));
+  if (!lesson) throw new Error(problems.map((p) => p.message).join('; '));
+  return lesson;
+}
+
+/** Every learner-facing text of the lesson in one language (titles, steps, quiz choices, diagrams). */
+function textOf(value: unknown, lang: Lang): string {
+  if (typeof value !== 'object' || value === null) return '';
+  if (Array.isArray(value)) return value.map((v) => textOf(v, lang)).join('\n');
+  const record = value as Record<string, unknown>;
+  if (typeof record.en === 'string' && typeof record.ja === 'string') return record[lang] as string;
+  return Object.values(record)
+    .map((v) => textOf(v, lang))
+    .join('\n');
+}
+
+function correctChoice(lesson: Lesson, quizId: string): LocalizedText {
+  const step = lesson.steps.find((s) => s.id === quizId);
+  if (step?.kind !== 'quiz') throw new Error(`${lesson.id} has no quiz ${quizId}`);
+  const right = step.choices.filter((c) => c.correct);
+  expect(right).toHaveLength(1);
+  return (right[0] as { text: LocalizedText }).text;
+}
+
+interface LessonSpec {
+  /** Replies the auto-played transcript must show (in both languages: wire text is not translated). */
+  replies: RegExp[];
+  /** Facts the issue names, each as a pattern per language. */
+  facts: Array<Record<Lang, RegExp>>;
+  /** Each quiz: the text of the one correct choice, per language. */
+  quizzes: Record<string, Record<Lang, RegExp>>;
+}
+
+const SPECS: Record<string, LessonSpec> = {
+  'mail-flow': {
+    replies: [
+      /laptop S: 250 2\.0\.0 Ok: queued as/,
+      /sending→receiving C: EHLO sending\.lab\.example/,
+      /sending→receiving C: RCPT TO:<bob@example\.net>/,
+      /sending→receiving S: 250 2\.0\.0 Ok: queued as/,
+      /phone S: \+OK bob's maildrop has 1 message/,
+      /phone S: Subject: The long way round/,
+    ],
+    facts: [
+      // Submission, relay, fetch.
+      { en: /submits the message to your provider's sending server/, ja: /送信サーバーにメッセージを渡し/ },
+      { en: /passes the message to the recipient's receiving\s+server, with SMTP again/, ja: /受信サーバーへ、やはり SMTP でメッセージを転送/ },
+      { en: /fetches it with POP3 or IMAP/, ja: /POP3 か IMAP で取り出します/ },
+      // Ports 25, 587, 465.
+      { en: /Port 25 is for server-to-server\s+relay/, ja: /ポート 25 はサーバー同士の転送/ },
+      { en: /Port 587 is message submission \(RFC 6409\)/, ja: /ポート 587 はメッセージサブミッション（RFC 6409）/ },
+      { en: /Port 465 is the same submission service with TLS from the very\s+first byte/, ja: /ポート 465 は同じサブミッションのサービスを、最初の 1 バイト目から TLS/ },
+      // Nothing leaves the machine.
+      { en: /nothing leaves the machine/, ja: /マシンの外には何も出ていきません/ },
+    ],
+    quizzes: {
+      'quiz-port-25': { en: /^25$/, ja: /^25$/ },
+      'quiz-465': { en: /^465 starts TLS from the first byte/, ja: /^465 は最初の 1 バイト目から TLS/ },
+      'quiz-fetch': { en: /phone fetching/, ja: /スマートフォンが受信サーバーからメールを取り出す/ },
+    },
+  },
+};
+
+const IDS = Object.keys(SPECS);
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'l7lab-lessons-part1-'));
+});
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('lessons of issue 7, part 1: in the manifest, in order', () => {
+  it('lists mail-flow, smtp-auth, mock-server, pop3 right after smtp-basics, in that order', async () => {
+    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    const listed = ids.filter((id) => ['smtp-basics', ...IDS].includes(id));
+    expect(listed).toEqual(['smtp-basics', ...IDS]);
+    expect(ids.indexOf(IDS[0] as string)).toBe(ids.indexOf('smtp-basics') + 1);
+  });
+
+  it('passes the checker of l7lab lessons --check: known commands, captured placeholders, one right answer', async () => {
+    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    const ctx = { knowledge: await allKnowledge(), lessonIds: new Set(ids) };
+    for (const id of IDS) expect(checkLesson(`${id}.yaml`, await loadLesson(id), ctx)).toEqual([]);
+  });
+});
+
+describe.each(IDS)('lesson %s', (id) => {
+  const spec = SPECS[id] as LessonSpec;
+
+  it.each(LANGS)('plays in --auto in %s through the built bin, exit 0, with the key replies', { timeout: 90_000 }, async (lang) => {
+    const run = await l7lab(['learn', id, '--auto', '--lang', lang]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(lang === 'en' ? 'Lesson complete' : 'レッスン完了');
+    expect(run.stdout).not.toContain('MISMATCH');
+    for (const reply of spec.replies) expect(run.stdout).toMatch(reply);
+  });
+
+  it('takes 5-10 minutes and ends with 2-4 quiz questions, each choice explained', async () => {
+    const lesson = await loadLesson(id);
+    expect(lesson.minutes).toBeGreaterThanOrEqual(5);
+    expect(lesson.minutes).toBeLessThanOrEqual(10);
+    const quizzes = lesson.steps.filter((s) => s.kind === 'quiz');
+    expect(quizzes.length).toBeGreaterThanOrEqual(2);
+    expect(quizzes.length).toBeLessThanOrEqual(4);
+    const tail = lesson.steps.slice(-quizzes.length);
+    expect(tail.every((s) => s.kind === 'quiz')).toBe(true);
+    expect(quizzes.map((q) => q.id).sort()).toEqual(Object.keys(spec.quizzes).sort());
+  });
+
+  it.each(LANGS)('says every fact the issue names, in %s', async (lang) => {
+    const text = textOf(await loadLesson(id), lang);
+    for (const fact of spec.facts) expect(text).toMatch(fact[lang]);
+  });
+
+  it.each(LANGS)('marks the answer the lesson teaches as the correct choice of each quiz, in %s', async (lang) => {
+    const lesson = await loadLesson(id);
+    for (const [quiz, answer] of Object.entries(spec.quizzes)) expect(correctChoice(lesson, quiz)[lang]).toMatch(answer[lang]);
+  });
+});
