@@ -26,6 +26,7 @@ interface Run {
 interface Choice {
   text: Record<Lang, string>;
   correct?: boolean;
+  explain?: Record<Lang, string>;
 }
 interface Step {
   id: string;
@@ -92,6 +93,10 @@ const FACTS: Record<string, Record<Lang, RegExp[]>> = {
     en: [/Post Office Protocol, version 3/, /MD5 of the timestamp and the shared secret/, /timestamp to be different in every greeting/, /server must keep the secret in clear/, /MD5 is weak/, /What replaced APOP is TLS/],
     ja: [/Post Office Protocol バージョン 3/, /タイムスタンプと共有秘密の MD5/, /挨拶のたびにタイムスタンプを変える/, /サーバーは秘密を平文で保存/, /MD5 は弱い/, /APOP に代わって使われているのは TLS/],
   },
+  imap: {
+    en: [/Internet Message Access Protocol/, /keeps your mail on the server/, /starts with a tag you choose/, /untagged lines starting with "\*"/, /IMAP flags are shared across devices/, /BODY\.PEEK means "look, but do not touch"/, /BODY\[\] without PEEK marks the message as read/, /Message numbers are positions; UIDs are names/],
+    ja: [/Internet Message Access Protocol/, /メールをサーバーに置いたまま/, /自分で選んだ a1 のようなタグで始め/, /「\*」で始まるタグなしの行/, /IMAP のフラグは端末の間で共有/, /BODY\.PEEK は「見るだけで触らない」/, /PEEK なしで BODY\[\] を取り出すとメッセージは既読/, /メッセージ番号は位置、UID は名前/],
+  },
 };
 
 /** For each quiz (by step id), what its one correct answer must say: the lesson marks the right choice. */
@@ -101,6 +106,12 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'quiz-replay': /different timestamp/,
     'quiz-weak': /store the secret in clear, and MD5 is weak/,
     'quiz-replaced': /^TLS around the whole session/,
+  },
+  imap: {
+    'quiz-peek': /^BODY\.PEEK\[/,
+    'quiz-tag': /starts with a7/,
+    'quiz-shared': /^Read: the \\Seen flag is stored on the server/,
+    'quiz-expunge': /^Message 2, UID unchanged/,
   },
 };
 
@@ -121,7 +132,10 @@ describe('lesson files: facts and quiz answers in English and Japanese', () => {
       const qs = quizzes(lesson);
       expect(qs.length).toBeGreaterThanOrEqual(2);
       expect(qs.map((q) => q.id).sort()).toEqual(Object.keys(answers).sort());
-      for (const q of qs) expect(correctChoice(q).text.en, `quiz ${q.id}`).toMatch(answers[q.id] as RegExp);
+      for (const q of qs) {
+        expect(correctChoice(q).text.en, `quiz ${q.id}`).toMatch(answers[q.id] as RegExp);
+        for (const c of q.choices ?? []) for (const lang of LANGS) expect(c.explain?.[lang]?.trim(), `quiz ${q.id}: ${c.text.en}`).toBeTruthy();
+      }
     });
   }
 });
@@ -156,6 +170,29 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
       // Eve replays the same line on a connection with another timestamp: refused.
       expect(out).toContain(`eve C: APOP alice ${digest}`);
       expect(out).toMatch(/^eve S: -ERR \[AUTH\]/m);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`imap (${lang}): tagged replies, SELECT counts, PEEK leaves \\Seen unset, BODY[] sets it, STORE + EXPUNGE renumber`, async () => {
+      const out = await play('imap', lang);
+      expect(out).toMatch(/^laptop S: a1 OK .*LOGIN completed/m);
+      expect(out).toMatch(/^laptop S: \* 3 EXISTS$/m);
+      expect(out).toMatch(/^laptop S: \* OK \[UIDVALIDITY \d+\]/m);
+      expect(out).toMatch(/^laptop S: \* SEARCH 2 3$/m);
+      // The server side, shown by the check steps: unread after PEEK, \Seen after BODY[].
+      const peek = out.indexOf('laptop C: a6 FETCH 3 (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])');
+      const read = out.indexOf('laptop C: a7 FETCH 3 BODY[]');
+      expect(peek).toBeGreaterThan(0);
+      expect(read).toBeGreaterThan(peek);
+      expect(out.slice(peek, read)).toMatch(/│ 3 +│ \d+ +│ - +│ Bob <bob@example\.com>/);
+      const after = out.slice(read);
+      expect(after).toMatch(/^laptop S:  FLAGS \(\\Seen/m);
+      expect(after).toMatch(/│ 3 +│ \d+ +│ \\Seen +│ Bob <bob@example\.com>/);
+      expect(after).toMatch(/^laptop S: \* SEARCH 2$/m);
+      expect(after).toMatch(/^laptop S: \* 2 EXPUNGE$/m);
+      expect(after).toMatch(/^laptop S: \* 2 FETCH \(UID 3 FLAGS/m);
+      expect(after).toMatch(/^laptop S: \* BYE/m);
     });
   }
 });
