@@ -4,6 +4,7 @@ import type { Address } from '../protocols/server.js';
 import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
+import { renderTlsHandshake } from '../ui/tls-view.js';
 import { renderLine } from '../ui/transcript-view.js';
 import type { ServeConfig } from './serve-config.js';
 
@@ -62,7 +63,7 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     case 'line': {
       const e = config.showSecrets ? event : maskEvent(event);
       return renderLine(
-        { direction: e.direction, text: e.text, who: e.session, explanation: e.direction === 'server' ? e.explanation : null, ...(e.decoded !== undefined ? { decoded: e.decoded } : {}) },
+        { direction: e.direction, text: e.text, who: e.session, explanation: e.direction === 'server' ? e.explanation : null, ...(e.decoded !== undefined ? { decoded: e.decoded } : {}), ...(e.tls ? { tls: true } : {}) },
         { lang: config.lang },
       );
     }
@@ -74,6 +75,8 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
       return theme.ok(`${event.session} captured a message from <${event.from}> to ${event.to.map((t) => `<${t}>`).join(', ')} (${event.size} octets), id ${event.ids.join(', ')}: nothing was relayed`);
     case 'notice':
       return event.level === 'info' ? theme.dim(event.text) : theme.warn(`${event.session ?? event.protocol}: ${event.text}`);
+    case 'tls':
+      return renderTlsHandshake(event, config.lang);
     case 'listening':
       return null;
   }

@@ -70,3 +70,7 @@ export const STORE_POLL_MS = 1000;
 export const PRACTICE_HISTORY_LINES = 500;
 /** How long the shell waits for a server to close after its goodbye (221, BYE, QUIT's +OK): l7lab's choice; servers close at once. */
 export const PRACTICE_CLOSE_WAIT_MS = 2_000;
+
+// ---- TLS (STARTTLS RFC 3207, STLS RFC 2595, implicit TLS RFC 8314) ----
+/** Time a client has to finish its TLS handshake: l7lab's choice (Postfix's smtpd_starttls_timeout is 300 s; a loopback handshake takes milliseconds). */
+export const TLS_HANDSHAKE_TIMEOUT_MS = 30_000;

@@ -1,8 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import { Framer, type Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
 import type { Protocol, TranscriptSink } from './transcript.js';
 import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from './limits.js';
+import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
 
 /**
  * Binds pure protocol sessions to TCP sockets; the same for SMTP, POP3 and IMAP.
@@ -14,6 +16,8 @@ export interface SessionContext {
   id: string;
   remoteAddress: string;
   remotePort: number;
+  /** The connection is inside TLS from its first byte (an implicit-TLS port, RFC 8314). */
+  secure?: boolean;
 }
 
 export interface LineServerOptions {
@@ -26,6 +30,8 @@ export interface LineServerOptions {
   idleTimeoutMs: number;
   maxConnections?: number;
   sink?: TranscriptSink;
+  /** A certificate: sessions may offer STARTTLS/STLS, or (implicit) every connection starts with TLS. */
+  tls?: LineServerTls;
 }
 
 export interface Address {
@@ -34,7 +40,10 @@ export interface Address {
 }
 
 interface Connection {
+  /** Replaced by the TLS socket after STARTTLS/STLS. */
   socket: Socket;
+  /** Lines now travel encrypted (transcript `tls: true`). */
+  secure: boolean;
   session: ProtocolSession | null;
   /** Resolves when the connection has fully ended. */
   done: Promise<void>;
@@ -47,11 +56,23 @@ export class LineServer {
   private readonly connections = new Set<Connection>();
   private closing = false;
   private bound: Address | null = null;
+  /** Built once from the certificate, for every STARTTLS/STLS upgrade. */
+  private readonly secureContext: SecureContext | null;
 
   constructor(private readonly opts: LineServerOptions) {
     // allowHalfOpen: a client that pipelines its last commands and then shuts down its
     // sending side still gets them handled and answered.
-    this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    const tls = opts.tls;
+    this.secureContext = tls ? createSecureContext({ cert: tls.cert, key: tls.key }) : null;
+    if (tls?.implicit) {
+      // Implicit TLS (RFC 8314 3): a session only ever sees a connection whose handshake succeeded.
+      this.server = createTlsServer({ allowHalfOpen: true, cert: tls.cert, key: tls.key }, (socket) => this.accept(socket));
+      this.server.on('tlsClientError', (err: Error) =>
+        opts.sink?.({ event: 'notice', protocol: opts.protocol, level: 'info', text: `a TLS handshake failed: ${err.message}` }),
+      );
+    } else {
+      this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    }
     this.server.on('error', () => undefined);
   }
 
@@ -120,7 +141,8 @@ export class LineServer {
     socket.setNoDelay(true);
     socket.on('error', () => undefined);
     let resolveDone!: () => void;
-    const conn: Connection = { socket, session: null, done: new Promise((r) => (resolveDone = r)) };
+    const secure = this.opts.tls?.implicit === true;
+    const conn: Connection = { socket, secure, session: null, done: new Promise((r) => (resolveDone = r)) };
     const max = this.opts.maxConnections ?? MAX_CONNECTIONS;
     if (this.closing || this.connections.size >= max) {
       const reply = `${this.opts.busyReply}\r\n`;
@@ -130,13 +152,14 @@ export class LineServer {
       return;
     }
     this.connections.add(conn);
-    conn.session = this.opts.createSession({ id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0 });
+    conn.session = this.opts.createSession({ id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, secure });
     conn.session.attachPush?.((step) => {
       void this.write(conn, step).then((open) => {
-        if (open && step.close) socket.end();
+        if (open && step.close) conn.socket.end();
       });
     });
     this.opts.sink?.({ event: 'connect', protocol: this.opts.protocol, session: id, remote });
+    if (secure) this.opts.sink?.(describeTls(socket as TLSSocket, { protocol: this.opts.protocol, session: id, mode: 'implicit', discarded: 0 }));
     void this.run(conn, remote).finally(() => {
       this.connections.delete(conn);
       resolveDone();
@@ -145,7 +168,6 @@ export class LineServer {
 
   private async run(c: Connection, remote: string): Promise<void> {
     const session = c.session as ProtocolSession;
-    const socket = c.socket;
     const framer = new Framer();
     let ended = false;
     let inputEnded = false;
@@ -156,34 +178,49 @@ export class LineServer {
       wake = null;
       w?.();
     };
-    socket.on('data', (data: Buffer) => {
-      framer.push(data);
-      if (framer.buffered > MAX_BUFFERED_INPUT) socket.pause();
-      notify();
-    });
-    socket.on('end', () => {
-      inputEnded = true;
-      notify();
-    });
-    socket.on('close', () => {
-      ended = true;
-      notify();
-    });
-    socket.setTimeout(this.opts.idleTimeoutMs, () => {
+    const onTimeout = () => {
       if (ended) return;
       const step = session.timeout();
       reason = 'timeout';
-      void this.write(c, step).then(() => socket.end());
+      void this.write(c, step).then(() => c.socket.end());
       ended = true;
       notify();
-    });
+    };
+    // Listeners go on whichever socket carries the session now: after STARTTLS, the TLS one.
+    const attach = (socket: Socket): (() => void) => {
+      const onData = (data: Buffer) => {
+        framer.push(data);
+        if (framer.buffered > MAX_BUFFERED_INPUT) socket.pause();
+        notify();
+      };
+      const onEnd = () => {
+        inputEnded = true;
+        notify();
+      };
+      const onClose = () => {
+        ended = true;
+        notify();
+      };
+      socket.on('data', onData);
+      socket.on('end', onEnd);
+      socket.on('close', onClose);
+      socket.setTimeout(this.opts.idleTimeoutMs, onTimeout);
+      return () => {
+        socket.off('data', onData);
+        socket.off('end', onEnd);
+        socket.off('close', onClose);
+        socket.setTimeout(0);
+        socket.off('timeout', onTimeout);
+      };
+    };
+    let detach = attach(c.socket);
 
     try {
       let step = await session.greet();
       if (!(await this.write(c, step))) return;
       if (step.close) {
         reason = step.closeReason ?? 'quit';
-        socket.end();
+        c.socket.end();
         return;
       }
       while (!ended) {
@@ -195,10 +232,10 @@ export class LineServer {
         const frame = framer.next(session.expect);
         if (frame === null) {
           if (inputEnded) {
-            socket.end();
+            c.socket.end();
             return;
           }
-          if (socket.isPaused()) socket.resume();
+          if (c.socket.isPaused()) c.socket.resume();
           this.idle.add(c);
           await new Promise<void>((resolve) => (wake = resolve));
           this.idle.delete(c);
@@ -208,8 +245,16 @@ export class LineServer {
         if (!(await this.write(c, step, frame))) return;
         if (step.close) {
           reason = step.closeReason ?? 'quit';
-          socket.end();
+          c.socket.end();
           return;
+        }
+        if (step.startTls) {
+          detach();
+          if (!(await this.startTls(c, framer))) {
+            reason = 'tls-failed';
+            return;
+          }
+          detach = attach(c.socket);
         }
       }
     } catch (err) {
@@ -221,9 +266,9 @@ export class LineServer {
         level: 'error',
         text: `session failed: ${err instanceof Error ? err.message : String(err)}`,
       });
-      if (!socket.destroyed) socket.end(`${this.opts.internalErrorReply}\r\n`);
+      if (!c.socket.destroyed) c.socket.end(`${this.opts.internalErrorReply}\r\n`);
     } finally {
-      socket.setTimeout(0);
+      detach();
       try {
         await session.closed();
       } catch {
@@ -231,6 +276,30 @@ export class LineServer {
       }
       this.opts.sink?.({ event: 'disconnect', protocol: this.opts.protocol, session: session.id, remote, reason });
     }
+  }
+
+  /**
+   * The upgrade: whatever the client pipelined behind STARTTLS/STLS is dropped unread (RFC
+   * 3207 4.2, RFC 2595 4; running it would let an attacker on the path inject commands into
+   * the encrypted session, CVE-2011-0411), then the handshake. Nothing may await between
+   * the drain and the wrap, or the ClientHello could be read as cleartext.
+   */
+  private async startTls(c: Connection, framer: Framer): Promise<boolean> {
+    const session = c.session as ProtocolSession;
+    const discarded = framer.drain().length;
+    const context = this.secureContext;
+    if (!context) throw new Error('the session asked for TLS but the server has no certificate');
+    try {
+      c.socket = await upgradeSocket(c.socket, context);
+    } catch (err) {
+      const text = `TLS handshake failed: ${err instanceof Error ? err.message : String(err)}`;
+      this.opts.sink?.({ event: 'notice', protocol: this.opts.protocol, session: session.id, level: 'warn', text });
+      return false;
+    }
+    c.secure = true;
+    c.socket.on('error', () => undefined);
+    this.opts.sink?.(describeTls(c.socket as TLSSocket, { protocol: this.opts.protocol, session: session.id, mode: 'starttls', discarded }));
+    return true;
   }
 
   private handle(session: ProtocolSession, frame: Frame): Promise<Step> {
@@ -264,6 +333,7 @@ export class LineServer {
         ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
         ...(step.client?.secret ? { secret: true } : {}),
         ...(step.client?.layer ? { layer: step.client.layer } : {}),
+        ...(c.secure ? { tls: true } : {}),
         time: now(),
       });
     }
@@ -283,6 +353,7 @@ export class LineServer {
         state: session.state,
         explanation: isLine ? session.explain('server', text) : null,
         ...(layer ? { layer } : {}),
+        ...(c.secure ? { tls: true } : {}),
         time: now(),
       });
     });

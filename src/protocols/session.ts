@@ -48,6 +48,12 @@ export interface Step {
   client?: ClientNote;
   /** Per-out-line layer tags, same index as `out`, where a lesson should show one. */
   layers?: Array<OsiLayer | undefined>;
+  /**
+   * After writing `out` (the go-ahead of STARTTLS/STLS), the server throws away whatever the
+   * client pipelined behind the command and starts a TLS handshake (RFC 3207 4.2, RFC 2595 4,
+   * RFC 3501 6.2.1). The session has already forgotten what the cleartext told it.
+   */
+  startTls?: boolean;
 }
 
 export interface Terminator {

@@ -39,6 +39,8 @@ export interface LineEvent {
   /** The line (or its decoded form) carries a credential; logs mask it unless asked. */
   secret?: boolean;
   layer?: OsiLayer;
+  /** The line travelled inside TLS (after STARTTLS/STLS, or on an implicit-TLS port). */
+  tls?: boolean;
   time: string;
 }
 
@@ -61,7 +63,29 @@ export interface NoticeEvent {
   text: string;
 }
 
-export type TranscriptEvent = ListeningEvent | ConnectionEvent | LineEvent | MessageEvent | NoticeEvent;
+/**
+ * A TLS handshake finished on a session (RFC 8446; STARTTLS RFC 3207, STLS RFC 2595,
+ * IMAP STARTTLS RFC 3501 6.2.1, or an implicit-TLS port, RFC 8314): from here on the
+ * session's lines are encrypted on the wire.
+ */
+export interface TlsEvent {
+  event: 'tls';
+  protocol: Protocol;
+  session: string;
+  /** 'starttls' after the protocol's upgrade command, 'implicit' on a TLS-from-the-start port. */
+  mode: 'starttls' | 'implicit';
+  /** e.g. TLSv1.3 */
+  version: string;
+  /** e.g. TLS_AES_256_GCM_SHA384 */
+  cipher: string;
+  /** The subject of the certificate the server presented, e.g. CN=localhost. */
+  subject: string;
+  /** Octets the client sent after the upgrade command in cleartext, thrown away unread (RFC 3207 4.2). */
+  discarded: number;
+  time: string;
+}
+
+export type TranscriptEvent = ListeningEvent | ConnectionEvent | LineEvent | MessageEvent | NoticeEvent | TlsEvent;
 export type TranscriptSink = (event: TranscriptEvent) => void;
 
 /** Fan one stream out to many listeners; a throwing listener never breaks a server. */

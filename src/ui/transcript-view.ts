@@ -18,6 +18,8 @@ export interface ViewLine {
   decoded?: string;
   state?: string;
   layer?: OsiLayer;
+  /** The line travelled inside TLS: marked, so the learner sees where the cleartext ends. */
+  tls?: boolean;
 }
 
 export interface ViewOptions {
@@ -62,7 +64,8 @@ export function renderLine(line: ViewLine, opts: ViewOptions): string {
   const colour = line.direction === 'client' ? theme.client : isErrorReply(line.text) ? theme.serverError : theme.server;
   // CRLF ends every line both ways; it matters where the learner types, so it is shown there.
   const crlf = opts.crlf && line.direction === 'client' ? theme.dim(LABELS.crlf[opts.lang]) : '';
-  const out = [`${theme.dim(who)}${theme.bold(mark)} ${colour(visible(line.text))}${crlf}`];
+  const tls = line.tls ? `${theme.dim('[TLS]')} ` : '';
+  const out = [`${theme.dim(who)}${theme.bold(mark)} ${tls}${colour(visible(line.text))}${crlf}`];
   const pad = ' '.repeat(who.length) + INDENT;
   if (line.decoded !== undefined) out.push(`${pad}${badge('L6', opts)}${theme.dim(`${LABELS.decoded[opts.lang]}:`)} ${theme.code(line.decoded)}`);
   if (line.explanation) out.push(`${pad}${badge(line.layer, opts)}${theme.explanation(line.explanation)}`);

@@ -25,6 +25,13 @@ export const COMMAND_TEXT: Readonly<Record<string, CommandText>> = {
     },
     example: ['C: HELO client.example', 'S: 250 l7lab.localhost Hello client.example'],
   },
+  STARTTLS: {
+    summary: {
+      en: 'Turn this cleartext connection into a TLS one: after 220 the client starts the handshake, everything that follows is encrypted, and the client must say EHLO again.',
+      ja: '平文の接続を TLS の接続に切り替えます。220 の後でクライアントがハンドシェイクを始め、その後のやり取りはすべて暗号化されます。EHLO はもう一度送り直す必要があります。',
+    },
+    example: ['C: STARTTLS', 'S: 220 2.0.0 Ready to start TLS', '(TLS handshake)', 'C: EHLO client.example'],
+  },
   AUTH: {
     summary: {
       en: 'Log in with a SASL mechanism. PLAIN and LOGIN send the password in base64, an encoding, not encryption; CRAM-MD5 sends only a keyed digest of a fresh challenge.',

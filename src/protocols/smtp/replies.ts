@@ -80,6 +80,6 @@ export function renderError(err: unknown): RenderedError {
 export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'STARTTLS', 'SEND', 'SOML', 'SAML']);
 
 export function notImplemented(verb: string): SmtpReplyError {
-  const why = verb === 'STARTTLS' ? 'STARTTLS is not offered: the lab speaks plain text on loopback' : `${verb} is not implemented`;
+  const why = verb === 'STARTTLS' ? 'STARTTLS is not offered: this server was started without a TLS certificate' : `${verb} is not implemented`;
   return new SmtpReplyError(502, '5.5.1', why, true);
 }

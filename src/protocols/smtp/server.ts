@@ -2,6 +2,7 @@ import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
 import { SMTP_IDLE_TIMEOUT_MS, SMTP_MAX_MESSAGE_SIZE } from '../limits.js';
 import { LineServer } from '../server.js';
+import type { LineServerTls } from '../tls-upgrade.js';
 import type { MessageEvent, TranscriptSink } from '../transcript.js';
 import type { SmtpEnvironment } from './env.js';
 import { DEFAULT_HOSTNAME, SmtpSession } from './session.js';
@@ -32,6 +33,10 @@ export interface SmtpServerOptions {
   transcriptDataLines?: boolean;
   /** Clock and randomness; tests inject fixed ones. */
   env?: SmtpEnvironment;
+  /** A certificate: STARTTLS is offered (RFC 3207), or with `implicit` this is an SMTPS port (RFC 8314 3.3). */
+  tls?: LineServerTls;
+  /** PLAIN and LOGIN only inside TLS (538 5.7.11 before, RFC 4954 6). */
+  authRequiresTls?: boolean;
 }
 
 export function createSmtpServer(opts: SmtpServerOptions): LineServer {
@@ -48,6 +53,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
     idleTimeoutMs: opts.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
     createSession: (ctx) =>
       new SmtpSession({
         id: ctx.id,
@@ -61,6 +67,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         ...(listening ? { onMessage } : {}),
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),
+        tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, authRequiresTls: opts.authRequiresTls ?? false },
       }),
   });
 }

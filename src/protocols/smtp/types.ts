@@ -43,6 +43,10 @@ export interface SmtpConfig {
   accounts: Accounts;
   /** Emit a transcript event for every line of message content (else only the final "."). */
   transcriptDataLines: boolean;
+  /** STARTTLS is offered (the server has a certificate, RFC 3207). */
+  starttls: boolean;
+  /** PLAIN and LOGIN only inside TLS: 538 5.7.11 before it (RFC 4954 4, 6). */
+  authRequiresTls: boolean;
 }
 
 /** All the SMTP server needs of the mail store: it only ever delivers. */
@@ -56,6 +60,8 @@ export interface SmtpSessionData {
   authenticatedAs: string | null;
   authFailures: number;
   transaction: Transaction | null;
+  /** The connection is inside TLS: after STARTTLS, or from the start on the SMTPS port (RFC 8314). */
+  secure: boolean;
 }
 
 /** What a command handler sees. Only the session changes `state`; handlers return the next one. */
@@ -85,6 +91,8 @@ export interface Outcome {
   note?: ClientNote;
   /** Layer tags for the reply lines (same index). */
   layers?: Array<OsiLayer | undefined>;
+  /** After the replies, the server starts a TLS handshake (STARTTLS, RFC 3207 4). */
+  startTls?: boolean;
 }
 
 /** An Outcome of a pending step; `finished` hands the line back to the command dispatcher. */

@@ -48,6 +48,10 @@ export const auth: CommandSpec<AuthArgs> = {
     if (!(MECHANISMS as readonly string[]).includes(mechanism)) {
       throw new SmtpReplyError(504, '5.5.4', `Unrecognized authentication type; use one of ${MECHANISMS.join(' ')}`, true);
     }
+    if (ctx.config.authRequiresTls && !ctx.data.secure && (mechanism === 'PLAIN' || mechanism === 'LOGIN')) {
+      // The password would cross the wire in base64, readable by anyone on the path (RFC 4954 4, 6).
+      throw new SmtpReplyError(538, '5.7.11', 'Encryption required for requested authentication mechanism: STARTTLS first');
+    }
     if (mechanism === 'CRAM-MD5' && initial !== null) {
       // CRAM-MD5 is server-first: the client cannot answer a challenge it has not seen (RFC 4422 5).
       throw new SmtpSyntaxError('CRAM-MD5 takes no initial response', SYNTAX);

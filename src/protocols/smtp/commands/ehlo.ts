@@ -15,7 +15,10 @@ const SYNTAX = 'EHLO <domain>';
 
 /** The extension lines, each an EHLO keyword (RFC 5321 4.1.1.1) with its defining RFC. */
 export function extensions(ctx: CommandContext): string[] {
+  // STARTTLS only before TLS: a server must not advertise it after the handshake (RFC 3207 4.2).
+  const starttls = ctx.config.starttls && !ctx.data.secure ? ['STARTTLS'] : [];
   return [
+    ...starttls, // RFC 3207
     `SIZE ${ctx.config.maxMessageSize}`, // RFC 1870
     'PIPELINING', // RFC 2920
     '8BITMIME', // RFC 6152

@@ -9,9 +9,10 @@ import { noop } from './noop.js';
 import { quit } from './quit.js';
 import { rcpt } from './rcpt.js';
 import { rset } from './rset.js';
+import { starttls } from './starttls.js';
 import { vrfy } from './vrfy.js';
 
 /** Every SMTP command the lab server speaks, keyed by verb: the dispatcher's only table. */
 export const SMTP_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>(
-  [ehlo, helo, auth, mail, rcpt, data, rset, noop, vrfy, help, quit].map((spec) => [spec.name, spec]),
+  [ehlo, helo, starttls, auth, mail, rcpt, data, rset, noop, vrfy, help, quit].map((spec) => [spec.name, spec]),
 );

@@ -1,0 +1,124 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect as netConnect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { loadLabCertificate, type LabCertificate } from '../../src/tls/lab-cert.js';
+
+/**
+ * Shared by the TLS tests: a lab certificate made once in a temporary directory, and a raw
+ * line client that can upgrade its own socket to TLS the way a real client does after
+ * STARTTLS/STLS (trusting only the lab certificate).
+ */
+export interface TlsFixture {
+  cert: LabCertificate;
+  /** What a server takes as its `tls` option. */
+  pair: { cert: string; key: string };
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function makeTlsFixture(): Promise<TlsFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'l7lab-tls-'));
+  const cert = await loadLabCertificate({ dir });
+  return { cert, pair: { cert: cert.cert, key: cert.key }, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export class LineClient {
+  private buffer = '';
+  private wake: (() => void) | null = null;
+  closed = false;
+  /** Set once the client's side of the handshake is done. */
+  tls: TLSSocket | null = null;
+
+  private constructor(
+    public socket: Socket,
+    private readonly ca: string,
+  ) {
+    this.listen(socket);
+  }
+
+  static open(port: number, ca: string, opts: { implicit?: boolean } = {}): Promise<LineClient> {
+    return new Promise((resolve, reject) => {
+      if (opts.implicit) {
+        const s = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
+          const c = new LineClient(s, ca);
+          c.tls = s;
+          resolve(c);
+        });
+        s.once('error', reject);
+        return;
+      }
+      const s = netConnect({ host: '127.0.0.1', port }, () => resolve(new LineClient(s, ca)));
+      s.once('error', reject);
+    });
+  }
+
+  private listen(socket: Socket): void {
+    socket.on('data', (d: Buffer) => {
+      this.buffer += d.toString('latin1');
+      this.notify();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.notify();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  send(text: string): void {
+    this.socket.write(text);
+  }
+
+  /** Lines up to and including the first that `last` accepts (5 s at most). */
+  async until(last: (line: string) => boolean): Promise<string[]> {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      const lines = this.buffer.split('\r\n');
+      const end = lines.findIndex((l, i) => i < lines.length - 1 && last(l));
+      if (end >= 0) {
+        this.buffer = lines.slice(end + 1).join('\r\n');
+        return lines.slice(0, end + 1);
+      }
+      if (this.closed) throw new Error(`closed; got ${JSON.stringify(this.buffer)}`);
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 200).unref();
+      });
+    }
+    throw new Error(`no matching line; got ${JSON.stringify(this.buffer)}`);
+  }
+
+  /** The client side of the handshake over the same TCP connection, checking the lab certificate. */
+  upgrade(): Promise<TLSSocket> {
+    const raw = this.socket;
+    raw.removeAllListeners('data');
+    raw.removeAllListeners('close');
+    return new Promise((resolve, reject) => {
+      const s = tlsConnect({ socket: raw, ca: this.ca, servername: 'localhost' }, () => {
+        this.socket = s;
+        this.tls = s;
+        this.listen(s);
+        resolve(s);
+      });
+      s.once('error', reject);
+    });
+  }
+
+  /** What arrived and was not read yet. */
+  get pending(): string {
+    return this.buffer;
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+export const smtpEnd = (l: string) => /^\d{3}( |$)/.test(l);
