@@ -103,6 +103,38 @@ const SPECS: Record<string, LessonSpec> = {
       'quiz-fetch': { en: /phone fetching/, ja: /スマートフォンが受信サーバーからメールを取り出す/ },
     },
   },
+  'smtp-auth': {
+    replies: [
+      /laptop S: 250-AUTH PLAIN LOGIN CRAM-MD5/,
+      /laptop S: 530 5\.7\.0 /,
+      /laptop S: 334 VXNlcm5hbWU6/,
+      /laptop S: 535 5\.7\.8 /,
+      /laptop C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=/,
+      /laptop S: 235 2\.7\.0 /,
+      // The CRAM-MD5 answer is computed from this session's challenge and accepted.
+      /phone S: 334 [A-Za-z0-9+/]+=*\n[\s\S]*phone S: 235 2\.7\.0 /,
+    ],
+    facts: [
+      // Why a sending server asks who you are.
+      { en: /"open\s+relay"/, ja: /「オープンリレー」/ },
+      { en: /EHLO shows this list/, ja: /この一覧を見せるのは EHLO だけ/ },
+      // PLAIN: the learner builds the string, then decodes it.
+      { en: /an empty authorization\s+name, a NUL byte, the user name, a NUL byte, the password/, ja: /空の認可 ID、NUL バイト、ユーザー名、NUL バイト、パスワード/ },
+      { en: /Base64 is an\s+encoding, not encryption/, ja: /base64 は符号化（エンコーディング）であって、暗号化ではありません/ },
+      // CRAM-MD5 from the real challenge; the password never crosses the wire.
+      { en: /HMAC-MD5 of the challenge, keyed with the password/, ja: /パスワードを鍵としたチャレンジの HMAC-MD5/ },
+      { en: /The password itself never crosses the wire/, ja: /パスワードそのものは回線を通りません/ },
+      // 530, 535, 235.
+      { en: /530 5\.7\.0, authentication required/, ja: /530 5\.7\.0、認証が必要です/ },
+      { en: /535 5\.7\.8, authentication credentials invalid/, ja: /535 5\.7\.8、認証情報が正しくありません/ },
+      { en: /235 2\.7\.0, authentication successful/, ja: /235 2\.7\.0、認証成功です/ },
+    ],
+    quizzes: {
+      'quiz-base64': { en: /base64 is an encoding, not encryption/, ja: /base64 は符号化であって暗号化ではない/ },
+      'quiz-codes': { en: /^535$/, ja: /^535$/ },
+      'quiz-cram': { en: /HMAC-MD5 of the server's challenge keyed with the password/, ja: /パスワードを鍵としたサーバーのチャレンジの HMAC-MD5/ },
+    },
+  },
 };
 
 const IDS = Object.keys(SPECS);
