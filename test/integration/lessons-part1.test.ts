@@ -135,6 +135,30 @@ const SPECS: Record<string, LessonSpec> = {
       'quiz-cram': { en: /HMAC-MD5 of the server's challenge keyed with the password/, ja: /パスワードを鍵としたサーバーのチャレンジの HMAC-MD5/ },
     },
   },
+  'mock-server': {
+    replies: [
+      /app S: 220 \S+ ESMTP .*captured, never relayed/,
+      /app C: RCPT TO:<someone@example\.com>\n[\s\S]*?app S: 250 2\.1\.5 /,
+      /app S: 250 2\.0\.0 Ok: queued as/,
+      // The check step shows the message in the store under "someone", and the mail list too.
+      /someone\/INBOX[\s\S]*Your order #1042/,
+      /│ someone +│ 1 +│ Example Shop <noreply@shop\.example\.com> +│ Your order #1042/,
+    ],
+    facts: [
+      { en: /nothing left this machine/, ja: /このマシンの外には何も出ていません/ },
+      { en: /accepts mail exactly like a real one, with the same replies, but delivers it\s+nowhere/, ja: /本物とまったく同じようにメールを受け付けますが、どこにも配送しません/ },
+      { en: /the test can inspect what was sent/, ja: /テストは送られた内容を確かめられます/ },
+      { en: /Captured, not delivered/, ja: /配送されずに保存されました/ },
+      { en: /"l7lab serve"/, ja: /「l7lab serve」/ },
+      { en: /"l7lab mail list"/, ja: /「l7lab mail list」/ },
+      { en: /host 127\.0\.0\.1, port 2525, TLS off/, ja: /ホスト 127\.0\.0\.1、ポート 2525、TLS はオフ/ },
+    ],
+    quizzes: {
+      'quiz-why': { en: /^Nothing reaches real people, and the test can inspect what was sent$/, ja: /^本物の人には何も届かず、テストが送った内容を確かめられるから$/ },
+      'quiz-someone': { en: /^It was captured in the mock server's store/, ja: /^模擬サーバーのストアに保存され/ },
+      'quiz-settings': { en: /^host 127\.0\.0\.1, port 2525, TLS off$/, ja: /^ホスト 127\.0\.0\.1、ポート 2525、TLS オフ$/ },
+    },
+  },
 };
 
 const IDS = Object.keys(SPECS);
