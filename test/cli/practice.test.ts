@@ -4,6 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 
@@ -18,7 +19,9 @@ const dirs: string[] = [];
 const labs: Lab[] = [];
 const servers: Server[] = [];
 const sockets: Socket[] = [];
+const foreigns: SMTPServer[] = [];
 afterEach(async () => {
+  await Promise.all(foreigns.splice(0).map((f) => new Promise<void>((r) => f.close(() => r()))));
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
@@ -136,6 +139,35 @@ describe('--connect', () => {
     expect(r.stdout).toMatch(/S: 250 2\.0\.0 /);
     const [message] = await lab.store.list('carol', 'INBOX');
     expect((await lab.store.read('carol', 'INBOX', (message as { uid: number }).uid)).toString()).toContain('Subject: from the shell\r\n\r\nhello\r\n');
+  });
+
+  it('talks to a server that is not l7lab (nodemailer smtp-server): the message arrives there', async () => {
+    const received: string[] = [];
+    const foreign = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, done) {
+        let text = '';
+        stream.on('data', (c: Buffer) => (text += c.toString()));
+        stream.on('end', () => {
+          received.push(text);
+          done();
+        });
+      },
+    });
+    foreigns.push(foreign);
+    await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
+    const port = (foreign.server.address() as { port: number }).port;
+    const input = 'EHLO me\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\nSubject: elsewhere\n\n.starts with a dot\n.\nQUIT\n';
+    const r = await practice(['smtp', '--connect', `127.0.0.1:${port}`], input);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/S: 250[ -]/);
+    expect(r.stdout).toMatch(/S: 354 [^\n]*\n\s+354: go ahead/);
+    expect(r.stdout).toMatch(/S: 221 /);
+    // the server undid the dot-stuffing: it got the line as typed
+    expect(received).toEqual(['Subject: elsewhere\r\n\r\n.starts with a dot\r\n']);
   });
 
   it('a closed port: one line on stderr, exit 1, nothing on stdout', async () => {
