@@ -27,6 +27,13 @@ export const COMMAND_TEXTS: Readonly<Record<string, CommandText>> = {
     summary: { en: 'Client and server tell each other their software name, for logs and bug reports.', ja: 'クライアントとサーバーがソフトウェア名を伝え合います。ログや不具合報告に役立ちます。' },
     example: ['C: a1 ID ("name" "imapflow")', 'S: * ID ("name" "l7lab" "vendor" "l7lab")', 'S: a1 OK ID completed'],
   },
+  STARTTLS: {
+    summary: {
+      en: 'Switch this cleartext connection to TLS before logging in; after the OK the client starts the handshake, then asks CAPABILITY again (it changes: no STARTTLS, maybe no LOGINDISABLED).',
+      ja: 'ログインの前に、平文の接続を TLS に切り替えます。OK の後でクライアントがハンドシェイクを始め、CAPABILITY を聞き直します（STARTTLS が消え、LOGINDISABLED も消えることがあります）。',
+    },
+    example: ['C: a1 STARTTLS', 'S: a1 OK Begin TLS negotiation now'],
+  },
   LOGIN: {
     summary: { en: 'Log in with user name and password in plain text; without TLS anyone on the path can read them.', ja: 'ユーザー名とパスワードを平文で送ってログインします。TLS がなければ経路上の誰でも読めてしまいます。' },
     example: ['C: a1 LOGIN bob builder', 'S: a1 OK [CAPABILITY IMAP4rev1 ...] LOGIN completed'],

@@ -43,6 +43,7 @@ const ENTRIES: readonly Entry[] = [
   ['[APPENDUID]', 'UIDVALIDITY and the UID the appended message got.', '保存したメッセージの UIDVALIDITY と、付けられた UID です。', 'RFC 4315 3'],
   ['[COPYUID]', 'UIDVALIDITY of the target, the source UIDs and the new UIDs, in the same order.', 'コピー先の UIDVALIDITY、コピー元の UID、新しい UID（同じ順番）です。', 'RFC 4315 3'],
   ['[TOOBIG]', 'Too large: a literal or command over the server\'s limit; nothing of it was run.', '大きすぎます。リテラルやコマンドがサーバーの上限を超えたため、何も実行されていません。', 'RFC 7888 4, RFC 4469'],
+  ['[PRIVACYREQUIRED]', 'Refused because the connection is not encrypted: STARTTLS first.', '接続が暗号化されていないため拒否されました。先に STARTTLS してください。', 'RFC 5530 3'],
   ['[AUTHENTICATIONFAILED]', 'Wrong user name or password (the server never says which).', 'ユーザー名かパスワードが違います（どちらが違うかはあえて言いません）。', 'RFC 5530 3'],
   ['[AUTHORIZATIONFAILED]', 'Logged-in user may not act as the requested user.', 'ログインしたユーザーは、指定した別のユーザーとして振る舞えません。', 'RFC 5530 3'],
   ['[NONEXISTENT]', 'No mailbox by that name.', 'その名前のメールボックスはありません。', 'RFC 5530 3'],

@@ -22,8 +22,29 @@ export const CAPABILITIES = [
   'AUTH=PLAIN', // RFC 4616
 ] as const;
 
-export function capabilityList(): string {
-  return CAPABILITIES.join(' ');
+/** Where the session stands on TLS, which changes what it advertises (RFC 3501 6.2.1, 7.2.1). */
+export interface TlsCapability {
+  /** The server has a certificate and this port is cleartext: STARTTLS may be used. */
+  starttls: boolean;
+  /** Inside TLS already (after STARTTLS, or on the IMAPS port). */
+  secure: boolean;
+  /** Refuse cleartext passwords until TLS: LOGINDISABLED, and no AUTH=PLAIN (RFC 3501 6.2.3). */
+  loginRequiresTls: boolean;
+}
+
+export const NO_TLS: TlsCapability = { starttls: false, secure: false, loginRequiresTls: false };
+
+/** True while a password may not be sent: LOGIN and AUTHENTICATE PLAIN get NO [PRIVACYREQUIRED] (RFC 5530 3). */
+export function loginDisabled(tls: TlsCapability): boolean {
+  return tls.loginRequiresTls && !tls.secure;
+}
+
+export function capabilityList(tls: TlsCapability = NO_TLS): string {
+  const disabled = loginDisabled(tls);
+  const caps: string[] = CAPABILITIES.filter((c) => !(disabled && c === 'AUTH=PLAIN'));
+  if (tls.starttls && !tls.secure) caps.push('STARTTLS');
+  if (disabled) caps.push('LOGINDISABLED');
+  return caps.join(' ');
 }
 
 /** RFC 3501 7.1.4: `* BYE` before the server closes. */

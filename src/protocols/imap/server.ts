@@ -3,6 +3,7 @@ import type { MailStore } from '../../mailstore/types.js';
 import type { Accounts } from '../accounts.js';
 import { IMAP_IDLE_TIMEOUT_MS } from '../limits.js';
 import { LineServer } from '../server.js';
+import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';
 import { RecentRegistry } from './recent.js';
 import { BYE } from './replies.js';
@@ -21,17 +22,25 @@ export interface ImapServerOptions {
   hostname?: string;
   maxConnections?: number;
   idleTimeoutMs?: number;
+  /** A certificate: STARTTLS is offered (RFC 3501 6.2.1), or with `implicit` this is an IMAPS port (RFC 8314 3.3). */
+  tls?: LineServerTls;
+  /** LOGINDISABLED until STARTTLS (RFC 3501 6.2.3): LOGIN and AUTHENTICATE PLAIN refused in clear. */
+  loginRequiresTls?: boolean;
+  /** Share one \Recent registry with another server on the same store (the IMAPS port beside the IMAP one). */
+  recent?: RecentRegistry;
 }
 
 export function createImapServer(opts: ImapServerOptions): LineServer {
-  const services = { store: opts.store, accounts: opts.accounts, recent: new RecentRegistry(), hostname: opts.hostname ?? 'localhost' };
+  const tls = { starttls: opts.tls !== undefined && !opts.tls.implicit, loginRequiresTls: opts.loginRequiresTls ?? false };
+  const services = { store: opts.store, accounts: opts.accounts, recent: opts.recent ?? new RecentRegistry(), hostname: opts.hostname ?? 'localhost', tls };
   return new LineServer({
     protocol: 'imap',
-    createSession: (ctx) => new ImapSession({ id: ctx.id, services, ...(opts.lang ? { lang: opts.lang } : {}) }),
+    createSession: (ctx) => new ImapSession({ id: ctx.id, services, secure: ctx.secure === true, ...(opts.lang ? { lang: opts.lang } : {}) }),
     busyReply: BYE.busy,
     internalErrorReply: BYE.internal,
     idleTimeoutMs: opts.idleTimeoutMs ?? IMAP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
   });
 }

@@ -23,6 +23,8 @@ export interface ImapSessionOptions {
   id: string;
   services: ImapServices;
   lang?: Lang;
+  /** Inside TLS from the start (IMAPS port, RFC 8314). */
+  secure?: boolean;
 }
 
 const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE };
@@ -43,6 +45,7 @@ export class ImapSession implements ProtocolSession {
   private user: string | null = null;
   private selected: SelectedMailbox | null = null;
   private authFailures = 0;
+  private secure: boolean;
   private badCount = 0;
   private discarding = 0;
   private readonly reader = new CommandReader();
@@ -51,7 +54,9 @@ export class ImapSession implements ProtocolSession {
   private pushQueued = false;
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly opts: ImapSessionOptions) {}
+  constructor(private readonly opts: ImapSessionOptions) {
+    this.secure = opts.secure ?? false;
+  }
 
   get id(): string {
     return this.opts.id;
@@ -67,7 +72,9 @@ export class ImapSession implements ProtocolSession {
 
   async greet(): Promise<Step> {
     const host = this.opts.services.hostname;
-    return { out: [`* OK [CAPABILITY ${capabilityList()}] ${host} l7lab IMAP4rev1 server ready`], layers: ['L5'] };
+    const services = this.opts.services;
+    const tls = { starttls: services.tls?.starttls ?? false, secure: this.secure, loginRequiresTls: services.tls?.loginRequiresTls ?? false };
+    return { out: [`* OK [CAPABILITY ${capabilityList(tls)}] ${host} l7lab IMAP4rev1 server ready`], layers: ['L5'] };
   }
 
   line(line: Buffer, _end?: Terminator): Promise<Step> {
@@ -154,7 +161,7 @@ export class ImapSession implements ProtocolSession {
   }
 
   private context(tag: string, name: string, out: OutItem[]): ImapContext {
-    const session = { state: this.current, user: this.user, selected: this.selected, authFailures: this.authFailures };
+    const session = { state: this.current, user: this.user, selected: this.selected, authFailures: this.authFailures, secure: this.secure };
     return { tag, name, services: this.opts.services, session, untagged: (item) => out.push(item) };
   }
 
@@ -209,7 +216,13 @@ export class ImapSession implements ProtocolSession {
       this.current = 'logout';
       return { out, client, layers, close: true, closeReason: 'error' };
     }
-    return this.reply(out, status, client, layers);
+    const step = this.reply(out, status, client, layers);
+    // STARTTLS: the handshake follows the tagged OK (RFC 3501 6.2.1); capabilities change from here.
+    if (result.startTls && !step.close) {
+      this.secure = true;
+      step.startTls = true;
+    }
+    return step;
   }
 
   private async wait(tag: string, spec: CommandSpec, cont: Continuation, out: OutItem[], client: ClientNote): Promise<Step> {

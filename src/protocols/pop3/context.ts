@@ -12,6 +12,8 @@ export class SessionData implements Pop3Context {
   pendingUser: string | null = null;
   account: string | null = null;
   maildrop: Maildrop | null = null;
+  stlsOffered = false;
+  secure = false;
   private failures = 0;
   private release: (() => void) | null = null;
 
@@ -24,6 +26,11 @@ export class SessionData implements Pop3Context {
 
   setPendingUser(name: string): void {
     this.pendingUser = name;
+  }
+
+  enterTls(): void {
+    this.secure = true;
+    this.pendingUser = null;
   }
 
   countFailure(): number {

@@ -10,6 +10,13 @@ export interface CommandText {
 }
 
 export const COMMAND_TEXT: Readonly<Record<string, CommandText>> = {
+  STLS: {
+    summary: {
+      en: 'Switches this cleartext connection to TLS before logging in: after +OK the client starts the handshake, and USER/PASS then travel encrypted.',
+      ja: 'ログインの前に、平文の接続を TLS に切り替えます。+OK の後でクライアントがハンドシェイクを始め、その後の USER/PASS は暗号化されて流れます。',
+    },
+    example: ['C: STLS', 'S: +OK Begin TLS negotiation'],
+  },
   USER: {
     summary: {
       en: 'Names the maildrop (the user) to log in to; the password follows with PASS. l7lab answers +OK to any name, so names cannot be probed.',

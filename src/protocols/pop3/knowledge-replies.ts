@@ -163,6 +163,10 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
     en: 'Goodbye. After QUIT from TRANSACTION the session went through UPDATE, where the marked messages were removed.',
     ja: '終了のあいさつです。TRANSACTION から QUIT した場合は UPDATE 状態を経て、印の付いたメッセージがそこで削除されました。',
   },
+  STLS: {
+    en: 'Go ahead with TLS: the client starts the handshake now; what follows is encrypted, and the client asks CAPA again.',
+    ja: 'TLS を始めてください。クライアントがここでハンドシェイクを始めます。この後のやり取りは暗号化され、クライアントは CAPA を聞き直します。',
+  },
   CAPA: {
     en: 'Capability list follows, one per line, ended by a line with only ".".',
     ja: '対応機能の一覧が 1 行に 1 つずつ続き、「.」だけの行で終わります。',

@@ -3,6 +3,7 @@ import type { Lang } from '../../i18n.js';
 import { POP3_IDLE_TIMEOUT_MS } from '../limits.js';
 import { apopTimestamp } from '../sasl.js';
 import { LineServer } from '../server.js';
+import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import { Pop3Session } from './session.js';
@@ -17,6 +18,8 @@ export interface Pop3ServerOptions {
   maxConnections?: number;
   /** Autologout; RFC 1939 3 asks for at least 10 minutes, tests inject less. */
   idleTimeoutMs?: number;
+  /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.3). */
+  tls?: LineServerTls;
 }
 
 /**
@@ -38,11 +41,13 @@ export function createPop3Server(opts: Pop3ServerOptions): LineServer {
         hostname,
         idleTimeoutMs,
         ...(opts.lang ? { lang: opts.lang } : {}),
+        tls: { stls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true },
       }),
     busyReply: '-ERR [SYS/TEMP] too many connections; try again later',
     internalErrorReply: '-ERR [SYS/TEMP] internal server error; closing, nothing was deleted',
     idleTimeoutMs,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
   });
 }

@@ -22,6 +22,8 @@ export interface Pop3SessionOptions {
   /** The server's autologout, only to say it in the timeout reply. */
   idleTimeoutMs?: number;
   commands?: ReadonlyMap<string, CommandSpec>;
+  /** TLS: offer STLS (RFC 2595), or start inside TLS (POP3S port, RFC 8314). */
+  tls?: { stls?: boolean; secure?: boolean };
 }
 
 export const POP3_GREETING = '+OK l7lab POP3 server ready';
@@ -58,6 +60,8 @@ export class Pop3Session implements ProtocolSession {
     this.commands = opts.commands ?? POP3_COMMANDS;
     this.lang = opts.lang ?? 'en';
     this.idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
+    this.data.stlsOffered = opts.tls?.stls ?? false;
+    this.data.secure = opts.tls?.secure ?? false;
   }
 
   get state(): Pop3State {
@@ -165,6 +169,7 @@ export class Pop3Session implements ProtocolSession {
       ...(reply.close ? { close: true, closeReason: reply.closeReason ?? 'quit' } : {}),
       ...(note ? { client: note } : {}),
       ...(reply.layers ? { layers: reply.layers } : {}),
+      ...(reply.startTls ? { startTls: true } : {}),
     };
   }
 }

@@ -51,6 +51,8 @@ export interface Pop3Reply {
   layers?: Array<OsiLayer | undefined>;
   /** Read the next line as a SASL response and hand it to this function. */
   continueWith?: Continuation;
+  /** After the reply, the server starts a TLS handshake (STLS, RFC 2595 4). */
+  startTls?: boolean;
 }
 
 /** What a command handler may see and do; implemented by the session. */
@@ -67,6 +69,12 @@ export interface Pop3Context {
   readonly account: string | null;
   /** The maildrop snapshot taken at login, in TRANSACTION. */
   readonly maildrop: Maildrop | null;
+  /** STLS is offered: the server has a certificate (RFC 2595 4). */
+  readonly stlsOffered: boolean;
+  /** The connection is inside TLS (after STLS, or on the POP3S port, RFC 8314). */
+  readonly secure: boolean;
+  /** STLS accepted: from the handshake on, the session is encrypted. */
+  enterTls(): void;
   setPendingUser(name: string): void;
   /** Count one failed authentication; returns the total so far in this connection. */
   countFailure(): number;

@@ -30,7 +30,7 @@ export const COMMAND_TEXT: Readonly<Record<string, CommandText>> = {
       en: 'Turn this cleartext connection into a TLS one: after 220 the client starts the handshake, everything that follows is encrypted, and the client must say EHLO again.',
       ja: '平文の接続を TLS の接続に切り替えます。220 の後でクライアントがハンドシェイクを始め、その後のやり取りはすべて暗号化されます。EHLO はもう一度送り直す必要があります。',
     },
-    example: ['C: STARTTLS', 'S: 220 2.0.0 Ready to start TLS', '(TLS handshake)', 'C: EHLO client.example'],
+    example: ['C: STARTTLS', 'S: 220 2.0.0 Ready to start TLS'],
   },
   AUTH: {
     summary: {

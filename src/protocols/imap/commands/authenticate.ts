@@ -1,7 +1,7 @@
 import { SASL_MAX_RESPONSE_LINE } from '../../limits.js';
 import { decodeBase64, parsePlain, showNuls } from '../../sasl.js';
-import { capabilityList } from '../replies.js';
-import type { CommandResult, CommandSpec, ImapContext } from './spec.js';
+import { capabilityList, loginDisabled } from '../replies.js';
+import { tlsOf, type CommandResult, type CommandSpec, type ImapContext } from './spec.js';
 import { text } from './util.js';
 
 /**
@@ -28,7 +28,7 @@ function verify(ctx: ImapContext, response: string): CommandResult {
     return { status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'Invalid user name or password', authFailed: true };
   }
   return {
-    code: `CAPABILITY ${capabilityList()}`,
+    code: `CAPABILITY ${capabilityList(tlsOf(ctx))}`,
     text: `AUTHENTICATE completed, logged in as ${creds.authcid}`,
     next: 'authenticated',
     user: creds.authcid.toLowerCase(),
@@ -45,6 +45,9 @@ export const authenticateSpec: CommandSpec = {
   async handle(ctx, args) {
     const mechanism = text(args[0]).toUpperCase();
     if (mechanism !== 'PLAIN') return { status: 'NO', code: 'CANNOT', text: `Unsupported mechanism ${mechanism}: this server offers AUTH=PLAIN` };
+    if (loginDisabled(tlsOf(ctx))) {
+      return { status: 'NO', code: 'PRIVACYREQUIRED', text: 'PLAIN is disabled until STARTTLS: base64 is not encryption' };
+    }
     if (args[1] !== undefined) return verify(ctx, text(args[1]));
     return {
       text: '',

@@ -1,5 +1,5 @@
 import { capabilityList } from '../replies.js';
-import type { CommandSpec } from './spec.js';
+import { tlsOf, type CommandSpec } from './spec.js';
 import { ANY_STATE } from './util.js';
 
 /**
@@ -15,7 +15,7 @@ export const capabilitySpec: CommandSpec = {
   syntax: 'CAPABILITY',
   rfc: 'RFC 3501 6.1.1',
   async handle(ctx) {
-    ctx.untagged(`* CAPABILITY ${capabilityList()}`);
+    ctx.untagged(`* CAPABILITY ${capabilityList(tlsOf(ctx))}`);
     return { text: 'CAPABILITY completed' };
   },
 };

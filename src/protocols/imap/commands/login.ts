@@ -1,5 +1,5 @@
-import { capabilityList } from '../replies.js';
-import type { CommandSpec } from './spec.js';
+import { capabilityList, loginDisabled } from '../replies.js';
+import { tlsOf, type CommandSpec } from './spec.js';
 import { text } from './util.js';
 
 /**
@@ -16,11 +16,15 @@ export const loginSpec: CommandSpec = {
   rfc: 'RFC 3501 6.2.3',
   secret: true,
   async handle(ctx, args) {
+    if (loginDisabled(tlsOf(ctx))) {
+      // LOGINDISABLED was advertised: the password must not cross the wire in clear (RFC 3501 6.2.3, RFC 5530 3).
+      return { status: 'NO', code: 'PRIVACYREQUIRED', text: 'LOGIN is disabled until STARTTLS: the password would travel in clear' };
+    }
     const user = text(args[0]);
     if (!ctx.services.accounts.verify(user, text(args[1]))) {
       // Never say which of the two was wrong (RFC 3501 6.2.3 security note).
       return { status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'Invalid user name or password', authFailed: true };
     }
-    return { code: `CAPABILITY ${capabilityList()}`, text: `LOGIN completed, logged in as ${user}`, next: 'authenticated', user: user.toLowerCase() };
+    return { code: `CAPABILITY ${capabilityList(tlsOf(ctx))}`, text: `LOGIN completed, logged in as ${user}`, next: 'authenticated', user: user.toLowerCase() };
   },
 };

@@ -19,6 +19,7 @@ import { renameSpec } from './rename.js';
 import { searchSpec, uidSearchSpec } from './search.js';
 import { examineSpec, selectSpec } from './select.js';
 import type { CommandSpec } from './spec.js';
+import { starttlsSpec } from './starttls.js';
 import { statusSpec } from './status.js';
 import { storeSpec, uidStoreSpec } from './store.js';
 import { subscribeSpec, unsubscribeSpec } from './subscribe.js';
@@ -34,6 +35,7 @@ const SPECS: readonly CommandSpec[] = [
   logoutSpec,
   idSpec,
   // not authenticated (6.2)
+  starttlsSpec,
   loginSpec,
   authenticateSpec,
   // authenticated (6.3)

@@ -38,6 +38,8 @@ export interface SessionView {
   readonly user: string | null;
   readonly selected: SelectedMailbox | null;
   readonly authFailures: number;
+  /** Inside TLS (after STARTTLS, or on the IMAPS port). */
+  readonly secure: boolean;
 }
 
 /** Fixed for the life of a server, shared by its sessions. */
@@ -46,6 +48,8 @@ export interface ImapServices {
   readonly accounts: Accounts;
   readonly recent: RecentRegistry;
   readonly hostname: string;
+  /** STARTTLS offered on this port; LOGIN refused until TLS (RFC 3501 6.2.1, 6.2.3). */
+  readonly tls?: { readonly starttls: boolean; readonly loginRequiresTls: boolean };
 }
 
 export interface ImapContext {
@@ -86,6 +90,8 @@ export interface CommandResult {
   authFailed?: boolean;
   close?: boolean;
   continuation?: Continuation;
+  /** After the tagged OK, the server starts the TLS handshake (STARTTLS, RFC 3501 6.2.1). */
+  startTls?: boolean;
 }
 
 export interface CommandSpec {
@@ -121,6 +127,11 @@ export class ImapNoError extends Error {
     super(message);
     this.name = 'ImapNoError';
   }
+}
+
+/** What this session advertises about TLS, from the server's settings and the session's state. */
+export function tlsOf(ctx: ImapContext): { starttls: boolean; secure: boolean; loginRequiresTls: boolean } {
+  return { starttls: ctx.services.tls?.starttls ?? false, secure: ctx.session.secure, loginRequiresTls: ctx.services.tls?.loginRequiresTls ?? false };
 }
 
 /** A list token's items (a rest `...` argument is collected into one list). */

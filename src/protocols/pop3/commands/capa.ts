@@ -37,7 +37,9 @@ export const capa: CommandSpec = {
   args: [],
   syntax: 'CAPA',
   rfc: 'RFC 2449 5',
-  async handle() {
-    return { out: multiline('+OK capability list follows', CAPABILITIES) };
+  async handle(ctx) {
+    // STLS only before TLS and only in AUTHORIZATION, where it may be used (RFC 2595 4).
+    const stls = ctx.stlsOffered && !ctx.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : [];
+    return { out: multiline('+OK capability list follows', [...CAPABILITIES, ...stls]) };
   },
 };

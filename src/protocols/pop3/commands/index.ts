@@ -10,11 +10,12 @@ import { quit } from './quit.js';
 import { retr } from './retr.js';
 import { rset } from './rset.js';
 import { stat } from './stat.js';
+import { stls } from './stls.js';
 import { top } from './top.js';
 import { uidl } from './uidl.js';
 import { user } from './user.js';
 
 /** Every POP3 command l7lab knows, keyed by keyword: declared here, dispatched by the dispatcher alone. */
 export const POP3_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
-  [user, pass, apop, auth, capa, stat, list, uidl, retr, top, dele, rset, noop, quit].map((spec) => [spec.name, spec]),
+  [user, pass, apop, auth, capa, stls, stat, list, uidl, retr, top, dele, rset, noop, quit].map((spec) => [spec.name, spec]),
 );
