@@ -97,6 +97,10 @@ const FACTS: Record<string, Record<Lang, RegExp[]>> = {
     en: [/Internet Message Access Protocol/, /keeps your mail on the server/, /starts with a tag you choose/, /untagged lines starting with "\*"/, /IMAP flags are shared across devices/, /BODY\.PEEK means "look, but do not touch"/, /BODY\[\] without PEEK marks the message as read/, /Message numbers are positions; UIDs are names/],
     ja: [/Internet Message Access Protocol/, /メールをサーバーに置いたまま/, /自分で選んだ a1 のようなタグで始め/, /「\*」で始まるタグなしの行/, /IMAP のフラグは端末の間で共有/, /BODY\.PEEK は「見るだけで触らない」/, /PEEK なしで BODY\[\] を取り出すとメッセージは既読/, /メッセージ番号は位置、UID は名前/],
   },
+  'pop3-vs-imap': {
+    en: [/Post Office Protocol version 3/, /With IMAP, flags are shared across devices/, /read state is each device's own/, /POP3 downloads the mail to one device; IMAP keeps it on the server/, /The phone finds nothing/, /no polling, no delay/, /Which to choose when/, /Choose IMAP if you read mail on more than one device/, /Choose POP3 for one computer/, /"leave a copy on the server"/],
+    ja: [/Post Office Protocol バージョン 3/, /フラグが端末の間で共有/, /既読の状態は端末ごとに別々/, /POP3 はメールを 1 台の端末にダウンロードします。IMAP はメールをサーバーに置いたまま/, /phone には何も見つかりません/, /問い合わせも待ち時間もありません/, /どんなときにどちらを選ぶか/, /複数の端末でメールを読む場合.*IMAP を選びます/, /POP3 を選ぶのは、1 台のコンピューター/, /「サーバーにコピーを残す」/],
+  },
 };
 
 /** For each quiz (by step id), what its one correct answer must say: the lesson marks the right choice. */
@@ -112,6 +116,12 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'quiz-tag': /starts with a7/,
     'quiz-shared': /^Read: the \\Seen flag is stored on the server/,
     'quiz-expunge': /^Message 2, UID unchanged/,
+  },
+  'pop3-vs-imap': {
+    'quiz-seen': /^As read$/,
+    'quiz-pop3': /^Nothing$/,
+    'quiz-idle': /pushed "\* 2 EXISTS" during IDLE/,
+    'quiz-choose': /one computer who wants every message stored locally/,
   },
 };
 
@@ -193,6 +203,30 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
       expect(after).toMatch(/^laptop S: \* 2 EXPUNGE$/m);
       expect(after).toMatch(/^laptop S: \* 2 FETCH \(UID 3 FLAGS/m);
       expect(after).toMatch(/^laptop S: \* BYE/m);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`pop3-vs-imap (${lang}): IMAP \\Seen and IDLE reach the phone; POP3 on the laptop leaves the phone nothing`, async () => {
+      const out = await play('pop3-vs-imap', lang);
+      const imapRead = out.indexOf('laptop C: l3 FETCH 1 BODY[]');
+      expect(imapRead).toBeGreaterThan(0);
+      // Before the laptop reads: no \Seen on the phone; after: the phone sees \Seen it never downloaded.
+      expect(out.slice(0, imapRead)).toMatch(/^phone S: \* 1 FETCH \(FLAGS \(\)\)$/m);
+      expect(out.slice(imapRead)).toMatch(/^phone S: \* 1 FETCH \(FLAGS \(\\Seen\)\)$/m);
+      // IDLE: the continuation, the relayed message, the untagged EXISTS pushed on the phone, DONE.
+      expect(out).toMatch(/^phone S: \+ idling$/m);
+      expect(out).toMatch(/^outside→main S: 250 .*queued as/m);
+      const push = out.search(/^phone S: \* 2 EXISTS$/m);
+      expect(push).toBeGreaterThan(out.indexOf('outside→main C: QUIT'));
+      expect(out).toMatch(/^phone S: p5 OK IDLE terminated$/m);
+      expect(out).toMatch(/^laptop S: \* 2 EXISTS$/m);
+      // POP3: the laptop downloads both, RETR marks nothing on the server, QUIT deletes, the phone finds nothing.
+      expect(out).toMatch(/^laptop S: \+OK alice's maildrop has 2 messages/m);
+      expect(out).toMatch(/│ 2 +│ \d+ +│ - +│ Dave <dave@outside\.example>/);
+      expect(out).toMatch(/^laptop S: \+OK .*signing off \(2 deleted/m);
+      expect(out).toMatch(/^phone S: \+OK alice's maildrop has 0 messages/m);
+      expect(out).toMatch(/^phone S: \+OK 0 0$/m);
     });
   }
 });
