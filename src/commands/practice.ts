@@ -91,7 +91,7 @@ export async function runPractice(protocol: string, opts: Record<string, unknown
     const { client, greeting } = await open(p, target, lang);
     try {
       const history = await History.open(historyFile(p, deps.env));
-      const shell = new PracticeShell({ protocol: p, lang, wire: client, events: link, history, out, closeWaitMs: PRACTICE_CLOSE_WAIT_MS, replyTimeoutMs: DEFAULT_WIRE_TIMEOUT_MS });
+      const shell = new PracticeShell({ protocol: p, lang, wire: client, events: link, history, out, closeWaitMs: PRACTICE_CLOSE_WAIT_MS, replyTimeoutMs: DEFAULT_WIRE_TIMEOUT_MS, where: showTarget(target) });
       const at = { protocol: p.toUpperCase(), host: showTarget(target).replace(/:\d+$/, ''), port: target.port };
       out(theme.bold(msg(lang, lab ? 'connectedLab' : 'connectedRemote', at)));
       if (interactive) out(theme.dim(msg(lang, 'tips')));

@@ -100,6 +100,10 @@ const MESSAGES = {
     en: 'The server now reports changes as they happen (RFC 2177), shown here as they arrive; DONE ends IDLE.',
     ja: 'サーバーは変化が起きるたびに知らせてきます（RFC 2177）。届いた時点でここに表示します。DONE で IDLE を終えます。',
   },
+  tlsNow: {
+    en: 'The server now waits for a TLS handshake, which this shell does not do, so the plain-text session ends here. To go on encrypted: openssl s_client -starttls {protocol} -crlf -connect {where}',
+    ja: 'サーバーは TLS のハンドシェイクを待っていますが、このシェルは TLS を扱えないため、平文のセッションはここで終わります。暗号化して続けるには: openssl s_client -starttls {protocol} -crlf -connect {where}',
+  },
   stateNow: { en: 'session state: {state}', ja: 'セッション状態: {state}' },
   stateUnknown: {
     en: 'The session state is known only on the built-in lab; this server is not ours. Every command is offered.',

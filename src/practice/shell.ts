@@ -39,6 +39,8 @@ export interface ShellOptions {
   closeWaitMs: number;
   /** How long the wire waits for a whole reply (for the message when one does not come). */
   replyTimeoutMs: number;
+  /** host:port, for the hint after STARTTLS. */
+  where?: string;
 }
 
 /** What the terminal does next: read another line, or stop (the user quit, or the server left). */
@@ -183,8 +185,21 @@ export class PracticeShell {
       this.inFlight = false;
     }
     this.showReply(lines, reply, mode);
+    if (this.tlsStarts(reply)) return 'closed';
     this.nextMode(reply, lines[lines.length - 1]?.text ?? '');
     return this.isGoodbye(reply) && (await this.waitForClose()) ? 'closed' : 'more';
+  }
+
+  /**
+   * STARTTLS accepted (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1): the server now waits for a TLS
+   * handshake, which this shell does not do, so nothing typed in plain text can follow.
+   */
+  private tlsStarts(reply: WireReply): boolean {
+    const ok: Record<Protocol, [string, string]> = { smtp: ['STARTTLS', '220'], pop3: ['STLS', '+OK'], imap: ['STARTTLS', 'OK'] };
+    const [verb, status] = ok[this.o.protocol];
+    if (this.lastCommand !== verb || reply.status !== status) return false;
+    this.o.out(theme.warn(msg(this.o.lang, 'tlsNow', { protocol: this.o.protocol, where: this.o.where ?? '<host>:<port>' })));
+    return true;
   }
 
   private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode): void {

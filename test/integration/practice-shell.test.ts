@@ -14,6 +14,7 @@ import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { Protocol } from '../../src/protocols/transcript.js';
 import { HubLink } from '../../src/tutor/hub-link.js';
 import { WireClient } from '../../src/wire/client.js';
+import { makeTlsFixture } from './tls-fixture.js';
 
 /** The practice shell against the real lab on 127.0.0.1, lines fed as a learner would type them. */
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -64,7 +65,17 @@ async function shellOn(protocol: Protocol, l: Lab | null, port?: number, timeout
   const output: string[] = [];
   let seen = 0;
   const history = await History.open(join(tempDir(), 'history'));
-  const shell = new PracticeShell({ protocol, lang: 'en', wire: client, events: link, history, out: (t) => output.push(plain(t)), closeWaitMs: 2000, replyTimeoutMs: timeoutMs });
+  const shell = new PracticeShell({
+    protocol,
+    lang: 'en',
+    wire: client,
+    events: link,
+    history,
+    out: (t) => output.push(plain(t)),
+    closeWaitMs: 2000,
+    replyTimeoutMs: timeoutMs,
+    where: `127.0.0.1:${target}`,
+  });
   shell.start(greeting);
   return {
     shell,
@@ -248,6 +259,24 @@ describe('what the server says between commands', () => {
     expect(await run.shell.waitForClose()).toBe(true);
     expect(run.read()).toBe('The server closed the connection.');
     await closing;
+  });
+});
+
+describe('STARTTLS', () => {
+  it('accepted by a lab with a certificate: the shell says it cannot do TLS, and stops', async () => {
+    const tls = await makeTlsFixture();
+    try {
+      const l = await startLab({ tls: tls.pair });
+      labs.push(l);
+      const smtp = await shellOn('smtp', l);
+      expect(await smtp.type('EHLO me', 'STARTTLS')).toBe('closed');
+      expect(smtp.read()).toMatch(/S: 220 [^\n]*\n[\s\S]*waits for a TLS handshake[^\n]*openssl s_client -starttls smtp -crlf -connect 127\.0\.0\.1:\d+$/);
+      const pop3 = await shellOn('pop3', l);
+      expect(await pop3.type('STLS')).toBe('closed');
+      expect(pop3.read()).toContain('openssl s_client -starttls pop3');
+    } finally {
+      await tls.cleanup();
+    }
   });
 });
 
