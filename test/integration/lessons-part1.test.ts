@@ -159,6 +159,36 @@ const SPECS: Record<string, LessonSpec> = {
       'quiz-settings': { en: /^host 127\.0\.0\.1, port 2525, TLS off$/, ja: /^ホスト 127\.0\.0\.1、ポート 2525、TLS オフ$/ },
     },
   },
+  pop3: {
+    replies: [
+      /laptop S: \+OK l7lab POP3 server ready/,
+      /laptop S: -ERR STAT is not allowed in the AUTHORIZATION state/,
+      /laptop S: \+OK 3 \d+\n/,
+      /laptop S: \+OK unique-id listing follows/,
+      /laptop S: \+OK top of message 1 follows/,
+      /laptop S: \+OK message 1 deleted/,
+      /laptop S: \+OK 2 \d+\n/,
+      // DELE, then a dropped connection: the next login still finds 3 messages; QUIT deletes one.
+      /S: \+OK message 1 deleted[\s\S]*laptop S: \+OK alice's maildrop has 3 messages[\s\S]*signing off \(1 deleted, 2 messages left\)/,
+      /(session state|セッション状態): UPDATE/,
+    ],
+    facts: [
+      { en: /POP3 is the Post Office Protocol version 3 \(RFC 1939\)/, ja: /POP3 は Post Office Protocol version 3（ポスト・オフィス・プロトコル バージョン 3、RFC 1939）/ },
+      // The three states.
+      { en: /AUTHORIZATION until you log in, TRANSACTION while you read and mark\s+messages, and UPDATE after QUIT/, ja: /ログインするまでの AUTHORIZATION、メッセージを読んだり印を付けたりする TRANSACTION、そして QUIT の後[^。]*UPDATE/ },
+      // DELE only marks; deletion at QUIT (UPDATE), not on a dropped connection.
+      { en: /DELE only marks the message/, ja: /DELE は印を付けるだけです/ },
+      { en: /Deletion happens only in UPDATE, which only QUIT reaches/, ja: /削除は UPDATE でしか行われず、UPDATE に入れるのは QUIT だけです/ },
+      // Downloaded mail and its read state live on the device.
+      { en: /Downloaded mail lives on the device, and so does whether you have read it/, ja: /ダウンロードしたメールは端末の中にあり、読んだかどうかも端末の中だけにあります/ },
+      { en: /POP3 has no "read" flag/, ja: /POP3 には「既読」の印がありません/ },
+    ],
+    quizzes: {
+      'quiz-name': { en: /^Post Office Protocol version 3$/, ja: /^Post Office Protocol version 3（ポスト・オフィス・プロトコル バージョン 3）$/ },
+      'quiz-dele': { en: /only QUIT leads to UPDATE/, ja: /UPDATE には、QUIT でしか入れない/ },
+      'quiz-read': { en: /read state lives on each device/, ja: /既読かどうかは端末ごとに管理される/ },
+    },
+  },
 };
 
 const IDS = Object.keys(SPECS);
