@@ -70,6 +70,8 @@ function textsOf(node: unknown, into: Record<Lang, string[]> = { en: [], ja: [] 
   return into;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function quizzes(lesson: LessonFile): Step[] {
   return lesson.steps.filter((s) => s.kind === 'quiz');
 }
@@ -123,6 +125,17 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'quiz-idle': /pushed "\* 2 EXISTS" during IDLE/,
     'quiz-choose': /one computer who wants every message stored locally/,
   },
+  review: {
+    'q-apop': /^MD5 of the greeting's timestamp followed by the shared secret$/,
+    'q-503': /no MAIL FROM yet/,
+    'q-layer': /^L6 presentation$/,
+    'q-exists': /now holds 4 messages/,
+    'q-submit': /^Port 587, SMTP, after logging in$/,
+    'q-update': /^UPDATE, after QUIT$/,
+    'q-530': /log in with AUTH first/,
+    'q-mock': /delivers it nowhere/,
+    'q-choose': /^IMAP on both devices$/,
+  },
 };
 
 describe('lesson files: facts and quiz answers in English and Japanese', () => {
@@ -148,6 +161,16 @@ describe('lesson files: facts and quiz answers in English and Japanese', () => {
       }
     });
   }
+});
+
+describe('review: a mixed quiz that points back to every lesson', () => {
+  it('has one question per earlier lesson, each pointing back to it with see:', async () => {
+    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    expect(ids[ids.length - 1]).toBe('review');
+    const qs = quizzes(await lessonFile('review'));
+    expect(qs.every((q) => q.see !== undefined)).toBe(true);
+    expect(qs.map((q) => q.see).sort()).toEqual(ids.filter((id) => id !== 'review').sort());
+  });
 });
 
 describe('lessons play in --auto through the built bin', { timeout: 90_000 }, () => {
@@ -227,6 +250,17 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
       expect(out).toMatch(/^laptop S: \+OK .*signing off \(2 deleted/m);
       expect(out).toMatch(/^phone S: \+OK alice's maildrop has 0 messages/m);
       expect(out).toMatch(/^phone S: \+OK 0 0$/m);
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`review (${lang}): every answer names the lesson to revisit`, async () => {
+      const out = await play('review', lang);
+      for (const q of quizzes(await lessonFile('review'))) {
+        const line = `${lang === 'en' ? 'The right answer: ' : '正解: '}${correctChoice(q).text[lang]}`;
+        const see = lang === 'en' ? `(see the lesson ${q.see})` : `（レッスン ${q.see} を参照）`;
+        expect(out).toMatch(new RegExp(`${escape(line)} *${escape(see)}`));
+      }
     });
   }
 });
