@@ -97,6 +97,13 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
     .option('--memory', 'keep mail in memory only, nothing on disk')
     .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)
     .addOption(new Option('--auth <mode>', 'must SMTP clients log in?').choices(['required', 'optional']).default('optional'))
+    .option('--smtps-port <n>', 'SMTP with implicit TLS, like 465 (0 = any free port)', parsePort, 2465)
+    .option('--pop3s-port <n>', 'POP3 with implicit TLS, like 995 (0 = any free port)', parsePort, 2995)
+    .option('--imaps-port <n>', 'IMAP with implicit TLS, like 993 (0 = any free port)', parsePort, 2993)
+    .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED')
+    .option('--no-tls', 'no STARTTLS/STLS and no TLS ports')
     .option('--max-size <bytes>', 'largest message accepted', parsePositiveInt)
     .option('--quiet', 'print the endpoints only, no live transcript')
     .option('--json-log', 'one JSON event per line on stdout')
@@ -108,6 +115,7 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
 Examples:
   $ l7lab serve                              SMTP 2525, POP3 2110, IMAP 2143 on 127.0.0.1
   $ l7lab serve --memory --smtp-port 0 --json-log
+  $ curl smtps://127.0.0.1:2465 --cacert ~/.local/share/l7lab/tls/lab-cert.pem ...   TLS with the lab certificate
   $ curl smtp://127.0.0.1:2525 --mail-from me@example.com --mail-rcpt bob@example.com -T mail.eml
 Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from the banner.`,
     )

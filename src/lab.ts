@@ -3,6 +3,7 @@ import { MemoryStore } from './mailstore/memory.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
 import { createImapServer } from './protocols/imap/server.js';
+import { RecentRegistry } from './protocols/imap/recent.js';
 import { createPop3Server } from './protocols/pop3/server.js';
 import type { Address, LineServer } from './protocols/server.js';
 import { createSmtpServer } from './protocols/smtp/server.js';
@@ -25,6 +26,20 @@ export interface LabOptions {
   authRequired?: boolean;
   maxMessageSize?: number;
   sink?: TranscriptSink;
+  tls?: LabTls;
+}
+
+/**
+ * TLS for the lab: with a certificate, the cleartext ports offer STARTTLS/STLS, and each
+ * protocol named in `implicitPorts` also gets an implicit-TLS port (SMTPS, POP3S, IMAPS,
+ * RFC 8314; 0 = any free port).
+ */
+export interface LabTls {
+  cert: string;
+  key: string;
+  implicitPorts?: Partial<Record<Protocol, number>>;
+  /** Passwords only inside TLS: SMTP PLAIN/LOGIN get 538 5.7.11, IMAP says LOGINDISABLED. */
+  loginRequiresTls?: boolean;
 }
 
 export interface Lab {
@@ -32,6 +47,8 @@ export interface Lab {
   accounts: Accounts;
   hub: TranscriptHub;
   endpoints: Partial<Record<Protocol, Address>>;
+  /** The implicit-TLS ports (SMTPS, POP3S, IMAPS), when started with `tls.implicitPorts`. */
+  tlsEndpoints: Partial<Record<Protocol, Address>>;
   /** Stop every server (a message in flight may finish), then close the store. */
   close(): Promise<void>;
 }
@@ -43,25 +60,39 @@ export class PortInUseError extends Error {
     readonly host: string,
     readonly port: number,
     readonly code: string,
+    /** The implicit-TLS port (SMTPS, POP3S, IMAPS) of that protocol. */
+    readonly implicitTls = false,
   ) {
-    super(`${protocol.toUpperCase()} port ${port} on ${host} is not available (${code})`);
+    super(`${protocol.toUpperCase()}${implicitTls ? 'S' : ''} port ${port} on ${host} is not available (${code})`);
     this.name = 'PortInUseError';
   }
 }
 
-function createServer(protocol: Protocol, opts: LabOptions, store: MailStore, accounts: Accounts, hub: TranscriptHub): LineServer {
-  const common = { store, accounts, sink: hub.emit, lang: opts.lang ?? 'en' } as const;
+interface Shared {
+  store: MailStore;
+  accounts: Accounts;
+  hub: TranscriptHub;
+  /** One \Recent registry for the IMAP and IMAPS servers on the same store (RFC 3501 2.3.2). */
+  recent: RecentRegistry;
+}
+
+function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, implicit: boolean): LineServer {
+  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, lang: opts.lang ?? 'en' } as const;
+  const tls = opts.tls ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit } } : {};
+  const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {
     case 'smtp':
       return createSmtpServer({
         ...common,
+        ...tls,
+        authRequiresTls: loginRequiresTls,
         authRequired: opts.authRequired ?? false,
         ...(opts.maxMessageSize !== undefined ? { maxMessageSize: opts.maxMessageSize } : {}),
       });
     case 'pop3':
-      return createPop3Server(common);
+      return createPop3Server({ ...common, ...tls });
     case 'imap':
-      return createImapServer(common);
+      return createImapServer({ ...common, ...tls, loginRequiresTls, recent: shared.recent });
   }
 }
 
@@ -73,20 +104,27 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const host = opts.host ?? '127.0.0.1';
   const servers: LineServer[] = [];
   const endpoints: Partial<Record<Protocol, Address>> = {};
+  const tlsEndpoints: Partial<Record<Protocol, Address>> = {};
+  const shared: Shared = { store, accounts, hub, recent: new RecentRegistry() };
   const closeAll = async () => {
     await Promise.all(servers.map((s) => s.close()));
   };
-  for (const protocol of opts.protocols ?? PROTOCOLS) {
-    const server = createServer(protocol, opts, store, accounts, hub);
-    const port = opts.ports?.[protocol] ?? 0;
+  const start = async (protocol: Protocol, port: number, implicit: boolean): Promise<Address> => {
+    const server = createServer(protocol, opts, shared, implicit);
     try {
-      endpoints[protocol] = await server.listen(port, host);
+      const address = await server.listen(port, host);
+      servers.push(server);
+      return address;
     } catch (err) {
       await closeAll();
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new PortInUseError(protocol, host, port, code);
+      throw new PortInUseError(protocol, host, port, code, implicit);
     }
-    servers.push(server);
+  };
+  for (const protocol of opts.protocols ?? PROTOCOLS) {
+    endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, false);
+    const implicitPort = opts.tls?.implicitPorts?.[protocol];
+    if (implicitPort !== undefined) tlsEndpoints[protocol] = await start(protocol, implicitPort, true);
   }
   let closed: Promise<void> | null = null;
   return {
@@ -94,6 +132,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     accounts,
     hub,
     endpoints,
+    tlsEndpoints,
     close() {
       closed ??= closeAll().then(() => store.close());
       return closed;

@@ -16,6 +16,40 @@ export interface ServeConfig {
   output: 'transcript' | 'quiet' | 'json';
   showSecrets: boolean;
   lang: Lang;
+  /** null = --no-tls: no STARTTLS, no implicit-TLS ports. */
+  tls: ServeTls | null;
+}
+
+export interface ServeTls {
+  /** The user's own pair (--tls-cert/--tls-key); else the lab certificate. */
+  certPath?: string;
+  keyPath?: string;
+  /** SMTPS, POP3S, IMAPS (RFC 8314); 0 = any free port. */
+  ports: Record<Protocol, number>;
+  /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11 and IMAP says LOGINDISABLED until TLS. */
+  loginRequiresTls: boolean;
+}
+
+/** Like 465, 995 and 993 (RFC 8314 7), moved above 1024 as the cleartext ports are. */
+export const DEFAULT_TLS_PORTS: Record<Protocol, number> = { smtp: 2465, pop3: 2995, imap: 2993 };
+
+function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
+  const certPath = typeof opts.tlsCert === 'string' ? opts.tlsCert : undefined;
+  const keyPath = typeof opts.tlsKey === 'string' ? opts.tlsKey : undefined;
+  if (opts.tls === false) {
+    if (certPath || keyPath || opts.loginRequiresTls) throw new UsageError('--no-tls excludes --tls-cert, --tls-key and --login-requires-tls');
+    return null;
+  }
+  if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give both');
+  return {
+    ...(certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : {}),
+    ports: {
+      smtp: portOf(opts.smtpsPort, DEFAULT_TLS_PORTS.smtp),
+      pop3: portOf(opts.pop3sPort, DEFAULT_TLS_PORTS.pop3),
+      imap: portOf(opts.imapsPort, DEFAULT_TLS_PORTS.imap),
+    },
+    loginRequiresTls: Boolean(opts.loginRequiresTls),
+  };
 }
 
 export const DEFAULT_PORTS: Record<Protocol, number> = { smtp: 2525, pop3: 2110, imap: 2143 };
@@ -53,6 +87,7 @@ export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEn
     output: opts.jsonLog ? 'json' : opts.quiet ? 'quiet' : 'transcript',
     showSecrets: Boolean(opts.showSecrets),
     lang,
+    tls: tlsConfig(opts),
   };
 }
 

@@ -6,6 +6,7 @@ import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
 import { renderLine } from '../ui/transcript-view.js';
+import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
 
 /** What `serve` prints: the banner (endpoints, accounts, examples) and the live log. */
@@ -21,8 +22,23 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export function banner(lab: Lab, config: ServeConfig): string {
-  const rows = (Object.entries(lab.endpoints) as Array<[Protocol, Address]>).map(([p, a]) => [p.toUpperCase(), a.host, a.port, ROLE[p]]);
+/** What the banner says about TLS: where it is spoken, and the certificate to compare. */
+function tlsLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, h: (a: Address | undefined) => string): string[] {
+  if (!cert) return ['TLS: off (--no-tls): everything, passwords included, crosses the wire in clear.'];
+  const lines = [
+    `TLS: STARTTLS (SMTP, IMAP) and STLS (POP3) on the ports above, TLS from the first byte on the S ports.${config.tls?.loginRequiresTls ? ' Passwords only inside TLS (--login-requires-tls).' : ''}`,
+    `Certificate: ${cert.subject}, ${cert.generated ? 'made just now' : 'the lab certificate'} at ${cert.certPath}`,
+    `  SHA-256 fingerprint ${cert.fingerprint256}`,
+  ];
+  const smtps = lab.tlsEndpoints.smtp;
+  if (smtps) lines.push(`  curl smtps://${h(smtps)} --cacert ${cert.certPath} --mail-from me@example.com --mail-rcpt bob@example.com --upload-file msg.txt`);
+  return lines;
+}
+
+export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | null = null): string {
+  const plain = (Object.entries(lab.endpoints) as Array<[Protocol, Address]>).map(([p, a]) => [p.toUpperCase(), a.host, a.port, ROLE[p]]);
+  const secure = (Object.entries(lab.tlsEndpoints ?? {}) as Array<[Protocol, Address]>).map(([p, a]) => [`${p.toUpperCase()}S`, a.host, a.port, 'the same, TLS from the first byte (RFC 8314)']);
+  const rows = [...plain, ...secure];
   const users = config.users.map(([name, password]) => [name, password, `${name}@<any domain>`]);
   const smtp = lab.endpoints.smtp;
   const pop3 = lab.endpoints.pop3;
@@ -34,7 +50,8 @@ export function banner(lab: Lab, config: ServeConfig): string {
     renderTable(['protocol', 'address', 'port', 'for'], rows),
     renderTable(['user', 'password', 'receives mail for'], users),
     `Mail to any other address is captured too. Store: ${config.storeDir ?? 'in memory (gone when serve stops)'}`,
-    `SMTP AUTH: ${config.authRequired ? 'required before MAIL (530 otherwise)' : 'optional'}; no TLS.`,
+    `SMTP AUTH: ${config.authRequired ? 'required before MAIL (530 otherwise)' : 'optional'}.`,
+    ...tlsLines(lab, config, cert, h),
     '',
     theme.bold('Try it:'),
   ];
@@ -42,7 +59,7 @@ export function banner(lab: Lab, config: ServeConfig): string {
     lines.push(
       `  printf 'Subject: hello\\r\\n\\r\\nHi Bob\\r\\n' > msg.txt`,
       `  curl smtp://${h(smtp)} --user ${user}:${password} --mail-from ${user}@example.com --mail-rcpt bob@example.com --upload-file msg.txt`,
-      `  App settings: host ${hostForUrl(smtp.host)}, port ${smtp.port}, secure/TLS off, user ${user}, password ${password}`,
+      `  App settings: host ${hostForUrl(smtp.host)}, port ${smtp.port}, secure/TLS off${lab.tlsEndpoints?.smtp ? ` (or port ${lab.tlsEndpoints.smtp.port} with secure/TLS on)` : ''}, user ${user}, password ${password}`,
     );
   }
   if (pop3) lines.push(`  curl pop3://${h(pop3)}/1 --user bob:${config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>'}`);

@@ -5,6 +5,7 @@ import { openStore as openMailStore } from '../mailstore/open.js';
 import type { MailStore } from '../mailstore/types.js';
 import { Accounts } from '../protocols/accounts.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
+import { loadLabCertificate, TlsCertificateError, type LabCertificate } from '../tls/lab-cert.js';
 import { theme } from '../ui/theme.js';
 import { isLoopback, serveConfig, type ServeConfig } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
@@ -25,8 +26,8 @@ async function openStore(config: ServeConfig): Promise<MailStore> {
 }
 
 async function portInUseMessage(err: PortInUseError): Promise<string> {
-  const flag = `--${err.protocol}-port`;
-  const base = `${err.protocol.toUpperCase()} port ${err.port} on ${err.host}`;
+  const flag = `--${err.protocol}${err.implicitTls ? 's' : ''}-port`;
+  const base = `${err.protocol.toUpperCase()}${err.implicitTls ? 'S' : ''} port ${err.port} on ${err.host}`;
   if (err.code === 'EACCES') return `${base} needs privileges (ports below 1024 do); use ${flag} 0 for any free port`;
   if (err.code !== 'EADDRINUSE') return `${base} cannot be used (${err.code}); check --host, or use ${flag} 0`;
   const { findListeners } = await import('../ports/find-listeners.js');
@@ -58,8 +59,23 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/** The lab certificate (made on first use) or the user's pair; null with --no-tls. */
+async function certificateFor(config: ServeConfig): Promise<LabCertificate | null> {
+  if (!config.tls) return null;
+  try {
+    return await loadLabCertificate({
+      ...(config.tls.certPath !== undefined ? { certPath: config.tls.certPath } : {}),
+      ...(config.tls.keyPath !== undefined ? { keyPath: config.tls.keyPath } : {}),
+    });
+  } catch (err) {
+    if (err instanceof TlsCertificateError) throw new ExitError(`${err.message}; or run with --no-tls`);
+    throw new ExitError(`cannot prepare the lab certificate: ${(err as Error).message}; give one with --tls-cert/--tls-key, or run with --no-tls`);
+  }
+}
+
 export async function runServe(opts: Record<string, unknown>): Promise<void> {
   const config = serveConfig(opts);
+  const cert = await certificateFor(config);
   if (!isLoopback(config.host)) {
     process.stderr.write(`${theme.warn(`warning: listening on ${config.host}: the sandbox is now reachable from other machines, with demo passwords.`)}\n`);
   }
@@ -75,13 +91,18 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       authRequired: config.authRequired,
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
       sink: sinkFor(config),
+      ...(cert && config.tls
+        ? { tls: { cert: cert.cert, key: cert.key, implicitPorts: config.tls.ports, loginRequiresTls: config.tls.loginRequiresTls } }
+        : {}),
     });
   } catch (err) {
     await store.close();
     if (err instanceof PortInUseError) throw new ExitError(await portInUseMessage(err));
     throw err;
   }
-  if (config.output !== 'json') process.stdout.write(`${banner(lab, config)}\n`);
+  if (config.output !== 'json') process.stdout.write(`${banner(lab, config, cert)}\n`);
+  // Scripts following --json-log can check the fingerprint too.
+  else if (cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
   const signal = await untilSignal();
   if (config.output !== 'json') process.stdout.write(`${theme.dim(`${signal}: shutting down, finishing messages in flight...`)}\n`);
   await lab.close();

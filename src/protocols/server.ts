@@ -96,7 +96,8 @@ export class LineServer {
         const a = this.server.address();
         if (a === null || typeof a === 'string') return reject(new Error('unexpected server address'));
         this.bound = { host: a.address, port: a.port };
-        this.opts.sink?.({ event: 'listening', protocol: this.opts.protocol, host: a.address, port: a.port });
+        const tls = this.opts.tls?.implicit ? { tls: true } : {};
+        this.opts.sink?.({ event: 'listening', protocol: this.opts.protocol, host: a.address, port: a.port, ...tls });
         resolve(this.bound);
       };
       this.server.once('error', onError);

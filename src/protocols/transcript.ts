@@ -12,6 +12,8 @@ export interface ListeningEvent {
   protocol: Protocol;
   host: string;
   port: number;
+  /** An implicit-TLS port (SMTPS, POP3S, IMAPS, RFC 8314). */
+  tls?: boolean;
 }
 
 export interface ConnectionEvent {

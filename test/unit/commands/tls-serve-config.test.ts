@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/errors.js';
+import { DEFAULT_TLS_PORTS, serveConfig } from '../../../src/commands/serve-config.js';
+
+const env = { HOME: '/home/test', LANG: 'C' };
+
+describe('serve TLS flags', () => {
+  it('TLS is on by default, on 2465/2995/2993, with the lab certificate', () => {
+    const c = serveConfig({ tls: true }, env);
+    expect(c.tls).toEqual({ ports: DEFAULT_TLS_PORTS, loginRequiresTls: false });
+    expect(DEFAULT_TLS_PORTS).toEqual({ smtp: 2465, pop3: 2995, imap: 2993 });
+    expect(serveConfig({}, env).tls).not.toBeNull();
+  });
+
+  it('takes the S ports, a certificate pair and --login-requires-tls', () => {
+    const c = serveConfig({ tls: true, smtpsPort: 0, pop3sPort: 1995, imapsPort: 1993, tlsCert: 'c.pem', tlsKey: 'k.pem', loginRequiresTls: true }, env);
+    expect(c.tls).toEqual({ certPath: 'c.pem', keyPath: 'k.pem', ports: { smtp: 0, pop3: 1995, imap: 1993 }, loginRequiresTls: true });
+  });
+
+  it('--no-tls turns it off, and refuses TLS flags beside it', () => {
+    expect(serveConfig({ tls: false }, env).tls).toBeNull();
+    expect(() => serveConfig({ tls: false, tlsCert: 'c.pem', tlsKey: 'k.pem' }, env)).toThrow(UsageError);
+    expect(() => serveConfig({ tls: false, loginRequiresTls: true }, env)).toThrow(/--no-tls/);
+  });
+
+  it('--tls-cert without --tls-key (or the other way round) is a usage error', () => {
+    expect(() => serveConfig({ tls: true, tlsCert: 'c.pem' }, env)).toThrow(/go together/);
+    expect(() => serveConfig({ tls: true, tlsKey: 'k.pem' }, env)).toThrow(UsageError);
+  });
+});
