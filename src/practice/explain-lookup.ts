@@ -3,6 +3,7 @@ import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledg
 import type { Protocol } from '../protocols/transcript.js';
 import { commandsFor } from './completion.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
+import { editDistance } from '../edit-distance.js';
 
 /**
  * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,
@@ -123,26 +124,12 @@ export function lookup(k: ProtocolKnowledge, term: string): Lookup {
   return classLookup(k, term) ?? { kind: 'unknown', protocol: k.protocol, term: term.trim(), suggestions: suggest(k, term) };
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /** The closest commands: near misses (`MIAL`, `RETRIEVE`) first; else the three nearest. */
 export function suggest(k: ProtocolKnowledge, term: string, max = 3): string[] {
   const t = term.trim().toUpperCase();
   const names = [...k.commands.keys()];
   const scored = names
-    .map((name) => ({ name, d: t !== '' && (name.startsWith(t) || t.startsWith(name)) ? 0 : distance(t, name) }))
+    .map((name) => ({ name, d: t !== '' && (name.startsWith(t) || t.startsWith(name)) ? 0 : editDistance(t, name) }))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   const near = scored.filter((s) => s.d <= Math.max(2, Math.floor(t.length / 3)));
   return (near.length > 0 ? near : scored).slice(0, max).map((s) => s.name);
