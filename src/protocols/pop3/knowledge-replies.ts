@@ -160,8 +160,9 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
     ja: '何もしていません。サーバーが応答していることの確認です。',
   },
   QUIT: {
-    en: 'Goodbye. After QUIT from TRANSACTION the session went through UPDATE, where the marked messages were removed.',
-    ja: '終了のあいさつです。TRANSACTION から QUIT した場合は UPDATE 状態を経て、印の付いたメッセージがそこで削除されました。',
+    // RFC 1939 4 and 6: QUIT in AUTHORIZATION only ends the session; from TRANSACTION it enters UPDATE.
+    en: 'Goodbye. If you were logged in (TRANSACTION), the session went through UPDATE and only then removed the messages marked by DELE; a QUIT before login removes nothing.',
+    ja: '終了のあいさつです。ログイン済み（TRANSACTION）なら UPDATE 状態を経て、DELE で印を付けたメッセージがここで初めて削除されます。ログイン前の QUIT では何も削除されません。',
   },
   STLS: {
     en: 'Go ahead with TLS: the client starts the handshake now; what follows is encrypted, and the client asks CAPA again.',
