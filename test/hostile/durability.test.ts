@@ -54,7 +54,7 @@ async function sender(port: number, name: string, stop: () => boolean): Promise<
 describe('serve killed with SIGKILL while clients send', () => {
   it('every message that got 250 is in the store; new/ and cur/ hold only whole messages', async () => {
     const root = join(tempDir(), 'mail');
-    const child = spawn(process.execPath, [bin, 'serve', '--store', root, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--json-log'], {
+    const child = spawn(process.execPath, [bin, 'serve', '--store', root, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--json-log'], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -62,8 +62,8 @@ describe('serve killed with SIGKILL while clients send', () => {
     const port = await new Promise<number>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('serve did not listen')), 10_000);
       createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-        const e = JSON.parse(line) as { event: string; protocol?: string; port?: number };
-        if (e.event === 'listening' && e.protocol === 'smtp') (clearTimeout(t), resolve(e.port as number));
+        const e = JSON.parse(line) as { event: string; protocol?: string; port?: number; tls?: boolean };
+        if (e.event === 'listening' && e.protocol === 'smtp' && !e.tls) (clearTimeout(t), resolve(e.port as number));
       });
     });
     let killed = false;

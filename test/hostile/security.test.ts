@@ -50,6 +50,9 @@ for (const name of ['lookup', 'resolve', 'resolveMx', 'resolve4', 'resolve6']) {
   return pathToFileURL(file).href;
 }
 
+/** Every port ephemeral, the implicit-TLS ones too, so parallel runs never collide. */
+const EPHEMERAL = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
+
 interface Served {
   child: ChildProcess;
   ports: Record<string, number>;
@@ -61,7 +64,7 @@ interface Served {
 
 async function serve(args: string[], opts: { preload?: string; json?: boolean } = {}): Promise<Served> {
   const node = opts.preload ? ['--import', opts.preload] : [];
-  const child = spawn(process.execPath, [...node, bin, 'serve', '--memory', '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', ...(opts.json === false ? [] : ['--json-log']), ...args], {
+  const child = spawn(process.execPath, [...node, bin, 'serve', '--memory', ...EPHEMERAL, ...(opts.json === false ? [] : ['--json-log']), ...args], {
     env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,8 +76,8 @@ async function serve(args: string[], opts: { preload?: string; json?: boolean } 
     const t = setTimeout(() => reject(new Error(`serve did not start: ${out.join('\n')}`)), 10_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       out.push(line);
-      const json = /^\{/.test(line) ? (JSON.parse(line) as { event: string; protocol: string; port: number; host: string }) : null;
-      if (json?.event === 'listening') ((ports[json.protocol] = json.port), (hosts[json.protocol] = json.host));
+      const json = /^\{/.test(line) ? (JSON.parse(line) as { event: string; protocol: string; port: number; host: string; tls?: boolean }) : null;
+      if (json?.event === 'listening' && !json.tls) ((ports[json.protocol] = json.port), (hosts[json.protocol] = json.host));
       // The screen banner's table: "│ SMTP     │ 127.0.0.1 │ 45437 │".
       const m = /(SMTP|POP3|IMAP)\s*│\s*\S+\s*│\s*(\d+)/.exec(line);
       if (!json && m) ports[(m[1] as string).toLowerCase()] = Number(m[2]);
