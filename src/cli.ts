@@ -195,6 +195,9 @@ Examples:
     .command('practice <protocol>')
     .description('a raw protocol shell (smtp, pop3, imap) that explains every reply')
     .option('--connect <host:port>', 'talk to this server instead of the built-in lab')
+    .option('--tls', 'TLS from the first byte (smtps, pop3s, imaps)')
+    .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')
+    .option('--insecure', 'with --tls/--starttls: accept any certificate (encrypted, not authenticated)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .action(async (protocol: string, opts: Options) => {
       const { runPractice } = await import('./commands/practice.js');

@@ -6,6 +6,11 @@ import { isProtocol } from '../practice/knowledge.js';
 import { msg } from '../practice/messages.js';
 import { seedMailboxes } from '../practice/seed.js';
 import { PracticeShell } from '../practice/shell.js';
+import { startTlsExchange, tlsNote } from '../practice/tls-note.js';
+import { defaultTlsDir, LAB_CERT_FILE, loadLabCertificate } from '../tls/lab-cert.js';
+import type { WireTls } from '../wire/tls.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseTarget, showTarget, type Target } from '../practice/target.js';
 import { runInteractive, runPiped } from '../practice/terminal.js';
 import { PRACTICE_CLOSE_WAIT_MS, PRACTICE_HISTORY_LINES } from '../protocols/limits.js';
@@ -39,9 +44,9 @@ function langOf(opts: Record<string, unknown>): Lang {
 }
 
 /** Connect and read the greeting, or fail with one line (exit 1) saying what went wrong. */
-async function open(protocol: Protocol, target: Target, lang: Lang): Promise<{ client: WireClient; greeting: WireReply }> {
+async function open(protocol: Protocol, target: Target, lang: Lang, tls: WireTls | null): Promise<{ client: WireClient; greeting: WireReply }> {
   try {
-    return await WireClient.connect({ ...target, protocol, timeoutMs: DEFAULT_WIRE_TIMEOUT_MS });
+    return await WireClient.connect({ ...target, protocol, timeoutMs: DEFAULT_WIRE_TIMEOUT_MS, ...(tls?.mode === 'implicit' ? { tls } : {}) });
   } catch (err) {
     if (!(err instanceof WireError)) throw err;
     const where = { host: showTarget(target).replace(/:\d+$/, ''), port: target.port };
@@ -57,23 +62,62 @@ async function open(protocol: Protocol, target: Target, lang: Lang): Promise<{ c
 interface Where {
   target: Target;
   lab: Lab | null;
+  tls: WireTls | null;
+}
+
+/** --tls / --starttls / --insecure; the lab certificate is trusted when there is one. */
+function tlsMode(opts: Record<string, unknown>): WireTls | null {
+  if (opts.tls && opts.starttls) throw new UsageError('--tls and --starttls exclude each other: --tls for smtps/pop3s/imaps ports, --starttls for the plain ones');
+  if (!opts.tls && !opts.starttls) {
+    if (opts.insecure) throw new UsageError('--insecure goes with --tls or --starttls');
+    return null;
+  }
+  return { mode: opts.tls ? 'implicit' : 'starttls', ...(opts.insecure ? { insecure: true } : {}) };
+}
+
+/** The lab certificate if `l7lab serve` already made one (never made here for --connect). */
+async function labCa(): Promise<string[]> {
+  try {
+    return [await readFile(join(defaultTlsDir(), LAB_CERT_FILE), 'utf8')];
+  } catch {
+    return [];
+  }
 }
 
 async function where(protocol: Protocol, opts: Record<string, unknown>, lang: Lang): Promise<Where> {
+  const mode = tlsMode(opts);
   if (typeof opts.connect === 'string') {
     const target = parseTarget(opts.connect);
     if (!target) throw new UsageError(msg(lang, 'badTarget', { value: opts.connect }));
-    return { target, lab: null };
+    return { target, lab: null, tls: mode ? { ...mode, ca: await labCa() } : null };
   }
-  const lab = await startLab({ lang });
+  const cert = mode ? await loadLabCertificate() : null;
+  const implicit = mode?.mode === 'implicit';
+  const lab = await startLab({ lang, ...(cert ? { tls: { cert: cert.cert, key: cert.key, ...(implicit ? { implicitPorts: { [protocol]: 0 } } : {}) } } : {}) });
   try {
     await seedMailboxes(lab.store);
   } catch (err) {
     await lab.close();
     throw err;
   }
-  const endpoint = lab.endpoints[protocol] as Target;
-  return { target: { host: endpoint.host, port: endpoint.port }, lab };
+  const endpoint = (implicit ? lab.tlsEndpoints[protocol] : lab.endpoints[protocol]) as Target;
+  return { target: { host: endpoint.host, port: endpoint.port }, lab, tls: mode && cert ? { ...mode, ca: [cert.cert] } : null };
+}
+
+/** --starttls: the upgrade, shown as an exchange; then (either mode) what the handshake gave. */
+async function secure(client: WireClient, tls: WireTls, target: Target, link: HubLink | null, out: (t: string) => void, lang: Lang): Promise<void> {
+  if (tls.mode === 'starttls') {
+    let exchange: Awaited<ReturnType<WireClient['startTls']>>;
+    try {
+      exchange = await client.startTls(tls, target.host);
+    } catch (err) {
+      throw new ExitError(`${(err as Error).message}${tls.insecure ? '' : '; for a self-signed certificate add --insecure'}`);
+    }
+    link?.take(client.localPort);
+    out(startTlsExchange(exchange.sent, exchange.reply, lang));
+    if (!client.tls) throw new ExitError(`the server refused ${exchange.sent}: ${exchange.reply.lines.join(' ')}`);
+  }
+  if (client.tls) out(tlsNote(client.tls, lang));
 }
 
 export async function runPractice(protocol: string, opts: Record<string, unknown>, deps: PracticeDeps = {}): Promise<void> {
@@ -84,11 +128,11 @@ export async function runPractice(protocol: string, opts: Record<string, unknown
   const input = deps.input ?? process.stdin;
   const interactive = deps.interactive ?? isInteractive();
   const out = (text: string) => void output.write(`${text}\n`);
-  const { target, lab } = await where(p, opts, lang);
+  const { target, lab, tls } = await where(p, opts, lang);
   // Subscribe before connecting: the connect event maps our port to the lab's session.
   const link = lab ? new HubLink(lab.hub) : null;
   try {
-    const { client, greeting } = await open(p, target, lang);
+    const { client, greeting } = await open(p, target, lang, tls);
     try {
       const history = await History.open(historyFile(p, deps.env));
       const shell = new PracticeShell({ protocol: p, lang, wire: client, events: link, history, out, closeWaitMs: PRACTICE_CLOSE_WAIT_MS, replyTimeoutMs: DEFAULT_WIRE_TIMEOUT_MS, where: showTarget(target) });
@@ -96,6 +140,7 @@ export async function runPractice(protocol: string, opts: Record<string, unknown
       out(theme.bold(msg(lang, lab ? 'connectedLab' : 'connectedRemote', at)));
       if (interactive) out(theme.dim(msg(lang, 'tips')));
       shell.start(greeting);
+      if (tls) await secure(client, tls, target, link, out, lang);
       if (interactive) {
         await runInteractive(shell, { input, output, history: history.entries, historySize: PRACTICE_HISTORY_LINES, quitHint: msg(lang, 'quitHint') });
       } else {

@@ -1,6 +1,8 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Protocol } from '../protocols/transcript.js';
+import type { TLSSocket } from 'node:tls';
 import { ReplyFramer, dotStuff, pop3Multiline, type ReplyShape, type WireReply } from './reply-framer.js';
+import { handshake, peerTls, STARTTLS_COMMAND, type PeerTls, type WireTls } from './tls.js';
 
 /**
  * A thin socket client for SMTP, POP3 and IMAP: send a line with CRLF, read a whole reply.
@@ -27,6 +29,8 @@ export interface WireClientOptions {
   protocol: Protocol;
   /** How long to wait for a connection or a whole reply. */
   timeoutMs?: number;
+  /** Implicit TLS from the first byte (smtps, pop3s, imaps); for STARTTLS call startTls() after the greeting. */
+  tls?: WireTls;
 }
 
 /** Long enough for a slow CI machine, short enough that a stuck lesson says so. */
@@ -43,12 +47,18 @@ export class WireClient {
   private inSasl = false;
   /** Sees every chunk of bytes as it arrives, before framing (the practice shell's raw view of CR LF). */
   onData: ((data: Buffer) => void) | null = null;
+  /** The handshake, once the connection is inside TLS. */
+  tls: PeerTls | null = null;
 
   private constructor(
-    private readonly socket: Socket,
+    private socket: Socket,
     readonly protocol: Protocol,
     private readonly timeoutMs: number,
   ) {
+    this.attach(socket);
+  }
+
+  private attach(socket: Socket): void {
     socket.setNoDelay(true);
     socket.on('data', (data: Buffer) => {
       this.onData?.(data);
@@ -66,8 +76,9 @@ export class WireClient {
   /** Connect and read the greeting (RFC 5321 3.1, RFC 1939 4, RFC 3501 7.1). */
   static async connect(opts: WireClientOptions): Promise<{ client: WireClient; greeting: WireReply }> {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_WIRE_TIMEOUT_MS;
-    const socket = await openSocket(opts.host, opts.port, timeoutMs);
+    const socket = opts.tls?.mode === 'implicit' ? await openTls(opts.host, opts.port, opts.tls, timeoutMs) : await openSocket(opts.host, opts.port, timeoutMs);
     const client = new WireClient(socket, opts.protocol, timeoutMs);
+    if (opts.tls?.mode === 'implicit') client.tls = peerTls(socket as TLSSocket);
     const shape: ReplyShape = opts.protocol === 'imap' ? { protocol: 'imap', tag: null } : shapeFor(opts.protocol, '');
     try {
       const greeting = await client.read(shape);
@@ -76,6 +87,32 @@ export class WireClient {
       client.destroy();
       throw err;
     }
+  }
+
+  /**
+   * STARTTLS/STLS (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1): ask, and on the go-ahead do the
+   * handshake on the same connection. Returns the exchange, so the caller can show it.
+   */
+  async startTls(tls: WireTls, host: string): Promise<{ sent: string; reply: WireReply }> {
+    const { line, ok } = STARTTLS_COMMAND[this.protocol];
+    const reply = await this.send(line);
+    if (reply.status !== ok) return { sent: line, reply };
+    const raw = this.socket;
+    raw.removeAllListeners('data');
+    raw.removeAllListeners('end');
+    raw.removeAllListeners('close');
+    raw.removeAllListeners('error');
+    raw.on('error', () => undefined);
+    try {
+      this.socket = await handshake({ host, port: 0, socket: raw }, tls, this.timeoutMs);
+    } catch (err) {
+      this.failure = err as Error;
+      this.markEnded();
+      throw new WireError('network', `TLS handshake failed: ${(err as Error).message}`);
+    }
+    this.attach(this.socket);
+    this.tls = peerTls(this.socket as TLSSocket);
+    return { sent: line, reply };
   }
 
   get localPort(): number {
@@ -232,6 +269,17 @@ function shapeFor(protocol: Protocol, line: string): ReplyShape {
       return { protocol: 'pop3', multiline: line !== '' && pop3Multiline(line) };
     case 'imap':
       return { protocol: 'imap', tag: line.trim().split(/\s+/)[0] ?? null };
+  }
+}
+
+async function openTls(host: string, port: number, tls: WireTls, timeoutMs: number): Promise<Socket> {
+  try {
+    return await handshake({ host, port }, tls, timeoutMs);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const refused = e.code === 'ECONNREFUSED';
+    const why = refused ? 'connection refused (nothing listens there)' : e.message;
+    throw new WireError(refused ? 'refused' : 'network', `could not connect to ${host}:${port}: ${why}`);
   }
 }
 

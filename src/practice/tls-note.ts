@@ -1,0 +1,25 @@
+import type { Lang } from '../i18n.js';
+import { renderLines } from '../ui/transcript-view.js';
+import { theme } from '../ui/theme.js';
+import type { WireReply } from '../wire/reply-framer.js';
+import type { PeerTls } from '../wire/tls.js';
+
+/**
+ * What the practice shell says about TLS: the STARTTLS/STLS exchange it made for the user
+ * (--starttls), the handshake, and whether the certificate was checked (--insecure: not).
+ */
+export function startTlsExchange(sent: string, reply: WireReply, lang: Lang): string {
+  return renderLines([{ direction: 'client', text: sent }, ...reply.lines.map((text) => ({ direction: 'server' as const, text }))], { lang });
+}
+
+export function tlsNote(tls: PeerTls, lang: Lang): string {
+  const trust = tls.verified
+    ? { en: 'certificate checked and trusted', ja: '証明書を検証し、信頼できました' }
+    : { en: 'certificate NOT checked (--insecure): encrypted, but the server is not authenticated', ja: '証明書は検証していません（--insecure）。暗号化はされますが、相手のサーバーが本物かは確かめていません' };
+  const head = lang === 'ja' ? `== TLS: ${tls.version}, ${tls.cipher}、証明書 ${tls.subject}` : `== TLS: ${tls.version}, ${tls.cipher}, certificate ${tls.subject}`;
+  const after =
+    lang === 'ja'
+      ? 'ここから先に打つ行はすべて暗号化されて流れます。STARTTLS の後なので、SMTP なら EHLO からやり直します。'
+      : 'Everything you type from here on is encrypted on the wire. After STARTTLS, SMTP starts again with EHLO.';
+  return [theme.ok(head), `   ${tls.verified ? theme.dim(trust[lang]) : theme.warn(trust[lang])}`, `   SHA-256 ${theme.dim(tls.fingerprint256)}`, `   ${theme.explanation(after)}`].join('\n');
+}
