@@ -19,7 +19,7 @@ export function tlsNote(tls: PeerTls, lang: Lang): string {
   const head = lang === 'ja' ? `== TLS: ${tls.version}, ${tls.cipher}、証明書 ${tls.subject}` : `== TLS: ${tls.version}, ${tls.cipher}, certificate ${tls.subject}`;
   const after =
     lang === 'ja'
-      ? 'ここから先に打つ行はすべて暗号化されて流れます。STARTTLS の後なので、SMTP なら EHLO からやり直します。'
-      : 'Everything you type from here on is encrypted on the wire. After STARTTLS, SMTP starts again with EHLO.';
+      ? 'ここから先の行はすべて暗号化されて流れます。クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。'
+      : 'Every line from here on is encrypted on the wire. The client asks again what the server offers (EHLO, CAPA, CAPABILITY).';
   return [theme.ok(head), `   ${tls.verified ? theme.dim(trust[lang]) : theme.warn(trust[lang])}`, `   SHA-256 ${theme.dim(tls.fingerprint256)}`, `   ${theme.explanation(after)}`].join('\n');
 }

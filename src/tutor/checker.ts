@@ -121,6 +121,7 @@ function checkStep(w: Walk, step: Step): void {
     case 'quiz':
       return checkQuiz(w, step);
     case 'disconnect':
+    case 'starttls':
       useConnection(w, step, step.connection);
       return;
     case 'wait':

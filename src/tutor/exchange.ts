@@ -34,6 +34,7 @@ function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: r
       who,
       explanation,
       ...(ev?.decoded !== undefined ? { decoded: ev.decoded } : {}),
+      ...(ev?.tls ? { tls: true } : {}),
       layer: ev?.layer ?? layer,
     };
   });
@@ -47,7 +48,7 @@ function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: 
     const last = i === lines.length - 1;
     const explanation = ev ? ev.explanation : last || i === 0 ? (ctx.knowledge[protocol]?.explainServerLine(text, ctx.lang) ?? null) : null;
     const lineLayer = ev?.layer ?? (last ? 'L7' : undefined);
-    return { direction: 'server', text, who, explanation, ...(lineLayer ? { layer: lineLayer } : {}) };
+    return { direction: 'server', text, who, explanation, ...(lineLayer ? { layer: lineLayer } : {}), ...(ev?.tls ? { tls: true } : {}) };
   });
   // The same explanation on every line of a multi-line reply is said once, at its end.
   for (let i = 0; i < views.length - 1; i++) {

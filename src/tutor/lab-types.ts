@@ -12,6 +12,8 @@ export interface TutorLabOptions {
   lang?: Lang;
   protocols?: Protocol[];
   authRequired?: boolean;
+  /** The lab certificate: STARTTLS/STLS offered. */
+  tls?: { cert: string; key: string; loginRequiresTls?: boolean };
 }
 
 export interface TutorLab {

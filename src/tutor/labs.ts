@@ -5,6 +5,7 @@ import { HubLink } from './hub-link.js';
 import type { StartLab, TutorLab } from './lab-types.js';
 import { msg } from './messages.js';
 import type { LabConfig, Lesson, SeedMessage } from './schema.js';
+import { loadLabCertificate } from '../tls/lab-cert.js';
 
 /**
  * Starts the labs a lesson names (one by default), on loopback only, and puts the lesson's
@@ -49,6 +50,12 @@ function assertReady(ctx: LessonContext, name: string, lab: TutorLab, needed: Se
   }
 }
 
+/** The lab certificate's pair (made on first use in the data directory, like serve's). */
+export async function labPair(): Promise<{ cert: string; key: string }> {
+  const c = await loadLabCertificate();
+  return { cert: c.cert, key: c.key };
+}
+
 export async function startLabs(ctx: LessonContext, startLab: StartLab, into: Map<string, RunningLab>): Promise<void> {
   const needed = protocolsNeeded(ctx.lesson);
   for (const [name, config] of Object.entries(ctx.lesson.labs)) {
@@ -57,6 +64,7 @@ export async function startLabs(ctx: LessonContext, startLab: StartLab, into: Ma
       lang: ctx.lang,
       authRequired: config.authRequired,
       ...(config.protocols ? { protocols: config.protocols } : {}),
+      ...(config.tls ? { tls: { ...(await labPair()), loginRequiresTls: config.loginRequiresTls } } : {}),
     });
     // Registered at once, so it is closed even if the checks below fail.
     into.set(name, { name, lab, link: new HubLink(lab.hub) });

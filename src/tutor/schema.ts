@@ -17,7 +17,7 @@ const layer = z.enum(['L5', 'L6', 'L7']);
 const pattern = z.string().min(1, 'empty pattern');
 const captures = z.record(name, pattern);
 
-export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay'] as const;
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 const base = { id, title: localized.optional() };
@@ -173,8 +173,17 @@ const relay = z.strictObject({
   explain: localized,
 });
 
-export const stepSchemas = { say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay } as const;
-export const step = z.discriminatedUnion('kind', [say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay]);
+/** STARTTLS / STLS on an open connection and the TLS handshake (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1); the lab needs `tls: true`. */
+const starttls = z.strictObject({
+  ...base,
+  kind: z.literal('starttls'),
+  connection: name,
+  text: localized.optional(),
+  explain: localized,
+});
+
+export const stepSchemas = { say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay, starttls } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay, starttls]);
 export type Step = z.infer<typeof step>;
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 
@@ -189,6 +198,10 @@ const seedMessage = z.strictObject({
 const labConfig = z.strictObject({
   protocols: z.array(protocol).optional(),
   authRequired: z.boolean().default(false),
+  /** Start with the lab certificate: STARTTLS/STLS offered (made on first use in the data directory). */
+  tls: z.boolean().default(false),
+  /** With tls: SMTP PLAIN/LOGIN get 538 and IMAP says LOGINDISABLED until STARTTLS. */
+  loginRequiresTls: z.boolean().default(false),
   /** Messages in the store before the lesson starts. */
   seed: z.array(seedMessage).default([]),
 });
@@ -206,7 +219,7 @@ export const lesson = z.strictObject({
   show: z
     .strictObject({ crlf: z.boolean().default(false), state: z.boolean().default(false), layers: z.boolean().default(false) })
     .default({ crlf: false, state: false, layers: false }),
-  labs: z.record(name, labConfig).default({ [DEFAULT_LAB]: { authRequired: false, seed: [] } }),
+  labs: z.record(name, labConfig).default({ [DEFAULT_LAB]: { authRequired: false, tls: false, loginRequiresTls: false, seed: [] } }),
   steps: z.array(step).min(1),
 });
 export type Lesson = z.infer<typeof lesson>;

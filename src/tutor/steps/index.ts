@@ -8,6 +8,7 @@ import { runQuiz } from './quiz.js';
 import { runRelay } from './relay.js';
 import { runSend } from './send.js';
 import { runRun, runSay } from './show.js';
+import { runStarttls } from './starttls.js';
 
 /** One handler per step kind, declared in a table (not dispatched by building names). */
 type Handlers = { [K in StepKind]: (ctx: LessonContext, step: StepOf<K>) => Promise<void> | void };
@@ -24,6 +25,7 @@ const HANDLERS: Handlers = {
   disconnect: runDisconnect,
   wait: runWait,
   relay: runRelay,
+  starttls: runStarttls,
 };
 
 export async function runStep(ctx: LessonContext, step: Step): Promise<void> {
