@@ -135,6 +135,7 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'q-530': /log in with AUTH first/,
     'q-mock': /delivers it nowhere/,
     'q-choose': /^IMAP on both devices$/,
+    'q-tls': /^Anyone on the path: the line crossed in clear text$/,
   },
 };
 
