@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import { Framer, type Frame } from './transport.js';
-import type { OutItem, ProtocolSession, Step } from './session.js';
+import type { ProtocolSession, Step } from './session.js';
+import { stepEvents } from './step-events.js';
 import type { Protocol, TranscriptSink } from './transcript.js';
 import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from './limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
@@ -316,48 +317,9 @@ export class LineServer {
 
   /** Emit transcript events and write a step; false when the socket is gone. */
   private async write(c: Connection, step: Step, frame?: Frame): Promise<boolean> {
-    const session = c.session as ProtocolSession;
-    const sink = this.opts.sink;
-    const now = () => new Date().toISOString();
-    if (sink && frame && !step.client?.silent) {
-      const text =
-        step.client?.text ??
-        (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
-      sink({
-        event: 'line',
-        protocol: this.opts.protocol,
-        session: session.id,
-        direction: 'client',
-        text,
-        state: session.state,
-        explanation: session.explain('client', text),
-        ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
-        ...(step.client?.secret ? { secret: true } : {}),
-        ...(step.client?.layer ? { layer: step.client.layer } : {}),
-        ...(c.secure ? { tls: true } : {}),
-        time: now(),
-      });
-    }
-    if (step.out.length === 0) return !c.socket.destroyed;
-    const parts: Buffer[] = [];
-    step.out.forEach((item: OutItem, i) => {
-      const isLine = typeof item === 'string';
-      const text = isLine ? item : item.summary;
-      parts.push(isLine ? Buffer.from(`${item}\r\n`, 'utf8') : item.raw);
-      const layer = step.layers?.[i];
-      sink?.({
-        event: 'line',
-        protocol: this.opts.protocol,
-        session: session.id,
-        direction: 'server',
-        text,
-        state: session.state,
-        explanation: isLine ? session.explain('server', text) : null,
-        ...(layer ? { layer } : {}),
-        ...(c.secure ? { tls: true } : {}),
-        time: now(),
-      });
-    });
+    const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, secure: c.secure };
+    const parts = stepEvents(this.opts.sink, where, step, frame);
+    if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;
     const flushed = c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
     if (!flushed) {

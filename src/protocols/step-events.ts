@@ -1,0 +1,58 @@
+import type { Frame } from './transport.js';
+import type { OutItem, ProtocolSession, Step } from './session.js';
+import type { Protocol, TranscriptSink } from './transcript.js';
+
+/**
+ * The transcript events for one step, the same for every protocol: the client's line (as
+ * the session wants it shown) and each reply line, with the state after it, its explanation
+ * and whether it travelled inside TLS. Returns the bytes to write for the replies.
+ */
+export function stepEvents(
+  sink: TranscriptSink | undefined,
+  where: { protocol: Protocol; session: ProtocolSession; secure: boolean },
+  step: Step,
+  frame?: Frame,
+): Buffer[] {
+  const { protocol, session, secure } = where;
+  const time = new Date().toISOString();
+  const tls = secure ? { tls: true } : {};
+  if (sink && frame && !step.client?.silent) {
+    const text =
+      step.client?.text ??
+      (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
+    sink({
+      event: 'line',
+      protocol,
+      session: session.id,
+      direction: 'client',
+      text,
+      state: session.state,
+      explanation: session.explain('client', text),
+      ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
+      ...(step.client?.secret ? { secret: true } : {}),
+      ...(step.client?.layer ? { layer: step.client.layer } : {}),
+      ...tls,
+      time,
+    });
+  }
+  const parts: Buffer[] = [];
+  step.out.forEach((item: OutItem, i) => {
+    const isLine = typeof item === 'string';
+    const text = isLine ? item : item.summary;
+    parts.push(isLine ? Buffer.from(`${item}\r\n`, 'utf8') : item.raw);
+    const layer = step.layers?.[i];
+    sink?.({
+      event: 'line',
+      protocol,
+      session: session.id,
+      direction: 'server',
+      text,
+      state: session.state,
+      explanation: isLine ? session.explain('server', text) : null,
+      ...(layer ? { layer } : {}),
+      ...tls,
+      time,
+    });
+  });
+  return parts;
+}
