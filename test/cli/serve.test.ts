@@ -5,11 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 /** `l7lab serve` run as a process, the way a developer (or a test script) would use it. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
-const env = { ...process.env, LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '' };
+// A HOME of its own: the lab certificate and any default Maildir stay out of the user's data dir.
+const home = mkdtempSync(join(tmpdir(), 'l7lab-serve-home-'));
+const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '' };
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+/** Implicit-TLS ports default to fixed numbers; parallel test files must not fight over them. */
+const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
 
 interface Served {
   child: ChildProcess;
@@ -33,7 +38,7 @@ function tempDir(): string {
 }
 
 function serveJson(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Served {
-  const child = spawn(process.execPath, [bin, 'serve', '--json-log', ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--json-log', ...TLS_PORTS, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const events: Array<Record<string, unknown>> = [];
   const waiters: Array<{ pred: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }> = [];
@@ -68,7 +73,7 @@ describe('l7lab serve', () => {
   it('--json-log: listening lines first, then every line on the wire, with secrets masked', async () => {
     const s = serveJson(['--memory', '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0']);
     const smtp = await s.waitFor((e) => e.event === 'listening' && e.protocol === 'smtp');
-    expect(s.events.slice(0, 3).every((e) => e.event === 'listening')).toBe(true);
+    expect(s.events.slice(0, 6).every((e) => e.event === 'listening')).toBe(true);
     expect(smtp.host).toBe('127.0.0.1');
     const msg = join(tempDir(), 'msg.txt');
     writeFileSync(msg, 'Subject: from curl\r\n\r\nHello from curl\r\n');
