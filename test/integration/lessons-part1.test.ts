@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { runBinIn, type Run } from '../support/bin.js';
 import { checkLesson } from '../../src/tutor/checker.js';
 import { allKnowledge } from '../../src/tutor/knowledge-registry.js';
 import { parseLesson } from '../../src/tutor/loader.js';
@@ -15,29 +15,14 @@ import type { Lesson, LocalizedText } from '../../src/tutor/schema.js';
  * fact the issue names must be said in English and in Japanese, and each quiz must mark the
  * answer the lesson teaches as the correct one. Run `npm run build` first (npm test does).
  */
-const BIN = join(process.cwd(), 'bin', 'l7lab.js');
 const LESSONS = join(process.cwd(), 'lessons');
 const LANGS = ['en', 'ja'] as const;
 type Lang = (typeof LANGS)[number];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 let home: string;
 
 function l7lab(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      // Bounded: a lesson that hangs is killed and fails the test instead of blocking CI.
-      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
+  return runBinIn(home, args);
 }
 
 async function loadLesson(id: string): Promise<Lesson> {

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { runBinIn, type Run } from '../support/bin.js';
 
 /**
  * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
@@ -12,16 +12,9 @@ import { parse } from 'yaml';
  * issue names, checked in each lesson file's English and Japanese text. Run `npm run build`
  * first (npm test does).
  */
-const BIN = join(process.cwd(), 'bin', 'l7lab.js');
 const LESSONS = join(process.cwd(), 'lessons');
 const LANGS = ['en', 'ja'] as const;
 type Lang = (typeof LANGS)[number];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface Choice {
   text: Record<Lang, string>;
@@ -42,15 +35,7 @@ interface LessonFile {
 let home: string;
 
 function l7lab(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      // Bounded: a lesson that hangs is killed and fails the test instead of blocking CI.
-      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', L7LAB_LESSONS_DIR: '' }, timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
+  return runBinIn(home, args, { L7LAB_LESSONS_DIR: '' });
 }
 
 async function lessonFile(id: string): Promise<LessonFile> {

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI (`npm run build` first): tests that run it as a process share this path. */
+export const BIN = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
+
+/** What a finished bin run printed and how it exited (-1 when killed or not started). */
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the bin with HOME and its state under `home`, no colour and the C locale; bounded, so a
+ * lesson that hangs is killed and fails the test instead of blocking CI.
+ */
+export function runBinIn(home: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...extraEnv }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
