@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
+import { BIN as bin } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
 import { cleanup, lab, othersServed, portOf, Raw, sleep } from './helpers.js';
 
 /**
@@ -14,20 +14,7 @@ import { cleanup, lab, othersServed, portOf, Raw, sleep } from './helpers.js';
  * loses no acknowledged message and leaves nothing half-written in new/; a failing disk
  * makes SMTP answer 451/452 and lose nothing; POP3 and IMAP changes across sessions.
  */
-const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await cleanup();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-durable-'));
-  dirs.push(d);
-  return d;
-}
+const { children, tempDir } = scratch('l7lab-durable-', cleanup);
 
 const body = (id: string) => `Subject: ${id}\r\nMessage-ID: <${id}@test>\r\n\r\n${'line of content\r\n'.repeat(40)}END ${id}\r\n`;
 

@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { apopDigest, plainResponse } from '../../src/protocols/sasl.js';
+import { BIN as bin } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
 import { cleanup, lab, Raw } from './helpers.js';
 
 /**
@@ -13,20 +14,7 @@ import { cleanup, lab, Raw } from './helpers.js';
  * outbound connection (a preload records every connect and DNS lookup it makes); serve's
  * screen log and --json-log mask every password and AUTH secret unless --show-secrets.
  */
-const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await cleanup();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-sec-'));
-  dirs.push(d);
-  return d;
-}
+const { children, tempDir } = scratch('l7lab-sec-', cleanup);
 
 /** A preload that logs every outbound connect and DNS lookup of the process to `log`. */
 function connectRecorder(dir: string, log: string): string {
