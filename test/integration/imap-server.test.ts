@@ -1,4 +1,3 @@
-import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,40 +8,15 @@ import { MemoryStore } from '../../src/mailstore/memory.js';
 import type { MailStore } from '../../src/mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer, type ImapServerOptions } from '../../src/protocols/imap/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import { connectLoopback, SocketReader } from '../support/socket-reader.js';
 
 /** A raw IMAP client over a real socket: exact bytes out, text in, waits bounded. */
-class Raw {
-  text = '';
-  closed = false;
-  private wake: (() => void) | null = null;
-
-  private constructor(readonly socket: Socket) {
-    socket.on('data', (d: Buffer) => {
-      this.text += d.toString('latin1');
-      this.notify();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.notify();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static open(port: number): Promise<Raw> {
-    return new Promise((resolve, reject) => {
-      const s = connect({ host: '127.0.0.1', port }, () => resolve(new Raw(s)));
-      s.once('error', reject);
-      sockets.push(s);
-    });
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
+class Raw extends SocketReader {
+  static async open(port: number): Promise<Raw> {
+    return new Raw(await connectLoopback(port, (s) => sockets.push(s)));
   }
 
   /** Wait until the received text contains `needle` (or the socket closes); at most 5 s. */
@@ -50,10 +24,7 @@ class Raw {
     const deadline = Date.now() + 5_000;
     const found = () => (typeof needle === 'string' ? this.text.includes(needle) : needle.test(this.text));
     while (!found() && !this.closed && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 100);
-      });
+      await this.pause(100);
     }
     return this.text;
   }
@@ -76,13 +47,8 @@ class Raw {
   }
 }
 
-const sockets: Socket[] = [];
-const servers: LineServer[] = [];
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.close(100)));
-});
+const opened = closeAfterEach(100);
+const { sockets, servers } = opened;
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -93,8 +59,7 @@ afterEach(async () => {
 async function start(extra: Partial<ImapServerOptions> = {}, store: MailStore = new MemoryStore()) {
   const events: TranscriptEvent[] = [];
   const server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test', ...extra });
-  servers.push(server);
-  const { port } = await server.listen(0, '127.0.0.1');
+  const port = await listenLoopback(server, opened);
   return { store, server, port, events };
 }
 

@@ -1,0 +1,27 @@
+import type { Socket } from 'node:net';
+import { afterEach } from 'vitest';
+import type { LineServer } from '../../src/protocols/server.js';
+
+/** What a test file's tests open, closed after each test: push onto these lists. */
+export interface Opened {
+  sockets: Socket[];
+  clients: Array<{ close(): void }>;
+  servers: LineServer[];
+}
+
+/** Registers the afterEach that destroys every socket, closes every client, then every server (grace `graceMs`). */
+export function closeAfterEach(graceMs: number): Opened {
+  const opened: Opened = { sockets: [], clients: [], servers: [] };
+  afterEach(async () => {
+    for (const s of opened.sockets.splice(0)) s.destroy();
+    for (const c of opened.clients.splice(0)) c.close();
+    await Promise.all(opened.servers.splice(0).map((s) => s.close(graceMs)));
+  });
+  return opened;
+}
+
+/** Starts `server` on an ephemeral port of 127.0.0.1, tracked in `opened`; returns the port. */
+export async function listenLoopback(server: LineServer, opened: Opened): Promise<number> {
+  opened.servers.push(server);
+  return (await server.listen(0, '127.0.0.1')).port;
+}
