@@ -1,60 +1,31 @@
-import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import type { Delivery, Envelope } from '../../src/mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { plainResponse } from '../../src/protocols/sasl.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer, type SmtpServerOptions } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import { connectLoopback, SocketReader } from '../support/socket-reader.js';
 
 /** A raw SMTP client: exact bytes out, whole replies (multi-line aware) in. */
-class Raw {
-  private buffer = '';
-  private wake: (() => void) | null = null;
-  closed = false;
-
-  private constructor(readonly socket: Socket) {
-    socket.on('data', (d: Buffer) => {
-      this.buffer += d.toString('utf8');
-      this.notify();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.notify();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static open(port: number): Promise<Raw> {
-    return new Promise((resolve, reject) => {
-      const s = connect({ host: '127.0.0.1', port }, () => resolve(new Raw(s)));
-      s.once('error', reject);
-      sockets.push(s);
-    });
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
+class Raw extends SocketReader {
+  static async open(port: number): Promise<Raw> {
+    return new Raw(await connectLoopback(port, (s) => sockets.push(s)), 'utf8');
   }
 
   /** The next whole reply: lines up to one whose fourth character is a space. */
   async reply(): Promise<string[]> {
     for (let i = 0; i < 1000; i++) {
-      const lines = this.buffer.split('\r\n');
+      const lines = this.text.split('\r\n');
       const end = lines.findIndex((l, idx) => idx < lines.length - 1 && /^\d{3}( |$)/.test(l));
       if (end >= 0) {
         const reply = lines.slice(0, end + 1);
-        this.buffer = lines.slice(end + 1).join('\r\n');
+        this.text = lines.slice(end + 1).join('\r\n');
         return reply;
       }
-      if (this.closed) throw new Error(`closed before a whole reply; got ${JSON.stringify(this.buffer)}`);
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 5000).unref();
-      });
+      if (this.closed) throw new Error(`closed before a whole reply; got ${JSON.stringify(this.text)}`);
+      await this.pause(5000);
     }
     throw new Error('no reply');
   }
@@ -67,28 +38,20 @@ class Raw {
   /** Resolves once the server has closed the connection. */
   async waitClosed(): Promise<void> {
     for (let i = 0; i < 1000 && !this.closed; i++) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 5000).unref();
-      });
+      await this.pause(5000);
     }
     if (!this.closed) throw new Error('still open');
   }
 }
 
-const sockets: Socket[] = [];
-const servers: LineServer[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.close(200)));
-});
+const opened = closeAfterEach(200);
+const { sockets, servers } = opened;
 
 async function start(opts: Partial<SmtpServerOptions> = {}) {
   const store = new MemoryStore();
   const events: TranscriptEvent[] = [];
   const server = createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test', ...opts });
-  servers.push(server);
-  const { port } = await server.listen(0, '127.0.0.1');
+  const port = await listenLoopback(server, opened);
   return { store, server, port, events };
 }
 
