@@ -1,56 +1,25 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { expect } from 'vitest';
 import { startLab, type Lab, type LabOptions } from '../../src/lab.js';
 import type { Protocol } from '../../src/protocols/transcript.js';
+import { connectLoopback, SocketReader } from '../support/socket-reader.js';
 
 /**
  * Shared by the hostile-input tests: a raw client over a real socket on 127.0.0.1 (exact
  * bytes out, text in, every wait bounded), a lab tracker closed after each test, and the
  * check each case ends with: a fresh session on every server is still served.
  */
-export class Raw {
-  text = '';
-  closed = false;
-  private wake: (() => void) | null = null;
-
-  private constructor(readonly socket: Socket) {
-    socket.on('data', (d: Buffer) => {
-      this.text += d.toString('latin1');
-      this.notify();
+export class Raw extends SocketReader {
+  static async open(port: number, opts: { read?: boolean } = {}): Promise<Raw> {
+    const s = await connectLoopback(port, (sock) => {
+      openSockets.add(sock);
+      sock.on('close', () => openSockets.delete(sock));
     });
-    socket.on('close', () => {
-      this.closed = true;
-      this.notify();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static open(port: number, opts: { read?: boolean } = {}): Promise<Raw> {
-    return new Promise((resolve, reject) => {
-      const s = connect({ host: '127.0.0.1', port }, () => {
-        const raw = new Raw(s);
-        if (opts.read === false) s.pause();
-        resolve(raw);
-      });
-      s.once('error', reject);
-      openSockets.add(s);
-      s.on('close', () => openSockets.delete(s));
-    });
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.wake = resolve;
-      setTimeout(resolve, ms).unref();
-    });
+    const raw = new Raw(s);
+    if (opts.read === false) s.pause();
+    return raw;
   }
 
   /** Wait until the received text (from `from`) matches; throws after `ms` or on close. */
