@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
-import { LineClient, makeTlsFixture, type TlsFixture } from './tls-fixture.js';
+import { tlsLab } from '../support/tls-lab.js';
+import type { LineClient } from './tls-fixture.js';
 
-let fx: TlsFixture;
-const servers: LineServer[] = [];
-const clients: LineClient[] = [];
-beforeAll(async () => {
-  fx = await makeTlsFixture();
-});
-afterAll(async () => {
-  await fx.cleanup();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await Promise.all(servers.splice(0).map((s) => s.close(100)));
-});
+const tls = tlsLab();
 
 const accounts = () => new Accounts(DEMO_ACCOUNTS);
 const popEnd = (l: string) => l.startsWith('+OK') || l.startsWith('-ERR');
@@ -28,19 +16,10 @@ const tagged = (tag: string) => (l: string) => l.startsWith(`${tag} `);
 const handshakes = (events: TranscriptEvent[]) => events.filter((e): e is TlsEvent => e.event === 'tls');
 const lineEvents = (events: TranscriptEvent[]) => events.filter((e): e is LineEvent => e.event === 'line');
 
-async function open(server: LineServer, first: (l: string) => boolean, implicit = false) {
-  servers.push(server);
-  const { port } = await server.listen(0, '127.0.0.1');
-  const client = await LineClient.open(port, fx.cert.cert, implicit ? { implicit: true } : {});
-  clients.push(client);
-  await client.until(first);
-  return client;
-}
-
 async function pop3(opts: { implicit?: boolean } = {}) {
   const events: TranscriptEvent[] = [];
-  const server = createPop3Server({ store: new MemoryStore(), accounts: accounts(), sink: (e) => events.push(e), tls: { ...fx.pair, ...(opts.implicit ? { implicit: true } : {}) } });
-  return { client: await open(server, popEnd, opts.implicit), events };
+  const server = createPop3Server({ store: new MemoryStore(), accounts: accounts(), sink: (e) => events.push(e), tls: tls.serverTls(opts.implicit) });
+  return { client: await tls.greet(server, popEnd, opts.implicit), events };
 }
 
 async function imap(opts: { implicit?: boolean; loginRequiresTls?: boolean } = {}) {
@@ -49,10 +28,10 @@ async function imap(opts: { implicit?: boolean; loginRequiresTls?: boolean } = {
     store: new MemoryStore(),
     accounts: accounts(),
     sink: (e) => events.push(e),
-    tls: { ...fx.pair, ...(opts.implicit ? { implicit: true } : {}) },
+    tls: tls.serverTls(opts.implicit),
     loginRequiresTls: opts.loginRequiresTls ?? false,
   });
-  return { client: await open(server, (l) => l.startsWith('* OK'), opts.implicit), events };
+  return { client: await tls.greet(server, (l) => l.startsWith('* OK'), opts.implicit), events };
 }
 
 async function say(c: LineClient, line: string, end: (l: string) => boolean): Promise<string[]> {

@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { plainResponse } from '../../src/protocols/sasl.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
-import { LineClient, makeTlsFixture, smtpEnd, type TlsFixture } from './tls-fixture.js';
+import { tlsLab } from '../support/tls-lab.js';
+import { type LineClient, smtpEnd } from './tls-fixture.js';
 
-let fx: TlsFixture;
-const servers: LineServer[] = [];
-const clients: LineClient[] = [];
-
-beforeAll(async () => {
-  fx = await makeTlsFixture();
-});
-afterAll(async () => {
-  await fx.cleanup();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await Promise.all(servers.splice(0).map((s) => s.close(100)));
-});
+const tls = tlsLab();
 
 async function start(opts: { implicit?: boolean; authRequiresTls?: boolean } = {}) {
   const events: TranscriptEvent[] = [];
@@ -29,14 +16,10 @@ async function start(opts: { implicit?: boolean; authRequiresTls?: boolean } = {
     store,
     accounts: new Accounts(DEMO_ACCOUNTS),
     sink: (e) => events.push(e),
-    tls: { ...fx.pair, ...(opts.implicit ? { implicit: true } : {}) },
+    tls: tls.serverTls(opts.implicit),
     authRequiresTls: opts.authRequiresTls ?? false,
   });
-  servers.push(server);
-  const { port } = await server.listen(0, '127.0.0.1');
-  const client = await LineClient.open(port, fx.cert.cert, opts.implicit ? { implicit: true } : {});
-  clients.push(client);
-  await client.until(smtpEnd);
+  const client = await tls.greet(server, smtpEnd, opts.implicit);
   return { client, events, store };
 }
 
