@@ -4,6 +4,7 @@ import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
 import type { LineServer } from '../../src/protocols/server.js';
+import { MULTIPART_REPORT } from '../support/messages.js';
 
 /**
  * Python's imaplib (a real, independent IMAP client) against the lab server on
@@ -80,27 +81,6 @@ out['logout'] = m.logout()[0]
 print(json.dumps(out))
 `;
 
-const MULTIPART = [
-  'From: Carol <carol@example.com>',
-  'To: bob@example.com',
-  'Subject: report',
-  'Date: Tue, 02 Jan 2024 11:00:00 +0000',
-  'MIME-Version: 1.0',
-  'Content-Type: multipart/mixed; boundary="b1"',
-  '',
-  '--b1',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'See attached.',
-  '--b1',
-  'Content-Type: application/octet-stream; name="data.bin"',
-  'Content-Transfer-Encoding: base64',
-  '',
-  'AAECAw==',
-  '--b1--',
-  '',
-].join('\r\n');
-
 let server: LineServer;
 let port: number;
 
@@ -108,7 +88,7 @@ beforeAll(async () => {
   const store = new MemoryStore();
   const deliver = (raw: string) => store.deliver({ from: 'x@example.com', to: ['bob@example.com'] }, Buffer.from(raw));
   await deliver('From: Alice <alice@example.com>\r\nTo: bob@example.com\r\nSubject: hello\r\n\r\nHello Bob.\r\n');
-  await deliver(MULTIPART);
+  await deliver(MULTIPART_REPORT);
   await deliver('From: Dave <dave@example.com>\r\nTo: bob@example.com\r\nSubject: third\r\n\r\nThird body.\r\n');
   server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
   port = (await server.listen(0, '127.0.0.1')).port;
@@ -155,7 +135,7 @@ describe('Python imaplib against the lab IMAP server', () => {
     expect(f.FLAGS).toBe('2 (FLAGS (\\Recent))');
     expect(f.UID).toBe('2 (UID 2)');
     expect(f.INTERNALDATE).toMatch(/^2 \(INTERNALDATE "[ \d]\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d \+0000"\)$/);
-    expect(f['RFC822.SIZE']).toBe(`2 (RFC822.SIZE ${Buffer.byteLength(MULTIPART)})`);
+    expect(f['RFC822.SIZE']).toBe(`2 (RFC822.SIZE ${Buffer.byteLength(MULTIPART_REPORT)})`);
     expect(f.ENVELOPE).toMatch(/^2 \(ENVELOPE \("Tue, 02 Jan 2024 11:00:00 \+0000" "report" \(\("Carol" NIL "carol" "example.com"\)\)/);
     expect(f.BODYSTRUCTURE).toMatch(/^2 \(BODYSTRUCTURE \(\("text" "plain" \("charset" "utf-8"\) NIL NIL "7bit" 13 \d+ NIL NIL NIL NIL\)\("application" "octet-stream" \("name" "data\.bin"\) NIL NIL "base64" 8 NIL NIL NIL NIL\) "mixed" \("boundary" "b1"\)/i);
     expect(f.BODY).toMatch(/^2 \(BODY \(\("text" "plain" .*"mixed"\)\)$/i);

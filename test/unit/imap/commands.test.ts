@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { NoSuchMessageError } from '../../../src/mailstore/types.js';
+import { MULTIPART_REPORT } from '../../support/messages.js';
 import { dialog, message, services, tagged, type Dialog } from './session-harness.js';
 
 /**
  * Table-driven dialogs: each row starts from the same mailbox, puts the session in a
  * state, sends one command and checks the tagged status and the key untagged lines.
  */
-const MULTIPART = Buffer.from(
-  [
-    'From: Carol <carol@example.com>',
-    'To: bob@example.com',
-    'Subject: report',
-    'Date: Tue, 02 Jan 2024 11:00:00 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'See attached.',
-    '--b1',
-    'Content-Type: application/octet-stream; name="data.bin"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    'AAECAw==',
-    '--b1--',
-    '',
-  ].join('\r\n'),
-);
+const MULTIPART = Buffer.from(MULTIPART_REPORT);
 
 export async function fixture(): Promise<{ store: MemoryStore; d: Dialog }> {
   const store = new MemoryStore();

@@ -1,0 +1,21 @@
+/** Carol's two-part report (text plus a 4-byte base64 attachment): the multipart message the IMAP tests fetch structure and parts of. */
+export const MULTIPART_REPORT = [
+  'From: Carol <carol@example.com>',
+  'To: bob@example.com',
+  'Subject: report',
+  'Date: Tue, 02 Jan 2024 11:00:00 +0000',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'See attached.',
+  '--b1',
+  'Content-Type: application/octet-stream; name="data.bin"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  'AAECAw==',
+  '--b1--',
+  '',
+].join('\r\n');
