@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { loadLabCertificate, type LabCertificate } from '../../src/tls/lab-cert.js';
+import { SocketReader } from '../support/socket-reader.js';
 
 /**
  * Shared by the TLS tests: a lab certificate made once in a temporary directory, and a raw
@@ -24,18 +25,15 @@ export async function makeTlsFixture(): Promise<TlsFixture> {
   return { cert, pair: { cert: cert.cert, key: cert.key }, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export class LineClient {
-  private buffer = '';
-  private wake: (() => void) | null = null;
-  closed = false;
+export class LineClient extends SocketReader {
   /** Set once the client's side of the handshake is done. */
   tls: TLSSocket | null = null;
 
   private constructor(
-    public socket: Socket,
+    socket: Socket,
     private readonly ca: string,
   ) {
-    this.listen(socket);
+    super(socket);
   }
 
   static open(port: number, ca: string, opts: { implicit?: boolean } = {}): Promise<LineClient> {
@@ -54,24 +52,6 @@ export class LineClient {
     });
   }
 
-  private listen(socket: Socket): void {
-    socket.on('data', (d: Buffer) => {
-      this.buffer += d.toString('latin1');
-      this.notify();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.notify();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
-  }
-
   send(text: string): void {
     this.socket.write(text);
   }
@@ -80,19 +60,16 @@ export class LineClient {
   async until(last: (line: string) => boolean): Promise<string[]> {
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
-      const lines = this.buffer.split('\r\n');
+      const lines = this.text.split('\r\n');
       const end = lines.findIndex((l, i) => i < lines.length - 1 && last(l));
       if (end >= 0) {
-        this.buffer = lines.slice(end + 1).join('\r\n');
+        this.text = lines.slice(end + 1).join('\r\n');
         return lines.slice(0, end + 1);
       }
-      if (this.closed) throw new Error(`closed; got ${JSON.stringify(this.buffer)}`);
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 200).unref();
-      });
+      if (this.closed) throw new Error(`closed; got ${JSON.stringify(this.text)}`);
+      await this.pause(200);
     }
-    throw new Error(`no matching line; got ${JSON.stringify(this.buffer)}`);
+    throw new Error(`no matching line; got ${JSON.stringify(this.text)}`);
   }
 
   /** The client side of the handshake over the same TCP connection, checking the lab certificate. */
@@ -104,7 +81,7 @@ export class LineClient {
       const s = tlsConnect({ socket: raw, ca: this.ca, servername: 'localhost' }, () => {
         this.socket = s;
         this.tls = s;
-        this.listen(s);
+        this.attach(s);
         resolve(s);
       });
       s.once('error', reject);
@@ -113,7 +90,7 @@ export class LineClient {
 
   /** What arrived and was not read yet. */
   get pending(): string {
-    return this.buffer;
+    return this.text;
   }
 
   close(): void {

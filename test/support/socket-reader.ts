@@ -10,11 +10,16 @@ export class SocketReader {
   private wake: (() => void) | null = null;
 
   constructor(
-    readonly socket: Socket,
-    encoding: BufferEncoding = 'latin1',
+    public socket: Socket,
+    private readonly encoding: BufferEncoding = 'latin1',
   ) {
+    this.attach(socket);
+  }
+
+  /** Collect from `socket`: at construction, and again when a TLS upgrade replaces the socket. */
+  protected attach(socket: Socket): void {
     socket.on('data', (d: Buffer) => {
-      this.text += d.toString(encoding);
+      this.text += d.toString(this.encoding);
       this.notify();
     });
     socket.on('close', () => {
