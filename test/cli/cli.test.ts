@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, type Run } from '../support/bin.js';
 
 /** The built bin/l7lab.js run as a user would run it: a separate process, real stdout/stderr/exit code. */
-const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const ANSI = /\u001b\[/;
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** English, no terminal, no colour unless a test asks; bounded by a timeout. */
-function l7lab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  const base: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', FORCE_COLOR: '' };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...base, ...env }, timeout: 15_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function l7lab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return runBin(args, { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', FORCE_COLOR: '', ...env }, 15_000);
 }
 
 let server: Server;

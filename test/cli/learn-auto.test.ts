@@ -1,40 +1,22 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { runBinIn, type Run } from '../support/bin.js';
 
 /**
  * The built bin as a learner's shell would run it, without a terminal: every lesson must
  * play itself in --auto in both languages and exit 0; a lesson whose expectation no longer
  * matches the server must exit 1. Run `npm run build` first (npm test does).
  */
-const BIN = join(process.cwd(), 'bin', 'l7lab.js');
 const LESSONS = join(process.cwd(), 'lessons');
 const IDS = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let home: string;
 
 function l7lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      // Bounded: a lesson that hangs is killed and fails the test instead of blocking CI.
-      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runBinIn(home, args, env);
 }
 
 beforeAll(async () => {

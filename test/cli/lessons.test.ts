@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBinIn, type Run } from '../support/bin.js';
 
 /** `l7lab lessons` through the built bin (run `npm run build` first). */
-const BIN = join(process.cwd(), 'bin', 'l7lab.js');
 let home: string;
 
-function l7lab(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, HOME: home, XDG_STATE_HOME: join(home, 'state'), NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
+function l7lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runBinIn(home, args, env, 30_000);
 }
 
 beforeAll(async () => {
