@@ -13,10 +13,14 @@ export function stepEvents(
   step: Step,
   frame?: Frame,
 ): Buffer[] {
+  // Without a sink there is nothing to describe: only the reply bytes (no clock read, no events).
+  if (!sink) return step.out.map(replyBytes);
+  // A silent line with no reply (message content in quiet mode) has nothing to describe either.
+  if (step.out.length === 0 && (!frame || step.client?.silent)) return [];
   const { protocol, session, secure } = where;
   const time = new Date().toISOString();
   const tls = secure ? { tls: true } : {};
-  if (sink && frame && !step.client?.silent) {
+  if (frame && !step.client?.silent) {
     const text =
       step.client?.text ??
       (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
@@ -39,9 +43,9 @@ export function stepEvents(
   step.out.forEach((item: OutItem, i) => {
     const isLine = typeof item === 'string';
     const text = isLine ? item : item.summary;
-    parts.push(isLine ? Buffer.from(`${item}\r\n`, 'utf8') : item.raw);
+    parts.push(replyBytes(item));
     const layer = step.layers?.[i];
-    sink?.({
+    sink({
       event: 'line',
       protocol,
       session: session.id,
@@ -55,4 +59,9 @@ export function stepEvents(
     });
   });
   return parts;
+}
+
+/** A reply line gets its CRLF; a raw chunk (message body, literal) goes as it is. */
+function replyBytes(item: OutItem): Buffer {
+  return typeof item === 'string' ? Buffer.from(`${item}\r\n`, 'utf8') : item.raw;
 }
