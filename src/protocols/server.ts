@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import { Framer, type Frame } from './transport.js';
-import type { ProtocolSession, Step } from './session.js';
+import type { ProtocolSession, Step, Terminator } from './session.js';
 import { stepEvents } from './step-events.js';
 import type { Protocol, TranscriptSink } from './transcript.js';
 import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from './limits.js';
@@ -51,6 +51,10 @@ interface Connection {
 }
 
 let sessionCounter = 0;
+
+/** Shared line ends handed to sessions, so a line costs no terminator object. */
+const CRLF_END: Terminator = Object.freeze({ crlf: true });
+const LF_END: Terminator = Object.freeze({ crlf: false });
 
 export class LineServer {
   private readonly server: Server;
@@ -156,7 +160,7 @@ export class LineServer {
     this.connections.add(conn);
     conn.session = this.opts.createSession({ id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, secure });
     conn.session.attachPush?.((step) => {
-      void this.write(conn, step).then((open) => {
+      void Promise.resolve(this.write(conn, step)).then((open) => {
         if (open && step.close) conn.socket.end();
       });
     });
@@ -184,7 +188,7 @@ export class LineServer {
       if (ended) return;
       const step = session.timeout();
       reason = 'timeout';
-      void this.write(c, step).then(() => c.socket.end());
+      void Promise.resolve(this.write(c, step)).then(() => c.socket.end());
       ended = true;
       notify();
     };
@@ -243,8 +247,12 @@ export class LineServer {
           this.idle.delete(c);
           continue;
         }
-        step = await this.handle(session, frame);
-        if (!(await this.write(c, step, frame))) return;
+        // Lines that need no async work (an SMTP message body) are handled and, with nothing
+        // to write, passed over without a promise or a microtask turn each.
+        const handled = this.handle(session, frame);
+        step = handled instanceof Promise ? await handled : handled;
+        const open = this.write(c, step, frame);
+        if (!(typeof open === 'boolean' ? open : await open)) return;
         if (step.close) {
           reason = step.closeReason ?? 'quit';
           c.socket.end();
@@ -304,10 +312,12 @@ export class LineServer {
     return true;
   }
 
-  private handle(session: ProtocolSession, frame: Frame): Promise<Step> {
+  private handle(session: ProtocolSession, frame: Frame): Step | Promise<Step> {
     switch (frame.kind) {
-      case 'line':
-        return session.line(frame.line, { crlf: frame.crlf });
+      case 'line': {
+        const end = frame.crlf ? CRLF_END : LF_END;
+        return session.lineNow ? session.lineNow(frame.line, end) : session.line(frame.line, end);
+      }
       case 'overflow':
         return session.overflow();
       case 'bytes':
@@ -315,24 +325,26 @@ export class LineServer {
     }
   }
 
-  /** Emit transcript events and write a step; false when the socket is gone. */
-  private async write(c: Connection, step: Step, frame?: Frame): Promise<boolean> {
+  /**
+   * Emit transcript events and write a step; false when the socket is gone. A promise only
+   * when the socket pushes back: a step with nothing to write costs no promise.
+   */
+  private write(c: Connection, step: Step, frame?: Frame): boolean | Promise<boolean> {
+    const sink = this.opts.sink;
+    if (!sink && step.out.length === 0) return !c.socket.destroyed;
     const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, secure: c.secure };
-    const parts = stepEvents(this.opts.sink, where, step, frame);
+    const parts = stepEvents(sink, where, step, frame);
     if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;
-    const flushed = c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
-    if (!flushed) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          c.socket.off('drain', done);
-          c.socket.off('close', done);
-          resolve();
-        };
-        c.socket.on('drain', done);
-        c.socket.on('close', done);
-      });
-    }
-    return !c.socket.destroyed;
+    if (c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts))) return !c.socket.destroyed;
+    return new Promise<boolean>((resolve) => {
+      const done = () => {
+        c.socket.off('drain', done);
+        c.socket.off('close', done);
+        resolve(!c.socket.destroyed);
+      };
+      c.socket.on('drain', done);
+      c.socket.on('close', done);
+    });
   }
 }

@@ -71,6 +71,12 @@ export interface ProtocolSession {
   greet(): Promise<Step>;
   /** One line, without its terminator. */
   line(line: Buffer, end: Terminator): Promise<Step>;
+  /**
+   * Optional: line() for the transport's fast path, the same step but handed back directly
+   * when it needs no async work (a line of an SMTP message body), so a burst of such lines
+   * is handled without a promise or a microtask turn per line.
+   */
+  lineNow?(line: Buffer, end: Terminator): Step | Promise<Step>;
   /** The bytes asked for by an Expect of mode bytes (or an empty buffer after discard). */
   bytes(data: Buffer): Promise<Step>;
   /** The client sent a line longer than expect.maxLine (the excess was discarded). */

@@ -115,13 +115,14 @@ export class SmtpSession implements ProtocolSession {
 
   line(line: Buffer, end: Terminator): Promise<Step> {
     try {
-      return this.settle(this.lineStep(line, end));
+      return this.settle(this.lineNow(line, end));
     } catch (err) {
       return Promise.reject(err);
     }
   }
 
-  private lineStep(line: Buffer, end: Terminator): Step | Promise<Step> {
+  /** A line of message content comes back at once; only the final dot (the store) is async. */
+  lineNow(line: Buffer, end: Terminator): Step | Promise<Step> {
     if (this.current === 'CLOSED') return { out: [], close: true, closeReason: 'quit' };
     const pending = this.pending;
     if (pending) {
