@@ -63,6 +63,19 @@ async function start(extra: Partial<ImapServerOptions> = {}, store: MailStore = 
   return { store, server, port, events };
 }
 
+/** Two sessions as bob with INBOX selected; the second is IDLE, so it hears what the first changes. */
+async function selectedWithIdler(port: number): Promise<[Raw, Raw]> {
+  const [a, b] = [await Raw.open(port), await Raw.open(port)];
+  for (const c of [a, b]) {
+    await c.until('\r\n');
+    await c.cmd('l', 'LOGIN bob builder');
+    await c.cmd('s', 'SELECT INBOX');
+  }
+  b.write('i IDLE\r\n');
+  await b.until('+ idling');
+  return [a, b];
+}
+
 const MAIL = 'From: alice@example.com\r\nTo: bob@example.com\r\nSubject: hi\r\n\r\nHello Bob.\r\n';
 
 describe('IMAP server on 127.0.0.1', () => {
@@ -106,14 +119,7 @@ describe('IMAP server on 127.0.0.1', () => {
   it('shows one session\'s \\Seen to another that IDLEs, over real sockets', async () => {
     const { port, store } = await start();
     await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(MAIL));
-    const [a, b] = [await Raw.open(port), await Raw.open(port)];
-    for (const c of [a, b]) {
-      await c.until('\r\n');
-      await c.cmd('l', 'LOGIN bob builder');
-      await c.cmd('s', 'SELECT INBOX');
-    }
-    b.write('i IDLE\r\n');
-    await b.until('+ idling');
+    const [a, b] = await selectedWithIdler(port);
     await a.cmd('f', 'FETCH 1 BODY[]');
     expect(await b.until('* 1 FETCH (FLAGS (\\Seen))\r\n')).toContain('* 1 FETCH (FLAGS (\\Seen))\r\n');
   });
@@ -183,14 +189,7 @@ describe('IMAP server on a Maildir (what `l7lab serve` uses)', () => {
     const store = await maildir();
     await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(MAIL));
     const { port } = await start({}, store);
-    const [a, b] = [await Raw.open(port), await Raw.open(port)];
-    for (const c of [a, b]) {
-      await c.until('\r\n');
-      await c.cmd('l', 'LOGIN bob builder');
-      await c.cmd('s', 'SELECT INBOX');
-    }
-    b.write('i IDLE\r\n');
-    await b.until('+ idling');
+    const [a, b] = await selectedWithIdler(port);
     expect(await a.cmd('f', 'FETCH 1 BODY[TEXT]')).toContain('Hello Bob.');
     expect(await b.until('* 1 FETCH (FLAGS (\\Seen))')).toContain('* 1 FETCH (FLAGS (\\Seen))');
     expect((await store.list('bob', 'INBOX'))[0]?.flags).toEqual(['\\Seen']);
