@@ -72,6 +72,11 @@ export class FolderIndex {
     await this.rescan();
   }
 
+  /** The entry as last scanned, without revalidating (undefined before the first scan). */
+  known(uid: number): Entry | undefined {
+    return this.loaded ? this.entries.get(uid) : undefined;
+  }
+
   /** Forget what we know of the directories: the next sync rescans. */
   invalidate(): void {
     this.seen = { new: -1, cur: -1 };

@@ -58,6 +58,11 @@ export class MaildirTree {
     return f;
   }
 
+  /** The folder if this process has opened it already; no stat, nothing made. */
+  opened(account: string, mailbox: string): MaildirFolder | undefined {
+    return this.folders.get(this.folderPath(canonicalAccount(account), canonicalMailbox(mailbox)));
+  }
+
   /** Folders this process has opened: the ones worth watching for others' changes. */
   openFolders(): MaildirFolder[] {
     return [...this.folders.values()];

@@ -145,7 +145,8 @@ export class MaildirStore implements MailStore {
   }
 
   async read(account: string, mailbox: string, uid: number): Promise<Buffer> {
-    return (await this.folder(account, mailbox)).read(uid);
+    // An opened folder reads a file it knows at once (see MaildirFolder.read); else the full path.
+    return this.tree.opened(account, mailbox)?.readKnown(uid) ?? (await this.folder(account, mailbox)).read(uid);
   }
 
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
-import { StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
+import { NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
 
 function tree(dir: string, base = dir): string[] {
@@ -144,6 +144,26 @@ describe('MaildirStore on disk', () => {
     await other.clear();
     expect(await eventually(() => store.list('bob', 'INBOX'), (l) => l.length === 0)).toEqual([]);
     expect((await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('e')))[0]?.meta.uid).toBe(5);
+  });
+
+  it('reads by the name it knows, yet sees a rename, a removal or a delivery by another process at once', async () => {
+    const { root, store } = fresh();
+    for (const s of ['a', 'b', 'c']) await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg(s));
+    for (const uid of [1, 2, 3]) await store.read('bob', 'INBOX', uid);
+    const other = new MaildirStore(root);
+    stores.push(other);
+    // Flags live in the file name: the name this store knew for message 1 is gone now.
+    await other.setFlags('bob', 'INBOX', 1, ['\\Seen', '\\Flagged']);
+    expect((await store.read('bob', 'INBOX', 1)).equals(msg('a'))).toBe(true);
+    await other.remove('bob', 'INBOX', [2]);
+    await expect(store.read('bob', 'INBOX', 2)).rejects.toBeInstanceOf(NoSuchMessageError);
+    const [d] = await other.deliver({ from: 'a@b', to: ['bob@x'] }, msg('d'));
+    expect((await store.read('bob', 'INBOX', d!.meta.uid)).equals(msg('d'))).toBe(true);
+    expect((await store.list('bob', 'INBOX')).map((m) => [m.uid, m.flags])).toEqual([
+      [1, ['\\Flagged', '\\Seen']],
+      [3, []],
+      [4, []],
+    ]);
   });
 
   it('tells a watcher of another process\'s changes without being asked (IMAP IDLE needs this)', async () => {
