@@ -203,9 +203,9 @@ export function sentDay(header: string): number | null {
 
 const fold = (s: string): string => s.normalize('NFC').toLowerCase();
 
-/** Lazily computed parts of one message, shared by all keys of one match. */
+/** Lazily computed parts of one message, shared by all keys of one match (made per message: no Map in it). */
 class Lazy {
-  private cache = new Map<string, string>();
+  private folded: { body?: string; text?: string } | null = null;
   private parsed: MessageView | null | undefined;
   constructor(private readonly target: SearchTarget) {}
 
@@ -215,11 +215,12 @@ class Lazy {
   }
 
   text(name: 'body' | 'text'): string {
-    let value = this.cache.get(name);
+    this.folded ??= {};
+    let value = this.folded[name];
     if (value === undefined) {
       const view = this.view();
       value = view ? fold(name === 'body' ? bodyText(view) : `${headerText(view)}\n${bodyText(view)}`) : '';
-      this.cache.set(name, value);
+      this.folded[name] = value;
     }
     return value;
   }
@@ -250,9 +251,16 @@ function matchHeader(key: Extract<SearchKey, { op: 'header' }>, lazy: Lazy): boo
   return values.some((v) => fold(v).includes(wanted));
 }
 
+/** Case-insensitive; only a same-length flag is lowercased, so SEARCH UNSEEN on 10,000 messages allocates nothing. */
 function hasFlag(flags: readonly string[], flag: string): boolean {
-  const wanted = flag.toLowerCase();
-  return flags.some((f) => f.toLowerCase() === wanted);
+  let wanted: string | null = null;
+  for (const f of flags) {
+    if (f === flag) return true;
+    if (f.length !== flag.length) continue;
+    wanted ??= flag.toLowerCase();
+    if (f.toLowerCase() === wanted) return true;
+  }
+  return false;
 }
 
 function match(key: SearchKey, target: SearchTarget, ctx: { maxSeq: number; maxUid: number }, lazy: Lazy): boolean {

@@ -68,7 +68,10 @@ export function needsMessage(atts: readonly FetchAtt[]): boolean {
  * needsMessage() is false.
  */
 export function renderMetaFetch(mb: SelectedMailbox, seq: number, entry: MessageEntry, atts: readonly FetchAtt[]): string {
-  return `* ${seq} FETCH (${atts.map((att) => metaItem(att, mb, entry) ?? '').join(' ')})`;
+  // A plain loop: called once per message of `FETCH 1:*`, so no array or closure per call.
+  let line = `* ${seq} FETCH (`;
+  for (let i = 0; i < atts.length; i++) line += (i > 0 ? ' ' : '') + (metaItem(atts[i] as FetchAtt, mb, entry) ?? '');
+  return `${line})`;
 }
 
 function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
