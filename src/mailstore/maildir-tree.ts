@@ -21,6 +21,7 @@ const isMaildir = (dir: string) => statSync(join(dir, 'cur'), { throwIfNoEntry: 
 
 export class MaildirTree {
   private readonly folders = new Map<string, MaildirFolder>();
+  private readonly openedByName = new Map<string, MaildirFolder>();
   private readonly syncDir: (dir: string) => Promise<void>;
 
   constructor(
@@ -58,9 +59,19 @@ export class MaildirTree {
     return f;
   }
 
-  /** The folder if this process has opened it already; no stat, nothing made. */
+  /**
+   * The folder if this process has opened it already; no stat, nothing made. Remembered by the
+   * names as given (only names of opened folders), since resolving the path costs more than
+   * the read it is for; checked against `folders`, so a forgotten folder is not returned.
+   */
   opened(account: string, mailbox: string): MaildirFolder | undefined {
-    return this.folders.get(this.folderPath(canonicalAccount(account), canonicalMailbox(mailbox)));
+    const key = `${account}\0${mailbox}`;
+    const known = this.openedByName.get(key);
+    if (known && this.folders.get(known.dir) === known) return known;
+    const f = this.folders.get(this.folderPath(canonicalAccount(account), canonicalMailbox(mailbox)));
+    if (f) this.openedByName.set(key, f);
+    else this.openedByName.delete(key);
+    return f;
   }
 
   /** Folders this process has opened: the ones worth watching for others' changes. */

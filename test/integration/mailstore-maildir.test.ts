@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
-import { NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
+import { NoSuchMailboxError, NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
 
 function tree(dir: string, base = dir): string[] {
@@ -164,6 +164,18 @@ describe('MaildirStore on disk', () => {
       [3, []],
       [4, []],
     ]);
+  });
+
+  it('reads nothing under a name that was renamed or deleted after a read through it', async () => {
+    const { store } = fresh();
+    await store.createMailbox('bob', 'Old');
+    const m = await store.append('bob', 'Old', msg('kept'));
+    expect((await store.read('bob', 'Old', m.uid)).equals(msg('kept'))).toBe(true);
+    await store.renameMailbox('bob', 'Old', 'New');
+    await expect(store.read('bob', 'Old', m.uid)).rejects.toBeInstanceOf(NoSuchMailboxError);
+    expect((await store.read('bob', 'New', m.uid)).equals(msg('kept'))).toBe(true);
+    await store.deleteMailbox('bob', 'New');
+    await expect(store.read('bob', 'New', m.uid)).rejects.toBeInstanceOf(NoSuchMailboxError);
   });
 
   it('tells a watcher of another process\'s changes without being asked (IMAP IDLE needs this)', async () => {
