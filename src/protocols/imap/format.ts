@@ -84,12 +84,16 @@ export class ResponseBuilder {
 
   /** The response octets WITHOUT the final CRLF. */
   toBuffer(): Buffer {
+    return Buffer.concat(this.parts());
+  }
+
+  private parts(): Buffer[] {
     const parts: Buffer[] = [];
     for (const c of this.chunks) {
       if (c.kind === 'text') parts.push(Buffer.from(c.text, 'utf8'));
       else parts.push(Buffer.from(`{${c.data.length}}\r\n`, 'latin1'), c.data);
     }
-    return Buffer.concat(parts);
+    return parts;
   }
 
   /** The response for a transcript: literals shown as `{n}` only. */
@@ -100,7 +104,8 @@ export class ResponseBuilder {
   /** A session out item: a plain line when there is no literal, raw octets with CRLF otherwise. */
   toOut(): OutItem {
     if (!this.hasLiteral) return this.toSummary();
-    return { raw: Buffer.concat([this.toBuffer(), CRLF]), summary: this.toSummary() };
+    // One copy of the message octets, not two (a FETCH of bodies writes each of them once).
+    return { raw: Buffer.concat([...this.parts(), CRLF]), summary: this.toSummary() };
   }
 
   private push(chunk: Chunk): this {
