@@ -48,6 +48,9 @@ interface Connection {
   session: ProtocolSession | null;
   /** Resolves when the connection has fully ended. */
   done: Promise<void>;
+  /** Waiting for input at the prompt (plain fields, not WeakSets: run() checks them per chunk). */
+  idle: boolean;
+  shutdownRequested: boolean;
 }
 
 let sessionCounter = 0;
@@ -123,16 +126,12 @@ export class LineServer {
     await stopped;
   }
 
-  private shutdownRequested = new WeakSet<Connection>();
-
   private requestShutdown(c: Connection): void {
-    this.shutdownRequested.add(c);
+    c.shutdownRequested = true;
     // A session that is idle waiting for a command is told now; one busy with a line or
     // a message body is told when it comes back to the command prompt (see run()).
-    if (c.session && this.idle.has(c) && !c.session.busy) void this.finishWithShutdown(c);
+    if (c.session && c.idle && !c.session.busy) void this.finishWithShutdown(c);
   }
-
-  private readonly idle = new WeakSet<Connection>();
 
   private async finishWithShutdown(c: Connection): Promise<void> {
     if (!c.session) return;
@@ -148,7 +147,7 @@ export class LineServer {
     socket.on('error', () => undefined);
     let resolveDone!: () => void;
     const secure = this.opts.tls?.implicit === true;
-    const conn: Connection = { socket, secure, session: null, done: new Promise((r) => (resolveDone = r)) };
+    const conn: Connection = { socket, secure, session: null, done: new Promise((r) => (resolveDone = r)), idle: false, shutdownRequested: false };
     const max = this.opts.maxConnections ?? MAX_CONNECTIONS;
     if (this.closing || this.connections.size >= max) {
       const reply = `${this.opts.busyReply}\r\n`;
@@ -230,7 +229,7 @@ export class LineServer {
         return;
       }
       while (!ended) {
-        if (this.shutdownRequested.has(c) && session.expect.mode === 'line' && framer.buffered === 0 && !session.busy) {
+        if (c.shutdownRequested && session.expect.mode === 'line' && framer.buffered === 0 && !session.busy) {
           reason = 'shutdown';
           await this.finishWithShutdown(c);
           return;
@@ -242,9 +241,9 @@ export class LineServer {
             return;
           }
           if (c.socket.isPaused()) c.socket.resume();
-          this.idle.add(c);
+          c.idle = true;
           await new Promise<void>((resolve) => (wake = resolve));
-          this.idle.delete(c);
+          c.idle = false;
           continue;
         }
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
