@@ -20,3 +20,8 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv = pr
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];
 }
+
+/** Put values into a message's `{name}` placeholders; an unknown name stays visible as `{name}`. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

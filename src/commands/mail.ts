@@ -1,5 +1,5 @@
 import { ExitError, UsageError } from '../errors.js';
-import { parseLang, pick, type Lang, type Localized } from '../i18n.js';
+import { fill, parseLang, pick, type Lang, type Localized } from '../i18n.js';
 import type { MessageContent, MessageSummary } from '../mailstore/inspect.js';
 import { openStore, storeDirOf } from '../mailstore/open.js';
 import { INBOX } from '../mailstore/names.js';
@@ -49,7 +49,7 @@ const T = {
 } satisfies Record<string, Localized | Record<Lang, string[]>>;
 
 function say(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return pick(text, lang).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fill(pick(text, lang), vars);
 }
 
 function langOf(opts: Record<string, unknown>): Lang {

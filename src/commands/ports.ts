@@ -1,5 +1,5 @@
 import { ExitError, UsageError } from '../errors.js';
-import { parseLang, pick, type Lang, type Localized } from '../i18n.js';
+import { fill, parseLang, pick, type Lang, type Localized } from '../i18n.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
 import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
@@ -43,7 +43,7 @@ const T = {
 } satisfies Record<string, Localized | Record<'en' | 'ja', string[]>>;
 
 function say(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return pick(text, lang).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fill(pick(text, lang), vars);
 }
 
 export function parsePortsOptions(opts: Record<string, unknown>): PortsOptions {

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../i18n.js';
+import { fill, type Lang, type Localized } from '../i18n.js';
 
 /**
  * The practice shell's and `l7lab explain`'s own words, in English and Japanese. What a
@@ -146,7 +146,7 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+  return fill(MESSAGES[key][lang], values);
 }
 
 /** One line per helper for :help, usage then purpose. */

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../i18n.js';
+import { fill, type Lang, type Localized } from '../i18n.js';
 
 /**
  * The lesson engine's and the learn/lessons commands' own words, in English and Japanese.
@@ -94,5 +94,5 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function msg(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(MESSAGES[key][lang], vars);
 }

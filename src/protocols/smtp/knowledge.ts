@@ -1,4 +1,4 @@
-import { pick, type Lang } from '../../i18n.js';
+import { fill, pick, type Lang } from '../../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../knowledge.js';
 import { decodeBase64 } from '../sasl.js';
 import { SMTP_COMMANDS } from './commands/index.js';
@@ -25,8 +25,6 @@ const commands = commandKnowledge();
 const replies = new Map<string, ReplyKnowledge>(REPLIES.map((x) => [x.code, x]));
 const states = new Map<string, StateKnowledge>(STATES.map((x) => [x.name, x]));
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** A 334 challenge decoded, when it is short printable text ("Username:", a CRAM challenge). */
 function decodedChallenge(payload: string): string | null {
