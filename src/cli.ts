@@ -105,6 +105,7 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
     .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED')
     .option('--no-tls', 'no STARTTLS/STLS and no TLS ports')
     .option('--max-size <bytes>', 'largest message accepted', parsePositiveInt)
+    .option('--max-messages <n>', 'keep at most n captured messages: the oldest are dropped (and said so in the log)', parsePositiveInt)
     .option('--quiet', 'print the endpoints only, no live transcript')
     .option('--json-log', 'one JSON event per line on stdout')
     .option('--show-secrets', 'do not mask passwords and AUTH data in the log')
@@ -115,6 +116,7 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
 Examples:
   $ l7lab serve                              SMTP 2525, POP3 2110, IMAP 2143 on 127.0.0.1
   $ l7lab serve --memory --smtp-port 0 --json-log
+  $ l7lab serve --memory --max-messages 500        a long-running sandbox that never grows past 500 messages
   $ curl smtps://127.0.0.1:2465 --cacert ~/.local/share/l7lab/tls/lab-cert.pem ...   TLS with the lab certificate
   $ curl smtp://127.0.0.1:2525 --mail-from me@example.com --mail-rcpt bob@example.com -T mail.eml
 Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from the banner.`,
@@ -131,31 +133,68 @@ Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from th
     'after',
     `
 Examples:
-  $ l7lab mail list                  what serve captured (it may keep running)
-  $ l7lab mail show 3f2a             one message, decoded (an id prefix is enough)
-  $ l7lab mail show 3f2a --raw > m.eml   the bytes exactly as received
+  $ l7lab mail list                  what serve captured (it may keep running); one row per message sent
+  $ l7lab mail show 3f2a             one message, decoded, with its envelope (an id prefix is enough)
+  $ l7lab mail show 3f2a --transcript    the SMTP session that delivered it, explained
+  $ l7lab mail wait --to bob@example.com --timeout 10   in a test: wait for a message, print it
   $ l7lab mail clear --yes           delete them all, without asking`,
   );
+  const examples = (lines: string) => `\nExamples:\n${lines}`;
   mail
     .command('list')
-    .description('a table of captured messages')
+    .description('captured messages, one row per SMTP transaction; "+" marks envelope addresses the header lacks (Bcc)')
     .addOption(storeOption())
-    .option('--json', 'print JSON for scripts')
+    .option('--json', 'print JSON for scripts (with the envelope and every copy)')
     .addOption(mailLangOption())
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab mail list
+  $ l7lab mail list --store ./mail --json | jq '.[] | {id, envelope}'`),
+    )
     .action(async (opts: Options) => {
       const { runMailList } = await import('./commands/mail.js');
       await runMailList(opts);
     });
   mail
     .command('show <id>')
-    .description('headers and decoded body of one message')
+    .description('headers, envelope and decoded body of one message')
     .addOption(storeOption())
     .option('--raw', 'print the message exactly as stored')
-    .option('--json', 'print JSON for scripts')
+    .option('--json', 'print JSON for scripts: envelope, headers, text, HTML, attachments, links')
+    .option('--transcript', 'the SMTP session that delivered it, explained (with --json: its events)')
     .addOption(mailLangOption())
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab mail show 3f2a
+  $ l7lab mail show 3f2a --transcript
+  $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
+  $ l7lab mail show 3f2a --raw > message.eml`),
+    )
     .action(async (id: string, opts: Options) => {
       const { runMailShow } = await import('./commands/mail.js');
       await runMailShow(id, opts);
+    });
+  mail
+    .command('wait')
+    .description('wait for a matching message, print it and exit 0; exit 1 at the timeout (for tests)')
+    .addOption(storeOption())
+    .option('--to <text>', 'an envelope recipient or To/Cc address contains this')
+    .option('--from <text>', 'the envelope sender or From contains this')
+    .option('--subject <text>', 'the subject contains this')
+    .option('--timeout <seconds>', 'give up after this long (default 30)')
+    .option('--new', 'only messages that arrive after the wait began')
+    .option('--since <date>', 'only messages received at or after this time (ISO 8601)')
+    .option('--json', 'print the message as `mail show --json` does')
+    .addOption(mailLangOption())
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab mail wait --to bob@example.com
+  $ l7lab mail wait --new --subject "Confirm" --timeout 10 --json | jq -r '.links[0]'
+  $ l7lab mail wait --store ./mail --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
+    )
+    .action(async (opts: Options) => {
+      const { runMailWait } = await import('./commands/mail-wait.js');
+      await runMailWait(opts);
     });
   mail
     .command('clear')
@@ -163,6 +202,8 @@ Examples:
     .addOption(storeOption())
     .option('-y, --yes', 'do not ask for confirmation')
     .addOption(mailLangOption())
+    .addHelpText('after', examples(`  $ l7lab mail clear
+  $ l7lab mail clear --yes --store ./mail     in a script or a test's setup`))
     .action(async (opts: Options) => {
       const { runMailClear } = await import('./commands/mail.js');
       await runMailClear(opts);

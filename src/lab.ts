@@ -1,5 +1,6 @@
 import type { Lang } from './i18n.js';
 import { MemoryStore } from './mailstore/memory.js';
+import { transcriptRecorder } from './mailstore/transcript-recorder.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
 import { createImapServer } from './protocols/imap/server.js';
@@ -27,6 +28,8 @@ export interface LabOptions {
   maxMessageSize?: number;
   sink?: TranscriptSink;
   tls?: LabTls;
+  /** Keep each captured message's SMTP transcript (masked) in the store, for `mail show --transcript`. */
+  keepTranscripts?: boolean;
 }
 
 /**
@@ -101,6 +104,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const accounts = opts.accounts ?? new Accounts(DEMO_ACCOUNTS);
   const hub = new TranscriptHub();
   if (opts.sink) hub.add(opts.sink);
+  if (opts.keepTranscripts) hub.add(transcriptRecorder(store, opts.lang ?? 'en'));
   const host = opts.host ?? '127.0.0.1';
   const servers: LineServer[] = [];
   const endpoints: Partial<Record<Protocol, Address>> = {};

@@ -13,6 +13,8 @@ export interface ServeConfig {
   users: Array<[string, string]>;
   authRequired: boolean;
   maxMessageSize: number | undefined;
+  /** --max-messages: the oldest captured transactions beyond this are dropped. */
+  maxMessages: number | undefined;
   output: 'transcript' | 'quiet' | 'json';
   showSecrets: boolean;
   lang: Lang;
@@ -84,6 +86,7 @@ export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEn
     users: users.length > 0 ? users : DEMO_ACCOUNTS.map(([n, p]) => [n, p] as [string, string]),
     authRequired: opts.auth === 'required',
     maxMessageSize: typeof opts.maxSize === 'number' ? opts.maxSize : undefined,
+    maxMessages: typeof opts.maxMessages === 'number' ? opts.maxMessages : undefined,
     output: opts.jsonLog ? 'json' : opts.quiet ? 'quiet' : 'transcript',
     showSecrets: Boolean(opts.showSecrets),
     lang,

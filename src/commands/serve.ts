@@ -46,6 +46,16 @@ function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
   };
 }
 
+/** --max-messages: drop the oldest, and say so (a `retention` JSON event with --json-log). */
+async function retentionFor(lab: Lab, config: ServeConfig): Promise<(event: TranscriptEvent) => void> {
+  const { retention } = await import('../mailstore/retention.js');
+  const max = config.maxMessages as number;
+  return retention(lab.store, max, (ids) => {
+    if (config.output === 'json') process.stdout.write(`${JSON.stringify({ event: 'retention', maxMessages: max, dropped: ids })}\n`);
+    else if (config.output !== 'quiet') process.stdout.write(`${theme.dim(`--max-messages ${max}: dropped the oldest ${ids.length} message(s): ${ids.join(', ')}`)}\n`);
+  });
+}
+
 /** Resolves on the first SIGINT/SIGTERM; a second one falls through to Node's default (exit). */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -91,6 +101,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       authRequired: config.authRequired,
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
       sink: sinkFor(config),
+      keepTranscripts: true,
       ...(cert && config.tls
         ? { tls: { cert: cert.cert, key: cert.key, implicitPorts: config.tls.ports, loginRequiresTls: config.tls.loginRequiresTls } }
         : {}),
@@ -100,6 +111,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
     if (err instanceof PortInUseError) throw new ExitError(await portInUseMessage(err));
     throw err;
   }
+  if (config.maxMessages !== undefined) lab.hub.add(await retentionFor(lab, config));
   if (config.output !== 'json') process.stdout.write(`${banner(lab, config, cert)}\n`);
   // Scripts following --json-log can check the fingerprint too.
   else if (cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);

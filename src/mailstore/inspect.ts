@@ -12,6 +12,9 @@ export interface MessageSummary {
   /** The Date header as the sender wrote it ('' when there is none). */
   date: string;
   messageId: string;
+  /** The addresses alone, lowercased: From, and To + Cc (+ a Bcc header, if the sender kept one). */
+  fromAddresses: string[];
+  recipientAddresses: string[];
 }
 
 export interface AttachmentInfo {
@@ -25,7 +28,10 @@ export interface MessageContent extends MessageSummary {
   text: string;
   textFromHtml: boolean;
   hasHtml: boolean;
+  html: string | null;
   attachments: AttachmentInfo[];
+  /** Every header field as sent, in order, unfolded (RFC 5322 2.2.3). */
+  headers: Array<{ name: string; value: string }>;
 }
 
 const QUIET = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true } as const;
@@ -43,6 +49,19 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string {
   return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 }
 
+/** Plain addresses, groups opened (RFC 5322 3.4). */
+function addressList(value: AddressObject | AddressObject[] | undefined): string[] {
+  const out: string[] = [];
+  const walk = (entries: AddressObject['value']) => {
+    for (const e of entries) {
+      if (e.address) out.push(e.address.toLowerCase());
+      if (e.group) walk(e.group);
+    }
+  };
+  for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) walk(v.value);
+  return out;
+}
+
 function summaryOf(p: ParsedMail): MessageSummary {
   const dateLine = p.headerLines.find((h) => h.key === 'date')?.line ?? '';
   return {
@@ -52,7 +71,16 @@ function summaryOf(p: ParsedMail): MessageSummary {
     subject: p.subject ?? '',
     date: dateLine.replace(/^date:\s*/i, '').replace(/\r?\n\s+/g, ' ').trim(),
     messageId: p.messageId ?? '',
+    fromAddresses: addressList(p.from),
+    recipientAddresses: [...addressList(p.to), ...addressList(p.cc), ...addressList(p.bcc)],
   };
+}
+
+function headerFields(p: ParsedMail): Array<{ name: string; value: string }> {
+  return p.headerLines.map((h) => {
+    const colon = h.line.indexOf(':');
+    return { name: h.line.slice(0, colon).trim(), value: h.line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim() };
+  });
 }
 
 /** Headers only: quick enough for a list of thousands. */
@@ -71,5 +99,5 @@ export async function inspect(raw: Buffer): Promise<MessageContent> {
     textFromHtml = true;
   }
   const attachments = p.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size }));
-  return { ...summaryOf(p), text, textFromHtml, hasHtml, attachments };
+  return { ...summaryOf(p), text, textFromHtml, hasHtml, html: hasHtml ? (p.html as string) : null, attachments, headers: headerFields(p) };
 }

@@ -158,9 +158,12 @@ export class MaildirFolder {
 
   // ---- writing: stage (tmp/, fsync) -> commit (UID, link into new/) -> finish (fsync dir) ----
 
-  /** Write the bytes into tmp/ and fsync them; nothing is visible yet. */
-  async stage(raw: Buffer, date: Date, flags: readonly string[], setMtime: boolean): Promise<Staged> {
-    const base = uniqueBase(raw.length);
+  /**
+   * Write the bytes into tmp/ and fsync them; nothing is visible yet. `base` is given when one
+   * SMTP transaction lands in several folders: every copy gets the same name (unique within
+   * each folder, as Maildir asks) and with it the same id.
+   */
+  async stage(raw: Buffer, date: Date, flags: readonly string[], setMtime: boolean, base = uniqueBase(raw.length)): Promise<Staged> {
     const tmp = join(this.dir, 'tmp', base);
     try {
       await this.ctx.io.writeDurable(tmp, raw, setMtime ? date : undefined);

@@ -1,10 +1,12 @@
 import { STORE_POLL_MS } from '../protocols/limits.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { MaildirFolder, metaOf, type Staged } from './maildir-folder.js';
-import { errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';
+import { coalesceSyncDir, errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';
+import { idOfBase, uniqueBase } from './maildir-layout.js';
 import { MaildirTree } from './maildir-tree.js';
 import { canonicalAccount, canonicalMailbox, INBOX, isInbox, isSameOrInferior, superiorsOf } from './names.js';
 import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
+import { TransactionFiles } from './transaction-files.js';
 import {
   accountOf,
   MailboxExistsError,
@@ -18,6 +20,8 @@ import {
   type MailStore,
   type MessageMeta,
   type StoreListener,
+  type StoredTranscript,
+  type TransactionRecord,
 } from './types.js';
 
 /**
@@ -35,13 +39,16 @@ export class MaildirStore implements MailStore {
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
   private readonly tree: MaildirTree;
+  private readonly transactions: TransactionFiles;
   private poller: NodeJS.Timeout | null = null;
 
   constructor(
     readonly root: string,
     opts: MaildirStoreOptions = {},
   ) {
-    this.tree = new MaildirTree(root, opts.io ?? nodeIo, (c) => this.emitter.emit(c));
+    const io = opts.io ?? nodeIo;
+    this.tree = new MaildirTree(root, io, (c) => this.emitter.emit(c));
+    this.transactions = new TransactionFiles(root, io, coalesceSyncDir(io));
   }
 
   private folder(account: string, mailbox: string): Promise<MaildirFolder> {
@@ -55,8 +62,13 @@ export class MaildirStore implements MailStore {
     const folders = await Promise.all(accounts.map((a) => this.folder(a, INBOX))).catch((err: unknown) => {
       throw asWriteError(err);
     });
+    // One name, and so one id, for every copy; the envelope is kept under that id, durably,
+    // before any copy is visible (and so before SMTP's 250).
+    const base = uniqueBase(raw.length, receivedAt);
+    const id = idOfBase(base);
+    const record: TransactionRecord = { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt, size: raw.length };
     // The file's mtime is the delivery time already (Dovecot reads it as the internal date).
-    const metas = await this.write(folders, raw, receivedAt, [], false);
+    const metas = await this.write(folders, raw, receivedAt, [], false, base, () => this.transactions.writeEnvelope(record));
     return envelope.to.map((recipient) => {
       const i = accounts.indexOf(canonicalAccount(accountOf(recipient)));
       return { account: accounts[i] as string, mailbox: INBOX, recipient, meta: metas[i] as MessageMeta };
@@ -67,10 +79,15 @@ export class MaildirStore implements MailStore {
    * All or nothing: every copy is staged and fsynced, then committed, then the directories
    * fsynced; if any step fails, every copy is undone and StoreWriteError says why.
    */
-  private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], setMtime = true): Promise<MessageMeta[]> {
+  private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], setMtime = true, base?: string, beside?: () => Promise<void>): Promise<MessageMeta[]> {
     const staged: Array<[MaildirFolder, Staged]> = [];
+    let besideWritten = false;
     try {
-      for (const f of folders) staged.push([f, await f.stage(raw, date, flags, setMtime)]);
+      for (const f of folders) staged.push([f, await f.stage(raw, date, flags, setMtime, base)]);
+      if (beside) {
+        await beside();
+        besideWritten = true;
+      }
       const metas: MessageMeta[] = [];
       for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
       for (const [f, s] of staged) await f.finish(s);
@@ -78,6 +95,7 @@ export class MaildirStore implements MailStore {
       return metas;
     } catch (err) {
       for (const [f, s] of staged) await f.abort(s).catch(() => undefined);
+      if (besideWritten && base) await this.transactions.remove(idOfBase(base));
       throw asWriteError(err);
     }
   }
@@ -198,6 +216,33 @@ export class MaildirStore implements MailStore {
     for (const account of await this.accounts()) {
       for (const mailbox of await this.listMailboxes(account)) await (await this.folder(account, mailbox)).removeAll();
     }
+    await this.transactions.removeAll();
+  }
+
+  // ---- what is kept with a transaction ----
+
+  transaction(id: string): Promise<TransactionRecord | null> {
+    return this.transactions.readEnvelope(id);
+  }
+
+  async saveTranscript(id: string, transcript: StoredTranscript): Promise<void> {
+    this.transactions.writeTranscriptSync(id, transcript);
+  }
+
+  async transcript(id: string): Promise<StoredTranscript | null> {
+    return this.transactions.readTranscript(id);
+  }
+
+  async removeTransaction(id: string): Promise<number> {
+    let removed = 0;
+    for (const account of await this.accounts()) {
+      for (const mailbox of await this.listMailboxes(account)) {
+        const uids = (await this.list(account, mailbox)).filter((m) => m.id === id).map((m) => m.uid);
+        if (uids.length > 0) removed += (await (await this.folder(account, mailbox)).remove(uids)).length;
+      }
+    }
+    await this.transactions.remove(id);
+    return removed;
   }
 
   // ---- subscriptions, locks, watchers ----

@@ -14,6 +14,8 @@ import {
   type MailStore,
   type MessageMeta,
   type StoreListener,
+  type StoredTranscript,
+  type TransactionRecord,
 } from './types.js';
 
 /**
@@ -49,18 +51,23 @@ export class MemoryStore implements MailStore {
   private readonly data = new Map<string, Account>();
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
+  /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
+  private readonly kept = new Map<string, { record: TransactionRecord; transcript: StoredTranscript | null; copies: number }>();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
   private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
 
   async deliver(envelope: Envelope, raw: Buffer, receivedAt: Date = new Date()): Promise<Delivery[]> {
     const byAccount = new Map<string, MessageMeta>();
     const out: Delivery[] = [];
+    // Every copy of one transaction shares its id (see MessageMeta.id).
+    const id = newId();
+    this.kept.set(id, { record: { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt: new Date(receivedAt), size: raw.length }, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
       // bob@a and bob@b in one transaction land once, as an MTA's duplicate elimination does.
       let meta = byAccount.get(account);
       if (!meta) {
-        meta = this.add(account, INBOX, raw, [], receivedAt);
+        meta = this.add(account, INBOX, raw, [], receivedAt, id);
         byAccount.set(account, meta);
       }
       out.push({ account, mailbox: INBOX, recipient, meta });
@@ -186,7 +193,7 @@ export class MemoryStore implements MailStore {
 
   async remove(account: string, mailbox: string, uids: number[]): Promise<void> {
     const box = this.mailbox(account, mailbox);
-    const removed = [...new Set(uids)].filter((uid) => box.messages.delete(uid)).sort((a, b) => a - b);
+    const removed = [...new Set(uids)].filter((uid) => this.drop(box, uid)).sort((a, b) => a - b);
     if (removed.length > 0) {
       this.emitter.emit({ kind: 'expunged', account: canonicalAccount(account), mailbox: canonicalMailbox(mailbox), uids: removed });
     }
@@ -196,6 +203,35 @@ export class MemoryStore implements MailStore {
     for (const [account, acc] of this.data) {
       for (const [mailbox, box] of acc.mailboxes) await this.remove(account, mailbox, [...box.messages.keys()]);
     }
+    this.kept.clear();
+  }
+
+  async transaction(id: string): Promise<TransactionRecord | null> {
+    const r = this.kept.get(id)?.record;
+    return r ? { ...r, envelope: { from: r.envelope.from, to: [...r.envelope.to] }, receivedAt: new Date(r.receivedAt) } : null;
+  }
+
+  async saveTranscript(id: string, transcript: StoredTranscript): Promise<void> {
+    const k = this.kept.get(id);
+    if (k) k.transcript = structuredClone(transcript);
+  }
+
+  async transcript(id: string): Promise<StoredTranscript | null> {
+    const t = this.kept.get(id)?.transcript;
+    return t ? structuredClone(t) : null;
+  }
+
+  async removeTransaction(id: string): Promise<number> {
+    let removed = 0;
+    for (const [account, acc] of this.data) {
+      for (const [mailbox, box] of acc.mailboxes) {
+        const uids = [...box.messages.values()].filter((m) => m.id === id).map((m) => m.uid);
+        removed += uids.length;
+        if (uids.length > 0) await this.remove(account, mailbox, uids);
+      }
+    }
+    this.kept.delete(id);
+    return removed;
   }
 
   async subscriptions(account: string): Promise<string[]> {
@@ -250,12 +286,29 @@ export class MemoryStore implements MailStore {
     return m;
   }
 
-  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date): MessageMeta {
+  /** Remove one message; what was kept with its transaction goes with the last copy (POP3 DELE, EXPUNGE). */
+  private drop(box: Mailbox, uid: number): boolean {
+    const m = box.messages.get(uid);
+    if (!m) return false;
+    box.messages.delete(uid);
+    const k = this.kept.get(m.id);
+    if (k && --k.copies <= 0) this.kept.delete(m.id);
+    return true;
+  }
+
+  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date, id = newId()): MessageMeta {
     const box = this.mailbox(account, mailbox);
     const uid = box.uidNext++;
-    const stored: StoredMessage = { id: randomBytes(6).toString('hex'), uid, raw: Buffer.from(raw), flags: normalizeFlags(flags), internalDate: new Date(internalDate) };
+    const stored: StoredMessage = { id, uid, raw: Buffer.from(raw), flags: normalizeFlags(flags), internalDate: new Date(internalDate) };
     box.messages.set(uid, stored);
+    const k = this.kept.get(id);
+    if (k) k.copies++;
     this.emitter.emit({ kind: 'added', account, mailbox, uid });
     return metaOf(stored);
   }
+}
+
+/** 12 hex digits, as the Maildir store's ids are. */
+function newId(): string {
+  return randomBytes(6).toString('hex');
 }

@@ -1,3 +1,5 @@
+import type { TranscriptEvent } from '../protocols/transcript.js';
+
 /**
  * The one mail store every lab server stands on. SMTP delivers into it, POP3 and IMAP
  * read and change it. Implementations: memory.ts (lessons, tests) and maildir.ts (serve).
@@ -13,7 +15,11 @@ export const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '
 export type SystemFlag = (typeof SYSTEM_FLAGS)[number];
 
 export interface MessageMeta {
-  /** Store-wide id, stable across restarts, used by `l7lab mail show <id>`. */
+  /**
+   * Store-wide id, stable across restarts, used by `l7lab mail show <id>`. Every copy of one
+   * SMTP transaction (one per recipient account) has the same id: the transaction's; a
+   * message that came another way (IMAP APPEND or COPY) has an id of its own.
+   */
   id: string;
   /** RFC 3501 2.3.1.1: strictly ascending within a mailbox, never reused. */
   uid: number;
@@ -38,6 +44,25 @@ export interface Envelope {
   from: string;
   /** RCPT TO forward-paths. */
   to: string[];
+}
+
+/** What the store keeps of one SMTP transaction besides the message: its envelope (RFC 5321 2.3.1). */
+export interface TransactionRecord {
+  /** The id every copy of the message shares (MessageMeta.id). */
+  id: string;
+  envelope: Envelope;
+  receivedAt: Date;
+  size: number;
+}
+
+/**
+ * The explained SMTP session that delivered a transaction: the transcript events as the live
+ * log shows them, secrets masked before they were kept (protocols/mask.ts), and the language
+ * the explanations were written in.
+ */
+export interface StoredTranscript {
+  lang: string;
+  events: TranscriptEvent[];
 }
 
 export interface Delivery {
@@ -127,8 +152,16 @@ export interface MailStore {
   copy(account: string, from: string, uids: number[], to: string): Promise<number[]>;
   /** Remove for good (POP3 UPDATE, IMAP EXPUNGE). */
   remove(account: string, mailbox: string, uids: number[]): Promise<void>;
-  /** Remove every message of every account (`l7lab mail clear`). */
+  /** Remove every message of every account (`l7lab mail clear`), and what was kept with them. */
   clear(): Promise<void>;
+
+  /** The envelope kept with a delivered transaction, or null (APPEND, COPY, an older store). */
+  transaction(id: string): Promise<TransactionRecord | null>;
+  /** Keep the (already masked) transcript of the session that delivered transaction `id`. */
+  saveTranscript(id: string, transcript: StoredTranscript): Promise<void>;
+  transcript(id: string): Promise<StoredTranscript | null>;
+  /** Remove every copy of a transaction and its envelope and transcript; returns the copies removed. */
+  removeTransaction(id: string): Promise<number>;
 
   subscriptions(account: string): Promise<string[]>;
   setSubscribed(account: string, mailbox: string, subscribed: boolean): Promise<void>;

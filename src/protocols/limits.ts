@@ -64,6 +64,14 @@ export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
 export const PORTS_MAX_OUTPUT = 16 * 1024 * 1024;
 /** How often serve looks for changes another process made to its Maildir, so IMAP IDLE hears of them: l7lab's choice (Dovecot's mailbox_idle_check_interval is 30 s). */
 export const STORE_POLL_MS = 1000;
+/** Transcript events kept of a session's setup (greeting, EHLO, STARTTLS, AUTH) for each message's transcript: l7lab's choice, far above a normal setup (~20). */
+export const TRANSCRIPT_MAX_HEAD_EVENTS = 200;
+/** Transcript events kept of one transaction (MAIL to the final reply; RCPT at most SMTP_MAX_RECIPIENTS, RFC 5321 4.5.3.1.8): l7lab's choice; the oldest go first. */
+export const TRANSCRIPT_MAX_MESSAGE_EVENTS = 1000;
+/** How often `l7lab mail wait` looks at the store when no file-system event woke it: l7lab's choice (fs.watch is not reliable on every file system). */
+export const MAIL_WAIT_POLL_MS = 250;
+/** `l7lab mail wait`'s default timeout: l7lab's choice, a test runner's usual patience. */
+export const MAIL_WAIT_DEFAULT_TIMEOUT_S = 30;
 
 // ---- `l7lab practice` ----
 /** Lines kept in a practice shell's history file: bash's default HISTSIZE (500). */

@@ -50,7 +50,7 @@ export interface MessageEvent {
   event: 'message';
   protocol: Protocol;
   session: string;
-  /** Store id of the captured message (one per recipient mailbox). */
+  /** Store id of the captured message: one, shared by its copy in every recipient's mailbox. */
   ids: string[];
   from: string;
   to: string[];

@@ -93,19 +93,31 @@ describe('l7lab mail', () => {
 
   it('lists captured messages across accounts: id, from, to, subject, size, read or not', async () => {
     const ids = await fill();
-    const r = await l7lab(['mail', 'list', '--store', root]);
+    // Not a terminal: $COLUMNS sets the width (80 without it, see below).
+    const r = await l7lab(['mail', 'list', '--store', root], { COLUMNS: '200' });
     expect(r.code).toBe(0);
     const out = r.stdout.toString();
     const bobRow = out.split('\n').find((l) => l.includes(ids.bob)) ?? '';
     expect(bobRow).toContain('Quarterly réport');
     expect(bobRow).toContain('yamada@example.jp');
     expect(bobRow).toContain('bob@example.com');
-    expect(bobRow).toMatch(/│ no\s+│$/);
+    expect(bobRow).toMatch(/\sno$/);
     const aliceRow = out.split('\n').find((l) => l.includes(ids.alice)) ?? '';
     expect(aliceRow).toContain('plain one');
     expect(aliceRow).toContain(`${PLAIN.length} B`);
-    expect(aliceRow).toMatch(/│ yes\s+│$/);
+    expect(aliceRow).toMatch(/\syes$/);
     expect(out).toContain('2 message(s), 1 unread');
+    // The header names bob and carol, the envelope bob only: nothing marked.
+    expect(out).not.toContain('+');
+  });
+
+  it('fits 80 columns when not told otherwise, cutting long cells with …', async () => {
+    const ids = await fill();
+    const r = await l7lab(['mail', 'list', '--store', root], { COLUMNS: '' });
+    const lines = r.stdout.toString().split('\n').filter((l) => l.includes(ids.bob) || l.includes(ids.alice) || l.startsWith('id'));
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    expect(lines.find((l) => l.includes(ids.bob))).toContain('…');
   });
 
   it('--json gives one object per message', async () => {

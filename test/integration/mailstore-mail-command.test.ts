@@ -41,7 +41,8 @@ describe('l7lab mail clear / show (functions)', () => {
   it('asks first on a terminal, and "no" deletes nothing', async () => {
     const t = scripted(false);
     await runMailClear({ store: root, lang: 'en' }, t.io);
-    expect(t.asked).toEqual([`Delete all 2 captured message(s) in ${root}?`]);
+    // One SMTP transaction to two accounts is one message (two copies on disk).
+    expect(t.asked).toEqual([`Delete all 1 captured message(s) in ${root}?`]);
     expect(t.out.join('')).toBe('Nothing deleted.\n');
     expect(files()).toBe(2);
   });
@@ -50,8 +51,10 @@ describe('l7lab mail clear / show (functions)', () => {
     const t = scripted(true);
     await runMailClear({ store: root, lang: 'ja' }, t.io);
     expect(t.asked).toHaveLength(1);
-    expect(t.out.join('')).toBe(`${root} から 2 通を削除した。\n`);
+    expect(t.out.join('')).toBe(`${root} から 1 通を削除しました。\n`);
     expect(files()).toBe(0);
+    // The envelope kept beside the messages goes with them.
+    expect(readdirSync(join(root, 'l7lab@transactions'))).toEqual([]);
   });
 
   it('--yes never asks; without a terminal and without --yes it is a usage error', async () => {

@@ -240,7 +240,7 @@ describe('MaildirStore on disk', () => {
     const ds = await store.deliver({ from: 'a@b', to: ['"../../evil"@x', '.hidden@x', 'a/b@x', 'ok.name@x'] }, msg('odd'));
     expect(ds.map((d) => d.account)).toEqual(['"../../evil"', '.hidden', 'a/b', 'ok.name']);
     for (const name of readdirSync(root)) expect(name.includes('/') || name === '..').toBe(false);
-    expect(readdirSync(root).filter((n) => !n.startsWith('.l7lab')).sort()).toEqual(['%22..%2F..%2Fevil%22', '%2Ehidden', 'a%2Fb', 'ok.name']);
+    expect(readdirSync(root).filter((n) => !n.startsWith('.l7lab')).sort()).toEqual(['%22..%2F..%2Fevil%22', '%2Ehidden', 'a%2Fb', 'l7lab@transactions', 'ok.name']);
     expect(await store.accounts()).toEqual(['"../../evil"', '.hidden', 'a/b', 'ok.name']);
   });
 });

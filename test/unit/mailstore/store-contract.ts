@@ -57,7 +57,38 @@ export function storeContract(label: string, make: () => Promise<StoreFixture>):
         expect(meta?.uid).toBe(d.meta.uid);
         expect((await store.read(d.account, 'INBOX', d.meta.uid)).equals(raw)).toBe(true);
       }
-      expect(new Set(ds.map((d) => d.meta.id)).size).toBe(3);
+      // One transaction, one id: every copy shares it (`l7lab mail` shows one item).
+      expect(new Set(ds.map((d) => d.meta.id)).size).toBe(1);
+    });
+
+    it('keeps the envelope with the transaction; APPEND and COPY make messages of their own, without one', async () => {
+      const at = new Date('2026-01-02T03:04:05Z');
+      const ds = await store.deliver({ from: 'shop@example.com', to: ['bob@a.test', 'audit@b.test'] }, msg('env'), at);
+      const id = ds[0]!.meta.id;
+      expect(await store.transaction(id)).toEqual({ id, envelope: { from: 'shop@example.com', to: ['bob@a.test', 'audit@b.test'] }, receivedAt: at, size: msg('env').length });
+      const appended = await store.append('bob', 'INBOX', msg('own'));
+      expect(appended.id).not.toBe(id);
+      expect(await store.transaction(appended.id)).toBeNull();
+      const [copied] = await store.copy('bob', 'INBOX', [ds[0]!.meta.uid], 'INBOX');
+      const copy = (await store.list('bob', 'INBOX')).find((m) => m.uid === copied);
+      expect(copy?.id).not.toBe(id);
+    });
+
+    it('keeps a transcript per transaction, and removeTransaction takes every copy and what was kept', async () => {
+      const ds = await store.deliver({ from: 'a@x.test', to: ['bob@a.test', 'carol@b.test'] }, msg('t'));
+      const other = await store.deliver({ from: 'a@x.test', to: ['bob@a.test'] }, msg('u'));
+      const id = ds[0]!.meta.id;
+      expect(await store.transcript(id)).toBeNull();
+      const events = [{ event: 'connect' as const, protocol: 'smtp' as const, session: 'smtp-1', remote: '127.0.0.1:1' }];
+      await store.saveTranscript(id, { lang: 'en', events });
+      expect(await store.transcript(id)).toEqual({ lang: 'en', events });
+      expect(await store.removeTransaction(id)).toBe(2);
+      expect((await store.list('bob', 'INBOX')).map((m) => m.id)).toEqual([other[0]!.meta.id]);
+      expect(await store.list('carol', 'INBOX')).toEqual([]);
+      expect(await store.transaction(id)).toBeNull();
+      expect(await store.transcript(id)).toBeNull();
+      await store.clear();
+      expect(await store.transaction(other[0]!.meta.id)).toBeNull();
     });
 
     it('stores a message once per account when two recipients share a local part', async () => {

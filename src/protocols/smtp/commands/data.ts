@@ -46,7 +46,8 @@ async function store(ctx: CommandContext, tx: Transaction, content: DataEnd): Pr
     return { replies: [err.noSpace ? '452 4.3.1 Insufficient system storage' : '451 4.3.0 Could not store the message, try again later'] };
   }
   if (ctx.onMessage) {
-    const ids = deliveries.map((x) => x.meta.id);
+    // Copies of one transaction share their id (mailstore/types.ts MessageMeta.id).
+    const ids = [...new Set(deliveries.map((x) => x.meta.id))];
     ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
   }
   return { replies: [`250 2.0.0 Ok: queued as ${queueId}`] };

@@ -1,0 +1,113 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { ExitError, UsageError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { TRANSACTIONS_DIR } from '../mailstore/transaction-files.js';
+import { mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
+import type { MailStore } from '../mailstore/types.js';
+import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../protocols/limits.js';
+import { describe, showItem, stdoutIo, withStore, type MailIo } from './mail.js';
+import { langOf, say, T } from './mail-texts.js';
+
+/**
+ * `l7lab mail wait`: for automated tests against `serve` on a Maildir. Prints the first
+ * message that matches (as `mail show` would, or its --json) and succeeds, or fails with one
+ * line at the timeout. Matches are case-insensitive substrings: --to of an envelope recipient
+ * or a To/Cc address, --from of the envelope sender or the From header, --subject of the
+ * decoded subject. A message already in the store counts, unless --new (only messages that
+ * arrive after the wait began) or --since <date> (received at or after it).
+ *
+ * How it waits: fs.watch on the store's transaction directory (serve writes a file there for
+ * every message, before its 250) wakes it at once; every MAIL_WAIT_POLL_MS it looks anyway,
+ * for file systems where fs.watch says nothing.
+ */
+interface Criteria {
+  to?: string;
+  from?: string;
+  subject?: string;
+}
+
+function timeoutOf(opts: Record<string, unknown>, lang: Lang): number {
+  if (opts.timeout === undefined) return MAIL_WAIT_DEFAULT_TIMEOUT_S;
+  const s = Number(opts.timeout);
+  if (!Number.isFinite(s) || s <= 0) throw new UsageError(say(T.badTimeout, lang, { value: String(opts.timeout) }));
+  return s;
+}
+
+function sinceOf(opts: Record<string, unknown>, lang: Lang): Date | null {
+  if (typeof opts.since !== 'string') return null;
+  const d = new Date(opts.since);
+  if (Number.isNaN(d.getTime())) throw new UsageError(say(T.badSince, lang, { value: opts.since }));
+  return d;
+}
+
+const has = (values: readonly string[], needle: string | undefined) => needle === undefined || values.some((v) => v.toLowerCase().includes(needle.toLowerCase()));
+
+async function matches(store: MailStore, item: MailItem, c: Criteria): Promise<boolean> {
+  // Removed meanwhile (POP3 DELE, `mail clear`): not a match.
+  const d = await describe(store, item).catch(() => null);
+  if (!d) return false;
+  const { summary: s, envelope } = d;
+  const env = envelope?.envelope;
+  return has([...(env?.to ?? []), ...s.recipientAddresses, s.to, s.cc], c.to) && has([env?.from ?? '', ...s.fromAddresses, s.from], c.from) && has([s.subject], c.subject);
+}
+
+function timedOut(c: Criteria, lang: Lang, dir: string, s: number): ExitError {
+  const parts = (['to', 'from', 'subject'] as const).filter((k) => c[k] !== undefined).map((k) => `--${k} "${c[k]}"`);
+  if (parts.length === 0) return new ExitError(say(T.waitTimeoutAny, lang, { dir, s }));
+  return new ExitError(say(T.waitTimeout, lang, { what: parts.join(' '), dir, s }));
+}
+
+/** Resolves when something changes under one of `dirs`, or after `ms`. */
+function changeOrTimeout(dirs: string[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const watchers: FSWatcher[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const dir of dirs) {
+      try {
+        const w = watch(dir, done);
+        w.on('error', () => undefined);
+        watchers.push(w);
+      } catch {
+        // Not there (yet), or not watchable: the timer looks anyway.
+      }
+    }
+  });
+}
+
+export async function runMailWait(opts: Record<string, unknown>, io: MailIo = stdoutIo): Promise<void> {
+  const lang = langOf(opts);
+  const timeout = timeoutOf(opts, lang);
+  const since = sinceOf(opts, lang);
+  const criteria: Criteria = {
+    ...(typeof opts.to === 'string' ? { to: opts.to } : {}),
+    ...(typeof opts.from === 'string' ? { from: opts.from } : {}),
+    ...(typeof opts.subject === 'string' ? { subject: opts.subject } : {}),
+  };
+  const deadline = Date.now() + timeout * 1000;
+  await withStore(opts, async (store, dir) => {
+    // Items looked at already (and not matching): a message's bytes and envelope never change.
+    const checked = new Set<string>();
+    if (opts.new) for (const item of await mailItems(store)) checked.add(item.id);
+    const watched = [join(dir, TRANSACTIONS_DIR), dir];
+    for (;;) {
+      for (const item of await mailItems(store)) {
+        if (checked.has(item.id)) continue;
+        checked.add(item.id);
+        if (since && item.receivedAt < since) continue;
+        if (!(await matches(store, item, criteria))) continue;
+        const first = item.copies[0] as Located;
+        const raw = await store.read(first.account, first.mailbox, first.meta.uid);
+        return io.write(await showItem(store, item, raw, Boolean(opts.json), lang));
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw timedOut(criteria, lang, dir, timeout);
+      await changeOrTimeout(watched.filter((d) => existsSync(d)), Math.min(left, MAIL_WAIT_POLL_MS));
+    }
+  });
+}

@@ -1,0 +1,112 @@
+import { promises as fsp, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errnoOf, unlinkQuietly, type MaildirIo } from './maildir-io.js';
+import type { StoredTranscript, TransactionRecord } from './types.js';
+
+/**
+ * What a Maildir store keeps of each SMTP transaction besides the message files: its envelope
+ * and the transcript of the session, one small JSON file each, named by the id every copy of
+ * the message shares:
+ *
+ *   <root>/l7lab@transactions/<id>.envelope.json
+ *   <root>/l7lab@transactions/<id>.transcript.json
+ *
+ * The directory sits beside the accounts, not in any Maildir, and its name holds an "@", which
+ * no account directory can (maildir-layout.ts escapes it), so no account or Maildir++ folder
+ * is ever read from it, even on a case-insensitive file system. Maildir tools see only the
+ * message, whose Return-Path names the envelope sender (RFC 5321 4.4).
+ */
+export const TRANSACTIONS_DIR = 'l7lab@transactions';
+
+const ID = /^[0-9a-f]{6,64}$/;
+
+interface EnvelopeFile {
+  id: string;
+  from: string;
+  to: string[];
+  receivedAt: string;
+  size: number;
+}
+
+export class TransactionFiles {
+  readonly dir: string;
+
+  constructor(
+    root: string,
+    private readonly io: MaildirIo,
+    private readonly syncDir: (dir: string) => Promise<void>,
+  ) {
+    this.dir = join(root, TRANSACTIONS_DIR);
+  }
+
+  private path(id: string, kind: 'envelope' | 'transcript'): string {
+    if (!ID.test(id)) throw new Error(`not a message id: ${id}`);
+    return join(this.dir, `${id}.${kind}.json`);
+  }
+
+  /** Durable before it resolves, as the message is: written to a temporary name, fsynced, renamed, the directory fsynced. */
+  async writeEnvelope(record: TransactionRecord): Promise<void> {
+    const file: EnvelopeFile = { id: record.id, from: record.envelope.from, to: [...record.envelope.to], receivedAt: record.receivedAt.toISOString(), size: record.size };
+    const final = this.path(record.id, 'envelope');
+    const tmp = `${final}.${process.pid}.tmp`;
+    await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      await this.io.writeDurable(tmp, Buffer.from(`${JSON.stringify(file)}\n`));
+      await this.io.rename(tmp, final);
+    } catch (err) {
+      await unlinkQuietly(this.io, tmp);
+      throw err;
+    }
+    await this.syncDir(this.dir);
+  }
+
+  async readEnvelope(id: string): Promise<TransactionRecord | null> {
+    const file = this.read<EnvelopeFile>(id, 'envelope');
+    if (!file || typeof file.from !== 'string' || !Array.isArray(file.to)) return null;
+    return { id, envelope: { from: file.from, to: file.to.map(String) }, receivedAt: new Date(file.receivedAt), size: Number(file.size) || 0 };
+  }
+
+  /**
+   * Synchronous on purpose: the recorder calls this while the transport is about to write the
+   * reply that ends the transaction, so the transcript is on disk before the client reads that
+   * reply (a test that runs `mail show --transcript` right after sending finds it).
+   */
+  writeTranscriptSync(id: string, transcript: StoredTranscript): void {
+    const final = this.path(id, 'transcript');
+    const tmp = `${final}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, `${JSON.stringify(transcript)}\n`, { mode: 0o600 });
+    } catch (err) {
+      if (errnoOf(err) !== 'ENOENT') throw err;
+      // The directory is gone (`mail clear` meanwhile): the message is gone too.
+      return;
+    }
+    renameSync(tmp, final);
+  }
+
+  readTranscript(id: string): StoredTranscript | null {
+    const file = this.read<StoredTranscript>(id, 'transcript');
+    return file && Array.isArray(file.events) ? file : null;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!ID.test(id)) return;
+    await unlinkQuietly(this.io, this.path(id, 'envelope'));
+    await unlinkQuietly(this.io, this.path(id, 'transcript'));
+  }
+
+  async removeAll(): Promise<void> {
+    const names = await fsp.readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) if (name.endsWith('.json') || name.endsWith('.tmp')) await unlinkQuietly(this.io, join(this.dir, name));
+  }
+
+  private read<T>(id: string, kind: 'envelope' | 'transcript'): T | null {
+    if (!ID.test(id)) return null;
+    try {
+      return JSON.parse(readFileSync(this.path(id, kind), 'utf8')) as T;
+    } catch {
+      // Missing (a message that came another way) or unreadable: nothing kept.
+      return null;
+    }
+  }
+}

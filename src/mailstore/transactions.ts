@@ -1,0 +1,54 @@
+import type { MailStore, MessageMeta } from './types.js';
+
+/**
+ * The store seen as `l7lab mail` shows it: one item per SMTP transaction, however many
+ * account mailboxes hold a copy of it (POP3 and IMAP still see one copy per account).
+ * Copies share their id (MessageMeta.id), so grouping by id is grouping by transaction.
+ */
+export interface Located {
+  account: string;
+  mailbox: string;
+  meta: MessageMeta;
+}
+
+export interface MailItem {
+  id: string;
+  /** Every copy, in account and mailbox order; the first is the one read for display. */
+  copies: Located[];
+  receivedAt: Date;
+}
+
+/** Every message of every account and mailbox. */
+export async function everyCopy(store: MailStore): Promise<Located[]> {
+  const out: Located[] = [];
+  for (const account of await store.accounts()) {
+    for (const mailbox of await store.listMailboxes(account)) {
+      for (const meta of await store.list(account, mailbox)) out.push({ account, mailbox, meta });
+    }
+  }
+  return out;
+}
+
+/** One item per transaction, oldest first. */
+export async function mailItems(store: MailStore): Promise<MailItem[]> {
+  const byId = new Map<string, MailItem>();
+  for (const copy of await everyCopy(store)) {
+    const item = byId.get(copy.meta.id);
+    if (item) item.copies.push(copy);
+    else byId.set(copy.meta.id, { id: copy.meta.id, copies: [copy], receivedAt: copy.meta.internalDate });
+  }
+  return [...byId.values()].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+/** Read once every copy is \Seen (each account reads its own copy). */
+export function isItemRead(item: MailItem): boolean {
+  return item.copies.every((c) => c.meta.flags.includes('\\Seen'));
+}
+
+/** Drop the oldest transactions beyond `max`; returns the ids dropped, oldest first. */
+export async function keepNewest(store: MailStore, max: number): Promise<string[]> {
+  const items = await mailItems(store);
+  const doomed = items.slice(0, Math.max(0, items.length - max)).map((i) => i.id);
+  for (const id of doomed) await store.removeTransaction(id);
+  return doomed;
+}
