@@ -35,6 +35,15 @@ export interface MaildirStoreOptions {
   io?: MaildirIo;
 }
 
+interface WriteOptions {
+  /** Set the file's mtime to the date (APPEND's internal date); a delivery's mtime is its time already. */
+  setMtime?: boolean;
+  /** One name for every copy (one SMTP transaction). */
+  base?: string;
+  /** Written durably after the copies are staged and before any is visible: the envelope. */
+  beside?: () => Promise<void>;
+}
+
 export class MaildirStore implements MailStore {
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
@@ -68,7 +77,7 @@ export class MaildirStore implements MailStore {
     const id = idOfBase(base);
     const record: TransactionRecord = { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt, size: raw.length };
     // The file's mtime is the delivery time already (Dovecot reads it as the internal date).
-    const metas = await this.write(folders, raw, receivedAt, [], false, base, () => this.transactions.writeEnvelope(record));
+    const metas = await this.write(folders, raw, receivedAt, [], { setMtime: false, base, beside: () => this.transactions.writeEnvelope(record) });
     return envelope.to.map((recipient) => {
       const i = accounts.indexOf(canonicalAccount(accountOf(recipient)));
       return { account: accounts[i] as string, mailbox: INBOX, recipient, meta: metas[i] as MessageMeta };
@@ -79,14 +88,16 @@ export class MaildirStore implements MailStore {
    * All or nothing: every copy is staged and fsynced, then committed, then the directories
    * fsynced; if any step fails, every copy is undone and StoreWriteError says why.
    */
-  private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], setMtime = true, base?: string, beside?: () => Promise<void>): Promise<MessageMeta[]> {
+  private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], how: WriteOptions = {}): Promise<MessageMeta[]> {
+    const { setMtime = true, base, beside } = how;
     const staged: Array<[MaildirFolder, Staged]> = [];
-    let besideWritten = false;
+    // Set before the write, so one that failed half way (after its rename) is undone too.
+    let besideStarted = false;
     try {
       for (const f of folders) staged.push([f, await f.stage(raw, date, flags, setMtime, base)]);
       if (beside) {
+        besideStarted = true;
         await beside();
-        besideWritten = true;
       }
       const metas: MessageMeta[] = [];
       for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
@@ -95,7 +106,7 @@ export class MaildirStore implements MailStore {
       return metas;
     } catch (err) {
       for (const [f, s] of staged) await f.abort(s).catch(() => undefined);
-      if (besideWritten && base) await this.transactions.remove(idOfBase(base));
+      if (besideStarted && base) await this.transactions.remove(idOfBase(base));
       throw asWriteError(err);
     }
   }

@@ -197,12 +197,13 @@ describe('MaildirStore on disk', () => {
     ['EDQUOT at fsync of the file', 'writeDurable', 'EDQUOT', true],
     ['EROFS when linking into new/', 'link', 'EROFS', false],
     ['EIO at fsync of new/', 'syncDir', 'EIO', false],
+    ['ENOSPC writing the envelope beside the message', 'envelope', 'ENOSPC', true],
   ] as const)('%s: StoreWriteError, and nothing is left in tmp/ or new/', async (_label, op, code, noSpace) => {
     let failing = false;
     const io: MaildirIo = {
       ...nodeIo,
       async writeDurable(path, data, mtime) {
-        if (failing && op === 'writeDurable') {
+        if (failing && (op === 'writeDurable' || (op === 'envelope' && path.includes('l7lab@transactions')))) {
           // Half the message reached tmp/ before the disk filled up.
           await fsp.writeFile(path, data.subarray(0, 5));
           throw Object.assign(new Error(`${code}: injected`), { code });
@@ -229,6 +230,8 @@ describe('MaildirStore on disk', () => {
       expect(readdirSync(join(root, acc, 'new')).length).toBe(acc === 'bob' ? 1 : 0);
     }
     expect((await store.list('bob', 'INBOX')).map((m) => m.uid)).toEqual([1]);
+    // Only the envelope of the message that was stored stays beside it.
+    expect(readdirSync(join(root, 'l7lab@transactions'))).toEqual([`${(await store.list('bob', 'INBOX'))[0]!.id}.envelope.json`]);
     failing = false;
     const [d] = await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('again'));
     expect(d?.meta.uid).toBeGreaterThan(1);
