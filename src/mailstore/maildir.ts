@@ -91,14 +91,13 @@ export class MaildirStore implements MailStore {
   private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], how: WriteOptions = {}): Promise<MessageMeta[]> {
     const { setMtime = true, base, beside } = how;
     const staged: Array<[MaildirFolder, Staged]> = [];
-    // Set before the write, so one that failed half way (after its rename) is undone too.
-    let besideStarted = false;
+    // Written while the copies are staged (their fsyncs overlap), finished before any is linked.
+    const besideDone = beside?.();
+    // Handled now: a failure while the copies are still staging must not count as unhandled.
+    besideDone?.catch(() => undefined);
     try {
       for (const f of folders) staged.push([f, await f.stage(raw, date, flags, setMtime, base)]);
-      if (beside) {
-        besideStarted = true;
-        await beside();
-      }
+      await besideDone;
       const metas: MessageMeta[] = [];
       for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
       for (const [f, s] of staged) await f.finish(s);
@@ -106,7 +105,9 @@ export class MaildirStore implements MailStore {
       return metas;
     } catch (err) {
       for (const [f, s] of staged) await f.abort(s).catch(() => undefined);
-      if (besideStarted && base) await this.transactions.remove(idOfBase(base));
+      // Undone even when it failed half way (after its rename).
+      if (besideDone) await besideDone.catch(() => undefined);
+      if (besideDone && base) await this.transactions.remove(idOfBase(base));
       throw asWriteError(err);
     }
   }
