@@ -37,10 +37,9 @@ async function start(): Promise<{ root: string; port: number }> {
 const mail = (root: string, ...args: string[]): Promise<Run> => runBin(['mail', ...args, '--store', root], ENV, 20_000);
 const listJson = async (root: string) => JSON.parse((await mail(root, 'list', '--json')).stdout) as Array<Record<string, unknown>>;
 
-function run(cmd: string, args: string[], input?: string): Promise<Run> {
+function run(cmd: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(cmd, args, { timeout: 15_000, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
-    if (input !== undefined) child.stdin?.end(input);
+    execFile(cmd, args, { timeout: 15_000, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
   });
 }
 
@@ -62,7 +61,7 @@ describe('the envelope, one row per transaction', () => {
     // ... but the list shows it, marked as envelope only.
     const table = (await mail(root, 'list')).stdout;
     expect(table).toMatch(/bob@example\.com, carol@example\.org, \+audit@example\.net/);
-    expect(table).toContain('a Bcc recipient shows this way');
+    expect(table).toContain('+ marks envelope addresses (MAIL FROM, RCPT TO) the header lacks, e.g. a Bcc.');
   });
 
   it('curl with no header at all: the envelope is what list and show print', async () => {
@@ -157,7 +156,11 @@ describe('mail wait and show --json', () => {
     expect(none.code).toBe(1);
     expect(none.stderr.trim().split('\n')).toHaveLength(1);
     expect(none.stderr).toContain('no message matching --to "bob@" arrived');
+    // --since: received at or after that time.
+    expect((await mail(root, 'wait', '--since', '2000-01-01T00:00:00Z', '--timeout', '5')).code).toBe(0);
+    expect((await mail(root, 'wait', '--since', '2999-01-01T00:00:00Z', '--timeout', '0.3')).code).toBe(1);
     const bad = await mail(root, 'wait', '--timeout', 'soon');
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid --timeout "soon"');
   });
 });
