@@ -35,6 +35,9 @@ export interface MaildirStoreOptions {
   io?: MaildirIo;
 }
 
+// An envelope is written before its copies are linked: younger than this, it is no orphan yet.
+const ORPHAN_GRACE_MS = 60_000;
+
 interface WriteOptions {
   /** Set the file's mtime to the date (APPEND's internal date); a delivery's mtime is its time already. */
   setMtime?: boolean;
@@ -243,6 +246,10 @@ export class MaildirStore implements MailStore {
 
   async transcript(id: string): Promise<StoredTranscript | null> {
     return this.transactions.readTranscript(id);
+  }
+
+  async forgetOrphans(live: ReadonlySet<string>): Promise<void> {
+    await this.transactions.removeOrphans(live, ORPHAN_GRACE_MS);
   }
 
   async removeTransaction(id: string): Promise<number> {

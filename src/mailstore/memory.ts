@@ -221,6 +221,9 @@ export class MemoryStore implements MailStore {
     return t ? structuredClone(t) : null;
   }
 
+  /** Nothing to do: what is kept goes with the last copy (see drop). */
+  async forgetOrphans(_live: ReadonlySet<string>): Promise<void> {}
+
   async removeTransaction(id: string): Promise<number> {
     let removed = 0;
     for (const [account, acc] of this.data) {

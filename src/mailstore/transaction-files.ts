@@ -95,6 +95,23 @@ export class TransactionFiles {
     await unlinkQuietly(this.io, this.path(id, 'transcript'));
   }
 
+  /**
+   * Remove what is kept for ids no message has any more (every copy deleted by POP3 or IMAP).
+   * Only files older than `graceMs`: a delivery writes its envelope before it links the copies.
+   */
+  async removeOrphans(live: ReadonlySet<string>, graceMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const name of await fsp.readdir(this.dir).catch(() => [] as string[])) {
+      const id = /^([0-9a-f]+)\.(?:envelope|transcript)\.json$/.exec(name)?.[1];
+      if (!id || live.has(id)) continue;
+      const stat = await fsp.stat(join(this.dir, name)).catch(() => null);
+      if (!stat || now - stat.mtimeMs < graceMs) continue;
+      await unlinkQuietly(this.io, join(this.dir, name));
+      removed++;
+    }
+    return removed;
+  }
+
   async removeAll(): Promise<void> {
     const names = await fsp.readdir(this.dir).catch(() => [] as string[]);
     for (const name of names) if (name.endsWith('.json') || name.endsWith('.tmp')) await unlinkQuietly(this.io, join(this.dir, name));

@@ -45,10 +45,15 @@ export function isItemRead(item: MailItem): boolean {
   return item.copies.every((c) => c.meta.flags.includes('\\Seen'));
 }
 
-/** Drop the oldest transactions beyond `max`; returns the ids dropped, oldest first. */
+/**
+ * Drop the oldest transactions beyond `max`, and what was kept for messages POP3 or IMAP
+ * deleted meanwhile; returns the ids dropped, oldest first.
+ */
 export async function keepNewest(store: MailStore, max: number): Promise<string[]> {
   const items = await mailItems(store);
-  const doomed = items.slice(0, Math.max(0, items.length - max)).map((i) => i.id);
+  const cut = Math.max(0, items.length - max);
+  const doomed = items.slice(0, cut).map((i) => i.id);
   for (const id of doomed) await store.removeTransaction(id);
+  await store.forgetOrphans(new Set(items.slice(cut).map((i) => i.id)));
   return doomed;
 }

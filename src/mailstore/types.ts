@@ -162,6 +162,8 @@ export interface MailStore {
   transcript(id: string): Promise<StoredTranscript | null>;
   /** Remove every copy of a transaction and its envelope and transcript; returns the copies removed. */
   removeTransaction(id: string): Promise<number>;
+  /** Forget envelopes and transcripts of transactions whose every copy is gone (POP3 DELE, EXPUNGE), given the ids still there. */
+  forgetOrphans(live: ReadonlySet<string>): Promise<void>;
 
   subscriptions(account: string): Promise<string[]>;
   setSubscribed(account: string, mailbox: string, subscribed: boolean): Promise<void>;

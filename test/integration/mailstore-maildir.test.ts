@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
 import { NoSuchMailboxError, NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
+import { TransactionFiles } from '../../src/mailstore/transaction-files.js';
+import { keepNewest } from '../../src/mailstore/transactions.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
 
 function tree(dir: string, base = dir): string[] {
@@ -236,6 +238,21 @@ describe('MaildirStore on disk', () => {
     const [d] = await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('again'));
     expect(d?.meta.uid).toBeGreaterThan(1);
     expect((await store.read('bob', 'INBOX', d!.meta.uid)).equals(msg('again'))).toBe(true);
+  });
+
+  it('forgets the envelope of a message POP3 or IMAP deleted everywhere, once it is no longer fresh', async () => {
+    const { root, store } = fresh();
+    const [gone] = await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('gone'));
+    const [kept] = await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('kept'));
+    await store.saveTranscript(gone!.meta.id, { lang: 'en', events: [] });
+    await store.remove('bob', 'INBOX', [gone!.meta.uid]);
+    const dir = join(root, 'l7lab@transactions');
+    // Just written: it could be a delivery whose copies are not linked yet, so it stays.
+    expect(await keepNewest(store, 10)).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(3);
+    const files = new TransactionFiles(root, nodeIo, async () => undefined);
+    expect(await files.removeOrphans(new Set([kept!.meta.id]), 60_000, Date.now() + 120_000)).toBe(2);
+    expect(readdirSync(dir)).toEqual([`${kept!.meta.id}.envelope.json`]);
   });
 
   it('keeps account directories inside the root whatever the local part', async () => {
