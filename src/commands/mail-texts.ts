@@ -17,7 +17,6 @@ export const T = {
   unknownId: { en: 'no message with id "{id}" in {dir}: see `l7lab mail list`', ja: '{dir} に ID "{id}" のメッセージはありません: `l7lab mail list` で確かめてください' },
   ambiguous: { en: 'id "{id}" matches {n} messages: type more of it (see `l7lab mail list`)', ja: 'ID "{id}" は {n} 通に当てはまります: もっと長く入力してください (`l7lab mail list` を参照)' },
   about: { en: 'id {id} · {boxes} · {size} · received {date} · {read}', ja: 'ID {id} · {boxes} · {size} · 受信 {date} · {read}' },
-  envelope: { en: 'Envelope:', ja: 'エンベロープ:' },
   bcc: { en: 'only in the envelope (Bcc): {list}', ja: 'エンベロープにだけある宛先 (Bcc): {list}' },
   senderDiffers: { en: 'the envelope sender differs from From: (bounces go to the envelope sender)', ja: 'エンベロープの送信者は From: と異なります (エラー通知はエンベロープの送信者に届きます)' },
   noEnvelope: { en: 'Envelope: not kept (the message came by IMAP APPEND or COPY, or before envelopes were kept)', ja: 'エンベロープ: 記録なし (IMAP の APPEND や COPY で入ったメッセージか、記録を始める前のメッセージです)' },

@@ -210,7 +210,8 @@ function envelopeLines(d: Described, c: MessageSummary, lang: Lang, label: (k: s
   const env = d.envelope.envelope;
   const view = envelopeView(c, env);
   const pad = ' '.repeat(12);
-  const out = [`${label(pick(T.envelope, lang))}MAIL FROM:<${env.from}>`, `${pad}RCPT TO:${env.to.map((r) => `<${r}>`).join(' ')}`];
+  // A field name, like From: and To:, the same in every language.
+  const out = [`${label('Envelope:')}MAIL FROM:<${env.from}>`, `${pad}RCPT TO:${env.to.map((r) => `<${r}>`).join(' ')}`];
   if (view.envelopeOnly.length > 0) out.push(`${pad}${say(T.bcc, lang, { list: view.envelopeOnly.join(', ') })}`);
   if (view.senderDiffers && c.from.length > 0) out.push(`${pad}${dim(pick(T.senderDiffers, lang))}`);
   return out;

@@ -7,6 +7,7 @@ import { MaildirTree } from './maildir-tree.js';
 import { canonicalAccount, canonicalMailbox, INBOX, isInbox, isSameOrInferior, superiorsOf } from './names.js';
 import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
 import { TransactionFiles } from './transaction-files.js';
+import { removeEveryCopy } from './transactions.js';
 import {
   accountOf,
   MailboxExistsError,
@@ -253,16 +254,11 @@ export class MaildirStore implements MailStore {
   }
 
   async removeTransaction(id: string): Promise<number> {
-    let removed = 0;
-    for (const account of await this.accounts()) {
-      for (const mailbox of await this.listMailboxes(account)) {
-        const uids = (await this.list(account, mailbox)).filter((m) => m.id === id).map((m) => m.uid);
-        if (uids.length > 0) removed += (await (await this.folder(account, mailbox)).remove(uids)).length;
-      }
-    }
+    const removed = await removeEveryCopy(this, id);
     await this.transactions.remove(id);
     return removed;
   }
+
 
   // ---- subscriptions, locks, watchers ----
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeFlags, isSeen, sameFlags } from './flags.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
+import { removeEveryCopy } from './transactions.js';
 import { canonicalAccount, canonicalMailbox, isInbox, isSameOrInferior, superiorsOf, INBOX } from './names.js';
 import {
   accountOf,
@@ -225,17 +226,11 @@ export class MemoryStore implements MailStore {
   async forgetOrphans(_live: ReadonlySet<string>): Promise<void> {}
 
   async removeTransaction(id: string): Promise<number> {
-    let removed = 0;
-    for (const [account, acc] of this.data) {
-      for (const [mailbox, box] of acc.mailboxes) {
-        const uids = [...box.messages.values()].filter((m) => m.id === id).map((m) => m.uid);
-        removed += uids.length;
-        if (uids.length > 0) await this.remove(account, mailbox, uids);
-      }
-    }
+    const removed = await removeEveryCopy(this, id);
     this.kept.delete(id);
     return removed;
   }
+
 
   async subscriptions(account: string): Promise<string[]> {
     return [...this.account(account).subscriptions].sort();

@@ -45,6 +45,17 @@ export function isItemRead(item: MailItem): boolean {
   return item.copies.every((c) => c.meta.flags.includes('\\Seen'));
 }
 
+/** Remove every copy of a transaction, wherever it is; returns how many. */
+export async function removeEveryCopy(store: MailStore, id: string): Promise<number> {
+  let removed = 0;
+  for (const c of await everyCopy(store)) {
+    if (c.meta.id !== id) continue;
+    await store.remove(c.account, c.mailbox, [c.meta.uid]);
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Drop the oldest transactions beyond `max`, and what was kept for messages POP3 or IMAP
  * deleted meanwhile; returns the ids dropped, oldest first.
