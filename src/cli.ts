@@ -26,9 +26,9 @@ Colours follow NO_COLOR (https://no-color.org). Exit codes: 0 ok, 1 failure, 2 u
 type Options = Record<string, unknown>;
 
 const SERVE_HELP = `
-Ports (127.0.0.1): SMTP 2525 no TLS, submission 2587 with STARTTLS, SMTPS 2465 TLS
-from the first byte; POP3 2110 / POP3S 2995; IMAP 2143 / IMAPS 2993. The plain ports
-offer no STARTTLS unless --starttls, so an app with default settings just works.
+Ports (127.0.0.1): SMTP 2525 with no TLS, submission 2587 with STARTTLS, SMTPS
+2465 with TLS from the first byte; POP3 2110 and POP3S 2995; IMAP 2143 and IMAPS
+2993. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
 
 Failure rules (--fail, --fail-file): stage:pattern=action [@N%]
   stage    mail (pattern: the sender), rcpt (a recipient), data (the sender; the
@@ -41,7 +41,7 @@ Failure rules (--fail, --fail-file): stage:pattern=action [@N%]
 
 Examples:
   $ l7lab serve                     the ports above on 127.0.0.1
-  $ l7lab serve --memory --smtp-port 0 --json-log      for scripts: any free port
+  $ l7lab serve --memory --smtp-port 0 --json-log   for scripts: any free port
   $ l7lab serve --fail 'rcpt:*@bounce.test=550 5.1.1' --fail 'data:*=451 @25%'
   $ l7lab serve --fail 'rcpt:*@slow.test=delay 3s' --fail 'auth:carol=454'
   $ curl smtp://127.0.0.1:2525 --mail-from me@example.com \\

@@ -33,7 +33,7 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
   const rows: Array<Array<string | number>> = [];
   for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
     rows.push([p.toUpperCase(), a.host, a.port, `${ROLE[p]}${config.tls ? starttls : ''}`]);
-    if (p === 'smtp' && lab.submission) rows.push(['SMTP', lab.submission.host, lab.submission.port, 'submission, STARTTLS (like 587)']);
+    if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, 'send mail, STARTTLS (like 587)']);
     const s = lab.tlsEndpoints?.[p];
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, 'TLS from the first byte']);
   }

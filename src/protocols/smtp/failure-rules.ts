@@ -40,8 +40,10 @@ export class FailRuleError extends Error {
   constructor(
     readonly rule: string,
     readonly problem: string,
+    /** The line of a --fail-file, when it came from one. */
+    readonly line?: number,
   ) {
-    super(`invalid failure rule "${rule}": ${problem}; write stage:pattern=action, e.g. rcpt:*@bounce.test=550 5.1.1`);
+    super(`${line ? `line ${line}: ` : ''}invalid failure rule "${rule}": ${problem}; write stage:pattern=action, e.g. rcpt:*@bounce.test=550 5.1.1`);
     this.name = 'FailRuleError';
   }
 }
@@ -132,11 +134,16 @@ export function parseFailRule(text: string, label: string): FailRule {
 /** A --fail-file: one rule a line; blank lines and lines starting with # are skipped. */
 export function parseFailFile(text: string, firstNumber = 1): FailRule[] {
   const rules: FailRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  text.split(/\r?\n/).forEach((line, i) => {
     const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    rules.push(parseFailRule(t, `rule ${firstNumber + rules.length}`));
-  }
+    if (t === '' || t.startsWith('#')) return;
+    try {
+      rules.push(parseFailRule(t, `rule ${firstNumber + rules.length}`));
+    } catch (err) {
+      if (err instanceof FailRuleError) throw new FailRuleError(err.rule, err.problem, i + 1);
+      throw err;
+    }
+  });
   return rules;
 }
 

@@ -55,7 +55,7 @@ describe('failure rules: parsing', () => {
       ['rule 3', 'rcpt'],
       ['rule 4', 'data'],
     ]);
-    expect(() => parseFailFile('rcpt:*=550\nrcpt:*=ok\n')).toThrow('"rcpt:*=ok"');
+    expect(() => parseFailFile('rcpt:*=550\n# two\nrcpt:*=ok\n')).toThrow('line 3: invalid failure rule "rcpt:*=ok"');
   });
 });
 
