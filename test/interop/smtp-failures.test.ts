@@ -18,7 +18,7 @@ let dir: string;
 const events: TranscriptEvent[] = [];
 
 beforeAll(async () => {
-  const rules = ['rcpt:*@bounce.test=550 5.1.1', 'mail:*@spam.test=554', 'data:*@flaky.test=451 4.3.0', 'auth:carol=454', 'data:*@drop.test=drop'];
+  const rules = ['rcpt:*@bounce.test=550 5.1.1', 'mail:*@spam.test=554', 'data:*@flaky.test=451 4.3.0', 'auth:carol=454', 'data:*@drop.test=drop', 'rcpt:*@slow.test=delay 200ms'];
   lab = await startLab({
     protocols: ['smtp'],
     sink: (e) => events.push(e),
@@ -69,6 +69,14 @@ describe('nodemailer meets simulated failures', () => {
     expect(err.responseCode).toBe(451);
     expect(err.command).toBe('DATA');
     expect(await stored('dave')).toBe(0);
+  });
+
+  it('a delayed RCPT reply still accepts the recipient, and says it was held back', async () => {
+    const info = await transport().sendMail({ from: 'app@example.com', to: 'fay@slow.test', subject: 'hi', text: 'x' });
+    expect(info.accepted).toEqual(['fay@slow.test']);
+    const reply = events.find((e) => e.event === 'line' && e.direction === 'server' && /delayed 200 ms/.test(e.text));
+    expect(reply).toMatchObject({ text: '250 2.1.5 Ok (delayed 200 ms by l7lab rule 6: simulated slow server)' });
+    expect(await stored('fay')).toBe(1);
   });
 
   it('a dropped connection after DATA is an error, not a success', async () => {

@@ -44,7 +44,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('538 5.7.11', 'RFC 4954 6', 'encryption required: this mechanism sends the password readably, so STARTTLS first', '暗号化が必要です。この方式はパスワードが読める形で流れるので、先に STARTTLS してください'),
   r('535', 'RFC 4954 6', 'authentication failed: user name or password is wrong (the server never says which)', '認証に失敗しました。ユーザー名かパスワードが間違っています（どちらかはあえて教えません）'),
   r('550', 'RFC 5321 4.2.2', 'mailbox unavailable: no such user, or refused by policy; do not retry, bounce the message', 'メールボックスを利用できません（存在しないユーザー、またはポリシーによる拒否）。再送せず、差出人に不達を知らせます'),
-  r('550 5.1.1', 'RFC 3463 3.2', 'no such user at this domain: the address is wrong; do not retry', 'このドメインにそのユーザーはいません。アドレスの誤りです。再送しません'),
+  r('550 5.1.1', 'RFC 3463 3.2', 'no such user at this domain: the address is wrong', 'このドメインにそのユーザーはいません。アドレスの誤りです'),
   r('552 5.2.2', 'RFC 3463 3.3', 'the recipient\'s mailbox is full', '宛先のメールボックスがいっぱいです'),
   r('554 5.7.1', 'RFC 3463 3.8', 'refused by the receiving server\'s policy (e.g. spam): do not retry as it is', '受信サーバーのポリシー（迷惑メール対策など）で拒否されました。そのまま再送しても通りません'),
   r('552', 'RFC 1870 6', 'the message is bigger than this server accepts', 'メッセージが、このサーバーが受け付ける大きさを超えています'),
