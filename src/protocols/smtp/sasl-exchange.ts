@@ -1,5 +1,6 @@
 import type { Terminator } from '../session.js';
-import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../limits.js';
+import { authFailureDelay } from '../auth-delay.js';
+import { SASL_MAX_RESPONSE_LINE } from '../limits.js';
 import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
 import { delayed, simulatedFailure } from './simulate.js';
 import type { CommandContext, Outcome, PendingInput, PendingOutcome } from './types.js';
@@ -25,11 +26,6 @@ const SECRET_NOTE = { secret: true, layer: 'L6' } as const;
 function authSucceeded(ctx: CommandContext, user: string): Outcome {
   ctx.data.authenticatedAs = user.toLowerCase();
   return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED' };
-}
-
-/** The wait before the n-th failure's 535 (n from 1): doubling, capped. */
-export function authFailureDelay(failures: number): number {
-  return Math.min(AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS * 2 ** Math.min(failures - 1, 16));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../../../src/protocols/limits.js';
-import { authFailureDelay } from '../../../src/protocols/smtp/sasl-exchange.js';
+import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { cramResponse, plainResponse } from '../../../src/protocols/sasl.js';
 import { systemEnvironment } from '../../../src/protocols/smtp/env.js';
 import { b64, fixedEnv, makeSession, type Harness } from './harness.js';
