@@ -133,7 +133,7 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
     .option('--starttls', 'offer STARTTLS/STLS on the plain SMTP, POP3 and IMAP ports too')
     .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED')
+    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED (implies --starttls)')
     .option('--no-tls', 'no STARTTLS/STLS and no TLS ports')
     .option('--fail <rule>', 'answer like a failing server: stage:pattern=action (repeatable, see below)', collect)
     .option('--fail-file <file>', 'failure rules, one a line (# starts a comment)')

@@ -59,7 +59,8 @@ function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
       imap: portOf(opts.imapsPort, DEFAULT_TLS_PORTS.imap),
     },
     loginRequiresTls: Boolean(opts.loginRequiresTls),
-    plainStarttls: Boolean(opts.starttls),
+    // Passwords only inside TLS needs a way into TLS on the plain ports too: STARTTLS.
+    plainStarttls: Boolean(opts.starttls) || Boolean(opts.loginRequiresTls),
     submissionPort: portOf(opts.submissionPort, DEFAULT_SUBMISSION_PORT),
   };
 }
