@@ -1,4 +1,6 @@
+import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
+import { PHRASES } from '../protocols/smtp/knowledge-replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
 import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';
@@ -130,8 +132,11 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     }
     case 'connect':
       return theme.dim(`${event.session} connected from ${event.remote}`);
-    case 'disconnect':
-      return theme.dim(`${event.session} closed (${event.reason ?? 'done'})`);
+    case 'disconnect': {
+      const closed = theme.dim(`${event.session} closed (${event.reason ?? 'done'})`);
+      // A simulated drop has no reply line to explain: the explanation goes with the close.
+      return /^dropped by l7lab /.test(event.reason ?? '') ? `${closed}\n            ${theme.explanation(pick(PHRASES.simulatedDrop, config.lang))}` : closed;
+    }
     case 'message':
       return theme.ok(`${event.session} captured a message from <${event.from}> to ${event.to.map((t) => `<${t}>`).join(', ')} (${event.size} octets), id ${event.ids.join(', ')}: nothing was relayed`);
     case 'notice':

@@ -107,6 +107,10 @@ export const PHRASES = {
     en: 'simulated by an l7lab failure rule: a 5xx is permanent, so a client does not retry; it gives up and tells the sender (a bounce) (RFC 5321 4.2.1, 6.1)',
     ja: 'l7lab の失敗ルールによる模擬応答です。5xx は恒久的な失敗なので、クライアントは再送せず、送信者に不達を知らせます（バウンス、RFC 5321 4.2.1、6.1）',
   },
+  simulatedDrop: {
+    en: 'simulated by an l7lab failure rule: the server hung up without a reply, so the client cannot know whether the message was taken; it keeps it and retries later, which is how duplicates happen (RFC 1047)',
+    ja: 'l7lab の失敗ルールによる模擬です。サーバーが応答せずに接続を切ったので、クライアントにはメッセージが受け取られたかどうかわかりません。クライアントはメッセージを保管して後で再送します。重複したメールはこうして生まれます（RFC 1047）',
+  },
   simulatedDelay: {
     en: 'this reply was held back on purpose by an l7lab failure rule (a slow server): a client waits minutes, not seconds, for a reply (RFC 5321 4.5.3.2)',
     ja: 'この応答は l7lab の失敗ルールでわざと遅らせたものです（遅いサーバーの模擬）。クライアントは応答を秒単位でなく分単位で待ちます（RFC 5321 4.5.3.2）',
