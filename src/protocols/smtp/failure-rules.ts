@@ -94,7 +94,7 @@ function parseReply(text: string, rule: string, stage: FailStage): FailAction {
   if (code < 400 || code > 599) throw new FailRuleError(rule, `${code} is not a failure: use a 4xx (temporary) or 5xx (permanent) code`);
   if (stage === 'auth' && code === 535) throw new FailRuleError(rule, '535 is what a wrong password gets anyway: simulate 454 or another code');
   const enhanced = m[2] ?? defaultEnhanced(code);
-  if (enhanced[0] !== String(code)[0]) throw new FailRuleError(rule, `enhanced code ${enhanced} must begin with ${String(code)[0]}, as ${code} does (RFC 3463 2)`);
+  if (enhanced[0] !== String(code)[0]) throw new FailRuleError(rule, `enhanced code ${enhanced} must begin with ${String(code)[0]}, as ${code} does (RFC 3463 2, RFC 2034 4)`);
   return { kind: 'reply', code, enhanced, text: m[3]?.trim() || null };
 }
 
