@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { closeEnough, editDistance } from './edit-distance.js';
+import { SERVE_HELP } from './commands/serve-help.js';
 import { ExitError, errorMessage } from './errors.js';
 
 /**
@@ -35,6 +36,11 @@ function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1) throw new CommanderErrorWrap(`invalid number "${value}": use a whole number from 1`);
   return n;
+}
+
+function parseNonNegativeInt(value: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw new CommanderErrorWrap(`invalid number "${value}": use a whole number from 0`);
+  return Number(value);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -90,37 +96,32 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
     .command('serve')
     .description('run the lab mail servers as a mock sending server: capture every message, relay none')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--smtp-port <n>', 'SMTP port (0 = any free port)', parsePort, 2525)
+    .option('--smtp-port <n>', 'SMTP port, no TLS unless --starttls (0 = any free port)', parsePort, 2525)
     .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, 2110)
     .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, 2143)
     .option('--store <dir>', 'Maildir directory for captured mail (default: $XDG_DATA_HOME/l7lab/mail)')
     .option('--memory', 'keep mail in memory only, nothing on disk')
     .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)
     .addOption(new Option('--auth <mode>', 'must SMTP clients log in?').choices(['required', 'optional']).default('optional'))
+    .option('--submission-port <n>', 'SMTP submission that always offers STARTTLS, like 587 (0 = any free port)', parsePort, 2587)
     .option('--smtps-port <n>', 'SMTP with implicit TLS, like 465 (0 = any free port)', parsePort, 2465)
     .option('--pop3s-port <n>', 'POP3 with implicit TLS, like 995 (0 = any free port)', parsePort, 2995)
     .option('--imaps-port <n>', 'IMAP with implicit TLS, like 993 (0 = any free port)', parsePort, 2993)
+    .option('--starttls', 'offer STARTTLS/STLS on the plain SMTP, POP3 and IMAP ports too')
     .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED')
+    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED (implies --starttls)')
     .option('--no-tls', 'no STARTTLS/STLS and no TLS ports')
+    .option('--fail <rule>', 'answer like a failing server: stage:pattern=action (repeatable, see below)', collect)
+    .option('--fail-file <file>', 'failure rules, one a line (# starts a comment)')
+    .option('--fail-seed <n>', 'seed for the @N% chances of the rules, so runs repeat', parseNonNegativeInt)
     .option('--max-size <bytes>', 'largest message accepted', parsePositiveInt)
     .option('--max-messages <n>', 'keep at most n captured messages: the oldest are dropped (and said so in the log)', parsePositiveInt)
     .option('--quiet', 'print the endpoints only, no live transcript')
     .option('--json-log', 'one JSON event per line on stdout')
     .option('--show-secrets', 'do not mask passwords and AUTH data in the log')
     .option('--lang <lang>', 'language of explanations (en|ja)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ l7lab serve                              SMTP 2525, POP3 2110, IMAP 2143 on 127.0.0.1
-  $ l7lab serve --memory --smtp-port 0 --json-log
-  $ l7lab serve --memory --max-messages 500        a long-running sandbox that never grows past 500 messages
-  $ curl smtps://127.0.0.1:2465 --cacert ~/.local/share/l7lab/tls/lab-cert.pem ...   TLS with the lab certificate
-  $ curl smtp://127.0.0.1:2525 --mail-from me@example.com --mail-rcpt bob@example.com -T mail.eml
-Point an app at host 127.0.0.1, port 2525, no TLS; user alice / password from the banner.`,
-    )
+    .addHelpText('after', SERVE_HELP)
     .action(async (opts: Options) => {
       const { runServe } = await import('./commands/serve.js');
       await runServe(opts);

@@ -7,6 +7,7 @@ import { createImapServer } from './protocols/imap/server.js';
 import { RecentRegistry } from './protocols/imap/recent.js';
 import { createPop3Server } from './protocols/pop3/server.js';
 import type { Address, LineServer } from './protocols/server.js';
+import type { FailureRules } from './protocols/smtp/failure-rules.js';
 import { createSmtpServer } from './protocols/smtp/server.js';
 import { TranscriptHub, type Protocol, type TranscriptSink } from './protocols/transcript.js';
 
@@ -30,6 +31,8 @@ export interface LabOptions {
   tls?: LabTls;
   /** Keep each captured message's SMTP transcript (masked) in the store, for `mail show --transcript`. */
   keepTranscripts?: boolean;
+  /** Failure on demand for SMTP (serve's --fail, a lesson's failRules, the magic addresses). */
+  smtpFailures?: FailureRules;
 }
 
 /**
@@ -43,6 +46,14 @@ export interface LabTls {
   implicitPorts?: Partial<Record<Protocol, number>>;
   /** Passwords only inside TLS: SMTP PLAIN/LOGIN get 538 5.7.11, IMAP says LOGINDISABLED. */
   loginRequiresTls?: boolean;
+  /**
+   * The cleartext ports offer STARTTLS/STLS (default true: lessons and the practice shell
+   * teach it). `serve` turns it off by default, as Mailpit does, so an app's opportunistic
+   * STARTTLS never meets the lab's self-signed certificate on the plain port.
+   */
+  plainStarttls?: boolean;
+  /** An SMTP submission port that always offers STARTTLS (like 587, RFC 6409 and RFC 3207); 0 = any free port. */
+  submissionPort?: number;
 }
 
 export interface Lab {
@@ -52,6 +63,8 @@ export interface Lab {
   endpoints: Partial<Record<Protocol, Address>>;
   /** The implicit-TLS ports (SMTPS, POP3S, IMAPS), when started with `tls.implicitPorts`. */
   tlsEndpoints: Partial<Record<Protocol, Address>>;
+  /** The SMTP submission port with STARTTLS, when started with `tls.submissionPort`. */
+  submission?: Address;
   /** Stop every server (a message in flight may finish), then close the store. */
   close(): Promise<void>;
 }
@@ -79,9 +92,17 @@ interface Shared {
   recent: RecentRegistry;
 }
 
-function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, implicit: boolean): LineServer {
+/** How a port speaks TLS: from the first byte, by STARTTLS on request, or not at all. */
+type TlsMode = 'implicit' | 'starttls' | 'plain';
+
+function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
+  if (implicit) return 'implicit';
+  return opts.tls && opts.tls.plainStarttls !== false ? 'starttls' : 'plain';
+}
+
+function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
   const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, lang: opts.lang ?? 'en' } as const;
-  const tls = opts.tls ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit } } : {};
+  const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {
     case 'smtp':
@@ -90,6 +111,7 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, impl
         ...tls,
         authRequiresTls: loginRequiresTls,
         authRequired: opts.authRequired ?? false,
+        ...(opts.smtpFailures ? { failures: opts.smtpFailures } : {}),
         ...(opts.maxMessageSize !== undefined ? { maxMessageSize: opts.maxMessageSize } : {}),
       });
     case 'pop3':
@@ -113,8 +135,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const closeAll = async () => {
     await Promise.all(servers.map((s) => s.close()));
   };
-  const start = async (protocol: Protocol, port: number, implicit: boolean): Promise<Address> => {
-    const server = createServer(protocol, opts, shared, implicit);
+  const start = async (protocol: Protocol, port: number, mode: TlsMode): Promise<Address> => {
+    const server = createServer(protocol, opts, shared, mode);
     try {
       const address = await server.listen(port, host);
       servers.push(server);
@@ -122,14 +144,16 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     } catch (err) {
       await closeAll();
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new PortInUseError(protocol, host, port, code, implicit);
+      throw new PortInUseError(protocol, host, port, code, mode === 'implicit');
     }
   };
   for (const protocol of opts.protocols ?? PROTOCOLS) {
-    endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, false);
+    endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, tlsModeOf(opts, false));
     const implicitPort = opts.tls?.implicitPorts?.[protocol];
-    if (implicitPort !== undefined) tlsEndpoints[protocol] = await start(protocol, implicitPort, true);
+    if (implicitPort !== undefined) tlsEndpoints[protocol] = await start(protocol, implicitPort, 'implicit');
   }
+  const submissionPort = opts.tls?.submissionPort;
+  const submission = submissionPort !== undefined && (opts.protocols ?? PROTOCOLS).includes('smtp') ? await start('smtp', submissionPort, 'starttls') : undefined;
   let closed: Promise<void> | null = null;
   return {
     store,
@@ -137,6 +161,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     hub,
     endpoints,
     tlsEndpoints,
+    ...(submission ? { submission } : {}),
     close() {
       closed ??= closeAll().then(() => store.close());
       return closed;

@@ -3,6 +3,7 @@ import { parseLang, type Lang } from '../i18n.js';
 import { DEMO_ACCOUNTS, parseUserSpec } from '../protocols/accounts.js';
 import type { Protocol } from '../protocols/transcript.js';
 import { defaultMailStoreDir } from '../paths.js';
+import { FailRuleError, parseFailRule, type FailRule } from '../protocols/smtp/failure-rules.js';
 
 /** `l7lab serve`'s flags, checked and with defaults applied: pure, so it is tested alone. */
 export interface ServeConfig {
@@ -20,6 +21,11 @@ export interface ServeConfig {
   lang: Lang;
   /** null = --no-tls: no STARTTLS, no implicit-TLS ports. */
   tls: ServeTls | null;
+  /** --fail rules, parsed; --fail-file is read (and appended) by the command. */
+  failRules: FailRule[];
+  failFile: string | null;
+  /** --fail-seed: the @N% chances repeat from run to run; null = Math.random. */
+  failSeed: number | null;
 }
 
 export interface ServeTls {
@@ -30,6 +36,10 @@ export interface ServeTls {
   ports: Record<Protocol, number>;
   /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11 and IMAP says LOGINDISABLED until TLS. */
   loginRequiresTls: boolean;
+  /** --starttls: the plain ports offer STARTTLS/STLS too (off by default, as in Mailpit). */
+  plainStarttls: boolean;
+  /** SMTP submission with STARTTLS always offered, like 587 (RFC 6409, RFC 3207). */
+  submissionPort: number;
 }
 
 /** Like 465, 995 and 993 (RFC 8314 7), moved above 1024 as the cleartext ports are. */
@@ -39,7 +49,7 @@ function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
   const certPath = typeof opts.tlsCert === 'string' ? opts.tlsCert : undefined;
   const keyPath = typeof opts.tlsKey === 'string' ? opts.tlsKey : undefined;
   if (opts.tls === false) {
-    if (certPath || keyPath || opts.loginRequiresTls) throw new UsageError('--no-tls excludes --tls-cert, --tls-key and --login-requires-tls');
+    if (certPath || keyPath || opts.loginRequiresTls || opts.starttls) throw new UsageError('--no-tls excludes --tls-cert, --tls-key, --login-requires-tls and --starttls');
     return null;
   }
   if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give both');
@@ -51,7 +61,24 @@ function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
       imap: portOf(opts.imapsPort, DEFAULT_TLS_PORTS.imap),
     },
     loginRequiresTls: Boolean(opts.loginRequiresTls),
+    // Passwords only inside TLS needs a way into TLS on the plain ports too: STARTTLS.
+    plainStarttls: Boolean(opts.starttls) || Boolean(opts.loginRequiresTls),
+    submissionPort: portOf(opts.submissionPort, DEFAULT_SUBMISSION_PORT),
   };
+}
+
+/** Like 587 (RFC 6409 3.1), moved above 1024 as the other ports are. */
+export const DEFAULT_SUBMISSION_PORT = 2587;
+
+/** Each --fail rule parsed; a bad one is a usage error naming it (exit 2). */
+function failRules(opts: Record<string, unknown>): FailRule[] {
+  const specs = Array.isArray(opts.fail) ? (opts.fail as string[]) : [];
+  try {
+    return specs.map((spec, i) => parseFailRule(spec, `rule ${i + 1}`));
+  } catch (err) {
+    if (err instanceof FailRuleError) throw new UsageError(`--fail: ${err.message}`);
+    throw err;
+  }
 }
 
 export const DEFAULT_PORTS: Record<Protocol, number> = { smtp: 2525, pop3: 2110, imap: 2143 };
@@ -91,6 +118,9 @@ export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEn
     showSecrets: Boolean(opts.showSecrets),
     lang,
     tls: tlsConfig(opts),
+    failRules: failRules(opts),
+    failFile: typeof opts.failFile === 'string' ? opts.failFile : null,
+    failSeed: typeof opts.failSeed === 'number' ? opts.failSeed : null,
   };
 }
 

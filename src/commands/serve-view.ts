@@ -1,4 +1,6 @@
+import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
+import { PHRASES } from '../protocols/smtp/knowledge-replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
 import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';
@@ -8,12 +10,13 @@ import { renderTlsHandshake } from '../ui/tls-view.js';
 import { renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
+import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
 
-/** What `serve` prints: the banner (endpoints, accounts, examples) and the live log. */
+/** What `serve` prints: the banner (endpoints, accounts, examples; 80 columns) and the live log. */
 const ROLE: Record<Protocol, string> = {
-  smtp: 'send mail (mock sending server: captures, never relays)',
-  pop3: 'download mail (RFC 1939)',
-  imap: 'read mail kept on the server (RFC 3501)',
+  smtp: 'send mail (captured, not relayed)',
+  pop3: 'download mail',
+  imap: 'read mail kept on the server',
 };
 
 function hostForUrl(host: string): string {
@@ -22,50 +25,93 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** A path under the home directory as a shell reads it, so commands stay short. */
+function tilde(path: string, home: string | undefined): string {
+  return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}
+
+function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | number>> {
+  const starttls = config.tls?.plainStarttls ? ', STARTTLS' : ', no TLS';
+  const rows: Array<Array<string | number>> = [];
+  for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
+    rows.push([p.toUpperCase(), a.host, a.port, `${ROLE[p]}${config.tls ? starttls : ''}`]);
+    if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, 'send mail, STARTTLS (like 587)']);
+    const s = lab.tlsEndpoints?.[p];
+    if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, 'TLS from the first byte']);
+  }
+  return rows;
+}
+
 /** What the banner says about TLS: where it is spoken, and the certificate to compare. */
-function tlsLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, h: (a: Address | undefined) => string): string[] {
-  if (!cert) return ['TLS: off (--no-tls): everything, passwords included, crosses the wire in clear.'];
-  const lines = [
-    `TLS: STARTTLS (SMTP, IMAP) and STLS (POP3) on the ports above, TLS from the first byte on the S ports.${config.tls?.loginRequiresTls ? ' Passwords only inside TLS (--login-requires-tls).' : ''}`,
-    `Certificate: ${cert.subject}, ${cert.generated ? 'made just now' : 'the lab certificate'} at ${cert.certPath}`,
-    `  SHA-256 fingerprint ${cert.fingerprint256}`,
+function tlsLines(config: ServeConfig, cert: LabCertificate | null, home: string | undefined): string[] {
+  if (!cert) return ['TLS: off (--no-tls): everything, passwords too, crosses the wire in clear.'];
+  const fp = cert.fingerprint256;
+  const half = fp.length >> 1;
+  const cut = fp.lastIndexOf(':', half) + 1;
+  return [
+    config.tls?.plainStarttls
+      ? 'TLS: STARTTLS/STLS on every port (--starttls), TLS first on the S ports.'
+      : 'TLS: none on the plain ports (--starttls adds it); STARTTLS on submission.',
+    ...(config.tls?.loginRequiresTls ? ['Passwords only inside TLS (--login-requires-tls).'] : []),
+    `Certificate: ${cert.subject}, ${cert.generated ? 'made just now' : 'the lab certificate'}:`,
+    `  ${tilde(cert.certPath, home)}`,
+    `  SHA-256 ${fp.slice(0, cut)}`,
+    `          ${fp.slice(cut)}`,
   ];
-  const smtps = lab.tlsEndpoints.smtp;
-  if (smtps) lines.push(`  curl smtps://${h(smtps)} --cacert ${cert.certPath} --mail-from me@example.com --mail-rcpt bob@example.com --upload-file msg.txt`);
+}
+
+function failureLines(config: ServeConfig): string[] {
+  const n = config.failRules.length;
+  const rules = `${n} --fail rule${n === 1 ? '' : 's'}${config.failFile ? ' and --fail-file' : ''}`;
+  return [`Failures on demand: ${rules}. Magic recipients fail on their own:`, '  reject-550@, tempfail-451@, drop@ (any domain); see serve --help.'];
+}
+
+function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, home: string | undefined): string[] {
+  const smtp = lab.endpoints.smtp;
+  const [user, password] = config.users[0] ?? ['alice', 'wonderland'];
+  const h = (a: Address) => `${hostForUrl(a.host)}:${a.port}`;
+  const indent = (text: string) => text.split('\n').map((l) => `  ${l}`);
+  const lines: string[] = [];
+  if (smtp) {
+    const target: SnippetTarget = {
+      host: hostForUrl(smtp.host),
+      port: smtp.port,
+      tlsPort: lab.tlsEndpoints?.smtp?.port ?? 0,
+      submissionPort: lab.submission?.port ?? 0,
+      user,
+      password,
+      cafile: cert ? tilde(cert.certPath, home) : '',
+    };
+    lines.push(...indent(MESSAGE_FILE_SNIPPET), ...indent(curlSnippet(target)));
+    if (cert && lab.tlsEndpoints?.smtp) lines.push(...indent(curlTlsSnippet(target)));
+    lines.push(`  App settings: host ${target.host}, port ${smtp.port}, secure false (no TLS),`, `    user ${user}, password ${password}.`);
+    if (cert && lab.tlsEndpoints?.smtp) lines.push(`    With TLS: port ${target.tlsPort}, secure true, trusting the certificate above.`);
+  }
+  const bob = config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>';
+  if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);
+  if (lab.endpoints.imap) lines.push(`  curl 'imap://${h(lab.endpoints.imap)}/INBOX;UID=1' --user bob:${bob}`);
+  lines.push(`  l7lab mail list${config.storeDir ? ` --store ${tilde(config.storeDir, home)}` : ''}`);
   return lines;
 }
 
-export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | null = null): string {
-  const plain = (Object.entries(lab.endpoints) as Array<[Protocol, Address]>).map(([p, a]) => [p.toUpperCase(), a.host, a.port, ROLE[p]]);
-  const secure = (Object.entries(lab.tlsEndpoints ?? {}) as Array<[Protocol, Address]>).map(([p, a]) => [`${p.toUpperCase()}S`, a.host, a.port, 'the same, TLS from the first byte (RFC 8314)']);
-  const rows = [...plain, ...secure];
+export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | null = null, home = process.env.HOME): string {
   const users = config.users.map(([name, password]) => [name, password, `${name}@<any domain>`]);
-  const smtp = lab.endpoints.smtp;
-  const pop3 = lab.endpoints.pop3;
-  const imap = lab.endpoints.imap;
-  const [user, password] = config.users[0] ?? ['alice', 'wonderland'];
-  const h = (a: Address | undefined) => (a ? `${hostForUrl(a.host)}:${a.port}` : '');
-  const lines = [
+  return [
     theme.heading('l7lab mail sandbox'),
-    renderTable(['protocol', 'address', 'port', 'for'], rows),
+    renderTable(['protocol', 'address', 'port', 'for'], endpointRows(lab, config)),
     renderTable(['user', 'password', 'receives mail for'], users),
-    `Mail to any other address is captured too. Store: ${config.storeDir ?? 'in memory (gone when serve stops)'}`,
+    'Mail to any other address is captured too.',
+    `Store: ${config.storeDir ? tilde(config.storeDir, home) : 'in memory (gone when serve stops)'}`,
     `SMTP AUTH: ${config.authRequired ? 'required before MAIL (530 otherwise)' : 'optional'}.`,
-    ...tlsLines(lab, config, cert, h),
+    ...tlsLines(config, cert, home),
+    ...failureLines(config),
     '',
     theme.bold('Try it:'),
-  ];
-  if (smtp) {
-    lines.push(
-      `  printf 'Subject: hello\\r\\n\\r\\nHi Bob\\r\\n' > msg.txt`,
-      `  curl smtp://${h(smtp)} --user ${user}:${password} --mail-from ${user}@example.com --mail-rcpt bob@example.com --upload-file msg.txt`,
-      `  App settings: host ${hostForUrl(smtp.host)}, port ${smtp.port}, secure/TLS off${lab.tlsEndpoints?.smtp ? ` (or port ${lab.tlsEndpoints.smtp.port} with secure/TLS on)` : ''}, user ${user}, password ${password}`,
-    );
-  }
-  if (pop3) lines.push(`  curl pop3://${h(pop3)}/1 --user bob:${config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>'}`);
-  if (imap) lines.push(`  curl 'imap://${h(imap)}/INBOX;UID=1' --user bob:${config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>'}`);
-  lines.push(`  l7lab mail list${config.storeDir ? ` --store ${config.storeDir}` : ''}`, '', theme.dim('Live transcript below. Ctrl-C stops (a message in flight is finished first).'), '');
-  return lines.join('\n');
+    ...tryLines(lab, config, cert, home),
+    '',
+    theme.dim('Live transcript below. Ctrl-C stops (a message in flight is finished first).'),
+    '',
+  ].join('\n');
 }
 
 /** One JSON object a line: scripts and tests follow the servers with this. */
@@ -86,8 +132,11 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     }
     case 'connect':
       return theme.dim(`${event.session} connected from ${event.remote}`);
-    case 'disconnect':
-      return theme.dim(`${event.session} closed (${event.reason ?? 'done'})`);
+    case 'disconnect': {
+      const closed = theme.dim(`${event.session} closed (${event.reason ?? 'done'})`);
+      // A simulated drop has no reply line to explain: the explanation goes with the close.
+      return /^dropped by l7lab /.test(event.reason ?? '') ? `${closed}\n            ${theme.explanation(pick(PHRASES.simulatedDrop, config.lang))}` : closed;
+    }
     case 'message':
       return theme.ok(`${event.session} captured a message from <${event.from}> to ${event.to.map((t) => `<${t}>`).join(', ')} (${event.size} octets), id ${event.ids.join(', ')}: nothing was relayed`);
     case 'notice':

@@ -1,13 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import { ExitError } from '../errors.js';
-import { PortInUseError, startLab, type Lab } from '../lab.js';
+import { ExitError, UsageError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { PortInUseError, startLab, type Lab, type LabTls } from '../lab.js';
+import { FailRuleError, FailureRules, parseFailFile, seededRandom } from '../protocols/smtp/failure-rules.js';
 import { openStore as openMailStore } from '../mailstore/open.js';
 import type { MailStore } from '../mailstore/types.js';
 import { Accounts } from '../protocols/accounts.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
 import { loadLabCertificate, TlsCertificateError, type LabCertificate } from '../tls/lab-cert.js';
 import { theme } from '../ui/theme.js';
-import { isLoopback, serveConfig, type ServeConfig } from './serve-config.js';
+import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
 
 /**
@@ -25,9 +27,10 @@ async function openStore(config: ServeConfig): Promise<MailStore> {
   return openMailStore({ dir: config.storeDir });
 }
 
-async function portInUseMessage(err: PortInUseError): Promise<string> {
-  const flag = `--${err.protocol}${err.implicitTls ? 's' : ''}-port`;
-  const base = `${err.protocol.toUpperCase()}${err.implicitTls ? 'S' : ''} port ${err.port} on ${err.host}`;
+async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promise<string> {
+  const submission = err.protocol === 'smtp' && !err.implicitTls && err.port === config.tls?.submissionPort && err.port !== config.ports.smtp;
+  const flag = submission ? '--submission-port' : `--${err.protocol}${err.implicitTls ? 's' : ''}-port`;
+  const base = `${submission ? 'SMTP submission' : `${err.protocol.toUpperCase()}${err.implicitTls ? 'S' : ''}`} port ${err.port} on ${err.host}`;
   if (err.code === 'EACCES') return `${base} needs privileges (ports below 1024 do); use ${flag} 0 for any free port`;
   if (err.code !== 'EADDRINUSE') return `${base} cannot be used (${err.code}); check --host, or use ${flag} 0`;
   const { findListeners } = await import('../ports/find-listeners.js');
@@ -69,6 +72,17 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+function labTls(cert: LabCertificate, tls: ServeTls): LabTls {
+  return {
+    cert: cert.cert,
+    key: cert.key,
+    implicitPorts: tls.ports,
+    loginRequiresTls: tls.loginRequiresTls,
+    plainStarttls: tls.plainStarttls,
+    submissionPort: tls.submissionPort,
+  };
+}
+
 /** The lab certificate (made on first use) or the user's pair; null with --no-tls. */
 async function certificateFor(config: ServeConfig): Promise<LabCertificate | null> {
   if (!config.tls) return null;
@@ -83,8 +97,37 @@ async function certificateFor(config: ServeConfig): Promise<LabCertificate | nul
   }
 }
 
+/** --fail rules, then --fail-file's (numbered after them), with their random source. */
+async function failuresFor(config: ServeConfig): Promise<FailureRules> {
+  let rules = config.failRules;
+  if (config.failFile !== null) {
+    let text: string;
+    try {
+      text = await readFile(config.failFile, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--fail-file ${config.failFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    try {
+      rules = [...rules, ...parseFailFile(text, rules.length + 1)];
+    } catch (err) {
+      if (err instanceof FailRuleError) throw new UsageError(`--fail-file ${config.failFile}: ${err.message}`);
+      throw err;
+    }
+  }
+  return new FailureRules(rules, config.failSeed === null ? Math.random : seededRandom(config.failSeed));
+}
+
+/** For --json-log: every endpoint once, so a script needs no guessing which port is which. */
+function endpointsLine(lab: Lab): string {
+  const entries: Record<string, unknown> = { event: 'endpoints', ...lab.endpoints };
+  for (const [p, a] of Object.entries(lab.tlsEndpoints)) entries[`${p}s`] = a;
+  if (lab.submission) entries.submission = lab.submission;
+  return JSON.stringify(entries);
+}
+
 export async function runServe(opts: Record<string, unknown>): Promise<void> {
   const config = serveConfig(opts);
+  const failures = await failuresFor(config);
   const cert = await certificateFor(config);
   if (!isLoopback(config.host)) {
     process.stderr.write(`${theme.warn(`warning: listening on ${config.host}: the sandbox is now reachable from other machines, with demo passwords.`)}\n`);
@@ -102,19 +145,19 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
       sink: sinkFor(config),
       keepTranscripts: true,
-      ...(cert && config.tls
-        ? { tls: { cert: cert.cert, key: cert.key, implicitPorts: config.tls.ports, loginRequiresTls: config.tls.loginRequiresTls } }
-        : {}),
+      smtpFailures: failures,
+      ...(cert && config.tls ? { tls: labTls(cert, config.tls) } : {}),
     });
   } catch (err) {
     await store.close();
-    if (err instanceof PortInUseError) throw new ExitError(await portInUseMessage(err));
+    if (err instanceof PortInUseError) throw new ExitError(await portInUseMessage(err, config));
     throw err;
   }
   if (config.maxMessages !== undefined) lab.hub.add(await retentionFor(lab, config));
   if (config.output !== 'json') process.stdout.write(`${banner(lab, config, cert)}\n`);
+  else process.stdout.write(`${endpointsLine(lab)}\n`);
   // Scripts following --json-log can check the fingerprint too.
-  else if (cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
+  if (config.output === 'json' && cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
   const signal = await untilSignal();
   if (config.output !== 'json') process.stdout.write(`${theme.dim(`${signal}: shutting down, finishing messages in flight...`)}\n`);
   await lab.close();

@@ -18,8 +18,23 @@ export const SMTP_IDLE_TIMEOUT_MS = 5 * 60 * 1000;
 export const SMTP_MAX_BAD_COMMANDS = 10;
 /** AUTH continuation line: RFC 4954 4 lets a server limit it; 12288 octets follows common practice (Dovecot/Postfix). */
 export const SASL_MAX_RESPONSE_LINE = 12_288;
-/** Failed AUTH attempts before the connection is closed: l7lab's choice. */
+/** Failed POP3/IMAP logins before the connection is closed (each reply names the cause first): l7lab's choice, as Dovecot's 3. */
 export const AUTH_MAX_FAILURES = 3;
+/**
+ * SMTP AUTH failures are not counted to a closed door: each one gets 535 5.7.8 (RFC 4954 6),
+ * as on a real server. Every failed login (SMTP, POP3, IMAP) is answered after a delay that
+ * doubles from AUTH_FAILURE_DELAY_MS up to AUTH_FAILURE_DELAY_MAX_MS (auth-delay.ts). Python's smtplib tries CRAM-MD5, PLAIN and LOGIN with one wrong
+ * password (3 failures: 0.1 + 0.2 + 0.4 s); a guesser soon waits 3 s per try. l7lab's choice,
+ * after Postfix's smtpd_error_sleep_time (1 s) and Dovecot's auth_failure_delay (2 s).
+ */
+export const AUTH_FAILURE_DELAY_MS = 100;
+export const AUTH_FAILURE_DELAY_MAX_MS = 3_000;
+/**
+ * Longest simulated delay a failure rule may ask for (`rcpt:*@slow.test=delay 3s`): l7lab's
+ * choice, far below the client timeouts of RFC 5321 4.5.3.2 (5 minutes for MAIL and RCPT)
+ * and the server's own idle timeout, so a delay is a slow server, never a dead one.
+ */
+export const FAIL_MAX_DELAY_MS = 60_000;
 
 // ---- POP3 (RFC 1939, RFC 2449) ----
 /** Command line incl. CRLF: RFC 2449 4 (255 octets). */

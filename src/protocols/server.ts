@@ -250,6 +250,7 @@ export class LineServer {
         // to write, passed over without a promise or a microtask turn each.
         const handled = this.handle(session, frame);
         step = handled instanceof Promise ? await handled : handled;
+        if (step.delayMs && !(await this.pause(c, step.delayMs))) return;
         const open = this.write(c, step, frame);
         if (!(typeof open === 'boolean' ? open : await open)) return;
         if (step.close) {
@@ -309,6 +310,20 @@ export class LineServer {
     c.socket.on('error', () => undefined);
     this.opts.sink?.(describeTls(c.socket as TLSSocket, { protocol: this.opts.protocol, session: session.id, mode: 'starttls', discarded }));
     return true;
+  }
+
+  /** Wait before a reply (Step.delayMs); false when the client went away meanwhile. */
+  private pause(c: Connection, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const socket = c.socket;
+      const done = () => {
+        clearTimeout(timer);
+        socket.off('close', done);
+        resolve(!socket.destroyed);
+      };
+      const timer = setTimeout(done, ms);
+      socket.on('close', done);
+    });
   }
 
   private handle(session: ProtocolSession, frame: Frame): Step | Promise<Step> {

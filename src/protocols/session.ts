@@ -54,6 +54,12 @@ export interface Step {
    * RFC 3501 6.2.1). The session has already forgotten what the cleartext told it.
    */
   startTls?: boolean;
+  /**
+   * Wait this long before writing `out` (bounded by the session's own limits): the brake on
+   * password guessing and simulated slow servers. The session never reads the clock; the
+   * server that owns the socket does the waiting.
+   */
+  delayMs?: number;
 }
 
 export interface Terminator {

@@ -1,3 +1,4 @@
+import type { FailureRules } from '../protocols/smtp/failure-rules.js';
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
 import type { Accounts } from '../protocols/accounts.js';
@@ -14,6 +15,8 @@ export interface TutorLabOptions {
   authRequired?: boolean;
   /** The lab certificate: STARTTLS/STLS offered. */
   tls?: { cert: string; key: string; loginRequiresTls?: boolean };
+  /** SMTP failure on demand (the lab config's failRules, and the magic addresses). */
+  smtpFailures?: FailureRules;
 }
 
 export interface TutorLab {

@@ -1,3 +1,4 @@
+import { FailureRules, parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { randomBytes } from 'node:crypto';
 import type { Protocol } from '../protocols/transcript.js';
 import type { LessonContext, RunningLab } from './context.js';
@@ -65,6 +66,8 @@ export async function startLabs(ctx: LessonContext, startLab: StartLab, into: Ma
       authRequired: config.authRequired,
       ...(config.protocols ? { protocols: config.protocols } : {}),
       ...(config.tls ? { tls: { ...(await labPair()), loginRequiresTls: config.loginRequiresTls } } : {}),
+      // Failure on demand, as in serve: the magic addresses (reject-550@, tempfail-451@, ...) and the lab's rules.
+      smtpFailures: new FailureRules((config.failRules ?? []).map((rule, i) => parseFailRule(rule, `rule ${i + 1}`))),
     });
     // Registered at once, so it is closed even if the checks below fail.
     into.set(name, { name, lab, link: new HubLink(lab.hub) });

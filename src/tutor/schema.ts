@@ -204,6 +204,8 @@ const labConfig = z.strictObject({
   loginRequiresTls: z.boolean().default(false),
   /** Messages in the store before the lesson starts. */
   seed: z.array(seedMessage).default([]),
+  /** SMTP failure rules, as serve's --fail (`rcpt:*@bounce.test=550 5.1.1`); the magic addresses work without any. */
+  failRules: z.array(z.string().min(1)).optional(),
 });
 export type LabConfig = z.infer<typeof labConfig>;
 export type SeedMessage = z.infer<typeof seedMessage>;

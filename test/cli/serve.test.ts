@@ -14,7 +14,7 @@ const home = mkdtempSync(join(tmpdir(), 'l7lab-serve-home-'));
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '' };
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 /** Implicit-TLS ports default to fixed numbers; parallel test files must not fight over them. */
-const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
+const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0'];
 
 interface Served {
   child: ChildProcess;

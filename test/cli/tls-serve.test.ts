@@ -36,8 +36,8 @@ const port = (protocol: string, tls: boolean) => async () =>
 
 beforeAll(() => {
   dataHome = mkdtempSync(join(tmpdir(), 'l7lab-tls-serve-'));
-  const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port'].flatMap((f) => [f, '0']);
-  child = spawn(process.execPath, [bin, 'serve', '--json-log', '--memory', ...zeros], {
+  const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
+  child = spawn(process.execPath, [bin, 'serve', '--json-log', '--memory', '--starttls', ...zeros], {
     env: { ...process.env, XDG_DATA_HOME: dataHome, LANG: 'C', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -39,7 +39,7 @@ for (const name of ['lookup', 'resolve', 'resolveMx', 'resolve4', 'resolve6']) {
 }
 
 /** Every port ephemeral, the implicit-TLS ones too, so parallel runs never collide. */
-const EPHEMERAL = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
+const EPHEMERAL = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0'];
 
 interface Served {
   child: ChildProcess;

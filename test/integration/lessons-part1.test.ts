@@ -128,6 +128,9 @@ const SPECS: Record<string, LessonSpec> = {
       // The check step shows the message in the store under "someone", and the mail list too.
       /someone\/INBOX[\s\S]*Your order #1042/,
       /│ someone +│ 1 +│ Example Shop <noreply@shop\.example\.com> +│ Your order #1042/,
+      // Failure on demand: the magic recipients get a simulated 5xx and 4xx, explained as such.
+      /shop S: 550 5\.1\.1 <reject-550@example\.com>: .*simulated failure \(l7lab magic address reject-550@\)/,
+      /shop S: 451 4\.3\.0 <tempfail-451@example\.com>: .*simulated failure \(l7lab magic address tempfail-451@\)/,
     ],
     facts: [
       { en: /nothing left this machine/, ja: /このマシンの外には何も出ていません/ },
@@ -137,11 +140,15 @@ const SPECS: Record<string, LessonSpec> = {
       { en: /"l7lab serve"/, ja: /「l7lab serve」/ },
       { en: /"l7lab mail list"/, ja: /「l7lab mail list」/ },
       { en: /host 127\.0\.0\.1, port 2525, TLS off/, ja: /ホスト 127\.0\.0\.1、ポート 2525、TLS はオフ/ },
+      { en: /A 5xx is permanent/, ja: /5xx は恒久的な失敗/ },
+      { en: /A 4xx is temporary: the app keeps the message and tries again\s+later/, ja: /4xx は一時的な失敗なので、アプリはメッセージを保管して後でもう一度試します/ },
+      { en: /Port 2525 offers no STARTTLS/, ja: /ポート 2525 は STARTTLS を提示しない/ },
     ],
     quizzes: {
       'quiz-why': { en: /^Nothing reaches real people, and the test can inspect what was sent$/, ja: /^本物の人には何も届かず、テストが送った内容を確かめられるから$/ },
       'quiz-someone': { en: /^It was captured in the mock server's store/, ja: /^模擬サーバーのストアに保存され/ },
       'quiz-settings': { en: /^host 127\.0\.0\.1, port 2525, TLS off$/, ja: /^ホスト 127\.0\.0\.1、ポート 2525、TLS オフ$/ },
+      'quiz-failures': { en: /^Keep the message and try again later$/, ja: /^メッセージを保管して、後でもう一度試す$/ },
     },
   },
   pop3: {

@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n.js';
+import { authFailureDelay } from '../auth-delay.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../limits.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, Step, Terminator } from '../session.js';
 import type { Direction, OsiLayer } from '../transcript.js';
@@ -211,12 +212,14 @@ export class ImapSession implements ProtocolSession {
     out.push(`${tag} ${status} ${result.code ? `[${result.code}] ` : ''}${result.text}`);
     const layers: Array<OsiLayer | undefined> = out.map((_, i) => (i === out.length - 1 && this.current !== before ? 'L5' : undefined));
     if (result.close) return { out, client, layers, close: true, closeReason: 'quit' };
+    // A failed login is answered after a growing delay (auth-delay.ts), the server waiting.
+    const delay = result.authFailed ? { delayMs: authFailureDelay(this.authFailures) } : {};
     if (this.authFailures >= AUTH_MAX_FAILURES) {
       out.push(BYE.tooManyAuth);
       this.current = 'logout';
-      return { out, client, layers, close: true, closeReason: 'error' };
+      return { out, client, layers, close: true, closeReason: 'error', ...delay };
     }
-    const step = this.reply(out, status, client, layers);
+    const step = { ...this.reply(out, status, client, layers), ...delay };
     // STARTTLS: the handshake follows the tagged OK (RFC 3501 6.2.1); capabilities change from here.
     if (result.startTls && !step.close) {
       this.secure = true;

@@ -1,3 +1,4 @@
+import { authFailureDelay } from '../auth-delay.js';
 import { AUTH_MAX_FAILURES } from '../limits.js';
 import { accountOf } from '../../mailstore/types.js';
 import { fromStore } from './errors.js';
@@ -15,17 +16,22 @@ export function pluralMessages(count: number): string {
   return `${count} message${count === 1 ? '' : 's'}`;
 }
 
-/** Count a failure; the last one allowed closes the connection (AUTH_MAX_FAILURES). */
+/**
+ * Count a failure: each reply names the cause ([AUTH]) after a growing delay, and the last one
+ * allowed closes the connection (AUTH_MAX_FAILURES), as Dovecot does after 3.
+ */
 export function authFailed(ctx: Pop3Context): Pop3Reply {
   const failures = ctx.countFailure();
+  const delayMs = authFailureDelay(failures);
   if (failures >= AUTH_MAX_FAILURES) {
     return {
       out: [`${AUTH_FAILED}; ${failures} failed attempts, closing the connection`],
       close: true,
       closeReason: 'auth-failures',
+      delayMs,
     };
   }
-  return { out: [AUTH_FAILED] };
+  return { out: [AUTH_FAILED], delayMs };
 }
 
 /**

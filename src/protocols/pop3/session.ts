@@ -170,6 +170,7 @@ export class Pop3Session implements ProtocolSession {
       ...(note ? { client: note } : {}),
       ...(reply.layers ? { layers: reply.layers } : {}),
       ...(reply.startTls ? { startTls: true } : {}),
+      ...(reply.delayMs ? { delayMs: reply.delayMs } : {}),
     };
   }
 }

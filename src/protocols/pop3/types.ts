@@ -53,6 +53,8 @@ export interface Pop3Reply {
   continueWith?: Continuation;
   /** After the reply, the server starts a TLS handshake (STLS, RFC 2595 4). */
   startTls?: boolean;
+  /** The server waits this long before replying (a failed login, see auth-delay.ts). */
+  delayMs?: number;
 }
 
 /** What a command handler may see and do; implemented by the session. */

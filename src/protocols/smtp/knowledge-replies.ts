@@ -28,6 +28,9 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('452', 'RFC 5321 4.2.2', 'temporary limit: too many recipients or not enough storage; send the rest later', '一時的な制限です。宛先が多すぎるか保存領域が足りません。残りは後で送ってください'),
   r('452 4.5.3', 'RFC 5321 4.5.3.1.10', 'too many recipients for one message: send the others in another transaction', '1 通の宛先が多すぎます。残りの宛先は別のトランザクションで送ってください'),
   r('452 4.3.1', 'RFC 3463 3.4', 'the server is out of storage space', 'サーバーの保存領域が足りません'),
+  r('450', 'RFC 5321 4.2.2', 'mailbox unavailable for now (busy or greylisted): keep the message and try again later', 'メールボックスが今は使えません（使用中やグレーリストなど）。メッセージを保管して後で再送してください'),
+  r('452 4.2.2', 'RFC 3463 3.3', 'the recipient\'s mailbox is full for now: try again later', '宛先のメールボックスが今はいっぱいです。後で再送してください'),
+  r('454', 'RFC 4954 6', 'temporary authentication failure (e.g. the password database is unreachable): try again later', '一時的な認証の失敗です（パスワードのデータベースに届かないなど）。後で試してください'),
   r('500', 'RFC 5321 4.2.2', 'syntax error: the command was not recognised, or the line was too long', '構文エラーです。コマンドが認識されないか、行が長すぎます'),
   r('500 5.5.6', 'RFC 4954 6', 'the authentication line was too long', '認証の行が長すぎます'),
   r('501', 'RFC 5321 4.2.2', 'syntax error in the arguments (an address, a parameter, base64, ...)', '引数の構文エラーです（アドレス、パラメーター、base64 など）'),
@@ -40,6 +43,10 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('538', 'RFC 4954 6', 'encryption required for this authentication mechanism', 'この認証方式には暗号化が必要です'),
   r('538 5.7.11', 'RFC 4954 6', 'encryption required: this mechanism sends the password readably, so STARTTLS first', '暗号化が必要です。この方式はパスワードが読める形で流れるので、先に STARTTLS してください'),
   r('535', 'RFC 4954 6', 'authentication failed: user name or password is wrong (the server never says which)', '認証に失敗しました。ユーザー名かパスワードが間違っています（どちらかはあえて教えません）'),
+  r('550', 'RFC 5321 4.2.2', 'mailbox unavailable: no such user, or refused by policy; do not retry, bounce the message', 'メールボックスを利用できません（存在しないユーザー、またはポリシーによる拒否）。再送せず、差出人に不達を知らせます'),
+  r('550 5.1.1', 'RFC 3463 3.2', 'no such user at this domain: the address is wrong', 'このドメインにそのユーザーはいません。アドレスの誤りです'),
+  r('552 5.2.2', 'RFC 3463 3.3', 'the recipient\'s mailbox is full', '宛先のメールボックスがいっぱいです'),
+  r('554 5.7.1', 'RFC 3463 3.8', 'refused by the receiving server\'s policy (e.g. spam): do not retry as it is', '受信サーバーのポリシー（迷惑メール対策など）で拒否されました。そのまま再送しても通りません'),
   r('552', 'RFC 1870 6', 'the message is bigger than this server accepts', 'メッセージが、このサーバーが受け付ける大きさを超えています'),
   r('553', 'RFC 6531 3.5', 'mailbox name not allowed, e.g. a non-ASCII address without SMTPUTF8', '使えないメールボックス名です（SMTPUTF8 なしの非 ASCII アドレスなど）'),
   r('554', 'RFC 5321 4.2.2', 'transaction failed; here: the client does not speak SMTP (e.g. HTTP), so the server hangs up', 'トランザクションが失敗しました。ここでは、相手が SMTP を話していない（HTTP など）ため、サーバーが接続を切ります'),
@@ -91,6 +98,22 @@ export const PHRASES = {
   saslLine: {
     en: 'an authentication response in base64: an encoding anyone can decode, not encryption',
     ja: 'base64 で送る認証の応答です。誰でも復号できる符号化であり、暗号化ではありません',
+  },
+  simulatedTemporary: {
+    en: 'simulated by an l7lab failure rule: a 4xx is temporary, so a client keeps the message and retries later, with growing pauses (RFC 5321 4.2.1, 4.5.4.1)',
+    ja: 'l7lab の失敗ルールによる模擬応答です。4xx は一時的な失敗なので、クライアントはメッセージを保管し、間隔を広げながら後で再送します（RFC 5321 4.2.1、4.5.4.1）',
+  },
+  simulatedPermanent: {
+    en: 'simulated by an l7lab failure rule: a 5xx is permanent, so a client does not retry; it gives up and tells the sender (a bounce) (RFC 5321 4.2.1, 6.1)',
+    ja: 'l7lab の失敗ルールによる模擬応答です。5xx は恒久的な失敗なので、クライアントは再送せず、送信者に不達を知らせます（バウンス、RFC 5321 4.2.1、6.1）',
+  },
+  simulatedDrop: {
+    en: 'simulated by an l7lab failure rule: the server hung up without a reply, so the client cannot know whether the message was taken; it keeps it and retries later, which is how duplicates happen (RFC 1047)',
+    ja: 'l7lab の失敗ルールによる模擬です。サーバーが応答せずに接続を切ったので、クライアントにはメッセージが受け取られたかどうかわかりません。クライアントはメッセージを保管して後で再送します。重複したメールはこうして生まれます（RFC 1047）',
+  },
+  simulatedDelay: {
+    en: 'this reply was held back on purpose by an l7lab failure rule (a slow server): a client waits minutes, not seconds, for a reply (RFC 5321 4.5.3.2)',
+    ja: 'この応答は l7lab の失敗ルールでわざと遅らせたものです（遅いサーバーの模擬）。クライアントは応答を秒単位でなく分単位で待ちます（RFC 5321 4.5.3.2）',
   },
   base64Of: { en: ' (base64 for "{text}")', ja: '（base64 で「{text}」）' },
   ehloFirst: {

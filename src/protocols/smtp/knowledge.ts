@@ -1,4 +1,4 @@
-import { fill, pick, type Lang } from '../../i18n.js';
+import { fill, pick, type Lang, type Localized } from '../../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../knowledge.js';
 import { decodeBase64 } from '../sasl.js';
 import { SMTP_COMMANDS } from './commands/index.js';
@@ -34,6 +34,13 @@ function decodedChallenge(payload: string): string | null {
   return /^[\x20-\x7e]+$/.test(text) ? text : null;
 }
 
+/** A reply shaped by a failure rule says so in its text (see smtp/simulate.ts). */
+function simulationNote(code: string, rest: string): Localized | null {
+  if (/ by l7lab [^:]+: simulated slow server\)$/.test(rest)) return PHRASES.simulatedDelay;
+  if (!/: simulated failure \(l7lab [^)]+\)$/.test(rest)) return null;
+  return code.startsWith('4') ? PHRASES.simulatedTemporary : PHRASES.simulatedPermanent;
+}
+
 function explainServerLine(line: string, lang: Lang): string | null {
   const m = /^(\d{3})(?:([ -])(.*))?$/.exec(line);
   if (!m) return null;
@@ -49,6 +56,8 @@ function explainServerLine(line: string, lang: Lang): string | null {
   const entry = (enhanced && replies.get(`${code} ${enhanced}`)) || replies.get(code) || replies.get(`${code[0]}xx`);
   if (!entry) return null;
   let text = `${code}: ${pick(entry.meaning, lang)}`;
+  const simulated = simulationNote(code, rest);
+  if (simulated) text += ` — ${pick(simulated, lang)}`;
   if (code === '334' && rest.trim() !== '') {
     const decoded = decodedChallenge(rest.trim());
     if (decoded) text += fill(pick(PHRASES.base64Of, lang), { text: decoded });

@@ -1,6 +1,8 @@
 import type { Terminator } from '../session.js';
-import { AUTH_MAX_FAILURES, SASL_MAX_RESPONSE_LINE } from '../limits.js';
+import { authFailureDelay } from '../auth-delay.js';
+import { SASL_MAX_RESPONSE_LINE } from '../limits.js';
 import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
+import { delayed, simulatedFailure } from './simulate.js';
 import type { CommandContext, Outcome, PendingInput, PendingOutcome } from './types.js';
 
 /**
@@ -26,12 +28,21 @@ function authSucceeded(ctx: CommandContext, user: string): Outcome {
   return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED' };
 }
 
+/**
+ * Always 535 5.7.8 (RFC 4954 6), never a lockout: a client that tries several mechanisms with
+ * one wrong password (smtplib) must learn that the password is wrong. The brake on guessing
+ * is a growing delay before the reply, which the server applies (the session has no clock).
+ */
 function authFailed(ctx: CommandContext): Outcome {
   ctx.data.authFailures++;
-  if (ctx.data.authFailures >= AUTH_MAX_FAILURES) {
-    return { replies: [`421 4.7.0 ${ctx.config.hostname} Too many failed authentication attempts, closing connection`], next: 'CLOSED', close: 'error' };
-  }
-  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED' };
+  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED', delayMs: authFailureDelay(ctx.data.authFailures) };
+}
+
+/** The credentials are checked: a failure rule for the user may answer instead (auth:<user>=454). */
+function verdict(ctx: CommandContext, user: string, ok: boolean): Outcome {
+  const sim = simulatedFailure(ctx, 'auth', user);
+  if (sim?.instead) return { next: 'GREETED', ...sim.instead };
+  return delayed(ok ? authSucceeded(ctx, user) : authFailed(ctx), sim);
 }
 
 function verifyPlain(ctx: CommandContext, message: Buffer): Outcome {
@@ -41,7 +52,7 @@ function verifyPlain(ctx: CommandContext, message: Buffer): Outcome {
     creds !== null &&
     (creds.authzid === '' || creds.authzid.toLowerCase() === creds.authcid.toLowerCase()) &&
     ctx.config.accounts.verify(creds.authcid, creds.password);
-  return ok && creds ? authSucceeded(ctx, creds.authcid) : authFailed(ctx);
+  return verdict(ctx, creds?.authcid ?? '', ok);
 }
 
 function verifyCram(ctx: CommandContext, challenge: string, message: Buffer): Outcome {
@@ -50,7 +61,7 @@ function verifyCram(ctx: CommandContext, challenge: string, message: Buffer): Ou
   // Compute a digest even for an unknown user, so both paths take the same time.
   const expected = cramDigest(challenge, secret ?? '\0unknown user');
   const ok = parsed !== null && secret !== undefined && safeEqual(expected, parsed.digest);
-  return ok && parsed ? authSucceeded(ctx, parsed.user) : authFailed(ctx);
+  return verdict(ctx, parsed?.user ?? '', ok);
 }
 
 function done(outcome: Outcome, decoded: Buffer | null): PendingOutcome {
@@ -86,7 +97,7 @@ export class SaslExchange implements PendingInput {
         return { replies: [LOGIN_PASSWORD], layers: ['L6'], finished: false, note: { ...SECRET_NOTE, decoded: showNuls(decoded) } };
       case 'login-password': {
         const ok = ctx.config.accounts.verify(phase.user, decoded.toString('utf8'));
-        return done(ok ? authSucceeded(ctx, phase.user) : authFailed(ctx), decoded);
+        return done(verdict(ctx, phase.user, ok), decoded);
       }
       case 'cram':
         return done(verifyCram(ctx, phase.challenge, decoded), decoded);

@@ -5,6 +5,7 @@ import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';
 import type { MessageEvent, TranscriptSink } from '../transcript.js';
 import type { SmtpEnvironment } from './env.js';
+import type { FailureRules } from './failure-rules.js';
 import { DEFAULT_HOSTNAME, SmtpSession } from './session.js';
 import type { SmtpStore } from './types.js';
 
@@ -37,6 +38,8 @@ export interface SmtpServerOptions {
   tls?: LineServerTls;
   /** PLAIN and LOGIN only inside TLS (538 5.7.11 before, RFC 4954 6). */
   authRequiresTls?: boolean;
+  /** Failure on demand (--fail, magic addresses): consulted by every session. */
+  failures?: FailureRules;
 }
 
 export function createSmtpServer(opts: SmtpServerOptions): LineServer {
@@ -67,6 +70,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         ...(listening ? { onMessage } : {}),
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),
+        ...(opts.failures ? { failures: opts.failures } : {}),
         tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, authRequiresTls: opts.authRequiresTls ?? false },
       }),
   });

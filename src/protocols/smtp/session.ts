@@ -7,6 +7,7 @@ import type { Direction, MessageEvent } from '../transcript.js';
 import { SMTP_COMMANDS } from './commands/index.js';
 import { dispatch } from './dispatch.js';
 import { systemEnvironment, type SmtpEnvironment } from './env.js';
+import type { FailureRules } from './failure-rules.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from './knowledge.js';
 import { renderError } from './replies.js';
 import type { CommandContext, Outcome, PendingInput, PendingOutcome, SmtpConfig, SmtpSessionData, SmtpState, SmtpStore } from './types.js';
@@ -31,6 +32,8 @@ export interface SmtpSessionOptions {
   transcriptDataLines?: boolean;
   /** TLS: offer STARTTLS, start inside TLS (SMTPS), PLAIN/LOGIN only inside TLS. */
   tls?: { starttls?: boolean; secure?: boolean; authRequiresTls?: boolean };
+  /** Failure on demand: rules (with their random source) consulted at MAIL, RCPT, DATA and AUTH. */
+  failures?: FailureRules;
 }
 
 export const DEFAULT_HOSTNAME = 'l7lab.localhost';
@@ -65,6 +68,7 @@ export class SmtpSession implements ProtocolSession {
       transcriptDataLines: opts.transcriptDataLines ?? false,
       starttls: opts.tls?.starttls ?? false,
       authRequiresTls: opts.tls?.authRequiresTls ?? false,
+      failures: opts.failures ?? null,
     };
     const data: SmtpSessionData = {
       greeting: null,
@@ -238,6 +242,7 @@ export class SmtpSession implements ProtocolSession {
     if (outcome.note) step.client = outcome.note;
     if (outcome.layers) step.layers = outcome.layers;
     if (outcome.startTls) step.startTls = true;
+    if (outcome.delayMs) step.delayMs = outcome.delayMs;
     return step;
   }
 }

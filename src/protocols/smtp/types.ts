@@ -3,6 +3,7 @@ import type { ClientNote, Terminator } from '../session.js';
 import type { MessageEvent, OsiLayer } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { SmtpEnvironment } from './env.js';
+import type { FailureRules } from './failure-rules.js';
 
 /**
  * SMTP session states, named after the phases of RFC 5321:
@@ -47,6 +48,8 @@ export interface SmtpConfig {
   starttls: boolean;
   /** PLAIN and LOGIN only inside TLS: 538 5.7.11 before it (RFC 4954 4, 6). */
   authRequiresTls: boolean;
+  /** Failure on demand (--fail, magic addresses); null = never simulate a failure. */
+  failures: FailureRules | null;
 }
 
 /** All the SMTP server needs of the mail store: it only ever delivers. */
@@ -93,6 +96,8 @@ export interface Outcome {
   layers?: Array<OsiLayer | undefined>;
   /** After the replies, the server starts a TLS handshake (STARTTLS, RFC 3207 4). */
   startTls?: boolean;
+  /** The server waits this long before replying (a brake on guessing, a simulated slow server). */
+  delayMs?: number;
 }
 
 /** An Outcome of a pending step; `finished` hands the line back to the command dispatcher. */

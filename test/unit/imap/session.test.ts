@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
+import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL } from '../../../src/protocols/limits.js';
 import { plainResponse } from '../../../src/protocols/sasl.js';
 import { dialog, message, services, tagged } from './session-harness.js';
@@ -72,6 +73,8 @@ describe('IMAP session: LOGIN and AUTHENTICATE PLAIN', () => {
     const last = await d.cmd('z LOGIN bob wrong');
     expect(last).toMatch(/z NO \[AUTHENTICATIONFAILED\][^\r]*\r\n\* BYE Too many failed logins/);
     expect(d.closed).toBe(true);
+    // Each failure is answered after a growing delay, which the server waits out.
+    expect(d.steps.filter((s) => s.delayMs !== undefined).map((s) => s.delayMs)).toEqual([1, 2, 3].map(authFailureDelay));
   });
 
   it('logs in with AUTHENTICATE PLAIN after an empty continuation, showing the decoded response', async () => {

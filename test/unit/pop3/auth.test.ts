@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apopDigest, plainResponse } from '../../../src/protocols/sasl.js';
+import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { AUTH_MAX_FAILURES } from '../../../src/protocols/limits.js';
 import { makeSession, makeStore, lines, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP, send, wire } from './harness.js';
 import { run, type Row } from './dialog.js';
@@ -117,6 +118,8 @@ describe('POP3 AUTHORIZATION state', () => {
     const last = await send(s, `AUTH PLAIN ${plainResponse('bob', 'y')}`);
     expect(lines(last)[0]).toMatch(/^-ERR \[AUTH\] invalid user name or password; 3 failed attempts, closing/);
     expect(last.close).toBe(true);
+    // Each failure is answered after a growing delay, which the server waits out.
+    expect(last.delayMs).toBe(authFailureDelay(3));
   });
 
   it('QUIT in AUTHORIZATION closes and never enters UPDATE', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_MAX_FAILURES, SASL_MAX_RESPONSE_LINE } from '../../../src/protocols/limits.js';
+import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../../../src/protocols/limits.js';
+import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { cramResponse, plainResponse } from '../../../src/protocols/sasl.js';
 import { systemEnvironment } from '../../../src/protocols/smtp/env.js';
 import { b64, fixedEnv, makeSession, type Harness } from './harness.js';
@@ -190,13 +191,21 @@ describe('AUTH rules', () => {
     expect(await h.wire.line('MAIL FROM:<a@example.com>')).toEqual(['250 2.1.0 Ok']);
   });
 
-  it(`closes with 421 after ${AUTH_MAX_FAILURES} failures`, async () => {
+  it('answers every wrong password with 535 5.7.8, never a lockout, after a growing delay (RFC 4954 6)', async () => {
     const h = await greeted();
-    for (let i = 1; i < AUTH_MAX_FAILURES; i++) expect(await h.wire.line(`AUTH PLAIN ${plainResponse('alice', `bad${i}`)}`)).toEqual(FAIL);
+    const delays: Array<number | undefined> = [];
+    for (let i = 1; i <= 6; i++) {
+      const step = await h.session.line(Buffer.from(`AUTH PLAIN ${plainResponse('alice', `bad${i}`)}`), { crlf: true });
+      expect(step.out).toEqual(FAIL);
+      delays.push(step.delayMs);
+    }
+    expect(delays).toEqual([1, 2, 3, 4, 5, 6].map(authFailureDelay));
+    expect(delays[0]).toBe(AUTH_FAILURE_DELAY_MS);
+    expect(delays[5]).toBe(AUTH_FAILURE_DELAY_MAX_MS);
     expect(await h.wire.line('AUTH LOGIN')).toEqual(['334 VXNlcm5hbWU6']);
     await h.wire.line(b64('alice'));
-    expect(await h.wire.line(b64('bad'))).toEqual([expect.stringMatching(/^421 4\.7\.0 .*Too many failed authentication attempts/)]);
-    expect(h.wire.closed).toBe(true);
+    expect(await h.wire.line(b64('wonderland'))).toEqual(['235 2.7.0 Authentication successful']);
+    expect(h.wire.closed).toBe(false);
   });
 
   it(`reads continuation lines up to ${SASL_MAX_RESPONSE_LINE} octets and answers a longer one with 500 5.5.6`, async () => {

@@ -2,6 +2,7 @@ import { StoreWriteError, type Delivery } from '../../../mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../limits.js';
 import type { Terminator } from '../../session.js';
 import { DataReader, joinContent, type DataEnd } from '../data-reader.js';
+import { delayed, simulatedFailure } from '../simulate.js';
 import { traceHeaders, type TraceInfo } from '../trace.js';
 import type { CommandContext, CommandSpec, Outcome, PendingInput, PendingOutcome, Transaction } from '../types.js';
 import { noArgs } from './args.js';
@@ -64,7 +65,13 @@ function finish(ctx: CommandContext, progress: DataEnd): Outcome | Promise<Outco
   if (progress.problem === 'line-too-long' || progress.parts === null) {
     return { replies: [`500 5.5.2 Message refused: a text line was longer than ${SMTP_TEXT_LINE} octets`] };
   }
-  return store(ctx, tx, progress);
+  // A simulated failure at the end of DATA (rules match the MAIL FROM; drop@ a recipient):
+  // the message is not stored, as when a real server refuses it or dies before its reply.
+  const rules = ctx.config.failures;
+  const sim = simulatedFailure(ctx, 'data', tx.from, rules ? (rules.match('data', tx.from) ?? rules.magicDrop(tx.to)) : null);
+  if (sim?.instead) return sim.instead;
+  if (!sim) return store(ctx, tx, progress);
+  return store(ctx, tx, progress).then((outcome) => delayed(outcome, sim));
 }
 
 // The outcome of a content line that is not the last, shared (never mutated) so the
@@ -112,7 +119,7 @@ export class DataPending implements PendingInput {
     this.lineKind = 'data-end';
     this.summary = { size: progress.size, lines: progress.lines };
     const outcome = await finish(ctx, progress);
-    return { replies: outcome.replies, next: 'GREETED', finished: true, note: END_NOTE };
+    return { ...outcome, next: outcome.next ?? 'GREETED', finished: true, note: END_NOTE };
   }
 }
 

@@ -1,5 +1,6 @@
 import { isAscii, parsePathArgument, type PathArgument } from '../address.js';
 import { SmtpReplyError, SmtpSyntaxError } from '../replies.js';
+import { delayed, simulatedFailure } from '../simulate.js';
 import type { CommandContext, CommandSpec, Outcome, Transaction } from '../types.js';
 
 /**
@@ -58,7 +59,9 @@ export const mail: CommandSpec<PathArgument> = {
     if (!tx.smtputf8 && !isAscii(path)) {
       throw new SmtpReplyError(553, '5.6.7', 'Non-ASCII address needs the SMTPUTF8 parameter');
     }
+    const sim = simulatedFailure(ctx, 'mail', path);
+    if (sim?.instead) return sim.instead;
     ctx.data.transaction = tx;
-    return { replies: ['250 2.1.0 Ok'], next: 'MAIL' };
+    return delayed({ replies: ['250 2.1.0 Ok'], next: 'MAIL' }, sim);
   },
 };

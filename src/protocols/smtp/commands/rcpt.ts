@@ -1,6 +1,7 @@
 import { isAscii, parsePathArgument, type PathArgument } from '../address.js';
 import { SMTP_MAX_RECIPIENTS } from '../../limits.js';
 import { SmtpReplyError, SmtpSyntaxError } from '../replies.js';
+import { delayed, simulatedFailure } from '../simulate.js';
 import type { CommandSpec, Outcome } from '../types.js';
 
 /**
@@ -30,7 +31,10 @@ export const rcpt: CommandSpec<PathArgument> = {
     if (tx.to.length >= SMTP_MAX_RECIPIENTS) {
       throw new SmtpReplyError(452, '4.5.3', `Too many recipients (at most ${SMTP_MAX_RECIPIENTS} per message)`);
     }
+    // A refused recipient leaves the transaction as it was (RFC 5321 4.1.1.3): the others still go.
+    const sim = simulatedFailure(ctx, 'rcpt', path);
+    if (sim?.instead) return sim.instead;
     tx.to.push(path);
-    return { replies: ['250 2.1.5 Ok'], next: 'RCPT' };
+    return delayed({ replies: ['250 2.1.5 Ok'], next: 'RCPT' }, sim);
   },
 };

@@ -1,0 +1,25 @@
+/** The text after `l7lab serve --help`'s options (imported eagerly by cli.ts: a string, no dependencies). */
+export const SERVE_HELP = `
+Ports (127.0.0.1): SMTP 2525 with no TLS, submission 2587 with STARTTLS, SMTPS
+2465 with TLS from the first byte; POP3 2110 and POP3S 2995; IMAP 2143 and IMAPS
+2993. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
+
+Failure rules (--fail, --fail-file): stage:pattern=action [@N%]
+  stage    mail (pattern: the sender), rcpt (a recipient), data (the sender; the
+           reply after the message's final dot), auth (the user name)
+  pattern  a glob: * any characters, ? one; case-insensitive
+  action   a reply code [enhanced code] [text], "delay <n>s", or "drop" (close
+           the connection with no reply); @N% fails only N% of the time
+  Magic recipients fail with no rule: reject-550@, reject-552@, reject-554@,
+  tempfail-450@, tempfail-451@, tempfail-452@ and drop@ (any domain).
+
+Examples:
+  $ l7lab serve                     the ports above on 127.0.0.1
+  $ l7lab serve --memory --smtp-port 0 --json-log   for scripts: any free port
+  $ l7lab serve --memory --max-messages 500   never holds more than 500 messages
+  $ l7lab serve --fail 'rcpt:*@bounce.test=550 5.1.1' --fail 'data:*=451 @25%'
+  $ l7lab serve --fail 'rcpt:*@slow.test=delay 3s' --fail 'auth:carol=454'
+  $ curl smtp://127.0.0.1:2525 --mail-from me@example.com \\
+      --mail-rcpt bob@example.com -T mail.eml
+Point an app at host 127.0.0.1, port 2525, secure false (no TLS); user alice,
+password wonderland (see the banner). README: "l7lab serve" has each client.`;
