@@ -81,6 +81,7 @@ const MESSAGES = {
   wayOutChoice: { en: 'Show how to get back', ja: '戻り方を見る' },
   resetChoice: { en: 'Reset: rebuild the lab and replay the steps before this one', ja: 'リセット: ラボを作り直し、ここまでのステップを再実行する' },
   skipRebuild: { en: 'Skip (rebuild the lab, then l7lab sends the suggested command)', ja: 'スキップ（ラボを作り直し、提案のコマンドを l7lab が送信）' },
+  skipRebuilding: { en: 'The suggested command did not get its reply here either: l7lab rebuilds the lab and sends it there.', ja: '提案のコマンドもここでは想定の応答を得られませんでした。l7lab がラボを作り直し、そこで送信します。' },
   rebuilt: { en: 'A fresh lab: the earlier steps were replayed, the session is where this step starts.', ja: 'ラボを作り直しました。これまでのステップを再実行し、セッションはこのステップの開始時の状態です。' },
   missingTag: { en: 'IMAP commands start with a tag of your choice (a1, a2, ...): type {example}.', ja: 'IMAP のコマンドは自分で決めたタグ（a1、a2 など）で始めます。{example} のように入力してください。' },
   missingArgument: { en: 'Right command, but {verb} needs more: {suggestion}.', ja: 'コマンドは合っていますが、{verb} には続きが必要です: {suggestion}' },

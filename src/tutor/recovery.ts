@@ -27,8 +27,9 @@ export function stepStart(conn: Connection | undefined, continues: boolean): Ste
 /** Where the session is now, compared with where the step started; null when still on the path. */
 export function offPath(start: StepStart, conn: Connection): OffPath | null {
   if (conn.client.closed) return 'closed';
-  if (start.state !== null && conn.state !== null && conn.state !== start.state) return 'state';
+  // An answer the server rejected ends the exchange (RFC 4954 4: 501 cancels AUTH), whatever the state says.
   if (start.awaiting && !conn.awaiting) return 'exchange';
+  if (start.state !== null && conn.state !== null && conn.state !== start.state) return 'state';
   return null;
 }
 

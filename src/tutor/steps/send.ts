@@ -4,7 +4,7 @@ import { sendLine } from '../exchange.js';
 import { msg } from '../messages.js';
 import { explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
-import { LessonQuit } from '../control.js';
+import { LessonQuit, StepRestart } from '../control.js';
 import { missReason } from '../feedback.js';
 import { askLine } from '../lesson-helpers.js';
 import { offPath, recover, sayOffPath, stepStart } from '../recovery.js';
@@ -17,7 +17,7 @@ import { offPath, recover, sayOffPath, stepStart } from '../recovery.js';
  * goes to the recovery menu instead (recovery.ts). Enter alone sends the suggestion.
  */
 type SendStep = StepOf<'send'>;
-type Choice = 'retry' | 'hint' | 'answer' | 'skip' | 'quit';
+type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
 
 /** `250`, `+OK`, `OK` compare exactly (case-insensitive); `2xx` matches any 2yz code. */
 export function statusMatches(expected: string, status: string): boolean {
@@ -80,9 +80,11 @@ async function afterMiss(ctx: LessonContext, step: SendStep, suggestion: string)
     { name: msg(ctx.lang, 'retry'), value: 'retry' },
     { name: msg(ctx.lang, 'hint'), value: 'hint' },
     { name: msg(ctx.lang, 'answer'), value: 'answer' },
+    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
     { name: msg(ctx.lang, 'skip'), value: 'skip' },
     { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
   ]);
+  if (choice === 'reset') throw new StepRestart(false);
   if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
   if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: suggestion }));
   if (choice === 'quit') throw new LessonQuit();
@@ -133,6 +135,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     const off = offPath(start, a.conn);
     if (off) {
       sayOffPath(ctx, off, start, a.conn);
+      if (!a.accepted) note(ctx, missReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues }));
       wasOff = true;
       await recover(ctx, off, start, a.conn, openerOf(ctx, step));
       continue;
@@ -146,7 +149,13 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     if ((await afterMiss(ctx, step, suggestion)) === 'skip') {
       note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
       const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
-      if (s.ok) good(ctx, '✓');
+      // The state name can hide a broken exchange (POP3 forgets USER after another command,
+      // RFC 1939 7): when the suggestion misses too, Skip goes on from a rebuilt lab instead.
+      if (!s.ok) {
+        note(ctx, msg(ctx.lang, 'skipRebuilding'));
+        throw new StepRestart(true);
+      }
+      good(ctx, '✓');
       explain(ctx, tr(ctx, step.explain), step.layer);
       return;
     }

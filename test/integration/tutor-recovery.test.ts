@@ -1,0 +1,129 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab } from '../../src/lab.js';
+import { LessonQuit } from '../../src/tutor/control.js';
+import { loadLesson } from '../../src/tutor/loader.js';
+import { ProgressStore } from '../../src/tutor/progress.js';
+import { runLesson } from '../../src/tutor/runner.js';
+import type { Lesson } from '../../src/tutor/schema.js';
+import { drivenPrompts, type Plan } from '../unit/tutor/driven-prompts.js';
+
+/**
+ * Issue 14 item 1, on the real lab servers and the real lesson files: a learner whose line
+ * moves the session away from where the step starts is told so, offered a way out of the
+ * state they are in, Reset and Skip on a rebuilt lab, or Quit, and can always finish. Steps
+ * are found by id, so the tests follow the lessons when steps are added.
+ */
+const LESSONS = join(process.cwd(), 'lessons');
+let home: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'l7lab-recovery-'));
+  // The tls lesson makes the lab certificate on first use: in a scratch data directory.
+  process.env.XDG_DATA_HOME = join(home, 'data');
+  process.env.XDG_STATE_HOME = join(home, 'state');
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await rm(home, { recursive: true, force: true });
+});
+
+async function take(id: string, plan: Plan, lang: 'en' | 'ja' = 'en', progress?: ProgressStore) {
+  const lesson: Lesson = await loadLesson(id, LESSONS);
+  let text = '';
+  const prompts = drivenPrompts(lesson, () => text, plan);
+  const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000, ...(progress ? { progress } : {}) }).catch((err: unknown) => err);
+  return { result, text, prompts, lesson };
+}
+
+describe('out-of-step recovery on the real lab', () => {
+  it('smtp-basics: MAIL FROM typed where RCPT TO should get 503 is named, RSET is offered as the way out, and RCPT then gets its 503', async () => {
+    const r = await take('smtp-basics', { 'skip-mail': ['MAIL FROM:<alice@example.com>', 'way-out', 'RSET', 'RCPT TO:<bob@example.com>'] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    expect(r.prompts.unused()).toEqual({});
+    expect(r.text).toContain('Off the lesson path: the session is now in state MAIL, but this step starts from GREETED.');
+    expect(r.text).toContain('Way out: type RSET.');
+    expect(r.text).toContain('Back on the path');
+    expect(r.text).toMatch(/S: 503 /);
+  });
+
+  it('smtp-basics: Skip after the same mistake rebuilds the lab and never sends into the wrong state', async () => {
+    const r = await take('smtp-basics', { 'skip-mail': ['MAIL FROM:<alice@example.com>', 'skip'] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    expect(r.text).toContain('A fresh lab: the earlier steps were replayed');
+    expect(r.text).toContain('Skipped: l7lab sends RCPT TO:<bob@example.com>');
+  });
+
+  it('smtp-auth: plain "alice" answered to Username: ends the exchange; the way out starts AUTH again and the lesson goes on', async () => {
+    const lesson = await loadLesson('smtp-auth', LESSONS);
+    const userStep = lesson.steps.find((s) => s.kind === 'send' && s.continues);
+    expect(userStep).toBeDefined();
+    const r = await take('smtp-auth', { [userStep!.id]: ['alice', 'way-out', 'AUTH LOGIN', ''] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    expect(r.prompts.unused()).toEqual({});
+    expect(r.text).toContain('Off the lesson path: the exchange this step answers has ended.');
+    expect(r.text).toContain('Way out: start the exchange again with AUTH LOGIN');
+    expect(r.text).toContain('Back on the path');
+    // Nothing later fails because of it.
+    expect(r.text).not.toMatch(/This step expected \S+; the server answered 5/);
+  });
+
+  it('smtp-auth: Reset after the broken exchange replays the steps before it on a fresh lab', async () => {
+    const lesson = await loadLesson('smtp-auth', LESSONS);
+    const userStep = lesson.steps.find((s) => s.kind === 'send' && s.continues)!;
+    const r = await take('smtp-auth', { [userStep.id]: ['alice', 'reset', ''] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    expect(r.text).toContain('Replaying the');
+  });
+
+  it('says so in Japanese too', async () => {
+    const r = await take('smtp-basics', { 'skip-mail': ['MAIL FROM:<alice@example.com>', 'way-out', 'RSET', ''] }, 'ja');
+    expect(r.result).toMatchObject({ completed: true });
+    expect(r.text).toContain('レッスンの道筋から外れました: セッションは今 MAIL 状態ですが、このステップは GREETED 状態から始まります。');
+    expect(r.text).toContain('抜け方: RSET と入力してください。');
+  });
+});
+
+describe('feedback that says what is wrong (issue 14 item 9)', () => {
+  it('a missing argument, a near miss and a helper line each get their own sentence; the line is still sent', async () => {
+    const r = await take('smtp-basics', { ehlo: ['ehlo', 'retry', 'EHOL laptop.example', 'retry', ':b64 hello', ':help', ':hint', 'EHLO laptop.example'] });
+    expect(r.result).toMatchObject({ completed: true });
+    expect(r.text).toContain('C: ehlo');
+    expect(r.text).toContain('Right command, but EHLO needs more: EHLO laptop.example.');
+    expect(r.text).toContain('C: EHOL laptop.example');
+    expect(r.text).toContain('"EHOL" is not a command: did you mean EHLO?');
+    expect(r.text).toContain('base64: aGVsbG8=');
+    expect(r.text).toContain(':plain <user> <password>');
+    expect(r.text).toMatch(/Hint: /);
+    expect(r.text).not.toContain('C: :');
+  });
+
+  it('an IMAP command without its tag is named as such, in English and Japanese', async () => {
+    const lesson = await loadLesson('imap', LESSONS);
+    const login = lesson.steps.find((s) => s.kind === 'send' && /LOGIN/i.test(s.command))!;
+    for (const lang of ['en', 'ja'] as const) {
+      const r = await take('imap', { [login.id]: ['login alice wonderland', 'retry', ''] }, lang);
+      expect(r.result).toMatchObject({ completed: true });
+      expect(r.text).toContain('C: login alice wonderland');
+      expect(r.text).toContain(lang === 'en' ? 'IMAP commands start with a tag of your choice (a1, a2, ...): type a1 login alice wonderland.' : 'IMAP のコマンドは自分で決めたタグ（a1、a2 など）で始めます。');
+    }
+  });
+});
+
+describe('quit everywhere (issue 14 item 2)', () => {
+  it(':quit at a command prompt, at a pause and Quit in the menu stop the lesson without sending anything; progress is kept', async () => {
+    const progress = await ProgressStore.open(join(home, 'state', 'quit-progress.json'));
+    const atCommand = await take('smtp-basics', { ehlo: [':quit'] }, 'en', progress);
+    expect(atCommand.result).toBeInstanceOf(LessonQuit);
+    expect(atCommand.text).not.toContain('C: :quit');
+    expect(progress.lesson('smtp-basics')?.done).toEqual(['intro', 'connect']);
+    const atPause = await take('smtp-basics', { 'connect:pause': [':q'] });
+    expect(atPause.result).toBeInstanceOf(LessonQuit);
+    const inMenu = await take('smtp-basics', { ehlo: ['NOOP', 'quit'] });
+    expect(inMenu.result).toBeInstanceOf(LessonQuit);
+  });
+});
