@@ -101,6 +101,7 @@ function connection(ctx: LessonContext, name: string): Connection {
 async function play(ctx: LessonContext, step: SendStep, suggestion: string): Promise<void> {
   const a = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
   if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), a.reply.status || a.reply.lines.join(' | ') || '(no reply)');
+  else if (ctx.skipNext) good(ctx, '✓');
   ctx.stats.commands += ctx.quiet ? 0 : 1;
   explain(ctx, tr(ctx, step.explain), step.layer);
 }
