@@ -127,3 +127,48 @@ describe('quit everywhere (issue 14 item 2)', () => {
     expect(inMenu.result).toBeInstanceOf(LessonQuit);
   });
 });
+
+describe('helpers at the lesson prompt build the learner\'s own AUTH strings (issue 14 item 8)', () => {
+  const L = (en: string) => `{ en: "${en}", ja: "${en}（日本語）" }`;
+  const YAML = `
+id: hands-on
+title: ${L('Hands on')}
+summary: ${L('Hands on')}
+minutes: 5
+steps:
+  - { id: open, kind: connect, connection: laptop, protocol: smtp, expect: "220", explain: ${L('greeting')} }
+  - { id: ehlo, kind: send, connection: laptop, text: ${L('EHLO')}, command: "EHLO laptop.example", accept: "^EHLO\\\\s+\\\\S+$", expect: "250", hint: ${L('EHLO')}, explain: ${L('ok')} }
+  - { id: plain, kind: send, connection: laptop, text: ${L('Build it with :plain alice wonderland, then AUTH PLAIN and it')}, command: "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", accept: "^AUTH\\\\s+PLAIN\\\\s+\\\\S+$", expect: "235", hint: ${L('use :plain')}, explain: ${L('in')} }
+  - { id: quit, kind: send, connection: laptop, text: ${L('QUIT')}, command: "QUIT", expect: "221", hint: ${L('QUIT')}, explain: ${L('bye')} }
+  - { id: again, kind: connect, connection: phone, protocol: smtp, expect: "220", explain: ${L('greeting')} }
+  - { id: ehlo2, kind: send, connection: phone, text: ${L('EHLO')}, command: "EHLO phone.example", accept: "^EHLO\\\\s+\\\\S+$", expect: "250", hint: ${L('EHLO')}, explain: ${L('ok')} }
+  - { id: cram-start, kind: send, connection: phone, text: ${L('AUTH CRAM-MD5')}, command: "AUTH CRAM-MD5", expect: "334", capture: { challenge: '^334 (\\S+)' }, hint: ${L('AUTH CRAM-MD5')}, explain: ${L('challenge')} }
+  - { id: cram-compute, kind: compute, op: cram-md5, user: alice, input: "{challenge}", into: cram, explain: ${L('computed')} }
+  - { id: cram-answer, kind: send, connection: phone, continues: true, text: ${L('Answer with :cram alice wonderland')}, command: "{cram}", expect: "235", hint: ${L('use :cram')}, explain: ${L('in')} }
+`;
+
+  it(':plain and :cram print what the learner then types, and the steps accept it', async () => {
+    const { parseLesson } = await import('../../src/tutor/loader.js');
+    const { lesson, problems } = parseLesson('/virtual/hands-on.yaml', YAML);
+    if (!lesson) throw new Error(problems.map((p) => p.message).join('; '));
+    let text = '';
+    /** The base64 the last helper printed after "send: ". */
+    const printed = () => [...text.matchAll(/send: (\S+)/g)].pop()?.[1] ?? 'none';
+    const plan = { plain: [':plain alice wonderland'], 'cram-answer': [':cram alice wonderland'] };
+    const prompts = drivenPrompts(lesson, () => text, plan, (step, kind) => {
+      if (kind !== 'input') return undefined;
+      if (step === 'plain') return `AUTH PLAIN ${printed()}`;
+      if (step === 'cram-answer') return printed();
+      return undefined;
+    });
+    const result = await runLesson({ lesson, lang: 'en', auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 });
+    expect(result).toMatchObject({ completed: true, mismatches: [] });
+    expect(text).toContain('send: AGFsaWNlAHdvbmRlcmxhbmQ=');
+    expect(text).toContain('C: AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=');
+    expect(text).not.toContain('C: :');
+    // The CRAM answer the learner typed is the one l7lab computed from the same challenge.
+    expect(text).toMatch(/S: 235 /g);
+    expect([...text.matchAll(/S: 235 /g)]).toHaveLength(2);
+    expect(text).not.toContain('What now?');
+  });
+});

@@ -65,10 +65,13 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
   if (!conn) throw new Error(`connection ${step.connection} is not open`);
   let typed = false;
   if (!ctx.auto && !ctx.quiet && !ctx.skipNext) {
-    typed = 'typed' === (await ctx.prompts.select<'prepared' | 'typed'>(msg(ctx.lang, 'dataChoice'), [
+    const choice = await ctx.prompts.select<'prepared' | 'typed' | 'quit'>(msg(ctx.lang, 'dataChoice'), [
       { name: msg(ctx.lang, 'dataPrepared'), value: 'prepared' },
       { name: msg(ctx.lang, 'dataTyped'), value: 'typed' },
-    ]));
+      { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
+    ]);
+    if (choice === 'quit') throw new LessonQuit();
+    typed = choice === 'typed';
   }
   let reply: WireReply;
   try {
