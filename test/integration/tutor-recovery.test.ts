@@ -172,3 +172,27 @@ steps:
     expect(text).not.toContain('What now?');
   });
 });
+
+describe('DATA typed by the learner (issue 14 item 3)', () => {
+  it('is dot-stuffed; the later check says in words what it looked for, and going on leaves that step not done', async () => {
+    const progress = await ProgressStore.open(join(home, 'state', 'data-progress.json'));
+    const lines = ['Subject: mine', '', '.one dot', '.'];
+    const r = await take('smtp-basics', { message: ['typed', ...lines], captured: ['go-on'] }, 'en', progress);
+    expect(r.result).toMatchObject({ completed: true });
+    expect(r.text).toContain('C: ..one dot');
+    expect(r.text).toContain('You sent your own message (3 line(s), 1 of them dot-stuffed on the wire)');
+    expect(r.text).toContain('The server side is not as this step expects: the prepared message, with Return-Path <alice@example.com>');
+    expect(r.text).toContain('This check looks for the prepared message; you sent your own, so it is not there.');
+    expect(r.text).not.toMatch(/\/\^Return-Path|\[\\s\\S\]/);
+    expect(progress.lesson('smtp-basics')?.done).not.toContain('captured');
+    expect(progress.lesson('smtp-basics')?.done).toContain('message');
+  });
+
+  it('Reset at the failed check replays the prepared message, and the check passes', async () => {
+    const r = await take('smtp-basics', { message: ['typed', 'Subject: mine', '', 'hello', '.'], captured: ['reset'] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    const after = r.text.slice(r.text.lastIndexOf('A fresh lab'));
+    expect(after).toMatch(/The Queen <queen@wonderland\.example> +│ Tea at four/);
+    expect(after).not.toContain('The server side is not as this step expects');
+  });
+});
