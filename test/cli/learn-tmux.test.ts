@@ -66,6 +66,17 @@ async function start(args: string): Promise<void> {
   tmux('new-session', '-d', '-s', 'learn', '-x', '220', '-y', '50', `env ${env} ${process.execPath} ${BIN} ${args}; echo EXIT:$?; sleep 120`);
 }
 
+/** A fresh learner in smtp-basics, past the two reading steps, at step 3's command prompt. */
+async function freshAtStep3(): Promise<void> {
+  await rm(join(home, 'state'), { recursive: true, force: true });
+  await start('learn smtp-basics --lang en');
+  await promptOf(1, PAUSE);
+  key('Enter');
+  await promptOf(2, PAUSE);
+  key('Enter');
+  await promptOf(3, COMMAND);
+}
+
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'l7lab-tmux-'));
   const conf = join(home, 'tmux.conf');
@@ -153,13 +164,7 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
   }, 120_000);
 
   it('stops cleanly on Ctrl-C, then offers to continue from the menu and replays what was done', async () => {
-    await rm(join(home, 'state'), { recursive: true, force: true });
-    await start('learn smtp-basics --lang en');
-    await promptOf(1, PAUSE);
-    key('Enter');
-    await promptOf(2, PAUSE);
-    key('Enter');
-    await promptOf(3, COMMAND);
+    await freshAtStep3();
     type('EHLO tmux.example');
     await promptOf(4, COMMAND);
     const ports = [...screen().matchAll(/(SMTP|POP3|IMAP) 127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[2]));
@@ -199,13 +204,7 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
   }, 120_000);
 
   it('Ctrl-D at a command prompt ends the lesson (no frozen prompt) and says where it continues', async () => {
-    await rm(join(home, 'state'), { recursive: true, force: true });
-    await start('learn smtp-basics --lang en');
-    await promptOf(1, PAUSE);
-    key('Enter');
-    await promptOf(2, PAUSE);
-    key('Enter');
-    await promptOf(3, COMMAND);
+    await freshAtStep3();
     key('C-d');
     const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
     expect(text).toContain('Progress saved; `l7lab learn smtp-basics` continues at step 3.');
@@ -230,13 +229,7 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
   }, 120_000);
 
   it('MAIL FROM typed where RCPT TO should get 503: named as off the path, RSET offered, and the lesson goes on (issue 14 item 1)', async () => {
-    await rm(join(home, 'state'), { recursive: true, force: true });
-    await start('learn smtp-basics --lang en');
-    await promptOf(1, PAUSE);
-    key('Enter');
-    await promptOf(2, PAUSE);
-    key('Enter');
-    await promptOf(3, COMMAND);
+    await freshAtStep3();
     type('EHLO tmux.example');
     await promptOf(4, COMMAND);
     type('MAIL FROM:<alice@example.com>');

@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startLab } from '../../src/lab.js';
 import { loadLesson } from '../../src/tutor/loader.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import type { Lesson, Step } from '../../src/tutor/schema.js';
+import { scratchHome } from '../unit/tutor/scratch-env.js';
 import { drivenPrompts, type Policy } from '../unit/tutor/driven-prompts.js';
 
 /**
@@ -18,19 +18,7 @@ import { drivenPrompts, type Policy } from '../unit/tutor/driven-prompts.js';
  * reply differing from what the lesson expects once l7lab has put things right.
  */
 const LESSONS = join(process.cwd(), 'lessons');
-let home: string;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-monkey-'));
-  process.env.XDG_DATA_HOME = join(home, 'data');
-  process.env.XDG_STATE_HOME = join(home, 'state');
-});
-
-afterAll(async () => {
-  process.env = saved;
-  await rm(home, { recursive: true, force: true });
-});
+const scratch = scratchHome('l7lab-monkey-');
 
 const words = (s: string) => s.trim().split(/\s+/);
 

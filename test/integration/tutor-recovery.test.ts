@@ -1,13 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startLab } from '../../src/lab.js';
 import { LessonQuit } from '../../src/tutor/control.js';
 import { loadLesson } from '../../src/tutor/loader.js';
 import { ProgressStore } from '../../src/tutor/progress.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import type { Lesson } from '../../src/tutor/schema.js';
+import { scratchHome } from '../unit/tutor/scratch-env.js';
 import { drivenPrompts, type Plan } from '../unit/tutor/driven-prompts.js';
 
 /**
@@ -17,20 +16,7 @@ import { drivenPrompts, type Plan } from '../unit/tutor/driven-prompts.js';
  * are found by id, so the tests follow the lessons when steps are added.
  */
 const LESSONS = join(process.cwd(), 'lessons');
-let home: string;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-recovery-'));
-  // The tls lesson makes the lab certificate on first use: in a scratch data directory.
-  process.env.XDG_DATA_HOME = join(home, 'data');
-  process.env.XDG_STATE_HOME = join(home, 'state');
-});
-
-afterAll(async () => {
-  process.env = saved;
-  await rm(home, { recursive: true, force: true });
-});
+const scratch = scratchHome('l7lab-recovery-');
 
 async function take(id: string, plan: Plan, lang: 'en' | 'ja' = 'en', progress?: ProgressStore) {
   const lesson: Lesson = await loadLesson(id, LESSONS);
@@ -116,7 +102,7 @@ describe('feedback that says what is wrong (issue 14 item 9)', () => {
 
 describe('quit everywhere (issue 14 item 2)', () => {
   it(':quit at a command prompt, at a pause and Quit in the menu stop the lesson without sending anything; progress is kept', async () => {
-    const progress = await ProgressStore.open(join(home, 'state', 'quit-progress.json'));
+    const progress = await ProgressStore.open(join(scratch.dir(), 'state', 'quit-progress.json'));
     const atCommand = await take('smtp-basics', { ehlo: [':quit'] }, 'en', progress);
     expect(atCommand.result).toBeInstanceOf(LessonQuit);
     expect(atCommand.text).not.toContain('C: :quit');
@@ -175,7 +161,7 @@ steps:
 
 describe('DATA typed by the learner (issue 14 item 3)', () => {
   it('is dot-stuffed; the later check says in words what it looked for, and going on leaves that step not done', async () => {
-    const progress = await ProgressStore.open(join(home, 'state', 'data-progress.json'));
+    const progress = await ProgressStore.open(join(scratch.dir(), 'state', 'data-progress.json'));
     const lines = ['Subject: mine', '', '.one dot', '.'];
     const r = await take('smtp-basics', { message: ['typed', ...lines], captured: ['go-on'] }, 'en', progress);
     expect(r.result).toMatchObject({ completed: true });
