@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
+import { detectLang, fill, pick, type Lang, type Localized } from '../i18n.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
 import { DEFAULT_PORTS, DEFAULT_TLS_PORTS } from './serve-config.js';
@@ -21,6 +22,21 @@ export interface MenuActions {
   /** Whether a loopback port can be bound now; a free one instead when it cannot. */
   freePort(port: number): Promise<number>;
 }
+
+const TEXT = {
+  what: { en: 'What would you like to do?', ja: '何をしますか？' },
+  learn: { en: 'Take a lesson (SMTP, POP3, IMAP, step by step)', ja: 'レッスンを受ける（SMTP、POP3、IMAP を一歩ずつ）' },
+  ports: { en: 'See which processes listen on which ports', ja: 'どのプロセスがどのポートで待ち受けているかを見る' },
+  practice: { en: 'Practise raw protocol commands', ja: 'プロトコルのコマンドを直接練習する' },
+  serve: { en: 'Run the mock mail servers (capture, never relay)', ja: 'モックのメールサーバーを動かす（受け取るだけで転送しません）' },
+  quit: { en: 'Quit', ja: '終了' },
+  which: { en: 'Which protocol?', ja: 'どのプロトコルにしますか？' },
+  smtp: { en: 'SMTP (sending mail)', ja: 'SMTP（メールの送信）' },
+  pop3: { en: 'POP3 (downloading mail)', ja: 'POP3（メールのダウンロード）' },
+  imap: { en: 'IMAP (mail kept on the server)', ja: 'IMAP（メールをサーバーに置いたまま）' },
+  back: { en: 'Back', ja: '戻る' },
+  portTaken: { en: 'port {port} is in use; using {free} instead', ja: 'ポート {port} は使用中のため、代わりに {free} を使います' },
+} satisfies Record<string, Localized>;
 
 /** The menu comes back after each job; bounded so a scripted run can never spin. */
 const MAX_ROUNDS = 1000;
@@ -61,7 +77,7 @@ const defaultActions: MenuActions = {
 };
 
 /** The default ports, each replaced by a free one when something else holds it (said in one line). */
-export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>): Promise<Record<string, unknown>> {
+export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>, lang: Lang = 'en'): Promise<Record<string, unknown>> {
   const wanted: Array<[string, number]> = [
     ['smtpPort', DEFAULT_PORTS.smtp],
     ['pop3Port', DEFAULT_PORTS.pop3],
@@ -73,7 +89,7 @@ export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>)
   const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
   for (const [key, port] of wanted) {
     const got = await actions.freePort(port);
-    if (got !== port) actions.say(`port ${port} is in use; using ${got} instead`);
+    if (got !== port) actions.say(fill(pick(TEXT.portTaken, lang), { port, free: got }));
     opts[key] = got;
   }
   return opts;
@@ -89,14 +105,15 @@ async function job(run: () => Promise<void>): Promise<true> {
   return true;
 }
 
-async function ask(prompts: Prompts): Promise<MenuChoice> {
+async function ask(prompts: Prompts, lang: Lang): Promise<MenuChoice> {
+  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
   try {
-    return await prompts.select<MenuChoice>('What would you like to do?', [
-      { name: 'Take a lesson (SMTP, POP3, IMAP, step by step)', value: 'learn' },
-      { name: 'See which processes listen on which ports', value: 'ports' },
-      { name: 'Practise raw protocol commands', value: 'practice' },
-      { name: 'Run the mock mail servers (capture, never relay)', value: 'serve' },
-      { name: 'Quit', value: 'quit' },
+    return await prompts.select<MenuChoice>(t('what'), [
+      { name: t('learn'), value: 'learn' },
+      { name: t('ports'), value: 'ports' },
+      { name: t('practice'), value: 'practice' },
+      { name: t('serve'), value: 'serve' },
+      { name: t('quit'), value: 'quit' },
     ]);
   } catch (err) {
     if (err instanceof PromptCancelled) return 'quit';
@@ -104,35 +121,36 @@ async function ask(prompts: Prompts): Promise<MenuChoice> {
   }
 }
 
-async function once(prompts: Prompts, actions: MenuActions): Promise<boolean> {
-  switch (await ask(prompts)) {
+async function once(prompts: Prompts, actions: MenuActions, lang: Lang): Promise<boolean> {
+  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
+  switch (await ask(prompts, lang)) {
     case 'learn':
       return job(() => actions.learn());
     case 'ports':
       return job(() => actions.ports());
     case 'practice':
       return job(async () => {
-        const protocol = await prompts.select('Which protocol?', [
-          { name: 'SMTP (sending mail)', value: 'smtp' },
-          { name: 'POP3 (downloading mail)', value: 'pop3' },
-          { name: 'IMAP (mail kept on the server)', value: 'imap' },
-          { name: 'Back', value: 'back' },
+        const protocol = await prompts.select(t('which'), [
+          { name: t('smtp'), value: 'smtp' },
+          { name: t('pop3'), value: 'pop3' },
+          { name: t('imap'), value: 'imap' },
+          { name: t('back'), value: 'back' },
         ]);
         if (protocol !== 'back') await actions.practice(protocol);
       });
     case 'serve':
       // The servers run until Ctrl-C, which ends l7lab as `l7lab serve` does.
-      await actions.serve(await servePorts(actions));
+      await actions.serve(await servePorts(actions, lang));
       return false;
     case 'quit':
       return false;
   }
 }
 
-export async function runMenu(program: Command, prompts: Prompts = terminalPrompts(), actions: MenuActions = defaultActions, interactive = isInteractive()): Promise<void> {
+export async function runMenu(program: Command, prompts: Prompts = terminalPrompts(), actions: MenuActions = defaultActions, interactive = isInteractive(), lang: Lang = detectLang()): Promise<void> {
   if (!interactive) {
     process.stdout.write(program.helpInformation());
     return;
   }
-  for (let round = 0; round < MAX_ROUNDS; round++) if (!(await once(prompts, actions))) return;
+  for (let round = 0; round < MAX_ROUNDS; round++) if (!(await once(prompts, actions, lang))) return;
 }

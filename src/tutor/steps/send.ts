@@ -115,6 +115,20 @@ function sayMiss(ctx: LessonContext, step: SendStep, a: Attempt, typed: string, 
   warn(ctx, missReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues }));
 }
 
+/** Skip while still on the path: l7lab sends the suggestion on this very connection. */
+async function skipHere(ctx: LessonContext, step: SendStep, suggestion: string): Promise<void> {
+  note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
+  const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
+  // The state name can hide a broken exchange (POP3 forgets USER after another command,
+  // RFC 1939 7): when the suggestion misses too, Skip goes on from a rebuilt lab instead.
+  if (!s.ok) {
+    note(ctx, msg(ctx.lang, 'skipRebuilding'));
+    throw new StepRestart(true);
+  }
+  good(ctx, '✓');
+  explain(ctx, tr(ctx, step.explain), step.layer);
+}
+
 export async function runSend(ctx: LessonContext, step: SendStep): Promise<void> {
   const suggestion = fillValue(ctx, step.command);
   say(ctx, tr(ctx, step.text));
@@ -147,19 +161,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
       continue;
     }
     sayMiss(ctx, step, a, typed, suggestion);
-    if ((await afterMiss(ctx, step, suggestion)) === 'skip') {
-      note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
-      const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
-      // The state name can hide a broken exchange (POP3 forgets USER after another command,
-      // RFC 1939 7): when the suggestion misses too, Skip goes on from a rebuilt lab instead.
-      if (!s.ok) {
-        note(ctx, msg(ctx.lang, 'skipRebuilding'));
-        throw new StepRestart(true);
-      }
-      good(ctx, '✓');
-      explain(ctx, tr(ctx, step.explain), step.layer);
-      return;
-    }
+    if ((await afterMiss(ctx, step, suggestion)) === 'skip') return skipHere(ctx, step, suggestion);
   }
   throw new LessonQuit();
 }

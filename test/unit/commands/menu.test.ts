@@ -29,21 +29,29 @@ describe('the menu', () => {
   it('returns to the menu after a lesson, ports and practice, and leaves on Quit', async () => {
     const log: string[] = [];
     const prompts = scriptedPrompts(['learn', 'ports', 'practice', 'pop3', 'practice', 'back', 'quit']);
-    await runMenu(new Command(), prompts, fakeActions(log), true);
+    await runMenu(new Command(), prompts, fakeActions(log), true, 'en');
     expect(log).toEqual(['learn', 'ports', 'practice pop3']);
     expect(prompts.log.filter((q) => q.message === 'What would you like to do?')).toHaveLength(5);
   });
 
   it('comes back after a lesson stopped with Ctrl-C; Ctrl-C at the menu itself leaves', async () => {
     const log: string[] = [];
-    await runMenu(new Command(), scriptedPrompts(['learn', { cancel: true }]), fakeActions(log, 'learn'), true);
+    await runMenu(new Command(), scriptedPrompts(['learn', { cancel: true }]), fakeActions(log, 'learn'), true, 'en');
     expect(log).toEqual(['learn']);
   });
 
   it('serves on free ports when a default is taken, and says so', async () => {
     const log: string[] = [];
-    await runMenu(new Command(), scriptedPrompts(['serve']), fakeActions(log), true);
+    await runMenu(new Command(), scriptedPrompts(['serve']), fakeActions(log), true, 'en');
     expect(log).toEqual(['port 2525 is in use; using 40000 instead', 'serve 40000']);
+  });
+
+  it('speaks Japanese when the locale is Japanese', async () => {
+    const log: string[] = [];
+    const prompts = scriptedPrompts(['serve']);
+    await runMenu(new Command(), prompts, fakeActions(log), true, 'ja');
+    expect(prompts.log[0]?.message).toBe('何をしますか？');
+    expect(log[0]).toBe('ポート 2525 は使用中のため、代わりに 40000 を使います');
   });
 
   it('finds a free loopback port instead of one that is taken', async () => {
