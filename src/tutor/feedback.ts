@@ -57,7 +57,12 @@ function needsBase64(input: MissInput): string | null {
   return t === '*' || decodeBase64(t) !== null ? null : msg(input.lang, 'needsBase64');
 }
 
+/** A reason more specific than "a different command", or null. */
+export function specificMissReason(input: MissInput): string | null {
+  return needsBase64(input) ?? missingTag(input) ?? missingArgument(input) ?? nearMiss(input);
+}
+
 /** The most specific reason, or the generic "a different command". */
 export function missReason(input: MissInput): string {
-  return needsBase64(input) ?? missingTag(input) ?? missingArgument(input) ?? nearMiss(input) ?? msg(input.lang, 'notAccepted');
+  return specificMissReason(input) ?? msg(input.lang, 'notAccepted');
 }

@@ -5,7 +5,7 @@ import { msg } from '../messages.js';
 import { explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { LessonQuit, StepRestart } from '../control.js';
-import { missReason } from '../feedback.js';
+import { missReason, specificMissReason } from '../feedback.js';
 import { askLine } from '../lesson-helpers.js';
 import { offPath, recover, sayOffPath, stepStart } from '../recovery.js';
 
@@ -150,7 +150,8 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     const off = offPath(start, a.conn);
     if (off) {
       sayOffPath(ctx, off, start, a.conn);
-      if (!a.accepted) note(ctx, missReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues }));
+      const why = a.accepted ? null : specificMissReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues });
+      if (why) note(ctx, why);
       wasOff = true;
       await recover(ctx, off, start, a.conn, openerOf(ctx, step));
       continue;
