@@ -112,8 +112,6 @@ async function resolvePortsView(deps: LearnDeps): Promise<PortsView> {
 }
 
 function afterwards(io: Io, id: string, entries: CatalogEntry[]): void {
-  const score = io.progress.lesson(id)?.stats?.score;
-  if (score && score.total > 0) io.write(`${msg(io.lang, 'quizScore', score)}\n`);
   const next = entries.slice(entries.findIndex((e) => e.id === id) + 1).find((e) => io.progress.status(e.id) !== 'done');
   if (next) {
     io.write(`${theme.info(msg(io.lang, 'nextLesson', { id: next.id }))}\n`);

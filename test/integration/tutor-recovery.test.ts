@@ -182,3 +182,16 @@ describe('DATA typed by the learner (issue 14 item 3)', () => {
     expect(after).not.toContain('The server side is not as this step expects');
   });
 });
+
+describe('Reset after a STARTTLS step', () => {
+  it('replays the upgrade too, so the rebuilt connection is encrypted again', async () => {
+    const lesson = await loadLesson('tls', LESSONS);
+    const at = lesson.steps.findIndex((s) => s.kind === 'starttls');
+    const next = lesson.steps.slice(at + 1).find((s) => s.kind === 'send' && s.connection === (lesson.steps[at] as { connection: string }).connection);
+    expect(next).toBeDefined();
+    const r = await take('tls', { [next!.id]: ['NOOP', 'reset', ''] });
+    expect(r.result).toMatchObject({ completed: true, mismatches: [] });
+    const after = r.text.slice(r.text.indexOf('A fresh lab'));
+    expect(after.split('\n').find((l) => /^laptop C: /.test(l))).toMatch(/\[TLS\]/);
+  });
+});
