@@ -30,12 +30,20 @@ function help(ctx: LessonContext): string {
 }
 
 /** What a helper line prints; throws LessonQuit for `:quit` / `:q`. */
-export function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: LocalizedText | undefined): string {
+/** The hint `:hint` shows: the step's own, or (off the path) the way back, already in the learner's words. */
+export type HintSource = LocalizedText | (() => string) | undefined;
+
+function hintText(ctx: LessonContext, hint: HintSource): string | undefined {
+  if (hint === undefined) return undefined;
+  return typeof hint === 'function' ? hint() : msg(ctx.lang, 'hintLabel', { text: tr(ctx, hint) });
+}
+
+export function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: HintSource): string {
   const call = parseHelper(line);
   if (!call) return '';
   if (call.name === 'quit' || call.name === 'q') throw new LessonQuit();
   if (call.name === 'help') return help(ctx);
-  if (call.name === 'hint') return hint ? msg(ctx.lang, 'hintLabel', { text: tr(ctx, hint) }) : msg(ctx.lang, 'unknownLessonHelper', { name: call.name });
+  if (call.name === 'hint') return hintText(ctx, hint) ?? theme.warn(msg(ctx.lang, 'unknownLessonHelper', { name: call.name }));
   if ((ENCODERS as readonly string[]).includes(call.name)) {
     const result = encoding(call, { lang: ctx.lang, greeting: conn?.greeting ?? '', challenge: conn?.challenge ?? null });
     if (result) return result.text;
@@ -44,7 +52,7 @@ export function lessonHelper(ctx: LessonContext, line: string, conn: Connection 
 }
 
 /** Ask for a line to send; helper lines are answered here and asked again, never sent. */
-export async function askLine(ctx: LessonContext, message: string, conn: Connection | undefined, hint?: LocalizedText): Promise<string> {
+export async function askLine(ctx: LessonContext, message: string, conn: Connection | undefined, hint?: HintSource): Promise<string> {
   for (let i = 0; i < MAX_HELPER_LINES; i++) {
     const line = await ctx.prompts.input(message);
     if (!line.trim().startsWith(':')) return line;

@@ -40,17 +40,11 @@ export function sayOffPath(ctx: LessonContext, why: OffPath, start: StepStart, c
 }
 
 /** The command that leads back, and why; `opener` is the command that began the exchange this step answers. */
-export function showWayOut(ctx: LessonContext, why: OffPath, start: StepStart, conn: Connection, opener: string | undefined): void {
-  if (why === 'exchange' && opener) {
-    say(ctx, msg(ctx.lang, 'reopenHint', { command: opener }));
-    return;
-  }
+export function wayOutText(ctx: LessonContext, why: OffPath, start: StepStart, conn: Connection, opener: string | undefined): string {
+  if (why === 'exchange' && opener) return msg(ctx.lang, 'reopenHint', { command: opener });
   const w = why === 'closed' ? undefined : wayOut(conn.protocol, conn.state ?? '', start.state);
-  if (!w) {
-    say(ctx, msg(ctx.lang, 'noWayOut'));
-    return;
-  }
-  say(ctx, msg(ctx.lang, 'wayOutHint', { command: w.command.replace('{tag}', 'a9'), text: w.text[ctx.lang] }));
+  if (!w) return msg(ctx.lang, 'noWayOut');
+  return msg(ctx.lang, 'wayOutHint', { command: w.command.replace('{tag}', 'a9'), text: w.text[ctx.lang] });
 }
 
 type RecoveryChoice = 'retry' | 'way-out' | 'reset' | 'skip' | 'quit';
@@ -64,7 +58,7 @@ export async function recover(ctx: LessonContext, why: OffPath, start: StepStart
     { name: msg(ctx.lang, 'skipRebuild'), value: 'skip' },
     { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
   ]);
-  if (choice === 'way-out') showWayOut(ctx, why, start, conn, opener);
+  if (choice === 'way-out') say(ctx, wayOutText(ctx, why, start, conn, opener));
   if (choice === 'reset' || choice === 'skip') throw new StepRestart(choice === 'skip');
   if (choice === 'quit') throw new LessonQuit();
 }

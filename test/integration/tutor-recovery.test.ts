@@ -66,8 +66,8 @@ describe('out-of-step recovery on the real lab', () => {
     expect(r.text).toContain('Replaying the');
   });
 
-  it('says so in Japanese too', async () => {
-    const r = await take('smtp-basics', { 'skip-mail': ['MAIL FROM:<alice@example.com>', 'way-out', 'RSET', ''] }, 'ja');
+  it('says so in Japanese too, and :hint off the path gives the way back, not the step\'s hint', async () => {
+    const r = await take('smtp-basics', { 'skip-mail': ['MAIL FROM:<alice@example.com>', 'retry', ':hint', 'RSET', ''] }, 'ja');
     expect(r.result).toMatchObject({ completed: true });
     expect(r.text).toContain('レッスンの道筋から外れました: セッションは今 MAIL 状態ですが、このステップは GREETED 状態から始まります。');
     expect(r.text).toContain('抜け方: RSET と入力してください。');

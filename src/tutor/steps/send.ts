@@ -6,8 +6,8 @@ import { explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { LessonQuit, StepRestart } from '../control.js';
 import { missReason, specificMissReason } from '../feedback.js';
-import { askLine } from '../lesson-helpers.js';
-import { offPath, recover, sayOffPath, stepStart } from '../recovery.js';
+import { askLine, type HintSource } from '../lesson-helpers.js';
+import { offPath, recover, sayOffPath, stepStart, wayOutText } from '../recovery.js';
 
 /**
  * The learner types a command on a connection. Whatever is typed is really sent (except a
@@ -69,9 +69,9 @@ function openerOf(ctx: LessonContext, step: SendStep): string | undefined {
   return undefined;
 }
 
-async function ask(ctx: LessonContext, step: SendStep, suggestion: string): Promise<string> {
+async function ask(ctx: LessonContext, step: SendStep, suggestion: string, hint: HintSource): Promise<string> {
   const message = `[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`;
-  const typed = await askLine(ctx, message, ctx.connections.get(step.connection), step.hint);
+  const typed = await askLine(ctx, message, ctx.connections.get(step.connection), hint);
   return typed.trim() === '' ? suggestion : typed;
 }
 
@@ -138,9 +138,11 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
   }
   const start = stepStart(ctx.connections.get(step.connection), step.continues);
   let wasOff = false;
+  // :hint shows the step's hint, or while off the path the way back from where the learner is.
+  let hint: HintSource = step.hint;
   // Bounded: each round is one line typed by the learner; a thousand is far past any real session.
   for (let round = 0; round < 1000; round++) {
-    const typed = await ask(ctx, step, suggestion);
+    const typed = await ask(ctx, step, suggestion, hint);
     ctx.stats.commands += 1;
     const a = await attempt(ctx, step, connection(ctx, step.connection), typed, suggestion);
     if (a.ok) {
@@ -150,6 +152,8 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     const off = offPath(start, a.conn);
     if (off) {
       sayOffPath(ctx, off, start, a.conn);
+      const conn = a.conn;
+      hint = () => wayOutText(ctx, off, start, conn, openerOf(ctx, step));
       const why = a.accepted ? null : specificMissReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues });
       if (why) note(ctx, why);
       wasOff = true;
@@ -158,6 +162,7 @@ export async function runSend(ctx: LessonContext, step: SendStep): Promise<void>
     }
     if (wasOff) {
       wasOff = false;
+      hint = step.hint;
       good(ctx, msg(ctx.lang, 'backOnPath'));
       continue;
     }
