@@ -106,7 +106,8 @@ async function stepWithRestarts(ctx: LessonContext, opts: RunLessonOptions, i: n
       await step(ctx, s, opts);
       return;
     } catch (err) {
-      if (!(err instanceof StepRestart) || n >= MAX_RESTARTS_PER_STEP) throw err;
+      if (!(err instanceof StepRestart)) throw err;
+      if (n >= MAX_RESTARTS_PER_STEP) throw new LessonRunError(`${ctx.lesson.id}: step ${s.id}: the lab was rebuilt ${MAX_RESTARTS_PER_STEP} times`);
       await rebuild(ctx, opts, i);
       skip = err.skip;
     } finally {
