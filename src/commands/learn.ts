@@ -7,6 +7,7 @@ import { defaultLessonsDir } from '../tutor/loader.js';
 import { msg } from '../tutor/messages.js';
 import { LessonFileError } from '../tutor/problems.js';
 import { ProgressStore, progressPath } from '../tutor/progress.js';
+import { LessonQuit } from '../tutor/control.js';
 import { LessonCancelled, LessonRunError, runLesson, type LessonResult } from '../tutor/runner.js';
 import type { Lesson } from '../tutor/schema.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
@@ -26,6 +27,8 @@ export interface LearnDeps {
   interactive?: boolean;
   lessonsDir?: string;
   progressFile?: string;
+  /** Started from the menu: the lesson list offers Back, and a stopped lesson returns there. */
+  fromMenu?: boolean;
 }
 
 interface Io {
@@ -67,12 +70,23 @@ export function unknownLesson(lang: Lang, id: string, ids: readonly string[]): U
   return new UsageError(msg(lang, 'unknownLesson', { id, suggest, list: ids.join(', ') }));
 }
 
-const MARK: Record<CatalogEntry['status'], string> = { new: '·', started: '◐', done: '✓' };
+const MARK: Record<CatalogEntry['status'], string> = { new: '·', started: '◐', watched: '○', done: '✓' };
 
-async function pick(io: Io, entries: CatalogEntry[]): Promise<string | null> {
+/** What the picker says after the title: progress, watched (by --auto) or done, and the quiz score. */
+function pickLabel(lang: Lang, e: CatalogEntry): string {
+  const extra = [e.id, `${e.minutes} min`];
+  if (e.status === 'started') extra.push(`${e.done}/${e.steps}`);
+  if (e.status === 'watched') extra.push(msg(lang, 'statusWatched'));
+  if (e.status === 'done') extra.push(msg(lang, 'statusDone'));
+  if (e.score) extra.push(`${msg(lang, 'colScore')} ${e.score.right}/${e.score.total}`);
+  return `${MARK[e.status]} ${e.title}  (${extra.join(', ')})`;
+}
+
+async function pick(io: Io, entries: CatalogEntry[], fromMenu: boolean): Promise<string | null> {
   const offer = suggested(entries, io.progress.last);
-  const choices = entries.map((e) => ({ name: `${MARK[e.status]} ${e.title}  (${e.id}, ${e.minutes} min${e.status === 'started' ? `, ${e.done}/${e.steps}` : ''})`, value: e.id }));
-  const picked = await io.prompts.select<string>(msg(io.lang, 'pickLesson'), [...choices, { name: msg(io.lang, 'quit'), value: '' }], offer?.id);
+  const choices = entries.map((e) => ({ name: pickLabel(io.lang, e), value: e.id }));
+  const leave = fromMenu ? [{ name: msg(io.lang, 'back'), value: '' }] : [{ name: msg(io.lang, 'quit'), value: '' }];
+  const picked = await io.prompts.select<string>(msg(io.lang, 'pickLesson'), [...choices, ...leave], offer?.id);
   return picked === '' ? null : picked;
 }
 
@@ -133,9 +147,10 @@ async function play(io: Io, lesson: Lesson, auto: boolean, deps: LearnDeps): Pro
       signal: controller.signal,
     });
   } catch (err) {
-    if (err instanceof LessonCancelled || err instanceof PromptCancelled) {
-      io.warn(msg(io.lang, 'cancelled'));
-      throw new PromptCancelled();
+    if (err instanceof LessonCancelled || err instanceof PromptCancelled || err instanceof LessonQuit) {
+      const done = io.progress.lesson(lesson.id)?.done ?? [];
+      io.warn(msg(io.lang, 'cancelled', { id: lesson.id, n: resumeIndex(lesson, done) + 1 }));
+      throw err instanceof LessonQuit ? err : new PromptCancelled();
     }
     if (err instanceof LessonRunError) throw new ExitError(err.message);
     throw err;
@@ -162,10 +177,17 @@ export async function runLearn(lessonId: string | undefined, opts: Record<string
   if (opts.reset !== undefined && opts.reset !== false) return reset(io, opts.reset, lessonId, ids);
   const auto = opts.auto === true || !(deps.interactive ?? isInteractive());
   if (lessonId !== undefined && !lessons.has(lessonId)) throw unknownLesson(lang, lessonId, ids);
-  const id = lessonId ?? (auto ? undefined : await pick(io, entries));
+  const id = lessonId ?? (auto ? undefined : await pick(io, entries, deps.fromMenu === true));
   if (id === undefined) throw new UsageError(msg(lang, 'nameLesson', { list: ids.join(', ') }));
   if (id === null) return;
-  const result = await play(io, lessons.get(id) as Lesson, auto, deps);
+  let result: LessonResult;
+  try {
+    result = await play(io, lessons.get(id) as Lesson, auto, deps);
+  } catch (err) {
+    // :quit / Quit is the learner's choice, not a failure: exit 0 (Ctrl-C / Ctrl-D keep 130).
+    if (err instanceof LessonQuit) return;
+    throw err;
+  }
   for (const m of result.mismatches) io.write(`${theme.error(msg(lang, 'mismatch', { ...m }))}\n`);
   if (result.mismatches.length > 0) throw new ExitError(msg(lang, 'mismatchSummary', { n: result.mismatches.length }));
   afterwards(io, id, entries);

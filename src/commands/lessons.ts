@@ -20,7 +20,7 @@ export interface LessonsDeps {
   progressFile?: string;
 }
 
-const STATUS_KEY = { new: 'statusNew', started: 'statusStarted', done: 'statusDone' } as const;
+const STATUS_KEY = { new: 'statusNew', started: 'statusStarted', watched: 'statusWatched', done: 'statusDone' } as const;
 
 export async function runLessons(opts: Record<string, unknown>, deps: LessonsDeps = {}): Promise<void> {
   const lang = langOption(opts);
@@ -47,10 +47,10 @@ export async function runLessons(opts: Record<string, unknown>, deps: LessonsDep
     write(`${JSON.stringify(entries, null, 2)}\n`);
     return;
   }
-  const head = [msg(lang, 'colId'), msg(lang, 'colTitle'), msg(lang, 'colMinutes'), msg(lang, 'colStatus')];
+  const head = [msg(lang, 'colId'), msg(lang, 'colTitle'), msg(lang, 'colMinutes'), msg(lang, 'colStatus'), msg(lang, 'colScore')];
   const rows = entries.map((e) => {
     const status = msg(lang, STATUS_KEY[e.status]) + (e.status === 'started' ? ` ${e.done}/${e.steps}` : '');
-    return [e.id, e.title, e.minutes, e.status === 'done' ? theme.ok(status) : status];
+    return [e.id, e.title, e.minutes, e.status === 'done' ? theme.ok(status) : status, e.score ? `${e.score.right}/${e.score.total}` : '-'];
   });
   write(`${renderTable(head, rows)}\n`);
 }

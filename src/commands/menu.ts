@@ -1,47 +1,156 @@
+import { createServer } from 'node:net';
 import type { Command } from 'commander';
-import { isInteractive, terminalPrompts, type Prompts } from '../ui/prompts.js';
+import { detectLang, fill, pick, type Lang, type Localized } from '../i18n.js';
+import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
+import { theme } from '../ui/theme.js';
+import { DEFAULT_PORTS, DEFAULT_TLS_PORTS } from './serve-config.js';
 
 /**
- * `l7lab` with no arguments: in a terminal, a small menu of what l7lab can do;
- * without one (a pipe, CI), the help text, so scripts are never stuck on a prompt.
+ * `l7lab` with no arguments: in a terminal, a small menu of what l7lab can do, shown again
+ * after a lesson, `ports` or practice ends (Quit or Ctrl-C at the menu leaves); without a
+ * terminal (a pipe, CI), the help text, so scripts are never stuck on a prompt.
  */
 export type MenuChoice = 'learn' | 'ports' | 'practice' | 'serve' | 'quit';
 
-export async function runMenu(program: Command, prompts: Prompts = terminalPrompts()): Promise<void> {
-  if (!isInteractive()) {
+export interface MenuActions {
+  learn(): Promise<void>;
+  ports(): Promise<void>;
+  practice(protocol: string): Promise<void>;
+  serve(opts: Record<string, unknown>): Promise<void>;
+  /** A line for the user (a port that was taken). */
+  say(text: string): void;
+  /** Whether a loopback port can be bound now; a free one instead when it cannot. */
+  freePort(port: number): Promise<number>;
+}
+
+const TEXT = {
+  what: { en: 'What would you like to do?', ja: '何をしますか？' },
+  learn: { en: 'Take a lesson (SMTP, POP3, IMAP, step by step)', ja: 'レッスンを受ける（SMTP、POP3、IMAP を一歩ずつ）' },
+  ports: { en: 'See which processes listen on which ports', ja: 'どのプロセスがどのポートで待ち受けているかを見る' },
+  practice: { en: 'Practise raw protocol commands', ja: 'プロトコルのコマンドを直接練習する' },
+  serve: { en: 'Run the mock mail servers (capture, never relay)', ja: 'モックのメールサーバーを動かす（受け取るだけで転送しません）' },
+  quit: { en: 'Quit', ja: '終了' },
+  which: { en: 'Which protocol?', ja: 'どのプロトコルにしますか？' },
+  smtp: { en: 'SMTP (sending mail)', ja: 'SMTP（メールの送信）' },
+  pop3: { en: 'POP3 (downloading mail)', ja: 'POP3（メールのダウンロード）' },
+  imap: { en: 'IMAP (mail kept on the server)', ja: 'IMAP（メールをサーバーに置いたまま）' },
+  back: { en: 'Back', ja: '戻る' },
+  portTaken: { en: 'port {port} is in use; using {free} instead', ja: 'ポート {port} は使用中のため、代わりに {free} を使います' },
+} satisfies Record<string, Localized>;
+
+/** The menu comes back after each job; bounded so a scripted run can never spin. */
+const MAX_ROUNDS = 1000;
+
+/** `port` if it can be bound on 127.0.0.1 now, else one the system picks (port 0). */
+export async function freeLoopbackPort(port: number): Promise<number> {
+  const tryListen = (p: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(p, '127.0.0.1', () => {
+        const addr = server.address();
+        server.close(() => resolve(typeof addr === 'object' && addr ? addr.port : null));
+      });
+    });
+  return (await tryListen(port)) ?? (await tryListen(0)) ?? port;
+}
+
+const defaultActions: MenuActions = {
+  async learn() {
+    const { runLearn } = await import('./learn.js');
+    return runLearn(undefined, {}, { fromMenu: true });
+  },
+  async ports() {
+    const { runPorts } = await import('./ports.js');
+    return runPorts({ backend: 'auto' });
+  },
+  async practice(protocol) {
+    const { runPractice } = await import('./practice.js');
+    return runPractice(protocol, {});
+  },
+  async serve(opts) {
+    const { runServe } = await import('./serve.js');
+    return runServe(opts);
+  },
+  say: (text) => process.stdout.write(`${theme.warn(text)}\n`),
+  freePort: freeLoopbackPort,
+};
+
+/** The default ports, each replaced by a free one when something else holds it (said in one line). */
+export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>, lang: Lang = 'en'): Promise<Record<string, unknown>> {
+  const wanted: Array<[string, number]> = [
+    ['smtpPort', DEFAULT_PORTS.smtp],
+    ['pop3Port', DEFAULT_PORTS.pop3],
+    ['imapPort', DEFAULT_PORTS.imap],
+    ['smtpsPort', DEFAULT_TLS_PORTS.smtp],
+    ['pop3sPort', DEFAULT_TLS_PORTS.pop3],
+    ['imapsPort', DEFAULT_TLS_PORTS.imap],
+  ];
+  const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
+  for (const [key, port] of wanted) {
+    const got = await actions.freePort(port);
+    if (got !== port) actions.say(fill(pick(TEXT.portTaken, lang), { port, free: got }));
+    opts[key] = got;
+  }
+  return opts;
+}
+
+/** A job ended by Ctrl-C / Ctrl-D (its own message already said so) returns to the menu. */
+async function job(run: () => Promise<void>): Promise<true> {
+  try {
+    await run();
+  } catch (err) {
+    if (!(err instanceof PromptCancelled)) throw err;
+  }
+  return true;
+}
+
+async function ask(prompts: Prompts, lang: Lang): Promise<MenuChoice> {
+  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
+  try {
+    return await prompts.select<MenuChoice>(t('what'), [
+      { name: t('learn'), value: 'learn' },
+      { name: t('ports'), value: 'ports' },
+      { name: t('practice'), value: 'practice' },
+      { name: t('serve'), value: 'serve' },
+      { name: t('quit'), value: 'quit' },
+    ]);
+  } catch (err) {
+    if (err instanceof PromptCancelled) return 'quit';
+    throw err;
+  }
+}
+
+async function once(prompts: Prompts, actions: MenuActions, lang: Lang): Promise<boolean> {
+  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
+  switch (await ask(prompts, lang)) {
+    case 'learn':
+      return job(() => actions.learn());
+    case 'ports':
+      return job(() => actions.ports());
+    case 'practice':
+      return job(async () => {
+        const protocol = await prompts.select(t('which'), [
+          { name: t('smtp'), value: 'smtp' },
+          { name: t('pop3'), value: 'pop3' },
+          { name: t('imap'), value: 'imap' },
+          { name: t('back'), value: 'back' },
+        ]);
+        if (protocol !== 'back') await actions.practice(protocol);
+      });
+    case 'serve':
+      // The servers run until Ctrl-C, which ends l7lab as `l7lab serve` does.
+      await actions.serve(await servePorts(actions, lang));
+      return false;
+    case 'quit':
+      return false;
+  }
+}
+
+export async function runMenu(program: Command, prompts: Prompts = terminalPrompts(), actions: MenuActions = defaultActions, interactive = isInteractive(), lang: Lang = detectLang()): Promise<void> {
+  if (!interactive) {
     process.stdout.write(program.helpInformation());
     return;
   }
-  const choice = await prompts.select<MenuChoice>('What would you like to do?', [
-    { name: 'Take a lesson (SMTP, POP3, IMAP, step by step)', value: 'learn' },
-    { name: 'See which processes listen on which ports', value: 'ports' },
-    { name: 'Practise raw protocol commands', value: 'practice' },
-    { name: 'Run the mock mail servers (capture, never relay)', value: 'serve' },
-    { name: 'Quit', value: 'quit' },
-  ]);
-  switch (choice) {
-    case 'learn': {
-      const { runLearn } = await import('./learn.js');
-      return runLearn(undefined, {});
-    }
-    case 'ports': {
-      const { runPorts } = await import('./ports.js');
-      return runPorts({ backend: 'auto' });
-    }
-    case 'practice': {
-      const protocol = await prompts.select('Which protocol?', [
-        { name: 'SMTP (sending mail)', value: 'smtp' },
-        { name: 'POP3 (downloading mail)', value: 'pop3' },
-        { name: 'IMAP (mail kept on the server)', value: 'imap' },
-      ]);
-      const { runPractice } = await import('./practice.js');
-      return runPractice(protocol, {});
-    }
-    case 'serve': {
-      const { runServe } = await import('./serve.js');
-      return runServe({ host: '127.0.0.1', smtpPort: 2525, pop3Port: 2110, imapPort: 2143, auth: 'optional' });
-    }
-    case 'quit':
-      return;
-  }
+  for (let round = 0; round < MAX_ROUNDS; round++) if (!(await once(prompts, actions, lang))) return;
 }

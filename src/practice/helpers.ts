@@ -86,6 +86,15 @@ export function cram(challenge: string, user: string, secret: string): CramResul
   return { challenge: text, digest, decoded, response: encodeBase64(decoded) };
 }
 
+/**
+ * The SASL challenge of a continuation reply: the text after `334 ` (RFC 4954 4) or `+ `
+ * (RFC 3501 7.5, RFC 5034 4), so `:cram <user> <secret>` can use the last one seen.
+ */
+export function challengeOf(lines: readonly string[]): string | null {
+  const text = /^(?:334|\+) ?(.*)$/.exec(lines[lines.length - 1] ?? '')?.[1];
+  return text === undefined || text === '' ? null : text;
+}
+
 /** The `<...>` timestamp inside a POP3 greeting line, or the argument itself. */
 export function timestampOf(text: string): string {
   return /<[^<>\s]*>/.exec(text)?.[0] ?? text;

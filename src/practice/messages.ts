@@ -140,6 +140,10 @@ const MESSAGES = {
     en: 'no timestamp: give one (:apop <timestamp> <secret>), or use :apop <secret> after a greeting that carries <...>',
     ja: 'タイムスタンプがありません。:apop <タイムスタンプ> <秘密の文字列> と指定するか、<...> を含む挨拶の後で :apop <秘密の文字列> を使ってください',
   },
+  cramNoChallenge: {
+    en: 'no challenge yet: start the exchange (AUTH CRAM-MD5) and use :cram <user> <secret> after the 334 / + line, or give it: :cram <challenge> <user> <secret>',
+    ja: 'まだチャレンジがありません。交換を始めて（AUTH CRAM-MD5）、334 / + の行の後で :cram <ユーザー名> <秘密の文字列> を使うか、:cram <チャレンジ> <ユーザー名> <秘密の文字列> と指定してください',
+  },
   helpHeader: { en: 'Helpers (a colon never starts a protocol command, so these never reach the server):', ja: '補助コマンド（コロンで始まる行はサーバーに送られません）:' },
 } satisfies Record<string, Localized>;
 
@@ -157,7 +161,7 @@ export const HELPER_HELP: ReadonlyArray<{ usage: string; text: Localized }> = [
   { usage: ':b64 <text>', text: { en: 'encode text as base64', ja: '文字列を base64 に符号化' } },
   { usage: ':unb64 <base64>', text: { en: 'decode base64 (NUL shows as \\0)', ja: 'base64 を復号（NUL は \\0 と表示）' } },
   { usage: ':plain <user> <password>', text: { en: 'the AUTH PLAIN string: base64 of \\0user\\0password', ja: 'AUTH PLAIN の文字列: \\0ユーザー\\0パスワード の base64' } },
-  { usage: ':cram <challenge> <user> <secret>', text: { en: 'the CRAM-MD5 answer; the challenge as after 334 / + (base64) or as <...>', ja: 'CRAM-MD5 の応答。チャレンジは 334 / + の後の base64 でも <...> の形でも可' } },
+  { usage: ':cram [<challenge>] <user> <secret>', text: { en: 'the CRAM-MD5 answer; without a challenge, the last 334 / + one (base64, or give <...>)', ja: 'CRAM-MD5 の応答。チャレンジを省くと直前の 334 / + のもの（base64、または <...> で指定）' } },
   { usage: ':apop [<timestamp>] <secret>', text: { en: "the APOP digest; without a timestamp, the greeting's", ja: 'APOP のダイジェスト。タイムスタンプを省くと挨拶のものを使います' } },
   { usage: ':raw', text: { en: 'show line endings (CR LF) and sizes in bytes, or stop', ja: '行末（CR LF）とバイト数の表示を切り替え' } },
   { usage: ':history', text: { en: 'commands typed before, also in earlier sessions', ja: 'これまでに入力したコマンド（以前のセッションも含む）' } },

@@ -20,6 +20,8 @@ export interface HelperHost {
   state: string | null;
   /** The greeting line, for :apop without a timestamp. */
   greeting: string;
+  /** The last SASL challenge (after 334 / +), for :cram without one. */
+  challenge?: string | null;
   history: History;
   /** Turn the raw view on or off; returns whether it is on now. */
   toggleRaw(): boolean;
@@ -64,7 +66,11 @@ function history(host: HelperHost): string {
   return [...list, theme.dim(msg(host.lang, 'historyFile', { path: host.history.path }))].join('\n');
 }
 
-function encoding(call: HelperCall, host: HelperHost): HelperOutput | null {
+/** What the encoding helpers need: also what a lesson prompt can offer (tutor/lesson-helpers.ts). */
+export type EncodingHost = Pick<HelperHost, 'lang' | 'greeting' | 'challenge'>;
+
+/** :b64, :unb64, :plain, :cram, :apop; null for any other name. */
+export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | null {
   const { lang } = host;
   const [a, b, c] = call.args;
   switch (call.name) {
@@ -81,8 +87,11 @@ function encoding(call: HelperCall, host: HelperHost): HelperOutput | null {
       return { text: msg(lang, 'plainResult', { response: theme.code(r.response), decoded: r.decoded }) };
     }
     case 'cram': {
-      if (a === undefined || b === undefined || c === undefined) return usage(lang, 'cram');
-      const r = cram(a, b, c);
+      if (a === undefined || b === undefined) return usage(lang, 'cram');
+      // `:cram <user> <secret>` uses the last challenge seen, as `:apop <secret>` uses the greeting.
+      const challenge = c !== undefined ? a : host.challenge;
+      if (challenge === undefined || challenge === null) return { text: theme.warn(msg(lang, 'cramNoChallenge')) };
+      const r = c !== undefined ? cram(a, b, c) : cram(challenge, a, b);
       return { text: msg(lang, 'cramResult', { ...r, response: theme.code(r.response) }) };
     }
     case 'apop': {

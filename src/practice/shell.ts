@@ -5,7 +5,7 @@ import { WireError, type WireClient } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { complete, type InputMode } from './completion.js';
 import { explainClient, explainReply, verbOf } from './explainer.js';
-import { HELPER_NAMES, parseHelper } from './helpers.js';
+import { challengeOf, HELPER_NAMES, parseHelper } from './helpers.js';
 import { worthSaving, type History } from './history.js';
 import { KNOWLEDGE } from './knowledge.js';
 import { msg, type MessageKey } from './messages.js';
@@ -51,6 +51,7 @@ export class PracticeShell {
   state: string | null = null;
   private raw = false;
   private greeting = '';
+  private challenge: string | null = null;
   private lastCommand = 'GREETING';
   private data: DataCollector | null = null;
   private literal: { collector: LiteralCollector; head: Outgoing[] } | null = null;
@@ -131,6 +132,7 @@ export class PracticeShell {
       lang: this.o.lang,
       state: this.state,
       greeting: this.greeting,
+      challenge: this.challenge,
       history: this.o.history,
       toggleRaw: () => (this.raw = !this.raw),
     });
@@ -203,6 +205,7 @@ export class PracticeShell {
   }
 
   private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode): void {
+    if (reply.continuation) this.challenge = challengeOf(reply.lines) ?? this.challenge;
     this.o.out(this.render(sent, reply, mode));
   }
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n.js';
 import { loadLesson, loadManifest, defaultLessonsDir } from './loader.js';
-import type { LessonStatus, ProgressStore } from './progress.js';
+import type { LessonStatus, ProgressStore, QuizScore } from './progress.js';
 import type { Lesson } from './schema.js';
 import { closeEnough, editDistance } from '../edit-distance.js';
 
@@ -15,6 +15,8 @@ export interface CatalogEntry {
   status: LessonStatus;
   steps: number;
   done: number;
+  /** Quiz answers right at the first try, from the last run taken by hand; null before one. */
+  score: QuizScore | null;
 }
 
 export async function catalog(lang: Lang, progress: ProgressStore, dir: string = defaultLessonsDir()): Promise<{ entries: CatalogEntry[]; lessons: Map<string, Lesson> }> {
@@ -26,7 +28,8 @@ export async function catalog(lang: Lang, progress: ProgressStore, dir: string =
     lessons.set(id, lesson);
     const stepIds = new Set(lesson.steps.map((s) => s.id));
     const done = (progress.lesson(id)?.done ?? []).filter((s) => stepIds.has(s)).length;
-    entries.push({ id, title: lesson.title[lang], minutes: lesson.minutes, status: progress.status(id), steps: lesson.steps.length, done });
+    const score = progress.lesson(id)?.stats?.score ?? null;
+    entries.push({ id, title: lesson.title[lang], minutes: lesson.minutes, status: progress.status(id), steps: lesson.steps.length, done, score });
   }
   return { entries, lessons };
 }

@@ -24,6 +24,13 @@ export interface Connection {
   protocol: Protocol;
   lab: RunningLab;
   client: WireClient;
+  /** The session state after the last line, from the server's own transcript event (null until known). */
+  state: string | null;
+  /** The last reply asked for more (SMTP 334, POP3/IMAP `+`): the next line answers it, not a command. */
+  awaiting: boolean;
+  /** The greeting's first line (APOP's timestamp) and the last SASL challenge seen (CRAM-MD5). */
+  greeting: string;
+  challenge: string | null;
 }
 
 export interface Mismatch {
@@ -53,6 +60,14 @@ export interface LessonContext {
   readonly timeoutMs: number | undefined;
   /** Where the lesson's output goes (stdout, or a string in tests). */
   readonly write: (text: string) => void;
+  /** Play the current step's own suggestion once (Skip after a rebuilt lab). */
+  skipNext: boolean;
+  /** The step did not end as it should (a failed check the learner went past): not marked done. */
+  stepFailed: boolean;
+  /** The learner typed their own DATA message: checks that need the prepared one say so. */
+  ownMessage: boolean;
+  /** Quiz answers right at the first try, out of the quizzes asked. */
+  readonly score: { right: number; total: number };
 }
 
 export function out(ctx: LessonContext, text: string): void {

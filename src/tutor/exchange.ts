@@ -1,5 +1,6 @@
 import type { LineEvent, OsiLayer, Protocol } from '../protocols/transcript.js';
 import { renderLines, type ViewLine, type ViewOptions } from '../ui/transcript-view.js';
+import { challengeOf } from '../practice/helpers.js';
 import { WireClient, WireError } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { countReply, out, pairServerLines, type Connection, type LessonContext, type RunningLab } from './context.js';
@@ -64,6 +65,8 @@ function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: 
 /** Render what went over one connection since the last call. */
 export function showExchange(ctx: LessonContext, conn: Connection, sent: readonly string[], reply: readonly string[], layer?: OsiLayer): void {
   const events = conn.lab.link.take(conn.client.localPort);
+  const last = [...events].reverse().find((e) => e.direction === 'server' && e.state !== '');
+  if (last) conn.state = last.state;
   if (ctx.quiet) return;
   const lines = [...clientView(ctx, conn.name, conn.protocol, sent, events, layer), ...serverView(ctx, conn.name, conn.protocol, reply, events)];
   out(ctx, renderLines(lines, viewOptions(ctx)));
@@ -77,11 +80,17 @@ export async function openConnection(ctx: LessonContext, name: string, protocol:
   out(ctx, msg(ctx.lang, 'connecting', { who: name, protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port }));
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
   ctx.connections.get(name)?.client.destroy();
-  const conn: Connection = { name, protocol, lab, client };
+  const conn: Connection = { name, protocol, lab, client, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
   ctx.connections.set(name, conn);
   countReply(ctx, greeting.status);
   showExchange(ctx, conn, [], greeting.lines);
   return { conn, greeting };
+}
+
+/** A continuation's text is the SASL challenge, kept for `:cram <user> <secret>`. */
+function remember(conn: Connection, reply: WireReply): void {
+  conn.awaiting = reply.continuation;
+  if (reply.continuation) conn.challenge = challengeOf(reply.lines) ?? conn.challenge;
 }
 
 /**
@@ -96,6 +105,7 @@ export async function sendLine(ctx: LessonContext, conn: Connection, line: strin
   }
   try {
     const reply = await current.client.send(line);
+    remember(current, reply);
     countReply(ctx, reply.status);
     showExchange(ctx, current, [line], reply.lines);
     return { conn: current, reply };
@@ -103,6 +113,7 @@ export async function sendLine(ctx: LessonContext, conn: Connection, line: strin
     if (!(err instanceof WireError) || err.kind !== 'closed') throw err;
     // The server hung up (e.g. 221 after QUIT was already read, or too many errors): show what came.
     showExchange(ctx, current, [line], err.partial);
+    current.awaiting = false;
     out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
     return { conn: current, reply: { protocol: conn.protocol, lines: err.partial, status: '', continuation: false } };
   }

@@ -9,9 +9,14 @@ import { userDirs } from '../paths.js';
  * Written atomically (a temporary file renamed over the old one) so a crash never leaves
  * half a file; a file that does not parse is set aside with a warning, never a crash.
  */
+const score = z.object({ right: z.number().int().min(0), total: z.number().int().min(0) });
+export type QuizScore = z.infer<typeof score>;
+
 const stats = z.object({
   commands: z.number().int().min(0),
   replies: z.record(z.string(), z.number().int().min(0)),
+  /** Quiz answers right at the first try, of the quizzes asked. */
+  score: score.optional(),
 });
 export type LessonStats = z.infer<typeof stats>;
 
@@ -20,6 +25,8 @@ const lessonProgress = z.object({
   completed: z.boolean(),
   updated: z.string(),
   stats: stats.optional(),
+  /** Played to the end by `--auto`: seen, not taken (a hand-taken run sets `completed`). */
+  watched: z.boolean().optional(),
 });
 export type LessonProgress = z.infer<typeof lessonProgress>;
 
@@ -30,7 +37,7 @@ const progressFile = z.object({
 });
 export type ProgressData = z.infer<typeof progressFile>;
 
-export type LessonStatus = 'new' | 'started' | 'done';
+export type LessonStatus = 'new' | 'started' | 'watched' | 'done';
 
 export function emptyProgress(): ProgressData {
   return { version: 1, lessons: {} };
@@ -86,7 +93,9 @@ export class ProgressStore {
   status(id: string): LessonStatus {
     const p = this.data.lessons[id];
     if (!p) return 'new';
-    return p.completed ? 'done' : p.done.length > 0 ? 'started' : 'new';
+    if (p.completed) return 'done';
+    if (p.done.length > 0) return 'started';
+    return p.watched ? 'watched' : 'new';
   }
 
   get last(): string | undefined {
@@ -107,6 +116,14 @@ export class ProgressStore {
     p.stats = lessonStats;
     p.updated = this.now().toISOString();
     this.data.last = lessonId;
+    await this.save();
+  }
+
+  /** An `--auto` run reached the end: recorded as watched, never as done. */
+  async watched(lessonId: string): Promise<void> {
+    const p = this.entry(lessonId);
+    p.watched = true;
+    p.updated = this.now().toISOString();
     await this.save();
   }
 

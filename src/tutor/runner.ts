@@ -9,6 +9,7 @@ import type { Lesson, Step } from './schema.js';
 import { out, type LessonContext, type Mismatch, type PortsView } from './context.js';
 import { runStep } from './steps/index.js';
 import { startLabs } from './labs.js';
+import { LessonQuit, StepRestart } from './control.js';
 
 /**
  * Runs one lesson: a fresh lab (or several) on loopback, the steps in order, progress saved
@@ -53,10 +54,13 @@ export class LessonCancelled extends Error {
 }
 
 /** Kinds that show something and ask nothing: the learner reads, then presses Enter. */
-const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay']);
+const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay', 'starttls']);
 
 /** Steps that change the lab's state, replayed (quietly) to resume in the middle of a lesson. */
-const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'data', 'compute', 'disconnect', 'wait', 'relay']);
+const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls']);
+
+/** Reset / Skip rebuild the lab; a bound keeps a scripted loop from rebuilding forever. */
+const MAX_RESTARTS_PER_STEP = 50;
 
 async function step(ctx: LessonContext, s: Step, opts: RunLessonOptions): Promise<void> {
   if (opts.signal?.aborted) throw new LessonCancelled();
@@ -64,7 +68,7 @@ async function step(ctx: LessonContext, s: Step, opts: RunLessonOptions): Promis
     await runStep(ctx, s);
   } catch (err) {
     if (opts.signal?.aborted) throw new LessonCancelled();
-    if (err instanceof Error && (err.name === 'PromptCancelled' || err instanceof LessonCancelled)) throw err;
+    if (err instanceof Error && (err.name === 'PromptCancelled' || err instanceof LessonCancelled || err instanceof LessonQuit || err instanceof StepRestart)) throw err;
     throw new LessonRunError(`${ctx.lesson.id}: step ${s.id}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
@@ -80,6 +84,43 @@ async function replay(ctx: LessonContext, steps: readonly Step[], opts: RunLesso
   }
 }
 
+/** A fresh lab with the steps before `at` replayed quietly: the state a step starts from, as resume builds it. */
+async function rebuild(ctx: LessonContext, opts: RunLessonOptions, at: number): Promise<void> {
+  await closeAll(ctx);
+  ctx.labs.clear();
+  ctx.connections.clear();
+  ctx.captures.clear();
+  ctx.ownMessage = false;
+  await startLabs(ctx, opts.startLab, ctx.labs);
+  await replay(ctx, ctx.lesson.steps.slice(0, at), opts);
+  note(ctx, msg(ctx.lang, 'rebuilt'));
+}
+
+/** One step, rebuilt and run again as often as the learner asks for Reset or Skip. */
+async function stepWithRestarts(ctx: LessonContext, opts: RunLessonOptions, i: number): Promise<void> {
+  const s = ctx.lesson.steps[i] as Step;
+  let skip = false;
+  for (let n = 0; ; n++) {
+    ctx.skipNext = skip;
+    try {
+      await step(ctx, s, opts);
+      return;
+    } catch (err) {
+      if (!(err instanceof StepRestart)) throw err;
+      if (n >= MAX_RESTARTS_PER_STEP) throw new LessonRunError(`${ctx.lesson.id}: step ${s.id}: the lab was rebuilt ${MAX_RESTARTS_PER_STEP} times`);
+      await rebuild(ctx, opts, i);
+      skip = err.skip;
+    } finally {
+      ctx.skipNext = false;
+    }
+  }
+}
+
+async function pause(ctx: LessonContext): Promise<void> {
+  const typed = await ctx.prompts.input(msg(ctx.lang, 'pressEnter'));
+  if (/^:(quit|q)$/i.test(typed.trim())) throw new LessonQuit();
+}
+
 async function live(ctx: LessonContext, opts: RunLessonOptions, from: number): Promise<void> {
   const steps = ctx.lesson.steps;
   for (let i = from; i < steps.length; i++) {
@@ -87,9 +128,11 @@ async function live(ctx: LessonContext, opts: RunLessonOptions, from: number): P
     out(ctx, '');
     const title = s.title ? ` ${s.title[ctx.lang]}` : '';
     heading(ctx, `${msg(ctx.lang, 'stepHeader', { n: i + 1, total: steps.length })}${title}`);
-    await step(ctx, s, opts);
-    await opts.progress?.markStep(ctx.lesson.id, s.id);
-    if (!ctx.auto && PAUSE_AFTER.has(s.kind)) await ctx.prompts.input(msg(ctx.lang, 'pressEnter'));
+    ctx.stepFailed = false;
+    await stepWithRestarts(ctx, opts, i);
+    // --auto only watches: its steps are not the learner's (issue 14 item 7).
+    if (!ctx.auto && !ctx.stepFailed) await opts.progress?.markStep(ctx.lesson.id, s.id);
+    if (!ctx.auto && PAUSE_AFTER.has(s.kind)) await pause(ctx);
   }
 }
 
@@ -119,6 +162,10 @@ async function newContext(opts: RunLessonOptions): Promise<LessonContext> {
     portsView: opts.portsView,
     timeoutMs: opts.timeoutMs,
     write: opts.write,
+    skipNext: false,
+    stepFailed: false,
+    ownMessage: false,
+    score: { right: 0, total: 0 },
   };
 }
 
@@ -148,8 +195,11 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
     await live(ctx, opts, from);
     out(ctx, '');
     heading(ctx, msg(ctx.lang, 'lessonDone', { title: opts.lesson.title[ctx.lang] }));
-    await opts.progress?.complete(opts.lesson.id, ctx.stats);
-    return { completed: true, mismatches: ctx.mismatches, stats: ctx.stats };
+    if (ctx.score.total > 0) say(ctx, msg(ctx.lang, 'quizScore', ctx.score));
+    const stats: LessonStats = ctx.score.total > 0 ? { ...ctx.stats, score: { ...ctx.score } } : ctx.stats;
+    if (ctx.auto) await opts.progress?.watched(opts.lesson.id);
+    else await opts.progress?.complete(opts.lesson.id, stats);
+    return { completed: true, mismatches: ctx.mismatches, stats };
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await closeAll(ctx);

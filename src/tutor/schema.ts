@@ -126,6 +126,8 @@ const check = z.strictObject({
       noFlags: z.array(z.string()).optional(),
       /** A pattern the newest message (headers and body) must match. */
       contains: pattern.optional(),
+      /** What `contains` looks for, in words for the learner (a pattern is never shown). */
+      about: localized.optional(),
     })
     .default({}),
   explain: localized,
@@ -136,7 +138,15 @@ const quiz = z.strictObject({
   kind: z.literal('quiz'),
   question: localized,
   choices: z
-    .array(z.strictObject({ text: localized, correct: z.boolean().default(false), explain: localized }))
+    .array(
+      z.strictObject({
+        text: localized,
+        correct: z.boolean().default(false),
+        explain: localized,
+        /** Why this choice is wrong (or, for the right one, why it is right), said after a miss; `explain` when omitted. */
+        why: localized.optional(),
+      }),
+    )
     .min(2, 'a quiz needs at least two choices'),
   /** The lesson that teaches the answer (for a review quiz). */
   see: id.optional(),

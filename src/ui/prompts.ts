@@ -27,12 +27,34 @@ function isExitPromptError(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 
-async function guard<T>(run: () => Promise<T>): Promise<T> {
+interface KeyInfo {
+  ctrl?: boolean;
+  name?: string;
+}
+
+/**
+ * Runs one inquirer prompt that Ctrl-D ends like Ctrl-C. On an empty line readline closes
+ * its interface on Ctrl-D and inquirer then waits forever (typed text still echoes, Enter
+ * does nothing), so EOF is caught as a key here and aborts the prompt.
+ */
+async function guard<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stdin = process.stdin;
+  const onKey = (_: unknown, key: KeyInfo | undefined) => {
+    if (key?.ctrl && key.name === 'd') controller.abort();
+  };
+  if (stdin.isTTY) {
+    const { emitKeypressEvents } = await import('node:readline');
+    emitKeypressEvents(stdin);
+    stdin.on('keypress', onKey);
+  }
   try {
-    return await run();
+    return await run(controller.signal);
   } catch (err) {
     if (isExitPromptError(err)) throw new PromptCancelled();
     throw err;
+  } finally {
+    stdin.off('keypress', onKey);
   }
 }
 
@@ -40,22 +62,25 @@ export function terminalPrompts(): Prompts {
   return {
     async select<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T> {
       const { select } = await import('@inquirer/prompts');
-      return guard(() =>
-        select<T>({
-          message,
-          choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
-          ...(defaultValue !== undefined ? { default: defaultValue } : {}),
-          pageSize: 12,
-        }),
+      return guard((signal) =>
+        select<T>(
+          {
+            message,
+            choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
+            ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+            pageSize: 12,
+          },
+          { signal },
+        ),
       );
     },
     async input(message: string, defaultValue?: string): Promise<string> {
       const { input } = await import('@inquirer/prompts');
-      return guard(() => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }));
+      return guard((signal) => input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, { signal }));
     },
     async confirm(message: string, defaultValue = true): Promise<boolean> {
       const { confirm } = await import('@inquirer/prompts');
-      return guard(() => confirm({ message, default: defaultValue }));
+      return guard((signal) => confirm({ message, default: defaultValue }, { signal }));
     },
   };
 }

@@ -52,12 +52,15 @@ describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
     expect(run.stdout).toMatch(/The Queen <queen@wonderland\.example> +│ Tea at four/);
   });
 
-  it('saves progress, so lessons --json shows the lesson done', async () => {
+  it('records an --auto run as watched, not done, and lessons shows the difference (issue 14 item 7)', async () => {
     await l7lab(['learn', 'application-layer', '--auto']);
-    const list = JSON.parse((await l7lab(['lessons', '--json'])).stdout) as Array<{ id: string; status: string; done: number; steps: number }>;
+    const list = JSON.parse((await l7lab(['lessons', '--json'])).stdout) as Array<{ id: string; status: string; done: number; steps: number; score: unknown }>;
     const entry = list.find((e) => e.id === 'application-layer');
-    expect(entry?.status).toBe('done');
-    expect(entry?.done).toBe(entry?.steps);
+    expect(entry?.status).toBe('watched');
+    expect(entry?.done).toBe(0);
+    expect(entry?.score).toBeNull();
+    expect((await l7lab(['lessons'])).stdout).toMatch(/application-layer .*│ watched +│ -/);
+    expect((await l7lab(['lessons', '--lang', 'ja'])).stdout).toContain('視聴のみ');
   });
 
   it('exits 1 and names the step when a reply differs from what the lesson expects', async () => {
@@ -127,7 +130,7 @@ describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
     expect(run.stderr).toMatch(/warning: the progress file could not be read; it was set aside as .*progress\.json\.corrupt-/);
     const names = await readdir(join(state, 'l7lab'));
     expect(names.some((n) => n.startsWith('progress.json.corrupt-'))).toBe(true);
-    expect(JSON.parse(await readFile(file, 'utf8')).lessons['application-layer'].completed).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8')).lessons['application-layer']).toMatchObject({ watched: true, completed: false });
   });
 
   it('forgets progress with --reset', async () => {

@@ -66,6 +66,17 @@ async function start(args: string): Promise<void> {
   tmux('new-session', '-d', '-s', 'learn', '-x', '220', '-y', '50', `env ${env} ${process.execPath} ${BIN} ${args}; echo EXIT:$?; sleep 120`);
 }
 
+/** A fresh learner in smtp-basics, past the two reading steps, at step 3's command prompt. */
+async function freshAtStep3(): Promise<void> {
+  await rm(join(home, 'state'), { recursive: true, force: true });
+  await start('learn smtp-basics --lang en');
+  await promptOf(1, PAUSE);
+  key('Enter');
+  await promptOf(2, PAUSE);
+  key('Enter');
+  await promptOf(3, COMMAND);
+}
+
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'l7lab-tmux-'));
   const conf = join(home, 'tmux.conf');
@@ -137,8 +148,13 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
     key('Enter'); // bob
     await promptOf(14, /\n\? How does the client mark the end/);
     key('Enter'); // "It closes the connection": wrong on purpose
+    // One retry before the answer is shown (issue 14 item 5), with why the pick was wrong.
+    text = await waitFor('the second try', (t) => /Not quite\. Try once more\.[\s\S]*Why not: [\s\S]*\n\? How does the client mark the end/.test(t));
+    key('Enter'); // the same wrong answer again
     text = await waitFor('the end of the lesson', (t) => /EXIT:\d+/.test(t));
     expect(text).toContain('Not quite.');
+    expect(text).toContain('Why this one: ');
+    expect(text).toContain('Quiz score: 2/3 right at the first try');
     expect(text).toContain('The right answer: It sends a line holding only a dot');
     expect(text).toContain('Lesson complete: SMTP basics: sending one message by hand');
     expect(text).toContain('EXIT:0');
@@ -148,20 +164,14 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
   }, 120_000);
 
   it('stops cleanly on Ctrl-C, then offers to continue from the menu and replays what was done', async () => {
-    await rm(join(home, 'state'), { recursive: true, force: true });
-    await start('learn smtp-basics --lang en');
-    await promptOf(1, PAUSE);
-    key('Enter');
-    await promptOf(2, PAUSE);
-    key('Enter');
-    await promptOf(3, COMMAND);
+    await freshAtStep3();
     type('EHLO tmux.example');
     await promptOf(4, COMMAND);
     const ports = [...screen().matchAll(/(SMTP|POP3|IMAP) 127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[2]));
     expect(ports).toHaveLength(3);
     key('C-c');
     const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
-    expect(text).toContain('Lesson stopped; the lab servers are closed. Progress is saved.');
+    expect(text).toContain('Lesson stopped; the lab servers are closed. Progress saved; `l7lab learn smtp-basics` continues at step 4.');
     expect(text).toContain('EXIT:130');
     expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
     // Nothing listens on the lab's ports any more.
@@ -189,6 +199,50 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
     // The replayed EHLO put the new session in GREETED, so this is the same 503 as before.
     await promptOf(5, COMMAND);
     expect(screen()).toMatch(/laptop S: 503 5\.5\.1 Bad sequence of commands: RCPT is not allowed in the GREETED state/);
+    key('C-c');
+    await waitFor('the exit', (t) => /EXIT:130/.test(t));
+  }, 120_000);
+
+  it('Ctrl-D at a command prompt ends the lesson (no frozen prompt) and says where it continues', async () => {
+    await freshAtStep3();
+    key('C-d');
+    const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
+    expect(text).toContain('Progress saved; `l7lab learn smtp-basics` continues at step 3.');
+    expect(text).toContain('EXIT:130');
+  }, 120_000);
+
+  it(':quit is never sent: it ends the lesson with exit 0 and the same message, in Japanese too', async () => {
+    await rm(join(home, 'state'), { recursive: true, force: true });
+    await start('learn smtp-basics --lang ja');
+    const pause = /\n\? Enter キーで次へ/;
+    const at = (n: number, prompt: RegExp) => waitFor(`ステップ ${n}`, (t) => prompt.test(t.slice(t.lastIndexOf(`ステップ ${n}/14`))));
+    await at(1, pause);
+    key('Enter');
+    await at(2, pause);
+    key('Enter');
+    await at(3, /\n\? \[laptop\] コマンドを入力してください/);
+    type(':quit');
+    const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
+    expect(text).toContain('`l7lab learn smtp-basics` でステップ 3 から続けられます。');
+    expect(text).not.toContain('C: :quit');
+    expect(text).toContain('EXIT:0');
+  }, 120_000);
+
+  it('MAIL FROM typed where RCPT TO should get 503: named as off the path, RSET offered, and the lesson goes on (issue 14 item 1)', async () => {
+    await freshAtStep3();
+    type('EHLO tmux.example');
+    await promptOf(4, COMMAND);
+    type('MAIL FROM:<alice@example.com>');
+    let text = await promptOf(4, /\n\? What now\?/);
+    expect(text).toContain('Off the lesson path: the session is now in state MAIL, but this step starts from GREETED.');
+    key('Down');
+    key('Enter'); // Show how to get back
+    text = await waitFor('the way out', (t) => /Way out: type RSET\.[\s\S]*\n\? \[laptop\] Type the command[^\n]*\n?\s*$/.test(t.trimEnd() + '\n'));
+    type('RSET');
+    await waitFor('back on the path', (t) => /Back on the path[\s\S]*\n\? \[laptop\] Type the command/.test(t.slice(t.lastIndexOf('C: RSET'))));
+    type('RCPT TO:<bob@example.com>');
+    await promptOf(5, COMMAND);
+    expect(screen()).toMatch(/laptop S: 503 5\.5\.1 Bad sequence of commands/);
     key('C-c');
     await waitFor('the exit', (t) => /EXIT:130/.test(t));
   }, 120_000);

@@ -138,6 +138,14 @@ describe('SMTP in the practice shell', () => {
     expect(run.shell.mode).toBe('command');
   });
 
+  it(':cram <user> <secret> uses the last 334 challenge, as :apop <secret> uses the greeting', async () => {
+    const run = await shellOn('smtp', await lab());
+    await run.type('EHLO me', 'AUTH CRAM-MD5');
+    await run.type(':cram alice wonderland');
+    await run.type(sendValue(run.read()));
+    expect(run.read()).toContain('S: 235 2.7.0');
+  });
+
   it('completion follows the state the lab reports', async () => {
     const run = await shellOn('smtp', await lab());
     expect(run.shell.completer('MA')[0]).toEqual([]);

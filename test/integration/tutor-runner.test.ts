@@ -173,7 +173,7 @@ steps:
 `;
 
   it('sends a wrong command for real, shows the error explained, then hint, answer and retry', async () => {
-    const { result, text } = await play(lesson(SHORT), ['', 'RCPT TO:<bob@example.com>', 'hint', 'MAIL FROM:alice', 'answer', 'MAIL FROM:<carol@example.com>', '', 0]);
+    const { result, text } = await play(lesson(SHORT), ['', 'RCPT TO:<bob@example.com>', 'hint', 'MAIL FROM:alice', 'answer', 'MAIL FROM:<carol@example.com>', '', 0, 0]);
     expect(result).toMatchObject({ completed: true });
     const out = text();
     // The wrong command really went out and got the server's own reply and explanation.
@@ -190,10 +190,13 @@ steps:
     // A different address is still accepted by the step's pattern.
     expect(out).toContain('C: MAIL FROM:<carol@example.com>');
     expect(out).toContain('EXPLAIN-MAIL');
-    expect(out).toContain('Not quite.');
+    // Quiz: one retry before the answer; the feedback says why, never "Right!" after a miss.
+    expect(out).toContain('Not quite. Try once more.');
+    expect(out).toContain('Why not: WHY-WRONG');
     expect(out).toContain('The right answer: right one');
-    expect(out).toContain('WHY-WRONG');
-    expect(out).toContain('WHY-RIGHT');
+    expect(out).toContain('Why this one: WHY-RIGHT');
+    expect(out).not.toContain('Right!');
+    expect(out).toContain('Quiz score: 0/1 right at the first try');
   });
 
   it('skips a step by sending the suggestion itself', async () => {
@@ -284,11 +287,12 @@ steps:
     expect(text()).toMatch(/SMTP +│ 127\.0\.0\.1/);
   });
 
-  it('sends a message the learner types line by line exactly as typed, up to the lone dot', async () => {
-    const answers = ['', '', '', '', 'typed', 'Subject: typed', '', '..dots', '.', 0];
+  it('dot-stuffs a message the learner types, as the practice shell does, and says it was their own (issue 14 item 3)', async () => {
+    const answers = ['', '', '', '', 'typed', 'Subject: typed', '', '.dots', '.', 0];
     const { result, text, labs } = await play(lesson(RUNS), answers);
     expect(result).toMatchObject({ completed: true, mismatches: [] });
     expect(text()).toContain('C: ..dots');
+    expect(text()).toContain('You sent your own message (3 line(s), 1 of them dot-stuffed on the wire)');
     const store = labs.started[0]?.lab.store;
     const metas = (await store?.list('bob', 'INBOX')) ?? [];
     expect((await store?.read('bob', 'INBOX', metas[1]?.uid ?? 0))?.toString()).toBe('Subject: typed\r\n\r\n.dots\r\n');

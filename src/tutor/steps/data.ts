@@ -1,4 +1,7 @@
+import { DataCollector } from '../../practice/multiline.js';
 import { dotStuff, type WireReply } from '../../wire/reply-framer.js';
+import { LessonQuit } from '../control.js';
+import { rebuildMenu } from '../recovery.js';
 import { WireError } from '../../wire/client.js';
 import { capture, countReply, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
 import { showExchange } from '../exchange.js';
@@ -10,8 +13,8 @@ import { statusMatches } from './send.js';
 /**
  * `data`: the message text after `354`. A prepared message is dot-stuffed on its way out
  * (RFC 5321 4.5.2: a line starting with "." gets one more) and ended by a line with only
- * "." (RFC 5321 4.1.1.4); the learner sees both forms. A typed message goes out exactly as
- * typed, as it would from a raw terminal session, up to the lone dot.
+ * "." (RFC 5321 4.1.1.4); the learner sees both forms. A typed message is dot-stuffed the
+ * same way (the practice shell's DataCollector), and the lesson says it was the learner's own.
  */
 type DataStep = StepOf<'data'>;
 
@@ -25,16 +28,17 @@ function preview(ctx: LessonContext, body: readonly string[]): void {
   code(ctx, '.');
 }
 
-async function typedBody(ctx: LessonContext): Promise<string[]> {
-  const lines: string[] = [];
+/** The learner's lines as typed, collected like the practice shell does (the lone dot ends them). */
+async function typedBody(ctx: LessonContext): Promise<DataCollector> {
+  const body = new DataCollector();
   // Bounded: a message body of a lesson is short; the lone dot ends it.
   for (let i = 0; i < 500; i++) {
     const line = await ctx.prompts.input(msg(ctx.lang, 'dataLine'));
-    lines.push(line);
-    if (line === '.') return lines;
+    // A message line may start with ":"; only the quit helpers are read here.
+    if (/^:(quit|q)$/i.test(line.trim())) throw new LessonQuit();
+    if (body.push(line)) return body;
   }
-  lines.push('.');
-  return lines;
+  return body;
 }
 
 async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep): Promise<WireReply> {
@@ -44,10 +48,14 @@ async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep
   return reply;
 }
 
+/** RFC 5321 4.5.2: the typed lines are dot-stuffed on the wire, as in the practice shell. */
 async function sendTyped(ctx: LessonContext, conn: Connection): Promise<WireReply> {
-  const lines = await typedBody(ctx);
-  const reply = await conn.client.sendRawLines(lines);
-  showExchange(ctx, conn, lines, reply.lines, 'L6');
+  const body = await typedBody(ctx);
+  const wire = body.wire();
+  const reply = await conn.client.sendRawLines(wire);
+  showExchange(ctx, conn, wire, reply.lines, 'L6');
+  ctx.ownMessage = true;
+  note(ctx, msg(ctx.lang, 'ownMessage', { n: body.lines.length, stuffed: body.stuffed }));
   return reply;
 }
 
@@ -56,11 +64,14 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
   const conn = ctx.connections.get(step.connection);
   if (!conn) throw new Error(`connection ${step.connection} is not open`);
   let typed = false;
-  if (!ctx.auto && !ctx.quiet) {
-    typed = 'typed' === (await ctx.prompts.select<'prepared' | 'typed'>(msg(ctx.lang, 'dataChoice'), [
+  if (!ctx.auto && !ctx.quiet && !ctx.skipNext) {
+    const choice = await ctx.prompts.select<'prepared' | 'typed' | 'quit'>(msg(ctx.lang, 'dataChoice'), [
       { name: msg(ctx.lang, 'dataPrepared'), value: 'prepared' },
       { name: msg(ctx.lang, 'dataTyped'), value: 'typed' },
-    ]));
+      { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
+    ]);
+    if (choice === 'quit') throw new LessonQuit();
+    typed = choice === 'typed';
   }
   let reply: WireReply;
   try {
@@ -73,9 +84,13 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
   countReply(ctx, reply.status);
   const missed = capture(ctx, step.capture, reply.lines);
   if (!statusMatches(step.expect, reply.status) || missed.length > 0) {
-    if (!ctx.auto && !ctx.quiet) warn(ctx, msg(ctx.lang, 'notExpected', { expected: step.expect, got: reply.status || '-' }));
     if (!typed) mismatch(ctx, step.id, step.expect, reply.status || reply.lines.join(' | ') || '(no reply)');
-    if (step.hint && !ctx.auto) out(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
+    if (!ctx.auto && !ctx.quiet) {
+      warn(ctx, msg(ctx.lang, 'notExpected', { expected: step.expect, got: reply.status || '-' }));
+      if (step.hint) out(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
+      // The message has ended either way: the step is done only on a rebuilt lab.
+      await rebuildMenu(ctx, msg(ctx.lang, 'whatNow'), false);
+    }
   }
   explain(ctx, tr(ctx, step.explain), 'L6');
 }

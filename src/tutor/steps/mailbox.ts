@@ -1,6 +1,7 @@
 import { NoSuchMailboxError, type MessageMeta } from '../../mailstore/types.js';
 import { renderTable } from '../../ui/tables.js';
-import { explain, say, warn } from '../present.js';
+import { explain, note, say, warn } from '../present.js';
+import { rebuildMenu } from '../recovery.js';
 import { mismatch, out, tr, type LessonContext } from '../context.js';
 import { labNamed } from '../exchange.js';
 import { msg } from '../messages.js';
@@ -28,15 +29,16 @@ async function listOrEmpty(ctx: LessonContext, step: StepOf<'check'>): Promise<M
   }
 }
 
-/** What is wrong with the mailbox, compared with the step's expectations; empty when all is well. */
-function problems(step: StepOf<'check'>, metas: MessageMeta[], newestRaw: string | null): string[] {
+/** What is wrong with the mailbox, in the learner's words (never a pattern); empty when all is well. */
+function problems(ctx: LessonContext, step: StepOf<'check'>, metas: MessageMeta[], newestRaw: string | null): string[] {
   const e = step.expect;
+  const l = ctx.lang;
   const found: string[] = [];
   const newest = metas[metas.length - 1];
-  if (e.messages !== undefined && metas.length !== e.messages) found.push(`messages ${e.messages} ≠ ${metas.length}`);
-  for (const f of e.flags ?? []) if (!newest?.flags.includes(f)) found.push(`flag ${f} missing`);
-  for (const f of e.noFlags ?? []) if (newest?.flags.includes(f)) found.push(`flag ${f} set`);
-  if (e.contains !== undefined && !(newestRaw !== null && new RegExp(e.contains, 'im').test(newestRaw))) found.push(`message does not match /${e.contains}/`);
+  if (e.messages !== undefined && metas.length !== e.messages) found.push(msg(l, 'checkMessages', { want: e.messages, got: metas.length }));
+  for (const flag of e.flags ?? []) if (!newest?.flags.includes(flag)) found.push(msg(l, 'checkFlag', { flag }));
+  for (const flag of e.noFlags ?? []) if (newest?.flags.includes(flag)) found.push(msg(l, 'checkNoFlag', { flag }));
+  if (e.contains !== undefined && !(newestRaw !== null && new RegExp(e.contains, 'im').test(newestRaw))) found.push(e.about ? tr(ctx, e.about) : msg(l, 'checkContains'));
   return found;
 }
 
@@ -54,10 +56,16 @@ export async function runCheck(ctx: LessonContext, step: StepOf<'check'>): Promi
   const l = ctx.lang;
   out(ctx, msg(l, 'checkHeader', { account: step.account, mailbox: step.mailbox, count: metas.length }));
   if (rows.length > 0) out(ctx, renderTable([msg(l, 'colUid'), msg(l, 'colSize'), msg(l, 'colFlags'), msg(l, 'colFrom'), msg(l, 'colSubject')], rows));
-  const wrong = problems(step, metas, newestRaw);
+  const wrong = problems(ctx, step, metas, newestRaw);
   if (wrong.length > 0) {
     warn(ctx, msg(l, 'checkFailed', { what: wrong.join('; ') }));
-    mismatch(ctx, step.id, 'server side as expected', wrong.join('; '));
+    if (ctx.ownMessage && step.expect.contains !== undefined) note(ctx, msg(l, 'checkOwnMessage'));
+    if (ctx.auto || ctx.quiet) mismatch(ctx, step.id, 'server side as expected', wrong.join('; '));
+    else {
+      // Never "done" on a failed check: rebuild the lab (the replay sends the prepared message), or go on without it.
+      await rebuildMenu(ctx, msg(l, 'checkChoice'), true);
+      ctx.stepFailed = true;
+    }
   }
   explain(ctx, tr(ctx, step.explain));
 }

@@ -1,18 +1,53 @@
 import { theme } from '../../ui/theme.js';
 import { out, tr, type LessonContext } from '../context.js';
+import { LessonQuit } from '../control.js';
 import { msg } from '../messages.js';
 import { explain, good, say, warn } from '../present.js';
-import type { StepOf } from '../schema.js';
+import type { LocalizedText, StepOf } from '../schema.js';
 
 /**
- * `quiz`: multiple choice, an explanation for every choice. The learner's pick is explained;
- * a wrong pick also shows the right answer and why. In --auto the right answer is played
- * and every choice is printed with its mark, so the transcript reads as an answer key.
+ * `quiz`: multiple choice, an explanation for every choice. A wrong pick is explained (why
+ * it is wrong) and the learner tries once more; a second miss shows the right answer and why
+ * it is right. Only a first-try answer scores. In --auto the right answer is played and every
+ * choice is printed with its mark, so the transcript reads as an answer key.
  */
 type QuizStep = StepOf<'quiz'>;
+type QuizChoice = QuizStep['choices'][number];
+
+const QUIT = -1;
 
 function seeAlso(ctx: LessonContext, step: QuizStep): string {
   return step.see ? ` ${theme.dim(msg(ctx.lang, 'quizSee', { id: step.see }))}` : '';
+}
+
+/**
+ * A choice's text said after a miss, without a leading verdict ("Right.", "正解。"): the
+ * learner missed, so the feedback must not open with "Right." (issue 14 item 5).
+ */
+export function withoutVerdict(text: string): string {
+  return text.replace(/^\s*(?:right|correct|yes|exactly|that's it)[.!]\s*/i, '').replace(/^\s*(?:そのとおり|正解|その通り)(?:です)?[。！!]\s*/, '');
+}
+
+function why(ctx: LessonContext, c: QuizChoice): string {
+  return withoutVerdict(tr(ctx, (c.why ?? c.explain) as LocalizedText));
+}
+
+function answerKey(ctx: LessonContext, step: QuizStep, right: number): void {
+  say(ctx, theme.bold(tr(ctx, step.question)));
+  step.choices.forEach((c, i) => {
+    const mark = i === right ? theme.ok('✓') : theme.dim('✗');
+    out(ctx, `  ${mark} ${tr(ctx, c.text)}`);
+    out(ctx, `      ${theme.explanation(tr(ctx, c.explain))}`);
+  });
+}
+
+/** Every choice every time: with two choices, hiding the missed one would give the answer away. */
+async function ask(ctx: LessonContext, step: QuizStep): Promise<number> {
+  const choices = step.choices.map((c, i) => ({ name: tr(ctx, c.text), value: i }));
+  const picked = await ctx.prompts.select<number>(tr(ctx, step.question), [...choices, { name: msg(ctx.lang, 'quitChoice'), value: QUIT }]);
+  if (picked === QUIT) throw new LessonQuit();
+  if (!step.choices[picked]) throw new Error(`quiz ${step.id}: no choice ${picked}`);
+  return picked;
 }
 
 export async function runQuiz(ctx: LessonContext, step: QuizStep): Promise<void> {
@@ -20,28 +55,28 @@ export async function runQuiz(ctx: LessonContext, step: QuizStep): Promise<void>
   const rightChoice = step.choices[right];
   if (!rightChoice) throw new Error(`quiz ${step.id} has no correct choice`);
   if (ctx.auto) {
-    say(ctx, theme.bold(tr(ctx, step.question)));
-    step.choices.forEach((c, i) => {
-      const mark = i === right ? theme.ok('✓') : theme.dim('✗');
-      out(ctx, `  ${mark} ${tr(ctx, c.text)}`);
-      out(ctx, `      ${theme.explanation(tr(ctx, c.explain))}`);
-    });
+    answerKey(ctx, step, right);
     good(ctx, `${msg(ctx.lang, 'quizAnswerWas', { text: tr(ctx, rightChoice.text) })}${seeAlso(ctx, step)}`);
     return;
   }
-  const picked = await ctx.prompts.select<number>(
-    tr(ctx, step.question),
-    step.choices.map((c, i) => ({ name: tr(ctx, c.text), value: i })),
-  );
-  const choice = step.choices[picked];
-  if (!choice) throw new Error(`quiz ${step.id}: no choice ${picked}`);
-  if (picked === right) {
+  ctx.score.total += 1;
+  const first = await ask(ctx, step);
+  if (first === right) {
+    ctx.score.right += 1;
     good(ctx, msg(ctx.lang, 'quizRight'));
-    explain(ctx, tr(ctx, choice.explain));
+    explain(ctx, tr(ctx, rightChoice.explain));
+    return;
+  }
+  warn(ctx, msg(ctx.lang, 'quizAgain'));
+  explain(ctx, msg(ctx.lang, 'quizWhyWrong', { text: why(ctx, step.choices[first] as QuizChoice) }));
+  const second = await ask(ctx, step);
+  if (second === right) {
+    good(ctx, msg(ctx.lang, 'quizSecondTry'));
+    explain(ctx, tr(ctx, rightChoice.explain));
     return;
   }
   warn(ctx, msg(ctx.lang, 'quizWrong'));
-  explain(ctx, tr(ctx, choice.explain));
+  explain(ctx, msg(ctx.lang, 'quizWhyWrong', { text: why(ctx, step.choices[second] as QuizChoice) }));
   good(ctx, `${msg(ctx.lang, 'quizAnswerWas', { text: tr(ctx, rightChoice.text) })}${seeAlso(ctx, step)}`);
-  explain(ctx, tr(ctx, rightChoice.explain));
+  explain(ctx, msg(ctx.lang, 'quizWhyRight', { text: why(ctx, rightChoice) }));
 }

@@ -72,7 +72,7 @@ export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<voi
   note(ctx, msg(ctx.lang, 'relayHeader', { from: step.from, to: step.to, host: endpoint.host, port: endpoint.port }));
   const raw = await newestMessage(ctx, step);
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol: 'smtp', ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
-  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client };
+  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
   try {
     showExchange(ctx, conn, [], greeting.lines);
     const replies = await converse(ctx, conn, step, raw);

@@ -4,14 +4,20 @@ import { sendLine } from '../exchange.js';
 import { msg } from '../messages.js';
 import { explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
+import { LessonQuit, StepRestart } from '../control.js';
+import { missReason, specificMissReason } from '../feedback.js';
+import { askLine, type HintSource } from '../lesson-helpers.js';
+import { offPath, recover, sayOffPath, stepStart, wayOutText } from '../recovery.js';
 
 /**
- * The learner types a command on a connection. Whatever is typed is really sent, so a
- * wrong command gets the server's real error reply, explained; then the learner chooses
- * to retry, see a hint, see the answer or skip. Enter alone sends the suggestion.
+ * The learner types a command on a connection. Whatever is typed is really sent (except a
+ * `:helper` line), so a wrong command gets the server's real error reply, explained, with a
+ * sentence on why it missed (feedback.ts); then the learner chooses to retry, see a hint, see
+ * the answer, skip or quit. A line that moved the session away from where the step starts
+ * goes to the recovery menu instead (recovery.ts). Enter alone sends the suggestion.
  */
 type SendStep = StepOf<'send'>;
-type Choice = 'retry' | 'hint' | 'answer' | 'skip';
+type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
 
 /** `250`, `+OK`, `OK` compare exactly (case-insensitive); `2xx` matches any 2yz code. */
 export function statusMatches(expected: string, status: string): boolean {
@@ -52,8 +58,20 @@ async function attempt(ctx: LessonContext, step: SendStep, conn: Connection, typ
   return { conn: sent.conn, reply: sent.reply, ok, accepted };
 }
 
-async function ask(ctx: LessonContext, step: SendStep, suggestion: string): Promise<string> {
-  const typed = await ctx.prompts.input(`[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`);
+/** The command that opened the exchange a continuation step answers: the last non-continuation send on its connection before it. */
+function openerOf(ctx: LessonContext, step: SendStep): string | undefined {
+  const steps = ctx.lesson.steps;
+  const at = steps.findIndex((s) => s.id === step.id);
+  for (let i = at - 1; i >= 0; i--) {
+    const s = steps[i];
+    if (s?.kind === 'send' && s.connection === step.connection && !s.continues) return fillValue(ctx, s.command);
+  }
+  return undefined;
+}
+
+async function ask(ctx: LessonContext, step: SendStep, suggestion: string, hint: HintSource): Promise<string> {
+  const message = `[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`;
+  const typed = await askLine(ctx, message, ctx.connections.get(step.connection), hint);
   return typed.trim() === '' ? suggestion : typed;
 }
 
@@ -62,10 +80,14 @@ async function afterMiss(ctx: LessonContext, step: SendStep, suggestion: string)
     { name: msg(ctx.lang, 'retry'), value: 'retry' },
     { name: msg(ctx.lang, 'hint'), value: 'hint' },
     { name: msg(ctx.lang, 'answer'), value: 'answer' },
+    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
     { name: msg(ctx.lang, 'skip'), value: 'skip' },
+    { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
   ]);
+  if (choice === 'reset') throw new StepRestart(false);
   if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
   if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: suggestion }));
+  if (choice === 'quit') throw new LessonQuit();
   return choice;
 }
 
@@ -75,32 +97,77 @@ function connection(ctx: LessonContext, name: string): Connection {
   return conn;
 }
 
+/** Played by l7lab: --auto, a quiet replay, or Skip after a rebuilt lab. */
+async function play(ctx: LessonContext, step: SendStep, suggestion: string): Promise<void> {
+  const a = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
+  if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), a.reply.status || a.reply.lines.join(' | ') || '(no reply)');
+  else if (ctx.skipNext) good(ctx, '✓');
+  ctx.stats.commands += ctx.quiet ? 0 : 1;
+  explain(ctx, tr(ctx, step.explain), step.layer);
+}
+
+/** Why the line missed, when the session is still where the step starts. */
+function sayMiss(ctx: LessonContext, step: SendStep, a: Attempt, typed: string, suggestion: string): void {
+  if (a.accepted) {
+    warn(ctx, msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.reply.status || '-' }));
+    return;
+  }
+  warn(ctx, missReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues }));
+}
+
+/** Skip while still on the path: l7lab sends the suggestion on this very connection. */
+async function skipHere(ctx: LessonContext, step: SendStep, suggestion: string): Promise<void> {
+  note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
+  const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
+  // The state name can hide a broken exchange (POP3 forgets USER after another command,
+  // RFC 1939 7): when the suggestion misses too, Skip goes on from a rebuilt lab instead.
+  if (!s.ok) {
+    note(ctx, msg(ctx.lang, 'skipRebuilding'));
+    throw new StepRestart(true);
+  }
+  good(ctx, '✓');
+  explain(ctx, tr(ctx, step.explain), step.layer);
+}
+
 export async function runSend(ctx: LessonContext, step: SendStep): Promise<void> {
   const suggestion = fillValue(ctx, step.command);
   say(ctx, tr(ctx, step.text));
-  if (ctx.auto || ctx.quiet) {
-    const a = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
-    if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), a.reply.status || a.reply.lines.join(' | ') || '(no reply)');
-    ctx.stats.commands += ctx.quiet ? 0 : 1;
-    explain(ctx, tr(ctx, step.explain), step.layer);
-    return;
+  if (ctx.auto || ctx.quiet || ctx.skipNext) {
+    if (ctx.skipNext) note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
+    return play(ctx, step, suggestion);
   }
-  for (;;) {
-    const typed = await ask(ctx, step, suggestion);
+  const start = stepStart(ctx.connections.get(step.connection), step.continues);
+  let wasOff = false;
+  // :hint shows the step's hint, or while off the path the way back from where the learner is.
+  let hint: HintSource = step.hint;
+  // Bounded: each round is one line typed by the learner; a thousand is far past any real session.
+  for (let round = 0; round < 1000; round++) {
+    const typed = await ask(ctx, step, suggestion, hint);
     ctx.stats.commands += 1;
     const a = await attempt(ctx, step, connection(ctx, step.connection), typed, suggestion);
     if (a.ok) {
       explain(ctx, tr(ctx, step.explain), step.layer);
       return;
     }
-    warn(ctx, a.accepted ? msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.reply.status || '-' }) : msg(ctx.lang, 'notAccepted'));
-    const choice = await afterMiss(ctx, step, suggestion);
-    if (choice === 'skip') {
-      note(ctx, msg(ctx.lang, 'skipped', { text: suggestion }));
-      const s = await attempt(ctx, step, connection(ctx, step.connection), suggestion, suggestion);
-      if (s.ok) good(ctx, '✓');
-      explain(ctx, tr(ctx, step.explain), step.layer);
-      return;
+    const off = offPath(start, a.conn);
+    if (off) {
+      sayOffPath(ctx, off, start, a.conn);
+      const conn = a.conn;
+      hint = () => wayOutText(ctx, off, start, conn, openerOf(ctx, step));
+      const why = a.accepted ? null : specificMissReason({ lang: ctx.lang, protocol: a.conn.protocol, typed, suggestion, continues: step.continues });
+      if (why) note(ctx, why);
+      wasOff = true;
+      await recover(ctx, off, start, a.conn, openerOf(ctx, step));
+      continue;
     }
+    if (wasOff) {
+      wasOff = false;
+      hint = step.hint;
+      good(ctx, msg(ctx.lang, 'backOnPath'));
+      continue;
+    }
+    sayMiss(ctx, step, a, typed, suggestion);
+    if ((await afterMiss(ctx, step, suggestion)) === 'skip') return skipHere(ctx, step, suggestion);
   }
+  throw new LessonQuit();
 }

@@ -125,7 +125,7 @@ steps:
 });
 
 describe('catalog', () => {
-  const entry = (id: string, status: CatalogEntry['status']): CatalogEntry => ({ id, title: id, minutes: 5, status, steps: 3, done: 0 });
+  const entry = (id: string, status: CatalogEntry['status']): CatalogEntry => ({ id, title: id, minutes: 5, status, steps: 3, done: 0, score: null });
 
   it('suggests a near lesson id for a typo', () => {
     expect(closest('smtp-basic', ['application-layer', 'smtp-basics'])).toBe('smtp-basics');
