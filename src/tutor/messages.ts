@@ -80,7 +80,7 @@ const MESSAGES = {
   cChallenge: { en: 'the challenge, base64-decoded', ja: 'チャレンジを base64 デコードしたもの' },
   cHmac: { en: 'HMAC-MD5 keyed with the secret, over the challenge (hex)', ja: '秘密を鍵にしたチャレンジの HMAC-MD5（16進）' },
   cResponse: { en: 'response: user, space, digest', ja: '応答: ユーザー名、空白、ダイジェスト' },
-  cResult: { en: 'result, kept as {{name}}', ja: '結果（{{name}} として保存）' },
+  cResult: { en: 'result', ja: '結果' },
   colUid: { en: 'uid', ja: 'UID' },
   colSize: { en: 'size', ja: 'サイズ' },
   colFlags: { en: 'flags', ja: 'フラグ' },

@@ -76,11 +76,12 @@ export function runCompute(ctx: LessonContext, step: ComputeStep): void {
     out(ctx, theme.warn((err as Error).message));
     return;
   }
-  derived.rows.push(['cResult', derived.result, { name: step.into }]);
+  ctx.captures.set(step.into, derived.result);
+  if (!step.reveal) return explain(ctx, tr(ctx, step.explain), 'L6');
+  derived.rows.push(['cResult', derived.result]);
   derived.rows.forEach(([key, value, vars], i) => {
     out(ctx, `  ${theme.dim(`${i + 1}.`)} ${msg(ctx.lang, key, vars ?? {})}`);
     out(ctx, `     ${theme.code(value)}`);
   });
-  ctx.captures.set(step.into, derived.result);
   explain(ctx, tr(ctx, step.explain), 'L6');
 }
