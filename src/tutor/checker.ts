@@ -6,13 +6,15 @@ import { allKnowledge, knowsCommand } from './knowledge-registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
-import { DEFAULT_LAB, type Lesson, type Step } from './schema.js';
+import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
 
 /**
  * `l7lab lessons --check` (also a test): what the schema cannot see. Duplicate ids, quizzes
  * without exactly one right answer, connections or labs never opened, placeholders never
- * captured, patterns that do not compile, and suggested commands the protocol's knowledge
- * table does not know.
+ * captured, patterns that do not compile, suggested commands the protocol's knowledge
+ * table does not know, and in what the learner reads: a step that asks for input without
+ * saying what to type, a `{name}` nothing will fill (it would show raw), and an odd number of
+ * backticks (a code span that never closes would show its backtick).
  */
 export interface CheckContext {
   knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
@@ -45,6 +47,50 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
   if (template === undefined) return;
   for (const name of placeholdersIn(template)) {
     if (!isBuiltin(name) && !w.captures.has(name)) report(w, step, field, `placeholder {${name}} is not captured by an earlier step`);
+  }
+}
+
+/** Steps that wait for the learner to type or pick something. */
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'data', 'starttls', 'quiz']);
+
+/**
+ * Every text the learner reads in a step, and whether it is shown before the step runs
+ * (only earlier captures are filled) or after (this step's own captures are filled too).
+ */
+function learnerTexts(step: Step): Array<{ field: string; text: LocalizedText; after: boolean }> {
+  const out: Array<{ field: string; text: LocalizedText; after: boolean }> = [];
+  const add = (field: string, text: LocalizedText | undefined, after: boolean) => {
+    if (text) out.push({ field, text, after });
+  };
+  add('title', step.title, false);
+  if ('text' in step) add('text', step.text, false);
+  if ('question' in step) add('question', step.question, false);
+  if ('hint' in step) add('hint', step.hint, true);
+  if ('explain' in step) add('explain', step.explain, true);
+  if (step.kind === 'quiz') step.choices.forEach((c, i) => (add(`choices[${i}].text`, c.text, false), add(`choices[${i}].explain`, c.explain, true)));
+  if (step.kind === 'run') step.classic?.parts.forEach((p, i) => add(`classic.parts[${i}].text`, p.text, false));
+  return out;
+}
+
+function ownCaptures(step: Step): string[] {
+  if (step.kind === 'compute') return [step.into];
+  return 'capture' in step ? Object.keys(step.capture ?? {}) : [];
+}
+
+function checkLearnerText(w: Walk, step: Step | null): void {
+  if (step && ASKS_FOR_INPUT.has(step.kind) && !('text' in step && step.text) && !('question' in step && step.question)) {
+    report(w, step, 'text', 'this step asks the learner for input: say what to type');
+  }
+  const own = new Set(step ? ownCaptures(step) : []);
+  const texts = step ? learnerTexts(step) : [{ field: 'title', text: w.lesson.title, after: false }, { field: 'summary', text: w.lesson.summary, after: false }];
+  for (const { field, text, after } of texts) {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const name of placeholdersIn(text[lang])) {
+        if (isBuiltin(name) || w.captures.has(name) || (after && own.has(name))) continue;
+        report(w, step, `${field}.${lang}`, `{${name}} is not filled here (no earlier step captures it), so the learner would see it raw`);
+      }
+      if ((text[lang].match(/`/g) ?? []).length % 2 === 1) report(w, step, `${field}.${lang}`, 'unbalanced backticks: a code span is opened and never closed');
+    }
   }
 }
 
@@ -137,9 +183,11 @@ function checkStep(w: Walk, step: Step): void {
 export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Problem[] {
   const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
   const seen = new Set<string>();
+  checkLearnerText(w, null);
   for (const step of lesson.steps) {
     if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
     seen.add(step.id);
+    checkLearnerText(w, step);
     checkStep(w, step);
   }
   if (!lesson.steps.some((s) => s.kind === 'quiz')) w.problems.push({ file, field: 'steps', message: 'a lesson ends with at least one quiz question' });

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkLesson, type CheckContext } from '../../../src/tutor/checker.js';
+import { allKnowledge } from '../../../src/tutor/knowledge-registry.js';
+import { parseLesson } from '../../../src/tutor/loader.js';
+import { formatProblem } from '../../../src/tutor/problems.js';
+
+/**
+ * The checker's rules for what the learner reads (issue 14, items 6, 8 and 9): an input step
+ * without instruction text, a `{name}` nothing fills (it would be shown raw), unbalanced
+ * backticks. Each lesson below differs from a valid one by exactly the problem named.
+ */
+let ctx: CheckContext;
+beforeAll(async () => {
+  ctx = { knowledge: await allKnowledge(), lessonIds: new Set(['t']) };
+});
+
+const QUIZ = `
+  - id: q
+    kind: quiz
+    question: { en: Which?, ja: どれですか？ }
+    choices:
+      - { text: { en: a, ja: あ }, correct: true, explain: { en: yes, ja: はい } }
+      - { text: { en: b, ja: い }, explain: { en: no, ja: いいえ } }`;
+
+function lesson(steps: string, head = ''): string {
+  return `id: t
+title: { en: T, ja: テ }
+summary: { en: S${head}, ja: エス }
+minutes: 5
+labs: { main: { tls: true } }
+steps:
+  - { id: open, kind: connect, connection: laptop, protocol: smtp, explain: { en: hi, ja: こんにちは } }
+${steps}${QUIZ}
+`;
+}
+
+function problems(source: string): string[] {
+  const { lesson: parsed, problems: parse } = parseLesson('/t.yaml', source);
+  expect(parse).toEqual([]);
+  return checkLesson('t.yaml', parsed!, ctx).map(formatProblem);
+}
+
+const SEND = (text: string, explain = 'e', hint = 'h') =>
+  `  - { id: ehlo, kind: send, connection: laptop, text: { en: "${text}", ja: "て" }, command: "EHLO a", expect: "250", hint: { en: "${hint}", ja: ひ }, explain: { en: "${explain}", ja: え }, capture: { name: '^250-(\\S+)' } }`;
+
+describe('lesson checker: what the learner reads', () => {
+  it('accepts placeholders that are filled by then, and balanced backticks', () => {
+    expect(problems(lesson(SEND('Type `EHLO a` for {host}', 'the server is {name}', 'call it {name}')))).toEqual([]);
+  });
+
+  it('rejects an input step without instruction text (a starttls step that says nothing)', () => {
+    const out = problems(lesson('  - { id: up, kind: starttls, connection: laptop, explain: { en: e, ja: え } }'));
+    expect(out).toEqual(['t.yaml: step up: field text: this step asks the learner for input: say what to type']);
+    expect(problems(lesson('  - { id: up, kind: starttls, connection: laptop, text: { en: "Type `STARTTLS`", ja: "`STARTTLS` と入力" }, explain: { en: e, ja: え } }'))).toEqual([]);
+  });
+
+  it('rejects a placeholder in a text shown before the step that captures it', () => {
+    expect(problems(lesson(SEND('Your name is {name}')))).toEqual([
+      't.yaml: step ehlo: field text.en: {name} is not filled here (no earlier step captures it), so the learner would see it raw',
+    ]);
+  });
+
+  it('rejects a placeholder that no step ever captures, in any language and field', () => {
+    const src = lesson(`  - { id: c, kind: compute, op: base64, input: alice, into: user64, explain: { en: "kept as {plain}", ja: "{prompt_text} です" } }`);
+    expect(problems(src)).toEqual([
+      't.yaml: step c: field explain.en: {plain} is not filled here (no earlier step captures it), so the learner would see it raw',
+      't.yaml: step c: field explain.ja: {prompt_text} is not filled here (no earlier step captures it), so the learner would see it raw',
+    ]);
+  });
+
+  it('lets a compute step explain its own result', () => {
+    expect(problems(lesson(`  - { id: c, kind: compute, op: base64, input: alice, into: user64, explain: { en: "{user64}", ja: "{user64} です" } }`))).toEqual([]);
+  });
+
+  it('rejects unbalanced backticks, also in the lesson summary', () => {
+    expect(problems(lesson(SEND('Run `l7lab serve and see')))).toEqual(['t.yaml: step ehlo: field text.en: unbalanced backticks: a code span is opened and never closed']);
+    expect(problems(lesson(SEND('t'), ' with `one'))).toEqual(['t.yaml: field summary.en: unbalanced backticks: a code span is opened and never closed']);
+  });
+
+  it('leaves IMAP literal notation such as {12} alone', () => {
+    expect(problems(lesson(SEND('A literal {12} announces 12 octets')))).toEqual([]);
+  });
+});
