@@ -80,4 +80,22 @@ describe('lesson checker: what the learner reads', () => {
   it('leaves IMAP literal notation such as {12} alone', () => {
     expect(problems(lesson(SEND('A literal {12} announces 12 octets')))).toEqual([]);
   });
+
+  it('rejects a diagram wider than 80 columns, counting wide characters as two', () => {
+    const wide = 'あ'.repeat(41);
+    const out = problems(lesson(`  - { id: d, kind: say, text: { en: t, ja: て }, diagram: { en: "x", ja: "${wide}" } }`));
+    expect(out).toEqual(['t.yaml: step d: field diagram.ja: line 1 is 82 columns wide; diagrams are never wrapped, keep them within 80']);
+  });
+
+  it('rejects a vertical line one column off in a Japanese diagram (issue 14: the pop3 border at 45/46)', () => {
+    // Drawn as if 接続 took two columns: the │ lands one column left of the ┘ it should meet.
+    const broken = '接続 ──┐\n      │\n      └──> 切断';
+    const fixed = '接続 ──┐\n       │\n       └──> 切断';
+    const yaml = (art: string) => `  - id: d\n    kind: say\n    text: { en: t, ja: て }\n    diagram:\n      en: "x"\n      ja: |\n${art.split('\n').map((l) => `        ${l}`).join('\n')}\n`;
+    expect(problems(lesson(yaml(broken)))).toEqual([
+      't.yaml: step d: field diagram.ja: line 1 column 8 "┐" misses the line below by a column (wide characters count as two columns)',
+      't.yaml: step d: field diagram.ja: line 2 column 7 "│" misses the line above by a column (wide characters count as two columns)',
+    ]);
+    expect(problems(lesson(yaml(fixed)))).toEqual([]);
+  });
 });
