@@ -156,7 +156,7 @@ export async function runLearn(lessonId: string | undefined, opts: Record<string
   const warn = deps.warn ?? ((t: string) => process.stderr.write(`${theme.warn(t)}\n`));
   const dir = deps.lessonsDir ?? defaultLessonsDir();
   const progress = await openProgress(lang, deps.progressFile ?? progressPath(), warn);
-  const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };
+  const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(lang), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };
   const { entries, lessons } = await loadCatalog(io);
   const ids = entries.map((e) => e.id);
   if (opts.reset !== undefined && opts.reset !== false) return reset(io, opts.reset, lessonId, ids);
