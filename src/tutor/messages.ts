@@ -67,7 +67,7 @@ const MESSAGES = {
   portsUnavailable: { en: '(could not read the listening sockets here: {why}; the lab endpoints are shown instead)', ja: '（ここでは待ち受けソケットを読めませんでした: {why}。代わりにラボの接続先を表示します）' },
   relayHeader: { en: 'The sending server ({from}) connects to the receiving server ({to}) at {host}:{port}', ja: '送信サーバー（{from}）が受信サーバー（{to}）の {host}:{port} に接続します' },
   waiting: { en: 'Waiting for the server to say something on {who}...', ja: '{who} でサーバーからの通知を待っています...' },
-  dropped: { en: '{who} drops the connection without saying goodbye (no QUIT/LOGOUT).', ja: '{who} は別れの挨拶（QUIT/LOGOUT）をせずに接続を切ります。' },
+  dropped: { en: '{who} drops the connection without saying goodbye (no {goodbye}).', ja: '{who} は別れの挨拶（{goodbye}）をせずに接続を切ります。' },
   cPlain: { en: 'PLAIN message (RFC 4616: authzid NUL user NUL password; \\0 is a NUL byte)', ja: 'PLAIN のメッセージ（RFC 4616: authzid NUL ユーザー名 NUL パスワード。\\0 は NUL バイト）' },
   cBytes: { en: 'the same as bytes (hex)', ja: '同じものをバイト列で（16進）' },
   cBase64: { en: 'base64 of those bytes', ja: 'そのバイト列の base64' },
