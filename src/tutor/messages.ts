@@ -8,7 +8,7 @@ const MESSAGES = {
   lessonHeader: { en: 'Lesson: {title} (about {minutes} min)', ja: 'レッスン: {title}（約{minutes}分）' },
   stepHeader: { en: 'Step {n}/{total}', ja: 'ステップ {n}/{total}' },
   pressEnter: { en: 'Press Enter to continue', ja: 'Enter キーで次へ' },
-  typeCommand: { en: 'Type the command (Enter alone sends: {suggestion})', ja: 'コマンドを入力してください（何も入力せず Enter で送信: {suggestion}）' },
+  typeCommand: { en: 'Type the command (Enter alone sends: {suggestion})', ja: 'コマンドを入力（Enter だけで送信: {suggestion}）' },
   labUp: { en: 'Lab servers for this lesson, on loopback only:', ja: 'このレッスン用のラボサーバー（ループバックのみ）:' },
   connecting: { en: '{who} connects to {protocol} at {host}:{port}', ja: '{who} が {host}:{port} の {protocol} に接続します' },
   connectionGone: { en: 'The server closed the {who} connection: {why}', ja: 'サーバーが {who} の接続を閉じました: {why}' },
