@@ -99,3 +99,35 @@ describe('lesson checker: what the learner reads', () => {
     expect(problems(lesson(yaml(fixed)))).toEqual([]);
   });
 });
+
+describe('hands-on steps accept what the learner builds (issue 14, item 8)', () => {
+  it('smtp-auth: AUTH PLAIN with any base64 string, the name as YWxpY2U=, the CRAM answer as base64; never a helper line', async () => {
+    const { loadLesson, defaultLessonsDir } = await import('../../../src/tutor/loader.js');
+    const { isAccepted } = await import('../../../src/tutor/steps/send.js');
+    const auth = await loadLesson('smtp-auth', defaultLessonsDir());
+    const step = (id: string) => {
+      const s = auth.steps.find((x) => x.id === id);
+      if (s?.kind !== 'send') throw new Error(`no send step ${id}`);
+      return s;
+    };
+    // printf '\0alice\0wonderland' | base64, and the same with authzid "alice" (RFC 4616 2): both log in.
+    expect(Buffer.from('\0alice\0wonderland').toString('base64')).toBe('AGFsaWNlAHdvbmRlcmxhbmQ=');
+    for (const typed of ['AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', 'auth plain YWxpY2UAYWxpY2UAd29uZGVybGFuZA==']) expect(isAccepted(step('plain-auth'), typed, '')).toBe(true);
+    for (const typed of ['AUTH PLAIN alice wonderland', ':plain alice wonderland', 'AUTH PLAIN']) expect(isAccepted(step('plain-auth'), typed, '')).toBe(false);
+    expect(isAccepted(step('login-user'), Buffer.from('alice').toString('base64'), '')).toBe(true);
+    expect(isAccepted(step('login-user'), 'alice', '')).toBe(false);
+    expect(isAccepted(step('cram-answer'), 'YWxpY2UgOWVkYTJmYzY2ZjM1ZDc2MGE0ZmEyNzU0ZDhkZGM3YzE=', '')).toBe(true);
+    expect(isAccepted(step('cram-answer'), ':cram alice wonderland', '')).toBe(false);
+    // The helpers are taught where they are needed, in both languages.
+    for (const [id, helper] of [
+      ['login-user-build', ':b64 alice'],
+      ['plain-build', ':plain alice wonderland'],
+      ['cram-answer', ':cram alice wonderland'],
+    ] as const) {
+      const s = auth.steps.find((x) => x.id === id);
+      const text = s && 'text' in s ? s.text : undefined;
+      expect(text?.en).toContain(`\`${helper}\``);
+      expect(text?.ja).toContain(`\`${helper}\``);
+    }
+  });
+});
