@@ -143,6 +143,26 @@ function checkDiagram(w: Walk, step: Extract<Step, { kind: 'say' }>): void {
   }
 }
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "in nine questions" / "9 問" in a lesson's texts must be how many quiz steps it has (review said nine and asked ten). */
+function checkQuestionCount(w: Walk): void {
+  const count = w.lesson.steps.filter((s) => s.kind === 'quiz').length;
+  const texts: Array<[string, LocalizedText]> = [
+    ['title', w.lesson.title],
+    ['summary', w.lesson.summary],
+    ...w.lesson.steps.flatMap((s): Array<[string, LocalizedText]> => (s.kind === 'say' ? [[`${s.id}.text`, s.text]] : [])),
+  ];
+  for (const [field, text] of texts) {
+    const en = new RegExp(`\\b(${NUMBER_WORDS.join('|')}|\\d+) questions\\b`, 'i').exec(text.en)?.[1]?.toLowerCase();
+    const ja = /(\d+) ?(?:問|つの問題)(?!ずつ)/.exec(text.ja)?.[1]; // not "1 問ずつ", one per lesson
+    const said = [en === undefined ? undefined : /^\d+$/.test(en) ? Number(en) : NUMBER_WORDS.indexOf(en), ja === undefined ? undefined : Number(ja)];
+    said.forEach((n, i) => {
+      if (n !== undefined && n !== count) w.problems.push({ file: w.file, field: `${field}.${i === 0 ? 'en' : 'ja'}`, message: `says ${n} questions but the lesson asks ${count}` });
+    });
+  }
+}
+
 function checkLab(w: Walk, step: Step, field: string, lab: string | undefined, protocol?: Protocol): void {
   const name = lab ?? DEFAULT_LAB;
   const config = w.lesson.labs[name];
@@ -233,6 +253,7 @@ export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Pr
   const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
   const seen = new Set<string>();
   checkLearnerText(w, null);
+  checkQuestionCount(w);
   for (const step of lesson.steps) {
     if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
     seen.add(step.id);

@@ -77,6 +77,11 @@ describe('lesson checker: what the learner reads', () => {
     expect(problems(lesson(SEND('t'), ' with `one'))).toEqual(['t.yaml: field summary.en: unbalanced backticks: a code span is opened and never closed']);
   });
 
+  it('rejects a text that counts the questions wrong (review said nine and asked ten)', () => {
+    expect(problems(lesson(SEND('t'), ' in three questions'))).toEqual(['t.yaml: field summary.en: says 3 questions but the lesson asks 1']);
+    expect(problems(lesson(SEND('t'), ' in one question'))).toEqual([]);
+  });
+
   it('leaves IMAP literal notation such as {12} alone', () => {
     expect(problems(lesson(SEND('A literal {12} announces 12 octets')))).toEqual([]);
   });
