@@ -207,6 +207,13 @@ function checkQuiz(w: Walk, step: Extract<Step, { kind: 'quiz' }>): void {
   const right = step.choices.filter((c) => c.correct).length;
   if (right !== 1) report(w, step, 'choices', `a quiz needs exactly one correct choice, found ${right}`);
   if (step.see !== undefined && !w.ctx.lessonIds.has(step.see)) report(w, step, 'see', `unknown lesson "${step.see}"`);
+  // The engine says whether a pick was right; after a miss the right choice's explanation is
+  // shown as the reason, where "Right." would contradict the "Not quite." above it.
+  step.choices.forEach((c, i) => {
+    if (c.correct && (/^(?:right|correct)\b/i.test(c.explain.en) || /^(?:そのとおり|正解)/.test(c.explain.ja))) {
+      report(w, step, `choices[${i}].explain`, 'starts by saying it is right; the engine says that, and after a miss this text explains the answer');
+    }
+  });
 }
 
 function checkStep(w: Walk, step: Step): void {

@@ -82,6 +82,13 @@ describe('lesson checker: what the learner reads', () => {
     expect(problems(lesson(SEND('t'), ' in one question'))).toEqual([]);
   });
 
+  it('rejects a right answer whose explanation starts with "Right." (shown after a miss too)', () => {
+    const src = lesson(SEND('t')).replace('correct: true, explain: { en: yes, ja: はい }', 'correct: true, explain: { en: Right. yes, ja: そのとおり。はい }');
+    expect(problems(src)).toEqual([
+      't.yaml: step q: field choices[0].explain: starts by saying it is right; the engine says that, and after a miss this text explains the answer',
+    ]);
+  });
+
   it('leaves IMAP literal notation such as {12} alone', () => {
     expect(problems(lesson(SEND('A literal {12} announces 12 octets')))).toEqual([]);
   });
