@@ -6,12 +6,13 @@ import { charWidth, displayWidth, isWide } from './width.js';
  * the terminal and reads the same everywhere.
  *
  * - Width: the terminal's columns, 80 when output is not a terminal.
- * - Breaks at spaces; Japanese, which has no spaces, may break between wide characters,
+ * - Breaks at spaces; Japanese, which has no spaces, may break between two wide characters,
  *   except before closing punctuation (。、）」…) and after opening brackets (（「…),
  *   the basic rules of kinsoku shori (JIS X 4051).
  * - Never inside a command the learner must type: a `backtick` span (shown without the
  *   backticks, in the code colour) or any string in `keep` (the suggested commands).
- * - Wide characters count as two columns and are never split.
+ * - Wide characters count as two columns and are never split, nor is a word that mixes
+ *   them with narrow ones (太郎@example.jp).
  * - Hanging indents: continuation lines start under the text, after the prefix, and after a
  *   paragraph's own leading spaces or list bullet.
  */
@@ -110,20 +111,47 @@ function tokenize(text: string, keep: readonly string[]): Token[] {
   return tokens;
 }
 
-function breakable(prev: Token, next: Token): boolean {
+const isPunct = (ch: string) => NO_BREAK_BEFORE.has(ch) || NO_BREAK_AFTER.has(ch) || /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/.test(ch);
+
+/**
+ * Words that mix wide and narrow characters (太郎@example.jp, ノートPC): runs of tokens with no
+ * space between them, bounded by spaces and Japanese punctuation, that hold a narrow letter or
+ * digit. Inside one, no break at all; elsewhere Japanese breaks between wide characters.
+ */
+function mixedWords(tokens: readonly Token[]): boolean[] {
+  const mixed = tokens.map(() => false);
+  let start = 0;
+  const close = (end: number) => {
+    const run = tokens.slice(start, end);
+    const hasNarrow = run.some((t) => !t.keep && /[A-Za-z0-9]/.test(t.text));
+    const hasWide = run.some((t) => !t.keep && [...t.text].some(isWide));
+    if (hasNarrow && hasWide) for (let i = start; i < end; i++) mixed[i] = true;
+    start = end;
+  };
+  tokens.forEach((t, i) => {
+    const first = [...t.text][0] ?? '';
+    if (i > start && (t.space || t.keep || isPunct(first))) close(i);
+    if (t.keep || isPunct([...t.text].pop() ?? '')) close(i + 1);
+  });
+  close(tokens.length);
+  return mixed;
+}
+
+function breakable(prev: Token, next: Token, sameWord: boolean): boolean {
   if (next.space) return true;
   const last = [...prev.text].pop() ?? '';
   const first = [...next.text][0] ?? '';
-  if (NO_BREAK_BEFORE.has(first) || NO_BREAK_AFTER.has(last)) return false;
-  return isWide(last) || isWide(first);
+  if (sameWord || NO_BREAK_BEFORE.has(first) || NO_BREAK_AFTER.has(last)) return false;
+  return isWide(last) && isWide(first);
 }
 
 function units(tokens: Token[]): Unit[] {
   const out: Unit[] = [];
+  const mixed = mixedWords(tokens);
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const cur = out[out.length - 1];
-    if (!prev || !cur || breakable(prev, t)) out.push({ tokens: [t], width: t.width, space: t.space });
+    if (!prev || !cur || breakable(prev, t, Boolean(mixed[i - 1] && mixed[i]))) out.push({ tokens: [t], width: t.width, space: t.space });
     else {
       cur.tokens.push(t);
       cur.width += t.width;

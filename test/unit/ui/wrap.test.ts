@@ -76,9 +76,13 @@ describe('wrap', () => {
     }
   });
 
-  it('keeps a Latin word inside Japanese whole', () => {
+  it('keeps a Latin word inside Japanese whole, and a word that mixes wide and narrow characters', () => {
     const out = wrap('これはとても長い日本語の文章で、途中に CRAM-MD5 という単語があります。', { width: 24 });
     expect(out).toContain('CRAM-MD5');
+    for (let width = 30; width <= 80; width++) {
+      const mixed = wrap('SMTPUTF8: アドレスやヘッダーに UTF-8 を使えます（例: 太郎@example.jp、RFC 6531）', { width, prefix: ' '.repeat(17) });
+      expect(mixed).toMatch(/太郎@example\.jp/);
+    }
   });
 
   it('keeps separate paragraphs and applies the style to the text, not the prefix', () => {
