@@ -103,6 +103,9 @@ describe('piped: each protocol end to end against the built-in lab', () => {
     expect(r.stdout).toMatch(/S: 1 \d+\n\s+Scan listing/);
     expect(r.stdout).toContain('S: ..this line starts with a dot');
     expect(r.stdout).toMatch(/session state: UPDATE\nThe server closed the connection\.\n$/);
+    // Off a terminal everything but the wire lines fits 80 columns: the banner and every explanation wrap (issue 14).
+    const wide = r.stdout.split('\n').filter((l) => [...l].length > 80 && !/^[CS]: /.test(l));
+    expect(wide).toEqual([]);
     // the password never reaches the history file
     expect(readFileSync(join(r.state, 'l7lab', 'practice-history-pop3'), 'utf8')).toBe('USER bob\nSTAT\nLIST\nRETR 2\nQUIT\n');
   });
