@@ -21,7 +21,11 @@ interface Upgrade {
   accept: string;
   ok: string;
   hint: Localized;
-  text: Localized;
+}
+
+/** What the step says when the lesson gives no text of its own. */
+function defaultText(command: string): Localized {
+  return { en: `Switch this connection to TLS: type \`${command}\`.`, ja: `この接続を TLS に切り替えます。\`${command}\` と入力してください。` };
 }
 
 /** RFC 3207 4: 220 go-ahead; RFC 2595 4: +OK; RFC 3501 6.2.1: tagged OK. */
@@ -31,21 +35,18 @@ const UPGRADE: Record<Protocol, Upgrade> = {
     accept: '^STARTTLS$',
     ok: '220',
     hint: { en: 'Type `STARTTLS` alone, with no argument (RFC 3207 4).', ja: '引数なしで `STARTTLS` とだけ入力します（RFC 3207 4）。' },
-    text: { en: 'Switch this connection to TLS: type `STARTTLS`.', ja: 'この接続を TLS に切り替えます。`STARTTLS` と入力してください。' },
   },
   pop3: {
     command: 'STLS',
     accept: '^STLS$',
     ok: '+OK',
     hint: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
-    text: { en: 'Switch this connection to TLS: type `STLS`.', ja: 'この接続を TLS に切り替えます。`STLS` と入力してください。' },
   },
   imap: {
     command: 'a1 STARTTLS',
     accept: '^\\S+\\s+STARTTLS$',
     ok: 'OK',
     hint: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
-    text: { en: 'Switch this connection to TLS: type `a1 STARTTLS`.', ja: 'この接続を TLS に切り替えます。`a1 STARTTLS` と入力してください。' },
   },
 };
 
@@ -59,7 +60,7 @@ export async function runStarttls(ctx: LessonContext, step: StarttlsStep): Promi
     kind: 'send',
     id: step.id,
     connection: step.connection,
-    text: step.text ?? up.text,
+    text: step.text ?? defaultText(up.command),
     command: up.command,
     accept: up.accept,
     expect: up.ok,
