@@ -19,8 +19,9 @@ function paragraph(ctx: LessonContext, text: string, opts: WrapOptions = {}): vo
   out(ctx, wrap(text, { keep: commandsOf(ctx), code: theme.code, ...opts }));
 }
 
-export function say(ctx: LessonContext, text: string): void {
-  paragraph(ctx, text);
+/** A paragraph of the lesson; `prefix` (a layer badge) starts the first line, the rest hang under the text. */
+export function say(ctx: LessonContext, text: string, prefix = ''): void {
+  paragraph(ctx, text, { prefix });
 }
 
 /** The lesson's explanation after a step, with the layer it is about when the lesson shows layers. */

@@ -142,7 +142,9 @@ function breakable(prev: Token, next: Token, sameWord: boolean): boolean {
   const last = [...prev.text].pop() ?? '';
   const first = [...next.text][0] ?? '';
   if (sameWord || NO_BREAK_BEFORE.has(first) || NO_BREAK_AFTER.has(last)) return false;
-  return isWide(last) && isWide(first);
+  if (isWide(last) && isWide(first)) return true;
+  // Between wide and narrow only at Japanese punctuation (、 then IMAP; 465 then （): 太郎@example.jp stays one word.
+  return (isWide(last) && isPunct(last)) || (isWide(first) && isPunct(first));
 }
 
 function units(tokens: Token[]): Unit[] {

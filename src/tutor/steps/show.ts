@@ -15,7 +15,7 @@ import { headerOf } from './mailbox.js';
  */
 export function runSay(ctx: LessonContext, step: StepOf<'say'>): void {
   const badge = step.layer && ctx.lesson.show.layers ? `${theme.layer(step.layer)} ` : '';
-  say(ctx, `${badge}${tr(ctx, step.text)}`);
+  say(ctx, tr(ctx, step.text), badge);
   if (step.diagram !== undefined) {
     const art = typeof step.diagram === 'string' ? step.diagram : step.diagram[ctx.lang];
     out(ctx, theme.dim(art.replace(/\n$/, '')));

@@ -85,6 +85,12 @@ describe('wrap', () => {
     }
   });
 
+  it('may break between Japanese punctuation and a Latin word (、 then IMAP), as Japanese line breaking allows', () => {
+    const lines = wrap(`${'あ'.repeat(9)}、IMAP を使います`, { width: 20 }).split('\n');
+    expect(lines[0]).toBe(`${'あ'.repeat(9)}、`);
+    expect(lines[1]).toBe('IMAP を使います');
+  });
+
   it('keeps separate paragraphs and applies the style to the text, not the prefix', () => {
     const out = wrap('first\n\nsecond', { width: 40, prefix: '> ', style: (s) => s.toUpperCase() });
     expect(out).toBe('> FIRST\n\n  SECOND');
