@@ -12,6 +12,7 @@ import { LessonCancelled, LessonRunError, runLesson, type LessonResult } from '.
 import type { Lesson } from '../tutor/schema.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
+import { wrap } from '../ui/wrap.js';
 
 /**
  * `l7lab learn [lesson]`: pick a lesson (with progress marks, offering to continue), run it
@@ -126,7 +127,7 @@ function afterwards(io: Io, id: string, entries: CatalogEntry[]): void {
     for (const [code, n] of Object.entries(s?.replies ?? {})) replies[code] = (replies[code] ?? 0) + n;
   }
   const list = Object.entries(replies).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}×${n}`).join(', ');
-  io.write(`${theme.heading(msg(io.lang, 'summaryTitle'))}\n  ${msg(io.lang, 'summaryCommands', { n: commands })}\n  ${msg(io.lang, 'summaryReplies', { list })}\n`);
+  io.write(`${theme.heading(msg(io.lang, 'summaryTitle'))}\n  ${msg(io.lang, 'summaryCommands', { n: commands })}\n${wrap(msg(io.lang, 'summaryReplies', { list }), { prefix: '  ' })}\n`);
 }
 
 async function play(io: Io, lesson: Lesson, auto: boolean, deps: LearnDeps): Promise<LessonResult> {
@@ -171,7 +172,7 @@ export async function runLearn(lessonId: string | undefined, opts: Record<string
   const warn = deps.warn ?? ((t: string) => process.stderr.write(`${theme.warn(t)}\n`));
   const dir = deps.lessonsDir ?? defaultLessonsDir();
   const progress = await openProgress(lang, deps.progressFile ?? progressPath(), warn);
-  const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };
+  const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(lang), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };
   const { entries, lessons } = await loadCatalog(io);
   const ids = entries.map((e) => e.id);
   if (opts.reset !== undefined && opts.reset !== false) return reset(io, opts.reset, lessonId, ids);

@@ -4,6 +4,7 @@ import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/
 import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
 import type { Theme } from '../ui/theme.js';
+import { wrap } from '../ui/wrap.js';
 
 /**
  * `l7lab ports`: which processes wait for connections on which ports, and which application
@@ -23,6 +24,8 @@ export interface PortsOptions {
 export interface PortsIo {
   deps: ProbeDeps;
   write: (text: string) => void;
+  /** Columns the table must fit; the terminal's (80 off a terminal) when not given. */
+  width?: number;
 }
 
 const T = {
@@ -67,39 +70,48 @@ function failureLine(attempts: readonly Attempt[], named: boolean): string {
   return `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
 }
 
-type RenderTable = (head: string[], rows: Array<Array<string | number>>) => string;
+type RenderFitted = (typeof import('../ui/tables.js'))['renderFitted'];
 
-function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: Lang, theme: Theme, renderTable: RenderTable): string {
+/**
+ * What gives way when the table is wider than the terminal (ui/tables.ts renderFitted): user,
+ * then pid are left out; then addresses, services, scopes and process names are cut with ….
+ * Proto and port always stay whole: they are what the command is for.
+ */
+const FIT: ReadonlyArray<{ min?: number; drop?: number }> = [{}, { min: 12 }, {}, { min: 8 }, { min: 10 }, { drop: 2 }, { min: 8 }, { drop: 1 }];
+
+function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: Lang, theme: Theme, renderFitted: RenderFitted, width?: number): string {
   const dash = (v: string | number | null) => (v === null ? theme.dim('-') : String(v));
   const rows = report.sockets.map((r, i) => {
     const scope = scopeLabel(r.scope, sockets[i]?.dualStack ?? null, lang);
     const coloured = r.scope === 'loopback' ? theme.ok(scope) : r.scope === 'all' ? theme.warn(scope) : scope;
     return [r.protocol, r.address, r.port, r.service ? theme.info(r.service.name) : dash(null), coloured, dash(r.pid), dash(r.process), dash(r.user)];
   });
-  return renderTable(T.head[lang].map((h) => theme.bold(h)), rows);
+  const columns = T.head[lang].map((head, i) => ({ head, ...FIT[i] }));
+  return renderFitted(columns, rows, width === undefined ? {} : { width });
 }
 
-function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme): string[] {
+function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
   const { known, unknown } = explainServices(sockets);
   const lines = ['', theme.heading(pick(T.speaks, lang))];
   for (const { service, where } of known) {
     lines.push(`  ${theme.info(service.name)}  ${where.join(', ')}${service.rfc ? `  (${service.rfc})` : ''}`);
-    lines.push(`    ${pick(service.description, lang)}`);
+    lines.push(wrap(pick(service.description, lang), { prefix: '    ', ...(width ? { width } : {}) }));
     lines.push(`    ${theme.dim(say(T.lesson, lang, { lesson: service.lesson }))}`);
   }
   if (unknown.length > 0) lines.push(`  ${say(T.unknown, lang, { list: unknown.join(', ') })}`);
   lines.push('', theme.heading(pick(T.scope, lang)));
   for (const scope of ['loopback', 'all', 'interface'] as const) {
-    lines.push(`  ${scopeLabel(scope, null, lang)}: ${pick(SCOPE_LEGEND[scope], lang)}`);
+    lines.push(wrap(pick(SCOPE_LEGEND[scope], lang), { prefix: `  ${scopeLabel(scope, null, lang)}: `, ...(width ? { width } : {}) }));
   }
   return lines;
 }
 
-function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme): string[] {
+function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
   const lines = [theme.dim(say(T.source, lang, { source: result.source }))];
   if (result.skipped.length > 0) lines.push(theme.dim(say(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
-  if (result.root === false) lines.push(theme.warn(pick(T.notRoot, lang)));
-  else if (sockets.some((s) => s.pid === null)) lines.push(theme.dim(pick(T.noPid, lang)));
+  const para = (text: string, style: (s: string) => string) => wrap(text, { style, keep: ['sudo l7lab ports'], ...(width ? { width } : {}) });
+  if (result.root === false) lines.push(para(pick(T.notRoot, lang), theme.warn));
+  else if (sockets.some((s) => s.pid === null)) lines.push(para(pick(T.noPid, lang), theme.dim));
   return lines;
 }
 
@@ -114,11 +126,11 @@ export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { dep
     io.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const [{ theme }, { renderTable }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js')]);
+  const [{ theme }, { renderFitted }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js')]);
   const lines: string[] = [];
   if (sockets.length === 0) lines.push(opts.port === null ? pick(T.none, opts.lang) : say(T.noneOnPort, opts.lang, { port: opts.port }));
-  else lines.push(table(sockets, report, opts.lang, theme, renderTable));
-  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme));
-  lines.push('', ...footer(result, sockets, opts.lang, theme));
+  else lines.push(table(sockets, report, opts.lang, theme, renderFitted, io.width));
+  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme, io.width));
+  lines.push('', ...footer(result, sockets, opts.lang, theme, io.width));
   io.write(`${lines.join('\n')}\n`);
 }

@@ -18,6 +18,7 @@ import type { Protocol } from '../protocols/transcript.js';
 import { HubLink } from '../tutor/hub-link.js';
 import { isInteractive } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
 import { DEFAULT_WIRE_TIMEOUT_MS, WireClient, WireError } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
 
@@ -137,8 +138,9 @@ export async function runPractice(protocol: string, opts: Record<string, unknown
       const history = await History.open(historyFile(p, deps.env));
       const shell = new PracticeShell({ protocol: p, lang, wire: client, events: link, history, out, closeWaitMs: PRACTICE_CLOSE_WAIT_MS, replyTimeoutMs: DEFAULT_WIRE_TIMEOUT_MS, where: showTarget(target) });
       const at = { protocol: p.toUpperCase(), host: showTarget(target).replace(/:\d+$/, ''), port: target.port };
-      out(theme.bold(msg(lang, lab ? 'connectedLab' : 'connectedRemote', at)));
-      if (interactive) out(theme.dim(msg(lang, 'tips')));
+      const width = terminalWidth(output as { isTTY?: boolean; columns?: number });
+      out(wrap(msg(lang, lab ? 'connectedLab' : 'connectedRemote', at), { width, style: theme.bold }));
+      if (interactive) out(wrap(msg(lang, 'tips'), { width, style: theme.dim }));
       shell.start(greeting);
       if (tls) await secure(client, tls, target, link, out, lang);
       if (interactive) {

@@ -1,6 +1,8 @@
 import { pick, type Lang } from '../i18n.js';
 import type { ReplyKnowledge } from '../protocols/knowledge.js';
 import { theme } from '../ui/theme.js';
+import { displayWidth } from '../ui/width.js';
+import { wrap } from '../ui/wrap.js';
 import type { ClassNote, Example, Lookup } from './explain-lookup.js';
 import { msg, type MessageKey } from './messages.js';
 
@@ -13,9 +15,10 @@ const WIDTH = 14;
 function row(lang: Lang, label: MessageKey, value: string): string {
   const text = msg(lang, label);
   if (value === '') return `  ${theme.dim(text)}`;
-  // Japanese labels are double width on a terminal: pad by display columns, not characters.
-  const columns = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-  return `  ${theme.dim(text)}${' '.repeat(Math.max(1, WIDTH - columns))}${value}`;
+  // Japanese labels are double width on a terminal: pad by display columns, not characters;
+  // a long meaning wraps under the value column, not under the label.
+  const pad = ' '.repeat(Math.max(1, WIDTH - displayWidth(text)));
+  return wrap(value, { prefix: `  ${theme.dim(text)}${pad}`, indent: ' '.repeat(2 + WIDTH), code: theme.code });
 }
 
 function exampleLines(example: readonly string[]): string[] {

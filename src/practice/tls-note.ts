@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.js';
 import { renderLines } from '../ui/transcript-view.js';
 import { theme } from '../ui/theme.js';
+import { wrap } from '../ui/wrap.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import type { PeerTls } from '../wire/tls.js';
 
@@ -21,5 +22,13 @@ export function tlsNote(tls: PeerTls, lang: Lang): string {
     lang === 'ja'
       ? 'ここから先の行はすべて暗号化されて流れます。クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。'
       : 'Every line from here on is encrypted on the wire. The client asks again what the server offers (EHLO, CAPA, CAPABILITY).';
-  return [theme.ok(head), `   ${tls.verified ? theme.dim(trust[lang]) : theme.warn(trust[lang])}`, `   SHA-256 ${theme.dim(tls.fingerprint256)}`, `   ${theme.explanation(after)}`].join('\n');
+  // 32 bytes as hex pairs is 95 columns: shown as two rows of 16 bytes so it fits 80.
+  const bytes = tls.fingerprint256.split(':');
+  const fingerprint = [bytes.slice(0, 16), bytes.slice(16)].filter((half) => half.length > 0).map((half) => theme.dim(half.join(':')));
+  return [
+    wrap(head, { style: theme.ok, indent: '   ' }),
+    wrap(trust[lang], { prefix: '   ', style: tls.verified ? theme.dim : theme.warn }),
+    `   SHA-256 ${fingerprint.join(`:\n           `)}`,
+    wrap(after, { prefix: '   ', style: theme.explanation }),
+  ].join('\n');
 }

@@ -5,14 +5,17 @@ import type { Protocol } from '../protocols/transcript.js';
 import { allKnowledge, knowsCommand } from './knowledge-registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
+import { displayWidth, isWide } from '../ui/width.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
-import { DEFAULT_LAB, type Lesson, type Step } from './schema.js';
+import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
 
 /**
  * `l7lab lessons --check` (also a test): what the schema cannot see. Duplicate ids, quizzes
  * without exactly one right answer, connections or labs never opened, placeholders never
- * captured, patterns that do not compile, and suggested commands the protocol's knowledge
- * table does not know.
+ * captured, patterns that do not compile, suggested commands the protocol's knowledge
+ * table does not know, and in what the learner reads: a step that asks for input without
+ * saying what to type, a `{name}` nothing will fill (it would show raw), and an odd number of
+ * backticks (a code span that never closes would show its backtick).
  */
 export interface CheckContext {
   knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
@@ -45,6 +48,118 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
   if (template === undefined) return;
   for (const name of placeholdersIn(template)) {
     if (!isBuiltin(name) && !w.captures.has(name)) report(w, step, field, `placeholder {${name}} is not captured by an earlier step`);
+  }
+}
+
+/** Steps that wait for the learner to type or pick something. */
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'data', 'starttls', 'quiz']);
+
+/**
+ * Every text the learner reads in a step, and whether it is shown before the step runs
+ * (only earlier captures are filled) or after (this step's own captures are filled too).
+ */
+function learnerTexts(step: Step): Array<{ field: string; text: LocalizedText; after: boolean }> {
+  const out: Array<{ field: string; text: LocalizedText; after: boolean }> = [];
+  const add = (field: string, text: LocalizedText | undefined, after: boolean) => {
+    if (text) out.push({ field, text, after });
+  };
+  add('title', step.title, false);
+  if ('text' in step) add('text', step.text, false);
+  if ('question' in step) add('question', step.question, false);
+  if ('hint' in step) add('hint', step.hint, true);
+  if ('explain' in step) add('explain', step.explain, true);
+  if (step.kind === 'quiz') step.choices.forEach((c, i) => (add(`choices[${i}].text`, c.text, false), add(`choices[${i}].explain`, c.explain, true)));
+  if (step.kind === 'run') step.classic?.parts.forEach((p, i) => add(`classic.parts[${i}].text`, p.text, false));
+  return out;
+}
+
+function ownCaptures(step: Step): string[] {
+  if (step.kind === 'compute') return [step.into];
+  return 'capture' in step ? Object.keys(step.capture ?? {}) : [];
+}
+
+function checkLearnerText(w: Walk, step: Step | null): void {
+  if (step && ASKS_FOR_INPUT.has(step.kind) && !('text' in step && step.text) && !('question' in step && step.question)) {
+    report(w, step, 'text', 'this step asks the learner for input: say what to type');
+  }
+  const own = new Set(step ? ownCaptures(step) : []);
+  const texts = step ? learnerTexts(step) : [{ field: 'title', text: w.lesson.title, after: false }, { field: 'summary', text: w.lesson.summary, after: false }];
+  for (const { field, text, after } of texts) {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const name of placeholdersIn(text[lang])) {
+        if (isBuiltin(name) || w.captures.has(name) || (after && own.has(name))) continue;
+        report(w, step, `${field}.${lang}`, `{${name}} is not filled here (no earlier step captures it), so the learner would see it raw`);
+      }
+      if ((text[lang].match(/`/g) ?? []).length % 2 === 1) report(w, step, `${field}.${lang}`, 'unbalanced backticks: a code span is opened and never closed');
+    }
+  }
+}
+
+/** Diagrams are shown as drawn (never wrapped), so they must fit the narrowest terminal l7lab supports. */
+export const DIAGRAM_MAX_COLUMNS = 80;
+const LINKS_DOWN = '│┐┌├┤┬┼';
+const LINKS_UP = '│└┘├┤┴┼';
+
+/** Each character of a line by the terminal column it starts at (wide characters take two). */
+function byColumn(line: string): Map<number, string> {
+  const at = new Map<number, string>();
+  let col = 0;
+  for (const ch of line) {
+    at.set(col, ch);
+    col += isWide(ch) ? 2 : 1;
+  }
+  return at;
+}
+
+/**
+ * A vertical line one column off from the line or corner it should meet (the Japanese
+ * diagram drawn as if a wide character took one column): the neighbour at the same column
+ * is not a link, but one column to the side is.
+ */
+function brokenVerticals(art: string): string[] {
+  const rows = art.replace(/\n$/, '').split('\n').map(byColumn);
+  const found: string[] = [];
+  const box = (ch: string | undefined) => ch !== undefined && (LINKS_UP + LINKS_DOWN).includes(ch);
+  const off = (row: Map<number, string> | undefined, col: number, links: string) =>
+    row !== undefined && !links.includes(row.get(col) ?? ' ') && (box(row.get(col - 1)) || box(row.get(col + 1)));
+  rows.forEach((row, i) => {
+    for (const [col, ch] of row) {
+      if (LINKS_DOWN.includes(ch) && off(rows[i + 1], col, LINKS_UP)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line below by a column`);
+      if (LINKS_UP.includes(ch) && off(rows[i - 1], col, LINKS_DOWN)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line above by a column`);
+    }
+  });
+  return found;
+}
+
+function checkDiagram(w: Walk, step: Extract<Step, { kind: 'say' }>): void {
+  if (step.diagram === undefined) return;
+  const arts = typeof step.diagram === 'string' ? [['', step.diagram]] : Object.entries(step.diagram).map(([l, a]) => [`.${l}`, a]);
+  for (const [suffix, art] of arts as Array<[string, string]>) {
+    art.split('\n').forEach((line, i) => {
+      const cols = displayWidth(line);
+      if (cols > DIAGRAM_MAX_COLUMNS) report(w, step, `diagram${suffix}`, `line ${i + 1} is ${cols} columns wide; diagrams are never wrapped, keep them within ${DIAGRAM_MAX_COLUMNS}`);
+    });
+    for (const problem of brokenVerticals(art)) report(w, step, `diagram${suffix}`, `${problem} (wide characters count as two columns)`);
+  }
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "in nine questions" / "9 問" in a lesson's texts must be how many quiz steps it has (review said nine and asked ten). */
+function checkQuestionCount(w: Walk): void {
+  const count = w.lesson.steps.filter((s) => s.kind === 'quiz').length;
+  const texts: Array<[string, LocalizedText]> = [
+    ['title', w.lesson.title],
+    ['summary', w.lesson.summary],
+    ...w.lesson.steps.flatMap((s): Array<[string, LocalizedText]> => (s.kind === 'say' ? [[`${s.id}.text`, s.text]] : [])),
+  ];
+  for (const [field, text] of texts) {
+    const en = new RegExp(`\\b(${NUMBER_WORDS.join('|')}|\\d+) questions\\b`, 'i').exec(text.en)?.[1]?.toLowerCase();
+    const ja = /(\d+) ?(?:問|つの問題)(?!ずつ)/.exec(text.ja)?.[1]; // not "1 問ずつ", one per lesson
+    const said = [en === undefined ? undefined : /^\d+$/.test(en) ? Number(en) : NUMBER_WORDS.indexOf(en), ja === undefined ? undefined : Number(ja)];
+    said.forEach((n, i) => {
+      if (n !== undefined && n !== count) w.problems.push({ file: w.file, field: `${field}.${i === 0 ? 'en' : 'ja'}`, message: `says ${n} questions but the lesson asks ${count}` });
+    });
   }
 }
 
@@ -92,12 +207,19 @@ function checkQuiz(w: Walk, step: Extract<Step, { kind: 'quiz' }>): void {
   const right = step.choices.filter((c) => c.correct).length;
   if (right !== 1) report(w, step, 'choices', `a quiz needs exactly one correct choice, found ${right}`);
   if (step.see !== undefined && !w.ctx.lessonIds.has(step.see)) report(w, step, 'see', `unknown lesson "${step.see}"`);
+  // The engine says whether a pick was right; after a miss the right choice's explanation is
+  // shown as the reason, where "Right." would contradict the "Not quite." above it.
+  step.choices.forEach((c, i) => {
+    if (c.correct && (/^(?:right|correct)\b/i.test(c.explain.en) || /^(?:そのとおり|正解)/.test(c.explain.ja))) {
+      report(w, step, `choices[${i}].explain`, 'starts by saying it is right; the engine says that, and after a miss this text explains the answer');
+    }
+  });
 }
 
 function checkStep(w: Walk, step: Step): void {
   switch (step.kind) {
     case 'say':
-      return;
+      return checkDiagram(w, step);
     case 'run':
       return checkLab(w, step, 'lab', step.lab);
     case 'connect':
@@ -137,9 +259,12 @@ function checkStep(w: Walk, step: Step): void {
 export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Problem[] {
   const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
   const seen = new Set<string>();
+  checkLearnerText(w, null);
+  checkQuestionCount(w);
   for (const step of lesson.steps) {
     if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
     seen.add(step.id);
+    checkLearnerText(w, step);
     checkStep(w, step);
   }
   if (!lesson.steps.some((s) => s.kind === 'quiz')) w.problems.push({ file, field: 'steps', message: 'a lesson ends with at least one quiz question' });

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n.js';
 import { defaultDeps, probe } from '../ports/prober.js';
 import { buildReport } from '../ports/report.js';
-import { renderTable } from '../ui/tables.js';
+import { renderFitted } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 
 /**
@@ -22,5 +22,8 @@ export async function labPortsView(ports: number[], lang: Lang): Promise<string 
   const report = buildReport(result.backend, result.partial, mine, lang);
   const dash = (v: string | number | null) => (v === null ? '-' : String(v));
   const rows = report.sockets.map((s) => [s.protocol, s.address, s.port, s.service?.name ?? '-', dash(s.pid), dash(s.process)]);
-  return `${theme.dim(`$ l7lab ports   (${result.source})`)}\n${renderTable(HEAD[lang], rows)}`;
+  // As `l7lab ports` does: pid gives way first, then long addresses and process names are cut with ….
+  const fit = [{}, { min: 12 }, {}, { min: 8 }, { drop: 1 }, { min: 8 }];
+  const columns = HEAD[lang].map((head, i) => ({ head, ...fit[i] }));
+  return `${theme.dim(`$ l7lab ports   (${result.source})`)}\n${renderFitted(columns, rows)}`;
 }

@@ -108,6 +108,11 @@ const compute = z.strictObject({
   into: name,
   text: localized.optional(),
   explain: localized,
+  /**
+   * false: work the value out (for the suggestion, Enter alone and --auto) but show only the
+   * explanation, not the derivation: the learner builds it with a helper (:b64, :plain, :cram).
+   */
+  reveal: z.boolean().default(true),
 });
 
 const check = z.strictObject({

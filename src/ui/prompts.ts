@@ -3,6 +3,8 @@
  * `Prompts` object, so tests inject a scripted one and never need a terminal.
  * inquirer is imported lazily: `--help` and non-interactive runs never load it.
  */
+import { detectLang, type Lang } from '../i18n.js';
+import { theme } from './theme.js';
 export interface Choice<T> {
   name: string;
   value: T;
@@ -58,7 +60,17 @@ async function guard<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   }
 }
 
-export function terminalPrompts(): Prompts {
+/** inquirer's key help under a list ("↑↓ navigate • ⏎ select"), in the user's language. */
+const KEY_ACTIONS: Record<Lang, Record<string, string>> = {
+  en: { navigate: 'navigate', select: 'select' },
+  ja: { navigate: '移動', select: '決定' },
+};
+
+export function keysHelpTip(lang: Lang): (keys: Array<[string, string]>) => string {
+  return (keys) => keys.map(([key, action]) => `${theme.bold(key)} ${theme.dim(KEY_ACTIONS[lang][action] ?? action)}`).join(theme.dim(' • '));
+}
+
+export function terminalPrompts(lang: Lang = detectLang()): Prompts {
   return {
     async select<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T> {
       const { select } = await import('@inquirer/prompts');
@@ -69,6 +81,7 @@ export function terminalPrompts(): Prompts {
             choices: choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
             ...(defaultValue !== undefined ? { default: defaultValue } : {}),
             pageSize: 12,
+            theme: { style: { keysHelpTip: keysHelpTip(lang) } },
           },
           { signal },
         ),

@@ -1,5 +1,7 @@
 import Table from 'cli-table3';
 import { theme } from './theme.js';
+import { displayWidth, truncate } from './width.js';
+import { terminalWidth } from './wrap.js';
 
 /** The only module that imports cli-table3. */
 export function renderTable(head: string[], rows: Array<Array<string | number>>, opts: { colWidths?: number[] } = {}): string {
@@ -39,4 +41,90 @@ export function renderColumns(head: string[], rows: Array<Array<string | number>
     .split('\n')
     .map((l) => l.trimEnd())
     .join('\n');
+}
+
+/**
+ * A column of a table that must fit the terminal. When the whole table is wider than the
+ * terminal: first columns with a `drop` rank are left out (lowest rank first) while that
+ * alone makes it fit; otherwise, with every droppable column left out, cells of columns with
+ * `min` are cut with … (widest first, never below `min`); and when even that is too wide,
+ * every row is shown stacked, one `head  value` line per cell. With room to spare nothing is
+ * dropped or cut: the table takes the width its content needs.
+ */
+export interface Column {
+  head: string;
+  /** May be cut with … down to this many columns. */
+  min?: number;
+  /** May be left out when the table does not fit; lower ranks go first. */
+  drop?: number;
+}
+
+export interface FitOptions {
+  /** Columns available; the terminal's width (80 off a terminal) by default. */
+  width?: number;
+}
+
+/** Each column takes its content plus one space either side, and one border line between (cli-table3's layout). */
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((n, w) => n + w + 3, 1);
+}
+
+function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>): number[] {
+  return columns.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+}
+
+/** Narrow cut-able columns, the widest first, until the table fits; null when it cannot. */
+function shrink(columns: readonly Column[], widths: number[], width: number): number[] | null {
+  const w = [...widths];
+  while (tableWidth(w) > width) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.min !== undefined && (w[i] as number) > c.min && (widest < 0 || (w[i] as number) > (w[widest] as number))) widest = i;
+    });
+    if (widest < 0) return null;
+    w[widest] = (w[widest] as number) - 1;
+  }
+  return w;
+}
+
+function stacked(columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, width: number): string {
+  const label = Math.max(...columns.map((c) => displayWidth(c.head)));
+  return rows
+    .map((row) =>
+      columns
+        .map((c, i) => `${theme.bold(c.head)}${' '.repeat(label - displayWidth(c.head))}  ${truncate(row[i] ?? '', Math.max(1, width - label - 2))}`)
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+/** The columns kept at each level of dropping: all, then without the lowest rank, and so on. */
+function dropLevels(columns: readonly Column[]): number[][] {
+  const order = columns
+    .map((c, i) => ({ i, rank: c.drop }))
+    .filter((c): c is { i: number; rank: number } => c.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank);
+  const levels = [columns.map((_, i) => i)];
+  for (const { i } of order) levels.push((levels[levels.length - 1] as number[]).filter((k) => k !== i));
+  return levels;
+}
+
+export function renderFitted(columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string | number>>, opts: FitOptions = {}): string {
+  const width = opts.width ?? terminalWidth();
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  const levels = dropLevels(columns);
+  const attempt = (keep: number[], cut: boolean): string | null => {
+    const cols = keep.map((i) => columns[i] as Column);
+    const body = cells.map((r) => keep.map((i) => r[i] ?? ''));
+    const natural = naturalWidths(cols, body);
+    const widths = cut ? shrink(cols, natural, width) : tableWidth(natural) <= width ? natural : null;
+    if (!widths) return null;
+    const head = cols.map((c, j) => truncate(c.head, widths[j] as number));
+    return renderTable(head, body.map((r) => r.map((cell, j) => truncate(cell, widths[j] as number))), { colWidths: widths.map((w) => w + 2) });
+  };
+  for (const keep of levels) {
+    const shown = attempt(keep, false);
+    if (shown !== null) return shown;
+  }
+  return attempt(levels[levels.length - 1] as number[], true) ?? stacked(columns, cells, width);
 }

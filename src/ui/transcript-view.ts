@@ -1,12 +1,14 @@
 import type { Lang, Localized } from '../i18n.js';
 import type { Direction, OsiLayer } from '../protocols/transcript.js';
 import { theme } from './theme.js';
+import { wrap } from './wrap.js';
 
 /**
  * How one line of a protocol conversation looks on screen: what the client sent and what
  * the server answered in distinct colours (RFC style `C:` / `S:`), the CRLF that ends every
  * line made visible where a lesson teaches it, then the explanation, the decoded form of an
- * encoded line (L6), and the session state after it (L5). Explanations are not written
+ * encoded line (L6), and the session state after it (L5). Explanations wrap to the terminal
+ * under their indent (ui/wrap.ts); wire lines never wrap. Explanations are not written
  * here: they come from the protocols' knowledge tables through the transcript events.
  */
 export interface ViewLine {
@@ -68,7 +70,7 @@ export function renderLine(line: ViewLine, opts: ViewOptions): string {
   const out = [`${theme.dim(who)}${theme.bold(mark)} ${tls}${colour(visible(line.text))}${crlf}`];
   const pad = ' '.repeat(who.length) + INDENT;
   if (line.decoded !== undefined) out.push(`${pad}${badge('L6', opts)}${theme.dim(`${LABELS.decoded[opts.lang]}:`)} ${theme.code(line.decoded)}`);
-  if (line.explanation) out.push(`${pad}${badge(line.layer, opts)}${theme.explanation(line.explanation)}`);
+  if (line.explanation) out.push(wrap(line.explanation, { prefix: `${pad}${badge(line.layer, opts)}`, style: theme.explanation, code: theme.code }));
   if (opts.state && line.state) out.push(`${pad}${badge('L5', opts)}${theme.dim(`${LABELS.state[opts.lang]}:`)} ${theme.state(line.state)}`);
   return out.join('\n');
 }

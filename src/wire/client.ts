@@ -49,6 +49,8 @@ export class WireClient {
   onData: ((data: Buffer) => void) | null = null;
   /** The handshake, once the connection is inside TLS. */
   tls: PeerTls | null = null;
+  /** Set by upgradeOnGoAhead: the TLS to start when a typed upgrade command gets its go-ahead. */
+  private armed: { tls: WireTls; host: string } | null = null;
 
   private constructor(
     private socket: Socket,
@@ -97,6 +99,31 @@ export class WireClient {
     const { line, ok } = STARTTLS_COMMAND[this.protocol];
     const reply = await this.send(line);
     if (reply.status !== ok) return { sent: line, reply };
+    await this.handshakeNow(tls, host);
+    return { sent: line, reply };
+  }
+
+  /**
+   * For a line someone types: the next line sent that is this protocol's upgrade command
+   * (STARTTLS, STLS, `tag STARTTLS`, in any case) and gets the go-ahead starts the handshake,
+   * as startTls() would. Other lines go out as usual, so a wrong command gets its real reply.
+   * A failed handshake ends the connection (WireError 'closed' with the go-ahead as partial).
+   */
+  upgradeOnGoAhead(tls: WireTls, host: string): void {
+    this.armed = { tls, host };
+  }
+
+  cancelUpgrade(): void {
+    this.armed = null;
+  }
+
+  private isUpgrade(line: string, reply: WireReply): boolean {
+    const { line: command, ok } = STARTTLS_COMMAND[this.protocol];
+    const word = (l: string) => l.trim().split(/\s+/)[this.protocol === 'imap' ? 1 : 0]?.toUpperCase();
+    return reply.status === ok && line.trim().split(/\s+/).length === command.split(' ').length && word(line) === word(command);
+  }
+
+  private async handshakeNow(tls: WireTls, host: string): Promise<void> {
     const raw = this.socket;
     raw.removeAllListeners('data');
     raw.removeAllListeners('end');
@@ -112,7 +139,6 @@ export class WireClient {
     }
     this.attach(this.socket);
     this.tls = peerTls(this.socket as TLSSocket);
-    return { sent: line, reply };
   }
 
   get localPort(): number {
@@ -128,7 +154,15 @@ export class WireClient {
   async send(line: string): Promise<WireReply> {
     const shape = this.shapeForLine(line);
     this.write(`${line}\r\n`);
-    return this.remember(await this.read(shape), shape);
+    const reply = this.remember(await this.read(shape), shape);
+    const armed = this.armed;
+    if (armed && this.isUpgrade(line, reply)) {
+      this.armed = null;
+      await this.handshakeNow(armed.tls, armed.host).catch((err: Error) => {
+        throw new WireError('closed', err.message, reply.lines);
+      });
+    }
+    return reply;
   }
 
   /**

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 
+/** Text without any whitespace: lesson output wraps to the terminal, so words move between lines. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
 /**
  * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
  * built bin against the real lab servers on loopback, in both languages; and the facts the
@@ -166,9 +169,10 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(lang === 'en' ? 'Lesson complete' : 'レッスン完了');
     expect(run.stdout).not.toContain('MISMATCH');
-    // Every quiz's correct answer is what the learner is shown as the right one.
+    // Every quiz's correct answer is what the learner is shown as the right one (wrapped to 80
+    // columns, so compared without the line breaks and spaces the wrapping moves).
     for (const q of quizzes(await lessonFile(id))) {
-      expect(run.stdout).toContain(`${lang === 'en' ? 'The right answer: ' : '正解: '}${correctChoice(q).text[lang]}`);
+      expect(squash(run.stdout)).toContain(squash(`${lang === 'en' ? 'The right answer: ' : '正解: '}${correctChoice(q).text[lang]}`));
     }
     return run.stdout;
   }
@@ -204,10 +208,11 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
       const read = out.indexOf('laptop C: a7 FETCH 3 BODY[]');
       expect(peek).toBeGreaterThan(0);
       expect(read).toBeGreaterThan(peek);
-      expect(out.slice(peek, read)).toMatch(/│ 3 +│ \d+ +│ - +│ Bob <bob@example\.com>/);
+      // At 80 columns the size column gives way (ui/tables.ts renderFitted); flags and sender stay.
+      expect(out.slice(peek, read)).toMatch(/│ 3 +│ (?:\d+ +│ )?- +│ Bob <bob@example\.com>/);
       const after = out.slice(read);
       expect(after).toMatch(/^laptop S:  FLAGS \(\\Seen/m);
-      expect(after).toMatch(/│ 3 +│ \d+ +│ \\Seen +│ Bob <bob@example\.com>/);
+      expect(after).toMatch(/│ 3 +│ (?:\d+ +│ )?\\Seen +│ Bob <bob@example\.com>/);
       expect(after).toMatch(/^laptop S: \* SEARCH 2$/m);
       expect(after).toMatch(/^laptop S: \* 2 EXPUNGE$/m);
       expect(after).toMatch(/^laptop S: \* 2 FETCH \(UID 3 FLAGS/m);
@@ -245,7 +250,7 @@ describe('lessons play in --auto through the built bin', { timeout: 90_000 }, ()
       for (const q of quizzes(await lessonFile('review'))) {
         const line = `${lang === 'en' ? 'The right answer: ' : '正解: '}${correctChoice(q).text[lang]}`;
         const see = lang === 'en' ? `(see the lesson ${q.see})` : `（レッスン ${q.see} を参照）`;
-        expect(out).toMatch(new RegExp(`${escape(line)} *${escape(see)}`));
+        expect(squash(out)).toContain(squash(`${line}${see}`));
       }
     });
   }

@@ -8,7 +8,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
     rfc: 'RFC 1939 3',
     meaning: {
       en: 'Success: the command worked. A multi-line reply continues after this line.',
-      ja: '成功：コマンドは受け付けられました。複数行の応答なら、この行の後に続きます。',
+      ja: '成功: コマンドは受け付けられました。複数行の応答なら、この行の後に続きます。',
     },
   },
   {
@@ -16,7 +16,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
     rfc: 'RFC 1939 3',
     meaning: {
       en: 'Failure: the command was refused; the rest of the line says why.',
-      ja: '失敗：コマンドは拒否されました。理由は行の残りに書かれています。',
+      ja: '失敗: コマンドは拒否されました。理由は行の残りに書かれています。',
     },
   },
   {
@@ -24,7 +24,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
     rfc: 'RFC 5034 4',
     meaning: {
       en: 'SASL continuation: the server waits for the next step of AUTH; send the base64 response on one line, or * to cancel.',
-      ja: 'SASL の継続：サーバーは AUTH の次の手順を待っています。base64 の応答を 1 行で送るか、* で中止します。',
+      ja: 'SASL の継続: サーバーは AUTH の次の手順を待っています。base64 の応答を 1 行で送るか、* で中止します。',
     },
   },
   {
@@ -32,7 +32,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
     rfc: 'RFC 1939 3',
     meaning: {
       en: 'End of the multi-line reply: a line holding only a dot.',
-      ja: '複数行応答の終わり：ドット 1 つだけの行です。',
+      ja: '複数行応答の終わり: ドット 1 つだけの行です。',
     },
   },
   {
@@ -109,7 +109,7 @@ export const STATES: readonly StateKnowledge[] = [
 export const OK_AFTER: Readonly<Record<string, Localized>> = {
   GREETING: {
     en: 'Greeting: the server is ready. The <...> at the end is the APOP timestamp, new for every connection.',
-    ja: 'グリーティング：サーバーの準備ができました。末尾の <...> は APOP 用のタイムスタンプで、接続ごとに新しくなります。',
+    ja: 'グリーティング: サーバーの準備ができました。末尾の <...> は APOP 用のタイムスタンプで、接続ごとに新しくなります。',
   },
   USER: {
     en: 'Name noted; send PASS next. (l7lab says +OK to any name, so this does not prove the user exists.)',
@@ -121,7 +121,7 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
   },
   STAT: {
     en: 'Drop listing: the message count, then the total size in octets.',
-    ja: 'ドロップリスト：メッセージ数と、合計サイズ（オクテット）です。',
+    ja: 'ドロップリスト: メッセージ数と、合計サイズ（オクテット）です。',
   },
   LIST: {
     en: 'Scan listing follows: one line per message, ended by a line with only ".".',
@@ -129,7 +129,7 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
   },
   LIST1: {
     en: 'Scan listing of one message: its number, then its size in octets.',
-    ja: '1 通分のスキャンリスト：メッセージ番号と、サイズ（オクテット）です。',
+    ja: '1 通分のスキャンリスト: メッセージ番号と、サイズ（オクテット）です。',
   },
   UIDL: {
     en: 'Unique-id listing follows: one line per message, ended by a line with only ".".',
@@ -182,7 +182,7 @@ export const OK_AFTER: Readonly<Record<string, Localized>> = {
 export const ERR_IN: Readonly<Record<string, Localized>> = {
   TIMEOUT: {
     en: 'Autologout: no command for too long. The session ends without UPDATE, so nothing is deleted.',
-    ja: '自動ログアウト：長い間コマンドがありませんでした。UPDATE 状態に入らずに終わるので、何も削除されません。',
+    ja: '自動ログアウト: 長い間コマンドがありませんでした。UPDATE 状態に入らずに終わるので、何も削除されません。',
   },
   OVERFLOW: {
     en: 'The command line was longer than 255 octets (RFC 2449 4), so it was discarded unread.',
@@ -196,7 +196,7 @@ export const ERR_IN: Readonly<Record<string, Localized>> = {
 
 /** One line of a multi-line listing, by the command it answers. */
 export const LISTING_LINE: Readonly<Record<string, Localized>> = {
-  LIST: { en: 'Scan listing: message number, then size in octets.', ja: 'スキャンリストの 1 行：メッセージ番号と、サイズ（オクテット）です。' },
+  LIST: { en: 'Scan listing: message number, then size in octets.', ja: 'スキャンリストの 1 行: メッセージ番号と、サイズ（オクテット）です。' },
   UIDL: {
     en: 'Message number, then its unique id: the same in every session.',
     ja: 'メッセージ番号と固有 ID です。ID はどのセッションでも同じです。',
@@ -206,8 +206,8 @@ export const LISTING_LINE: Readonly<Record<string, Localized>> = {
 
 /** CAPA lines (RFC 2449 6), including those other servers announce (for `practice --connect`). */
 export const CAPABILITY_TEXT: Readonly<Record<string, Localized>> = {
-  TOP: { en: 'TOP is supported: the header and first lines of a message.', ja: 'TOP に対応：メッセージのヘッダーと先頭の数行を取り出せます。' },
-  UIDL: { en: 'UIDL is supported: unique ids that stay the same across sessions.', ja: 'UIDL に対応：セッションをまたいで変わらない固有 ID を取り出せます。' },
+  TOP: { en: 'TOP is supported: the header and first lines of a message.', ja: 'TOP に対応: メッセージのヘッダーと先頭の数行を取り出せます。' },
+  UIDL: { en: 'UIDL is supported: unique ids that stay the same across sessions.', ja: 'UIDL に対応: セッションをまたいで変わらない固有 ID を取り出せます。' },
   USER: { en: 'Login with USER and PASS (the password in clear text).', ja: 'USER と PASS によるログインに対応（パスワードは平文で送られます）。' },
   SASL: { en: 'AUTH with these SASL mechanisms (RFC 5034).', ja: 'これらの SASL メカニズムによる AUTH に対応（RFC 5034）。' },
   'RESP-CODES': {

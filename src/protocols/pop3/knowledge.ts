@@ -18,7 +18,7 @@ const LOGIN_CONTEXTS = new Set(['PASS', 'APOP', 'AUTH', 'SASL']);
 
 const SASL_RESPONSE: Localized = {
   en: 'SASL response: base64 of "authzid\\0user\\0password" for PLAIN; * cancels.',
-  ja: 'SASL の応答：PLAIN では「authzid\\0ユーザー名\\0パスワード」を base64 にしたものです。* で中止します。',
+  ja: 'SASL の応答: PLAIN では「authzid\\0ユーザー名\\0パスワード」を base64 にしたものです。* で中止します。',
 };
 
 const commands = new Map<string, CommandKnowledge>(

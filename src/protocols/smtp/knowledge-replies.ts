@@ -14,7 +14,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('220 2.0.0', 'RFC 3207 4', 'go ahead with TLS: the client starts the handshake now, and the server forgets what it was told in cleartext', 'TLS を始めてください。クライアントがここでハンドシェイクを始め、サーバーは平文で聞いたことを忘れます'),
   r('221', 'RFC 5321 4.1.1.10', 'goodbye: the server closes the connection', 'さようなら。サーバーが接続を閉じます'),
   r('235', 'RFC 4954 6', 'authentication succeeded: you are logged in', '認証に成功しました。ログインできています'),
-  r('250', 'RFC 5321 4.2.2', 'OK: the requested action was done', 'OK：要求した処理が完了しました'),
+  r('250', 'RFC 5321 4.2.2', 'OK: the requested action was done', 'OK: 要求した処理が完了しました'),
   r('250 2.1.0', 'RFC 5321 4.1.1.2', 'sender accepted: the mail transaction has begun', '送信者を受け付けました。メールトランザクションが始まりました'),
   r('250 2.1.5', 'RFC 5321 4.1.1.3', 'recipient accepted', '宛先を受け付けました'),
   r('252', 'RFC 5321 3.5.3', 'cannot verify the mailbox, but mail to it will be accepted', 'メールボックスの存在は確認できませんが、宛てたメールは受け付けます'),
@@ -51,10 +51,10 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('553', 'RFC 6531 3.5', 'mailbox name not allowed, e.g. a non-ASCII address without SMTPUTF8', '使えないメールボックス名です（SMTPUTF8 なしの非 ASCII アドレスなど）'),
   r('554', 'RFC 5321 4.2.2', 'transaction failed; here: the client does not speak SMTP (e.g. HTTP), so the server hangs up', 'トランザクションが失敗しました。ここでは、相手が SMTP を話していない（HTTP など）ため、サーバーが接続を切ります'),
   r('555', 'RFC 5321 4.1.1.11', 'a MAIL FROM or RCPT TO parameter was not recognised', 'MAIL FROM または RCPT TO のパラメーターを認識できません'),
-  r('2xx', 'RFC 5321 4.2.1', 'positive completion: done', '肯定完了：処理が終わりました'),
-  r('3xx', 'RFC 5321 4.2.1', 'positive intermediate: go on, the server waits for more', '肯定中間：続けてください。サーバーは続きを待っています'),
-  r('4xx', 'RFC 5321 4.2.1', 'transient failure: try again later', '一時的な失敗：後でもう一度試してください'),
-  r('5xx', 'RFC 5321 4.2.1', 'permanent failure: the same command will not succeed as it is', '恒久的な失敗：同じコマンドをそのまま繰り返しても成功しません'),
+  r('2xx', 'RFC 5321 4.2.1', 'positive completion: done', '肯定完了: 処理が終わりました'),
+  r('3xx', 'RFC 5321 4.2.1', 'positive intermediate: go on, the server waits for more', '肯定中間: 続けてください。サーバーは続きを待っています'),
+  r('4xx', 'RFC 5321 4.2.1', 'transient failure: try again later', '一時的な失敗: 後でもう一度試してください'),
+  r('5xx', 'RFC 5321 4.2.1', 'permanent failure: the same command will not succeed as it is', '恒久的な失敗: 同じコマンドをそのまま繰り返しても成功しません'),
 ];
 
 /** EHLO keywords (RFC 5321 4.1.1.1) the server advertises. */
@@ -65,7 +65,7 @@ export const EXTENSIONS: Readonly<Record<string, Localized>> = {
   ENHANCEDSTATUSCODES: { en: 'replies carry a detailed code such as 5.1.3 after the three digits (RFC 2034, RFC 3463)', ja: '応答の 3 桁の後に 5.1.3 のような詳細コードが付きます（RFC 2034、RFC 3463）' },
   STARTTLS: { en: 'the connection can be switched to TLS with the STARTTLS command (RFC 3207)', ja: 'STARTTLS コマンドで接続を TLS に切り替えられます（RFC 3207）' },
   AUTH: { en: 'the SASL mechanisms you can log in with (RFC 4954)', ja: 'ログインに使える SASL の方式の一覧です（RFC 4954）' },
-  SMTPUTF8: { en: 'addresses and headers may use UTF-8, e.g. 太郎@example.jp (RFC 6531)', ja: 'アドレスやヘッダーに UTF-8 を使えます（例：太郎@example.jp、RFC 6531）' },
+  SMTPUTF8: { en: 'addresses and headers may use UTF-8, e.g. 太郎@example.jp (RFC 6531)', ja: 'アドレスやヘッダーに UTF-8 を使えます（例: 太郎@example.jp、RFC 6531）' },
   HELP: { en: 'the HELP command is available', ja: 'HELP コマンドが使えます' },
 };
 
@@ -93,7 +93,7 @@ export const PHRASES = {
   },
   dataEnd: {
     en: 'end of data: the message ({size} octets in {lines} lines) is complete',
-    ja: 'データの終わり：メッセージ（{lines} 行、{size} オクテット）が完成しました',
+    ja: 'データの終わり: メッセージ（{lines} 行、{size} オクテット）が完成しました',
   },
   saslLine: {
     en: 'an authentication response in base64: an encoding anyone can decode, not encryption',

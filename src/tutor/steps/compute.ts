@@ -1,5 +1,6 @@
 import { apopDigest, cramDigest, decodeBase64, encodeBase64, showNuls } from '../../protocols/sasl.js';
 import { theme } from '../../ui/theme.js';
+import { wrap } from '../../ui/wrap.js';
 import { fillValue, mismatch, out, tr, type LessonContext } from '../context.js';
 import { msg, type MessageKey } from '../messages.js';
 import { explain, say } from '../present.js';
@@ -76,11 +77,12 @@ export function runCompute(ctx: LessonContext, step: ComputeStep): void {
     out(ctx, theme.warn((err as Error).message));
     return;
   }
-  derived.rows.push(['cResult', derived.result, { name: step.into }]);
+  ctx.captures.set(step.into, derived.result);
+  if (!step.reveal) return explain(ctx, tr(ctx, step.explain), 'L6');
+  derived.rows.push(['cResult', derived.result]);
   derived.rows.forEach(([key, value, vars], i) => {
-    out(ctx, `  ${theme.dim(`${i + 1}.`)} ${msg(ctx.lang, key, vars ?? {})}`);
+    out(ctx, wrap(msg(ctx.lang, key, vars ?? {}), { prefix: `  ${theme.dim(`${i + 1}.`)} ` }));
     out(ctx, `     ${theme.code(value)}`);
   });
-  ctx.captures.set(step.into, derived.result);
   explain(ctx, tr(ctx, step.explain), 'L6');
 }

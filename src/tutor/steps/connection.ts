@@ -26,7 +26,9 @@ export async function runConnect(ctx: LessonContext, step: StepOf<'connect'>): P
 
 export function runDisconnect(ctx: LessonContext, step: StepOf<'disconnect'>): void {
   const conn = ctx.connections.get(step.connection);
-  note(ctx, msg(ctx.lang, 'dropped', { who: step.connection }));
+  // The goodbye it skips: QUIT in SMTP (RFC 5321 4.1.1.10) and POP3 (RFC 1939 6), LOGOUT in IMAP (RFC 3501 6.1.3).
+  const goodbye = conn?.protocol === 'imap' ? 'LOGOUT' : 'QUIT';
+  note(ctx, msg(ctx.lang, 'dropped', { who: step.connection, goodbye }));
   conn?.client.destroy();
   ctx.connections.delete(step.connection);
   explain(ctx, tr(ctx, step.explain));

@@ -1,5 +1,5 @@
 import { NoSuchMailboxError, type MessageMeta } from '../../mailstore/types.js';
-import { renderTable } from '../../ui/tables.js';
+import { renderFitted } from '../../ui/tables.js';
 import { explain, note, say, warn } from '../present.js';
 import { rebuildMenu } from '../recovery.js';
 import { mismatch, out, tr, type LessonContext } from '../context.js';
@@ -55,7 +55,9 @@ export async function runCheck(ctx: LessonContext, step: StepOf<'check'>): Promi
   }
   const l = ctx.lang;
   out(ctx, msg(l, 'checkHeader', { account: step.account, mailbox: step.mailbox, count: metas.length }));
-  if (rows.length > 0) out(ctx, renderTable([msg(l, 'colUid'), msg(l, 'colSize'), msg(l, 'colFlags'), msg(l, 'colFrom'), msg(l, 'colSubject')], rows));
+  // Fits the terminal (ui/tables.ts): size gives way first, then long senders and subjects are cut with ….
+  const columns = [{ head: msg(l, 'colUid') }, { head: msg(l, 'colSize'), drop: 1 }, { head: msg(l, 'colFlags'), min: 5 }, { head: msg(l, 'colFrom'), min: 12 }, { head: msg(l, 'colSubject'), min: 12 }];
+  if (rows.length > 0) out(ctx, renderFitted(columns, rows));
   const wrong = problems(ctx, step, metas, newestRaw);
   if (wrong.length > 0) {
     warn(ctx, msg(l, 'checkFailed', { what: wrong.join('; ') }));

@@ -1,6 +1,7 @@
 import type { Protocol } from '../../protocols/transcript.js';
-import { renderTable } from '../../ui/tables.js';
+import { renderFitted } from '../../ui/tables.js';
 import { theme } from '../../ui/theme.js';
+import { wrap } from '../../ui/wrap.js';
 import { out, tr, type LessonContext, type RunningLab } from '../context.js';
 import { labNamed } from '../exchange.js';
 import { msg } from '../messages.js';
@@ -14,7 +15,7 @@ import { headerOf } from './mailbox.js';
  */
 export function runSay(ctx: LessonContext, step: StepOf<'say'>): void {
   const badge = step.layer && ctx.lesson.show.layers ? `${theme.layer(step.layer)} ` : '';
-  say(ctx, `${badge}${tr(ctx, step.text)}`);
+  say(ctx, tr(ctx, step.text), badge);
   if (step.diagram !== undefined) {
     const art = typeof step.diagram === 'string' ? step.diagram : step.diagram[ctx.lang];
     out(ctx, theme.dim(art.replace(/\n$/, '')));
@@ -23,7 +24,7 @@ export function runSay(ctx: LessonContext, step: StepOf<'say'>): void {
 
 function endpointsTable(ctx: LessonContext, lab: RunningLab): string {
   const rows = (Object.entries(lab.lab.endpoints) as Array<[Protocol, { host: string; port: number }]>).map(([p, e]) => [p.toUpperCase(), e.host, e.port]);
-  return renderTable([msg(ctx.lang, 'colProtocol'), msg(ctx.lang, 'colAddress'), 'port'], rows);
+  return renderFitted([{ head: msg(ctx.lang, 'colProtocol') }, { head: msg(ctx.lang, 'colAddress') }, { head: 'port' }], rows);
 }
 
 async function mailTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
@@ -35,7 +36,9 @@ async function mailTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
     }
   }
   const l = ctx.lang;
-  return renderTable([msg(l, 'colAccount'), msg(l, 'colUid'), msg(l, 'colFrom'), msg(l, 'colSubject'), msg(l, 'colSize')], rows);
+  // Fits the terminal (ui/tables.ts): size gives way first, then long senders and subjects are cut with ….
+  const columns = [{ head: msg(l, 'colAccount'), min: 8 }, { head: msg(l, 'colUid') }, { head: msg(l, 'colFrom'), min: 12 }, { head: msg(l, 'colSubject'), min: 12 }, { head: msg(l, 'colSize'), drop: 1 }];
+  return renderFitted(columns, rows);
 }
 
 async function portsTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
@@ -60,7 +63,7 @@ export async function runRun(ctx: LessonContext, step: StepOf<'run'>): Promise<v
     note(ctx, msg(ctx.lang, 'classicLabel'));
     code(ctx, step.classic.command);
     const width = Math.max(...step.classic.parts.map((p) => p.token.length), 0);
-    for (const part of step.classic.parts) out(ctx, `    ${theme.code(part.token.padEnd(width))}  ${tr(ctx, part.text)}`);
+    for (const part of step.classic.parts) out(ctx, wrap(tr(ctx, part.text), { prefix: `    ${theme.code(part.token.padEnd(width))}  ` }));
   }
   if (step.explain) explain(ctx, tr(ctx, step.explain));
 }

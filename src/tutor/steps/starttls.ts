@@ -1,30 +1,83 @@
-import { WireError } from '../../wire/client.js';
+import type { Localized } from '../../i18n.js';
+import type { Protocol } from '../../protocols/transcript.js';
 import { tlsNote } from '../../practice/tls-note.js';
-import { countReply, mismatch, out, tr, type LessonContext } from '../context.js';
-import { showExchange } from '../exchange.js';
+import { mismatch, out, type LessonContext } from '../context.js';
 import { labPair } from '../labs.js';
-import { explain, say } from '../present.js';
 import type { StepOf } from '../schema.js';
+import { runSend } from './send.js';
 
 /**
- * `starttls`: the upgrade on an open connection (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1).
- * The engine sends STARTTLS/STLS, shows the go-ahead, does the handshake trusting only the
- * lab certificate, and shows what it gave; later lines on the connection are marked [TLS].
+ * `starttls`: the learner types the upgrade on an open connection (RFC 3207 4 STARTTLS,
+ * RFC 2595 4 STLS, RFC 3501 6.2.1 tagged STARTTLS). It runs as a send step, so a wrong
+ * command gets the server's real reply and the same retry / hint / answer / skip choices;
+ * the connection is armed so that the typed upgrade command, once the server gives the
+ * go-ahead, is followed by the TLS handshake (trusting only the lab certificate). Later
+ * lines on the connection are marked [TLS].
  */
-export async function runStarttls(ctx: LessonContext, step: StepOf<'starttls'>): Promise<void> {
-  if (step.text) say(ctx, tr(ctx, step.text));
+type StarttlsStep = StepOf<'starttls'>;
+
+interface Upgrade {
+  command: string;
+  accept: string;
+  ok: string;
+  hint: Localized;
+}
+
+/** What the step says when the lesson gives no text of its own. */
+function defaultText(command: string): Localized {
+  return { en: `Switch this connection to TLS: type \`${command}\`.`, ja: `この接続を TLS に切り替えます。\`${command}\` と入力してください。` };
+}
+
+/** RFC 3207 4: 220 go-ahead; RFC 2595 4: +OK; RFC 3501 6.2.1: tagged OK. */
+const UPGRADE: Record<Protocol, Upgrade> = {
+  smtp: {
+    command: 'STARTTLS',
+    accept: '^STARTTLS$',
+    ok: '220',
+    hint: { en: 'Type `STARTTLS` alone, with no argument (RFC 3207 4).', ja: '引数なしで `STARTTLS` とだけ入力します（RFC 3207 4）。' },
+  },
+  pop3: {
+    command: 'STLS',
+    accept: '^STLS$',
+    ok: '+OK',
+    hint: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
+  },
+  imap: {
+    command: 'a1 STARTTLS',
+    accept: '^\\S+\\s+STARTTLS$',
+    ok: 'OK',
+    hint: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
+  },
+};
+
+export async function runStarttls(ctx: LessonContext, step: StarttlsStep): Promise<void> {
   const conn = ctx.connections.get(step.connection);
   if (!conn) throw new Error(`connection ${step.connection} is not open`);
+  const up = UPGRADE[conn.protocol];
   const host = conn.lab.lab.endpoints[conn.protocol]?.host ?? '127.0.0.1';
+  conn.client.upgradeOnGoAhead({ mode: 'starttls', ca: [(await labPair()).cert] }, host);
+  const asSend: StepOf<'send'> = {
+    kind: 'send',
+    id: step.id,
+    connection: step.connection,
+    text: step.text ?? defaultText(up.command),
+    command: up.command,
+    accept: up.accept,
+    expect: up.ok,
+    hint: up.hint,
+    explain: step.explain,
+    layer: 'L6',
+    continues: false,
+  };
   try {
-    const { sent, reply } = await conn.client.startTls({ mode: 'starttls', ca: [(await labPair()).cert] }, host);
-    countReply(ctx, reply.status);
-    showExchange(ctx, conn, [sent], reply.lines, 'L6');
-    if (!conn.client.tls) mismatch(ctx, step.id, 'TLS', reply.lines.join(' | '));
-  } catch (err) {
-    if (!(err instanceof WireError)) throw err;
-    mismatch(ctx, step.id, 'TLS', err.message);
+    await runSend(ctx, asSend);
+  } finally {
+    conn.client.cancelUpgrade();
   }
-  if (conn.client.tls && !ctx.quiet) out(ctx, tlsNote(conn.client.tls, ctx.lang));
-  explain(ctx, tr(ctx, step.explain), 'L6');
+  const now = ctx.connections.get(step.connection)?.client;
+  if (now?.tls) {
+    if (!ctx.quiet) out(ctx, tlsNote(now.tls, ctx.lang));
+  } else if (!ctx.mismatches.some((m) => m.step === step.id)) {
+    mismatch(ctx, step.id, 'TLS', 'the connection is still in clear text');
+  }
 }

@@ -15,9 +15,9 @@ const NO_PROC: ProcFs = {
 const answer = (stdout: string): Runner => async (command) => (command === 'ss' ? ({ kind: 'exited', code: 0, stdout, stderr: '' } as RunResult) : { kind: 'missing', command });
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-async function ports(opts: Record<string, unknown>, deps: Partial<ProbeDeps> = {}): Promise<string> {
+async function ports(opts: Record<string, unknown>, deps: Partial<ProbeDeps> = {}, width = 120): Promise<string> {
   let out = '';
-  await runPorts(opts, { deps: { platform: 'linux', run: answer(fixture('linux/ss-tcp.txt')), fs: NO_PROC, euid: 0, ...deps }, write: (t) => (out += t) });
+  await runPorts(opts, { deps: { platform: 'linux', run: answer(fixture('linux/ss-tcp.txt')), fs: NO_PROC, euid: 0, ...deps }, write: (t) => (out += t), width });
   return plain(out);
 }
 
@@ -29,6 +29,19 @@ describe('runPorts', () => {
     expect(out).toMatch(/│ tcp\s+│ ::\s+│ 2143 │ IMAP \(l7lab\)\s+│ all interfaces \(IPv4\+IPv6\)\s+│ 16031 │ mail srv\s+│ -\s+│/);
     expect(out).toContain('Source: ss -H -ltnp');
     expect(out).not.toContain('sudo');
+  });
+
+  it('fits 80 columns (issue 14: it was 81-88 wide): user and pid give way, then long cells are cut with …', async () => {
+    for (const lang of ['en', 'ja']) {
+      const out = await ports({ lang }, {}, 80);
+      const table = out.split('\n').filter((l) => /^[│┌└]/.test(l));
+      for (const line of table) expect([...line].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(80);
+      const portsInOrder = [...out.matchAll(/^│ tcp\s+│[^│]+│ (\d+)/gm)].map((m) => Number(m[1]));
+      expect(portsInOrder).toEqual([2024, 2110, 2143, 2525, 3306, 3306, 5432, 5432, 6379, 6379, 8080, 8080]);
+    }
+    const en = await ports({}, {}, 80);
+    expect(en).not.toMatch(/│ user\s+│/);
+    expect(en).toContain('mail srv');
   });
 
   it('tells a non-root user that others may be hidden, and how to see them', async () => {

@@ -1,0 +1,76 @@
+/**
+ * How many terminal columns a string takes. East Asian Wide and Fullwidth characters
+ * (Unicode UAX #11: CJK ideographs, kana, Hangul, fullwidth forms such as （ and ：) take
+ * two columns; combining marks, zero-width characters and ANSI colour codes take none.
+ * Ambiguous-width characters (…, •, ↑, box drawing) are counted as one, as terminals do
+ * outside an East Asian legacy mode.
+ */
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+/** Code point ranges of East Asian Wide (W) and Fullwidth (F), UAX #11, condensed. */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f],
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x23e9, 0x23ec],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+
+const ZERO = /[\u0300-\u036f\u200b-\u200f\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+
+export function isWide(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x1100) return false;
+  return WIDE.some(([lo, hi]) => cp >= lo && cp <= hi);
+}
+
+export function charWidth(ch: string): number {
+  if (ZERO.test(ch)) return 0;
+  return isWide(ch) ? 2 : 1;
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/** Terminal columns of `text`, colour codes ignored. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of stripAnsi(text)) n += charWidth(ch);
+  return n;
+}
+
+/** Pad with spaces on the right to `width` columns (never cuts). */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cut to at most `width` columns, ending with … when something was cut; never halves a wide character. */
+export function truncate(text: string, width: number): string {
+  const plain = stripAnsi(text);
+  if (displayWidth(plain) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const ch of plain) {
+    const w = charWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
