@@ -169,7 +169,8 @@ async function reset(io: Io, target: unknown, positional: string | undefined, id
 
 export async function runLearn(lessonId: string | undefined, opts: Record<string, unknown>, deps: LearnDeps = {}): Promise<void> {
   const lang = langOption(opts);
-  const warn = deps.warn ?? ((t: string) => process.stderr.write(`${theme.warn(t)}\n`));
+  // Through the one wrapper: at 80 columns `l7lab learn <id>` must not be split, and backticks become the code colour.
+  const warn = deps.warn ?? ((t: string) => process.stderr.write(`${wrap(t, { style: theme.warn, code: theme.code })}\n`));
   const dir = deps.lessonsDir ?? defaultLessonsDir();
   const progress = await openProgress(lang, deps.progressFile ?? progressPath(), warn);
   const io: Io = { lang, prompts: deps.prompts ?? terminalPrompts(lang), write: deps.write ?? ((t) => process.stdout.write(t)), warn, dir, progress };

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { squash } from '../support/text.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -171,7 +172,8 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
     expect(ports).toHaveLength(3);
     key('C-c');
     const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
-    expect(text).toContain('Lesson stopped; the lab servers are closed. Progress saved; `l7lab learn smtp-basics` continues at step 4.');
+    // Wrapped to the window like every message (ui/wrap.ts); backticks become the code colour, none with NO_COLOR.
+    expect(squash(text)).toContain(squash('Lesson stopped; the lab servers are closed. Progress saved; l7lab learn smtp-basics continues at step 4.'));
     expect(text).toContain('EXIT:130');
     expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
     // Nothing listens on the lab's ports any more.
@@ -207,7 +209,7 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
     await freshAtStep3();
     key('C-d');
     const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
-    expect(text).toContain('Progress saved; `l7lab learn smtp-basics` continues at step 3.');
+    expect(squash(text)).toContain(squash('Progress saved; l7lab learn smtp-basics continues at step 3.'));
     expect(text).toContain('EXIT:130');
   }, 120_000);
 
@@ -220,10 +222,10 @@ describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {
     key('Enter');
     await at(2, pause);
     key('Enter');
-    await at(3, /\n\? \[laptop\] コマンドを入力してください/);
+    await at(3, /\n\? \[laptop\] コマンドを入力/);
     type(':quit');
     const text = await waitFor('the exit', (t) => /EXIT:\d+/.test(t));
-    expect(text).toContain('`l7lab learn smtp-basics` でステップ 3 から続けられます。');
+    expect(squash(text)).toContain(squash('l7lab learn smtp-basics でステップ 3 から続けられます。'));
     expect(text).not.toContain('C: :quit');
     expect(text).toContain('EXIT:0');
   }, 120_000);

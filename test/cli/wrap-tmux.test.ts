@@ -92,6 +92,9 @@ describe('lesson text in a real terminal', { timeout: 120_000 }, () => {
     term.key('Enter'); // Try again
     await term.waitFor('a new prompt for step 6', (t) => /Try again[\s\S]*\n\? \[laptop\] Type the command[^\n]*\n?\s*$/.test(t.trimEnd() + '\n'));
     term.type('starttls');
+    // The handshake's summary (version, cipher, certificate) waits to be read before step 7.
+    text = await stepPrompt('en', 6, 16, w.pause);
+    term.key('Enter');
     text = await stepPrompt('en', 7, 16, w.command);
     expect(text).toMatch(/laptop C: starttls/);
     expect(text).toMatch(/laptop S: 220 /);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { squash } from '../support/text.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 
-/** Text without any whitespace: lesson output wraps to the terminal, so words move between lines. */
-const squash = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
