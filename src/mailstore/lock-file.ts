@@ -1,11 +1,13 @@
-import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../protocols/limits.js';
 import { errnoOf } from './maildir-io.js';
 
 /**
  * A lock between processes (serve, and `l7lab mail` run beside it): a file created with
- * O_EXCL, as Dovecot's dovecot-uidlist.lock. A lock older than STALE_MS was left by a process
- * that died, so it is broken (limits.ts). Waiting is bounded, in tries and in time.
+ * O_EXCL, as Dovecot's dovecot-uidlist.lock. It holds the holder's pid: a lock whose holder
+ * no longer runs (a serve killed with SIGKILL) is broken at once, as Dovecot's file_dotlock
+ * checks the pid; one older than STALE_MS is broken whatever it says (limits.ts). Waiting is
+ * bounded, in tries and in time.
  * Creating and removing it are synchronous: microseconds, no thread-pool trips.
  */
 const RETRY_MS = 5;
@@ -43,9 +45,33 @@ export async function acquireLockFile(path: string): Promise<() => Promise<void>
   throw new LockTimeoutError(path);
 }
 
+/**
+ * True when the lock names a process of this machine that no longer exists. An empty file
+ * (its holder is between creating and writing it), this process's own pid, or a process we
+ * may not signal (EPERM: it exists) all count as held.
+ */
+export function lockHolderGone(path: string): boolean {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return errnoOf(err) === 'ESRCH';
+  }
+}
+
 function breakIfStale(path: string): void {
   const st = statSync(path, { throwIfNoEntry: false });
-  if (st && Date.now() - st.mtimeMs > STALE_MS) rmSync(path, { force: true });
+  if (!st || !(Date.now() - st.mtimeMs > STALE_MS || lockHolderGone(path))) return;
+  // Only the file judged: if another waiter broke it and locked anew meanwhile, leave theirs.
+  const again = statSync(path, { throwIfNoEntry: false });
+  if (again && again.ino === st.ino && again.mtimeMs === st.mtimeMs) rmSync(path, { force: true });
 }
 
 /** Runs tasks one at a time, in order (an async mutex for one process). */
