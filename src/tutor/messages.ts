@@ -9,6 +9,8 @@ const MESSAGES = {
   stepHeader: { en: 'Step {n}/{total}', ja: 'ステップ {n}/{total}' },
   pressEnter: { en: 'Press Enter to continue', ja: 'Enter キーで次へ' },
   typeCommand: { en: 'Type the command (Enter alone sends: {suggestion})', ja: 'コマンドを入力（Enter だけで送信: {suggestion}）' },
+  suggestionAbove: { en: 'Enter alone sends this line:', ja: 'Enter だけで次の行を送信します:' },
+  typeCommandShort: { en: 'Type the command (Enter alone sends the line above)', ja: 'コマンドを入力（Enter だけで上の行を送信）' },
   labUp: { en: 'Lab servers for this lesson, on loopback only:', ja: 'このレッスン用のラボサーバー（ループバックのみ）:' },
   connecting: { en: '{who} connects to {protocol} at {host}:{port}', ja: '{who} が {host}:{port} の {protocol} に接続します' },
   connectionGone: { en: 'The server closed the {who} connection: {why}', ja: 'サーバーが {who} の接続を閉じました: {why}' },

@@ -127,7 +127,7 @@ describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
     await writeFile(file, '{ this is not json');
     const run = await l7lab(['learn', 'application-layer', '--auto'], { XDG_STATE_HOME: state });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: the progress file could not be read; it was set aside as .*progress\.json\.corrupt-/);
+    expect(run.stderr).toMatch(/warning: the progress file could not be read; it was set aside as\s+\S*progress\.json\.corrupt-/);
     const names = await readdir(join(state, 'l7lab'));
     expect(names.some((n) => n.startsWith('progress.json.corrupt-'))).toBe(true);
     expect(JSON.parse(await readFile(file, 'utf8')).lessons['application-layer']).toMatchObject({ watched: true, completed: false });

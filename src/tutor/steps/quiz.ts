@@ -1,8 +1,9 @@
 import { theme } from '../../ui/theme.js';
-import { out, tr, type LessonContext } from '../context.js';
+import { tr, type LessonContext } from '../context.js';
 import { LessonQuit } from '../control.js';
 import { msg } from '../messages.js';
-import { explain, good, say, warn } from '../present.js';
+import { explain, good, indented, item, say, warn } from '../present.js';
+import { terminalWidth, wrap } from '../../ui/wrap.js';
 import type { LocalizedText, StepOf } from '../schema.js';
 
 /**
@@ -36,15 +37,17 @@ function answerKey(ctx: LessonContext, step: QuizStep, right: number): void {
   say(ctx, theme.bold(tr(ctx, step.question)));
   step.choices.forEach((c, i) => {
     const mark = i === right ? theme.ok('✓') : theme.dim('✗');
-    out(ctx, `  ${mark} ${tr(ctx, c.text)}`);
-    out(ctx, `      ${theme.explanation(tr(ctx, c.explain))}`);
+    item(ctx, mark, tr(ctx, c.text));
+    indented(ctx, tr(ctx, c.explain), '      ');
   });
 }
 
 /** Every choice every time: with two choices, hiding the missed one would give the answer away. */
 async function ask(ctx: LessonContext, step: QuizStep): Promise<number> {
   const choices = step.choices.map((c, i) => ({ name: tr(ctx, c.text), value: i }));
-  const picked = await ctx.prompts.select<number>(tr(ctx, step.question), [...choices, { name: msg(ctx.lang, 'quitChoice'), value: QUIT }]);
+  // The prompt prints "? " before the question: wrapped to the rest of the width, hanging under it.
+  const question = wrap(tr(ctx, step.question), { width: terminalWidth() - 2, indent: '  ' });
+  const picked = await ctx.prompts.select<number>(question, [...choices, { name: msg(ctx.lang, 'quitChoice'), value: QUIT }]);
   if (picked === QUIT) throw new LessonQuit();
   if (!step.choices[picked]) throw new Error(`quiz ${step.id}: no choice ${picked}`);
   return picked;

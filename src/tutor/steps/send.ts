@@ -2,7 +2,9 @@ import type { WireReply } from '../../wire/reply-framer.js';
 import { capture, fillValue, mismatch, tr, type Connection, type LessonContext } from '../context.js';
 import { sendLine } from '../exchange.js';
 import { msg } from '../messages.js';
-import { explain, good, note, say, warn } from '../present.js';
+import { code, explain, good, note, say, warn } from '../present.js';
+import { displayWidth } from '../../ui/width.js';
+import { terminalWidth } from '../../ui/wrap.js';
 import type { StepOf } from '../schema.js';
 import { LessonQuit, StepRestart } from '../control.js';
 import { missReason, specificMissReason } from '../feedback.js';
@@ -69,8 +71,17 @@ function openerOf(ctx: LessonContext, step: SendStep): string | undefined {
   return undefined;
 }
 
+/** Room left on the prompt's line for what the learner types. */
+const TYPING_ROOM = 12;
+
 async function ask(ctx: LessonContext, step: SendStep, suggestion: string, hint: HintSource): Promise<string> {
-  const message = `[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`;
+  let message = `[${step.connection}] ${msg(ctx.lang, 'typeCommand', { suggestion })}`;
+  // A prompt the terminal would fold could split the suggestion (a long base64): it goes on a line of its own.
+  if (displayWidth(`? ${message}`) + TYPING_ROOM > terminalWidth()) {
+    note(ctx, msg(ctx.lang, 'suggestionAbove'));
+    code(ctx, suggestion);
+    message = `[${step.connection}] ${msg(ctx.lang, 'typeCommandShort')}`;
+  }
   const typed = await askLine(ctx, message, ctx.connections.get(step.connection), hint);
   return typed.trim() === '' ? suggestion : typed;
 }
