@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { join } from 'node:path';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';
@@ -255,12 +256,26 @@ function checkStep(w: Walk, step: Step): void {
   }
 }
 
+/** A lab's failRules must parse as serve's --fail does, or the lesson would fail when its lab starts. */
+function checkFailRules(w: Walk): void {
+  for (const [name, lab] of Object.entries(w.lesson.labs)) {
+    (lab.failRules ?? []).forEach((rule, i) => {
+      try {
+        parseFailRule(rule, `rule ${i + 1}`);
+      } catch (err) {
+        w.problems.push({ file: w.file, field: `labs.${name}.failRules[${i}]`, message: err instanceof Error ? err.message : String(err) });
+      }
+    });
+  }
+}
+
 /** Problems in one already-parsed lesson. */
 export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Problem[] {
   const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
   const seen = new Set<string>();
   checkLearnerText(w, null);
   checkQuestionCount(w);
+  checkFailRules(w);
   for (const step of lesson.steps) {
     if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
     seen.add(step.id);

@@ -44,6 +44,12 @@ describe('lesson checker, one fixture per problem kind', () => {
     expect(problemsOf(name)).toContain(`${FIXTURES}/${name}.yaml: ${message}`);
   });
 
+  it("reports a lab's failure rule that serve's --fail would refuse, naming the lab and the rule", () => {
+    const lines = problemsOf('bad-fail-rule');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^test\/unit\/tutor\/fixtures\/bad-fail-rule\.yaml: field labs\.main\.failRules\[1\]: .*send/);
+  });
+
   it('reports a pattern that does not compile', () => {
     const lines = problemsOf('bad-pattern');
     expect(lines).toHaveLength(1);
