@@ -16,7 +16,8 @@ export type LessonId =
   | 'apop'
   | 'imap'
   | 'pop3-vs-imap'
-  | 'mail-flow';
+  | 'mail-flow'
+  | 'tls';
 
 export interface Service {
   port: number;
@@ -54,18 +55,22 @@ const ROWS: readonly Row[] = [
   [443, TCP, 'HTTPS', 'RFC 9110', AL, 'HTTP inside TLS: the encrypted web.', 'TLS で暗号化された HTTP (暗号化された Web)。'],
   [443, UDP, 'HTTP/3', 'RFC 9114', AL, 'HTTP/3 over QUIC: the web on UDP, encrypted by QUIC itself.', 'QUIC 上の HTTP/3: UDP を使う Web。暗号化は QUIC 自身が行う。'],
   [445, TCP, 'SMB', null, AL, 'Server Message Block: Windows file and printer sharing (also Samba).', 'SMB: Windows のファイル・プリンター共有 (Samba も使う)。'],
-  [465, TCP, 'SMTPS', 'RFC 8314', 'smtp-auth', 'Mail submission inside TLS from the first byte (implicit TLS); clients log in with SMTP AUTH.', '最初から TLS で包まれたメール送信 (暗黙の TLS)。クライアントは SMTP AUTH でログインする。'],
+  [465, TCP, 'SMTPS', 'RFC 8314', 'tls', 'Mail submission inside TLS from the first byte (implicit TLS); clients log in with SMTP AUTH.', '最初から TLS で包まれたメール送信 (暗黙の TLS)。クライアントは SMTP AUTH でログインする。'],
   [514, UDP, 'syslog', 'RFC 5426', AL, 'Syslog: devices send their log lines to a collector.', 'syslog: 機器がログをログ収集サーバーに送る。'],
   [546, UDP, 'DHCPv6 client', 'RFC 8415', AL, 'DHCPv6 client: this machine waits here for IPv6 configuration.', 'DHCPv6 クライアント: このマシンが IPv6 の設定を受け取るポート。'],
   [547, UDP, 'DHCPv6 server', 'RFC 8415', AL, 'DHCPv6 server: hands out IPv6 addresses and settings.', 'DHCPv6 サーバー: IPv6 アドレスや設定を配る。'],
   [587, TCP, 'Submission', 'RFC 6409', 'smtp-auth', "Mail submission: a mail app hands a new message to its provider's server, after SMTP AUTH.", 'メール投稿 (サブミッション): メールアプリが SMTP AUTH でログインし、新しいメッセージをプロバイダのサーバーに渡す。'],
   [631, BOTH, 'IPP', 'RFC 8011', AL, 'Internet Printing Protocol: print jobs over HTTP (CUPS).', 'IPP: HTTP で印刷ジョブを送る (CUPS)。'],
-  [993, TCP, 'IMAPS', 'RFC 8314', 'imap', 'IMAP inside TLS from the first byte.', '最初から TLS で包まれた IMAP。'],
-  [995, TCP, 'POP3S', 'RFC 8314', 'pop3', 'POP3 inside TLS from the first byte.', '最初から TLS で包まれた POP3。'],
+  [993, TCP, 'IMAPS', 'RFC 8314', 'tls', 'IMAP inside TLS from the first byte.', '最初から TLS で包まれた IMAP。'],
+  [995, TCP, 'POP3S', 'RFC 8314', 'tls', 'POP3 inside TLS from the first byte.', '最初から TLS で包まれた POP3。'],
   [1900, UDP, 'SSDP', null, AL, 'Simple Service Discovery Protocol: UPnP devices announce themselves on the local network.', 'SSDP: UPnP 機器がローカルネットワークで自分の存在を知らせる。'],
   [2110, TCP, 'POP3 (l7lab)', 'RFC 1939', 'pop3', "l7lab's lab POP3 server: the lessons' mailbox to download.", 'l7lab の練習用 POP3 サーバー: レッスンでダウンロードするメールボックス。'],
   [2143, TCP, 'IMAP (l7lab)', 'RFC 9051', 'imap', "l7lab's lab IMAP server: the same mailbox, kept on the server.", 'l7lab の練習用 IMAP サーバー: 同じメールボックスをサーバー上に保ったまま扱う。'],
+  [2465, TCP, 'SMTPS (l7lab)', 'RFC 8314', 'tls', "l7lab serve's SMTP inside TLS from the first byte, like 465, with the lab certificate.", 'l7lab serve の、最初から TLS で包まれた SMTP (465 番と同じ)。ラボの証明書を使う。'],
   [2525, TCP, 'SMTP (l7lab)', 'RFC 5321', 'mock-server', "l7lab's lab SMTP server: captures every message and relays none (also a common alternative submission port).", 'l7lab の練習用 SMTP サーバー: すべてのメッセージを受け取り、どこにも中継しない (メールサービスの代替送信ポートとしてもよく使われる)。'],
+  [2587, TCP, 'Submission (l7lab)', 'RFC 6409', 'tls', "l7lab serve's submission port, like 587: clear text until the client says STARTTLS (RFC 3207).", 'l7lab serve のサブミッションポート (587 番と同じ): クライアントが STARTTLS と送るまでは平文 (RFC 3207)。'],
+  [2993, TCP, 'IMAPS (l7lab)', 'RFC 8314', 'tls', "l7lab serve's IMAP inside TLS from the first byte, like 993.", 'l7lab serve の、最初から TLS で包まれた IMAP (993 番と同じ)。'],
+  [2995, TCP, 'POP3S (l7lab)', 'RFC 8314', 'tls', "l7lab serve's POP3 inside TLS from the first byte, like 995.", 'l7lab serve の、最初から TLS で包まれた POP3 (995 番と同じ)。'],
   [3306, TCP, 'MySQL', null, AL, 'MySQL / MariaDB database server.', 'MySQL / MariaDB データベースサーバー。'],
   [3389, TCP, 'RDP', null, AL, 'Remote Desktop Protocol: a Windows desktop over the network.', 'RDP: ネットワーク越しの Windows リモートデスクトップ。'],
   [5353, UDP, 'mDNS', 'RFC 6762', AL, 'Multicast DNS: names like printer.local found on the local network without a DNS server.', 'マルチキャスト DNS: DNS サーバーなしで printer.local のような名前をローカルネットワークで解決する。'],

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { lookupService, SERVICES } from '../../../src/ports/services.js';
 
-const LESSONS = ['application-layer', 'smtp-basics', 'smtp-auth', 'mock-server', 'pop3', 'apop', 'imap', 'pop3-vs-imap', 'mail-flow'];
+// Content is named only through the manifest: every lesson a port points at must be in it.
+const LESSONS = (parse(readFileSync('lessons/manifest.yaml', 'utf8')) as { lessons: string[] }).lessons;
 
 describe('services', () => {
   // The list issue 2 asks for, with the transport each speaks.
@@ -9,7 +12,7 @@ describe('services', () => {
     [20, 'tcp'], [21, 'tcp'], [22, 'tcp'], [23, 'tcp'], [25, 'tcp'], [53, 'udp'], [53, 'tcp'], [67, 'udp'], [68, 'udp'],
     [80, 'tcp'], [110, 'tcp'], [123, 'udp'], [143, 'tcp'], [161, 'udp'], [389, 'tcp'], [443, 'tcp'], [465, 'tcp'],
     [587, 'tcp'], [631, 'tcp'], [993, 'tcp'], [995, 'tcp'], [3306, 'tcp'], [5432, 'tcp'], [6379, 'tcp'], [27017, 'tcp'],
-    [2525, 'tcp'], [2110, 'tcp'], [2143, 'tcp'],
+    [2525, 'tcp'], [2110, 'tcp'], [2143, 'tcp'], [2587, 'tcp'], [2465, 'tcp'], [2993, 'tcp'], [2995, 'tcp'],
   ] as const)('knows %i/%s', (port, protocol) => {
     expect(lookupService(port, protocol)).not.toBeNull();
   });
@@ -20,6 +23,8 @@ describe('services', () => {
     expect(lookupService(587, 'tcp')?.lesson).toBe('smtp-auth');
     expect(lookupService(110, 'tcp')?.lesson).toBe('pop3');
     expect(lookupService(2143, 'tcp')?.lesson).toBe('imap');
+    // The TLS ports (real and serve's own) point at the lesson that teaches implicit TLS and STARTTLS.
+    for (const port of [465, 993, 995, 2465, 2587, 2993, 2995]) expect(lookupService(port, 'tcp')?.lesson).toBe('tls');
   });
 
   it('does not name a service for the wrong transport or an unknown port', () => {
