@@ -11,8 +11,8 @@ export const T = {
   empty: { en: 'No captured mail in {dir} yet: send some to `l7lab serve` (SMTP), then look again.', ja: '{dir} にはまだメールがありません。`l7lab serve` (SMTP) に送ってから、もう一度見てください。' },
   footer: { en: '{n} message(s), {unread} unread, in {dir}. Read one: l7lab mail show <id>', ja: '{dir} に {n} 通 (未読 {unread} 通)。読むには: l7lab mail show <id>' },
   legend: {
-    en: '+ marks envelope addresses (MAIL FROM, RCPT TO) the header lacks, e.g. a Bcc.',
-    ja: '+ はヘッダーにないエンベロープ (MAIL FROM、RCPT TO) のアドレスです (Bcc など)。',
+    en: '+ marks envelope addresses (MAIL FROM, RCPT TO) the header lacks, e.g. a Bcc;\n…+N: N more of them cut off here (l7lab mail show <id> lists them).',
+    ja: '+ はヘッダーにないエンベロープ (MAIL FROM、RCPT TO) のアドレスです (Bcc など)。\n…+N: 表示しきれないその種のアドレスが N 個あります (mail show <id> で一覧)。',
   },
   unknownId: { en: 'no message with id "{id}" in {dir}: see `l7lab mail list`', ja: '{dir} に ID "{id}" のメッセージはありません: `l7lab mail list` で確かめてください' },
   ambiguous: { en: 'id "{id}" matches {n} messages: type more of it (see `l7lab mail list`)', ja: 'ID "{id}" は {n} 通に当てはまります: もっと長く入力してください (`l7lab mail list` を参照)' },

@@ -6,7 +6,8 @@ import { INBOX } from '../mailstore/names.js';
 import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
-import { envelopeView } from './mail-envelope.js';
+import { ENVELOPE_MARK, envelopeView } from './mail-envelope.js';
+import { displayWidth, truncate } from '../ui/width.js';
 import { langOf, say, T } from './mail-texts.js';
 
 /**
@@ -106,6 +107,18 @@ export function listWidths(columns: number): number[] {
   return [12, 11, from, to, flexible - from - to, 8, 4];
 }
 
+/**
+ * The recipients cell. When it is too narrow for all of them, the count of envelope-only
+ * recipients cut off stays at its end (`…+2`), so a Bcc never disappears from the list.
+ */
+export function recipientsCell(to: string, envelopeOnly: readonly string[], width: number): string {
+  if (displayWidth(to) <= width) return to;
+  const hidden = envelopeOnly.filter((r) => !truncate(to, width - 3).includes(`${ENVELOPE_MARK}${r}`)).length;
+  if (hidden === 0) return truncate(to, width);
+  const tail = `${ENVELOPE_MARK}${hidden}`;
+  return `${truncate(to, Math.max(1, width - tail.length)).replace(/…?$/, '…')}${tail}`;
+}
+
 export async function runMailList(opts: Record<string, unknown>, io: MailIo = stdoutIo): Promise<void> {
   const lang = langOf(opts);
   await withStore(opts, async (store, dir) => {
@@ -116,17 +129,18 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
     if (opts.json) return io.write(`${JSON.stringify(rows.map(listJson), null, 2)}\n`);
     const [{ renderColumns }, { theme }] = await Promise.all([import('../ui/tables.js'), import('../ui/theme.js')]);
     let marked = false;
+    const columns = io.columns ?? terminalColumns();
+    const widths = listWidths(columns);
     const table = rows.map(({ item, summary: s, envelope }) => {
       const view = envelopeView(s, envelope?.envelope ?? null);
       marked ||= view.senderDiffers || view.envelopeOnly.length > 0;
       const read = isItemRead(item);
       const size = formatSize((item.copies[0] as Located).meta.size);
-      return [read ? item.id : theme.bold(item.id), shortDate(item.receivedAt), oneLine(view.from), oneLine(view.to), oneLine(s.subject), size, read ? theme.dim(pick(T.yes, lang)) : pick(T.no, lang)];
+      return [read ? item.id : theme.bold(item.id), shortDate(item.receivedAt), oneLine(view.from), recipientsCell(oneLine(view.to), view.envelopeOnly, widths[3] as number), oneLine(s.subject), size, read ? theme.dim(pick(T.yes, lang)) : pick(T.no, lang)];
     });
     const unread = items.filter((i) => !isItemRead(i)).length;
-    const columns = io.columns ?? terminalColumns();
     const footer = [say(T.footer, lang, { n: items.length, unread, dir }), ...(marked ? [pick(T.legend, lang)] : [])];
-    io.write(`${renderColumns(T.head[lang], table, listWidths(columns))}\n${theme.dim(footer.join('\n'))}\n`);
+    io.write(`${renderColumns(T.head[lang], table, widths)}\n${theme.dim(footer.join('\n'))}\n`);
   });
 }
 

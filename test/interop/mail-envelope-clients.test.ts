@@ -61,7 +61,7 @@ describe('the envelope, one row per transaction', () => {
     // ... but the list shows it, marked as envelope only.
     const table = (await mail(root, 'list')).stdout;
     expect(table).toMatch(/bob@example\.com, carol@example\.org, \+audit@example\.net/);
-    expect(table).toContain('+ marks envelope addresses (MAIL FROM, RCPT TO) the header lacks, e.g. a Bcc.');
+    expect(table).toContain('+ marks envelope addresses (MAIL FROM, RCPT TO) the header lacks, e.g. a Bcc;');
   });
 
   it('curl with no header at all: the envelope is what list and show print', async () => {
