@@ -182,7 +182,7 @@ function rssOf(pid) {
 }
 
 async function startServe(root) {
-  const child = spawn(process.execPath, [bin, 'serve', '--store', root, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--quiet'], {
+  const child = spawn(process.execPath, [bin, 'serve', '--store', root, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0', '--quiet'], {
     env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
