@@ -108,8 +108,8 @@ export const PHRASES = {
     ja: 'l7lab の失敗ルールによる模擬応答です。5xx は恒久的な失敗なので、クライアントは再送せず、送信者に不達を知らせます（バウンス、RFC 5321 4.2.1、6.1）',
   },
   simulatedDrop: {
-    en: 'simulated by an l7lab failure rule: the server hung up without a reply, so the client cannot know whether the message was taken; it keeps it and retries later, which is how duplicates happen (RFC 1047)',
-    ja: 'l7lab の失敗ルールによる模擬です。サーバーが応答せずに接続を切ったので、クライアントにはメッセージが受け取られたかどうかわかりません。クライアントはメッセージを保管して後で再送します。重複したメールはこうして生まれます（RFC 1047）',
+    en: 'simulated by an l7lab failure rule: the server hung up without a reply, so the client cannot know whether the message was taken; it treats the transaction as if it got a 451, keeps the message and retries later, which is how duplicates happen (RFC 5321 3.8, RFC 1047)',
+    ja: 'l7lab の失敗ルールによる模擬です。サーバーが応答せずに接続を切ったので、クライアントにはメッセージが受け取られたかどうかわかりません。クライアントは 451 を受けたものとして扱い、メッセージを保管して後で再送します。重複したメールはこうして生まれます（RFC 5321 3.8、RFC 1047）',
   },
   simulatedDelay: {
     en: 'this reply was held back on purpose by an l7lab failure rule (a slow server): a client waits minutes, not seconds, for a reply (RFC 5321 4.5.3.2)',

@@ -22,7 +22,7 @@ export function simulatedFailure(ctx: CommandContext, stage: FailStage, subject:
     case 'delay':
       return { instead: null, delay: { ms: action.ms, label: rule.label } };
     case 'drop':
-      // A server that dies mid-conversation: no reply at all (RFC 5321 4.2.1 asks the client to treat this as temporary).
+      // A server that dies mid-conversation: no reply at all (RFC 5321 3.8: the client treats the transaction as if it got a 451).
       return { instead: { replies: [], next: 'CLOSED', close: `dropped by l7lab ${rule.label} (simulated failure)` }, delay: null };
     case 'reply': {
       const line = failureReply({ rule, action }, stage === 'auth' ? null : subject);
