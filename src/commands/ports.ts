@@ -1,7 +1,7 @@
 import { ExitError, UsageError } from '../errors.js';
 import { fill, parseLang, pick, type Lang, type Localized } from '../i18n.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
-import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps } from '../ports/prober.js';
+import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps, type ProbeResult } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
 import type { Theme } from '../ui/theme.js';
 import { wrap } from '../ui/wrap.js';
@@ -30,18 +30,20 @@ export interface PortsIo {
 
 const T = {
   head: { en: ['proto', 'address', 'port', 'service', 'scope', 'pid', 'process', 'user'], ja: ['プロトコル', 'アドレス', 'ポート', 'サービス', '到達範囲', 'PID', 'プロセス', 'ユーザー'] },
-  none: { en: 'No listening sockets found.', ja: '待ち受け中のソケットは見つからなかった。' },
-  noneOnPort: { en: 'Nothing listens on port {port}.', ja: 'ポート {port} で待ち受けているものはない。' },
+  none: { en: 'No listening sockets found.', ja: '待ち受け中のソケットは見つかりませんでした。' },
+  noneOnPort: { en: 'Nothing listens on port {port}.', ja: 'ポート {port} で待ち受けているものはありません。' },
+  udpOnly: { en: 'Nothing listens on port {port} over TCP; these UDP sockets do:', ja: 'ポート {port} を TCP で待ち受けているものはありません。UDP では次のソケットが待ち受けています:' },
+  udpHint: { en: '(add --udp to see UDP sockets)', ja: '(UDP のソケットも見るには --udp を付けてください)' },
   source: { en: 'Source: {source}', ja: '情報源: {source}' },
   fellBack: { en: 'Passed over: {list}', ja: '使えなかったもの: {list}' },
   notRoot: {
     en: "Not running as root: other users' processes may be hidden or shown without pid. See them all: sudo l7lab ports",
-    ja: 'root ではないため、他のユーザーのプロセスは表示されないか PID なしで表示される。すべて見るには: sudo l7lab ports',
+    ja: 'root ではないため、他のユーザーのプロセスは表示されないか PID なしで表示されます。すべて見るには: sudo l7lab ports',
   },
-  noPid: { en: 'A "-" pid: the owner could not be read (another user, or another pid namespace).', ja: 'PID が "-" のもの: 所有プロセスを読めなかった (他のユーザー、または別の PID 名前空間)。' },
+  noPid: { en: 'A "-" pid: the owner could not be read (another user, or another pid namespace).', ja: 'PID が "-" のもの: 所有プロセスを読めませんでした (他のユーザー、または別の PID 名前空間)。' },
   speaks: { en: 'What they speak', ja: '何を話しているか' },
   lesson: { en: 'Lesson: l7lab learn {lesson}', ja: 'レッスン: l7lab learn {lesson}' },
-  unknown: { en: 'No well-known service: {list}. The process column says who it is.', ja: '既知のサービスなし: {list}。誰なのかはプロセス列を見よう。' },
+  unknown: { en: 'No well-known service: {list}. The process column says who it is.', ja: '既知のサービスではありません: {list}。誰なのかはプロセス列を見てください。' },
   scope: { en: 'Scope', ja: '到達範囲' },
 } satisfies Record<string, Localized | Record<'en' | 'ja', string[]>>;
 
@@ -115,11 +117,34 @@ function footer(result: { source: string; skipped: Attempt[]; root: boolean | nu
   return lines;
 }
 
+/**
+ * TCP first, as `lsof -i | grep LISTEN` does. `--port 53` without `--udp` found nothing over TCP
+ * while 53/udp (DNS, RFC 1035 4.2.1) listens: then UDP is asked for that port too, so the answer
+ * is not a false "nothing listens".
+ */
+async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: Extract<ProbeResult, { ok: true }>; sockets: ListeningSocket[]; udpFallback: boolean }> {
+  const result = await probe({ backend: opts.backend, udp: opts.udp }, deps);
+  if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
+  if (opts.port === null) return { result, sockets: result.sockets, udpFallback: false };
+  const sockets = result.sockets.filter((s) => s.port === opts.port);
+  if (sockets.length > 0 || opts.udp) return { result, sockets, udpFallback: false };
+  const withUdp = await probe({ backend: opts.backend, udp: true }, deps);
+  const udp = withUdp.ok ? withUdp.sockets.filter((s) => s.port === opts.port && s.protocol === 'udp') : [];
+  return udp.length > 0 && withUdp.ok ? { result: withUdp, sockets: udp, udpFallback: true } : { result, sockets, udpFallback: false };
+}
+
+function headline(opts: PortsOptions, sockets: readonly ListeningSocket[], udpFallback: boolean): string[] {
+  const hint = opts.udp ? '' : ` ${pick(T.udpHint, opts.lang)}`;
+  if (udpFallback) return [say(T.udpOnly, opts.lang, { port: opts.port ?? 0 })];
+  if (sockets.length > 0) return [];
+  // With --port and no --udp, UDP was asked too (listFor): nothing over either.
+  if (opts.port !== null) return [say(T.noneOnPort, opts.lang, { port: opts.port })];
+  return [pick(T.none, opts.lang) + hint];
+}
+
 export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { deps: defaultDeps(), write: (t) => process.stdout.write(t) }): Promise<void> {
   const opts = parsePortsOptions(raw);
-  const result = await probe({ backend: opts.backend, udp: opts.udp }, io.deps);
-  if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
-  const sockets = opts.port === null ? result.sockets : result.sockets.filter((s) => s.port === opts.port);
+  const { result, sockets, udpFallback } = await listFor(opts, io.deps);
   // Partial about what is shown: `--port 2525 --json` is definitive when that port's owner is known.
   const report = buildReport(result.backend, isPartial(result.root, sockets), sockets, opts.lang);
   if (opts.json) {
@@ -127,9 +152,8 @@ export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { dep
     return;
   }
   const [{ theme }, { renderFitted }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js')]);
-  const lines: string[] = [];
-  if (sockets.length === 0) lines.push(opts.port === null ? pick(T.none, opts.lang) : say(T.noneOnPort, opts.lang, { port: opts.port }));
-  else lines.push(table(sockets, report, opts.lang, theme, renderFitted, io.width));
+  const lines = headline(opts, sockets, udpFallback);
+  if (sockets.length > 0) lines.push(table(sockets, report, opts.lang, theme, renderFitted, io.width));
   if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme, io.width));
   lines.push('', ...footer(result, sockets, opts.lang, theme, io.width));
   io.write(`${lines.join('\n')}\n`);

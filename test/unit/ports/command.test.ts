@@ -94,3 +94,34 @@ describe('runPorts', () => {
     await expect(ports({ lang: 'fr' })).rejects.toMatchObject({ exitCode: 2 });
   });
 });
+
+describe('runPorts --port without --udp (issue 21 item 4)', () => {
+  // ss answers TCP only for -ltnp and TCP+UDP for -ltnup, as the recorded fixtures show.
+  const bySwitch: Runner = async (command, args) =>
+    command === 'ss' ? ({ kind: 'exited', code: 0, stdout: fixture(args.includes('-ltnup') ? 'linux/ss-tcp-udp.txt' : 'linux/ss-tcp.txt'), stderr: '' } as RunResult) : { kind: 'missing', command };
+
+  it('a port that listens only over UDP is shown, not reported as "nothing listens"', async () => {
+    const out = await ports({ port: 123 }, { run: bySwitch });
+    expect(out).not.toContain('Nothing listens on port 123.');
+    expect(out).toContain('Nothing listens on port 123 over TCP; these UDP sockets do:');
+    expect(out).toMatch(/│ udp\s+│ 127\.0\.0\.1\s+│ 123\s+│ NTP/);
+    const ja = await ports({ port: 123, lang: 'ja' }, { run: bySwitch });
+    expect(ja).toContain('ポート 123 を TCP で待ち受けているものはありません。UDP では次のソケットが待ち受けています:');
+    const json = JSON.parse(await ports({ port: 123, json: true }, { run: bySwitch })) as { sockets: Array<{ protocol: string; port: number }> };
+    expect(json.sockets.map((s) => `${s.port}/${s.protocol}`)).toEqual(['123/udp', '123/udp']);
+  });
+
+  it('a port free over TCP and UDP says so; with no port at all, it hints at --udp', async () => {
+    expect(await ports({ port: 9 }, { run: bySwitch })).toContain('Nothing listens on port 9.');
+    const empty: Runner = async (command) => (command === 'ss' ? ({ kind: 'exited', code: 0, stdout: '', stderr: '' } as RunResult) : { kind: 'missing', command });
+    expect(await ports({}, { run: empty })).toContain('No listening sockets found. (add --udp to see UDP sockets)');
+    expect(await ports({ lang: 'ja' }, { run: empty })).toContain('待ち受け中のソケットは見つかりませんでした。 (UDP のソケットも見るには --udp を付けてください)');
+    expect(await ports({ udp: true }, { run: empty })).not.toContain('--udp');
+  });
+
+  it('a TCP listener on the port is shown without asking UDP', async () => {
+    const out = await ports({ port: 2525 }, { run: bySwitch });
+    expect(out).not.toContain('over TCP');
+    expect(out).toMatch(/│ tcp\s+│ 127\.0\.0\.1\s+│ 2525\s+│ SMTP \(l7lab\)/);
+  });
+});
