@@ -40,7 +40,8 @@ export interface Mismatch {
 }
 
 /** Shows the lab's own listeners as `l7lab ports` would, or null when it cannot here. */
-export type PortsView = (ports: number[], lang: Lang) => Promise<string | null>;
+/** `names`: what each lab port speaks (port -> "SMTP (l7lab)"), as the lab chose its ports itself. */
+export type PortsView = (ports: number[], lang: Lang, names?: ReadonlyMap<number, string>) => Promise<string | null>;
 
 export interface LessonContext {
   readonly lesson: Lesson;

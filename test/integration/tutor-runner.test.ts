@@ -264,14 +264,19 @@ steps:
 
   it('shows what the ports view finds next to the lab, and the seeded mail', async () => {
     const seen: number[][] = [];
+    const named: Array<ReadonlyMap<number, string> | undefined> = [];
     const { result, text } = await play(lesson(RUNS), 'auto', {
-      portsView: async (ports) => {
+      portsView: async (ports, _lang, names) => {
         seen.push(ports);
+        named.push(names);
         return 'PORTS-VIEW';
       },
     });
     expect(result).toMatchObject({ completed: true, mismatches: [] });
     expect(seen[0]).toHaveLength(2);
+    // The lab's ports are free ones the system chose: the step names them (issue 21 item 4).
+    expect([...(named[0]?.values() ?? [])].sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^(SMTP|POP3|IMAP) \(l7lab\)$/)]));
+    expect([...(named[0]?.keys() ?? [])].sort()).toEqual([...(seen[0] ?? [])].sort());
     expect(text()).toContain('PORTS-VIEW');
     expect(text()).toMatch(/bob +│ 1 +│ carol@example\.com +│ Seeded/);
   });

@@ -42,10 +42,12 @@ async function mailTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
 }
 
 async function portsTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
-  const ports = Object.values(lab.lab.endpoints).map((e) => e.port);
+  const endpoints = Object.entries(lab.lab.endpoints) as Array<[Protocol, { port: number }]>;
+  const ports = endpoints.map(([, e]) => e.port);
+  const names = new Map(endpoints.map(([p, e]) => [e.port, `${p.toUpperCase()} (l7lab)`] as const));
   if (ctx.portsView) {
     try {
-      const view = await ctx.portsView(ports, ctx.lang);
+      const view = await ctx.portsView(ports, ctx.lang, names);
       if (view !== null) return view;
     } catch (err) {
       return `${theme.dim(msg(ctx.lang, 'portsUnavailable', { why: (err as Error).message }))}\n${endpointsTable(ctx, lab)}`;
