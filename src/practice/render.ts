@@ -16,6 +16,8 @@ export interface ShownLine {
   decoded?: string;
   /** The line's bytes with its terminator, for the raw view; null when not known. */
   bytes?: Buffer | null;
+  /** Sent or received inside TLS: marked [TLS]. */
+  tls?: boolean;
 }
 
 export interface RenderOptions {
@@ -69,6 +71,7 @@ export function renderExchange(lines: readonly ShownLine[], state: string | null
           text: l.text,
           explanation: l.explanation,
           ...(l.decoded !== undefined ? { decoded: l.decoded } : {}),
+          ...(l.tls ? { tls: true } : {}),
           ...(last && state !== null ? { state } : {}),
         },
         { lang: opts.lang, state: true },

@@ -21,7 +21,7 @@ import { ensureTag, TagCounter } from './tags.js';
  * reply read and shown explained. Knows the protocol's multi-line steps (DATA, literals,
  * SASL continuations) and adds IMAP tags. No terminal here: terminal.ts feeds it lines.
  */
-export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] };
+export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] } & Partial<Pick<WireClient, 'tls'>>;
 
 /** Where the lab's transcript events for this connection come from (null: not the lab). */
 export interface EventSource {
@@ -90,7 +90,7 @@ export class PracticeShell {
   /** Show the greeting the connection opened with. */
   start(greeting: WireReply): void {
     this.greeting = greeting.lines.join(' ');
-    this.showReply([], greeting, 'command');
+    this.showReply([], greeting, 'command', this.overTls());
   }
 
   prompt(): string {
@@ -98,6 +98,11 @@ export class PracticeShell {
     if (this.mode === 'literal') return `literal ${this.literal?.collector.missing ?? 0}> `;
     if (this.mode === 'continuation') return '+> ';
     return this.state === null ? `${this.o.protocol}> ` : `${this.o.protocol} ${this.state}> `;
+  }
+
+  /** The next line is part of a message (DATA body, an IMAP literal): never a command to recall. */
+  takesBody(): boolean {
+    return this.mode === 'data' || this.mode === 'literal';
   }
 
   readonly completer = (line: string): [string[], string] =>
@@ -177,16 +182,18 @@ export class PracticeShell {
   /** Send lines, read the reply, show both; then decide what the next typed line is. */
   private async exchange(lines: Outgoing[], mode: InputMode): Promise<Outcome> {
     let reply: WireReply;
+    // Decided before sending: after STARTTLS's go-ahead the wire upgrades, yet that exchange itself was plain.
+    const tls = this.overTls();
     this.inFlight = true;
     try {
       const texts = lines.map((l) => l.text);
       reply = texts.length === 1 ? await this.o.wire.send(texts[0] as string) : await this.o.wire.sendRawLines(texts);
     } catch (err) {
-      return this.failed(err, lines, mode);
+      return this.failed(err, lines, mode, tls);
     } finally {
       this.inFlight = false;
     }
-    this.showReply(lines, reply, mode);
+    this.showReply(lines, reply, mode, tls);
     if (this.tlsStarts(reply)) return 'closed';
     this.nextMode(reply, lines[lines.length - 1]?.text ?? '');
     return this.isGoodbye(reply) && (await this.waitForClose()) ? 'closed' : 'more';
@@ -204,21 +211,27 @@ export class PracticeShell {
     return true;
   }
 
-  private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode): void {
-    if (reply.continuation) this.challenge = challengeOf(reply.lines) ?? this.challenge;
-    this.o.out(this.render(sent, reply, mode));
+  /** Lines on a TLS connection are marked [TLS], as serve and the lessons mark them (ui/transcript-view.ts). */
+  private overTls(): boolean {
+    return (this.o.wire.tls ?? null) !== null;
   }
 
-  private render(sent: Outgoing[], reply: WireReply, mode: InputMode): string {
+  private showReply(sent: Outgoing[], reply: WireReply, mode: InputMode, tls: boolean): void {
+    if (reply.continuation) this.challenge = challengeOf(reply.lines) ?? this.challenge;
+    this.o.out(this.render(sent, reply, mode, tls));
+  }
+
+  private render(sent: Outgoing[], reply: WireReply, mode: InputMode, tls = this.overTls()): string {
     const events = this.o.events?.take(this.o.wire.localPort) ?? [];
     const clientEvents = matchEvents(sent.map((l) => l.text), events.filter((e) => e.direction === 'client'));
     const serverEvents = matchEvents(reply.lines, events.filter((e) => e.direction === 'server'));
     const local = explainReply(this.o.protocol, reply.lines, this.lastCommand, this.o.lang);
     const shown: ShownLine[] = [
-      ...sent.map((l, i) => this.clientLine(l, clientEvents[i] ?? null, mode)),
+      ...sent.map((l, i) => ({ ...this.clientLine(l, clientEvents[i] ?? null, mode), tls })),
       ...reply.lines.map((text, i) => ({
         direction: 'server' as const,
         text,
+        tls,
         explanation: serverEvents[i]?.explanation ?? local[i] ?? null,
         bytes: this.rawQueue.take(text),
       })),
@@ -281,18 +294,18 @@ export class PracticeShell {
     return true;
   }
 
-  private failed(err: unknown, lines: Outgoing[], mode: InputMode): Outcome {
+  private failed(err: unknown, lines: Outgoing[], mode: InputMode, tls: boolean): Outcome {
     if (!(err instanceof WireError)) throw err;
     const { lang, protocol } = this.o;
     if (err.kind === 'timeout') {
       // What did arrive stays in the framer and is shown with the reply it belongs to.
-      this.showReply(lines, { protocol, lines: [], status: '', continuation: false }, mode);
+      this.showReply(lines, { protocol, lines: [], status: '', continuation: false }, mode, tls);
       this.mode = 'command';
       this.o.out(theme.warn(msg(lang, 'noReply', { seconds: Math.round(this.o.replyTimeoutMs / 1000), protocol: protocol.toUpperCase() })));
       return 'more';
     }
     // Whatever the server said before it left is worth seeing; the lines sent may never have left.
-    if (err.partial.length > 0) this.showReply(lines, { protocol, lines: err.partial, status: '', continuation: false }, mode);
+    if (err.partial.length > 0) this.showReply(lines, { protocol, lines: err.partial, status: '', continuation: false }, mode, tls);
     this.o.out(theme.dim(err.kind === 'closed' ? msg(lang, 'closed') : err.message));
     return 'closed';
   }

@@ -71,6 +71,9 @@ export async function runInteractive(shell: PracticeShell, opts: TerminalOptions
     historySize: opts.historySize,
     removeHistoryDuplicates: true,
   });
+  // readline's own list (newest first), the one Up walks; the 'history' event hands it over.
+  let recall: string[] = [];
+  rl.on('history', (h: string[]) => (recall = h));
   let busy = false;
   onInterrupt(rl, opts, () => busy);
   showPushes(shell, rl, opts, () => busy);
@@ -79,7 +82,10 @@ export async function runInteractive(shell: PracticeShell, opts: TerminalOptions
     for (;;) {
       rl.setPrompt(shell.prompt());
       rl.prompt();
+      // Up recalls commands, as :history lists them: a message body line (`Hello Bob`, `.`) is taken back out.
+      const body = shell.takesBody() ? [...recall] : null;
       const next = await lines.next();
+      if (body !== null) recall.splice(0, recall.length, ...body);
       if (next.done) {
         // Ctrl-D (or the server left): end the prompt's line.
         opts.output.write('\n');

@@ -142,6 +142,39 @@ describe.runIf(hasTmux)('practice in a real terminal', () => {
     await until('the second shell to exit', () => screen('second').includes('EXIT=0'));
   });
 
+  it('Up recalls commands only, as :history lists them: not the message body typed after DATA (issue 21 item 6)', async () => {
+    const h = home();
+    start('body', h, ['smtp']);
+    await until('the first prompt', () => lastLine('body') === 'smtp CONNECTED>');
+    for (const [line, prompt] of [
+      ['EHLO me', 'smtp GREETED>'],
+      ['MAIL FROM:<alice@example.com>', 'smtp MAIL>'],
+      ['RCPT TO:<bob@example.com>', 'smtp RCPT>'],
+      ['DATA', 'data>'],
+      ['Hello Bob', 'data>'],
+    ] as const) {
+      type('body', line);
+      keys('body', 'Enter');
+      await until(`${line} -> ${prompt}`, () => lastLine('body') === prompt);
+    }
+    type('body', '.');
+    keys('body', 'Enter');
+    await until('the message accepted', () => screen('body').includes('S: 250 2.0.0') && /^smtp \S+>$/.test(lastLine('body')));
+    const prompt = lastLine('body');
+    keys('body', 'Up');
+    await until('Up -> DATA (not ".")', () => lastLine('body') === `${prompt} DATA`);
+    keys('body', 'Up');
+    await until('Up -> RCPT TO (not "Hello Bob")', () => lastLine('body') === `${prompt} RCPT TO:<bob@example.com>`);
+    keys('body', 'C-u');
+    type('body', ':history');
+    keys('body', 'Enter');
+    await until(':history listed', () => screen('body').includes('RCPT TO:<bob@example.com>') && /^smtp \S+>$/.test(lastLine('body')));
+    expect(screen('body')).not.toMatch(/^\s*\d+\s+Hello Bob$/m);
+    keys('body', 'C-d');
+    await until('the shell to exit', () => screen('body').includes('EXIT=0'));
+    expect(readFileSync(join(h, 'state', 'l7lab', 'practice-history-smtp'), 'utf8')).toBe('EHLO me\nMAIL FROM:<alice@example.com>\nRCPT TO:<bob@example.com>\nDATA\n:history\n');
+  });
+
   it('IMAP: Tab after a typed tag, and the tag added when there is none', async () => {
     const h = home();
     start('imap', h, ['imap']);

@@ -52,7 +52,11 @@ describe('l7lab practice with TLS', () => {
     expect(r.stdout).toMatch(/C: STARTTLS\nS: 220 2\.0\.0 Ready to start TLS/);
     expect(r.stdout).toMatch(/== TLS: TLSv1\.[23], \S+, certificate CN=localhost/);
     expect(r.stdout).toContain('certificate checked and trusted');
-    expect(r.stdout).toContain('S: 250-l7lab.localhost Hello me.example');
+    // Lines inside TLS are marked [TLS], as serve and the lessons mark them (issue 21 item 6); the plain STARTTLS exchange is not.
+    expect(r.stdout).toContain('C: [TLS] EHLO me.example');
+    expect(r.stdout).toContain('S: [TLS] 250-l7lab.localhost Hello me.example');
+    expect(r.stdout).not.toContain('[TLS] STARTTLS');
+    expect(r.stdout).not.toMatch(/S: \[TLS\] 220 2\.0\.0 Ready/);
     expect(r.stdout).not.toContain('250-STARTTLS');
   });
 
@@ -61,10 +65,13 @@ describe('l7lab practice with TLS', () => {
     expect(imap.code).toBe(0);
     expect(imap.stdout).toContain('== TLS:');
     expect(imap.stdout).toMatch(/OK .*LOGIN completed/);
+    // --tls: TLS from the first byte, so the greeting is marked too.
+    expect(imap.stdout).toMatch(/^S: \[TLS\] \* OK/m);
+    expect(imap.stdout).toMatch(/^C: \[TLS\] \S+ LOGIN bob builder/m);
     const pop3 = await practice(['pop3', '--starttls'], 'USER bob\nPASS builder\nQUIT\n');
     expect(pop3.code).toBe(0);
     expect(pop3.stdout).toMatch(/C: STLS\nS: \+OK Begin TLS negotiation/);
-    expect(pop3.stdout).toMatch(/S: \+OK bob's maildrop has \d+ messages/);
+    expect(pop3.stdout).toMatch(/S: \[TLS\] \+OK bob's maildrop has \d+ messages/);
   });
 
   it('--connect to a server whose certificate is not trusted fails in one line, and works with --insecure', async () => {
@@ -75,7 +82,7 @@ describe('l7lab practice with TLS', () => {
     const lax = await practice(['smtp', '--connect', where, '--starttls', '--insecure'], 'EHLO me.example\nQUIT\n');
     expect(lax.code).toBe(0);
     expect(lax.stdout).toContain('certificate NOT checked (--insecure)');
-    expect(lax.stdout).toContain('S: 221 ');
+    expect(lax.stdout).toContain('S: [TLS] 221 ');
   });
 
   it('--tls with --starttls, or --insecure alone, is a usage error (exit 2)', async () => {
