@@ -11,13 +11,10 @@ import { renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
 import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
+import { serveText as t, type ServeTextKey } from './serve-texts.js';
 
 /** What `serve` prints: the banner (endpoints, accounts, examples; 80 columns) and the live log. */
-const ROLE: Record<Protocol, string> = {
-  smtp: 'send mail (captured, not relayed)',
-  pop3: 'download mail',
-  imap: 'read mail kept on the server',
-};
+const ROLE: Record<Protocol, ServeTextKey> = { smtp: 'roleSmtp', pop3: 'rolePop3', imap: 'roleImap' };
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -31,29 +28,29 @@ function tilde(path: string, home: string | undefined): string {
 }
 
 function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | number>> {
-  const starttls = config.tls?.plainStarttls ? ', STARTTLS' : ', no TLS';
+  const l = config.lang;
+  const starttls = t(l, config.tls?.plainStarttls ? 'withStarttls' : 'noTls');
   const rows: Array<Array<string | number>> = [];
   for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
-    rows.push([p.toUpperCase(), a.host, a.port, `${ROLE[p]}${config.tls ? starttls : ''}`]);
-    if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, 'send mail, STARTTLS (like 587)']);
+    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls ? starttls : ''}`]);
+    if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
     const s = lab.tlsEndpoints?.[p];
-    if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, 'TLS from the first byte']);
+    if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
   }
   return rows;
 }
 
 /** What the banner says about TLS: where it is spoken, and the certificate to compare. */
 function tlsLines(config: ServeConfig, cert: LabCertificate | null, home: string | undefined): string[] {
-  if (!cert) return ['TLS: off (--no-tls): everything, passwords too, crosses the wire in clear.'];
+  const l = config.lang;
+  if (!cert) return [t(l, 'tlsOff')];
   const fp = cert.fingerprint256;
   const half = fp.length >> 1;
   const cut = fp.lastIndexOf(':', half) + 1;
   return [
-    config.tls?.plainStarttls
-      ? 'TLS: STARTTLS/STLS on every port (--starttls), TLS first on the S ports.'
-      : 'TLS: none on the plain ports (--starttls adds it); STARTTLS on submission.',
-    ...(config.tls?.loginRequiresTls ? ['Passwords only inside TLS (--login-requires-tls).'] : []),
-    `Certificate: ${cert.subject}, ${cert.generated ? 'made just now' : 'the lab certificate'}:`,
+    t(l, config.tls?.plainStarttls ? 'tlsEverywhere' : 'tlsSome'),
+    ...(config.tls?.loginRequiresTls ? [t(l, 'loginTls')] : []),
+    t(l, cert.generated ? 'certMade' : 'certLab', { subject: cert.subject }),
     `  ${tilde(cert.certPath, home)}`,
     `  SHA-256 ${fp.slice(0, cut)}`,
     `          ${fp.slice(cut)}`,
@@ -62,8 +59,9 @@ function tlsLines(config: ServeConfig, cert: LabCertificate | null, home: string
 
 function failureLines(config: ServeConfig): string[] {
   const n = config.failRules.length;
-  const rules = `${n} --fail rule${n === 1 ? '' : 's'}${config.failFile ? ' and --fail-file' : ''}`;
-  return [`Failures on demand: ${rules}. Magic recipients fail on their own:`, '  reject-550@, tempfail-451@, drop@ (any domain); see serve --help.'];
+  const l = config.lang;
+  const rules = `${t(l, 'failRules', { n, s: n === 1 ? '' : 's' })}${config.failFile ? t(l, 'failFile') : ''}`;
+  return [t(l, 'failures', { rules }), t(l, 'magic')];
 }
 
 function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, home: string | undefined): string[] {
@@ -84,8 +82,8 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
     };
     lines.push(...indent(MESSAGE_FILE_SNIPPET), ...indent(curlSnippet(target)));
     if (cert && lab.tlsEndpoints?.smtp) lines.push(...indent(curlTlsSnippet(target)));
-    lines.push(`  App settings: host ${target.host}, port ${smtp.port}, secure false (no TLS),`, `    user ${user}, password ${password}.`);
-    if (cert && lab.tlsEndpoints?.smtp) lines.push(`    With TLS: port ${target.tlsPort}, secure true, trusting the certificate above.`);
+    lines.push(t(config.lang, 'appSettings', { host: target.host, port: smtp.port }), t(config.lang, 'appLogin', { user, password }));
+    if (cert && lab.tlsEndpoints?.smtp) lines.push(t(config.lang, 'appTls', { port: target.tlsPort }));
   }
   const bob = config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>';
   if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);
@@ -95,21 +93,22 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
 }
 
 export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | null = null, home = process.env.HOME): string {
-  const users = config.users.map(([name, password]) => [name, password, `${name}@<any domain>`]);
+  const l = config.lang;
+  const users = config.users.map(([name, password]) => [name, password, t(l, 'anyDomain', { name })]);
   return [
-    theme.heading('l7lab mail sandbox'),
-    renderTable(['protocol', 'address', 'port', 'for'], endpointRows(lab, config)),
-    renderTable(['user', 'password', 'receives mail for'], users),
-    'Mail to any other address is captured too.',
-    `Store: ${config.storeDir ? tilde(config.storeDir, home) : 'in memory (gone when serve stops)'}`,
-    `SMTP AUTH: ${config.authRequired ? 'required before MAIL (530 otherwise)' : 'optional'}.`,
+    theme.heading(t(l, 'title')),
+    renderTable(t(l, 'headEndpoints').split('|'), endpointRows(lab, config)),
+    renderTable(t(l, 'headUsers').split('|'), users),
+    t(l, 'otherAddresses'),
+    config.storeDir ? t(l, 'storeDir', { dir: tilde(config.storeDir, home) }) : t(l, 'storeMemory'),
+    t(l, config.authRequired ? 'authRequired' : 'authOptional'),
     ...tlsLines(config, cert, home),
     ...failureLines(config),
     '',
-    theme.bold('Try it:'),
+    theme.bold(t(l, 'tryIt')),
     ...tryLines(lab, config, cert, home),
     '',
-    theme.dim('Live transcript below. Ctrl-C stops (a message in flight is finished first).'),
+    theme.dim(t(l, 'liveBelow')),
     '',
   ].join('\n');
 }
@@ -131,14 +130,14 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
       );
     }
     case 'connect':
-      return theme.dim(`${event.session} connected from ${event.remote}`);
+      return theme.dim(t(config.lang, 'connected', { session: event.session, remote: event.remote }));
     case 'disconnect': {
-      const closed = theme.dim(`${event.session} closed (${event.reason ?? 'done'})`);
+      const closed = theme.dim(t(config.lang, 'closed', { session: event.session, reason: event.reason ?? t(config.lang, 'done') }));
       // A simulated drop has no reply line to explain: the explanation goes with the close.
       return /^dropped by l7lab /.test(event.reason ?? '') ? `${closed}\n            ${theme.explanation(pick(PHRASES.simulatedDrop, config.lang))}` : closed;
     }
     case 'message':
-      return theme.ok(`${event.session} captured a message from <${event.from}> to ${event.to.map((t) => `<${t}>`).join(', ')} (${event.size} octets), id ${event.ids.join(', ')}: nothing was relayed`);
+      return theme.ok(t(config.lang, 'captured', { session: event.session, from: event.from, to: event.to.map((r) => `<${r}>`).join(', '), size: event.size, ids: event.ids.join(', ') }));
     case 'notice':
       return event.level === 'info' ? theme.dim(event.text) : theme.warn(`${event.session ?? event.protocol}: ${event.text}`);
     case 'tls':

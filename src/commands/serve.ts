@@ -11,6 +11,7 @@ import { loadLabCertificate, TlsCertificateError, type LabCertificate } from '..
 import { theme } from '../ui/theme.js';
 import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
+import { serveText as t } from './serve-texts.js';
 
 /**
  * `l7lab serve`: the lab servers as a local mock mail sandbox that captures every message
@@ -55,7 +56,7 @@ async function retentionFor(lab: Lab, config: ServeConfig): Promise<(event: Tran
   const max = config.maxMessages as number;
   return retention(lab.store, max, (ids) => {
     if (config.output === 'json') process.stdout.write(`${JSON.stringify({ event: 'retention', maxMessages: max, dropped: ids })}\n`);
-    else if (config.output !== 'quiet') process.stdout.write(`${theme.dim(`--max-messages ${max}: dropped the oldest ${ids.length} message(s): ${ids.join(', ')}`)}\n`);
+    else if (config.output !== 'quiet') process.stdout.write(`${theme.dim(t(config.lang, 'dropped', { max, n: ids.length, ids: ids.join(', ') }))}\n`);
   });
 }
 
@@ -130,7 +131,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
   const failures = await failuresFor(config);
   const cert = await certificateFor(config);
   if (!isLoopback(config.host)) {
-    process.stderr.write(`${theme.warn(`warning: listening on ${config.host}: the sandbox is now reachable from other machines, with demo passwords.`)}\n`);
+    process.stderr.write(`${theme.warn(t(config.lang, 'exposed', { host: config.host }))}\n`);
   }
   const store = await openStore(config);
   let lab: Lab;
@@ -159,7 +160,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
   // Scripts following --json-log can check the fingerprint too.
   if (config.output === 'json' && cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
   const signal = await untilSignal();
-  if (config.output !== 'json') process.stdout.write(`${theme.dim(`${signal}: shutting down, finishing messages in flight...`)}\n`);
+  if (config.output !== 'json') process.stdout.write(`${theme.dim(t(config.lang, 'shuttingDown', { signal }))}\n`);
   await lab.close();
-  if (config.output !== 'json') process.stdout.write(`${theme.dim('stopped.')}\n`);
+  if (config.output !== 'json') process.stdout.write(`${theme.dim(t(config.lang, 'stopped'))}\n`);
 }

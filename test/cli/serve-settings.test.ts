@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/ui/width.js';
 import { BIN, runBin } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 
@@ -19,8 +20,8 @@ function envIn(home: string): NodeJS.ProcessEnv {
 }
 
 /** Lines printed by a serve until `until` matches one (the child is killed after the test). */
-function serveLines(args: string[], home: string, until: RegExp): Promise<string[]> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...ZEROS, ...args], { env: { ...process.env, ...envIn(home) }, stdio: ['ignore', 'pipe', 'pipe'] });
+function serveLines(args: string[], home: string, until: RegExp, extraEnv: NodeJS.ProcessEnv = {}): Promise<string[]> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...ZEROS, ...args], { env: { ...process.env, ...envIn(home), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
@@ -60,6 +61,20 @@ describe('serve: what it prints', () => {
     expect(text).toContain(`curl smtp://127.0.0.1:${smtp} --user alice:wonderland \\\n    --mail-from app@example.com --mail-rcpt bob@example.com -T msg.txt`);
     expect(text).toContain(`App settings: host 127.0.0.1, port ${smtp}, secure false (no TLS),`);
     expect(text).toMatch(/Magic recipients fail on their own:\n  reject-550@, tempfail-451@, drop@/);
+  });
+
+  it('the banner speaks Japanese under --lang ja and LANG=ja_JP.UTF-8, within 80 columns (wide characters count 2) (issue 21 item 5)', async () => {
+    for (const [args, env] of [[['--lang', 'ja'], {}], [[], { LANG: 'ja_JP.UTF-8' }]] as const) {
+      const lines = await serveLines([...args], tempDir(), /^この下にやりとりが流れます/, env);
+      expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+      const text = lines.join('\n');
+      expect(text).toContain('l7lab メールサンドボックス');
+      expect(text).toMatch(/│ SMTP +│ 127\.0\.0\.1 │ \d+ +│ メール送信 \(受信のみ、中継なし\)、TLS なし/);
+      expect(text).toMatch(/│ SMTPS +│ 127\.0\.0\.1 │ \d+ +│ 最初のバイトから TLS/);
+      expect(text).toContain('試してみましょう:');
+      expect(text).toMatch(/アプリの設定: ホスト 127\.0\.0\.1、ポート \d+、secure false/);
+      expect(text).not.toMatch(/Try it|Live transcript|App settings|Mail to any other address/);
+    }
   });
 
   it('serve --help fits 80 columns and has examples of the ports and failure rules', async () => {

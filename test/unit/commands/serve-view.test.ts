@@ -7,8 +7,17 @@ describe('serve live log', () => {
   it('explains a simulated drop, which has no reply line of its own (en and ja)', () => {
     const en = liveLogText(drop, { showSecrets: false, lang: 'en' }) ?? '';
     expect(en).toContain('smtp-3 closed (dropped by l7lab rule 2 (simulated failure))');
-    expect(en).toMatch(/the server hung up without a reply, .*retries later, which is how duplicates happen \(RFC 1047\)/);
+    expect(en).toMatch(/the server hung up without a reply, .*retries later, which is how duplicates happen \(RFC 5321 3\.8, RFC 1047\)/);
     expect(liveLogText(drop, { showSecrets: false, lang: 'ja' })).toMatch(/サーバーが応答せずに接続を切った/);
+  });
+
+  it('speaks Japanese under --lang ja: connect, close, a captured message (issue 21 item 5)', () => {
+    const ja = { showSecrets: false, lang: 'ja' } as const;
+    expect(liveLogText({ event: 'connect', protocol: 'smtp', session: 'smtp-3', remote: '127.0.0.1:5000' }, ja)).toBe('smtp-3 が 127.0.0.1:5000 から接続しました');
+    expect(liveLogText({ ...drop, reason: 'quit' }, ja)).toBe('smtp-3 が閉じました (quit)');
+    const message = { event: 'message', protocol: 'smtp', session: 'smtp-3', from: 'a@x.test', to: ['b@y.test'], size: 12, ids: ['7'] } as const;
+    expect(liveLogText(message as never, ja)).toBe('smtp-3 が <a@x.test> から <b@y.test> へのメッセージを受け取りました (12 オクテット、ID 7)。中継はしていません');
+    expect(liveLogText(message as never, { ...ja, lang: 'en' })).toBe('smtp-3 captured a message from <a@x.test> to <b@y.test> (12 octets), id 7: nothing was relayed');
   });
 
   it('an ordinary close stays one line', () => {

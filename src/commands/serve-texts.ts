@@ -1,0 +1,59 @@
+import { fill, pick, type Lang, type Localized } from '../i18n.js';
+
+/**
+ * What `serve` says, in English and Japanese (polite style): the banner (kept within 80
+ * columns, a wide character counted as 2: ui/width.ts) and its one-line messages.
+ */
+export const SERVE_TEXTS = {
+  title: { en: 'l7lab mail sandbox', ja: 'l7lab メールサンドボックス' },
+  roleSmtp: { en: 'send mail (captured, not relayed)', ja: 'メール送信 (受信のみ、中継なし)' },
+  rolePop3: { en: 'download mail', ja: 'メールのダウンロード' },
+  roleImap: { en: 'read mail kept on the server', ja: 'サーバー上のメールを読む' },
+  roleSubmission: { en: 'send mail, STARTTLS (like 587)', ja: 'メール送信、STARTTLS (587 番と同じ)' },
+  roleTlsFirst: { en: 'TLS from the first byte', ja: '最初のバイトから TLS' },
+  withStarttls: { en: ', STARTTLS', ja: '、STARTTLS' },
+  noTls: { en: ', no TLS', ja: '、TLS なし' },
+  headEndpoints: { en: 'protocol|address|port|for', ja: 'プロトコル|アドレス|ポート|用途' },
+  headUsers: { en: 'user|password|receives mail for', ja: 'ユーザー|パスワード|受け取るアドレス' },
+  anyDomain: { en: '{name}@<any domain>', ja: '{name}@<任意のドメイン>' },
+  otherAddresses: { en: 'Mail to any other address is captured too.', ja: 'ほかのアドレス宛てのメールも受け取ります。' },
+  storeDir: { en: 'Store: {dir}', ja: '保存先: {dir}' },
+  storeMemory: { en: 'Store: in memory (gone when serve stops)', ja: '保存先: メモリ (serve を止めると消えます)' },
+  authRequired: { en: 'SMTP AUTH: required before MAIL (530 otherwise).', ja: 'SMTP AUTH: MAIL の前に必須です (ないと 530)。' },
+  authOptional: { en: 'SMTP AUTH: optional.', ja: 'SMTP AUTH: 任意です。' },
+  tlsOff: { en: 'TLS: off (--no-tls): everything, passwords too, crosses the wire in clear.', ja: 'TLS: オフ (--no-tls)。パスワードも含めてすべて平文で流れます。' },
+  tlsEverywhere: { en: 'TLS: STARTTLS/STLS on every port (--starttls), TLS first on the S ports.', ja: 'TLS: 全ポートで STARTTLS/STLS (--starttls)、S のポートは最初から TLS です。' },
+  tlsSome: { en: 'TLS: none on the plain ports (--starttls adds it); STARTTLS on submission.', ja: 'TLS: 平文のポートは TLS なし (--starttls で追加)、submission は STARTTLS です。' },
+  loginTls: { en: 'Passwords only inside TLS (--login-requires-tls).', ja: 'パスワードは TLS の中でだけ受け付けます (--login-requires-tls)。' },
+  certMade: { en: 'Certificate: {subject}, made just now:', ja: '証明書: {subject}、いま作成しました:' },
+  certLab: { en: 'Certificate: {subject}, the lab certificate:', ja: '証明書: {subject}、ラボの証明書です:' },
+  failures: { en: 'Failures on demand: {rules}. Magic recipients fail on their own:', ja: '失敗の再現: {rules}。特別な宛先はそれだけで失敗します:' },
+  failRules: { en: '{n} --fail rule{s}', ja: '--fail ルール {n} 個' },
+  failFile: { en: ' and --fail-file', ja: 'と --fail-file' },
+  magic: { en: '  reject-550@, tempfail-451@, drop@ (any domain); see serve --help.', ja: '  reject-550@, tempfail-451@, drop@ (ドメインは任意)。serve --help を参照。' },
+  tryIt: { en: 'Try it:', ja: '試してみましょう:' },
+  appSettings: { en: '  App settings: host {host}, port {port}, secure false (no TLS),', ja: '  アプリの設定: ホスト {host}、ポート {port}、secure false (TLS なし)、' },
+  appLogin: { en: '    user {user}, password {password}.', ja: '    ユーザー {user}、パスワード {password}。' },
+  appTls: { en: '    With TLS: port {port}, secure true, trusting the certificate above.', ja: '    TLS を使うなら: ポート {port}、secure true、上の証明書を信頼させます。' },
+  liveBelow: { en: 'Live transcript below. Ctrl-C stops (a message in flight is finished first).', ja: 'この下にやりとりが流れます。Ctrl-C で止まります (受信中のメールは先に終えます)。' },
+  connected: { en: '{session} connected from {remote}', ja: '{session} が {remote} から接続しました' },
+  closed: { en: '{session} closed ({reason})', ja: '{session} が閉じました ({reason})' },
+  done: { en: 'done', ja: '終了' },
+  captured: {
+    en: '{session} captured a message from <{from}> to {to} ({size} octets), id {ids}: nothing was relayed',
+    ja: '{session} が <{from}> から {to} へのメッセージを受け取りました ({size} オクテット、ID {ids})。中継はしていません',
+  },
+  dropped: { en: '--max-messages {max}: dropped the oldest {n} message(s): {ids}', ja: '--max-messages {max}: 古いメッセージ {n} 通を削除しました: {ids}' },
+  exposed: {
+    en: 'warning: listening on {host}: the sandbox is now reachable from other machines, with demo passwords.',
+    ja: '警告: {host} で待ち受けています。サンドボックスにほかのマシンからも、デモ用のパスワードで接続できます。',
+  },
+  shuttingDown: { en: '{signal}: shutting down, finishing messages in flight...', ja: '{signal}: 停止します。受信中のメールを先に終えます...' },
+  stopped: { en: 'stopped.', ja: '停止しました。' },
+} satisfies Record<string, Localized>;
+
+export type ServeTextKey = keyof typeof SERVE_TEXTS;
+
+export function serveText(lang: Lang, key: ServeTextKey, vars: Record<string, string | number> = {}): string {
+  return fill(pick(SERVE_TEXTS[key], lang), vars);
+}
