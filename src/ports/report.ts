@@ -56,9 +56,9 @@ export function scopeLabel(scope: Scope, dualStack: boolean | null, lang: Lang):
 
 /** What `--explain` says about scope, once, under the services. */
 export const SCOPE_LEGEND: Readonly<Record<Scope, Localized>> = {
-  loopback: { en: 'only programs on this machine can connect', ja: 'このマシン上のプログラムだけが接続できる' },
-  all: { en: 'any machine that can reach this one can connect: check the firewall', ja: 'このマシンに届くどのマシンからも接続できる (ファイアウォールを確認しよう)' },
-  interface: { en: 'machines on that one network (or that device) can connect', ja: 'その 1 つのネットワーク (またはデバイス) 上のマシンから接続できる' },
+  loopback: { en: 'only programs on this machine can connect', ja: 'このマシン上のプログラムだけが接続できます' },
+  all: { en: 'any machine that can reach this one can connect: check the firewall', ja: 'このマシンに届くどのマシンからも接続できます (ファイアウォールを確認してください)' },
+  interface: { en: 'machines on that one network (or that device) can connect', ja: 'その 1 つのネットワーク (またはデバイス) 上のマシンから接続できます' },
 };
 
 export interface ExplainedService {

@@ -103,7 +103,7 @@ export const COMMAND_TEXTS: Readonly<Record<string, CommandText>> = {
     example: ['C: a1 CHECK', 'S: a1 OK CHECK completed'],
   },
   CLOSE: {
-    summary: { en: 'Leave the mailbox, silently removing messages marked \\Deleted (unless it was opened with EXAMINE).', ja: 'メールボックスを閉じます。その際 \\Deleted の付いたメッセージを黙って削除します（EXAMINE で開いた場合は除く）。' },
+    summary: { en: 'Leave the mailbox, silently removing messages marked \\Deleted (unless it was opened with EXAMINE).', ja: 'メールボックスを閉じます。その際 \\Deleted の付いたメッセージを黙って削除します（EXAMINE で開いた場合は除きます）。' },
     example: ['C: a1 CLOSE', 'S: a1 OK CLOSE completed'],
   },
   UNSELECT: {

@@ -24,7 +24,7 @@ describe('buildReport', () => {
   });
 
   it('describes services in Japanese when asked', () => {
-    expect(buildReport('ss', false, sockets, 'ja').sockets[0]?.service?.description).toMatch(/中継しない/);
+    expect(buildReport('ss', false, sockets, 'ja').sockets[0]?.service?.description).toMatch(/中継しません/);
   });
 });
 
