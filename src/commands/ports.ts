@@ -32,7 +32,7 @@ const T = {
   head: { en: ['proto', 'address', 'port', 'service', 'scope', 'pid', 'process', 'user'], ja: ['プロトコル', 'アドレス', 'ポート', 'サービス', '到達範囲', 'PID', 'プロセス', 'ユーザー'] },
   none: { en: 'No listening sockets found.', ja: '待ち受け中のソケットは見つかりませんでした。' },
   noneOnPort: { en: 'Nothing listens on port {port}.', ja: 'ポート {port} で待ち受けているものはありません。' },
-  udpOnly: { en: 'Nothing listens on port {port} over TCP; these UDP sockets do:', ja: 'ポート {port} を TCP で待ち受けているものはありません。UDP では次のソケットが待ち受けています:' },
+  udpOnly: { en: 'Nothing listens on port {port} over TCP; these UDP sockets do:', ja: 'ポート {port} を TCP で待ち受けるものはありません。UDP では次のとおりです:' },
   udpHint: { en: '(add --udp to see UDP sockets)', ja: '(UDP のソケットも見るには --udp を付けてください)' },
   source: { en: 'Source: {source}', ja: '情報源: {source}' },
   fellBack: { en: 'Passed over: {list}', ja: '使えなかったもの: {list}' },

@@ -106,7 +106,7 @@ describe('runPorts --port without --udp (issue 21 item 4)', () => {
     expect(out).toContain('Nothing listens on port 123 over TCP; these UDP sockets do:');
     expect(out).toMatch(/│ udp\s+│ 127\.0\.0\.1\s+│ 123\s+│ NTP/);
     const ja = await ports({ port: 123, lang: 'ja' }, { run: bySwitch });
-    expect(ja).toContain('ポート 123 を TCP で待ち受けているものはありません。UDP では次のソケットが待ち受けています:');
+    expect(ja).toContain('ポート 123 を TCP で待ち受けるものはありません。UDP では次のとおりです:');
     const json = JSON.parse(await ports({ port: 123, json: true }, { run: bySwitch })) as { sockets: Array<{ protocol: string; port: number }> };
     expect(json.sockets.map((s) => `${s.port}/${s.protocol}`)).toEqual(['123/udp', '123/udp']);
   });
