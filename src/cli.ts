@@ -47,9 +47,10 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Commander reports this code through the command whose option it was (its --help in the hint). */
 class CommanderErrorWrap extends CommanderError {
   constructor(message: string) {
-    super(2, 'l7lab.invalidArgument', message);
+    super(2, 'commander.invalidArgument', message);
   }
 }
 
@@ -216,6 +217,14 @@ Examples:
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--auto', 'play the lesson by itself (also when stdin is not a terminal)')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab learn                      pick a lesson from the list (continues where you stopped)
+  $ l7lab learn smtp-basics          one lesson by its id (l7lab lessons lists them)
+  $ l7lab learn pop3 --lang ja
+  $ l7lab learn smtp-basics --auto   watch it play by itself
+  $ l7lab learn --reset smtp-basics  start that lesson over`),
+    )
     .action(async (lesson: string | undefined, opts: Options) => {
       const { runLearn } = await import('./commands/learn.js');
       await runLearn(lesson, opts);
@@ -228,6 +237,13 @@ Examples:
     .option('--check', 'validate every lesson file')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab lessons                    the lessons in order, with your progress
+  $ l7lab lessons --json | jq -r '.[].id'
+  $ l7lab lessons --check            validate every lesson file (one line per problem)
+  $ l7lab lessons --reset            forget all progress`),
+    )
     .action(async (opts: Options) => {
       const { runLessons } = await import('./commands/lessons.js');
       await runLessons(opts);
@@ -241,23 +257,48 @@ Examples:
     .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')
     .option('--insecure', 'with --tls/--starttls: accept any certificate (encrypted, not authenticated)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
+  $ l7lab practice imap --lang ja
+  $ l7lab practice pop3 --connect 127.0.0.1:2110
+  $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
+  $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
+    )
     .action(async (protocol: string, opts: Options) => {
       const { runPractice } = await import('./commands/practice.js');
       await runPractice(protocol, opts);
     });
 
   program
-    .command('explain <protocol> <term>')
+    .command('explain <protocol> <term...>')
     .description('what a reply code or command means, its syntax and its RFC')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--json', 'print JSON for scripts')
-    .addHelpText('after', '\nExamples:\n  $ l7lab explain smtp 354\n  $ l7lab explain pop3 APOP\n  $ l7lab explain imap FETCH --lang ja')
-    .action(async (protocol: string, term: string, opts: Options) => {
+    // A pasted POP3 reply starts with a dash (`-ERR`): a term, not an option (checked in explainTerm).
+    .allowUnknownOption()
+    .addHelpText(
+      'after',
+      examples(`  $ l7lab explain smtp 354
+  $ l7lab explain smtp 5.7.8          an enhanced status code (RFC 3463)
+  $ l7lab explain smtp 550 5.1.1      a reply code and its enhanced code
+  $ l7lab explain pop3 -ERR           a reply as the server sent it
+  $ l7lab explain pop3 APOP
+  $ l7lab explain imap FETCH --lang ja`),
+    )
+    .action(async (protocol: string, words: string[], opts: Options) => {
       const { runExplain } = await import('./commands/explain.js');
-      await runExplain(protocol, term, opts);
+      await runExplain(protocol, explainTerm(words), opts);
     });
 
   return program;
+}
+
+/** The words of `explain`'s term; allowUnknownOption lets `-ERR` through, but never a mistyped `--json`. */
+function explainTerm(words: string[]): string {
+  const bad = words.find((w) => w.startsWith('--'));
+  if (bad !== undefined) throw new CommanderError(2, 'commander.unknownOption', `unknown option '${bad}'`);
+  return words.join(' ');
 }
 
 /** The root has an action (the menu), so commander would call a typo "too many arguments". */
@@ -279,18 +320,30 @@ function usageLine(err: CommanderError): string {
   return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
 }
 
+/** Usage errors name the help of the command that raised them: `see l7lab mail show --help`. */
+interface Tagged {
+  helpFor?: string;
+}
+
+function quietUsage(cmd: Command, path: string): void {
+  cmd.exitOverride((err) => {
+    (err as Tagged).helpFor ??= path;
+    throw err;
+  });
+  cmd.configureOutput({ outputError: () => undefined });
+  for (const sub of cmd.commands) quietUsage(sub, `${path} ${sub.name()}`);
+}
+
+/** The help to point at when the error did not pass a command's exitOverride (thrown in an action). */
+function helpFromArgv(program: Command, argv: string[]): string {
+  const cmd = program.commands.find((c) => c.name() === argv[2]);
+  const sub = cmd?.commands.find((c) => c.name() === argv[3]);
+  return ['l7lab', cmd?.name(), sub?.name()].filter((w) => w !== undefined).join(' ');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ outputError: () => undefined });
-  for (const cmd of program.commands) {
-    cmd.exitOverride();
-    cmd.configureOutput({ outputError: () => undefined });
-    for (const sub of cmd.commands) {
-      sub.exitOverride();
-      sub.configureOutput({ outputError: () => undefined });
-    }
-  }
+  quietUsage(program, 'l7lab');
   const unknown = unknownCommand(program, argv);
   if (unknown) {
     process.stderr.write(`l7lab: ${unknown} (see l7lab --help)\n`);
@@ -303,7 +356,8 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       if (err.exitCode === 0) return 0;
-      process.stderr.write(`l7lab: ${usageLine(err)} (see l7lab --help)\n`);
+      const help = (err as Tagged).helpFor ?? helpFromArgv(program, argv);
+      process.stderr.write(`l7lab: ${usageLine(err)} (see ${help} --help)\n`);
       return 2;
     }
     if (err instanceof ExitError) {

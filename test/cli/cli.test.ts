@@ -69,6 +69,35 @@ describe('l7lab (help, version, usage errors)', () => {
   });
 });
 
+describe('every command\'s help and usage errors (issue 21)', () => {
+  it.each([['learn'], ['lessons'], ['practice'], ['explain'], ['serve'], ['ports'], ['mail'], ['mail', 'list'], ['mail', 'show'], ['mail', 'wait'], ['mail', 'clear']])(
+    '%s --help has Examples that run that command',
+    async (...words) => {
+      const r = await l7lab([...words, '--help']);
+      expect(r.code).toBe(0);
+      const examples = r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
+      expect(examples, r.stdout).toMatch(/^\nExamples:\n/);
+      expect(examples).toContain(`$ l7lab ${words.join(' ')}`);
+    },
+  );
+
+  it.each([
+    [['practice'], "missing required argument 'protocol'", 'l7lab practice --help'],
+    [['mail', 'show'], "missing required argument 'id'", 'l7lab mail show --help'],
+    [['mail', 'wait', '--tmeout', '3'], "unknown option '--tmeout'", 'l7lab mail wait --help'],
+    [['mail', 'shw'], "unknown command 'shw'", 'l7lab mail --help'],
+    [['learn', 'a', 'b'], 'too many arguments', 'l7lab learn --help'],
+    [['serve', '--smtp-port', 'x'], 'invalid port "x"', 'l7lab serve --help'],
+    [['explain', 'smtp'], "missing required argument 'term'", 'l7lab explain --help'],
+  ])('%j: one line that points at that command\'s help, exit 2', async (args, what, help) => {
+    const r = await l7lab(args);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(what);
+    expect(r.stderr).toContain(`(see ${help})`);
+  });
+});
+
 describe('l7lab ports', () => {
   it('prints a table sorted by port with the source in the footer', async () => {
     const r = await l7lab(['ports']);
