@@ -19,6 +19,15 @@ const MESSAGES = {
   kindCommand: { en: 'command', ja: 'コマンド' },
   kindReply: { en: 'reply', ja: '応答' },
   kindState: { en: 'state', ja: '状態' },
+  kindEnhanced: { en: 'enhanced status code', ja: '拡張ステータスコード' },
+  enhanced: { en: 'enhanced code', ja: '拡張コード' },
+  subject: { en: 'subject', ja: '主題' },
+  detail: { en: 'detail', ja: '詳細' },
+  sentAs: { en: 'sent as', ja: '使われる応答' },
+  unlistedDetail: {
+    en: '{code} is not in l7lab\'s table of details (RFC 3463 3, the IANA registry); the rows above say what its parts mean',
+    ja: '{code} は l7lab の詳細コード表（RFC 3463 3、IANA の登録簿）にありません。各部分の意味は上の行のとおりです',
+  },
   exampleOf: { en: 'from {command}', ja: '{command} の例' },
   unlistedCode: {
     en: '{code} is not in l7lab\'s table of {protocol} replies; what its form says:',
@@ -32,6 +41,10 @@ const MESSAGES = {
   unknownTerm: {
     en: 'no command, reply or state "{term}" in {protocol}; closest commands: {suggestions} (see l7lab explain {protocolLower} <command>)',
     ja: '{protocol} に「{term}」というコマンド・応答・状態はありません。近いコマンド: {suggestions}（l7lab explain {protocolLower} <コマンド> で確認できます）',
+  },
+  notEnhancedCode: {
+    en: '"{term}" is not an enhanced status code: it is class.subject.detail, the class 2, 4 or 5, the others 1 to 3 digits (RFC 3463 2)',
+    ja: '「{term}」は拡張ステータスコードではありません。形は クラス.主題.詳細 で、クラスは 2・4・5 のどれか、ほかは 1〜3 桁の数字です（RFC 3463 2）',
   },
   notSmtpCode: {
     en: '"{term}" is not an SMTP reply code: a reply code is three digits, the first 2, 3, 4 or 5 (RFC 5321 4.2.1)',
