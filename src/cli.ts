@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { closeEnough, editDistance } from './edit-distance.js';
+import { nearest } from './edit-distance.js';
 import { SERVE_HELP } from './commands/serve-help.js';
 import { ExitError, errorMessage } from './errors.js';
 
@@ -308,16 +308,14 @@ function unknownCommand(program: Command, argv: string[]): string | null {
   // `help` is commander's implicit help command: it is not in program.commands.
   const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
   if (names.includes(first)) return null;
-  const best = names
-    .map((name) => ({ name, d: editDistance(first, name) }))
-    .sort((a, b) => a.d - b.d)[0];
-  const hint = best && closeEnough(first, best.d) ? ` (did you mean ${best.name}?)` : '';
+  const best = nearest(first, names);
+  const hint = best ? ` (did you mean ${best}?)` : '';
   return `unknown command '${first}'${hint}`;
 }
 
-/** Commander's usage errors become one line and exit code 2. */
+/** Commander's usage errors become one line and exit code 2; its "(Did you mean" is l7lab's "(did you mean". */
 function usageLine(err: CommanderError): string {
-  return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
+  return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').replace('(Did you mean', '(did you mean').trim();
 }
 
 /** Usage errors name the help of the command that raised them: `see l7lab mail show --help`. */

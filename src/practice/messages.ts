@@ -1,3 +1,4 @@
+import { nearest } from '../edit-distance.js';
 import { fill, type Lang, type Localized } from '../i18n.js';
 
 /**
@@ -50,7 +51,9 @@ const MESSAGES = {
     en: '"{term}" is not an SMTP reply code: a reply code is three digits, the first 2, 3, 4 or 5 (RFC 5321 4.2.1)',
     ja: '「{term}」は SMTP の応答コードではありません。応答コードは 3 桁で、1 桁目は 2・3・4・5 のどれかです（RFC 5321 4.2.1）',
   },
-  unknownProtocol: { en: 'unknown protocol "{protocol}": use smtp, pop3 or imap', ja: '未知のプロトコル「{protocol}」です。smtp、pop3、imap のどれかを指定してください' },
+  unknownProtocol: { en: 'unknown protocol "{protocol}"{suggest}: use smtp, pop3 or imap', ja: '未知のプロトコル「{protocol}」です{suggest}。smtp、pop3、imap のどれかを指定してください' },
+  // The one style of every "did you mean" (as learn's unknown lesson and cli.ts's unknown command).
+  didYouMean: { en: ' (did you mean {best}?)', ja: '（{best} のことですか？）' },
 
   // practice: connecting
   connectedLab: {
@@ -164,6 +167,13 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   return fill(MESSAGES[key][lang], values);
+}
+
+/** `practice smpt`, `explain smpt 250`: the one line, with the protocol the user most likely meant. */
+export function unknownProtocolLine(lang: Lang, protocol: string, known: readonly string[]): string {
+  // One typo at most: `smpt`, `pop`, `imap4`; `http` is no misspelt smtp.
+  const best = nearest(protocol.toLowerCase(), known, 1);
+  return msg(lang, 'unknownProtocol', { protocol, suggest: best ? msg(lang, 'didYouMean', { best }) : '' });
 }
 
 /** One line per helper for :help, usage then purpose. */

@@ -89,12 +89,19 @@ describe('every command\'s help and usage errors (issue 21)', () => {
     [['learn', 'a', 'b'], 'too many arguments', 'l7lab learn --help'],
     [['serve', '--smtp-port', 'x'], 'invalid port "x"', 'l7lab serve --help'],
     [['explain', 'smtp'], "missing required argument 'term'", 'l7lab explain --help'],
+    // commander's own suggestion, in l7lab's one "did you mean" style.
+    [['ports', '--jsn'], "unknown option '--jsn' (did you mean --json?)", 'l7lab ports --help'],
   ])('%j: one line that points at that command\'s help, exit 2', async (args, what, help) => {
     const r = await l7lab(args);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(what);
     expect(r.stderr).toContain(`(see ${help})`);
+  });
+
+  it('practice smpt: did you mean smtp, exit 2', async () => {
+    const r = await l7lab(['practice', 'smpt']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'l7lab: unknown protocol "smpt" (did you mean smtp?): use smtp, pop3 or imap\n' });
   });
 });
 
