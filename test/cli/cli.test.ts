@@ -99,6 +99,14 @@ describe('every command\'s help and usage errors (issue 21)', () => {
     expect(r.stderr).toContain(`(see ${help})`);
   });
 
+  it('README: a built tarball is tried with npx file:, and every explain example it shows works', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`npx file:./l7lab-${pkg.version}.tgz`);
+    const examples = [...readme.matchAll(/^l7lab (explain [^#\n]+?)\s+#/gm)].map((m) => (m[1] ?? '').split(/\s+/));
+    expect(examples.map((e) => e.join(' '))).toEqual(expect.arrayContaining(['explain pop3 -ERR', 'explain smtp 550 5.1.1', 'explain smtp 5.7.8']));
+    for (const args of examples) expect((await l7lab(args)).code, args.join(' ')).toBe(0);
+  });
+
   it('practice smpt: did you mean smtp, exit 2', async () => {
     const r = await l7lab(['practice', 'smpt']);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'l7lab: unknown protocol "smpt" (did you mean smtp?): use smtp, pop3 or imap\n' });
