@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { nearest } from './edit-distance.js';
+import { HELP } from './cli-help.js';
 import { SERVE_HELP } from './commands/serve-help.js';
 import { ExitError, errorMessage } from './errors.js';
 
@@ -11,18 +12,6 @@ import { ExitError, errorMessage } from './errors.js';
  */
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const EXAMPLES = `
-Examples:
-  $ l7lab                          open the menu (lessons, ports, practice, serve)
-  $ l7lab learn smtp-basics        take a lesson: type SMTP at a built-in server
-  $ l7lab ports                    which processes listen on which ports, and what they speak
-  $ l7lab ports --json --udp       the same, for scripts
-  $ l7lab practice smtp            a raw SMTP shell that explains every reply
-  $ l7lab serve                    mock mail servers on 127.0.0.1 that capture and never relay
-  $ l7lab mail list                what the mock servers captured
-  $ l7lab explain smtp 354         what a reply code means
-
-Colours follow NO_COLOR (https://no-color.org). Exit codes: 0 ok, 1 failure, 2 usage.`;
 
 type Options = Record<string, unknown>;
 
@@ -63,7 +52,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .addHelpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', HELP.root)
     .action(async () => {
       const { runMenu } = await import('./commands/menu.js');
       await runMenu(program);
@@ -78,16 +67,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON object for scripts')
     .option('--explain', 'explain each protocol found and the lesson that covers it')
     .option('--lang <lang>', 'language of explanations: en or ja (default from LANG)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ l7lab ports                    the table, sorted by port
-  $ l7lab ports --explain          ... with what each protocol does
-  $ l7lab ports --port 2525 --json is the lab's SMTP server up?
-  $ sudo l7lab ports               see other users' processes too
-The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
-    )
+    .addHelpText('after', HELP.ports)
     .action(async (opts: Options) => {
       const { runPorts } = await import('./commands/ports.js');
       await runPorts(opts);
@@ -131,28 +111,14 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
   const mail = program.command('mail').description('the messages the mock servers captured');
   const storeOption = () => new Option('--store <dir>', 'Maildir directory (default: $XDG_DATA_HOME/l7lab/mail)');
   const mailLangOption = () => new Option('--lang <lang>', 'en or ja (default from LANG)');
-  mail.addHelpText(
-    'after',
-    `
-Examples:
-  $ l7lab mail list                  what serve captured (it may keep running); one row per message sent
-  $ l7lab mail show 3f2a             one message, decoded, with its envelope (an id prefix is enough)
-  $ l7lab mail show 3f2a --transcript    the SMTP session that delivered it, explained
-  $ l7lab mail wait --to bob@example.com --timeout 10   in a test: wait for a message, print it
-  $ l7lab mail clear --yes           delete them all, without asking`,
-  );
-  const examples = (lines: string) => `\nExamples:\n${lines}`;
+  mail.addHelpText('after', HELP.mail);
   mail
     .command('list')
     .description('captured messages, one row per SMTP transaction; "+" marks envelope addresses the header lacks (Bcc)')
     .addOption(storeOption())
     .option('--json', 'print JSON for scripts (with the envelope and every copy)')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail list
-  $ l7lab mail list --store ./mail --json | jq '.[] | {id, envelope}'`),
-    )
+    .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
       const { runMailList } = await import('./commands/mail.js');
       await runMailList(opts);
@@ -165,13 +131,7 @@ Examples:
     .option('--json', 'print JSON for scripts: envelope, headers, text, HTML, attachments, links')
     .option('--transcript', 'the SMTP session that delivered it, explained (with --json: its events)')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail show 3f2a
-  $ l7lab mail show 3f2a --transcript
-  $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
-  $ l7lab mail show 3f2a --raw > message.eml`),
-    )
+    .addHelpText('after', HELP.mailShow)
     .action(async (id: string, opts: Options) => {
       const { runMailShow } = await import('./commands/mail.js');
       await runMailShow(id, opts);
@@ -188,12 +148,7 @@ Examples:
     .option('--since <date>', 'only messages received at or after this time (ISO 8601)')
     .option('--json', 'print the message as `mail show --json` does')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail wait --to bob@example.com
-  $ l7lab mail wait --new --subject "Confirm" --timeout 10 --json | jq -r '.links[0]'
-  $ l7lab mail wait --store ./mail --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
-    )
+    .addHelpText('after', HELP.mailWait)
     .action(async (opts: Options) => {
       const { runMailWait } = await import('./commands/mail-wait.js');
       await runMailWait(opts);
@@ -204,8 +159,7 @@ Examples:
     .addOption(storeOption())
     .option('-y, --yes', 'do not ask for confirmation')
     .addOption(mailLangOption())
-    .addHelpText('after', examples(`  $ l7lab mail clear
-  $ l7lab mail clear --yes --store ./mail     in a script or a test's setup`))
+    .addHelpText('after', HELP.mailClear)
     .action(async (opts: Options) => {
       const { runMailClear } = await import('./commands/mail.js');
       await runMailClear(opts);
@@ -217,14 +171,7 @@ Examples:
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--auto', 'play the lesson by itself (also when stdin is not a terminal)')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab learn                      pick a lesson from the list (continues where you stopped)
-  $ l7lab learn smtp-basics          one lesson by its id (l7lab lessons lists them)
-  $ l7lab learn pop3 --lang ja
-  $ l7lab learn smtp-basics --auto   watch it play by itself
-  $ l7lab learn --reset smtp-basics  start that lesson over`),
-    )
+    .addHelpText('after', HELP.learn)
     .action(async (lesson: string | undefined, opts: Options) => {
       const { runLearn } = await import('./commands/learn.js');
       await runLearn(lesson, opts);
@@ -237,13 +184,7 @@ Examples:
     .option('--check', 'validate every lesson file')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab lessons                    the lessons in order, with your progress
-  $ l7lab lessons --json | jq -r '.[].id'
-  $ l7lab lessons --check            validate every lesson file (one line per problem)
-  $ l7lab lessons --reset            forget all progress`),
-    )
+    .addHelpText('after', HELP.lessons)
     .action(async (opts: Options) => {
       const { runLessons } = await import('./commands/lessons.js');
       await runLessons(opts);
@@ -257,14 +198,7 @@ Examples:
     .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')
     .option('--insecure', 'with --tls/--starttls: accept any certificate (encrypted, not authenticated)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
-  $ l7lab practice imap --lang ja
-  $ l7lab practice pop3 --connect 127.0.0.1:2110
-  $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
-  $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
-    )
+    .addHelpText('after', HELP.practice)
     .action(async (protocol: string, opts: Options) => {
       const { runPractice } = await import('./commands/practice.js');
       await runPractice(protocol, opts);
@@ -277,15 +211,7 @@ Examples:
     .option('--json', 'print JSON for scripts')
     // A pasted POP3 reply starts with a dash (`-ERR`): a term, not an option (checked in explainTerm).
     .allowUnknownOption()
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab explain smtp 354
-  $ l7lab explain smtp 5.7.8          an enhanced status code (RFC 3463)
-  $ l7lab explain smtp 550 5.1.1      a reply code and its enhanced code
-  $ l7lab explain pop3 -ERR           a reply as the server sent it
-  $ l7lab explain pop3 APOP
-  $ l7lab explain imap FETCH --lang ja`),
-    )
+    .addHelpText('after', HELP.explain)
     .action(async (protocol: string, words: string[], opts: Options) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(protocol, explainTerm(words), opts);
