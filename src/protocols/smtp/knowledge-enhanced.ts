@@ -29,14 +29,14 @@ export const ENHANCED_CLASSES: ReadonlyMap<string, EnhancedNote> = new Map(
 /** The subjects of the IANA registry, each with the RFC 3463 section that lists its details. */
 export const ENHANCED_SUBJECTS: ReadonlyMap<string, EnhancedNote> = new Map(
   [
-    note('X.0.XXX', 'RFC 3463 3.1', 'other or undefined status', 'その他、または未定義の状態'),
-    note('X.1.XXX', 'RFC 3463 3.2', 'addressing: about the sender or recipient address', 'アドレス: 送信者または宛先のアドレスについて'),
-    note('X.2.XXX', 'RFC 3463 3.3', 'mailbox: about the recipient\'s mailbox', 'メールボックス: 宛先のメールボックスについて'),
-    note('X.3.XXX', 'RFC 3463 3.4', 'mail system: about the receiving server itself', 'メールシステム: 受信側サーバーそのものについて'),
-    note('X.4.XXX', 'RFC 3463 3.5', 'network and routing: about getting the message to the next server', 'ネットワークと経路: 次のサーバーへメッセージを届けることについて'),
-    note('X.5.XXX', 'RFC 3463 3.6', 'mail delivery protocol: about the SMTP exchange itself', 'メール配送プロトコル: SMTP のやり取りそのものについて'),
-    note('X.6.XXX', 'RFC 3463 3.7', 'message content or media: about what the message contains', 'メッセージの内容やメディア: メッセージの中身について'),
-    note('X.7.XXX', 'RFC 3463 3.8', 'security or policy: about authentication, encryption or the server\'s rules', 'セキュリティまたはポリシー: 認証、暗号化、サーバーの規則について'),
+    note('X.0.XXX', 'RFC 3463 3.1', 'other or undefined status', 'その他、または未定義の状態です'),
+    note('X.1.XXX', 'RFC 3463 3.2', 'addressing: about the sender or recipient address', 'アドレス: 送信者または宛先のアドレスについての状態です'),
+    note('X.2.XXX', 'RFC 3463 3.3', 'mailbox: about the recipient\'s mailbox', 'メールボックス: 宛先のメールボックスについての状態です'),
+    note('X.3.XXX', 'RFC 3463 3.4', 'mail system: about the receiving server itself', 'メールシステム: 受信側サーバーそのものについての状態です'),
+    note('X.4.XXX', 'RFC 3463 3.5', 'network and routing: about getting the message to the next server', 'ネットワークと経路: 次のサーバーへメッセージを届けることについての状態です'),
+    note('X.5.XXX', 'RFC 3463 3.6', 'mail delivery protocol: about the SMTP exchange itself', 'メール配送プロトコル: SMTP のやり取りそのものについての状態です'),
+    note('X.6.XXX', 'RFC 3463 3.7', 'message content or media: about what the message contains', 'メッセージの内容やメディア: メッセージの中身についての状態です'),
+    note('X.7.XXX', 'RFC 3463 3.8', 'security or policy: about authentication, encryption or the server\'s rules', 'セキュリティまたはポリシー: 認証、暗号化、サーバーの規則についての状態です'),
   ].map((n) => [n.code, n]),
 );
 
