@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { closeEnough, editDistance } from './edit-distance.js';
+import { nearest } from './edit-distance.js';
+import { HELP } from './cli-help.js';
 import { SERVE_HELP } from './commands/serve-help.js';
 import { ExitError, errorMessage } from './errors.js';
 
@@ -11,18 +12,6 @@ import { ExitError, errorMessage } from './errors.js';
  */
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const EXAMPLES = `
-Examples:
-  $ l7lab                          open the menu (lessons, ports, practice, serve)
-  $ l7lab learn smtp-basics        take a lesson: type SMTP at a built-in server
-  $ l7lab ports                    which processes listen on which ports, and what they speak
-  $ l7lab ports --json --udp       the same, for scripts
-  $ l7lab practice smtp            a raw SMTP shell that explains every reply
-  $ l7lab serve                    mock mail servers on 127.0.0.1 that capture and never relay
-  $ l7lab mail list                what the mock servers captured
-  $ l7lab explain smtp 354         what a reply code means
-
-Colours follow NO_COLOR (https://no-color.org). Exit codes: 0 ok, 1 failure, 2 usage.`;
 
 type Options = Record<string, unknown>;
 
@@ -47,9 +36,10 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Commander reports this code through the command whose option it was (its --help in the hint). */
 class CommanderErrorWrap extends CommanderError {
   constructor(message: string) {
-    super(2, 'l7lab.invalidArgument', message);
+    super(2, 'commander.invalidArgument', message);
   }
 }
 
@@ -62,7 +52,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .addHelpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', HELP.root)
     .action(async () => {
       const { runMenu } = await import('./commands/menu.js');
       await runMenu(program);
@@ -77,16 +67,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON object for scripts')
     .option('--explain', 'explain each protocol found and the lesson that covers it')
     .option('--lang <lang>', 'language of explanations: en or ja (default from LANG)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ l7lab ports                    the table, sorted by port
-  $ l7lab ports --explain          ... with what each protocol does
-  $ l7lab ports --port 2525 --json is the lab's SMTP server up?
-  $ sudo l7lab ports               see other users' processes too
-The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
-    )
+    .addHelpText('after', HELP.ports)
     .action(async (opts: Options) => {
       const { runPorts } = await import('./commands/ports.js');
       await runPorts(opts);
@@ -130,28 +111,14 @@ The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
   const mail = program.command('mail').description('the messages the mock servers captured');
   const storeOption = () => new Option('--store <dir>', 'Maildir directory (default: $XDG_DATA_HOME/l7lab/mail)');
   const mailLangOption = () => new Option('--lang <lang>', 'en or ja (default from LANG)');
-  mail.addHelpText(
-    'after',
-    `
-Examples:
-  $ l7lab mail list                  what serve captured (it may keep running); one row per message sent
-  $ l7lab mail show 3f2a             one message, decoded, with its envelope (an id prefix is enough)
-  $ l7lab mail show 3f2a --transcript    the SMTP session that delivered it, explained
-  $ l7lab mail wait --to bob@example.com --timeout 10   in a test: wait for a message, print it
-  $ l7lab mail clear --yes           delete them all, without asking`,
-  );
-  const examples = (lines: string) => `\nExamples:\n${lines}`;
+  mail.addHelpText('after', HELP.mail);
   mail
     .command('list')
     .description('captured messages, one row per SMTP transaction; "+" marks envelope addresses the header lacks (Bcc)')
     .addOption(storeOption())
     .option('--json', 'print JSON for scripts (with the envelope and every copy)')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail list
-  $ l7lab mail list --store ./mail --json | jq '.[] | {id, envelope}'`),
-    )
+    .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
       const { runMailList } = await import('./commands/mail.js');
       await runMailList(opts);
@@ -164,13 +131,7 @@ Examples:
     .option('--json', 'print JSON for scripts: envelope, headers, text, HTML, attachments, links')
     .option('--transcript', 'the SMTP session that delivered it, explained (with --json: its events)')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail show 3f2a
-  $ l7lab mail show 3f2a --transcript
-  $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
-  $ l7lab mail show 3f2a --raw > message.eml`),
-    )
+    .addHelpText('after', HELP.mailShow)
     .action(async (id: string, opts: Options) => {
       const { runMailShow } = await import('./commands/mail.js');
       await runMailShow(id, opts);
@@ -187,12 +148,7 @@ Examples:
     .option('--since <date>', 'only messages received at or after this time (ISO 8601)')
     .option('--json', 'print the message as `mail show --json` does')
     .addOption(mailLangOption())
-    .addHelpText(
-      'after',
-      examples(`  $ l7lab mail wait --to bob@example.com
-  $ l7lab mail wait --new --subject "Confirm" --timeout 10 --json | jq -r '.links[0]'
-  $ l7lab mail wait --store ./mail --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
-    )
+    .addHelpText('after', HELP.mailWait)
     .action(async (opts: Options) => {
       const { runMailWait } = await import('./commands/mail-wait.js');
       await runMailWait(opts);
@@ -203,8 +159,7 @@ Examples:
     .addOption(storeOption())
     .option('-y, --yes', 'do not ask for confirmation')
     .addOption(mailLangOption())
-    .addHelpText('after', examples(`  $ l7lab mail clear
-  $ l7lab mail clear --yes --store ./mail     in a script or a test's setup`))
+    .addHelpText('after', HELP.mailClear)
     .action(async (opts: Options) => {
       const { runMailClear } = await import('./commands/mail.js');
       await runMailClear(opts);
@@ -216,6 +171,7 @@ Examples:
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--auto', 'play the lesson by itself (also when stdin is not a terminal)')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
+    .addHelpText('after', HELP.learn)
     .action(async (lesson: string | undefined, opts: Options) => {
       const { runLearn } = await import('./commands/learn.js');
       await runLearn(lesson, opts);
@@ -228,6 +184,7 @@ Examples:
     .option('--check', 'validate every lesson file')
     .option('--reset [lesson]', 'forget progress (of one lesson, or all)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
+    .addHelpText('after', HELP.lessons)
     .action(async (opts: Options) => {
       const { runLessons } = await import('./commands/lessons.js');
       await runLessons(opts);
@@ -241,23 +198,33 @@ Examples:
     .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')
     .option('--insecure', 'with --tls/--starttls: accept any certificate (encrypted, not authenticated)')
     .option('--lang <lang>', 'en or ja (default from LANG)')
+    .addHelpText('after', HELP.practice)
     .action(async (protocol: string, opts: Options) => {
       const { runPractice } = await import('./commands/practice.js');
       await runPractice(protocol, opts);
     });
 
   program
-    .command('explain <protocol> <term>')
+    .command('explain <protocol> <term...>')
     .description('what a reply code or command means, its syntax and its RFC')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--json', 'print JSON for scripts')
-    .addHelpText('after', '\nExamples:\n  $ l7lab explain smtp 354\n  $ l7lab explain pop3 APOP\n  $ l7lab explain imap FETCH --lang ja')
-    .action(async (protocol: string, term: string, opts: Options) => {
+    // A pasted POP3 reply starts with a dash (`-ERR`): a term, not an option (checked in explainTerm).
+    .allowUnknownOption()
+    .addHelpText('after', HELP.explain)
+    .action(async (protocol: string, words: string[], opts: Options) => {
       const { runExplain } = await import('./commands/explain.js');
-      await runExplain(protocol, term, opts);
+      await runExplain(protocol, explainTerm(words), opts);
     });
 
   return program;
+}
+
+/** The words of `explain`'s term; allowUnknownOption lets `-ERR` through, but never a mistyped `--json`. */
+function explainTerm(words: string[]): string {
+  const bad = words.find((w) => w.startsWith('--'));
+  if (bad !== undefined) throw new CommanderError(2, 'commander.unknownOption', `unknown option '${bad}'`);
+  return words.join(' ');
 }
 
 /** The root has an action (the menu), so commander would call a typo "too many arguments". */
@@ -267,30 +234,40 @@ function unknownCommand(program: Command, argv: string[]): string | null {
   // `help` is commander's implicit help command: it is not in program.commands.
   const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
   if (names.includes(first)) return null;
-  const best = names
-    .map((name) => ({ name, d: editDistance(first, name) }))
-    .sort((a, b) => a.d - b.d)[0];
-  const hint = best && closeEnough(first, best.d) ? ` (did you mean ${best.name}?)` : '';
+  const best = nearest(first, names);
+  const hint = best ? ` (did you mean ${best}?)` : '';
   return `unknown command '${first}'${hint}`;
 }
 
-/** Commander's usage errors become one line and exit code 2. */
+/** Commander's usage errors become one line and exit code 2; its "(Did you mean" is l7lab's "(did you mean". */
 function usageLine(err: CommanderError): string {
-  return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
+  return err.message.replace(/^error: /, '').replace(/\n+/g, ' ').replace('(Did you mean', '(did you mean').trim();
+}
+
+/** Usage errors name the help of the command that raised them: `see l7lab mail show --help`. */
+interface Tagged {
+  helpFor?: string;
+}
+
+function quietUsage(cmd: Command, path: string): void {
+  cmd.exitOverride((err) => {
+    (err as Tagged).helpFor ??= path;
+    throw err;
+  });
+  cmd.configureOutput({ outputError: () => undefined });
+  for (const sub of cmd.commands) quietUsage(sub, `${path} ${sub.name()}`);
+}
+
+/** The help to point at when the error did not pass a command's exitOverride (thrown in an action). */
+function helpFromArgv(program: Command, argv: string[]): string {
+  const cmd = program.commands.find((c) => c.name() === argv[2]);
+  const sub = cmd?.commands.find((c) => c.name() === argv[3]);
+  return ['l7lab', cmd?.name(), sub?.name()].filter((w) => w !== undefined).join(' ');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ outputError: () => undefined });
-  for (const cmd of program.commands) {
-    cmd.exitOverride();
-    cmd.configureOutput({ outputError: () => undefined });
-    for (const sub of cmd.commands) {
-      sub.exitOverride();
-      sub.configureOutput({ outputError: () => undefined });
-    }
-  }
+  quietUsage(program, 'l7lab');
   const unknown = unknownCommand(program, argv);
   if (unknown) {
     process.stderr.write(`l7lab: ${unknown} (see l7lab --help)\n`);
@@ -303,7 +280,8 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       if (err.exitCode === 0) return 0;
-      process.stderr.write(`l7lab: ${usageLine(err)} (see l7lab --help)\n`);
+      const help = (err as Tagged).helpFor ?? helpFromArgv(program, argv);
+      process.stderr.write(`l7lab: ${usageLine(err)} (see ${help} --help)\n`);
       return 2;
     }
     if (err instanceof ExitError) {

@@ -2,8 +2,8 @@ import { UsageError, ExitError } from '../errors.js';
 import { parseLang, type Lang } from '../i18n.js';
 import { startLab, type Lab } from '../lab.js';
 import { historyFile, History } from '../practice/history.js';
-import { isProtocol } from '../practice/knowledge.js';
-import { msg } from '../practice/messages.js';
+import { isProtocol, PRACTICE_PROTOCOLS } from '../practice/knowledge.js';
+import { msg, unknownProtocolLine } from '../practice/messages.js';
 import { seedMailboxes } from '../practice/seed.js';
 import { PracticeShell } from '../practice/shell.js';
 import { startTlsExchange, tlsNote } from '../practice/tls-note.js';
@@ -124,7 +124,7 @@ async function secure(client: WireClient, tls: WireTls, target: Target, link: Hu
 export async function runPractice(protocol: string, opts: Record<string, unknown>, deps: PracticeDeps = {}): Promise<void> {
   const lang = langOf(opts);
   const p = protocol.toLowerCase();
-  if (!isProtocol(p)) throw new UsageError(msg(lang, 'unknownProtocol', { protocol }));
+  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PRACTICE_PROTOCOLS));
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;
   const interactive = deps.interactive ?? isInteractive();

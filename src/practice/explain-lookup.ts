@@ -4,6 +4,7 @@ import type { Protocol } from '../protocols/transcript.js';
 import { commandsFor } from './completion.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { editDistance } from '../edit-distance.js';
+import { enhancedNotes } from '../protocols/smtp/knowledge-enhanced.js';
 
 /**
  * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,
@@ -22,11 +23,19 @@ export interface Example {
   lines: readonly string[];
 }
 
+/** An SMTP enhanced status code (RFC 3463): its class, subject and (when listed) detail. */
+export interface EnhancedPart {
+  code: string;
+  notes: ClassNote[];
+  detailListed: boolean;
+}
+
 export type Lookup =
   | { kind: 'command'; protocol: Protocol; command: CommandKnowledge; reply: ReplyKnowledge | null }
-  | { kind: 'reply'; protocol: Protocol; reply: ReplyKnowledge; variants: ReplyKnowledge[]; classes: ClassNote[]; example: Example | null }
+  | { kind: 'reply'; protocol: Protocol; reply: ReplyKnowledge; variants: ReplyKnowledge[]; classes: ClassNote[]; example: Example | null; enhanced: EnhancedPart | null }
   | { kind: 'state'; protocol: Protocol; state: StateKnowledge; commands: string[] }
-  | { kind: 'class'; protocol: Protocol; term: string; classes: ClassNote[]; secondDigitUnassigned: boolean }
+  | { kind: 'class'; protocol: Protocol; term: string; classes: ClassNote[]; secondDigitUnassigned: boolean; enhanced: EnhancedPart | null }
+  | { kind: 'enhanced'; protocol: Protocol; enhanced: EnhancedPart; replies: ReplyKnowledge[] }
   | { kind: 'unknown'; protocol: Protocol; term: string; suggestions: string[] };
 
 /** Command keys to try: `mail from:` -> MAIL FROM, MAIL; `uid fetch` -> UID FETCH. */
@@ -53,10 +62,6 @@ function findReply(k: ProtocolKnowledge, term: string): ReplyKnowledge | null {
   for (const key of replyKeys(k.protocol, term)) {
     const r = k.replies.get(key);
     if (r) return r;
-  }
-  // An enhanced status code alone (RFC 3463), `5.7.0`, finds the reply that carries it.
-  if (k.protocol === 'smtp' && /^\d\.\d{1,3}\.\d{1,3}$/.test(term.trim())) {
-    return [...k.replies.values()].find((r) => r.code.endsWith(` ${term.trim()}`)) ?? null;
   }
   return null;
 }
@@ -90,28 +95,50 @@ function smtpClasses(k: ProtocolKnowledge, code: string): { classes: ClassNote[]
   return { classes, secondDigitUnassigned: second === undefined };
 }
 
-function replyLookup(k: ProtocolKnowledge, reply: ReplyKnowledge): Lookup {
+function replyLookup(k: ProtocolKnowledge, reply: ReplyKnowledge, enhanced: EnhancedPart | null = null): Lookup {
   const variants = k.protocol === 'smtp' ? [...k.replies.values()].filter((r) => r.code.startsWith(`${reply.code} `)) : [];
   const classes = k.protocol === 'smtp' && /^\d{3}/.test(reply.code) ? smtpClasses(k, reply.code).classes : [];
-  return { kind: 'reply', protocol: k.protocol, reply, variants, classes, example: exampleFor(k, reply.code) };
+  return { kind: 'reply', protocol: k.protocol, reply, variants, classes, example: exampleFor(k, reply.code), enhanced };
+}
+
+/**
+ * An enhanced status code, alone (`5.7.8`) or after its reply code (`550 5.1.1`, `550-5.1.1`,
+ * the rest of a pasted line ignored): RFC 3463 2, carried in SMTP replies per RFC 2034 4.
+ */
+function enhancedLookup(k: ProtocolKnowledge, term: string): Lookup | null {
+  const m = /^(?:(\d{3})[\s-]+)?(\d{1,3}\.\d{1,3}\.\d{1,3})(?:\s.*)?$/.exec(term.trim());
+  if (k.protocol !== 'smtp' || !m) return null;
+  const [, code, ext = ''] = m;
+  const parts = enhancedNotes(ext);
+  if (!parts) return null;
+  const enhanced: EnhancedPart = { code: ext, ...parts };
+  if (code === undefined) {
+    const replies = [...k.replies.values()].filter((r) => r.code.endsWith(` ${ext}`));
+    return { kind: 'enhanced', protocol: k.protocol, enhanced, replies };
+  }
+  const listed = k.replies.get(`${code} ${ext}`) ?? k.replies.get(code);
+  if (listed) return replyLookup(k, listed, enhanced);
+  return classLookup(k, code, enhanced);
 }
 
 /** The classes a reply of this protocol can be in, for a code that no table lists. */
-function classLookup(k: ProtocolKnowledge, term: string): Lookup | null {
+function classLookup(k: ProtocolKnowledge, term: string, enhanced: EnhancedPart | null = null): Lookup | null {
   const t = term.trim().toUpperCase();
   if (k.protocol === 'smtp') {
     if (!/^[2-5]\d\d$/.test(t)) return null;
-    return { kind: 'class', protocol: 'smtp', term: t, ...smtpClasses(k, t) };
+    return { kind: 'class', protocol: 'smtp', term: t, ...smtpClasses(k, t), enhanced };
   }
   const statuses = k.protocol === 'pop3' ? ['+OK', '-ERR'] : ['OK', 'NO', 'BAD', 'BYE', 'PREAUTH'];
   // POP3 response codes (RFC 2449 8) and IMAP ones (RFC 3501 7.1) are bracketed atoms.
   const looksLikeCode = /^\[[A-Z0-9/.-]+\]$/.test(t) || (k.protocol === 'pop3' && /^[+-]/.test(t));
   if (!looksLikeCode) return null;
   const classes = statuses.map((s) => k.replies.get(s)).filter((r): r is ReplyKnowledge => r !== undefined);
-  return { kind: 'class', protocol: k.protocol, term: t, classes, secondDigitUnassigned: false };
+  return { kind: 'class', protocol: k.protocol, term: t, classes, secondDigitUnassigned: false, enhanced };
 }
 
 export function lookup(k: ProtocolKnowledge, term: string): Lookup {
+  const enhanced = enhancedLookup(k, term);
+  if (enhanced) return enhanced;
   for (const key of commandKeys(term)) {
     const command = k.commands.get(key);
     // IMAP names some untagged responses like their commands (FETCH, SEARCH, LIST, ...).

@@ -3,7 +3,7 @@ import type { ReplyKnowledge } from '../protocols/knowledge.js';
 import { theme } from '../ui/theme.js';
 import { displayWidth } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
-import type { ClassNote, Example, Lookup } from './explain-lookup.js';
+import type { ClassNote, EnhancedPart, Example, Lookup } from './explain-lookup.js';
 import { msg, type MessageKey } from './messages.js';
 
 /**
@@ -42,6 +42,16 @@ function exampleBlock(lang: Lang, example: Example | null): string[] {
   return [row(lang, 'example', theme.dim(msg(lang, 'exampleOf', { command: example.command }))), ...exampleLines(example.lines)];
 }
 
+/** Rows for the parts of an enhanced status code: class, subject, detail (RFC 3463 2). */
+function enhancedRows(lang: Lang, part: EnhancedPart | null, header: boolean): string[] {
+  if (!part) return [];
+  const label = (code: string): MessageKey => (code.endsWith('.X.X') ? 'cls' : code.endsWith('.XXX') ? 'subject' : 'detail');
+  const out = header ? [row(lang, 'enhanced', theme.code(part.code))] : [];
+  out.push(...part.notes.map((n) => row(lang, label(n.code), `${theme.code(n.code)}: ${pick(n.meaning, lang)}  ${theme.dim(n.rfc)}`)));
+  if (!part.detailListed) out.push(row(lang, 'detail', theme.warn(msg(lang, 'unlistedDetail', { code: part.code }))));
+  return out;
+}
+
 /** The block printed for a found term; null for an unknown one (the caller fails with a suggestion). */
 export function renderLookup(lookup: Lookup, lang: Lang): string | null {
   const out: string[] = [];
@@ -57,7 +67,8 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
     case 'reply': {
       const r = lookup.reply;
       out.push(title(lookup, 'kindReply', r.code, r.rfc, lang), row(lang, 'meaning', pick(r.meaning, lang)));
-      out.push(...replyRows(lang, lookup.variants), ...classRows(lang, lookup.classes), ...exampleBlock(lang, lookup.example));
+      out.push(...replyRows(lang, lookup.variants), ...classRows(lang, lookup.classes), ...enhancedRows(lang, lookup.enhanced, true));
+      out.push(...exampleBlock(lang, lookup.example));
       break;
     }
     case 'state': {
@@ -72,8 +83,13 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
       if (lookup.protocol !== 'smtp') out.push(`  ${msg(lang, 'replyClasses', { protocol: p })}`);
       out.push(...classRows(lang, lookup.classes));
       if (lookup.secondDigitUnassigned) out.push(row(lang, 'category', msg(lang, 'secondDigitUnassigned', { digit: lookup.term[1] ?? '' })));
+      out.push(...enhancedRows(lang, lookup.enhanced, true));
       break;
     }
+    case 'enhanced':
+      out.push(title(lookup, 'kindEnhanced', lookup.enhanced.code, 'RFC 3463 2', lang), ...enhancedRows(lang, lookup.enhanced, false));
+      out.push(...lookup.replies.map((r) => row(lang, 'sentAs', `${theme.code(r.code)}: ${pick(r.meaning, lang)}`)));
+      break;
     case 'unknown':
       return null;
   }
@@ -84,6 +100,8 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
 export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, lang: Lang): string {
   // Digits that are no SMTP code: say what a code looks like; commands would not help.
   if (lookup.protocol === 'smtp' && /^\d+$/.test(lookup.term)) return msg(lang, 'notSmtpCode', { term: lookup.term });
+  // Dotted digits (`3.1.1`, `550 9.1.1`) are a mistaken enhanced code, not a command.
+  if (lookup.protocol === 'smtp' && /^(\d{3}[\s-]+)?\d+\.\d+\.\d+\b/.test(lookup.term)) return msg(lang, 'notEnhancedCode', { term: lookup.term });
   return msg(lang, 'unknownTerm', {
     term: lookup.term,
     protocol: lookup.protocol.toUpperCase(),
@@ -93,6 +111,9 @@ export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, la
 }
 
 const note = (c: { code: string; meaning: Record<Lang, string>; rfc: string }, lang: Lang) => ({ code: c.code, meaning: pick(c.meaning, lang), rfc: c.rfc });
+
+const enhancedJson = (part: EnhancedPart | null, lang: Lang) =>
+  part ? { code: part.code, detailListed: part.detailListed, parts: part.notes.map((n) => note(n, lang)) } : null;
 
 /** One JSON object for scripts, texts in `lang`. */
 export function lookupJson(lookup: Lookup, term: string, lang: Lang): Record<string, unknown> {
@@ -110,11 +131,14 @@ export function lookupJson(lookup: Lookup, term: string, lang: Lang): Record<str
         variants: lookup.variants.map((v) => note(v, lang)),
         classes: lookup.classes.map((c) => note(c, lang)),
         example: lookup.example,
+        enhanced: enhancedJson(lookup.enhanced, lang),
       };
     case 'state':
       return { ...base, name: lookup.state.name, meaning: pick(lookup.state.meaning, lang), rfc: lookup.state.rfc, commands: lookup.commands };
     case 'class':
-      return { ...base, code: lookup.term, listed: false, classes: lookup.classes.map((c) => note(c, lang)), secondDigitUnassigned: lookup.secondDigitUnassigned };
+      return { ...base, code: lookup.term, listed: false, classes: lookup.classes.map((c) => note(c, lang)), secondDigitUnassigned: lookup.secondDigitUnassigned, enhanced: enhancedJson(lookup.enhanced, lang) };
+    case 'enhanced':
+      return { ...base, code: lookup.enhanced.code, enhanced: enhancedJson(lookup.enhanced, lang), replies: lookup.replies.map((r) => note(r, lang)) };
     case 'unknown':
       return { ...base, suggestions: lookup.suggestions };
   }

@@ -69,6 +69,50 @@ describe('l7lab (help, version, usage errors)', () => {
   });
 });
 
+describe('every command\'s help and usage errors (issue 21)', () => {
+  it.each([['learn'], ['lessons'], ['practice'], ['explain'], ['serve'], ['ports'], ['mail'], ['mail', 'list'], ['mail', 'show'], ['mail', 'wait'], ['mail', 'clear']])(
+    '%s --help has Examples that run that command',
+    async (...words) => {
+      const r = await l7lab([...words, '--help']);
+      expect(r.code).toBe(0);
+      const examples = r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
+      expect(examples, r.stdout).toMatch(/^\nExamples:\n/);
+      expect(examples).toContain(`$ l7lab ${words.join(' ')}`);
+    },
+  );
+
+  it.each([
+    [['practice'], "missing required argument 'protocol'", 'l7lab practice --help'],
+    [['mail', 'show'], "missing required argument 'id'", 'l7lab mail show --help'],
+    [['mail', 'wait', '--tmeout', '3'], "unknown option '--tmeout'", 'l7lab mail wait --help'],
+    [['mail', 'shw'], "unknown command 'shw'", 'l7lab mail --help'],
+    [['learn', 'a', 'b'], 'too many arguments', 'l7lab learn --help'],
+    [['serve', '--smtp-port', 'x'], 'invalid port "x"', 'l7lab serve --help'],
+    [['explain', 'smtp'], "missing required argument 'term'", 'l7lab explain --help'],
+    // commander's own suggestion, in l7lab's one "did you mean" style.
+    [['ports', '--jsn'], "unknown option '--jsn' (did you mean --json?)", 'l7lab ports --help'],
+  ])('%j: one line that points at that command\'s help, exit 2', async (args, what, help) => {
+    const r = await l7lab(args);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(what);
+    expect(r.stderr).toContain(`(see ${help})`);
+  });
+
+  it('README: a built tarball is tried with npx file:, and every explain example it shows works', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`npx file:./l7lab-${pkg.version}.tgz`);
+    const examples = [...readme.matchAll(/^l7lab (explain [^#\n]+?)\s+#/gm)].map((m) => (m[1] ?? '').split(/\s+/));
+    expect(examples.map((e) => e.join(' '))).toEqual(expect.arrayContaining(['explain pop3 -ERR', 'explain smtp 550 5.1.1', 'explain smtp 5.7.8']));
+    for (const args of examples) expect((await l7lab(args)).code, args.join(' ')).toBe(0);
+  });
+
+  it('practice smpt: did you mean smtp, exit 2', async () => {
+    const r = await l7lab(['practice', 'smpt']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'l7lab: unknown protocol "smpt" (did you mean smtp?): use smtp, pop3 or imap\n' });
+  });
+});
+
 describe('l7lab ports', () => {
   it('prints a table sorted by port with the source in the footer', async () => {
     const r = await l7lab(['ports']);

@@ -76,4 +76,30 @@ describe('l7lab explain', () => {
     expect(missing.stderr).toBe('');
     expect(JSON.parse(missing.stdout)).toMatchObject({ found: false, suggestions: ['RETR'] });
   });
+
+  it('a pasted reply that starts with a dash is a term, not an option (issue 21)', async () => {
+    const r = await explain('pop3', '-ERR');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^POP3 reply -ERR +RFC 1939 3\n/);
+    const ja = await explain('pop3', '-ERR', '--lang', 'ja');
+    expect(ja.stdout).toMatch(/^POP3 応答 -ERR/);
+  });
+
+  it('a mistyped long option is still a usage error that points at explain --help', async () => {
+    const r = await explain('smtp', '354', '--jsn');
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe("l7lab: unknown option '--jsn' (see l7lab explain --help)\n");
+  });
+
+  it('enhanced status codes: 5.7.8 alone, and 550 5.1.1 as two words explains both parts', async () => {
+    const alone = await explain('smtp', '5.7.8');
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/^SMTP enhanced status code 5\.7\.8 +RFC 3463 2\n/);
+    expect(alone.stdout).toMatch(/detail +X\.7\.8: authentication credentials invalid/);
+    const both = await explain('smtp', '550', '5.1.1', '--lang', 'ja');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/^SMTP 応答 550 5\.1\.1/);
+    expect(both.stdout).toMatch(/拡張コード +5\.1\.1\n/);
+    expect(both.stdout).toMatch(/詳細 +X\.1\.1: 宛先のメールボックスがありません/);
+  });
 });

@@ -8,7 +8,8 @@ export class NoSuchMessageError extends Error {
     readonly reason: 'no-such-message' | 'deleted',
     readonly total: number,
   ) {
-    super(reason === 'deleted' ? `message ${n} already deleted` : `no such message, only ${total} messages in maildrop`);
+    // RFC 1939 5 shows "-ERR no such message, only 2 messages in maildrop": its wording, in the right number.
+    super(reason === 'deleted' ? `message ${n} already deleted` : total === 0 ? 'no such message, maildrop empty' : `no such message, only ${total} message${total === 1 ? '' : 's'} in maildrop`);
     this.name = 'NoSuchMessageError';
   }
 }

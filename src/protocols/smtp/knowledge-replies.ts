@@ -92,8 +92,8 @@ export const PHRASES = {
     ja: 'LF だけで終わるドットの行では、メッセージは終わりません。終わりの印は CRLF.CRLF だけです（そのため SMTP スマグリングは成立しません）。nc -C や telnet などで、CRLF で行を送ってください',
   },
   dataEnd: {
-    en: 'end of data: the message ({size} octets in {lines} lines) is complete',
-    ja: 'データの終わり: メッセージ（{lines} 行、{size} オクテット）が完成しました',
+    en: 'end of data: the message ({size} octets in {lines}) is complete',
+    ja: 'データの終わり: メッセージ（{lines}、{size} オクテット）が完成しました',
   },
   saslLine: {
     en: 'an authentication response in base64: an encoding anyone can decode, not encryption',

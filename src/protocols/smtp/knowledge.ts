@@ -76,7 +76,8 @@ export function explainSmtpContentLine(kind: 'data' | 'data-bare-dot' | 'data-en
   if (kind === 'data') return pick(PHRASES.dataLine, lang);
   if (kind === 'data-bare-dot') return pick(PHRASES.dataBareDot, lang);
   if (kind === 'sasl') return pick(PHRASES.saslLine, lang);
-  return fill(pick(PHRASES.dataEnd, lang), { size: summary?.size ?? 0, lines: summary?.lines ?? 0 });
+  const n = summary?.lines ?? 0;
+  return fill(pick(PHRASES.dataEnd, lang), { size: summary?.size ?? 0, lines: lang === 'en' ? `${n} line${n === 1 ? '' : 's'}` : `${n} 行` });
 }
 
 export const smtpKnowledge: ProtocolKnowledge = {

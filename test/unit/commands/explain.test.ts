@@ -3,6 +3,7 @@ import { runExplain } from '../../../src/commands/explain.js';
 import { ExitError } from '../../../src/errors.js';
 import { lookup, suggest } from '../../../src/practice/explain-lookup.js';
 import { KNOWLEDGE } from '../../../src/practice/knowledge.js';
+import { ENHANCED_DETAILS, ENHANCED_SUBJECTS } from '../../../src/protocols/smtp/knowledge-enhanced.js';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -38,8 +39,62 @@ describe('explain a reply code', () => {
     expect(text).toContain('250 2.1.5: recipient accepted');
   });
 
-  it('an enhanced status code alone finds its reply (RFC 3463)', async () => {
-    expect(await explain('smtp', '5.7.0')).toMatch(/^SMTP reply 501 5\.7\.0/);
+  it('an enhanced status code alone: class, subject, detail, and the lab replies that carry it (RFC 3463)', async () => {
+    const text = await explain('smtp', '5.7.0');
+    expect(text).toMatch(/^SMTP enhanced status code 5\.7\.0 +RFC 3463 2/);
+    expect(text).toMatch(/class +5\.X\.X: permanent failure/);
+    expect(text).toMatch(/subject +X\.7\.XXX: security or policy[^\n]*\n?[^\n]*RFC 3463 3\.8/);
+    expect(text).toMatch(/sent as +501 5\.7\.0: authentication cancelled/);
+  });
+
+  it('5.7.8 (issue 21): bad credentials, from RFC 4954 6, not a list of commands', async () => {
+    const text = await explain('smtp', '5.7.8');
+    expect(text).toMatch(/detail +X\.7\.8: authentication credentials invalid/);
+    expect(text).toContain('RFC 4954 6');
+    expect(text).not.toContain('AUTH, DATA');
+    const ja = await explain('smtp', '4.3.0', { lang: 'ja' });
+    expect(ja).toMatch(/^SMTP 拡張ステータスコード 4\.3\.0/);
+    expect(ja).toMatch(/クラス +4\.X\.X: 一時的な失敗/);
+    expect(ja).toMatch(/詳細 +X\.3\.0: 受信側メールシステムに関する何らかの問題です/);
+  });
+
+  it('550 5.1.1 explains both parts; a code and detail no table lists still get their class', async () => {
+    const both = await explain('smtp', '550 5.1.1');
+    expect(both).toMatch(/^SMTP reply 550 5\.1\.1/);
+    expect(both).toMatch(/class +5xx: permanent failure/);
+    expect(both).toMatch(/enhanced code 5\.1\.1\n/);
+    expect(both).toMatch(/detail +X\.1\.1: bad destination mailbox/);
+    // A pasted continuation line with its text: the reply table has no 550 5.7.8, so 550 and 5.7.8 separately.
+    const pasted = await explain('smtp', '550-5.7.8 Bad credentials');
+    expect(pasted).toMatch(/^SMTP reply 550 +RFC 5321 4\.2\.2/);
+    expect(pasted).toMatch(/detail +X\.7\.8: authentication credentials invalid/);
+    const unlisted = await explain('smtp', '577 4.9.99');
+    expect(unlisted).toMatch(/class +4\.X\.X: persistent transient failure/);
+    expect(unlisted).toContain("4.9.99 is not in l7lab's table of details");
+  });
+
+  it('dotted digits that are no enhanced code fail with what the form is, not command names', async () => {
+    const err = await failure('smtp', '3.1.1');
+    expect(err.message).toContain('"3.1.1" is not an enhanced status code');
+    expect(err.message).toContain('RFC 3463 2');
+    expect((await failure('smtp', '3.1.1', { lang: 'ja' })).message).toContain('拡張ステータスコードではありません');
+  });
+
+  it('the enhanced-code table: en and ja for every entry, RFC 3463 details cite their subject\'s section', () => {
+    for (const n of [...ENHANCED_SUBJECTS.values(), ...ENHANCED_DETAILS.values()]) {
+      expect(n.meaning.en.length, n.code).toBeGreaterThan(5);
+      expect(n.meaning.ja, n.code).toMatch(/[ぁ-んァ-ン一-龯]/);
+      const subject = Number(n.code.split('.')[1]);
+      if (n.rfc.startsWith('RFC 3463')) expect(n.rfc, n.code).toBe(`RFC 3463 3.${subject + 1}`);
+      else expect(n.rfc, n.code).toMatch(/^RFC (4954 6|5248 2\.4|7505 5)$/);
+    }
+  });
+
+  it('--json of an enhanced code carries its parts', async () => {
+    const json = JSON.parse(await explain('smtp', '550 5.1.1', { json: true })) as { kind: string; enhanced: { code: string; parts: { code: string }[] } };
+    expect(json.kind).toBe('reply');
+    expect(json.enhanced.code).toBe('5.1.1');
+    expect(json.enhanced.parts.map((p) => p.code)).toEqual(['5.X.X', 'X.1.XXX', 'X.1.1']);
   });
 
   it('an SMTP code no table lists: what its digits say, and a clear note', async () => {

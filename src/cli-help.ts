@@ -1,0 +1,65 @@
+/**
+ * The Examples sections of every command's --help (imported eagerly by cli.ts: strings, no
+ * dependencies). serve's longer text is serve-help.ts's.
+ */
+const examples = (lines: string) => `\nExamples:\n${lines}`;
+
+export const HELP = {
+  root: `
+Examples:
+  $ l7lab                          open the menu (lessons, ports, practice, serve)
+  $ l7lab learn smtp-basics        take a lesson: type SMTP at a built-in server
+  $ l7lab ports                    which processes listen on which ports, and what they speak
+  $ l7lab ports --json --udp       the same, for scripts
+  $ l7lab practice smtp            a raw SMTP shell that explains every reply
+  $ l7lab serve                    mock mail servers on 127.0.0.1 that capture and never relay
+  $ l7lab mail list                what the mock servers captured
+  $ l7lab explain smtp 354         what a reply code means
+
+Colours follow NO_COLOR (https://no-color.org). Exit codes: 0 ok, 1 failure, 2 usage.`,
+  ports: `
+Examples:
+  $ l7lab ports                    the table, sorted by port
+  $ l7lab ports --explain          ... with what each protocol does
+  $ l7lab ports --port 2525 --json is the lab's SMTP server up?
+  $ sudo l7lab ports               see other users' processes too
+The classic command it wraps: sudo lsof -i -P -n | grep LISTEN`,
+  mail: `
+Examples:
+  $ l7lab mail list                  what serve captured (it may keep running); one row per message sent
+  $ l7lab mail show 3f2a             one message, decoded, with its envelope (an id prefix is enough)
+  $ l7lab mail show 3f2a --transcript    the SMTP session that delivered it, explained
+  $ l7lab mail wait --to bob@example.com --timeout 10   in a test: wait for a message, print it
+  $ l7lab mail clear --yes           delete them all, without asking`,
+  mailList: examples(`  $ l7lab mail list
+  $ l7lab mail list --store ./mail --json | jq '.[] | {id, envelope}'`),
+  mailShow: examples(`  $ l7lab mail show 3f2a
+  $ l7lab mail show 3f2a --transcript
+  $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
+  $ l7lab mail show 3f2a --raw > message.eml`),
+  mailWait: examples(`  $ l7lab mail wait --to bob@example.com
+  $ l7lab mail wait --new --subject "Confirm" --timeout 10 --json | jq -r '.links[0]'
+  $ l7lab mail wait --store ./mail --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
+  mailClear: examples(`  $ l7lab mail clear
+  $ l7lab mail clear --yes --store ./mail     in a script or a test's setup`),
+  learn: examples(`  $ l7lab learn                      pick a lesson from the list (continues where you stopped)
+  $ l7lab learn smtp-basics          one lesson by its id (l7lab lessons lists them)
+  $ l7lab learn pop3 --lang ja
+  $ l7lab learn smtp-basics --auto   watch it play by itself
+  $ l7lab learn --reset smtp-basics  start that lesson over`),
+  lessons: examples(`  $ l7lab lessons                    the lessons in order, with your progress
+  $ l7lab lessons --json | jq -r '.[].id'
+  $ l7lab lessons --check            validate every lesson file (one line per problem)
+  $ l7lab lessons --reset            forget all progress`),
+  practice: examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
+  $ l7lab practice imap --lang ja
+  $ l7lab practice pop3 --connect 127.0.0.1:2110
+  $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
+  $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
+  explain: examples(`  $ l7lab explain smtp 354
+  $ l7lab explain smtp 5.7.8          an enhanced status code (RFC 3463)
+  $ l7lab explain smtp 550 5.1.1      a reply code and its enhanced code
+  $ l7lab explain pop3 -ERR           a reply as the server sent it
+  $ l7lab explain pop3 APOP
+  $ l7lab explain imap FETCH --lang ja`),
+} as const;
