@@ -4,7 +4,36 @@
  */
 const examples = (lines: string) => `\nExamples:\n${lines}`;
 
-export const HELP = {
+/** Help text lines stay within 80 columns, the narrowest terminal the README promises. */
+const HELP_WIDTH = 80;
+
+/**
+ * An example line too wide for 80 columns puts its comment on the next line, under the
+ * command (the command itself is never broken: it is meant to be copied); a prose line wraps
+ * at spaces.
+ */
+export function fitHelp(text: string, width = HELP_WIDTH): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.length <= width) return [line];
+      const example = /^( {2}\$ .*?\S)( {2,})(\S.*)$/.exec(line);
+      if (example) return [example[1] as string, `      ${example[3] as string}`];
+      if (line.startsWith(' ')) return [line];
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      return [...out, current];
+    })
+    .join('\n');
+}
+
+const RAW_HELP = {
   root: `
 Examples:
   $ l7lab                          open the menu (lessons, ports, practice, serve)
@@ -38,8 +67,8 @@ Examples:
   $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
   $ l7lab mail show 3f2a --raw > message.eml`),
   mailWait: examples(`  $ l7lab mail wait --to bob@example.com
-  $ l7lab mail wait --new --subject "Confirm" --timeout 10 --json | jq -r '.links[0]'
-  $ l7lab mail wait --store ./mail --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
+  $ l7lab mail wait --new --subject Confirm --json | jq -r '.links[0]'
+  $ l7lab mail wait --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
   mailClear: examples(`  $ l7lab mail clear
   $ l7lab mail clear --yes --store ./mail     in a script or a test's setup`),
   learn: examples(`  $ l7lab learn                      pick a lesson from the list (continues where you stopped)
@@ -63,3 +92,5 @@ Examples:
   $ l7lab explain pop3 APOP
   $ l7lab explain imap FETCH --lang ja`),
 } as const;
+
+export const HELP = Object.fromEntries(Object.entries(RAW_HELP).map(([name, text]) => [name, fitHelp(text)])) as { [K in keyof typeof RAW_HELP]: string };

@@ -78,6 +78,8 @@ describe('every command\'s help and usage errors (issue 21)', () => {
       const examples = r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
       expect(examples, r.stdout).toMatch(/^\nExamples:\n/);
       expect(examples).toContain(`$ l7lab ${words.join(' ')}`);
+      // The examples fit the 80 columns the README promises (a long comment goes under its command).
+      expect(examples.split('\n').filter((l) => l.length > 80)).toEqual([]);
     },
   );
 
