@@ -51,6 +51,9 @@ export function buildProgram(): Command {
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand('help [command]', 'show help for a command')
+    // Commander wraps a description only when 40 columns are left beside the longest term;
+    // `explain [options] <protocol> <term...>` leaves 38 at 80 columns, so allow less.
+    .configureHelp({ minWidthToWrap: 30 })
     .showSuggestionAfterError(true)
     .addHelpText('after', HELP.root)
     .action(async () => {

@@ -70,7 +70,7 @@ describe('l7lab (help, version, usage errors)', () => {
 });
 
 describe('every command\'s help and usage errors (issue 21)', () => {
-  it.each([['learn'], ['lessons'], ['practice'], ['explain'], ['serve'], ['ports'], ['mail'], ['mail', 'list'], ['mail', 'show'], ['mail', 'wait'], ['mail', 'clear']])(
+  it.each([[], ['learn'], ['lessons'], ['practice'], ['explain'], ['serve'], ['ports'], ['mail'], ['mail', 'list'], ['mail', 'show'], ['mail', 'wait'], ['mail', 'clear']])(
     '%s --help has Examples that run that command',
     async (...words) => {
       const r = await l7lab([...words, '--help']);
@@ -78,8 +78,9 @@ describe('every command\'s help and usage errors (issue 21)', () => {
       const examples = r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
       expect(examples, r.stdout).toMatch(/^\nExamples:\n/);
       expect(examples).toContain(`$ l7lab ${words.join(' ')}`);
-      // The examples fit the 80 columns the README promises (a long comment goes under its command).
-      expect(examples.split('\n').filter((l) => l.length > 80)).toEqual([]);
+      // The whole help fits the 80 columns the README promises (off a terminal commander wraps
+      // at 80; a long example comment goes under its command).
+      expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
     },
   );
 
