@@ -141,6 +141,24 @@ describe('l7lab serve', () => {
     }
   });
 
+  it('a port in use under --lang ja: the same one line in Japanese, exit 1', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const s = serveJson(['--memory', '--lang', 'ja', '--smtp-port', String(port), '--pop3-port', '0', '--imap-port', '0']);
+      let stderr = '';
+      s.child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      expect(await s.exited).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(`127.0.0.1 の SMTP ポート ${port} はすでに`);
+      expect(stderr).toContain(`(pid ${process.pid}) に使われています。`);
+      expect(stderr).toContain('--smtp-port 0 で空いているポートを使うか、そのプロセスを止めてください');
+    } finally {
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
+  });
+
   it('rejects a malformed --user with exit 2', async () => {
     const s = serveJson(['--memory', '--user', 'nopassword']);
     let stderr = '';
