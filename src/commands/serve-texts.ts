@@ -74,6 +74,18 @@ export const SERVE_TEXTS = {
   },
   failFileUnreadable: { en: '--fail-file {file} cannot be read ({reason})', ja: '--fail-file {file} を読めません ({reason})' },
   failFileBad: { en: '--fail-file {file}: {reason}', ja: '--fail-file {file} に誤りがあります: {reason}' },
+  noTlsExcludes: {
+    en: '--no-tls excludes --tls-cert, --tls-key, --login-requires-tls and --starttls',
+    ja: '--no-tls は --tls-cert、--tls-key、--login-requires-tls、--starttls と一緒には使えません',
+  },
+  certKeyPair: { en: '--tls-cert and --tls-key go together: give both', ja: '--tls-cert と --tls-key は組で使います。両方を指定してください' },
+  memoryOrStore: { en: '--memory and --store exclude each other: pick one', ja: '--memory と --store は一緒には使えません。どちらかを選んでください' },
+  quietOrJson: { en: '--quiet and --json-log exclude each other: pick one', ja: '--quiet と --json-log は一緒には使えません。どちらかを選んでください' },
+  badUser: {
+    en: 'invalid --user "{spec}": use name:password (name of letters, digits, . _ -)',
+    ja: '--user "{spec}" は使えません。name:password の形で指定してください (名前は英数字と . _ -)',
+  },
+  failBad: { en: '--fail: {reason}', ja: '--fail に誤りがあります: {reason}' },
 } satisfies Record<string, Localized>;
 
 export type ServeTextKey = keyof typeof SERVE_TEXTS;
