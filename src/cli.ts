@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { nearest } from './edit-distance.js';
 import { HELP } from './cli-help.js';
+import { usageLang, usageMessage } from './usage-ja.js';
 import { SERVE_HELP } from './commands/serve-help.js';
 import { ExitError, errorMessage } from './errors.js';
 
@@ -273,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
   quietUsage(program, 'l7lab');
   const unknown = unknownCommand(program, argv);
   if (unknown) {
-    process.stderr.write(`l7lab: ${unknown} (see l7lab --help)\n`);
+    process.stderr.write(`l7lab: ${usageMessage(unknown, 'l7lab', usageLang(argv))}\n`);
     return 2;
   }
   try {
@@ -284,7 +285,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       if (err.exitCode === 0) return 0;
       const help = (err as Tagged).helpFor ?? helpFromArgv(program, argv);
-      process.stderr.write(`l7lab: ${usageLine(err)} (see ${help} --help)\n`);
+      process.stderr.write(`l7lab: ${usageMessage(usageLine(err), help, usageLang(argv))}\n`);
       return 2;
     }
     if (err instanceof ExitError) {

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { serveText } from './serve-texts.js';
 import { parseLang, type Lang } from '../i18n.js';
 import { DEMO_ACCOUNTS, parseUserSpec } from '../protocols/accounts.js';
 import type { Protocol } from '../protocols/transcript.js';
@@ -45,14 +46,14 @@ export interface ServeTls {
 /** Like 465, 995 and 993 (RFC 8314 7), moved above 1024 as the cleartext ports are. */
 export const DEFAULT_TLS_PORTS: Record<Protocol, number> = { smtp: 2465, pop3: 2995, imap: 2993 };
 
-function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
+function tlsConfig(opts: Record<string, unknown>, lang: Lang): ServeTls | null {
   const certPath = typeof opts.tlsCert === 'string' ? opts.tlsCert : undefined;
   const keyPath = typeof opts.tlsKey === 'string' ? opts.tlsKey : undefined;
   if (opts.tls === false) {
-    if (certPath || keyPath || opts.loginRequiresTls || opts.starttls) throw new UsageError('--no-tls excludes --tls-cert, --tls-key, --login-requires-tls and --starttls');
+    if (certPath || keyPath || opts.loginRequiresTls || opts.starttls) throw new UsageError(serveText(lang, 'noTlsExcludes'));
     return null;
   }
-  if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give both');
+  if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError(serveText(lang, 'certKeyPair'));
   return {
     ...(certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : {}),
     ports: {
@@ -71,12 +72,12 @@ function tlsConfig(opts: Record<string, unknown>): ServeTls | null {
 export const DEFAULT_SUBMISSION_PORT = 2587;
 
 /** Each --fail rule parsed; a bad one is a usage error naming it (exit 2). */
-function failRules(opts: Record<string, unknown>): FailRule[] {
+function failRules(opts: Record<string, unknown>, lang: Lang): FailRule[] {
   const specs = Array.isArray(opts.fail) ? (opts.fail as string[]) : [];
   try {
     return specs.map((spec, i) => parseFailRule(spec, `rule ${i + 1}`));
   } catch (err) {
-    if (err instanceof FailRuleError) throw new UsageError(`--fail: ${err.message}`);
+    if (err instanceof FailRuleError) throw new UsageError(serveText(lang, 'failBad', { reason: err.message }));
     throw err;
   }
 }
@@ -87,21 +88,24 @@ function portOf(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
-export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  if (opts.memory && opts.store) throw new UsageError('--memory and --store exclude each other: pick one');
-  if (opts.quiet && opts.jsonLog) throw new UsageError('--quiet and --json-log exclude each other: pick one');
-  const specs = Array.isArray(opts.user) ? (opts.user as string[]) : [];
-  const users = specs.map((spec) => {
-    const parsed = parseUserSpec(spec);
-    if (!parsed) throw new UsageError(`invalid --user "${spec}": use name:password (name of letters, digits, . _ -)`);
-    return parsed;
-  });
-  let lang: Lang;
+function langOf(opts: Record<string, unknown>, env: NodeJS.ProcessEnv): Lang {
   try {
-    lang = parseLang(typeof opts.lang === 'string' ? opts.lang : undefined, env);
+    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined, env);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+}
+
+export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ServeConfig {
+  const lang = langOf(opts, env);
+  if (opts.memory && opts.store) throw new UsageError(serveText(lang, 'memoryOrStore'));
+  if (opts.quiet && opts.jsonLog) throw new UsageError(serveText(lang, 'quietOrJson'));
+  const specs = Array.isArray(opts.user) ? (opts.user as string[]) : [];
+  const users = specs.map((spec) => {
+    const parsed = parseUserSpec(spec);
+    if (!parsed) throw new UsageError(serveText(lang, 'badUser', { spec }));
+    return parsed;
+  });
   return {
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
     ports: {
@@ -117,8 +121,8 @@ export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEn
     output: opts.jsonLog ? 'json' : opts.quiet ? 'quiet' : 'transcript',
     showSecrets: Boolean(opts.showSecrets),
     lang,
-    tls: tlsConfig(opts),
-    failRules: failRules(opts),
+    tls: tlsConfig(opts, lang),
+    failRules: failRules(opts, lang),
     failFile: typeof opts.failFile === 'string' ? opts.failFile : null,
     failSeed: typeof opts.failSeed === 'number' ? opts.failSeed : null,
   };

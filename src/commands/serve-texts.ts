@@ -50,6 +50,42 @@ export const SERVE_TEXTS = {
   },
   shuttingDown: { en: '{signal}: shutting down, finishing messages in flight...', ja: '{signal}: 停止します。受信中のメールを先に終えます...' },
   stopped: { en: 'stopped.', ja: '停止しました。' },
+  portName: { en: '{name} port {port} on {host}', ja: '{host} の {name} ポート {port}' },
+  portPrivileged: {
+    en: '{base} needs privileges (ports below 1024 do); use {flag} 0 for any free port',
+    ja: '{base} には特権が必要です (1024 未満のポートのため)。{flag} 0 で空いているポートを使ってください',
+  },
+  portUnusable: { en: '{base} cannot be used ({code}); check --host, or use {flag} 0', ja: '{base} は使えません ({code})。--host を確かめるか、{flag} 0 を使ってください' },
+  portInUse: {
+    en: '{base} is already in use{held}; use {flag} 0 for any free port, or stop that process',
+    ja: '{base} はすでに{held}使われています。{flag} 0 で空いているポートを使うか、そのプロセスを止めてください',
+  },
+  heldBy: { en: ' by {process}{pid}', ja: ' {process}{pid} に' },
+  heldPid: { en: ' (pid {pid})', ja: ' (pid {pid})' },
+  aProcess: { en: 'a process', ja: 'あるプロセス' },
+  storeCannotCreate: {
+    en: 'cannot create the mail store {dir}: {reason}; pick another with --store <dir> or use --memory',
+    ja: 'メールの保存先 {dir} を作れません ({reason})。--store <dir> で別の場所を選ぶか、--memory を使ってください',
+  },
+  certBad: { en: '{reason}; or run with --no-tls', ja: '{reason}。または --no-tls で起動してください' },
+  certCannotPrepare: {
+    en: 'cannot prepare the lab certificate: {reason}; give one with --tls-cert/--tls-key, or run with --no-tls',
+    ja: 'ラボの証明書を用意できません ({reason})。--tls-cert/--tls-key で指定するか、--no-tls で起動してください',
+  },
+  failFileUnreadable: { en: '--fail-file {file} cannot be read ({reason})', ja: '--fail-file {file} を読めません ({reason})' },
+  failFileBad: { en: '--fail-file {file}: {reason}', ja: '--fail-file {file} に誤りがあります: {reason}' },
+  noTlsExcludes: {
+    en: '--no-tls excludes --tls-cert, --tls-key, --login-requires-tls and --starttls',
+    ja: '--no-tls は --tls-cert、--tls-key、--login-requires-tls、--starttls と一緒には使えません',
+  },
+  certKeyPair: { en: '--tls-cert and --tls-key go together: give both', ja: '--tls-cert と --tls-key は組で使います。両方を指定してください' },
+  memoryOrStore: { en: '--memory and --store exclude each other: pick one', ja: '--memory と --store は一緒には使えません。どちらかを選んでください' },
+  quietOrJson: { en: '--quiet and --json-log exclude each other: pick one', ja: '--quiet と --json-log は一緒には使えません。どちらかを選んでください' },
+  badUser: {
+    en: 'invalid --user "{spec}": use name:password (name of letters, digits, . _ -)',
+    ja: '--user "{spec}" は使えません。name:password の形で指定してください (名前は英数字と . _ -)',
+  },
+  failBad: { en: '--fail: {reason}', ja: '--fail に誤りがあります: {reason}' },
 } satisfies Record<string, Localized>;
 
 export type ServeTextKey = keyof typeof SERVE_TEXTS;

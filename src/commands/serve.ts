@@ -23,22 +23,25 @@ async function openStore(config: ServeConfig): Promise<MailStore> {
   try {
     await mkdir(config.storeDir, { recursive: true });
   } catch (err) {
-    throw new ExitError(`cannot create the mail store ${config.storeDir}: ${(err as Error).message}; pick another with --store <dir> or use --memory`);
+    throw new ExitError(t(config.lang, 'storeCannotCreate', { dir: config.storeDir, reason: (err as Error).message }));
   }
   return openMailStore({ dir: config.storeDir });
 }
 
 async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promise<string> {
+  const l = config.lang;
   const submission = err.protocol === 'smtp' && !err.implicitTls && err.port === config.tls?.submissionPort && err.port !== config.ports.smtp;
   const flag = submission ? '--submission-port' : `--${err.protocol}${err.implicitTls ? 's' : ''}-port`;
-  const base = `${submission ? 'SMTP submission' : `${err.protocol.toUpperCase()}${err.implicitTls ? 'S' : ''}`} port ${err.port} on ${err.host}`;
-  if (err.code === 'EACCES') return `${base} needs privileges (ports below 1024 do); use ${flag} 0 for any free port`;
-  if (err.code !== 'EADDRINUSE') return `${base} cannot be used (${err.code}); check --host, or use ${flag} 0`;
+  const name = submission ? 'SMTP submission' : `${err.protocol.toUpperCase()}${err.implicitTls ? 'S' : ''}`;
+  const base = t(l, 'portName', { name, port: err.port, host: err.host });
+  if (err.code === 'EACCES') return t(l, 'portPrivileged', { base, flag });
+  if (err.code !== 'EADDRINUSE') return t(l, 'portUnusable', { base, flag, code: err.code });
   const { findListeners } = await import('../ports/find-listeners.js');
   const holders = await findListeners(err.port).catch(() => []);
   const who = holders.find((h) => h.pid !== null) ?? holders[0];
-  const held = who ? ` by ${who.process ?? 'a process'}${who.pid !== null ? ` (pid ${who.pid})` : ''}` : '';
-  return `${base} is already in use${held}; use ${flag} 0 for any free port, or stop that process`;
+  const pid = who && who.pid !== null ? t(l, 'heldPid', { pid: who.pid }) : '';
+  const held = who ? t(l, 'heldBy', { process: who.process ?? t(l, 'aProcess'), pid }) : '';
+  return t(l, 'portInUse', { base, held, flag });
 }
 
 function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
@@ -93,8 +96,8 @@ async function certificateFor(config: ServeConfig): Promise<LabCertificate | nul
       ...(config.tls.keyPath !== undefined ? { keyPath: config.tls.keyPath } : {}),
     });
   } catch (err) {
-    if (err instanceof TlsCertificateError) throw new ExitError(`${err.message}; or run with --no-tls`);
-    throw new ExitError(`cannot prepare the lab certificate: ${(err as Error).message}; give one with --tls-cert/--tls-key, or run with --no-tls`);
+    if (err instanceof TlsCertificateError) throw new ExitError(t(config.lang, 'certBad', { reason: err.message }));
+    throw new ExitError(t(config.lang, 'certCannotPrepare', { reason: (err as Error).message }));
   }
 }
 
@@ -106,12 +109,12 @@ async function failuresFor(config: ServeConfig): Promise<FailureRules> {
     try {
       text = await readFile(config.failFile, 'utf8');
     } catch (err) {
-      throw new UsageError(`--fail-file ${config.failFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new UsageError(t(config.lang, 'failFileUnreadable', { file: config.failFile, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
     }
     try {
       rules = [...rules, ...parseFailFile(text, rules.length + 1)];
     } catch (err) {
-      if (err instanceof FailRuleError) throw new UsageError(`--fail-file ${config.failFile}: ${err.message}`);
+      if (err instanceof FailRuleError) throw new UsageError(t(config.lang, 'failFileBad', { file: config.failFile, reason: err.message }));
       throw err;
     }
   }

@@ -102,6 +102,26 @@ describe('every command\'s help and usage errors (issue 21)', () => {
     expect(r.stderr).toContain(`(see ${help})`);
   });
 
+  // Issue 21: commander's usage errors in polite Japanese, the language from argv's --lang
+  // (parsed before any command reads it) or else from LANG.
+  it.each([
+    [['practice', '--lang', 'ja'], {}, "必須の引数 'protocol' がありません。", 'l7lab practice'],
+    [['practice'], { LANG: 'ja_JP.UTF-8' }, "必須の引数 'protocol' がありません。", 'l7lab practice'],
+    [['ports', '--jsn', '--lang=ja'], {}, "不明なオプション '--jsn' です。--json のことですか？", 'l7lab ports'],
+    [['serve', '--smtp-port', 'x'], { LANG: 'ja_JP.UTF-8' }, "オプション '--smtp-port <n>' の値 'x' は使えません。ポートは 0 から 65535 までの数で指定してください。", 'l7lab serve'],
+    [['learn', 'a', 'b', '--lang', 'ja'], {}, "'learn' の引数が多すぎます。1 個までのところ、2 個あります。", 'l7lab learn'],
+    [['mail', 'shw'], { LANG: 'ja_JP.UTF-8' }, "不明なコマンド 'shw' です。show のことですか？", 'l7lab mail'],
+  ])('ja %j %j: the usage error in Japanese, one line, exit 2', async (args, env, what, cmd) => {
+    const r = await l7lab(args, env);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`l7lab: ${what} (詳しくは ${cmd} --help をご覧ください)\n`);
+  });
+
+  it('--lang en wins over a Japanese LANG for a usage error', async () => {
+    const r = await l7lab(['practice', '--lang', 'en'], { LANG: 'ja_JP.UTF-8' });
+    expect(r.stderr).toBe("l7lab: missing required argument 'protocol' (see l7lab practice --help)\n");
+  });
+
   it('README: a built tarball is tried with npx file:, and every explain example it shows works', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(`npx file:./l7lab-${pkg.version}.tgz`);

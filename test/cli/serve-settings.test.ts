@@ -126,4 +126,18 @@ describe('serve: bad failure rules are usage errors before anything listens', ()
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(`l7lab: --fail-file ${join(dir, 'none.txt')} cannot be read (ENOENT)`);
   });
+  it('under --lang ja the settings errors and --fail-file problems are Japanese, one line, exit 2', async () => {
+    const dir = tempDir();
+    const cases: [string[], string][] = [
+      [['--store', dir], 'l7lab: --memory と --store は一緒には使えません。どちらかを選んでください'],
+      [['--user', 'nopassword'], 'l7lab: --user "nopassword" は使えません。name:password の形で指定してください (名前は英数字と . _ -)'],
+      [['--tls-cert', join(dir, 'c.pem')], 'l7lab: --tls-cert と --tls-key は組で使います。両方を指定してください'],
+      [['--fail-file', join(dir, 'none.txt')], `l7lab: --fail-file ${join(dir, 'none.txt')} を読めません (ENOENT)`],
+    ];
+    for (const [args, line] of cases) {
+      const r = await runBin(['serve', '--memory', ...ZEROS, '--lang', 'ja', ...args], envIn(dir), 15_000);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`${line}\n`);
+    }
+  });
 });

@@ -123,19 +123,23 @@ describe('l7lab serve', () => {
     expect(readdirSync(join(store, 'carol', 'new'))).toHaveLength(1);
   });
 
-  it('a port in use: one line naming the holder and suggesting port 0, exit 1', async () => {
+  it.each([
+    [[], (port: number) => [`SMTP port ${port} on 127.0.0.1 is already in use`, `(pid ${process.pid})`, '--smtp-port 0']],
+    [
+      ['--lang', 'ja'],
+      (port: number) => [`127.0.0.1 の SMTP ポート ${port} はすでに`, `(pid ${process.pid}) に使われています。`, '--smtp-port 0 で空いているポートを使うか、そのプロセスを止めてください'],
+    ],
+  ])('a port in use %j: one line naming the holder and suggesting port 0, exit 1', async (lang, expected) => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const s = serveJson(['--memory', '--smtp-port', String(port), '--pop3-port', '0', '--imap-port', '0']);
+      const s = serveJson(['--memory', ...lang, '--smtp-port', String(port), '--pop3-port', '0', '--imap-port', '0']);
       let stderr = '';
       s.child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       expect(await s.exited).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toContain(`SMTP port ${port} on 127.0.0.1 is already in use`);
-      expect(stderr).toContain(`(pid ${process.pid})`);
-      expect(stderr).toContain('--smtp-port 0');
+      for (const part of expected(port)) expect(stderr).toContain(part);
     } finally {
       await new Promise<void>((r) => blocker.close(() => r()));
     }
