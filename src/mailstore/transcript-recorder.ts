@@ -30,7 +30,8 @@ export function transcriptRecorder(store: Pick<MailStore, 'saveTranscript'>, lan
   const save = (log: SessionLog, ids: string[]) => {
     const events = [...log.head, ...log.since];
     log.since = [];
-    for (const id of new Set(ids)) store.saveTranscript(id, { lang, events }).catch(() => undefined);
+    // The message event lists each transaction id once (smtp/commands/data.ts dedupes the copies).
+    for (const id of ids) store.saveTranscript(id, { lang, events }).catch(() => undefined);
   };
   return (event) => {
     if (event.protocol !== 'smtp' || event.event === 'listening') return;
