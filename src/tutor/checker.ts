@@ -8,6 +8,7 @@ import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { displayWidth, isWide } from '../ui/width.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
+import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
 
 /**
@@ -208,10 +209,9 @@ function checkQuiz(w: Walk, step: Extract<Step, { kind: 'quiz' }>): void {
   const right = step.choices.filter((c) => c.correct).length;
   if (right !== 1) report(w, step, 'choices', `a quiz needs exactly one correct choice, found ${right}`);
   if (step.see !== undefined && !w.ctx.lessonIds.has(step.see)) report(w, step, 'see', `unknown lesson "${step.see}"`);
-  // The engine says whether a pick was right; after a miss the right choice's explanation is
-  // shown as the reason, where "Right." would contradict the "Not quite." above it.
+  // The engine says whether a pick was right (tutor/verdict.ts).
   step.choices.forEach((c, i) => {
-    if (c.correct && (/^(?:right|correct)\b/i.test(c.explain.en) || /^(?:そのとおり|正解)/.test(c.explain.ja))) {
+    if (c.correct && opensWithVerdict(c.explain.en, c.explain.ja)) {
       report(w, step, `choices[${i}].explain`, 'starts by saying it is right; the engine says that, and after a miss this text explains the answer');
     }
   });

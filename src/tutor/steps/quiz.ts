@@ -5,6 +5,7 @@ import { msg } from '../messages.js';
 import { explain, good, indented, item, say, warn } from '../present.js';
 import { terminalWidth, wrap } from '../../ui/wrap.js';
 import type { LocalizedText, StepOf } from '../schema.js';
+import { withoutVerdict } from '../verdict.js';
 
 /**
  * `quiz`: multiple choice, an explanation for every choice. A wrong pick is explained (why
@@ -19,14 +20,6 @@ const QUIT = -1;
 
 function seeAlso(ctx: LessonContext, step: QuizStep): string {
   return step.see ? ` ${theme.dim(msg(ctx.lang, 'quizSee', { id: step.see }))}` : '';
-}
-
-/**
- * A choice's text said after a miss, without a leading verdict ("Right.", "正解。"): the
- * learner missed, so the feedback must not open with "Right." (issue 14 item 5).
- */
-export function withoutVerdict(text: string): string {
-  return text.replace(/^\s*(?:right|correct|yes|exactly|that's it)[.!]\s*/i, '').replace(/^\s*(?:そのとおり|正解|その通り)(?:です)?[。！!]\s*/, '');
 }
 
 function why(ctx: LessonContext, c: QuizChoice): string {

@@ -7,7 +7,7 @@ import { challengeOf, cram } from '../../../src/practice/helpers.js';
 import { encoding } from '../../../src/practice/shell-helpers.js';
 import { missReason } from '../../../src/tutor/feedback.js';
 import { ProgressStore } from '../../../src/tutor/progress.js';
-import { withoutVerdict } from '../../../src/tutor/steps/quiz.js';
+import { withoutVerdict } from '../../../src/tutor/verdict.js';
 import { wayOut, WAY_OUT } from '../../../src/tutor/way-out.js';
 
 /** The pure parts of issue 14: why a line missed, the ways out, quiz wording, :cram's short form, watched progress. */
