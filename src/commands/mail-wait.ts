@@ -5,7 +5,7 @@ import type { Lang } from '../i18n.js';
 import { TRANSACTIONS_DIR } from '../mailstore/transaction-files.js';
 import { mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore } from '../mailstore/types.js';
-import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../protocols/limits.js';
+import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../limits.js';
 import { describe, showItem, stdoutIo, withStore, type MailIo } from './mail.js';
 import { langOf, say, T } from './mail-texts.js';
 

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseTarget, showTarget, type Target } from '../practice/target.js';
 import { runInteractive, runPiped } from '../practice/terminal.js';
-import { PRACTICE_CLOSE_WAIT_MS, PRACTICE_HISTORY_LINES } from '../protocols/limits.js';
+import { PRACTICE_CLOSE_WAIT_MS, PRACTICE_HISTORY_LINES } from '../limits.js';
 import type { Protocol } from '../protocols/transcript.js';
 import { HubLink } from '../tutor/hub-link.js';
 import { isInteractive } from '../ui/prompts.js';

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../protocols/limits.js';
+import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../limits.js';
 import { errnoOf } from './maildir-io.js';
 
 /**

@@ -1,4 +1,4 @@
-import { STORE_POLL_MS } from '../protocols/limits.js';
+import { STORE_POLL_MS } from '../limits.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { MaildirFolder, metaOf, type Staged } from './maildir-folder.js';
 import { coalesceSyncDir, errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';

@@ -1,4 +1,4 @@
-import { MAILBOX_NAME_MAX } from '../protocols/limits.js';
+import { MAILBOX_NAME_MAX } from '../limits.js';
 import { MailboxNameError } from './types.js';
 
 /**

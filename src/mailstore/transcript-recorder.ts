@@ -1,4 +1,4 @@
-import { TRANSCRIPT_MAX_HEAD_EVENTS, TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../protocols/limits.js';
+import { TRANSCRIPT_MAX_HEAD_EVENTS, TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../limits.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { TranscriptEvent, TranscriptSink } from '../protocols/transcript.js';
 import type { MailStore } from './types.js';

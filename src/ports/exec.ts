@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { PORTS_COMMAND_TIMEOUT_MS, PORTS_MAX_OUTPUT } from '../protocols/limits.js';
+import { PORTS_COMMAND_TIMEOUT_MS, PORTS_MAX_OUTPUT } from '../limits.js';
 
 /**
  * The only module that imports child_process. Runs one external tool (lsof, ss, netstat)

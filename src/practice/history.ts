@@ -1,7 +1,7 @@
 import { mkdir, readFile, appendFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userDirs } from '../paths.js';
-import { PRACTICE_HISTORY_LINES } from '../protocols/limits.js';
+import { PRACTICE_HISTORY_LINES } from '../limits.js';
 import type { Protocol } from '../protocols/transcript.js';
 
 /**

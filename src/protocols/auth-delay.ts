@@ -1,4 +1,4 @@
-import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS } from './limits.js';
+import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS } from '../limits.js';
 
 /**
  * The brake on password guessing, the same for SMTP, POP3 and IMAP: the reply to the n-th

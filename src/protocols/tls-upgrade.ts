@@ -1,6 +1,6 @@
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
-import { TLS_HANDSHAKE_TIMEOUT_MS } from './limits.js';
+import { TLS_HANDSHAKE_TIMEOUT_MS } from '../limits.js';
 import type { Protocol, TlsEvent } from './transcript.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTH_MAX_FAILURES, SASL_MAX_RESPONSE_LINE } from '../../src/protocols/limits.js';
+import { AUTH_MAX_FAILURES, SASL_MAX_RESPONSE_LINE } from '../../src/limits.js';
 import { apopDigest, cramResponse, plainResponse } from '../../src/protocols/sasl.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';
 

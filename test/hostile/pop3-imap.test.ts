@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
-import { IMAP_MAX_NESTING } from '../../src/protocols/limits.js';
+import { IMAP_MAX_NESTING } from '../../src/limits.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';
 
 /** Hostile POP3 and IMAP input over real sockets (issue 9); each case checks the others are still served. */

@@ -1,4 +1,4 @@
-import { IMAP_COMMAND_LINE, IMAP_MAX_LITERAL } from '../limits.js';
+import { IMAP_COMMAND_LINE, IMAP_MAX_LITERAL } from '../../limits.js';
 import { literalAtEnd, tagOf } from './parser.js';
 
 /**

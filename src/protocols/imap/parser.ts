@@ -1,4 +1,4 @@
-import { IMAP_MAX_NESTING } from '../limits.js';
+import { IMAP_MAX_NESTING } from '../../limits.js';
 
 /**
  * The IMAP4rev1 command parser (RFC 3501 section 9 grammar, RFC 7888 LITERAL+).

@@ -1,7 +1,7 @@
 import { parseImapDay } from './format.js';
 import { bodyText, headerText, headerValues, type MessageView } from './message.js';
 import { ImapParseError, astringOf, type ImapToken } from './parser.js';
-import { IMAP_MAX_NESTING } from '../limits.js';
+import { IMAP_MAX_NESTING } from '../../limits.js';
 import { inSequenceSet, isSequenceSet, parseSequenceSet, type SequenceSet } from './sequence.js';
 
 /**

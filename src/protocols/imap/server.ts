@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { Accounts } from '../accounts.js';
-import { IMAP_IDLE_TIMEOUT_MS } from '../limits.js';
+import { IMAP_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n.js';
 import { authFailureDelay } from '../auth-delay.js';
-import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../limits.js';
+import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, Step, Terminator } from '../session.js';
 import type { Direction, OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';

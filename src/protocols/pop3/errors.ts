@@ -1,5 +1,5 @@
 import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
-import { POP3_REPLY_LINE } from '../limits.js';
+import { POP3_REPLY_LINE } from '../../limits.js';
 
 /** A message-number that names no message, or a message already marked deleted (RFC 1939 5). */
 export class NoSuchMessageError extends Error {

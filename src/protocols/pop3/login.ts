@@ -1,5 +1,5 @@
 import { authFailureDelay } from '../auth-delay.js';
-import { AUTH_MAX_FAILURES } from '../limits.js';
+import { AUTH_MAX_FAILURES } from '../../limits.js';
 import { accountOf } from '../../mailstore/types.js';
 import { fromStore } from './errors.js';
 import { loadMaildrop } from './maildrop.js';

@@ -1,6 +1,6 @@
 import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
-import { POP3_IDLE_TIMEOUT_MS } from '../limits.js';
+import { POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { apopTimestamp } from '../sasl.js';
 import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';

@@ -1,6 +1,6 @@
 import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
-import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS, SASL_MAX_RESPONSE_LINE } from '../limits.js';
+import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS, SASL_MAX_RESPONSE_LINE } from '../../limits.js';
 import type { ClientNote, Expect, ProtocolSession, Step, Terminator } from '../session.js';
 import type { Direction } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';

@@ -1,4 +1,4 @@
-import { FAIL_MAX_DELAY_MS } from '../limits.js';
+import { FAIL_MAX_DELAY_MS } from '../../limits.js';
 
 /**
  * Failure on demand: rules that make the mock SMTP server answer like a failing real one

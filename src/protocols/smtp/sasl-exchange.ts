@@ -1,6 +1,6 @@
 import type { Terminator } from '../session.js';
 import { authFailureDelay } from '../auth-delay.js';
-import { SASL_MAX_RESPONSE_LINE } from '../limits.js';
+import { SASL_MAX_RESPONSE_LINE } from '../../limits.js';
 import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
 import { delayed, simulatedFailure } from './simulate.js';
 import type { CommandContext, Outcome, PendingInput, PendingOutcome } from './types.js';

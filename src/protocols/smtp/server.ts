@@ -1,6 +1,6 @@
 import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
-import { SMTP_IDLE_TIMEOUT_MS, SMTP_MAX_MESSAGE_SIZE } from '../limits.js';
+import { SMTP_IDLE_TIMEOUT_MS, SMTP_MAX_MESSAGE_SIZE } from '../../limits.js';
 import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';
 import type { MessageEvent, TranscriptSink } from '../transcript.js';

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Accounts } from '../accounts.js';
 import type { Lang } from '../../i18n.js';
-import { SMTP_COMMAND_LINE, SMTP_MAX_BAD_COMMANDS, SMTP_MAX_MESSAGE_SIZE } from '../limits.js';
+import { SMTP_COMMAND_LINE, SMTP_MAX_BAD_COMMANDS, SMTP_MAX_MESSAGE_SIZE } from '../../limits.js';
 import type { Expect, ProtocolSession, Step, Terminator } from '../session.js';
 import type { Direction, MessageEvent } from '../transcript.js';
 import { SMTP_COMMANDS } from './commands/index.js';

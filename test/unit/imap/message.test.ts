@@ -5,7 +5,7 @@ import type { Section } from '../../../src/protocols/imap/fetch-atts.js';
 import { ResponseBuilder } from '../../../src/protocols/imap/format.js';
 import { bodyStructureOf, bodyText, envelopeOf, headerText, headerValues, parseMessage, sectionOf } from '../../../src/protocols/imap/message.js';
 import { parseCommand } from '../../../src/protocols/imap/parser.js';
-import { IMAP_MAX_NESTING } from '../../../src/protocols/limits.js';
+import { IMAP_MAX_NESTING } from '../../../src/limits.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/imap/${name}`, import.meta.url));
 const crlf = (s: string): Buffer => Buffer.from(s.replace(/\r?\n/g, '\r\n'), 'utf8');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMAP_MAX_NESTING } from '../../../src/protocols/limits.js';
+import { IMAP_MAX_NESTING } from '../../../src/limits.js';
 import {
   ImapParseError,
   astringOf,

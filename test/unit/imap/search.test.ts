@@ -11,7 +11,7 @@ import {
   type SearchKey,
   type SearchTarget,
 } from '../../../src/protocols/imap/search.js';
-import { IMAP_MAX_NESTING } from '../../../src/protocols/limits.js';
+import { IMAP_MAX_NESTING } from '../../../src/limits.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/imap/${name}`, import.meta.url));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
-import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL } from '../../../src/protocols/limits.js';
+import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL } from '../../../src/limits.js';
 import { plainResponse } from '../../../src/protocols/sasl.js';
 import { dialog, message, services, tagged } from './session-harness.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transcriptRecorder } from '../../../src/mailstore/transcript-recorder.js';
 import type { StoredTranscript } from '../../../src/mailstore/types.js';
-import { TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../../../src/protocols/limits.js';
+import { TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../../../src/limits.js';
 import type { LineEvent, TranscriptEvent } from '../../../src/protocols/transcript.js';
 
 /** The recorder alone, fed events as a server emits them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apopDigest, plainResponse } from '../../../src/protocols/sasl.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
-import { AUTH_MAX_FAILURES } from '../../../src/protocols/limits.js';
+import { AUTH_MAX_FAILURES } from '../../../src/limits.js';
 import { makeSession, makeStore, lines, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP, send, wire } from './harness.js';
 import { run, type Row } from './dialog.js';
 

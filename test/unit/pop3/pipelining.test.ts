@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POP3_MAILBOX } from '../../../src/protocols/pop3/maildrop.js';
-import { POP3_COMMAND_LINE } from '../../../src/protocols/limits.js';
+import { POP3_COMMAND_LINE } from '../../../src/limits.js';
 import { converse, makeSession, makeStore, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP } from './harness.js';
 
 const TOTAL = MSG1.length + MSG2.length + MSG3.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../../../src/protocols/limits.js';
+import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../../../src/limits.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { cramResponse, plainResponse } from '../../../src/protocols/sasl.js';
 import { systemEnvironment } from '../../../src/protocols/smtp/env.js';

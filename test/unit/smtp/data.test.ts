@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../../src/mailstore/types.js';
-import { SMTP_TEXT_LINE } from '../../../src/protocols/limits.js';
+import { SMTP_TEXT_LINE } from '../../../src/limits.js';
 import { clientPart, lastCode, makeSession, type Harness } from './harness.js';
 
 const ENVELOPE = 'EHLO client.example\r\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAIL_MAX_DELAY_MS } from '../../../src/protocols/limits.js';
+import { FAIL_MAX_DELAY_MS } from '../../../src/limits.js';
 import { FailRuleError, FailureRules, failureReply, parseFailFile, parseFailRule, seededRandom } from '../../../src/protocols/smtp/failure-rules.js';
 
 describe('failure rules: parsing', () => {

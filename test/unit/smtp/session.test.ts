@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SMTP_MAX_BAD_COMMANDS, SMTP_MAX_RECIPIENTS } from '../../../src/protocols/limits.js';
+import { SMTP_MAX_BAD_COMMANDS, SMTP_MAX_RECIPIENTS } from '../../../src/limits.js';
 import { lastCode, makeSession, runDialog } from './harness.js';
 
 type Row = readonly [string, string];

@@ -1,4 +1,4 @@
-import { SASL_MAX_RESPONSE_LINE } from '../../limits.js';
+import { SASL_MAX_RESPONSE_LINE } from '../../../limits.js';
 import { decodeBase64, parsePlain, showNuls } from '../../sasl.js';
 import { capabilityList, loginDisabled } from '../replies.js';
 import { tlsOf, type CommandResult, type CommandSpec, type ImapContext } from './spec.js';

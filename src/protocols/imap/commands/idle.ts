@@ -1,4 +1,4 @@
-import { IMAP_COMMAND_LINE } from '../../limits.js';
+import { IMAP_COMMAND_LINE } from '../../../limits.js';
 import type { CommandSpec } from './spec.js';
 import { AUTHENTICATED } from './util.js';
 

@@ -1,6 +1,6 @@
 import { MimeNode, Splitter } from '@zone-eu/mailsplit';
 import libmime from 'libmime';
-import { IMAP_MAX_NESTING } from '../../limits.js';
+import { IMAP_MAX_NESTING } from '../../../limits.js';
 
 /**
  * The MIME tree of one message with the byte offsets IMAP needs (RFC 3501 6.4.5 sections,

@@ -1,5 +1,5 @@
 import { StoreWriteError, type Delivery } from '../../../mailstore/types.js';
-import { SMTP_TEXT_LINE } from '../../limits.js';
+import { SMTP_TEXT_LINE } from '../../../limits.js';
 import type { Terminator } from '../../session.js';
 import { DataReader, joinContent, type DataEnd } from '../data-reader.js';
 import { delayed, simulatedFailure } from '../simulate.js';

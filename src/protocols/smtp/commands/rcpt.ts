@@ -1,5 +1,5 @@
 import { isAscii, parsePathArgument, type PathArgument } from '../address.js';
-import { SMTP_MAX_RECIPIENTS } from '../../limits.js';
+import { SMTP_MAX_RECIPIENTS } from '../../../limits.js';
 import { SmtpReplyError, SmtpSyntaxError } from '../replies.js';
 import { delayed, simulatedFailure } from '../simulate.js';
 import type { CommandSpec, Outcome } from '../types.js';
