@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../i18n.js';
-import type { Protocol } from './transcript.js';
+import type { KnowledgeRef, Protocol } from './transcript.js';
 
 /**
  * Protocol knowledge is data: commands, reply codes and states with their explanations,
@@ -41,4 +41,13 @@ export interface ProtocolKnowledge {
   explainServerLine(line: string, lang: Lang): string | null;
   /** One line explaining a client line (by its command), or null. */
   explainClientLine(line: string, lang: Lang): string | null;
+  /**
+   * The key explaining a server line, from its text alone; `answers` is the command it replies
+   * to, when known (a practice shell talking to a server that is not l7lab's has only the text).
+   */
+  serverKey?(line: string, answers?: string): KnowledgeRef | null;
+  /** The key explaining a client line: a command, or (`mode`) a line inside a multi-line step. */
+  clientKey?(line: string, mode?: string): KnowledgeRef | null;
+  /** A key in the reader's language (null for a key this protocol does not know). */
+  describe?(ref: KnowledgeRef, lang: Lang): string | null;
 }

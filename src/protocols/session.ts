@@ -1,4 +1,4 @@
-import type { Direction, OsiLayer, Protocol } from './transcript.js';
+import type { Direction, KnowledgeRef, OsiLayer, Protocol } from './transcript.js';
 
 /**
  * The contract between a pure protocol session and the socket that carries it.
@@ -35,6 +35,8 @@ export interface ClientNote {
   text?: string;
   /** Do not emit a transcript event for this client line (e.g. each DATA body line in quiet mode). */
   silent?: boolean;
+  /** The knowledge key that explains the client line. */
+  knowledge?: KnowledgeRef | null;
 }
 
 export interface Step {
@@ -48,6 +50,8 @@ export interface Step {
   client?: ClientNote;
   /** Per-out-line layer tags, same index as `out`, where a lesson should show one. */
   layers?: Array<OsiLayer | undefined>;
+  /** Per-out-line knowledge keys, same index as `out` (see KnowledgeRef). */
+  knowledge?: Array<KnowledgeRef | null | undefined>;
   /**
    * After writing `out` (the go-ahead of STARTTLS/STLS), the server throws away whatever the
    * client pipelined behind the command and starts a TLS handshake (RFC 3207 4.2, RFC 2595 4,

@@ -35,6 +35,7 @@ export function stepEvents(
       ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
       ...(step.client?.secret ? { secret: true } : {}),
       ...(step.client?.layer ? { layer: step.client.layer } : {}),
+      ...(step.client?.knowledge ? { knowledge: step.client.knowledge } : {}),
       ...tls,
       time,
     });
@@ -45,6 +46,7 @@ export function stepEvents(
     const text = isLine ? item : item.summary;
     parts.push(replyBytes(item));
     const layer = step.layers?.[i];
+    const knowledge = step.knowledge?.[i];
     sink({
       event: 'line',
       protocol,
@@ -54,6 +56,7 @@ export function stepEvents(
       state: session.state,
       explanation: isLine ? session.explain('server', text) : null,
       ...(layer ? { layer } : {}),
+      ...(knowledge ? { knowledge } : {}),
       ...tls,
       time,
     });

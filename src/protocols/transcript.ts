@@ -7,6 +7,16 @@ export type Direction = 'client' | 'server';
 /** L5 session state, L6 encoding on the wire, L7 the command and its meaning. */
 export type OsiLayer = 'L5' | 'L6' | 'L7';
 
+/**
+ * What explains a line, without saying it in any language: a key into the protocol's
+ * knowledge tables plus its parameters (a reply code, a size). Sessions emit keys; the edge
+ * (ui/, `--json-log`, the lessons) turns them into text in the reader's language.
+ */
+export interface KnowledgeRef {
+  key: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
 export interface ListeningEvent {
   event: 'listening';
   protocol: Protocol;
@@ -36,6 +46,8 @@ export interface LineEvent {
   state: string;
   /** One-line explanation from the protocol's knowledge tables, or null. */
   explanation: string | null;
+  /** The knowledge key that explains the line (see KnowledgeRef), when the session gave one. */
+  knowledge?: KnowledgeRef;
   /** A decoded form of an encoded line (for example base64 in AUTH): teaches L6. */
   decoded?: string;
   /** The line (or its decoded form) carries a credential; logs mask it unless asked. */
