@@ -27,9 +27,10 @@ export interface ArgSchema<Raw, Args, Ctx = unknown> {
 /**
  * What a command (or one line of a multi-line step) returns. Only the session applies it:
  * it changes the state, stores `change`, opens or closes the pending slot.
- * `Extra` is a protocol's own part of the answer (IMAP's tagged status and response code).
+ * A protocol's own part of the answer (IMAP's tagged status and response code) extends it;
+ * `P` is the protocol's Pending type (its Ctx and Outcome filled in).
  */
-export interface OutcomeBase<State extends string, Change = never> {
+export interface OutcomeBase<State extends string, Change = never, P = never> {
   /** Reply lines without CRLF, or raw chunks (a message body, a literal). */
   replies: OutItem[];
   /** The next state; unchanged when omitted. */
@@ -38,6 +39,8 @@ export interface OutcomeBase<State extends string, Change = never> {
   change?: Change;
   /** Close after replying, for this reason ('quit', 'error', ...). */
   close?: string;
+  /** A multi-line step starts (or, from a pending line, goes on): see Pending. */
+  pending?: P;
   /** How the transcript shows the client's line (decoded SASL, secret, a summary). */
   note?: ClientNote;
   /** Layer tags for the reply lines, same index as `replies`. */

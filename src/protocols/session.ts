@@ -66,6 +66,22 @@ export interface Step {
   delayMs?: number;
 }
 
+/**
+ * How a session stands to TLS: one shape and one set of names for every protocol.
+ * `starttls`: the upgrade command (STARTTLS, STLS) is offered (RFC 3207, RFC 2595, RFC 3501 6.2.1).
+ * `secure`: inside TLS from the first byte (an implicit-TLS port, RFC 8314).
+ * `loginRequiresTls`: passwords in clear (SMTP AUTH PLAIN/LOGIN, POP3 USER/PASS and AUTH PLAIN,
+ * IMAP LOGIN and AUTHENTICATE PLAIN) are refused outside TLS (RFC 4954 4, RFC 2595 2.2, RFC 3501 6.2.3).
+ */
+export interface SessionTls {
+  starttls: boolean;
+  secure: boolean;
+  loginRequiresTls: boolean;
+}
+
+/** The server's name when none is given, the same for every protocol (RFC 6761 6.3: .localhost never leaves the machine). */
+export const DEFAULT_HOSTNAME = 'l7lab.localhost';
+
 export interface Terminator {
   /** The line ended in CRLF (true) or a bare LF (false). */
   crlf: boolean;
