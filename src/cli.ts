@@ -4,6 +4,7 @@ import { nearest } from './edit-distance.js';
 import { HELP } from './cli-help.js';
 import { usageLang, usageMessage } from './usage-ja.js';
 import { SERVE_HELP } from './commands/serve-help.js';
+import { SERVE_PORTS, type Options } from './commands/options.js';
 import { ExitError, errorMessage } from './errors.js';
 
 /**
@@ -13,8 +14,6 @@ import { ExitError, errorMessage } from './errors.js';
  */
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-
-type Options = Record<string, unknown>;
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -81,17 +80,17 @@ export function buildProgram(): Command {
     .command('serve')
     .description('run the lab mail servers as a mock sending server: capture every message, relay none')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--smtp-port <n>', 'SMTP port, no TLS unless --starttls (0 = any free port)', parsePort, 2525)
-    .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, 2110)
-    .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, 2143)
+    .option('--smtp-port <n>', 'SMTP port, no TLS unless --starttls (0 = any free port)', parsePort, SERVE_PORTS.plain.smtp)
+    .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, SERVE_PORTS.plain.pop3)
+    .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, SERVE_PORTS.plain.imap)
     .option('--store <dir>', 'Maildir directory for captured mail (default: $XDG_DATA_HOME/l7lab/mail)')
     .option('--memory', 'keep mail in memory only, nothing on disk')
     .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)
     .addOption(new Option('--auth <mode>', 'must SMTP clients log in?').choices(['required', 'optional']).default('optional'))
-    .option('--submission-port <n>', 'SMTP submission that always offers STARTTLS, like 587 (0 = any free port)', parsePort, 2587)
-    .option('--smtps-port <n>', 'SMTP with implicit TLS, like 465 (0 = any free port)', parsePort, 2465)
-    .option('--pop3s-port <n>', 'POP3 with implicit TLS, like 995 (0 = any free port)', parsePort, 2995)
-    .option('--imaps-port <n>', 'IMAP with implicit TLS, like 993 (0 = any free port)', parsePort, 2993)
+    .option('--submission-port <n>', 'SMTP submission that always offers STARTTLS, like 587 (0 = any free port)', parsePort, SERVE_PORTS.submission)
+    .option('--smtps-port <n>', 'SMTP with implicit TLS, like 465 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.smtp)
+    .option('--pop3s-port <n>', 'POP3 with implicit TLS, like 995 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.pop3)
+    .option('--imaps-port <n>', 'IMAP with implicit TLS, like 993 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.imap)
     .option('--starttls', 'offer STARTTLS/STLS on the plain SMTP, POP3 and IMAP ports too')
     .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')

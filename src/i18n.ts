@@ -11,10 +11,26 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/** Thrown for a --lang value that is neither en nor ja; `lang` is the language to say so in (from the locale). */
+export class UnknownLangError extends RangeError {
+  constructor(
+    readonly value: string,
+    readonly lang: Lang,
+  ) {
+    super(localize(UNKNOWN_LANG, lang, { value }));
+    this.name = 'UnknownLangError';
+  }
+}
+
+const UNKNOWN_LANG: Localized = {
+  en: 'unknown language "{value}": use en or ja',
+  ja: '言語 "{value}" には対応していません。en か ja を指定してください',
+};
+
 export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (value === undefined) return detectLang(env);
   if (value === 'en' || value === 'ja') return value;
-  throw new RangeError(`unknown language "${value}": use en or ja`);
+  throw new UnknownLangError(value, detectLang(env));
 }
 
 export function pick(text: Localized, lang: Lang): string {
@@ -24,4 +40,14 @@ export function pick(text: Localized, lang: Lang): string {
 /** Put values into a message's `{name}` placeholders; an unknown name stays visible as `{name}`. */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The one localized-message helper: a text in the learner's language with its `{name}` placeholders filled. */
+export function localize(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return fill(text[lang], vars);
+}
+
+/** A table of messages as one `(lang, key, vars)` function, so each table's keys are checked by the compiler. */
+export function messages<K extends string>(table: Readonly<Record<K, Localized>>): (lang: Lang, key: K, vars?: Record<string, string | number>) => string {
+  return (lang, key, vars = {}) => localize(table[key], lang, vars);
 }

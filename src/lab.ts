@@ -9,15 +9,14 @@ import { createPop3Server } from './protocols/pop3/server.js';
 import type { Address, LineServer } from './protocols/server.js';
 import type { FailureRules } from './protocols/smtp/failure-rules.js';
 import { createSmtpServer } from './protocols/smtp/server.js';
-import { TranscriptHub, type Protocol, type TranscriptSink } from './protocols/transcript.js';
+import { PROTOCOLS, type Protocol } from './protocol.js';
+import { TranscriptHub, type TranscriptSink } from './protocols/transcript.js';
 
 /**
  * The lab: SMTP, POP3 and IMAP on one mail store, on 127.0.0.1 unless told otherwise,
  * on the ports asked for or on ephemeral ones (port 0). Lessons, the practice shell and
  * `serve` all start the same lab; its hub carries every server's transcript.
  */
-export const PROTOCOLS: readonly Protocol[] = ['smtp', 'pop3', 'imap'];
-
 export interface LabOptions {
   host?: string;
   ports?: Partial<Record<Protocol, number>>;

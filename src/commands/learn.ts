@@ -1,11 +1,11 @@
 import { ExitError, UsageError } from '../errors.js';
-import { parseLang, type Lang } from '../i18n.js';
-import { catalog, closest, resumeIndex, suggested, type CatalogEntry } from '../tutor/catalog.js';
+import type { Lang } from '../i18n.js';
+import { loadCatalog, openProgress, resumeIndex, suggested, unknownLesson, type CatalogEntry } from '../tutor/catalog.js';
+import { langOption } from './options.js';
 import type { PortsView } from '../tutor/context.js';
 import type { StartLab } from '../tutor/lab-types.js';
 import { defaultLessonsDir } from '../tutor/loader.js';
 import { msg } from '../tutor/messages.js';
-import { LessonFileError } from '../tutor/problems.js';
 import { ProgressStore, progressPath } from '../tutor/progress.js';
 import { LessonQuit } from '../tutor/control.js';
 import { LessonCancelled, LessonRunError, runLesson, type LessonResult } from '../tutor/runner.js';
@@ -39,36 +39,6 @@ interface Io {
   warn: (text: string) => void;
   dir: string;
   progress: ProgressStore;
-}
-
-export function langOption(opts: Record<string, unknown>): Lang {
-  try {
-    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
-export async function openProgress(lang: Lang, file: string, warn: (t: string) => void): Promise<ProgressStore> {
-  const progress = await ProgressStore.open(file);
-  if (progress.setAside) warn(msg(lang, 'corruptProgress', { path: progress.setAside }));
-  return progress;
-}
-
-/** Catalog or one clear line about the broken lesson file. */
-export async function loadCatalog(io: Pick<Io, 'lang' | 'progress' | 'dir'>): Promise<Awaited<ReturnType<typeof catalog>>> {
-  try {
-    return await catalog(io.lang, io.progress, io.dir);
-  } catch (err) {
-    if (err instanceof LessonFileError) throw new ExitError(err.firstLine);
-    throw err;
-  }
-}
-
-export function unknownLesson(lang: Lang, id: string, ids: readonly string[]): UsageError {
-  const best = closest(id, ids);
-  const suggest = best ? msg(lang, 'didYouMean', { best }) : '';
-  return new UsageError(msg(lang, 'unknownLesson', { id, suggest, list: ids.join(', ') }));
 }
 
 const MARK: Record<CatalogEntry['status'], string> = { new: '·', started: '◐', watched: '○', done: '✓' };

@@ -6,7 +6,8 @@ import { formatProblem } from '../tutor/problems.js';
 import { progressPath } from '../tutor/progress.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
-import { langOption, loadCatalog, openProgress, unknownLesson } from './learn.js';
+import { loadCatalog, openProgress, unknownLesson } from '../tutor/catalog.js';
+import { langOption } from './options.js';
 
 /**
  * `l7lab lessons`: the lessons in order with the learner's progress (`--json` for scripts),

@@ -1,5 +1,8 @@
-import { fill, parseLang, pick, type Lang, type Localized } from '../i18n.js';
-import { UsageError } from '../errors.js';
+import type { Lang, Localized } from '../i18n.js';
+import { langOption, type Options } from './options.js';
+
+/** mail-transcript.ts still says `say`: the one helper (i18n.ts localize) under its old name. */
+export { localize as say } from '../i18n.js';
 
 /** What `l7lab mail` says, in English and Japanese. */
 export const T = {
@@ -41,14 +44,7 @@ export const T = {
   badSince: { en: 'invalid --since "{value}": use a date and time such as 2026-12-02T18:00:00Z', ja: '--since "{value}" は使えません: 2026-12-02T18:00:00Z のような日時を指定してください' },
 } satisfies Record<string, Localized | Record<Lang, string[]>>;
 
-export function say(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return fill(pick(text, lang), vars);
-}
-
-export function langOf(opts: Record<string, unknown>): Lang {
-  try {
-    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
-  } catch (err) {
-    throw new UsageError(`mail: ${(err as Error).message}`);
-  }
+/** `--lang` for every mail subcommand; a bad value is a usage error that names `mail`. */
+export function langOf(opts: Options): Lang {
+  return langOption(opts, process.env, 'mail: ');
 }

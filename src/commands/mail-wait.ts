@@ -1,13 +1,13 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { ExitError, UsageError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import { localize, type Lang } from '../i18n.js';
 import { TRANSACTIONS_DIR } from '../mailstore/transaction-files.js';
 import { mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore } from '../mailstore/types.js';
 import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../limits.js';
 import { describe, showItem, stdoutIo, withStore, type MailIo } from './mail.js';
-import { langOf, say, T } from './mail-texts.js';
+import { langOf, T } from './mail-texts.js';
 
 /**
  * `l7lab mail wait`: for automated tests against `serve` on a Maildir. Prints the first
@@ -30,14 +30,14 @@ interface Criteria {
 function timeoutOf(opts: Record<string, unknown>, lang: Lang): number {
   if (opts.timeout === undefined) return MAIL_WAIT_DEFAULT_TIMEOUT_S;
   const s = Number(opts.timeout);
-  if (!Number.isFinite(s) || s <= 0) throw new UsageError(say(T.badTimeout, lang, { value: String(opts.timeout) }));
+  if (!Number.isFinite(s) || s <= 0) throw new UsageError(localize(T.badTimeout, lang, { value: String(opts.timeout) }));
   return s;
 }
 
 function sinceOf(opts: Record<string, unknown>, lang: Lang): Date | null {
   if (typeof opts.since !== 'string') return null;
   const d = new Date(opts.since);
-  if (Number.isNaN(d.getTime())) throw new UsageError(say(T.badSince, lang, { value: opts.since }));
+  if (Number.isNaN(d.getTime())) throw new UsageError(localize(T.badSince, lang, { value: opts.since }));
   return d;
 }
 
@@ -54,8 +54,8 @@ async function matches(store: MailStore, item: MailItem, c: Criteria): Promise<b
 
 function timedOut(c: Criteria, lang: Lang, dir: string, s: number): ExitError {
   const parts = (['to', 'from', 'subject'] as const).filter((k) => c[k] !== undefined).map((k) => `--${k} "${c[k]}"`);
-  if (parts.length === 0) return new ExitError(say(T.waitTimeoutAny, lang, { dir, s }));
-  return new ExitError(say(T.waitTimeout, lang, { what: parts.join(' '), dir, s }));
+  if (parts.length === 0) return new ExitError(localize(T.waitTimeoutAny, lang, { dir, s }));
+  return new ExitError(localize(T.waitTimeout, lang, { what: parts.join(' '), dir, s }));
 }
 
 /** Resolves when something changes under one of `dirs`, or after `ms`. */

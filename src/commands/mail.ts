@@ -1,5 +1,5 @@
 import { ExitError, UsageError } from '../errors.js';
-import { pick, type Lang } from '../i18n.js';
+import { localize, pick, type Lang } from '../i18n.js';
 import type { MessageContent, MessageSummary } from '../mailstore/inspect.js';
 import { openStore, storeDirOf } from '../mailstore/open.js';
 import { INBOX } from '../mailstore/names.js';
@@ -8,7 +8,7 @@ import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
 import { ENVELOPE_MARK, envelopeView } from './mail-envelope.js';
 import { displayWidth, truncate } from '../ui/width.js';
-import { langOf, say, T } from './mail-texts.js';
+import { langOf, T } from './mail-texts.js';
 
 /**
  * `l7lab mail list|show|clear` (and `wait`, mail-wait.ts): what the mock servers captured, read
@@ -123,7 +123,7 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
   const lang = langOf(opts);
   await withStore(opts, async (store, dir) => {
     const items = await mailItems(store);
-    if (items.length === 0) return io.write(opts.json ? '[]\n' : `${say(T.empty, lang, { dir })}\n`);
+    if (items.length === 0) return io.write(opts.json ? '[]\n' : `${localize(T.empty, lang, { dir })}\n`);
     const rows: Described[] = [];
     for (const item of items) rows.push(await describe(store, item));
     if (opts.json) return io.write(`${JSON.stringify(rows.map(listJson), null, 2)}\n`);
@@ -139,7 +139,7 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
       return [read ? item.id : theme.bold(item.id), shortDate(item.receivedAt), oneLine(view.from), recipientsCell(oneLine(view.to), view.envelopeOnly, widths[3] as number), oneLine(s.subject), size, read ? theme.dim(pick(T.yes, lang)) : pick(T.no, lang)];
     });
     const unread = items.filter((i) => !isItemRead(i)).length;
-    const footer = [say(T.footer, lang, { n: items.length, unread, dir }), ...(marked ? [pick(T.legend, lang)] : [])];
+    const footer = [localize(T.footer, lang, { n: items.length, unread, dir }), ...(marked ? [pick(T.legend, lang)] : [])];
     io.write(`${renderColumns(T.head[lang], table, widths)}\n${theme.dim(footer.join('\n'))}\n`);
   });
 }
@@ -158,8 +158,8 @@ export async function locate(store: MailStore, id: string, dir: string, lang: La
   if (exact) return exact;
   const matches = id.length > 0 ? items.filter((i) => i.id.startsWith(id)) : [];
   if (matches.length === 1) return matches[0] as MailItem;
-  if (matches.length > 1) throw new ExitError(say(T.ambiguous, lang, { id, n: matches.length }));
-  throw new ExitError(say(T.unknownId, lang, { id, dir }));
+  if (matches.length > 1) throw new ExitError(localize(T.ambiguous, lang, { id, n: matches.length }));
+  throw new ExitError(localize(T.unknownId, lang, { id, dir }));
 }
 
 export async function runMailShow(id: string, opts: Record<string, unknown>, io: MailIo = stdoutIo): Promise<void> {
@@ -207,7 +207,7 @@ async function renderShown(d: Described, c: MessageContent, lang: Lang): Promise
   const read = pick(isItemRead(item) ? T.seen : T.unseen, lang);
   const boxes = item.copies.map((m) => `${boxOf(m)} UID ${m.meta.uid}`).join(', ');
   const about = { id: item.id, boxes, size: formatSize((item.copies[0] as Located).meta.size), date: formatDate(item.receivedAt), read };
-  lines.push(theme.dim(say(T.about, lang, about)), '');
+  lines.push(theme.dim(localize(T.about, lang, about)), '');
   lines.push(c.text.length > 0 ? c.text.replace(/\s+$/, '') : theme.dim(pick(T.noText, lang)));
   if (c.textFromHtml) lines.push('', theme.dim(pick(T.fromHtml, lang)));
   else if (c.hasHtml) lines.push('', theme.dim(pick(T.alsoHtml, lang)));
@@ -226,7 +226,7 @@ function envelopeLines(d: Described, c: MessageSummary, lang: Lang, label: (k: s
   const pad = ' '.repeat(12);
   // A field name, like From: and To:, the same in every language.
   const out = [`${label('Envelope:')}MAIL FROM:<${env.from}>`, `${pad}RCPT TO:${env.to.map((r) => `<${r}>`).join(' ')}`];
-  if (view.envelopeOnly.length > 0) out.push(`${pad}${say(T.bcc, lang, { list: view.envelopeOnly.join(', ') })}`);
+  if (view.envelopeOnly.length > 0) out.push(`${pad}${localize(T.bcc, lang, { list: view.envelopeOnly.join(', ') })}`);
   if (view.senderDiffers && c.from.length > 0) out.push(`${pad}${dim(pick(T.senderDiffers, lang))}`);
   return out;
 }
@@ -236,10 +236,10 @@ export async function runMailClear(opts: Record<string, unknown>, io?: MailIo): 
   const out = io ?? (await terminalIo());
   await withStore(opts, async (store, dir) => {
     const before = await mailItems(store);
-    if (before.length === 0) return out.write(`${say(T.nothing, lang, { dir })}\n`);
+    if (before.length === 0) return out.write(`${localize(T.nothing, lang, { dir })}\n`);
     if (!opts.yes) {
       if (!out.interactive || !out.prompts) throw new UsageError(pick(T.needYes, lang));
-      if (!(await out.prompts.confirm(say(T.confirm, lang, { n: before.length, dir }), false))) return out.write(`${pick(T.kept, lang)}\n`);
+      if (!(await out.prompts.confirm(localize(T.confirm, lang, { n: before.length, dir }), false))) return out.write(`${pick(T.kept, lang)}\n`);
     }
     // Count what clear() really removed, one per transaction (serve may deliver meanwhile).
     const idOf = new Map(before.flatMap((i) => i.copies.map((c) => [`${c.account}\0${c.mailbox}\0${c.meta.uid}`, i.id] as const)));
@@ -249,7 +249,7 @@ export async function runMailClear(opts: Record<string, unknown>, io?: MailIo): 
     });
     await store.clear();
     stop();
-    out.write(`${say(T.removed, lang, { n: removed.size, dir })}\n`);
+    out.write(`${localize(T.removed, lang, { n: removed.size, dir })}\n`);
   });
 }
 

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
-import { detectLang, fill, pick, type Lang, type Localized } from '../i18n.js';
+import { detectLang, localize, pick, type Lang, type Localized } from '../i18n.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
-import { DEFAULT_PORTS, DEFAULT_TLS_PORTS } from './serve-config.js';
+import { SERVE_PORTS } from './options.js';
 
 /**
  * `l7lab` with no arguments: in a terminal, a small menu of what l7lab can do, shown again
@@ -79,17 +79,17 @@ const defaultActions: MenuActions = {
 /** The default ports, each replaced by a free one when something else holds it (said in one line). */
 export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>, lang: Lang = 'en'): Promise<Record<string, unknown>> {
   const wanted: Array<[string, number]> = [
-    ['smtpPort', DEFAULT_PORTS.smtp],
-    ['pop3Port', DEFAULT_PORTS.pop3],
-    ['imapPort', DEFAULT_PORTS.imap],
-    ['smtpsPort', DEFAULT_TLS_PORTS.smtp],
-    ['pop3sPort', DEFAULT_TLS_PORTS.pop3],
-    ['imapsPort', DEFAULT_TLS_PORTS.imap],
+    ['smtpPort', SERVE_PORTS.plain.smtp],
+    ['pop3Port', SERVE_PORTS.plain.pop3],
+    ['imapPort', SERVE_PORTS.plain.imap],
+    ['smtpsPort', SERVE_PORTS.implicitTls.smtp],
+    ['pop3sPort', SERVE_PORTS.implicitTls.pop3],
+    ['imapsPort', SERVE_PORTS.implicitTls.imap],
   ];
   const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
   for (const [key, port] of wanted) {
     const got = await actions.freePort(port);
-    if (got !== port) actions.say(fill(pick(TEXT.portTaken, lang), { port, free: got }));
+    if (got !== port) actions.say(localize(TEXT.portTaken, lang, { port, free: got }));
     opts[key] = got;
   }
   return opts;

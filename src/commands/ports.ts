@@ -1,5 +1,6 @@
 import { ExitError, UsageError } from '../errors.js';
-import { fill, parseLang, pick, type Lang, type Localized } from '../i18n.js';
+import { localize, pick, type Lang, type Localized } from '../i18n.js';
+import { langOption } from './options.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
 import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps, type ProbeResult } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
@@ -47,21 +48,13 @@ const T = {
   scope: { en: 'Scope', ja: '到達範囲' },
 } satisfies Record<string, Localized | Record<'en' | 'ja', string[]>>;
 
-function say(text: Localized, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return fill(pick(text, lang), vars);
-}
 
 export function parsePortsOptions(opts: Record<string, unknown>): PortsOptions {
   const backend = opts.backend === undefined ? 'auto' : String(opts.backend);
   if (backend !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
     throw new UsageError(`ports: unknown backend "${backend}": use auto, ${BACKEND_NAMES.join(', ')}`);
   }
-  let lang: Lang;
-  try {
-    lang = parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
-  } catch (err) {
-    throw new UsageError(`ports: ${(err as Error).message}`);
-  }
+  const lang = langOption(opts, process.env, 'ports: ');
   const port = typeof opts.port === 'number' ? opts.port : null;
   return { backend: backend as PortsOptions['backend'], udp: opts.udp === true, port, json: opts.json === true, explain: opts.explain === true, lang };
 }
@@ -98,9 +91,9 @@ function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: The
   for (const { service, where } of known) {
     lines.push(`  ${theme.info(service.name)}  ${where.join(', ')}${service.rfc ? `  (${service.rfc})` : ''}`);
     lines.push(wrap(pick(service.description, lang), { prefix: '    ', ...(width ? { width } : {}) }));
-    lines.push(`    ${theme.dim(say(T.lesson, lang, { lesson: service.lesson }))}`);
+    lines.push(`    ${theme.dim(localize(T.lesson, lang, { lesson: service.lesson }))}`);
   }
-  if (unknown.length > 0) lines.push(`  ${say(T.unknown, lang, { list: unknown.join(', ') })}`);
+  if (unknown.length > 0) lines.push(`  ${localize(T.unknown, lang, { list: unknown.join(', ') })}`);
   lines.push('', theme.heading(pick(T.scope, lang)));
   for (const scope of ['loopback', 'all', 'interface'] as const) {
     lines.push(wrap(pick(SCOPE_LEGEND[scope], lang), { prefix: `  ${scopeLabel(scope, null, lang)}: `, ...(width ? { width } : {}) }));
@@ -109,8 +102,8 @@ function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: The
 }
 
 function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
-  const lines = [theme.dim(say(T.source, lang, { source: result.source }))];
-  if (result.skipped.length > 0) lines.push(theme.dim(say(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
+  const lines = [theme.dim(localize(T.source, lang, { source: result.source }))];
+  if (result.skipped.length > 0) lines.push(theme.dim(localize(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
   const para = (text: string, style: (s: string) => string) => wrap(text, { style, keep: ['sudo l7lab ports'], ...(width ? { width } : {}) });
   if (result.root === false) lines.push(para(pick(T.notRoot, lang), theme.warn));
   else if (sockets.some((s) => s.pid === null)) lines.push(para(pick(T.noPid, lang), theme.dim));
@@ -135,10 +128,10 @@ async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: E
 
 function headline(opts: PortsOptions, sockets: readonly ListeningSocket[], udpFallback: boolean): string[] {
   const hint = opts.udp ? '' : ` ${pick(T.udpHint, opts.lang)}`;
-  if (udpFallback) return [say(T.udpOnly, opts.lang, { port: opts.port ?? 0 })];
+  if (udpFallback) return [localize(T.udpOnly, opts.lang, { port: opts.port ?? 0 })];
   if (sockets.length > 0) return [];
   // With --port and no --udp, UDP was asked too (listFor): nothing over either.
-  if (opts.port !== null) return [say(T.noneOnPort, opts.lang, { port: opts.port })];
+  if (opts.port !== null) return [localize(T.noneOnPort, opts.lang, { port: opts.port })];
   return [pick(T.none, opts.lang) + hint];
 }
 

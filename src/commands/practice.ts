@@ -1,8 +1,9 @@
 import { UsageError, ExitError } from '../errors.js';
-import { parseLang, type Lang } from '../i18n.js';
+import type { Lang } from '../i18n.js';
+import { langOption, type Options } from './options.js';
 import { startLab, type Lab } from '../lab.js';
 import { historyFile, History } from '../practice/history.js';
-import { isProtocol, PRACTICE_PROTOCOLS } from '../practice/knowledge.js';
+import { isProtocol, PROTOCOLS, type Protocol } from '../protocol.js';
 import { msg, unknownProtocolLine } from '../practice/messages.js';
 import { seedMailboxes } from '../practice/seed.js';
 import { PracticeShell } from '../practice/shell.js';
@@ -14,7 +15,6 @@ import { join } from 'node:path';
 import { parseTarget, showTarget, type Target } from '../practice/target.js';
 import { runInteractive, runPiped } from '../practice/terminal.js';
 import { PRACTICE_CLOSE_WAIT_MS, PRACTICE_HISTORY_LINES } from '../limits.js';
-import type { Protocol } from '../protocols/transcript.js';
 import { HubLink } from '../tutor/hub-link.js';
 import { isInteractive } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
@@ -34,14 +34,6 @@ export interface PracticeDeps {
   output?: NodeJS.WritableStream;
   interactive?: boolean;
   env?: NodeJS.ProcessEnv;
-}
-
-function langOf(opts: Record<string, unknown>): Lang {
-  try {
-    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
 }
 
 /** Connect and read the greeting, or fail with one line (exit 1) saying what went wrong. */
@@ -67,7 +59,7 @@ interface Where {
 }
 
 /** --tls / --starttls / --insecure; the lab certificate is trusted when there is one. */
-function tlsMode(opts: Record<string, unknown>): WireTls | null {
+function tlsMode(opts: Options): WireTls | null {
   if (opts.tls && opts.starttls) throw new UsageError('--tls and --starttls exclude each other: --tls for smtps/pop3s/imaps ports, --starttls for the plain ones');
   if (!opts.tls && !opts.starttls) {
     if (opts.insecure) throw new UsageError('--insecure goes with --tls or --starttls');
@@ -85,7 +77,7 @@ async function labCa(): Promise<string[]> {
   }
 }
 
-async function where(protocol: Protocol, opts: Record<string, unknown>, lang: Lang): Promise<Where> {
+async function where(protocol: Protocol, opts: Options, lang: Lang): Promise<Where> {
   const mode = tlsMode(opts);
   if (typeof opts.connect === 'string') {
     const target = parseTarget(opts.connect);
@@ -121,10 +113,10 @@ async function secure(client: WireClient, tls: WireTls, target: Target, link: Hu
   if (client.tls) out(tlsNote(client.tls, lang));
 }
 
-export async function runPractice(protocol: string, opts: Record<string, unknown>, deps: PracticeDeps = {}): Promise<void> {
-  const lang = langOf(opts);
+export async function runPractice(protocol: string, opts: Options, deps: PracticeDeps = {}): Promise<void> {
+  const lang = langOption(opts);
   const p = protocol.toLowerCase();
-  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PRACTICE_PROTOCOLS));
+  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;
   const interactive = deps.interactive ?? isInteractive();

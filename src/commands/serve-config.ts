@@ -1,8 +1,9 @@
 import { UsageError } from '../errors.js';
 import { serveText } from './serve-texts.js';
-import { parseLang, type Lang } from '../i18n.js';
+import type { Lang } from '../i18n.js';
+import { langOption, SERVE_PORTS, type Options } from './options.js';
 import { DEMO_ACCOUNTS, parseUserSpec } from '../protocols/accounts.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { defaultMailStoreDir } from '../paths.js';
 import { FailRuleError, parseFailRule, type FailRule } from '../protocols/smtp/failure-rules.js';
 
@@ -43,10 +44,7 @@ export interface ServeTls {
   submissionPort: number;
 }
 
-/** Like 465, 995 and 993 (RFC 8314 7), moved above 1024 as the cleartext ports are. */
-export const DEFAULT_TLS_PORTS: Record<Protocol, number> = { smtp: 2465, pop3: 2995, imap: 2993 };
-
-function tlsConfig(opts: Record<string, unknown>, lang: Lang): ServeTls | null {
+function tlsConfig(opts: Options, lang: Lang): ServeTls | null {
   const certPath = typeof opts.tlsCert === 'string' ? opts.tlsCert : undefined;
   const keyPath = typeof opts.tlsKey === 'string' ? opts.tlsKey : undefined;
   if (opts.tls === false) {
@@ -57,22 +55,19 @@ function tlsConfig(opts: Record<string, unknown>, lang: Lang): ServeTls | null {
   return {
     ...(certPath !== undefined && keyPath !== undefined ? { certPath, keyPath } : {}),
     ports: {
-      smtp: portOf(opts.smtpsPort, DEFAULT_TLS_PORTS.smtp),
-      pop3: portOf(opts.pop3sPort, DEFAULT_TLS_PORTS.pop3),
-      imap: portOf(opts.imapsPort, DEFAULT_TLS_PORTS.imap),
+      smtp: portOf(opts.smtpsPort, SERVE_PORTS.implicitTls.smtp),
+      pop3: portOf(opts.pop3sPort, SERVE_PORTS.implicitTls.pop3),
+      imap: portOf(opts.imapsPort, SERVE_PORTS.implicitTls.imap),
     },
     loginRequiresTls: Boolean(opts.loginRequiresTls),
     // Passwords only inside TLS needs a way into TLS on the plain ports too: STARTTLS.
     plainStarttls: Boolean(opts.starttls) || Boolean(opts.loginRequiresTls),
-    submissionPort: portOf(opts.submissionPort, DEFAULT_SUBMISSION_PORT),
+    submissionPort: portOf(opts.submissionPort, SERVE_PORTS.submission),
   };
 }
 
-/** Like 587 (RFC 6409 3.1), moved above 1024 as the other ports are. */
-export const DEFAULT_SUBMISSION_PORT = 2587;
-
 /** Each --fail rule parsed; a bad one is a usage error naming it (exit 2). */
-function failRules(opts: Record<string, unknown>, lang: Lang): FailRule[] {
+function failRules(opts: Options, lang: Lang): FailRule[] {
   const specs = Array.isArray(opts.fail) ? (opts.fail as string[]) : [];
   try {
     return specs.map((spec, i) => parseFailRule(spec, `rule ${i + 1}`));
@@ -82,22 +77,12 @@ function failRules(opts: Record<string, unknown>, lang: Lang): FailRule[] {
   }
 }
 
-export const DEFAULT_PORTS: Record<Protocol, number> = { smtp: 2525, pop3: 2110, imap: 2143 };
-
 function portOf(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
-function langOf(opts: Record<string, unknown>, env: NodeJS.ProcessEnv): Lang {
-  try {
-    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined, env);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
-export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  const lang = langOf(opts, env);
+export function serveConfig(opts: Options, env: NodeJS.ProcessEnv = process.env): ServeConfig {
+  const lang = langOption(opts, env);
   if (opts.memory && opts.store) throw new UsageError(serveText(lang, 'memoryOrStore'));
   if (opts.quiet && opts.jsonLog) throw new UsageError(serveText(lang, 'quietOrJson'));
   const specs = Array.isArray(opts.user) ? (opts.user as string[]) : [];
@@ -109,9 +94,9 @@ export function serveConfig(opts: Record<string, unknown>, env: NodeJS.ProcessEn
   return {
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
     ports: {
-      smtp: portOf(opts.smtpPort, DEFAULT_PORTS.smtp),
-      pop3: portOf(opts.pop3Port, DEFAULT_PORTS.pop3),
-      imap: portOf(opts.imapPort, DEFAULT_PORTS.imap),
+      smtp: portOf(opts.smtpPort, SERVE_PORTS.plain.smtp),
+      pop3: portOf(opts.pop3Port, SERVE_PORTS.plain.pop3),
+      imap: portOf(opts.imapPort, SERVE_PORTS.plain.imap),
     },
     storeDir: opts.memory ? null : typeof opts.store === 'string' ? opts.store : defaultMailStoreDir(env),
     users: users.length > 0 ? users : DEMO_ACCOUNTS.map(([n, p]) => [n, p] as [string, string]),

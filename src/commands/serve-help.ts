@@ -1,8 +1,12 @@
-/** The text after `l7lab serve --help`'s options (imported eagerly by cli.ts: a string, no dependencies). */
+import { SERVE_PORTS } from './options.js';
+
+const { plain, implicitTls, submission } = SERVE_PORTS;
+
+/** The text after `l7lab serve --help`'s options (imported eagerly by cli.ts: a string and the ports table). */
 export const SERVE_HELP = `
-Ports (127.0.0.1): SMTP 2525 with no TLS, submission 2587 with STARTTLS, SMTPS
-2465 with TLS from the first byte; POP3 2110 and POP3S 2995; IMAP 2143 and IMAPS
-2993. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
+Ports (127.0.0.1): SMTP ${plain.smtp} with no TLS, submission ${submission} with STARTTLS, SMTPS
+${implicitTls.smtp} with TLS from the first byte; POP3 ${plain.pop3} and POP3S ${implicitTls.pop3}; IMAP ${plain.imap} and IMAPS
+${implicitTls.imap}. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
 
 Failure rules (--fail, --fail-file): stage:pattern=action [@N%]
   stage    mail (pattern: the sender), rcpt (a recipient), data (the sender; the
@@ -19,7 +23,7 @@ Examples:
   $ l7lab serve --memory --max-messages 500   never holds more than 500 messages
   $ l7lab serve --fail 'rcpt:*@bounce.test=550 5.1.1' --fail 'data:*=451 @25%'
   $ l7lab serve --fail 'rcpt:*@slow.test=delay 3s' --fail 'auth:carol=454'
-  $ curl smtp://127.0.0.1:2525 --mail-from me@example.com \\
+  $ curl smtp://127.0.0.1:${plain.smtp} --mail-from me@example.com \\
       --mail-rcpt bob@example.com -T mail.eml
-Point an app at host 127.0.0.1, port 2525, secure false (no TLS); user alice,
+Point an app at host 127.0.0.1, port ${plain.smtp}, secure false (no TLS); user alice,
 password wonderland (see the banner). README: "l7lab serve" has each client.`;

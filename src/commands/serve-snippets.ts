@@ -1,3 +1,5 @@
+import { SERVE_PORTS } from './options.js';
+
 /**
  * The client settings `serve` prints, in one place: the banner, the README's serve section
  * and lesson mock-server show these texts, and test/interop/serve-snippets.test.ts checks
@@ -21,9 +23,9 @@ export interface SnippetTarget {
 /** What README and the lesson print: serve's defaults. */
 export const PRINTED: SnippetTarget = {
   host: '127.0.0.1',
-  port: 2525,
-  tlsPort: 2465,
-  submissionPort: 2587,
+  port: SERVE_PORTS.plain.smtp,
+  tlsPort: SERVE_PORTS.implicitTls.smtp,
+  submissionPort: SERVE_PORTS.submission,
   user: 'alice',
   password: 'wonderland',
   cafile: '~/.local/share/l7lab/tls/lab-cert.pem',

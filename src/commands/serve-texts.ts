@@ -1,4 +1,4 @@
-import { fill, pick, type Lang, type Localized } from '../i18n.js';
+import { messages, type Localized } from '../i18n.js';
 
 /**
  * What `serve` says, in English and Japanese (polite style): the banner (kept within 80
@@ -90,6 +90,4 @@ export const SERVE_TEXTS = {
 
 export type ServeTextKey = keyof typeof SERVE_TEXTS;
 
-export function serveText(lang: Lang, key: ServeTextKey, vars: Record<string, string | number> = {}): string {
-  return fill(pick(SERVE_TEXTS[key], lang), vars);
-}
+export const serveText = messages(SERVE_TEXTS);

@@ -1,5 +1,5 @@
 import { dualStackUntold, familyOf, normaliseHost, splitColon } from './address.js';
-import { listening, type Family, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type Family, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * Parser for lsof's default (column) output, as printed by
@@ -30,7 +30,7 @@ function layoutOf(header: string): Layout {
   return { user: user > 1 ? user : 2 };
 }
 
-function parseName(name: string, protocol: Protocol, family: Family): Omit<ListeningSocket, 'pid' | 'process' | 'user'> | null {
+function parseName(name: string, protocol: Transport, family: Family): Omit<ListeningSocket, 'pid' | 'process' | 'user'> | null {
   const [local = '', state] = name.split(/\s+/);
   if (protocol === 'tcp' && state !== undefined && state !== '(LISTEN)') return null;
   // A UDP socket with a peer (`a:1->b:2`) is a client, not a listener.
@@ -50,7 +50,7 @@ function parseRow(line: string, layout: Layout): ListeningSocket | null {
   const typeAt = fields.findIndex((f, i) => i > layout.user && (f === 'IPv4' || f === 'IPv6'));
   const nodeAt = fields.findIndex((f, i) => i > typeAt && (f === 'TCP' || f === 'UDP'));
   if (typeAt < 0 || nodeAt < 0) return null;
-  const protocol: Protocol = fields[nodeAt] === 'TCP' ? 'tcp' : 'udp';
+  const protocol: Transport = fields[nodeAt] === 'TCP' ? 'tcp' : 'udp';
   const parsed = parseName(fields.slice(nodeAt + 1).join(' '), protocol, fields[typeAt] === 'IPv6' ? 6 : 4);
   if (!parsed) return null;
   const user = fields[layout.user];

@@ -1,5 +1,5 @@
 import { dualStackUntold, normaliseHost, splitColon } from './address.js';
-import { listening, type Family, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type Family, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * Parser for Linux net-tools `netstat -W -ltnup` / `netstat -W -ltnp`:
@@ -25,7 +25,7 @@ function parseRow(line: string): ListeningSocket | null {
   const m = ROW.exec(line);
   if (!m) return null;
   const [, proto = '', local = '', state, program = ''] = m;
-  const protocol: Protocol = proto.startsWith('tcp') ? 'tcp' : 'udp';
+  const protocol: Transport = proto.startsWith('tcp') ? 'tcp' : 'udp';
   if (protocol === 'tcp' ? state !== 'LISTEN' : state !== undefined) return null;
   const hp = splitColon(local);
   if (!hp || hp.port === null || hp.port === 0) return null;

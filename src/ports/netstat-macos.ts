@@ -1,5 +1,5 @@
 import { familyOf, normaliseHost, splitDot } from './address.js';
-import { listening, type Family, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type Family, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * Parser for macOS `netstat -anv -p tcp` and `netstat -anv -p udp`. Addresses are BSD style
@@ -43,7 +43,7 @@ function parseRow(line: string, layout: Layout | null): ListeningSocket | null {
   const fields = line.trim().split(/\s+/);
   const m = /^(tcp|udp)(4|6|46)$/.exec(fields[0] ?? '');
   if (!m || fields.length < 5) return null;
-  const protocol = m[1] as Protocol;
+  const protocol = m[1] as Transport;
   const state = protocol === 'tcp' ? fields[5] : undefined;
   if (protocol === 'tcp' && state !== 'LISTEN') return null;
   if (protocol === 'udp' && fields[4] !== '*.*') return null;

@@ -1,5 +1,5 @@
 import { dualStackUntold, familyOf, normaliseHost, splitColon } from './address.js';
-import { listening, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * Parser for Windows `netstat -ano`:
@@ -17,7 +17,7 @@ function parseRow(line: string): ListeningSocket | null {
   const fields = line.trim().split(/\s+/);
   const proto = fields[0]?.toUpperCase();
   if ((proto !== 'TCP' && proto !== 'UDP') || fields.length < 4) return null;
-  const protocol = proto.toLowerCase() as Protocol;
+  const protocol = proto.toLowerCase() as Transport;
   const peer = splitColon(fields[2] as string);
   const listeningPeer = protocol === 'tcp' ? peer?.port === 0 : fields[2] === '*:*';
   if (!listeningPeer) return null;

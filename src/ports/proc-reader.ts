@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { parsePasswd, parseProcNet, socketInode, type Endianness, type ProcSocket } from './proc.js';
-import { listening, type Family, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type Family, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * The /proc backend's I/O (Linux only, needs no tool): the listening sockets from
@@ -58,7 +58,7 @@ export const nodeProcFs: ProcFs = {
 
 export type ProcOutcome = { ok: true; sockets: ListeningSocket[] } | { ok: false; code: 'missing' | 'denied' | 'failed'; detail: string };
 
-const TABLES: ReadonlyArray<{ file: string; protocol: Protocol; family: Family }> = [
+const TABLES: ReadonlyArray<{ file: string; protocol: Transport; family: Family }> = [
   { file: 'tcp', protocol: 'tcp', family: 4 },
   { file: 'tcp6', protocol: 'tcp', family: 6 },
   { file: 'udp', protocol: 'udp', family: 4 },

@@ -1,5 +1,5 @@
 import { dualStackUntold, formatIpv6 } from './address.js';
-import type { Family, Protocol } from './types.js';
+import type { Family, Transport } from './types.js';
 
 /**
  * Parser for /proc/net/{tcp,tcp6,udp,udp6} (Linux, proc(5)). Each row is one socket:
@@ -13,7 +13,7 @@ import type { Family, Protocol } from './types.js';
  * with no peer. uid owns the socket; inode is what /proc/<pid>/fd links name: socket:[inode].
  */
 export interface ProcSocket {
-  protocol: Protocol;
+  protocol: Transport;
   family: Family;
   address: string;
   port: number;
@@ -48,7 +48,7 @@ function parseAddress(text: string, endian: Endianness): { address: string; port
   return { address, port: parseInt(portHex, 16) };
 }
 
-function parseRow(line: string, protocol: Protocol, family: Family, endian: Endianness): ProcSocket | null {
+function parseRow(line: string, protocol: Transport, family: Family, endian: Endianness): ProcSocket | null {
   const f = line.trim().split(/\s+/);
   if (f.length < 10 || !/^\d+:$/.test(f[0] as string)) return null;
   const local = parseAddress(f[1] as string, endian);
@@ -62,7 +62,7 @@ function parseRow(line: string, protocol: Protocol, family: Family, endian: Endi
   return { protocol, family, ...local, uid, inode, dualStack: dualStackUntold(family, local.address) };
 }
 
-export function parseProcNet(text: string, protocol: Protocol, family: Family, endian: Endianness): ProcSocket[] {
+export function parseProcNet(text: string, protocol: Transport, family: Family, endian: Endianness): ProcSocket[] {
   return text.split(/\r?\n/).flatMap((line) => parseRow(line, protocol, family, endian) ?? []);
 }
 

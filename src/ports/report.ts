@@ -1,14 +1,14 @@
 import { pick, type Lang, type Localized } from '../i18n.js';
 import { classifyScope } from './address.js';
 import { lookupService, type Service } from './services.js';
-import type { BackendName, Family, ListeningSocket, Protocol, Scope } from './types.js';
+import type { BackendName, Family, ListeningSocket, Transport, Scope } from './types.js';
 
 /**
  * The `ports` answer as data: the `--json` shape of issue 2, and the pieces the table and
  * `--explain` print. Pure: the command module renders, this decides what is said.
  */
 export interface SocketReport {
-  protocol: Protocol;
+  protocol: Transport;
   family: Family;
   address: string;
   port: number;

@@ -1,5 +1,5 @@
 import type { Localized } from '../i18n.js';
-import type { Protocol } from './types.js';
+import type { Transport } from './types.js';
 
 /**
  * Well-known ports (IANA service registry) and what speaks there, one line each, with the
@@ -21,7 +21,7 @@ export type LessonId =
 
 export interface Service {
   port: number;
-  protocols: readonly Protocol[];
+  protocols: readonly Transport[];
   name: string;
   description: Localized;
   /** Where the protocol is defined, when an RFC defines it. */
@@ -29,7 +29,7 @@ export interface Service {
   lesson: LessonId;
 }
 
-type Row = [port: number, protocols: readonly Protocol[], name: string, rfc: string | null, lesson: LessonId, en: string, ja: string];
+type Row = [port: number, protocols: readonly Transport[], name: string, rfc: string | null, lesson: LessonId, en: string, ja: string];
 
 const TCP = ['tcp'] as const;
 const UDP = ['udp'] as const;
@@ -93,6 +93,6 @@ export const SERVICES: readonly Service[] = ROWS.map(([port, protocols, name, rf
 
 const BY_KEY = new Map<string, Service>(SERVICES.flatMap((s) => s.protocols.map((p) => [`${p}/${s.port}`, s] as const)));
 
-export function lookupService(port: number, protocol: Protocol): Service | null {
+export function lookupService(port: number, protocol: Transport): Service | null {
   return BY_KEY.get(`${protocol}/${port}`) ?? null;
 }

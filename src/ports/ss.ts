@@ -1,5 +1,5 @@
 import { familyOf, normaliseHost, splitColon } from './address.js';
-import { listening, type ListeningSocket, type Protocol } from './types.js';
+import { listening, type ListeningSocket, type Transport } from './types.js';
 
 /**
  * Parser for `ss -H -ltnup` / `ss -H -ltnp` (iproute2). With more than one socket type ss
@@ -25,10 +25,10 @@ export function parseSsUsers(text: string): Array<{ process: string; pid: number
   return out;
 }
 
-function parseRow(line: string, defaultProtocol: Protocol): ListeningSocket[] {
+function parseRow(line: string, defaultProtocol: Transport): ListeningSocket[] {
   const fields = line.trim().split(/\s+/);
   let protocol = defaultProtocol;
-  if (fields[0] === 'tcp' || fields[0] === 'udp') protocol = fields.shift() as Protocol;
+  if (fields[0] === 'tcp' || fields[0] === 'udp') protocol = fields.shift() as Transport;
   const [state, , , local = ''] = fields;
   if (!state || !STATES.has(state)) return [];
   const hp = splitColon(local);
@@ -48,7 +48,7 @@ function parseRow(line: string, defaultProtocol: Protocol): ListeningSocket[] {
 }
 
 /** `defaultProtocol` names the type when ss printed no Netid column (one type asked for). */
-export function parseSs(text: string, defaultProtocol: Protocol = 'tcp'): ListeningSocket[] {
+export function parseSs(text: string, defaultProtocol: Transport = 'tcp'): ListeningSocket[] {
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim() && !/^(Netid|State)\s/.test(line))

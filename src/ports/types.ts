@@ -3,7 +3,7 @@
  * A value a source cannot tell is null, never guessed: `l7lab ports` must not make up
  * a pid, a process name or a user.
  */
-export type Protocol = 'tcp' | 'udp';
+export type Transport = 'tcp' | 'udp';
 export type Family = 4 | 6;
 /** Who can reach the socket: this machine only, every interface, or one interface's network. */
 export type Scope = 'loopback' | 'all' | 'interface';
@@ -12,7 +12,7 @@ export const BACKEND_NAMES: readonly BackendName[] = ['lsof', 'ss', 'netstat', '
 
 /** One listening socket as held by one process (a socket shared by two processes is two). */
 export interface ListeningSocket {
-  protocol: Protocol;
+  protocol: Transport;
   family: Family;
   /** Normalised: `0.0.0.0` and `::` for wildcards, IPv6 without brackets, `%zone` kept. */
   address: string;

@@ -1,5 +1,5 @@
 import { nearest } from '../edit-distance.js';
-import { fill, type Lang, type Localized } from '../i18n.js';
+import { messages, type Lang, type Localized } from '../i18n.js';
 
 /**
  * The practice shell's and `l7lab explain`'s own words, in English and Japanese. What a
@@ -165,9 +165,7 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[key][lang], values);
-}
+export const msg = messages(MESSAGES);
 
 /** `practice smpt`, `explain smpt 250`: the one line, with the protocol the user most likely meant. */
 export function unknownProtocolLine(lang: Lang, protocol: string, known: readonly string[]): string {

@@ -2,7 +2,8 @@
  * One transcript: every server emits these typed events for each line in and out.
  * Lessons, the practice shell, `serve`'s live log and `--json-log` all render this stream.
  */
-export type Protocol = 'smtp' | 'pop3' | 'imap';
+import type { Protocol } from '../protocol.js';
+export type { Protocol };
 export type Direction = 'client' | 'server';
 /** L5 session state, L6 encoding on the wire, L7 the command and its meaning. */
 export type OsiLayer = 'L5' | 'L6' | 'L7';

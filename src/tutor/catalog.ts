@@ -1,6 +1,9 @@
+import { ExitError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { loadLesson, loadManifest, defaultLessonsDir } from './loader.js';
-import type { LessonStatus, ProgressStore, QuizScore } from './progress.js';
+import { msg } from './messages.js';
+import { LessonFileError } from './problems.js';
+import { ProgressStore, type LessonStatus, type QuizScore } from './progress.js';
 import type { Lesson } from './schema.js';
 import { closeEnough, editDistance } from '../edit-distance.js';
 
@@ -32,6 +35,30 @@ export async function catalog(lang: Lang, progress: ProgressStore, dir: string =
     entries.push({ id, title: lesson.title[lang], minutes: lesson.minutes, status: progress.status(id), steps: lesson.steps.length, done, score });
   }
   return { entries, lessons };
+}
+
+/** The learner's progress file; a corrupt one is set aside and said so in one line. */
+export async function openProgress(lang: Lang, file: string, warn: (t: string) => void): Promise<ProgressStore> {
+  const progress = await ProgressStore.open(file);
+  if (progress.setAside) warn(msg(lang, 'corruptProgress', { path: progress.setAside }));
+  return progress;
+}
+
+/** The catalog, or one clear line about the broken lesson file (exit 1). */
+export async function loadCatalog(io: { lang: Lang; progress: ProgressStore; dir: string }): Promise<Awaited<ReturnType<typeof catalog>>> {
+  try {
+    return await catalog(io.lang, io.progress, io.dir);
+  } catch (err) {
+    if (err instanceof LessonFileError) throw new ExitError(err.firstLine);
+    throw err;
+  }
+}
+
+/** `learn smtp-basic`, `lessons --reset smtp-basic`: the usage error, with the lesson most likely meant. */
+export function unknownLesson(lang: Lang, id: string, ids: readonly string[]): UsageError {
+  const best = closest(id, ids);
+  const suggest = best ? msg(lang, 'didYouMean', { best }) : '';
+  return new UsageError(msg(lang, 'unknownLesson', { id, suggest, list: ids.join(', ') }));
 }
 
 export function closest(id: string, ids: readonly string[]): string | null {

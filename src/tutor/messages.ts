@@ -1,4 +1,4 @@
-import { fill, type Lang, type Localized } from '../i18n.js';
+import { messages, type Localized } from '../i18n.js';
 
 /**
  * The lesson engine's and the learn/lessons commands' own words, in English and Japanese.
@@ -146,6 +146,4 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function msg(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[key][lang], vars);
-}
+export const msg = messages(MESSAGES);

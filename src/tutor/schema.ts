@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTOCOLS } from '../protocol.js';
 
 /**
  * What a lesson file may say. Lessons are data: the engine knows how to run each step kind,
@@ -11,7 +12,7 @@ export type LocalizedText = z.infer<typeof localized>;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and "-"');
 const name = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use a lowercase name such as laptop');
-const protocol = z.enum(['smtp', 'pop3', 'imap']);
+const protocol = z.enum(PROTOCOLS);
 const layer = z.enum(['L5', 'L6', 'L7']);
 /** A JavaScript regular expression; checked to compile by the checker. */
 const pattern = z.string().min(1, 'empty pattern');

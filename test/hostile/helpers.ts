@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { expect } from 'vitest';
 import { startLab, type Lab, type LabOptions } from '../../src/lab.js';
-import type { Protocol } from '../../src/protocols/transcript.js';
+import type { Protocol } from '../../src/protocol.js';
 import { connectLoopback, SocketReader } from '../support/socket-reader.js';
 
 /**

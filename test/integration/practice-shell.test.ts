@@ -11,7 +11,7 @@ import { History } from '../../src/practice/history.js';
 import { KNOWLEDGE } from '../../src/practice/knowledge.js';
 import { seedMailboxes } from '../../src/practice/seed.js';
 import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
-import type { Protocol } from '../../src/protocols/transcript.js';
+import type { Protocol } from '../../src/protocol.js';
 import { HubLink } from '../../src/tutor/hub-link.js';
 import { WireClient } from '../../src/wire/client.js';
 import { makeTlsFixture } from './tls-fixture.js';

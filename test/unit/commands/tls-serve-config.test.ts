@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { DEFAULT_TLS_PORTS, serveConfig } from '../../../src/commands/serve-config.js';
+import { serveConfig } from '../../../src/commands/serve-config.js';
+import { SERVE_PORTS } from '../../../src/commands/options.js';
 
 const env = { HOME: '/home/test', LANG: 'C' };
 
 describe('serve TLS flags', () => {
   it('TLS is on by default, on 2465/2995/2993, with the lab certificate', () => {
     const c = serveConfig({ tls: true }, env);
-    expect(c.tls).toEqual({ ports: DEFAULT_TLS_PORTS, loginRequiresTls: false, plainStarttls: false, submissionPort: 2587 });
-    expect(DEFAULT_TLS_PORTS).toEqual({ smtp: 2465, pop3: 2995, imap: 2993 });
+    expect(c.tls).toEqual({ ports: SERVE_PORTS.implicitTls, loginRequiresTls: false, plainStarttls: false, submissionPort: 2587 });
+    expect(SERVE_PORTS.implicitTls).toEqual({ smtp: 2465, pop3: 2995, imap: 2993 });
     expect(serveConfig({}, env).tls).not.toBeNull();
   });
 

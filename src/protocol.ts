@@ -1,0 +1,29 @@
+/**
+ * The one list of application protocols l7lab speaks. Everything that names a protocol
+ * (the lab, lesson files, the practice shell, the transcript) imports it from here, so
+ * adding a protocol is one line in this file (and its folder under protocols/).
+ */
+export const PROTOCOLS = ['smtp', 'pop3', 'imap'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export function isProtocol(value: string): value is Protocol {
+  return (PROTOCOLS as readonly string[]).includes(value);
+}
+
+/**
+ * How a connection that began in clear asks for TLS: the upgrade command and the reply
+ * status that says "go ahead, start the handshake". RFC 3207 4 (SMTP `STARTTLS`, 220),
+ * RFC 2595 4 (POP3 `STLS`, +OK), RFC 3501 6.2.1 (IMAP `tag STARTTLS`, tagged OK).
+ * `tagged`: the command needs an IMAP tag before it.
+ */
+export interface StarttlsCommand {
+  verb: string;
+  ok: string;
+  tagged: boolean;
+}
+
+export const STARTTLS: Readonly<Record<Protocol, StarttlsCommand>> = {
+  smtp: { verb: 'STARTTLS', ok: '220', tagged: false },
+  pop3: { verb: 'STLS', ok: '+OK', tagged: false },
+  imap: { verb: 'STARTTLS', ok: 'OK', tagged: true },
+};
