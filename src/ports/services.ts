@@ -7,17 +7,21 @@ import type { Transport } from './types.js';
  * listen on 25. The mail ports point at their own lessons; every other service is an
  * example of the general idea taught in `application-layer`.
  */
-export type LessonId =
-  | 'application-layer'
-  | 'smtp-basics'
-  | 'smtp-auth'
-  | 'mock-server'
-  | 'pop3'
-  | 'apop'
-  | 'imap'
-  | 'pop3-vs-imap'
-  | 'mail-flow'
-  | 'tls';
+export const LESSON_IDS = [
+  'application-layer',
+  'smtp-basics',
+  'mail-flow',
+  'smtp-auth',
+  'mock-server',
+  'pop3',
+  'apop',
+  'imap',
+  'pop3-vs-imap',
+  'tls',
+  'review',
+] as const;
+/** A lesson id; LESSON_IDS is lessons/manifest.yaml's list, in its order (test/unit/ports/services.test.ts fails when they drift). */
+export type LessonId = (typeof LESSON_IDS)[number];
 
 export interface Service {
   port: number;

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
-import type { Protocol } from '../protocols/transcript.js';
+import { STARTTLS, type Protocol } from '../protocol.js';
 
 /**
  * The client side of TLS for the wire client: implicit TLS (smtps, pop3s, imaps, RFC 8314)
@@ -26,12 +26,17 @@ export interface PeerTls {
   fingerprint256: string;
 }
 
-/** The command that asks for TLS and the reply status that accepts it (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1). */
+/** The line the client sends to ask for TLS (IMAP's with the tag T1) and the status that accepts it: protocol.ts STARTTLS. */
 export const STARTTLS_COMMAND: Record<Protocol, { line: string; ok: string }> = {
-  smtp: { line: 'STARTTLS', ok: '220' },
-  pop3: { line: 'STLS', ok: '+OK' },
-  imap: { line: 'T1 STARTTLS', ok: 'OK' },
+  smtp: upgradeLine('smtp'),
+  pop3: upgradeLine('pop3'),
+  imap: upgradeLine('imap'),
 };
+
+function upgradeLine(protocol: Protocol): { line: string; ok: string } {
+  const { verb, ok, tagged } = STARTTLS[protocol];
+  return { line: tagged ? `T1 ${verb}` : verb, ok };
+}
 
 function options(host: string, tls: WireTls) {
   return {

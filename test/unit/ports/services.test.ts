@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lookupService, SERVICES } from '../../../src/ports/services.js';
+import { LESSON_IDS, lookupService, SERVICES } from '../../../src/ports/services.js';
+import { SERVE_PORTS } from '../../../src/commands/options.js';
 
 // Content is named only through the manifest: every lesson a port points at must be in it.
 const LESSONS = (parse(readFileSync('lessons/manifest.yaml', 'utf8')) as { lessons: string[] }).lessons;
@@ -38,6 +39,26 @@ describe('services', () => {
     expect(s.description.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     expect(LESSONS).toContain(s.lesson);
     if (s.rfc !== null) expect(s.rfc).toMatch(/^RFC \d+$/);
+  });
+
+  it('names exactly the lessons of the manifest, in its order', () => {
+    expect([...LESSON_IDS]).toEqual(LESSONS);
+  });
+
+  // serve's default ports (commands/options.ts) are the l7lab rows here: one fact, two views.
+  it.each([
+    ['SMTP (l7lab)', SERVE_PORTS.plain.smtp],
+    ['POP3 (l7lab)', SERVE_PORTS.plain.pop3],
+    ['IMAP (l7lab)', SERVE_PORTS.plain.imap],
+    ['SMTPS (l7lab)', SERVE_PORTS.implicitTls.smtp],
+    ['POP3S (l7lab)', SERVE_PORTS.implicitTls.pop3],
+    ['IMAPS (l7lab)', SERVE_PORTS.implicitTls.imap],
+    ['Submission (l7lab)', SERVE_PORTS.submission],
+  ])('%s is on serve\'s default port %i', (name, port) => {
+    expect(lookupService(port, 'tcp')?.name).toBe(name);
+    expect(SERVICES.filter((s) => s.name.endsWith('(l7lab)')).map((s) => s.port).sort()).toEqual(
+      [...Object.values(SERVE_PORTS.plain), ...Object.values(SERVE_PORTS.implicitTls), SERVE_PORTS.submission].sort(),
+    );
   });
 
   it('has one entry per port and transport', () => {
