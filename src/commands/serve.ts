@@ -96,7 +96,7 @@ async function certificateFor(config: ServeConfig): Promise<LabCertificate | nul
       ...(config.tls.keyPath !== undefined ? { keyPath: config.tls.keyPath } : {}),
     });
   } catch (err) {
-    if (err instanceof TlsCertificateError) throw new ExitError(t(config.lang, 'certBad', { reason: err.message }));
+    if (err instanceof TlsCertificateError) throw new ExitError(t(config.lang, 'certBad', { reason: err.reason(config.lang) }));
     throw new ExitError(t(config.lang, 'certCannotPrepare', { reason: (err as Error).message }));
   }
 }

@@ -2,6 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { localize, type Lang, type Localized } from '../i18n.js';
 import { userDirs } from '../paths.js';
 
 /**
@@ -37,11 +38,35 @@ export interface LabCertificateOptions {
   now?: Date;
 }
 
-/** A certificate or key file that could not be used: one line that says which and why. */
+/** What was wrong with a certificate or key file, with the names a message needs (no sentence yet). */
+export type CertProblem =
+  | { kind: 'pair' }
+  | { kind: 'missing'; cert: string; key: string }
+  | { kind: 'notPem'; cert: string; detail: string }
+  | { kind: 'keyMismatch'; cert: string; key: string }
+  | { kind: 'badKey'; cert: string; key: string; detail: string };
+
+/** OpenSSL's own detail (`error:0480006C:PEM routines::no start line`) is English only: the Japanese line leaves it out. */
+const PROBLEM_TEXT: Record<CertProblem['kind'], Localized> = {
+  pair: { en: '--tls-cert and --tls-key go together: give both', ja: '--tls-cert と --tls-key は組で使います。両方を指定してください' },
+  missing: { en: 'cannot read {cert} or {key}: no such file', ja: '{cert} または {key} を読めません。ファイルがありません' },
+  notPem: { en: '{cert} is not a PEM certificate ({detail})', ja: '{cert} は PEM 形式の証明書ではありません' },
+  keyMismatch: {
+    en: '{key} cannot be used with {cert}: the key does not belong to the certificate',
+    ja: '{key} は {cert} と組み合わせて使えません。この鍵はその証明書のものではありません',
+  },
+  badKey: { en: '{key} cannot be used with {cert}: {detail}', ja: '{key} は {cert} と組み合わせて使えません。PEM 形式の秘密鍵として読めません' },
+};
+
+/** A certificate or key file that could not be used: one line that says which and why, in either language. */
 export class TlsCertificateError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: CertProblem) {
+    super(localize(PROBLEM_TEXT[problem.kind], 'en', problem));
     this.name = 'TlsCertificateError';
+  }
+
+  reason(lang: Lang): string {
+    return localize(PROBLEM_TEXT[this.problem.kind], lang, this.problem);
   }
 }
 
@@ -59,13 +84,15 @@ function describe(cert: string, key: string, certPath: string, keyPath: string, 
   try {
     x509 = new X509Certificate(cert);
   } catch (err) {
-    throw new TlsCertificateError(`${certPath} is not a PEM certificate (${(err as Error).message})`);
+    throw new TlsCertificateError({ kind: 'notPem', cert: certPath, detail: (err as Error).message });
   }
+  let matches: boolean;
   try {
-    if (!x509.checkPrivateKey(createPrivateKey(key))) throw new Error('the key does not belong to the certificate');
+    matches = x509.checkPrivateKey(createPrivateKey(key));
   } catch (err) {
-    throw new TlsCertificateError(`${keyPath} cannot be used with ${certPath}: ${(err as Error).message}`);
+    throw new TlsCertificateError({ kind: 'badKey', cert: certPath, key: keyPath, detail: (err as Error).message });
   }
+  if (!matches) throw new TlsCertificateError({ kind: 'keyMismatch', cert: certPath, key: keyPath });
   const subject = x509.subject.split('\n').filter((s) => s.length > 0).join(', ');
   return { cert, key, fingerprint256: x509.fingerprint256, subject, validTo: new Date(x509.validTo), certPath, keyPath, generated };
 }
@@ -102,9 +129,9 @@ async function makePair(now: Date): Promise<{ cert: string; key: string }> {
 /** The user's pair if given, else the lab's own (made on first use, or again once expired). */
 export async function loadLabCertificate(opts: LabCertificateOptions = {}): Promise<LabCertificate> {
   if (opts.certPath !== undefined || opts.keyPath !== undefined) {
-    if (!opts.certPath || !opts.keyPath) throw new TlsCertificateError('--tls-cert and --tls-key go together: give both');
+    if (!opts.certPath || !opts.keyPath) throw new TlsCertificateError({ kind: 'pair' });
     const pair = await readPair(opts.certPath, opts.keyPath);
-    if (!pair) throw new TlsCertificateError(`cannot read ${opts.certPath} or ${opts.keyPath}: no such file`);
+    if (!pair) throw new TlsCertificateError({ kind: 'missing', cert: opts.certPath, key: opts.keyPath });
     return describe(pair.cert, pair.key, opts.certPath, opts.keyPath, false);
   }
   const dir = opts.dir ?? defaultTlsDir(opts.env);

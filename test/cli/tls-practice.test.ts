@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
-import { makeTlsFixture, type TlsFixture } from '../integration/tls-fixture.js';
+import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
 
 /** `l7lab practice --tls/--starttls [--insecure]`, piped, as a script would run it. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));

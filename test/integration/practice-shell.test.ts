@@ -14,7 +14,7 @@ import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { Protocol } from '../../src/protocol.js';
 import { HubLink } from '../../src/tutor/hub-link.js';
 import { WireClient } from '../../src/wire/client.js';
-import { makeTlsFixture } from './tls-fixture.js';
+import { makeTlsFixture } from '../support/tls-fixture.js';
 
 /** The practice shell against the real lab on 127.0.0.1, lines fed as a learner would type them. */
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');

@@ -5,7 +5,7 @@ import { createImapServer } from '../../src/protocols/imap/server.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { tlsLab } from '../support/tls-lab.js';
-import type { LineClient } from './tls-fixture.js';
+import type { LineClient } from '../support/tls-fixture.js';
 
 const tls = tlsLab();
 

@@ -5,7 +5,7 @@ import { plainResponse } from '../../src/protocols/sasl.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { tlsLab } from '../support/tls-lab.js';
-import { type LineClient, smtpEnd } from './tls-fixture.js';
+import { type LineClient, smtpEnd } from '../support/tls-fixture.js';
 
 const tls = tlsLab();
 

@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
-import { makeTlsFixture, type TlsFixture } from '../integration/tls-fixture.js';
+import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
 
 /**
  * Real TLS clients against the lab with a certificate and --login-requires-tls: Python's

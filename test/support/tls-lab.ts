@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { LineServer } from '../../src/protocols/server.js';
-import { LineClient, makeTlsFixture, type TlsFixture } from '../integration/tls-fixture.js';
+import { LineClient, makeTlsFixture, type TlsFixture } from './tls-fixture.js';
 import { closeAfterEach, listenLoopback } from './opened.js';
 
 /** A file's lab certificate (made before all its tests, removed after) plus loopback servers and clients closed after each test. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { loadLabCertificate, type LabCertificate } from '../../src/tls/lab-cert.js';
-import { SocketReader } from '../support/socket-reader.js';
+import { SocketReader } from './socket-reader.js';
 
 /**
  * Shared by the TLS tests: a lab certificate made once in a temporary directory, and a raw
