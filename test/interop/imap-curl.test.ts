@@ -1,18 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
+import { closeAfterAll, listenLoopback } from '../support/opened.js';
+import { scratch } from '../support/scratch.js';
 
 /** curl's imap:// support (libcurl, an independent client) against the lab server on 127.0.0.1. */
-let server: LineServer;
+const opened = closeAfterAll(100);
+const dir = scratch('l7lab-imap-curl-').suiteDir();
 let store: MemoryStore;
 let base: string;
-let dir: string;
 
 const FIRST = 'From: Alice <alice@example.com>\r\nTo: bob@example.com\r\nSubject: first\r\n\r\nFirst body.\r\n';
 
@@ -21,14 +21,7 @@ beforeAll(async () => {
   await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from(FIRST));
   await store.deliver({ from: 'carol@example.com', to: ['bob@example.com'] }, Buffer.from('Subject: second\r\n\r\nSecond.\r\n'));
   await store.createMailbox('bob', 'Archive');
-  server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
-  base = `imap://127.0.0.1:${(await server.listen(0, '127.0.0.1')).port}`;
-  dir = await mkdtemp(join(tmpdir(), 'l7lab-imap-curl-'));
-});
-
-afterAll(async () => {
-  await server.close(100);
-  await rm(dir, { recursive: true, force: true });
+  base = `imap://127.0.0.1:${await listenLoopback(createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) }), opened)}`;
 });
 
 function curl(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

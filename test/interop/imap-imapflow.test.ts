@@ -1,9 +1,9 @@
 import { ImapFlow } from 'imapflow';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
 
 /**
  * imapflow (the IMAP client of the nodemailer family; it uses IDLE, UIDPLUS, LITERAL+,
@@ -32,28 +32,21 @@ const MULTIPART = [
   '',
 ].join('\r\n');
 
-let server: LineServer;
+const opened = closeAfterEach(100);
 let store: MemoryStore;
 let port: number;
-const clients: ImapFlow[] = [];
 
 beforeEach(async () => {
   store = new MemoryStore();
   await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, Buffer.from('From: Alice <alice@example.com>\r\nTo: bob@example.com\r\nSubject: hello\r\n\r\nHi.\r\n'));
   await store.deliver({ from: 'carol@example.com', to: ['bob@example.com'] }, Buffer.from(MULTIPART));
-  server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
-  port = (await server.listen(0, '127.0.0.1')).port;
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server.close(100);
+  port = await listenLoopback(createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) }), opened);
 });
 
 function client(): ImapFlow {
   const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: 'bob', pass: 'builder' }, logger: false, disableAutoIdle: true });
   c.on('error', () => undefined);
-  clients.push(c);
+  opened.clients.push(c);
   return c;
 }
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
+import { closeAfterAll, listenLoopback } from '../support/opened.js';
 import { MULTIPART_REPORT } from '../support/messages.js';
 
 /**
@@ -81,7 +81,7 @@ out['logout'] = m.logout()[0]
 print(json.dumps(out))
 `;
 
-let server: LineServer;
+const opened = closeAfterAll(100);
 let port: number;
 
 beforeAll(async () => {
@@ -90,12 +90,7 @@ beforeAll(async () => {
   await deliver('From: Alice <alice@example.com>\r\nTo: bob@example.com\r\nSubject: hello\r\n\r\nHello Bob.\r\n');
   await deliver(MULTIPART_REPORT);
   await deliver('From: Dave <dave@example.com>\r\nTo: bob@example.com\r\nSubject: third\r\n\r\nThird body.\r\n');
-  server = createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
-  port = (await server.listen(0, '127.0.0.1')).port;
-});
-
-afterAll(async () => {
-  await server.close(100);
+  port = await listenLoopback(createImapServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) }), opened);
 });
 
 function runPython(): Promise<Record<string, unknown>> {

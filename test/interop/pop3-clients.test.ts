@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/protocols/accounts.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
+import { closeAfterAll, closeAfterEach, listenLoopback } from '../support/opened.js';
 
 /**
  * Real clients against the real server on 127.0.0.1: Python's poplib and curl. Each run is
@@ -29,17 +29,14 @@ const SECOND = Buffer.from('Subject: second\r\n\r\nhello\r\n');
 const THIRD = Buffer.from('Subject: third\r\n\r\nbye\r\n');
 
 let store: MemoryStore;
-let server: LineServer;
 let port = 0;
 const events: TranscriptEvent[] = [];
+const suite = closeAfterAll(200);
+const perTest = closeAfterEach(200);
 
 beforeAll(async () => {
   store = new MemoryStore();
-  server = createPop3Server({ store, accounts: new Accounts([['bob', 'builder']]), sink: (e) => events.push(e) });
-  port = (await server.listen(0, '127.0.0.1')).port;
-});
-afterAll(async () => {
-  await server.close(200);
+  port = await listenLoopback(createPop3Server({ store, accounts: new Accounts([['bob', 'builder']]), sink: (e) => events.push(e) }), suite);
 });
 beforeEach(async () => {
   await store.clear();
@@ -171,26 +168,23 @@ describe('sent by SMTP, read back by POP3', () => {
   it('a message sent with smtplib to bob@anything comes back byte for byte through poplib and curl', async () => {
     const shared = new MemoryStore();
     const accounts = new Accounts([['bob', 'builder']]);
-    const smtp = createSmtpServer({ store: shared, accounts });
-    const pop3 = createPop3Server({ store: shared, accounts });
-    try {
-      const smtpPort = (await smtp.listen(0, '127.0.0.1')).port;
-      const popPort = (await pop3.listen(0, '127.0.0.1')).port;
-      const send = `
+    const smtpPort = await listenLoopback(createSmtpServer({ store: shared, accounts }), perTest);
+    const popPort = await listenLoopback(createPop3Server({ store: shared, accounts }), perTest);
+    const send = `
 import smtplib, sys
 s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=10)
 s.sendmail('alice@example.com', ['bob@anything.example'], bytes.fromhex(sys.argv[2]))
 s.quit()
 `;
-      const sent = await run('python3', ['-c', send, String(smtpPort), MESSAGE.toString('hex')]);
-      expect(sent.stderr).toBe('');
-      const [meta] = await shared.list('bob', 'INBOX');
-      if (!meta) throw new Error('SMTP delivered nothing to bob');
-      const stored = await shared.read('bob', 'INBOX', meta.uid);
-      // The server prepends its trace fields (Return-Path, Received): the client's bytes follow intact.
-      expect(stored.subarray(stored.length - MESSAGE.length).equals(MESSAGE)).toBe(true);
+    const sent = await run('python3', ['-c', send, String(smtpPort), MESSAGE.toString('hex')]);
+    expect(sent.stderr).toBe('');
+    const [meta] = await shared.list('bob', 'INBOX');
+    if (!meta) throw new Error('SMTP delivered nothing to bob');
+    const stored = await shared.read('bob', 'INBOX', meta.uid);
+    // The server prepends its trace fields (Return-Path, Received): the client's bytes follow intact.
+    expect(stored.subarray(stored.length - MESSAGE.length).equals(MESSAGE)).toBe(true);
 
-      const retr = `
+    const retr = `
 import poplib, sys
 p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=10)
 p.user('bob'); p.pass_('builder')
@@ -198,15 +192,12 @@ resp, lines, octets = p.retr(1)
 print(resp.decode()); print((b'\\r\\n'.join(lines) + b'\\r\\n').hex())
 p.quit()
 `;
-      const got = await run('python3', ['-c', retr, String(popPort)]);
-      const [resp, hex] = got.stdout.toString().trim().split('\n');
-      expect(resp).toBe(`+OK ${stored.length} octets`);
-      expect(Buffer.from(hex ?? '', 'hex').equals(stored)).toBe(true);
+    const got = await run('python3', ['-c', retr, String(popPort)]);
+    const [resp, hex] = got.stdout.toString().trim().split('\n');
+    expect(resp).toBe(`+OK ${stored.length} octets`);
+    expect(Buffer.from(hex ?? '', 'hex').equals(stored)).toBe(true);
 
-      const viaCurl = await run('curl', ['-sS', '--max-time', '10', '-u', 'bob:builder', `pop3://127.0.0.1:${popPort}/1`]);
-      expect(viaCurl.stdout.equals(stored)).toBe(true);
-    } finally {
-      await Promise.all([smtp.close(200), pop3.close(200)]);
-    }
+    const viaCurl = await run('curl', ['-sS', '--max-time', '10', '-u', 'bob:builder', `pop3://127.0.0.1:${popPort}/1`]);
+    expect(viaCurl.stdout.equals(stored)).toBe(true);
   });
 });

@@ -1,23 +1,24 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { clientPart } from '../unit/smtp/harness.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * Real clients against the lab's SMTP server on 127.0.0.1: curl, Python's smtplib and
  * nodemailer. Each message is read back from the store and compared byte for byte with
  * what the client sent (the stored message minus the trace fields the server prepends).
  */
-let server: LineServer;
+const opened = closeAfterEach(200);
+const { tempDir } = scratch('l7lab-smtp-');
 let store: MemoryStore;
 let port: number;
 let events: TranscriptEvent[];
@@ -26,14 +27,8 @@ let dir: string;
 beforeEach(async () => {
   store = new MemoryStore();
   events = [];
-  server = createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test' });
-  port = (await server.listen(0, '127.0.0.1')).port;
-  dir = mkdtempSync(join(tmpdir(), 'l7lab-smtp-'));
-});
-
-afterEach(async () => {
-  await server.close(200);
-  rmSync(dir, { recursive: true, force: true });
+  port = await listenLoopback(createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS), sink: (e) => events.push(e), hostname: 'lab.test' }), opened);
+  dir = tempDir();
 });
 
 function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
