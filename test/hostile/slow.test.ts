@@ -3,8 +3,8 @@ import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createImapServer } from '../../src/protocols/imap/server.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
 import { cleanup, lab, liveBytes, othersServed, portOf, Raw, sleep } from './helpers.js';
 
 /**
@@ -12,11 +12,8 @@ import { cleanup, lab, liveBytes, othersServed, portOf, Raw, sleep } from './hel
  * reads its replies block nobody and cannot grow the server's memory; idle timeouts (injected
  * short through the factories' idleTimeoutMs) and the connection cap hold on all three servers.
  */
-const servers: LineServer[] = [];
-afterEach(async () => {
-  await cleanup();
-  await Promise.all(servers.splice(0).map((s) => s.close(200)));
-});
+const opened = closeAfterEach(200);
+afterEach(cleanup);
 
 describe('slow clients', () => {
   it('one byte every 250 ms on each protocol: the others are served meanwhile, then the slow ones get their answer', async () => {
@@ -81,8 +78,7 @@ describe('timeouts and the connection cap', () => {
     const all = factories({ idleTimeoutMs: 400 });
     await Promise.all(
       all.map(async ({ name, server, ping, ok, timeout }) => {
-        servers.push(server);
-        const { port } = await server.listen(0, '127.0.0.1');
+        const port = await listenLoopback(server, opened);
         const idle = await Raw.open(port);
         const busy = await Raw.open(port);
         await idle.line();
@@ -104,8 +100,7 @@ describe('timeouts and the connection cap', () => {
     const all = factories({ maxConnections: 3 });
     await Promise.all(
       all.map(async ({ name, server, ping, ok, busy: busyReply }) => {
-        servers.push(server);
-        const { port } = await server.listen(0, '127.0.0.1');
+        const port = await listenLoopback(server, opened);
         const inside = await Promise.all([0, 1, 2].map(() => Raw.open(port)));
         for (const c of inside) await c.line();
         const extra = await Raw.open(port);

@@ -1,8 +1,5 @@
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import type { MailStore } from '../../src/mailstore/types.js';
@@ -11,6 +8,7 @@ import { createImapServer, type ImapServerOptions } from '../../src/protocols/im
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import { scratch } from '../support/scratch.js';
 import { connectLoopback, SocketReader } from '../support/socket-reader.js';
 
 /** A raw IMAP client over a real socket: exact bytes out, text in, waits bounded. */
@@ -47,8 +45,10 @@ class Raw extends SocketReader {
   }
 }
 
+// Registered first, so its dirs go last: after the servers close and the stores (cleanups) are closed.
+const { tempDir } = scratch('l7lab-imap-maildir-');
 const opened = closeAfterEach(100);
-const { sockets, servers } = opened;
+const { sockets } = opened;
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -98,9 +98,7 @@ describe('IMAP server on 127.0.0.1', () => {
 
   it('pushes EXISTS at once to an IDLE session when mail is delivered by the SMTP server', async () => {
     const { port, store } = await start();
-    const smtp = createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) });
-    servers.push(smtp);
-    const smtpPort = (await smtp.listen(0, '127.0.0.1')).port;
+    const smtpPort = await listenLoopback(createSmtpServer({ store, accounts: new Accounts(DEMO_ACCOUNTS) }), opened);
     const c = await Raw.open(port);
     await c.until('\r\n');
     await c.cmd('a', 'LOGIN bob builder');
@@ -176,12 +174,8 @@ describe('IMAP server on 127.0.0.1', () => {
 
 describe('IMAP server on a Maildir (what `l7lab serve` uses)', () => {
   async function maildir(): Promise<MaildirStore> {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-imap-maildir-'));
-    const store = new MaildirStore(dir);
-    cleanups.push(async () => {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const store = new MaildirStore(tempDir());
+    cleanups.push(() => store.close());
     return store;
   }
 

@@ -1,8 +1,9 @@
-import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import { LineServer } from '../../src/protocols/server.js';
 import type { Expect, ProtocolSession, Step } from '../../src/protocols/session.js';
 import type { TranscriptEvent } from '../../src/protocols/transcript.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
 
 /** A tiny echo protocol: enough to exercise the server without any real protocol. */
 class EchoSession implements ProtocolSession {
@@ -41,12 +42,8 @@ class EchoSession implements ProtocolSession {
   }
 }
 
-const servers: LineServer[] = [];
-const sockets: Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.close(100)));
-});
+const opened = closeAfterEach(100);
+const { sockets } = opened;
 
 async function start(opts: { maxConnections?: number; idleTimeoutMs?: number; events?: TranscriptEvent[] } = {}) {
   const sessions: EchoSession[] = [];
@@ -63,9 +60,8 @@ async function start(opts: { maxConnections?: number; idleTimeoutMs?: number; ev
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
     ...(opts.events ? { sink: (e: TranscriptEvent) => opts.events?.push(e) } : {}),
   });
-  const addr = await server.listen(0, '127.0.0.1');
-  servers.push(server);
-  return { server, port: addr.port, sessions };
+  const port = await listenLoopback(server, opened);
+  return { server, port, sessions };
 }
 
 /** Connect, optionally write, and collect everything until the server closes (bounded). */

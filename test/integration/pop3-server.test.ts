@@ -2,16 +2,15 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/protocols/accounts.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
-import type { LineServer } from '../../src/protocols/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { WireClient } from '../../src/wire/client.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
 
-const servers: LineServer[] = [];
+const opened = closeAfterEach(200);
 const clients: WireClient[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.close(200)));
 });
 
 const MSG = (n: number) => Buffer.from(`Subject: m${n}\r\n\r\nbody ${n}\r\n.dot line\r\n`);
@@ -21,8 +20,7 @@ async function start(opts: { idleTimeoutMs?: number; maxConnections?: number } =
   for (let i = 1; i <= 3; i++) await store.deliver({ from: 'a@example.com', to: ['bob@example.com'] }, MSG(i));
   const events: TranscriptEvent[] = [];
   const server = createPop3Server({ store, accounts: new Accounts([['bob', 'builder']]), sink: (e) => events.push(e), hostname: 'lab.test', ...opts });
-  servers.push(server);
-  const { port } = await server.listen(0, '127.0.0.1');
+  const port = await listenLoopback(server, opened);
   return { store, server, port, events };
 }
 
