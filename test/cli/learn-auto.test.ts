@@ -1,9 +1,11 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
+
+const { tempDir } = scratch('l7lab-lessons-');
 
 /**
  * The built bin as a learner's shell would run it, without a terminal: every lesson must
@@ -13,18 +15,11 @@ import { runBinIn, type Run } from '../support/bin.js';
 const LESSONS = join(process.cwd(), 'lessons');
 const IDS = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
 
-let home: string;
+const home = scratch('l7lab-cli-').suiteDir();
 
 function l7lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return runBinIn(home, args, env);
 }
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-cli-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
   it('ships at least the first two lessons in order', () => {
@@ -64,35 +59,27 @@ describe('l7lab learn <lesson> --auto', { timeout: 90_000 }, () => {
   });
 
   it('exits 1 and names the step when a reply differs from what the lesson expects', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
-    try {
-      await cp(LESSONS, dir, { recursive: true });
-      const file = join(dir, 'smtp-basics.yaml');
-      const text = await readFile(file, 'utf8');
-      const changed = text.replace("command: QUIT\n    expect: '221'", "command: QUIT\n    expect: '250'");
-      expect(changed).not.toBe(text);
-      await writeFile(file, changed);
-      const run = await l7lab(['learn', 'smtp-basics', '--auto'], { L7LAB_LESSONS_DIR: dir });
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('MISMATCH in step quit: expected 250, got 221');
-      expect(run.stderr.trim()).toBe('l7lab: 1 step(s) did not get the reply the lesson expects.');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    await cp(LESSONS, dir, { recursive: true });
+    const file = join(dir, 'smtp-basics.yaml');
+    const text = await readFile(file, 'utf8');
+    const changed = text.replace("command: QUIT\n    expect: '221'", "command: QUIT\n    expect: '250'");
+    expect(changed).not.toBe(text);
+    await writeFile(file, changed);
+    const run = await l7lab(['learn', 'smtp-basics', '--auto'], { L7LAB_LESSONS_DIR: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('MISMATCH in step quit: expected 250, got 221');
+    expect(run.stderr.trim()).toBe('l7lab: 1 step(s) did not get the reply the lesson expects.');
   });
 
   it('says in one line which file and field is broken, exit 1, no stack trace', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
-    try {
-      await cp(LESSONS, dir, { recursive: true });
-      const file = join(dir, 'smtp-basics.yaml');
-      await writeFile(file, (await readFile(file, 'utf8')).replace("      en: Just the word DATA.\n", ''));
-      const run = await l7lab(['learn', 'smtp-basics', '--auto'], { L7LAB_LESSONS_DIR: dir });
-      expect(run.code).toBe(1);
-      expect(run.stderr.trim()).toBe(`l7lab: ${file}: step data: field hint.en: missing translation (en)`);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    await cp(LESSONS, dir, { recursive: true });
+    const file = join(dir, 'smtp-basics.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace("      en: Just the word DATA.\n", ''));
+    const run = await l7lab(['learn', 'smtp-basics', '--auto'], { L7LAB_LESSONS_DIR: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`l7lab: ${file}: step data: field hint.en: missing translation (en)`);
   });
 
   it('rejects an unknown lesson with a suggestion and the list, exit 2', async () => {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { squash } from '../support/text.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratch } from '../support/scratch.js';
 
 /**
  * A real terminal: tmux runs `l7lab learn smtp-basics`, we type at it like a learner
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const SOCKET = `l7lab-test-${process.pid}-${Date.now()}`;
 const BIN = join(process.cwd(), 'bin', 'l7lab.js');
 const WAIT_MS = 20_000;
-let home: string;
+const home = scratch('l7lab-tmux-').suiteDir();
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -79,7 +79,6 @@ async function freshAtStep3(): Promise<void> {
 }
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-tmux-'));
   const conf = join(home, 'tmux.conf');
   await writeFile(conf, 'set -g history-limit 50000\n');
   // A session of its own keeps our private server (and its history limit) alive between lessons.
@@ -92,7 +91,6 @@ afterAll(async () => {
   } catch {
     // already gone
   }
-  await rm(home, { recursive: true, force: true });
 });
 
 describe('l7lab learn smtp-basics in a real terminal (tmux)', () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { displayWidth } from '../../src/ui/width.js';
 import { runBinIn } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * What every lesson puts on screen, played by the built bin without a terminal (so the width
@@ -19,13 +19,7 @@ const IDS = (parse(await readFile(join(process.cwd(), 'lessons', 'manifest.yaml'
 const PLACEHOLDER = /\{[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)?\}/;
 const WIRE = /^\s*(?:\S+ )?[CS]: /;
 
-let home: string;
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-screen-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
+const home = scratch('l7lab-screen-').suiteDir();
 
 describe('what a lesson shows, at 80 columns', { timeout: 120_000 }, () => {
   for (const id of IDS) {

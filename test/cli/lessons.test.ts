@@ -1,22 +1,17 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBinIn, type Run } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
+
+const { tempDir } = scratch('l7lab-lessons-');
 
 /** `l7lab lessons` through the built bin (run `npm run build` first). */
-let home: string;
+const home = scratch('l7lab-cli-').suiteDir();
 
 function l7lab(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return runBinIn(home, args, env, 30_000);
 }
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-cli-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('l7lab lessons', { timeout: 60_000 }, () => {
   it('--json lists id, title, minutes and status in manifest order', async () => {
@@ -47,34 +42,26 @@ describe('l7lab lessons', { timeout: 60_000 }, () => {
   });
 
   it('--check reports each problem as file: step: field: message and exits 1', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
-    try {
-      await cp(join(process.cwd(), 'lessons'), dir, { recursive: true });
-      const file = join(dir, 'smtp-basics.yaml');
-      const text = await readFile(file, 'utf8');
-      const broken = text.replace('command: DATA\n', 'command: DATUM\n').replace("kind: quiz\n    question:\n      en: Which reply", "kind: poll\n    question:\n      en: Which reply");
-      await writeFile(file, broken);
-      const run = await l7lab(['lessons', '--check'], { L7LAB_LESSONS_DIR: dir });
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain(`${file}: step quiz-354: field kind: unknown step kind "poll"`);
-      expect(run.stderr.trim()).toMatch(/^l7lab: \d+ problem\(s\) found$/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    await cp(join(process.cwd(), 'lessons'), dir, { recursive: true });
+    const file = join(dir, 'smtp-basics.yaml');
+    const text = await readFile(file, 'utf8');
+    const broken = text.replace('command: DATA\n', 'command: DATUM\n').replace("kind: quiz\n    question:\n      en: Which reply", "kind: poll\n    question:\n      en: Which reply");
+    await writeFile(file, broken);
+    const run = await l7lab(['lessons', '--check'], { L7LAB_LESSONS_DIR: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}: step quiz-354: field kind: unknown step kind "poll"`);
+    expect(run.stderr.trim()).toMatch(/^l7lab: \d+ problem\(s\) found$/);
   });
 
   it('--check finds a command the protocol does not know', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
-    try {
-      await cp(join(process.cwd(), 'lessons'), dir, { recursive: true });
-      const file = join(dir, 'smtp-basics.yaml');
-      await writeFile(file, (await readFile(file, 'utf8')).replace('command: DATA\n', 'command: DATUM\n'));
-      const run = await l7lab(['lessons', '--check'], { L7LAB_LESSONS_DIR: dir });
-      expect(run.code).toBe(1);
-      expect(run.stdout.trim()).toBe(`${file}: step data: field command: "DATUM" is not a SMTP command the knowledge table knows`);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    await cp(join(process.cwd(), 'lessons'), dir, { recursive: true });
+    const file = join(dir, 'smtp-basics.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('command: DATA\n', 'command: DATUM\n'));
+    const run = await l7lab(['lessons', '--check'], { L7LAB_LESSONS_DIR: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim()).toBe(`${file}: step data: field command: "DATUM" is not a SMTP command the knowledge table knows`);
   });
 
   it('rejects an unknown language as a usage error', async () => {

@@ -1,26 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/width.js';
 import { Terminal } from '../support/tmux.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * Issue 14 in a real terminal: text fits the window (80x24 and 120x40, English and Japanese)
  * and a command the learner must type is never split across two rows; in the tls lesson the
  * learner types STARTTLS, with the same retry choices as any command. Run `npm run build` first.
  */
-let home: string;
+const home = scratch('l7lab-wrap-').suiteDir();
 let term: Terminal;
 
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-wrap-'));
+beforeAll(() => {
   term = new Terminal(home);
 });
 
-afterAll(async () => {
+afterAll(() => {
   term.close();
-  await rm(home, { recursive: true, force: true });
 });
 
 const WORDS = {

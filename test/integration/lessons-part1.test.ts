@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { checkLesson } from '../../src/tutor/checker.js';
 import { allKnowledge } from '../../src/tutor/knowledge-registry.js';
 import { parseLesson } from '../../src/tutor/loader.js';
 import type { Lesson, LocalizedText } from '../../src/tutor/schema.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * The first half of issue 7's lesson path (mail-flow, smtp-auth, mock-server, pop3), played
@@ -19,7 +19,7 @@ const LESSONS = join(process.cwd(), 'lessons');
 const LANGS = ['en', 'ja'] as const;
 type Lang = (typeof LANGS)[number];
 
-let home: string;
+const home = scratch('l7lab-lessons-part1-').suiteDir();
 
 function l7lab(args: string[]): Promise<Run> {
   return runBinIn(home, args);
@@ -185,13 +185,6 @@ const SPECS: Record<string, LessonSpec> = {
 };
 
 const IDS = Object.keys(SPECS);
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-lessons-part1-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('lessons of issue 7, part 1: in the manifest, in order', () => {
   it('lists mail-flow, smtp-auth, mock-server, pop3 right after smtp-basics, in that order', async () => {

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { squash } from '../support/text.js';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
-
+import { scratch } from '../support/scratch.js';
 
 /**
  * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
@@ -34,7 +33,7 @@ interface LessonFile {
   steps: Step[];
 }
 
-let home: string;
+const home = scratch('l7lab-part2-').suiteDir();
 
 function l7lab(args: string[]): Promise<Run> {
   return runBinIn(home, args, { L7LAB_LESSONS_DIR: '' });
@@ -68,13 +67,6 @@ function correctChoice(step: Step): Choice {
   expect(right, `quiz ${step.id} has exactly one correct choice`).toHaveLength(1);
   return right[0] as Choice;
 }
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-part2-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
 
 /** What each lesson must teach, in both languages, as the issue and DESIGN.md word it. */
 const FACTS: Record<string, Record<Lang, RegExp[]>> = {

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * A standard Maildir reader and writer that is not ours: Python's mailbox.Maildir. It must
@@ -31,15 +30,15 @@ function python(code: string, arg: string): Promise<string> {
 const msg = (subject: string) => Buffer.from(`From: a@example.com\r\nSubject: ${subject}\r\n\r\nbody\r\n`);
 
 describe('MaildirStore and Python mailbox.Maildir', () => {
+  const { tempDir } = scratch('l7lab-interop-');
   let root: string;
   let store: MaildirStore;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'l7lab-interop-'));
+    root = tempDir();
     store = new MaildirStore(root);
   });
   afterEach(async () => {
     await store.close();
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('Python reads our folders, flags and bytes', async () => {

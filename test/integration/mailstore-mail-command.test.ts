@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runMailClear, runMailShow, type MailIo } from '../../src/commands/mail.js';
 import { ExitError, UsageError } from '../../src/errors.js';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import type { Prompts } from '../../src/ui/prompts.js';
+import { scratch } from '../support/scratch.js';
 
 /** The mail commands with a scripted terminal: what `clear` asks, and what it does with the answer. */
 function scripted(answer: boolean, interactive = true): { io: MailIo; asked: string[]; out: string[] } {
@@ -27,14 +27,14 @@ function scripted(answer: boolean, interactive = true): { io: MailIo; asked: str
 }
 
 describe('l7lab mail clear / show (functions)', () => {
+  const { tempDir } = scratch('l7lab-mailcmd-');
   let root: string;
   beforeEach(async () => {
-    root = mkdtempSync(join(tmpdir(), 'l7lab-mailcmd-'));
+    root = tempDir();
     const store = new MaildirStore(root);
     await store.deliver({ from: 'a@b', to: ['bob@x', 'alice@y'] }, Buffer.from('Subject: hi\r\n\r\nbody\r\n'));
     await store.close();
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const files = () => readdirSync(join(root, 'bob', 'new')).length + readdirSync(join(root, 'alice', 'new')).length;
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, promises as fsp, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { promises as fsp, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
@@ -8,6 +7,7 @@ import { NoSuchMailboxError, NoSuchMessageError, StoreWriteError, type MailStore
 import { TransactionFiles } from '../../src/mailstore/transaction-files.js';
 import { keepNewest } from '../../src/mailstore/transactions.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
+import { scratch } from '../support/scratch.js';
 
 function tree(dir: string, base = dir): string[] {
   const out: string[] = [];
@@ -19,13 +19,16 @@ function tree(dir: string, base = dir): string[] {
   return out.sort();
 }
 
+// The contract closes each store in its own afterEach; scratch() removes the dir after that.
+const { tempDir } = scratch('l7lab-maildir-');
+
 storeContract('MaildirStore', async () => {
-  const parent = mkdtempSync(join(tmpdir(), 'l7lab-maildir-'));
+  const parent = tempDir();
   const root = join(parent, 'store');
   return {
     store: new MaildirStore(root),
     snapshot: async () => tree(parent),
-    cleanup: async () => rmSync(parent, { recursive: true, force: true }),
+    cleanup: async () => undefined,
   };
 });
 
@@ -46,18 +49,15 @@ async function eventually<T>(get: () => Promise<T>, done: (value: T) => boolean)
 const msg = (subject: string) => Buffer.from(`From: a@example.com\r\nSubject: ${subject}\r\n\r\nbody of ${subject}\r\n`);
 
 describe('MaildirStore on disk', () => {
-  const dirs: string[] = [];
   const stores: MailStore[] = [];
   function fresh(io?: MaildirIo): { root: string; store: MaildirStore } {
-    const root = mkdtempSync(join(tmpdir(), 'l7lab-maildir-'));
-    dirs.push(root);
+    const root = tempDir();
     const store = new MaildirStore(root, io ? { io } : {});
     stores.push(store);
     return { root, store };
   }
   afterEach(async () => {
     for (const s of stores.splice(0)) await s.close();
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
   it('delivers into new/ as a standard Maildir file, and setFlags moves it to cur/ with :2, letters', async () => {

@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/ports/exec.js';
+import { scratch } from '../support/scratch.js';
 
 const node = process.execPath;
-const dir = mkdtempSync(join(tmpdir(), 'l7lab-exec-'));
+const dir = scratch('l7lab-exec-').suiteDir();
 
 afterAll(async () => {
   // The orphaned grandchild of the pipe test touches its mark ~1.5 s in; wait for it (bounded) so nothing outlives the file.
+  // (this afterAll runs before scratch()'s, which removes the dir)
   for (let i = 0; i < 50 && !existsSync(join(dir, 'done')); i++) await new Promise((r) => setTimeout(r, 100));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('runCommand', () => {

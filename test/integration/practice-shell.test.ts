@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPractice } from '../../src/commands/practice.js';
 import { ExitError } from '../../src/errors.js';
 import { startLab, type Lab } from '../../src/lab.js';
@@ -14,6 +13,7 @@ import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { Protocol } from '../../src/protocol.js';
 import { HubLink } from '../../src/tutor/hub-link.js';
 import { WireClient } from '../../src/wire/client.js';
+import { scratch } from '../support/scratch.js';
 import { makeTlsFixture } from '../support/tls-fixture.js';
 
 /** The practice shell against the real lab on 127.0.0.1, lines fed as a learner would type them. */
@@ -24,21 +24,13 @@ const clients: WireClient[] = [];
 const links: HubLink[] = [];
 const servers: Server[] = [];
 const sockets: Socket[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
+const { tempDir } = scratch('l7lab-practice-', async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const l of links.splice(0)) l.close();
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
   await Promise.all(labs.splice(0).map((l) => l.close()));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-practice-'));
-  dirs.push(d);
-  return d;
-}
 
 async function lab(): Promise<Lab> {
   const l = await startLab();

@@ -1,23 +1,15 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLabCertificate, TlsCertificateError } from '../../src/tls/lab-cert.js';
+import { scratch } from '../support/scratch.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), 'l7lab-cert-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const { tempDir } = scratch('l7lab-cert-');
 
 describe('the lab certificate', () => {
   it('is made on first use for localhost, 127.0.0.1 and ::1, then reused', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const first = await loadLabCertificate({ dir });
     expect(first.generated).toBe(true);
     const x509 = new X509Certificate(first.cert);
@@ -33,7 +25,7 @@ describe('the lab certificate', () => {
   });
 
   it('is made again once it has expired', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const old = await loadLabCertificate({ dir, now: new Date('2020-01-01T00:00:00Z') });
     const fresh = await loadLabCertificate({ dir });
     expect(fresh.generated).toBe(true);
@@ -41,14 +33,14 @@ describe('the lab certificate', () => {
   });
 
   it("takes the user's own pair, and refuses a key that does not belong to the certificate", async () => {
-    const a = await loadLabCertificate({ dir: await tempDir() });
-    const b = await loadLabCertificate({ dir: await tempDir() });
+    const a = await loadLabCertificate({ dir: tempDir() });
+    const b = await loadLabCertificate({ dir: tempDir() });
     const own = await loadLabCertificate({ certPath: a.certPath, keyPath: a.keyPath });
     expect(own.generated).toBe(false);
     expect(own.fingerprint256).toBe(a.fingerprint256);
     await expect(loadLabCertificate({ certPath: a.certPath, keyPath: b.keyPath })).rejects.toThrow(TlsCertificateError);
     await expect(loadLabCertificate({ certPath: a.certPath })).rejects.toThrow(/go together/);
-    const junk = join(await tempDir(), 'junk.pem');
+    const junk = join(tempDir(), 'junk.pem');
     await writeFile(junk, 'not a certificate');
     await expect(loadLabCertificate({ certPath: junk, keyPath: a.keyPath })).rejects.toThrow(/not a PEM certificate/);
   });

@@ -1,22 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLearn } from '../../src/commands/learn.js';
 import { scriptedPrompts, type Answer } from '../unit/tutor/scripted-prompts.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * `runLearn` with scripted prompts on the real lessons and lab: the lesson list's Back, the
  * quit message that says where the lesson continues, and a quiz score kept and shown.
  */
-let home: string;
-
-beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'l7lab-learn-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
+const home = scratch('l7lab-learn-').suiteDir();
 
 async function learn(id: string | undefined, answers: Answer[], opts: Record<string, unknown> = {}, fromMenu = false) {
   let out = '';

@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../src/tutor/loader.js';
 import { ProgressStore } from '../../src/tutor/progress.js';
 import { LessonRunError, runLesson, type RunLessonOptions } from '../../src/tutor/runner.js';
 import type { Lesson } from '../../src/tutor/schema.js';
 import { fakeLabs, type FakeLabTracker } from '../unit/tutor/fake-lab.js';
 import { scriptedPrompts, type Answer } from '../unit/tutor/scripted-prompts.js';
+import { scratch } from '../support/scratch.js';
 
 /** Lessons are written as YAML here too, so they pass through the real schema. */
 function lesson(yaml: string): Lesson {
@@ -19,11 +19,8 @@ function lesson(yaml: string): Lesson {
 const L = (en: string) => `{ en: "${en}", ja: "${en}（日本語）" }`;
 
 const trackers: FakeLabTracker[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
+const { tempDir } = scratch('l7lab-progress-', async () => {
   for (const t of trackers.splice(0)) for (const s of t.started) if (!s.closed) await s.lab.close();
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
 async function play(l: Lesson, answers: Answer[] | 'auto', extra: Partial<RunLessonOptions> = {}) {
@@ -207,8 +204,7 @@ steps:
   });
 
   it('saves progress per step, closes the lab on Ctrl-C, and resumes by replaying what was done', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-progress-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'progress.json');
     const progress = await ProgressStore.open(file);
     const first = await play(lesson(SHORT), ['', '', { cancel: true }], { progress });
