@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { scratch } from '../support/scratch.js';
 
 /** The built bin run as a user runs it, on a Maildir filled through MaildirStore. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
@@ -53,6 +53,7 @@ const MULTIPART = Buffer.from(
 );
 const PLAIN = Buffer.from('From: a@example.com\r\nTo: alice@example.com\r\nSubject: plain one\r\n\r\nJust text.\r\n');
 
+const { tempDir } = scratch('l7lab-mail-cli-');
 let parent: string;
 let root: string;
 
@@ -61,12 +62,8 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  parent = mkdtempSync(join(tmpdir(), 'l7lab-mail-cli-'));
+  parent = tempDir();
   root = join(parent, 'store');
-});
-
-afterEach(() => {
-  rmSync(parent, { recursive: true, force: true });
 });
 
 async function fill(): Promise<{ bob: string; alice: string }> {

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scratch } from '../support/scratch.js';
 
 /**
  * `l7lab practice` in a real terminal: tmux runs the built bin in a pseudo-terminal, the test
@@ -12,25 +12,21 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 /** A tmux server of our own per test, its socket in the test's temp dir (-S): it never meets another's, or the user's. */
 let socketPath = '';
-const dirs: string[] = [];
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-S', socketPath, ...args], { encoding: 'utf8', timeout: 5000 });
 }
 
-beforeEach(() => {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-tmux-sock-'));
-  dirs.push(d);
-  socketPath = join(d, 'tmux.sock');
-});
-
-afterEach(() => {
+const { tempDir } = scratch('l7lab-tmux-', async () => {
   try {
     tmux('kill-server');
   } catch {
     // no server left: nothing to stop
   }
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  socketPath = join(tempDir(), 'tmux.sock');
 });
 
 beforeAll(() => {
@@ -77,9 +73,7 @@ function type(session: string, text: string): void {
 }
 
 function home(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-tmux-'));
-  dirs.push(d);
-  return d;
+  return tempDir();
 }
 
 let hasTmux = true;

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * `l7lab practice` as a script would run it: the built bin, commands on stdin, the explained
@@ -14,19 +14,16 @@ import { startLab, type Lab } from '../../src/lab.js';
  */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
 const labs: Lab[] = [];
 const servers: Server[] = [];
 const sockets: Socket[] = [];
 const foreigns: SMTPServer[] = [];
-afterEach(async () => {
+// Children are killed first, then the servers close, then the dirs go.
+const { children, tempDir } = scratch('l7lab-practice-cli-', async () => {
   await Promise.all(foreigns.splice(0).map((f) => new Promise<void>((r) => f.close(() => r()))));
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
   await Promise.all(labs.splice(0).map((l) => l.close()));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 beforeAll(() => {
@@ -42,8 +39,7 @@ interface Ran {
 
 /** Run `l7lab practice ...` with `input` on stdin; HOME and XDG_STATE_HOME in a temp dir; bounded. */
 function practice(args: string[], input: string, ms = 15_000): Promise<Ran> {
-  const home = mkdtempSync(join(tmpdir(), 'l7lab-practice-cli-'));
-  dirs.push(home);
+  const home = tempDir();
   const state = join(home, 'state');
   const env = { ...process.env, HOME: home, XDG_STATE_HOME: state, LANG: 'C', LC_ALL: '', NO_COLOR: '1', FORCE_COLOR: '' };
   const child = spawn(process.execPath, [bin, 'practice', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });

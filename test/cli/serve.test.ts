@@ -1,18 +1,18 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratch } from '../support/scratch.js';
 
 /** `l7lab serve` run as a process, the way a developer (or a test script) would use it. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 // A HOME of its own: the lab certificate and any default Maildir stay out of the user's data dir.
-const home = mkdtempSync(join(tmpdir(), 'l7lab-serve-home-'));
+const { children, tempDir, suiteDir } = scratch('l7lab-serve-');
+const home = suiteDir();
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '' };
-afterAll(() => rmSync(home, { recursive: true, force: true }));
 /** Implicit-TLS ports default to fixed numbers; parallel test files must not fight over them. */
 const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0'];
 
@@ -22,19 +22,6 @@ interface Served {
   /** Resolves with the first event matching `pred` (bounded by a timeout). */
   waitFor(pred: (e: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>;
   exited: Promise<number | null>;
-}
-
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-serve-'));
-  dirs.push(d);
-  return d;
 }
 
 function serveJson(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Served {
@@ -114,9 +101,8 @@ describe('l7lab serve', () => {
     const store = tempDir();
     const s = serveJson(['--store', store, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0']);
     const smtp = await s.waitFor((e) => e.event === 'listening' && e.protocol === 'smtp');
-    const msg = join(store, '..', `${Date.now()}-m.txt`);
+    const msg = join(tempDir(), 'm.txt');
     writeFileSync(msg, 'Subject: kept\r\n\r\nstays on disk\r\n');
-    dirs.push(msg);
     expect((await curl([`smtp://127.0.0.1:${smtp.port}`, '--mail-from', 'a@example.com', '--mail-rcpt', 'carol@example.net', '--upload-file', msg])).code).toBe(0);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);

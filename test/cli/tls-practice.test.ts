@@ -1,20 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
+import { scratch } from '../support/scratch.js';
 
 /** `l7lab practice --tls/--starttls [--insecure]`, piped, as a script would run it. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
-let dataHome: string;
+const dataHome = scratch('l7lab-tls-practice-').suiteDir();
 let fx: TlsFixture;
 let lab: Lab;
 
 beforeAll(async () => {
-  dataHome = mkdtempSync(join(tmpdir(), 'l7lab-tls-practice-'));
   fx = await makeTlsFixture();
   // A lab whose certificate is NOT the one in the data directory: like a server elsewhere.
   lab = await startLab({ protocols: ['smtp'], tls: { ...fx.pair } });
@@ -22,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab.close();
   await fx.cleanup();
-  rmSync(dataHome, { recursive: true, force: true });
 });
 
 function practice(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -1,18 +1,18 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratch } from '../support/scratch.js';
 
 /** `l7lab serve` with TLS, driven by curl: STARTTLS/STLS with --ssl-reqd, and smtps/pop3s/imaps. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 type Ev = Record<string, unknown>;
 
 let child: ChildProcess;
-let dataHome: string;
+const dataHome = scratch('l7lab-tls-serve-').suiteDir();
 const events: Ev[] = [];
 
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -35,7 +35,6 @@ const port = (protocol: string, tls: boolean) => async () =>
   (await waitFor((e) => e.event === 'listening' && e.protocol === protocol && (e.tls === true) === tls)).port as number;
 
 beforeAll(() => {
-  dataHome = mkdtempSync(join(tmpdir(), 'l7lab-tls-serve-'));
   const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
   child = spawn(process.execPath, [bin, 'serve', '--json-log', '--memory', '--starttls', ...zeros], {
     env: { ...process.env, XDG_DATA_HOME: dataHome, LANG: 'C', NO_COLOR: '1' },
@@ -50,7 +49,6 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
-  rmSync(dataHome, { recursive: true, force: true });
 });
 
 describe('l7lab serve with TLS, against curl', () => {

@@ -1,18 +1,14 @@
-import { mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { IMAP_MAX_NESTING } from '../../src/limits.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';
+import { scratch } from '../support/scratch.js';
 
 /** Hostile POP3 and IMAP input over real sockets (issue 9); each case checks the others are still served. */
-const dirs: string[] = [];
-afterEach(async () => {
-  await cleanup();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { tempDir } = scratch('l7lab-hostile-', cleanup);
 
 const msg = (subject: string) => Buffer.from(`From: alice@example.com\r\nTo: bob@example.com\r\nSubject: ${subject}\r\n\r\nbody ${subject}\r\n`);
 
@@ -174,8 +170,7 @@ function walk(dir: string, base = dir): string[] {
 
 describe('names that could climb out of the Maildir', () => {
   it('mailbox names with "..", "/", "~" or NUL are refused; SMTP accounts are escaped; nothing is made outside the root', async () => {
-    const outer = realpathSync(mkdtempSync(join(tmpdir(), 'l7lab-hostile-')));
-    dirs.push(outer);
+    const outer = realpathSync(tempDir());
     const root = join(outer, 'store');
     const l = await lab({ store: new MaildirStore(root) });
     const c = await imapLogin(portOf(l, 'imap'));

@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   type SnippetTarget,
 } from '../../src/commands/serve-snippets.js';
 import { BIN } from '../support/bin.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * Every client snippet README and lesson mock-server print, run literally with its real
@@ -24,7 +24,8 @@ import { BIN } from '../support/bin.js';
  * snippets is the certificate this serve made, read by the shell and by Python as printed.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-let home: string;
+// One home for the whole file (the serve's certificate lives there).
+const home = scratch('l7lab-snippets-').suiteDir();
 let child: ChildProcess;
 let target: SnippetTarget;
 const events: Array<Record<string, unknown>> = [];
@@ -66,8 +67,6 @@ function run(cmd: string, args: string[], input?: string): Promise<{ code: numbe
 }
 
 beforeAll(async () => {
-  // One home for the whole file (the serve's certificate lives there): not scratch(), which empties after each test.
-  home = mkdtempSync(join(tmpdir(), 'l7lab-snippets-'));
   const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
   child = spawn(process.execPath, [BIN, 'serve', '--memory', '--json-log', ...zeros], {
     env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C', NO_COLOR: '1' },
@@ -91,7 +90,6 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
-  rmSync(home, { recursive: true, force: true });
 });
 
 describe('the snippets are printed where users read them', () => {

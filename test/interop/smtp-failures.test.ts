@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import { FailureRules, parseFailRule } from '../../src/protocols/smtp/failure-rules.js';
 import type { TranscriptEvent } from '../../src/protocols/transcript.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * Failure on demand and wrong passwords, seen by the clients apps use: nodemailer, Python's
@@ -14,7 +14,7 @@ import type { TranscriptEvent } from '../../src/protocols/transcript.js';
  */
 let lab: Lab;
 let port: number;
-let dir: string;
+const dir = scratch('l7lab-fail-').suiteDir();
 const events: TranscriptEvent[] = [];
 
 beforeAll(async () => {
@@ -25,12 +25,10 @@ beforeAll(async () => {
     smtpFailures: new FailureRules(rules.map((r, i) => parseFailRule(r, `rule ${i + 1}`))),
   });
   port = lab.endpoints.smtp!.port;
-  dir = mkdtempSync(join(tmpdir(), 'l7lab-fail-'));
 });
 
 afterAll(async () => {
   await lab.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function run(cmd: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
