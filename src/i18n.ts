@@ -51,3 +51,15 @@ export function localize(text: Localized, lang: Lang, vars: Record<string, strin
 export function messages<K extends string>(table: Readonly<Record<K, Localized>>): (lang: Lang, key: K, vars?: Record<string, string | number>) => string {
   return (lang, key, vars = {}) => localize(table[key], lang, vars);
 }
+
+/**
+ * A system error (file system, sockets) as the reason part of a message. Node words it in
+ * English (`EACCES: permission denied, mkdir '/x'`); under Japanese only its code and path
+ * stay, which read the same in any language (`EACCES /x`).
+ */
+export function systemReason(err: unknown, lang: Lang): string {
+  const e = err as Partial<NodeJS.ErrnoException> | null;
+  const message = err instanceof Error ? err.message : String(err);
+  if (lang === 'en' || typeof e?.code !== 'string') return message;
+  return typeof e.path === 'string' ? `${e.code} ${e.path}` : e.code;
+}

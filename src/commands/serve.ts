@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { ExitError, UsageError } from '../errors.js';
+import { systemReason } from '../i18n.js';
 import { readFile } from 'node:fs/promises';
 import { PortInUseError, startLab, type Lab, type LabTls } from '../lab.js';
 import { FailRuleError, FailureRules, parseFailFile, seededRandom } from '../protocols/smtp/failure-rules.js';
@@ -23,7 +24,7 @@ async function openStore(config: ServeConfig): Promise<MailStore> {
   try {
     await mkdir(config.storeDir, { recursive: true });
   } catch (err) {
-    throw new ExitError(t(config.lang, 'storeCannotCreate', { dir: config.storeDir, reason: (err as Error).message }));
+    throw new ExitError(t(config.lang, 'storeCannotCreate', { dir: config.storeDir, reason: systemReason(err, config.lang) }));
   }
   return openMailStore({ dir: config.storeDir });
 }
@@ -97,7 +98,7 @@ async function certificateFor(config: ServeConfig): Promise<LabCertificate | nul
     });
   } catch (err) {
     if (err instanceof TlsCertificateError) throw new ExitError(t(config.lang, 'certBad', { reason: err.reason(config.lang) }));
-    throw new ExitError(t(config.lang, 'certCannotPrepare', { reason: (err as Error).message }));
+    throw new ExitError(t(config.lang, 'certCannotPrepare', { reason: systemReason(err, config.lang) }));
   }
 }
 

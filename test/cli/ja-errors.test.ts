@@ -87,3 +87,27 @@ describe('serve --tls-cert that cannot be used, --lang ja', { timeout: 60_000 },
     expect(en.stderr.trim()).toBe(`l7lab: ${key} cannot be used with ${pa.certPath}: the key does not belong to the certificate; or run with --no-tls`);
   });
 });
+
+describe('a data or store directory serve cannot use, --lang ja', { timeout: 60_000 }, () => {
+  // A file where a directory must be: Node says "ENOTDIR: not a directory, open ..." in English.
+  it('the lab certificate: the code and path stay, the English goes', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'file');
+    writeFileSync(file, '');
+    const ja = await l7lab(['serve', '--memory', '--lang', 'ja'], { XDG_DATA_HOME: file });
+    expect(ja.code).toBe(1);
+    expect(ja.stderr.trim()).toBe(`l7lab: ラボの証明書を用意できません (ENOTDIR ${join(file, 'l7lab', 'tls', 'lab-cert.pem')})。--tls-cert/--tls-key で指定するか、--no-tls で起動してください`);
+    const en = await l7lab(['serve', '--memory', '--lang', 'en'], { XDG_DATA_HOME: file });
+    expect(en.stderr.trim()).toMatch(/^l7lab: cannot prepare the lab certificate: ENOTDIR: not a directory, /);
+  });
+
+  it('the mail store', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'file');
+    writeFileSync(file, '');
+    const store = join(file, 'store');
+    const run = await l7lab(['serve', '--store', store, '--no-tls', '--lang', 'ja']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`l7lab: メールの保存先 ${store} を作れません (ENOTDIR ${store})。--store <dir> で別の場所を選ぶか、--memory を使ってください`);
+  });
+});

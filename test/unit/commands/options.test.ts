@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { langOption } from '../../../src/commands/options.js';
 import { UsageError } from '../../../src/errors.js';
-import { localize, messages } from '../../../src/i18n.js';
+import { localize, messages, systemReason } from '../../../src/i18n.js';
 
 describe('langOption: --lang parsed once for every command', () => {
   it.each([
@@ -30,3 +30,14 @@ describe('the one localized-message helper', () => {
     expect(localize({ en: '{x} and {y}', ja: '{x} と {y}' }, 'en', { x: 1 })).toBe('1 and {y}');
   });
 });
+
+describe('systemReason', () => {
+  const err = Object.assign(new Error("EACCES: permission denied, mkdir '/x/y'"), { code: 'EACCES', path: '/x/y' });
+
+  it("keeps Node's English under en, only the code and path under ja", () => {
+    expect(systemReason(err, 'en')).toBe("EACCES: permission denied, mkdir '/x/y'");
+    expect(systemReason(err, 'ja')).toBe('EACCES /x/y');
+    expect(systemReason(Object.assign(new Error('x'), { code: 'ECONNRESET' }), 'ja')).toBe('ECONNRESET');
+  });
+});
+
