@@ -9,17 +9,17 @@ import { scratch } from '../support/scratch.js';
 /** `l7lab practice --tls/--starttls [--insecure]`, piped, as a script would run it. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 const dataHome = scratch('l7lab-tls-practice-').suiteDir();
+const tlsDir = scratch('l7lab-tls-').suiteDir();
 let fx: TlsFixture;
 let lab: Lab;
 
 beforeAll(async () => {
-  fx = await makeTlsFixture();
+  fx = await makeTlsFixture(tlsDir);
   // A lab whose certificate is NOT the one in the data directory: like a server elsewhere.
   lab = await startLab({ protocols: ['smtp'], tls: { ...fx.pair } });
 });
 afterAll(async () => {
   await lab.close();
-  await fx.cleanup();
 });
 
 function practice(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -264,19 +264,15 @@ describe('what the server says between commands', () => {
 
 describe('STARTTLS', () => {
   it('accepted by a lab with a certificate: the shell says it cannot do TLS, and stops', async () => {
-    const tls = await makeTlsFixture();
-    try {
-      const l = await startLab({ tls: tls.pair });
-      labs.push(l);
-      const smtp = await shellOn('smtp', l);
-      expect(await smtp.type('EHLO me', 'STARTTLS')).toBe('closed');
-      expect(smtp.read()).toMatch(/S: 220 [^\n]*\n[\s\S]*waits for a TLS handshake[^\n]*openssl s_client -starttls smtp -crlf -connect 127\.0\.0\.1:\d+$/);
-      const pop3 = await shellOn('pop3', l);
-      expect(await pop3.type('STLS')).toBe('closed');
-      expect(pop3.read()).toContain('openssl s_client -starttls pop3');
-    } finally {
-      await tls.cleanup();
-    }
+    const tls = await makeTlsFixture(tempDir());
+    const l = await startLab({ tls: tls.pair });
+    labs.push(l);
+    const smtp = await shellOn('smtp', l);
+    expect(await smtp.type('EHLO me', 'STARTTLS')).toBe('closed');
+    expect(smtp.read()).toMatch(/S: 220 [^\n]*\n[\s\S]*waits for a TLS handshake[^\n]*openssl s_client -starttls smtp -crlf -connect 127\.0\.0\.1:\d+$/);
+    const pop3 = await shellOn('pop3', l);
+    expect(await pop3.type('STLS')).toBe('closed');
+    expect(pop3.read()).toContain('openssl s_client -starttls pop3');
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
+import { scratch } from '../support/scratch.js';
 
 /**
  * Real TLS clients against the lab with a certificate and --login-requires-tls: Python's
@@ -12,12 +13,13 @@ import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
  * nodemailer (requireTLS, secure) and imapflow (STARTTLS, secure), each trusting only the
  * lab certificate, so a wrong name or a wrong certificate would fail the test.
  */
+const tlsDir = scratch('l7lab-tls-').suiteDir();
 let fx: TlsFixture;
 let lab: Lab;
 const events: TranscriptEvent[] = [];
 
 beforeAll(async () => {
-  fx = await makeTlsFixture();
+  fx = await makeTlsFixture(tlsDir);
   lab = await startLab({
     sink: (e) => events.push(e),
     tls: { ...fx.pair, implicitPorts: { smtp: 0, pop3: 0, imap: 0 }, loginRequiresTls: true },
@@ -25,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await lab.close();
-  await fx.cleanup();
 });
 
 const plain = (p: 'smtp' | 'pop3' | 'imap') => lab.endpoints[p]?.port as number;

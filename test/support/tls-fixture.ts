@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { connect as netConnect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { loadLabCertificate, type LabCertificate } from '../../src/tls/lab-cert.js';
 import { SocketReader } from './socket-reader.js';
@@ -16,13 +13,12 @@ export interface TlsFixture {
   /** What a server takes as its `tls` option. */
   pair: { cert: string; key: string };
   dir: string;
-  cleanup(): Promise<void>;
 }
 
-export async function makeTlsFixture(): Promise<TlsFixture> {
-  const dir = await mkdtemp(join(tmpdir(), 'l7lab-tls-'));
+/** The lab certificate made in `dir` (a scratch() dir: it goes with the dir). */
+export async function makeTlsFixture(dir: string): Promise<TlsFixture> {
   const cert = await loadLabCertificate({ dir });
-  return { cert, pair: { cert: cert.cert, key: cert.key }, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { cert, pair: { cert: cert.cert, key: cert.key }, dir };
 }
 
 export class LineClient extends SocketReader {

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { LineServer } from '../../src/protocols/server.js';
 import { LineClient, makeTlsFixture, type TlsFixture } from './tls-fixture.js';
 import { closeAfterEach, listenLoopback } from './opened.js';
+import { scratch } from './scratch.js';
 
 /** A file's lab certificate (made before all its tests, removed after) plus loopback servers and clients closed after each test. */
 export function tlsLab(graceMs = 100) {
   let made: TlsFixture | undefined;
+  const dir = scratch('l7lab-tls-').suiteDir();
   beforeAll(async () => {
-    made = await makeTlsFixture();
-  });
-  afterAll(async () => {
-    await fx().cleanup();
+    made = await makeTlsFixture(dir);
   });
   const opened = closeAfterEach(graceMs);
   function fx(): TlsFixture {
