@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 
 /** The built bin run as a user runs it, on a Maildir filled through MaildirStore. */
 const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
@@ -197,7 +197,7 @@ describe('l7lab mail', () => {
 
   it('lists while another process keeps delivering (as beside a running serve)', async () => {
     const N = 150;
-    const maildir = new URL('../../dist/mailstore/maildir.js', import.meta.url).href;
+    const maildir = new URL('../../dist/mailstore/maildir/store.js', import.meta.url).href;
     const script = `const { MaildirStore } = await import(${JSON.stringify(maildir)});
       const s = new MaildirStore(process.argv[1]);
       for (let i = 0; i < ${N}; i++) await s.deliver({ from: 'w@x', to: ['bob@x'] }, Buffer.from('Subject: n' + i + '\\r\\n\\r\\nbody\\r\\n'));

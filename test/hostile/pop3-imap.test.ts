@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { IMAP_MAX_NESTING } from '../../src/limits.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import type { MailStore } from '../../src/mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';

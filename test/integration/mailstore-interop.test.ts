@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 
 /**
  * A standard Maildir reader and writer that is not ours: Python's mailbox.Maildir. It must

@@ -2,10 +2,10 @@ import { mkdtempSync, promises as fsp, readdirSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
-import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
+import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir/io.js';
 import { NoSuchMailboxError, NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
-import { TransactionFiles } from '../../src/mailstore/transaction-files.js';
+import { TransactionFiles } from '../../src/mailstore/maildir/transaction-files.js';
 import { keepNewest } from '../../src/mailstore/transactions.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
 
