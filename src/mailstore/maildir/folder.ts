@@ -14,8 +14,6 @@ import { NoSuchMessageError, type MessageMeta, type StoreChange } from '../types
  * one at a time per folder in this process (Serial) and take the folder's lock file when they
  * write the UID list or keywords, so other processes on the same store never collide with us.
  */
-export { metaOf, type Entry } from './folder-index.js';
-
 export interface Staged {
   tmp: string;
   base: string;

@@ -1,5 +1,6 @@
 import { MailboxNameError, NoSuchMailboxError, StoreWriteError, type MessageMeta } from '../types.js';
-import { metaOf, type MaildirFolder, type Staged } from './folder.js';
+import type { MaildirFolder, Staged } from './folder.js';
+import { metaOf } from './folder-index.js';
 import { errnoOf } from './io.js';
 
 /**
