@@ -214,7 +214,7 @@ async function main() {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
-  const { MaildirStore } = await import(new URL('mailstore/maildir.js', dist).href);
+  const { MaildirStore } = await import(new URL('mailstore/maildir/store.js', dist).href);
   const store = new MaildirStore(root);
   const stored = new Set();
   for (const m of await store.list('bob', 'INBOX')) stored.add(/Message-ID: <([^@>]+)@soak>/.exec((await store.read('bob', 'INBOX', m.uid)).toString('latin1'))?.[1]);

@@ -1,6 +1,6 @@
 import type { Lang } from './i18n.js';
 import { MemoryStore } from './mailstore/memory.js';
-import { transcriptRecorder } from './mailstore/transcript-recorder.js';
+import { transcriptRecorder } from './recording/transcript-recorder.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
 import { createImapServer } from './protocols/imap/server.js';

@@ -30,7 +30,7 @@ let store;
 let storeName = 'MaildirStore';
 let why = '';
 try {
-  const { MaildirStore } = await import(dist('mailstore/maildir.js'));
+  const { MaildirStore } = await import(dist('mailstore/maildir/store.js'));
   store = new MaildirStore(root);
   await store.list(user, 'INBOX');
 } catch (err) {

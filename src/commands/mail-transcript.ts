@@ -1,20 +1,21 @@
 import { ExitError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import type { MailStore, StoredTranscript } from '../mailstore/types.js';
+import type { MailStore } from '../mailstore/types.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge.js';
 import type { LineEvent, TranscriptEvent } from '../protocols/transcript.js';
+import { recordedTranscript, type RecordedTranscript } from '../recording/transcript-recorder.js';
 import { theme } from '../ui/theme.js';
 import { say, T } from './mail-texts.js';
 import { liveLogText } from './serve-view.js';
 
 /**
  * `l7lab mail show <id> --transcript`: the SMTP session that delivered a message, kept by
- * mailstore/transcript-recorder.ts, drawn by the very function that draws serve's live log.
+ * recording/transcript-recorder.ts, drawn by the very function that draws serve's live log.
  * The explanations were written in serve's language; shown in another, each command and
  * reply is explained again from the SMTP knowledge tables (they depend on the line alone).
  */
 export async function showTranscript(store: MailStore, id: string, json: boolean, lang: Lang): Promise<string> {
-  const kept = await store.transcript(id);
+  const kept = await recordedTranscript(store, id);
   if (!kept) throw new ExitError(say(T.noTranscript, lang, { id }));
   if (json) return `${JSON.stringify({ id, lang: kept.lang, events: kept.events }, null, 2)}\n`;
   const lines = [theme.heading(say(T.transcriptHead, lang, { id }))];
@@ -25,7 +26,7 @@ export async function showTranscript(store: MailStore, id: string, json: boolean
   return `${lines.join('\n')}\n`;
 }
 
-function inLanguage(event: TranscriptEvent, kept: StoredTranscript, lang: Lang): TranscriptEvent {
+function inLanguage(event: TranscriptEvent, kept: RecordedTranscript, lang: Lang): TranscriptEvent {
   if (event.event !== 'line' || kept.lang === lang || event.explanation === null) return event;
   return { ...event, explanation: reexplain(event, kept.lang as Lang, lang) ?? event.explanation };
 }

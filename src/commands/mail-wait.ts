@@ -2,7 +2,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { ExitError, UsageError } from '../errors.js';
 import { localize, type Lang } from '../i18n.js';
-import { TRANSACTIONS_DIR } from '../mailstore/transaction-files.js';
+import { TRANSACTIONS_DIR } from '../mailstore/maildir/transaction-files.js';
 import { mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore } from '../mailstore/types.js';
 import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../limits.js';

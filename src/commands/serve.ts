@@ -56,7 +56,7 @@ function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
 
 /** --max-messages: drop the oldest, and say so (a `retention` JSON event with --json-log). */
 async function retentionFor(lab: Lab, config: ServeConfig): Promise<(event: TranscriptEvent) => void> {
-  const { retention } = await import('../mailstore/retention.js');
+  const { retention } = await import('../recording/retention.js');
   const max = config.maxMessages as number;
   return retention(lab.store, max, (ids) => {
     if (config.output === 'json') process.stdout.write(`${JSON.stringify({ event: 'retention', maxMessages: max, dropped: ids })}\n`);

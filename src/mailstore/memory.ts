@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { normalizeFlags, isSeen, sameFlags } from './flags.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
-import { canonicalAccount, canonicalMailbox, isInbox, isSameOrInferior, superiorsOf, INBOX } from './names.js';
+import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
+import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
   accountOf,
   MailboxExistsError,
-  MailboxNameError,
   NoSuchMailboxError,
   NoSuchMessageError,
   type Delivery,
@@ -52,6 +52,7 @@ export class MemoryStore implements MailStore {
   private readonly data = new Map<string, Account>();
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
+  private readonly policy = new MailboxPolicy(this.folders(), this, (c) => this.emitter.emit(c));
   /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
   private readonly kept = new Map<string, { record: TransactionRecord; transcript: StoredTranscript | null; copies: number }>();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
@@ -84,53 +85,38 @@ export class MemoryStore implements MailStore {
     return [...this.account(account).mailboxes.keys()].sort();
   }
 
-  async createMailbox(account: string, name: string): Promise<void> {
-    const acc = this.account(account);
-    const canonical = canonicalMailbox(name);
-    if (acc.mailboxes.has(canonical)) throw new MailboxExistsError(canonical);
-    for (const superior of superiorsOf(canonical)) if (!acc.mailboxes.has(superior)) acc.mailboxes.set(superior, this.newMailbox());
-    acc.mailboxes.set(canonical, this.newMailbox());
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  createMailbox(account: string, name: string): Promise<void> {
+    return this.policy.create(account, name);
   }
 
-  async deleteMailbox(account: string, name: string): Promise<void> {
-    const canonical = canonicalMailbox(name);
-    if (isInbox(canonical)) throw new MailboxNameError('INBOX cannot be deleted (RFC 3501 6.3.4)');
-    const acc = this.account(account);
-    if (!acc.mailboxes.delete(canonical)) throw new NoSuchMailboxError(canonical);
-    // Inferiors stay (RFC 3501 6.3.4 lets them outlive their parent).
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  deleteMailbox(account: string, name: string): Promise<void> {
+    return this.policy.delete(account, name);
   }
 
-  async renameMailbox(account: string, from: string, to: string): Promise<void> {
-    const acc = this.account(account);
-    const src = canonicalMailbox(from);
-    const dst = canonicalMailbox(to);
-    const box = acc.mailboxes.get(src);
-    if (!box) throw new NoSuchMailboxError(src);
-    if (acc.mailboxes.has(dst)) throw new MailboxExistsError(dst);
-    if (isSameOrInferior(dst, src)) throw new MailboxNameError(`cannot rename ${src} into itself`);
-    if (isInbox(src)) return this.renameInbox(account, box, dst);
-    const moving = [...acc.mailboxes.keys()].filter((name) => isSameOrInferior(name, src));
-    const clash = moving.map((name) => dst + name.slice(src.length)).find((name) => acc.mailboxes.has(name));
-    if (clash) throw new MailboxExistsError(clash);
-    for (const superior of superiorsOf(dst)) if (!acc.mailboxes.has(superior)) acc.mailboxes.set(superior, this.newMailbox());
-    // Inferiors move with their parent (RFC 3501 6.3.5); each keeps its UIDVALIDITY,
-    // which is unique store-wide, so no client can confuse it with an older mailbox.
-    for (const name of moving) {
-      const mb = acc.mailboxes.get(name) as Mailbox;
-      acc.mailboxes.delete(name);
-      acc.mailboxes.set(dst + name.slice(src.length), mb);
-    }
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  renameMailbox(account: string, from: string, to: string): Promise<void> {
+    return this.policy.rename(account, from, to);
   }
 
-  /** RFC 3501 6.3.5: renaming INBOX moves its messages to a new mailbox and leaves INBOX empty. */
-  private async renameInbox(account: string, inbox: Mailbox, dst: string): Promise<void> {
-    await this.createMailbox(account, dst);
-    const uids = [...inbox.messages.keys()];
-    await this.copy(account, INBOX, uids, dst);
-    await this.remove(account, INBOX, uids);
+  /** The primitives the mailbox policy (mailboxes.ts) stands on: a name is a key of the account's map. */
+  private folders(): MailboxFolders {
+    const make = async (account: string, name: string): Promise<void> => {
+      const acc = this.account(account);
+      if (acc.mailboxes.has(name)) throw new MailboxExistsError(name);
+      acc.mailboxes.set(name, this.newMailbox());
+    };
+    const drop = async (account: string, name: string): Promise<void> => {
+      if (!this.account(account).mailboxes.delete(name)) throw new NoSuchMailboxError(name);
+    };
+    // The Mailbox object moves whole: its UIDVALIDITY is unique store-wide, so no client
+    // can confuse the renamed mailbox with an older one of the same name.
+    const move = async (account: string, from: string, to: string): Promise<void> => {
+      const acc = this.account(account);
+      const box = acc.mailboxes.get(from);
+      if (!box) throw new NoSuchMailboxError(from);
+      acc.mailboxes.delete(from);
+      acc.mailboxes.set(to, box);
+    };
+    return { names: (account) => this.listMailboxes(account), make, drop, move };
   }
 
   async status(account: string, mailbox: string): Promise<MailboxStatus> {

@@ -6,7 +6,7 @@ import { MailboxNameError } from './types.js';
  * (RFC 3501 5.1.1: the server picks it); "INBOX" is case-insensitive (RFC 3501 5.1), and so
  * is the first segment of its children, as Dovecot and Cyrus treat it.
  *
- * The rules are strict on purpose: a name becomes a directory on disk (maildir.ts), so
+ * The rules are strict on purpose: a name becomes a directory on disk (maildir/layout.ts), so
  * nothing that could climb out of the root or confuse a shell or a LIST pattern is allowed.
  */
 export const HIERARCHY_DELIMITER = '/';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultMailStoreDir } from '../paths.js';
-import { MaildirStore } from './maildir.js';
+import { MaildirStore } from './maildir/store.js';
 import { MemoryStore } from './memory.js';
 import type { MailStore } from './types.js';
 

@@ -1,8 +1,7 @@
-import type { TranscriptEvent } from '../protocols/transcript.js';
-
 /**
  * The one mail store every lab server stands on. SMTP delivers into it, POP3 and IMAP
- * read and change it. Implementations: memory.ts (lessons, tests) and maildir.ts (serve).
+ * read and change it. Implementations: memory.ts (lessons, tests) and maildir/store.ts
+ * (serve); the mailbox policy both follow is written once, in mailboxes.ts.
  *
  * Accounts are the lowercased local part of an address: mail to bob@anything lands in
  * account "bob" (a mock sending server accepts every recipient, so an account need not
@@ -56,13 +55,14 @@ export interface TransactionRecord {
 }
 
 /**
- * The explained SMTP session that delivered a transaction: the transcript events as the live
- * log shows them, secrets masked before they were kept (protocols/mask.ts), and the language
- * the explanations were written in.
+ * The explained SMTP session that delivered a transaction, as the recorder (recording/) hands
+ * it over: the language its explanations were written in and its events, already masked. The
+ * store keeps each event as an opaque JSON record: what an event holds is the recorder's
+ * business, not the store's.
  */
 export interface StoredTranscript {
   lang: string;
-  events: TranscriptEvent[];
+  events: readonly object[];
 }
 
 export interface Delivery {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { scratch } from '../support/scratch.js';
 
 /** The built bin run as a user runs it, on a Maildir filled through MaildirStore. */
@@ -194,7 +194,7 @@ describe('l7lab mail', () => {
 
   it('lists while another process keeps delivering (as beside a running serve)', async () => {
     const N = 150;
-    const maildir = new URL('../../dist/mailstore/maildir.js', import.meta.url).href;
+    const maildir = new URL('../../dist/mailstore/maildir/store.js', import.meta.url).href;
     const script = `const { MaildirStore } = await import(${JSON.stringify(maildir)});
       const s = new MaildirStore(process.argv[1]);
       for (let i = 0; i < ${N}; i++) await s.deliver({ from: 'w@x', to: ['bob@x'] }, Buffer.from('Subject: n' + i + '\\r\\n\\r\\nbody\\r\\n'));

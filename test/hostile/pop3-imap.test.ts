@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { IMAP_MAX_NESTING } from '../../src/limits.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';

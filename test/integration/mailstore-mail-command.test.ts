@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runMailClear, runMailShow, type MailIo } from '../../src/commands/mail.js';
 import { ExitError, UsageError } from '../../src/errors.js';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import type { Prompts } from '../../src/ui/prompts.js';
 import { scratch } from '../support/scratch.js';
 

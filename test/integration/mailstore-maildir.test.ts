@@ -1,10 +1,10 @@
 import { promises as fsp, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
-import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir-io.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
+import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir/io.js';
 import { NoSuchMailboxError, NoSuchMessageError, StoreWriteError, type MailStore, type StoreChange } from '../../src/mailstore/types.js';
-import { TransactionFiles } from '../../src/mailstore/transaction-files.js';
+import { TransactionFiles } from '../../src/mailstore/maildir/transaction-files.js';
 import { keepNewest } from '../../src/mailstore/transactions.js';
 import { storeContract } from '../unit/mailstore/store-contract.js';
 import { scratch } from '../support/scratch.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
-import { MaildirStore } from '../../src/mailstore/maildir.js';
+import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { BIN, runBin, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { fileURLToPath } from 'node:url';

@@ -9,7 +9,7 @@ import {
 } from '../../../src/mailstore/types.js';
 
 /**
- * One behavioural suite for every MailStore: memory.ts runs it in test/unit, maildir.ts in
+ * One behavioural suite for every MailStore: memory.ts runs it in test/unit, maildir/store.ts in
  * test/integration. `snapshot` (optional) lists what exists around the store on disk, so the
  * bad-name cases can prove nothing was created outside the root.
  */

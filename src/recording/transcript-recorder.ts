@@ -1,7 +1,7 @@
 import { TRANSCRIPT_MAX_HEAD_EVENTS, TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../limits.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { TranscriptEvent, TranscriptSink } from '../protocols/transcript.js';
-import type { MailStore } from './types.js';
+import type { MailStore } from '../mailstore/types.js';
 
 /**
  * Keeps, with each captured message, the explained SMTP session that delivered it: the same
@@ -24,6 +24,18 @@ interface SessionLog {
 }
 
 const MAIL = /^MAIL\s/i;
+
+/** A kept transcript as the recorder wrote it: the store holds its events as opaque records. */
+export interface RecordedTranscript {
+  lang: string;
+  events: TranscriptEvent[];
+}
+
+/** The transcript kept with transaction `id`, read back as the transcript events it was saved from. */
+export async function recordedTranscript(store: Pick<MailStore, 'transcript'>, id: string): Promise<RecordedTranscript | null> {
+  const kept = await store.transcript(id);
+  return kept ? { lang: kept.lang, events: kept.events as TranscriptEvent[] } : null;
+}
 
 export function transcriptRecorder(store: Pick<MailStore, 'saveTranscript'>, lang: string): TranscriptSink {
   const sessions = new Map<string, SessionLog>();

@@ -1,6 +1,6 @@
 import type { TranscriptSink } from '../protocols/transcript.js';
-import { keepNewest } from './transactions.js';
-import type { MailStore } from './types.js';
+import { keepNewest } from '../mailstore/transactions.js';
+import type { MailStore } from '../mailstore/types.js';
 
 /**
  * `serve --max-messages N`: after each captured message, the oldest transactions beyond N are

@@ -1,10 +1,10 @@
 import { promises as fsp, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeFlags, sameFlags } from './flags.js';
+import { normalizeFlags, sameFlags } from '../flags.js';
 import type { KeywordFile } from './keywords-file.js';
-import { idOfBase, parseFileName, sizeFromBase } from './maildir-layout.js';
+import { idOfBase, parseFileName, sizeFromBase } from './layout.js';
 import type { UidList, UidRecord } from './uidlist.js';
-import { NoSuchMailboxError, type MessageMeta, type StoreChange } from './types.js';
+import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../types.js';
 
 /**
  * The in-memory index of one Maildir folder, and how it stays true. Before each operation it

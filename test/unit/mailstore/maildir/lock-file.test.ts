@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLockFile, lockHolderGone } from '../../../src/mailstore/lock-file.js';
-import { scratch } from '../../support/scratch.js';
+import { acquireLockFile, lockHolderGone } from '../../../../src/mailstore/maildir/lock-file.js';
+import { scratch } from '../../../support/scratch.js';
 
 /** A pid that surely ran and ended: a child that exited before we look. */
 function deadPid(): number {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
-import { errnoOf } from './maildir-io.js';
+import { errnoOf } from './io.js';
 
 /**
  * A folder's UID list, in the shape of Dovecot's dovecot-uidlist version 3 (its own file name,

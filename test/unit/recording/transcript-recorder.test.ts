@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { transcriptRecorder } from '../../../src/mailstore/transcript-recorder.js';
-import type { StoredTranscript } from '../../../src/mailstore/types.js';
+import { MemoryStore } from '../../../src/mailstore/memory.js';
+import { recordedTranscript, transcriptRecorder, type RecordedTranscript } from '../../../src/recording/transcript-recorder.js';
 import { TRANSCRIPT_MAX_MESSAGE_EVENTS } from '../../../src/limits.js';
 import type { LineEvent, TranscriptEvent } from '../../../src/protocols/transcript.js';
 
 /** The recorder alone, fed events as a server emits them. */
 function recorder() {
-  const saved = new Map<string, StoredTranscript>();
-  const sink = transcriptRecorder({ saveTranscript: async (id, t) => void saved.set(id, t) }, 'en');
+  const saved = new Map<string, RecordedTranscript>();
+  // The store keeps events as opaque records; here they are read back as what the recorder gave.
+  const sink = transcriptRecorder({ saveTranscript: async (id, t) => void saved.set(id, { lang: t.lang, events: t.events as TranscriptEvent[] }) }, 'en');
   const line = (session: string, direction: 'client' | 'server', text: string, extra: Partial<LineEvent> = {}): void =>
     sink({ event: 'line', protocol: 'smtp', session, direction, text, state: 'X', explanation: null, time: 't', ...extra });
   const message = (session: string, id: string): void => sink({ event: 'message', protocol: 'smtp', session, ids: [id], from: 'a@x', to: ['b@x'], size: 1 });
   return { saved, sink, line, message };
 }
 
-const texts = (t: StoredTranscript | undefined) => (t?.events ?? []).filter((e): e is LineEvent => e.event === 'line').map((e) => `${e.direction[0]}:${e.text}`);
+const texts = (t: RecordedTranscript | undefined) => (t?.events ?? []).filter((e): e is LineEvent => e.event === 'line').map((e) => `${e.direction[0]}:${e.text}`);
 
 describe('transcriptRecorder', () => {
   it('saves at the reply that acknowledges the message: the setup, then that transaction only', () => {
@@ -63,5 +64,19 @@ describe('transcriptRecorder', () => {
     r.message('s1', 'aaa111');
     r.sink({ event: 'disconnect', protocol: 'smtp', session: 's1', remote: '127.0.0.1:1', reason: 'dropped' });
     expect(r.saved.get('aaa111')?.events.at(-1)).toMatchObject({ event: 'disconnect' });
+  });
+
+  it('what a store keeps reads back as the transcript events it was saved from', async () => {
+    const store = new MemoryStore();
+    const [delivered] = await store.deliver({ from: 'a@x', to: ['b@x'] }, Buffer.from('Subject: t\r\n\r\nhi\r\n'));
+    const id = delivered!.meta.id;
+    const sink = transcriptRecorder(store, 'ja');
+    sink({ event: 'line', protocol: 'smtp', session: 's1', direction: 'client', text: 'MAIL FROM:<a@x>', state: 'X', explanation: null, time: 't' });
+    sink({ event: 'message', protocol: 'smtp', session: 's1', ids: [id], from: 'a@x', to: ['b@x'], size: 1 });
+    sink({ event: 'line', protocol: 'smtp', session: 's1', direction: 'server', text: '250 ok', state: 'X', explanation: null, time: 't' });
+    const kept = await recordedTranscript(store, id);
+    expect(kept?.lang).toBe('ja');
+    expect(texts(kept ?? undefined)).toEqual(['c:MAIL FROM:<a@x>', 's:250 ok']);
+    expect(await recordedTranscript(store, 'ffffffffffff')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../limits.js';
-import { errnoOf } from './maildir-io.js';
+import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../../limits.js';
+import { errnoOf } from './io.js';
 
 /**
  * A lock between processes (serve, and `l7lab mail` run beside it): a file created with

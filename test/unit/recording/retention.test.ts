@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
-import { retention } from '../../../src/mailstore/retention.js';
+import { retention } from '../../../src/recording/retention.js';
 import { keepNewest, mailItems } from '../../../src/mailstore/transactions.js';
 
 const msg = (s: string) => Buffer.from(`Subject: ${s}\r\n\r\nx\r\n`);

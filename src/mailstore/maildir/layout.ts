@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve, sep } from 'node:path';
-import { HIERARCHY_DELIMITER, INBOX } from './names.js';
-import { MailboxNameError } from './types.js';
-import { MAILBOX_NAME_MAX } from '../limits.js';
+import { HIERARCHY_DELIMITER, INBOX } from '../names.js';
+import { MailboxNameError } from '../types.js';
+import { MAILBOX_NAME_MAX } from '../../limits.js';
 
 /**
  * How l7lab lays a store out on disk, so standard Maildir tools (mutt, Dovecot, mblaze) read it:

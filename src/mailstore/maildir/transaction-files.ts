@@ -1,7 +1,7 @@
 import { promises as fsp, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errnoOf, unlinkQuietly, type MaildirIo } from './maildir-io.js';
-import type { StoredTranscript, TransactionRecord } from './types.js';
+import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
+import type { StoredTranscript, TransactionRecord } from '../types.js';
 
 /**
  * What a Maildir store keeps of each SMTP transaction besides the message files: its envelope
@@ -12,7 +12,7 @@ import type { StoredTranscript, TransactionRecord } from './types.js';
  *   <root>/l7lab@transactions/<id>.transcript.json
  *
  * The directory sits beside the accounts, not in any Maildir, and its name holds an "@", which
- * no account directory can (maildir-layout.ts escapes it), so no account or Maildir++ folder
+ * no account directory can (layout.ts escapes it), so no account or Maildir++ folder
  * is ever read from it, even on a case-insensitive file system. Maildir tools see only the
  * message, whose Return-Path names the envelope sender (RFC 5321 4.4).
  */

@@ -1,20 +1,12 @@
-import { STORE_POLL_MS } from '../limits.js';
-import { ChangeEmitter, MaildropLocks } from './listeners.js';
-import { MaildirFolder, metaOf, type Staged } from './maildir-folder.js';
-import { coalesceSyncDir, errnoOf, nodeIo, type MaildirIo } from './maildir-io.js';
-import { idOfBase, uniqueBase } from './maildir-layout.js';
-import { MaildirTree } from './maildir-tree.js';
-import { canonicalAccount, canonicalMailbox, INBOX, isInbox, isSameOrInferior, superiorsOf } from './names.js';
-import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
-import { TransactionFiles } from './transaction-files.js';
-import { removeEveryCopy } from './transactions.js';
+import { STORE_POLL_MS } from '../../limits.js';
+import { ChangeEmitter, MaildropLocks } from '../listeners.js';
+import { MailboxPolicy, type MailboxFolders } from '../mailboxes.js';
+import { canonicalAccount, canonicalMailbox, INBOX } from '../names.js';
+import { removeEveryCopy } from '../transactions.js';
 import {
   accountOf,
-  MailboxExistsError,
-  MailboxNameError,
   NoSuchMailboxError,
   NoSuchMessageError,
-  StoreWriteError,
   type Delivery,
   type Envelope,
   type MailboxStatus,
@@ -23,11 +15,18 @@ import {
   type StoreListener,
   type StoredTranscript,
   type TransactionRecord,
-} from './types.js';
+} from '../types.js';
+import type { MaildirFolder } from './folder.js';
+import { coalesceSyncDir, nodeIo, type MaildirIo } from './io.js';
+import { idOfBase, uniqueBase } from './layout.js';
+import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
+import { TransactionFiles } from './transaction-files.js';
+import { MaildirTree } from './tree.js';
+import { asWriteError, writeCopies } from './write.js';
 
 /**
  * The mail store on disk, for `serve`: one Maildir per account under `root` (layout in
- * maildir-layout.ts), readable by standard Maildir tools. A message is durable before
+ * layout.ts), readable by standard Maildir tools. A message is durable before
  * deliver() resolves: written to tmp/ and fsynced, linked into new/, the directory fsynced
  * (https://cr.yp.to/proto/maildir.html). The store keeps the bytes exactly as given.
  */
@@ -39,20 +38,12 @@ export interface MaildirStoreOptions {
 // An envelope is written before its copies are linked: younger than this, it is no orphan yet.
 const ORPHAN_GRACE_MS = 60_000;
 
-interface WriteOptions {
-  /** Set the file's mtime to the date (APPEND's internal date); a delivery's mtime is its time already. */
-  setMtime?: boolean;
-  /** One name for every copy (one SMTP transaction). */
-  base?: string;
-  /** Written durably after the copies are staged and before any is visible: the envelope. */
-  beside?: () => Promise<void>;
-}
-
 export class MaildirStore implements MailStore {
   private readonly emitter = new ChangeEmitter();
   private readonly locks = new MaildropLocks();
   private readonly tree: MaildirTree;
   private readonly transactions: TransactionFiles;
+  private readonly policy: MailboxPolicy;
   private poller: NodeJS.Timeout | null = null;
 
   constructor(
@@ -62,6 +53,14 @@ export class MaildirStore implements MailStore {
     const io = opts.io ?? nodeIo;
     this.tree = new MaildirTree(root, io, (c) => this.emitter.emit(c));
     this.transactions = new TransactionFiles(root, io, coalesceSyncDir(io));
+    // A mailbox is a Maildir++ folder: made, removed and moved whole by the tree (tree.ts).
+    const folders: MailboxFolders = {
+      names: (account) => this.tree.mailboxes(account),
+      make: (account, name) => this.tree.makeFolder(account, name),
+      drop: (account, name) => this.tree.deleteFolder(account, name),
+      move: (account, from, to) => this.tree.moveFolder(account, from, to),
+    };
+    this.policy = new MailboxPolicy(folders, this, (c) => this.emitter.emit(c));
   }
 
   private folder(account: string, mailbox: string): Promise<MaildirFolder> {
@@ -81,39 +80,12 @@ export class MaildirStore implements MailStore {
     const id = idOfBase(base);
     const record: TransactionRecord = { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt, size: raw.length };
     // The file's mtime is the delivery time already (Dovecot reads it as the internal date).
-    const metas = await this.write(folders, raw, receivedAt, [], { setMtime: false, base, beside: () => this.transactions.writeEnvelope(record) });
+    const beside = { write: () => this.transactions.writeEnvelope(record), undo: () => this.transactions.remove(id) };
+    const metas = await writeCopies(folders, raw, receivedAt, [], { setMtime: false, base, beside });
     return envelope.to.map((recipient) => {
       const i = accounts.indexOf(canonicalAccount(accountOf(recipient)));
       return { account: accounts[i] as string, mailbox: INBOX, recipient, meta: metas[i] as MessageMeta };
     });
-  }
-
-  /**
-   * All or nothing: every copy is staged and fsynced, then committed, then the directories
-   * fsynced; if any step fails, every copy is undone and StoreWriteError says why.
-   */
-  private async write(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], how: WriteOptions = {}): Promise<MessageMeta[]> {
-    const { setMtime = true, base, beside } = how;
-    const staged: Array<[MaildirFolder, Staged]> = [];
-    // Written while the copies are staged (their fsyncs overlap), finished before any is linked.
-    const besideDone = beside?.();
-    // Handled now: a failure while the copies are still staging must not count as unhandled.
-    besideDone?.catch(() => undefined);
-    try {
-      for (const f of folders) staged.push([f, await f.stage(raw, date, flags, setMtime, base)]);
-      await besideDone;
-      const metas: MessageMeta[] = [];
-      for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
-      for (const [f, s] of staged) await f.finish(s);
-      for (const [f, s] of staged) f.announce(s);
-      return metas;
-    } catch (err) {
-      for (const [f, s] of staged) await f.abort(s).catch(() => undefined);
-      // Undone even when it failed half way (after its rename).
-      if (besideDone) await besideDone.catch(() => undefined);
-      if (besideDone && base) await this.transactions.remove(idOfBase(base));
-      throw asWriteError(err);
-    }
   }
 
   // ---- mailboxes ----
@@ -126,45 +98,16 @@ export class MaildirStore implements MailStore {
     return this.tree.mailboxes(account);
   }
 
-  async createMailbox(account: string, name: string): Promise<void> {
-    const canonical = canonicalMailbox(name);
-    if (isInbox(canonical)) throw new MailboxExistsError(canonical);
-    await this.folder(account, INBOX);
-    for (const superior of superiorsOf(canonical)) await this.tree.makeFolder(account, superior).catch(ignoreExists);
-    await this.tree.makeFolder(account, canonical);
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  createMailbox(account: string, name: string): Promise<void> {
+    return this.policy.create(account, name);
   }
 
-  async deleteMailbox(account: string, name: string): Promise<void> {
-    const canonical = canonicalMailbox(name);
-    if (isInbox(canonical)) throw new MailboxNameError('INBOX cannot be deleted (RFC 3501 6.3.4)');
-    // Inferiors stay (RFC 3501 6.3.4): in Maildir++ they are folders of their own.
-    await this.tree.deleteFolder(account, canonical);
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
+  deleteMailbox(account: string, name: string): Promise<void> {
+    return this.policy.delete(account, name);
   }
 
-  async renameMailbox(account: string, from: string, to: string): Promise<void> {
-    const src = canonicalMailbox(from);
-    const dst = canonicalMailbox(to);
-    const existing = await this.listMailboxes(account);
-    if (!existing.includes(src)) throw new NoSuchMailboxError(src);
-    if (existing.includes(dst)) throw new MailboxExistsError(dst);
-    if (isSameOrInferior(dst, src)) throw new MailboxNameError(`cannot rename ${src} into itself`);
-    if (isInbox(src)) return this.renameInbox(account, dst);
-    const moving = existing.filter((n) => isSameOrInferior(n, src));
-    const clash = moving.map((n) => dst + n.slice(src.length)).find((n) => existing.includes(n));
-    if (clash) throw new MailboxExistsError(clash);
-    for (const superior of superiorsOf(dst)) if (!existing.includes(superior)) await this.tree.makeFolder(account, superior).catch(ignoreExists);
-    for (const n of moving) await this.tree.moveFolder(account, n, dst + n.slice(src.length));
-    this.emitter.emit({ kind: 'mailboxes', account: canonicalAccount(account) });
-  }
-
-  /** RFC 3501 6.3.5: renaming INBOX moves its messages to a new mailbox and leaves INBOX empty. */
-  private async renameInbox(account: string, dst: string): Promise<void> {
-    await this.createMailbox(account, dst);
-    const uids = (await this.list(account, INBOX)).map((m) => m.uid);
-    await this.copy(account, INBOX, uids, dst);
-    await this.remove(account, INBOX, uids);
+  renameMailbox(account: string, from: string, to: string): Promise<void> {
+    return this.policy.rename(account, from, to);
   }
 
   async status(account: string, mailbox: string): Promise<MailboxStatus> {
@@ -205,7 +148,7 @@ export class MaildirStore implements MailStore {
   async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
     const f = await this.folder(account, mailbox);
     await f.status();
-    const [meta] = await this.write([f], raw, internalDate, flags);
+    const [meta] = await writeCopies([f], raw, internalDate, flags);
     return meta as MessageMeta;
   }
 
@@ -218,7 +161,7 @@ export class MaildirStore implements MailStore {
     const out: number[] = [];
     for (const e of entries) {
       const raw = await src.read(e.uid);
-      const [meta] = await this.write([dst], raw, new Date(e.date), e.flags);
+      const [meta] = await writeCopies([dst], raw, new Date(e.date), e.flags);
       out.push((meta as MessageMeta).uid);
     }
     return out;
@@ -313,17 +256,4 @@ export class MaildirStore implements MailStore {
     this.stopPolling();
     this.emitter.clear();
   }
-}
-
-function ignoreExists(err: unknown): void {
-  if (!(err instanceof MailboxExistsError)) throw err;
-}
-
-/** Disk full or over quota -> noSpace (SMTP 452); anything else -> 451. Name errors pass through. */
-function asWriteError(err: unknown): unknown {
-  if (err instanceof MailboxNameError || err instanceof NoSuchMailboxError || err instanceof StoreWriteError) return err;
-  const code = errnoOf(err);
-  const noSpace = code === 'ENOSPC' || code === 'EDQUOT';
-  const why = err instanceof Error ? err.message : String(err);
-  return new StoreWriteError(`could not store the message: ${why}`, err, noSpace);
 }

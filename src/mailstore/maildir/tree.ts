@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireLockFile } from './lock-file.js';
-import { accountDirName, accountOfDirName, folderDirName, inside, mailboxOfDirName } from './maildir-layout.js';
-import { MaildirFolder } from './maildir-folder.js';
-import { coalesceSyncDir, errnoOf, type MaildirIo } from './maildir-io.js';
-import { canonicalAccount, canonicalMailbox, INBOX, isInbox } from './names.js';
-import { MailboxExistsError, NoSuchMailboxError, type StoreChange } from './types.js';
+import { accountDirName, accountOfDirName, folderDirName, inside, mailboxOfDirName } from './layout.js';
+import { MaildirFolder } from './folder.js';
+import { coalesceSyncDir, errnoOf, type MaildirIo } from './io.js';
+import { canonicalAccount, canonicalMailbox, INBOX, isInbox } from '../names.js';
+import { MailboxExistsError, NoSuchMailboxError, type StoreChange } from '../types.js';
 
 /**
  * The directories of a Maildir store: which accounts and mailboxes exist, and making, moving and

@@ -1,21 +1,19 @@
 import { promises as fsp, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeFlags, sameFlags } from './flags.js';
+import { normalizeFlags, sameFlags } from '../flags.js';
 import { KeywordFile } from './keywords-file.js';
 import { acquireLockFile, Serial } from './lock-file.js';
-import { fileNameFor, uniqueBase } from './maildir-layout.js';
-import { FolderIndex, metaOf, type Entry, type Sub } from './maildir-index.js';
-import { errnoOf, unlinkQuietly, type MaildirIo } from './maildir-io.js';
+import { fileNameFor, uniqueBase } from './layout.js';
+import { FolderIndex, metaOf, type Entry, type Sub } from './folder-index.js';
+import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import { UidList } from './uidlist.js';
-import { NoSuchMessageError, type MessageMeta, type StoreChange } from './types.js';
+import { NoSuchMessageError, type MessageMeta, type StoreChange } from '../types.js';
 
 /**
  * One Maildir folder (a mailbox): reading, writing and changing its messages. Operations run
  * one at a time per folder in this process (Serial) and take the folder's lock file when they
  * write the UID list or keywords, so other processes on the same store never collide with us.
  */
-export { metaOf, type Entry } from './maildir-index.js';
-
 export interface Staged {
   tmp: string;
   base: string;
