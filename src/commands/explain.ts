@@ -1,8 +1,8 @@
 import { ExitError, UsageError } from '../errors.js';
 import { parseLang, type Lang } from '../i18n.js';
-import { lookup } from '../practice/explain-lookup.js';
-import { lookupJson, renderLookup, unknownTermLine } from '../practice/explain-view.js';
-import { isProtocol, KNOWLEDGE, PRACTICE_PROTOCOLS } from '../practice/knowledge.js';
+import { lookup } from '../explain/lookup.js';
+import { lookupJson, renderLookup, unknownTermLine } from '../explain/view.js';
+import { isProtocol, KNOWLEDGE, PROTOCOLS } from '../protocols/registry.js';
 import { unknownProtocolLine } from '../practice/messages.js';
 
 /**
@@ -27,7 +27,7 @@ export async function runExplain(protocol: string, term: string, opts: Record<st
   const write = deps.write ?? ((text: string) => void process.stdout.write(`${text}\n`));
   const lang = langOf(opts);
   const p = protocol.toLowerCase();
-  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PRACTICE_PROTOCOLS));
+  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
   const found = lookup(KNOWLEDGE[p], term);
   if (opts.json) {
     write(JSON.stringify(lookupJson(found, term, lang), null, 2));

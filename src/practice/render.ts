@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n.js';
-import type { Direction, LineEvent } from '../protocols/transcript.js';
+import type { Direction } from '../protocols/transcript.js';
 import { theme } from '../ui/theme.js';
 import { renderLine } from '../ui/transcript-view.js';
 import { msg } from './messages.js';
@@ -23,21 +23,6 @@ export interface ShownLine {
 export interface RenderOptions {
   lang: Lang;
   raw: boolean;
-}
-
-/**
- * Pair each wire line with the lab's transcript event for it, in order. Events the wire
- * does not show line for line (a summarised message body) are skipped; a wire line with no
- * event (a line of that body) gets null.
- */
-export function matchEvents(texts: readonly string[], events: readonly LineEvent[]): Array<LineEvent | null> {
-  let from = 0;
-  return texts.map((text) => {
-    const i = events.findIndex((e, j) => j >= from && e.text === text);
-    if (i < 0) return null;
-    from = i + 1;
-    return events[i] as LineEvent;
-  });
 }
 
 /** The same explanation line after line (a listing) is shown once. */

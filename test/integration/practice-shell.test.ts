@@ -8,11 +8,11 @@ import { runPractice } from '../../src/commands/practice.js';
 import { ExitError } from '../../src/errors.js';
 import { startLab, type Lab } from '../../src/lab.js';
 import { History } from '../../src/practice/history.js';
-import { KNOWLEDGE } from '../../src/practice/knowledge.js';
+import { KNOWLEDGE } from '../../src/protocols/registry.js';
 import { seedMailboxes } from '../../src/practice/seed.js';
 import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { Protocol } from '../../src/protocols/transcript.js';
-import { HubLink } from '../../src/tutor/hub-link.js';
+import { HubLink } from '../../src/conversation/hub-link.js';
 import { WireClient } from '../../src/wire/client.js';
 import { makeTlsFixture } from './tls-fixture.js';
 

@@ -9,7 +9,7 @@ function recorder() {
   const saved = new Map<string, StoredTranscript>();
   const sink = transcriptRecorder({ saveTranscript: async (id, t) => void saved.set(id, t) }, 'en');
   const line = (session: string, direction: 'client' | 'server', text: string, extra: Partial<LineEvent> = {}): void =>
-    sink({ event: 'line', protocol: 'smtp', session, direction, text, state: 'X', explanation: null, time: 't', ...extra });
+    sink({ event: 'line', protocol: 'smtp', session, port: 1, direction, text, state: 'X', explanation: null, time: 't', ...extra });
   const message = (session: string, id: string): void => sink({ event: 'message', protocol: 'smtp', session, ids: [id], from: 'a@x', to: ['b@x'], size: 1 });
   return { saved, sink, line, message };
 }
@@ -36,7 +36,7 @@ describe('transcriptRecorder', () => {
   it('masks credentials always, and ignores other protocols', () => {
     const r = recorder();
     r.line('s1', 'client', 'AUTH PLAIN AGFsaWNlAGh1bnRlcjI=', { secret: true, decoded: '\\0alice\\0hunter2' });
-    r.sink({ event: 'line', protocol: 'pop3', session: 'p1', direction: 'client', text: 'PASS hunter2', state: 'X', explanation: null, time: 't' });
+    r.sink({ event: 'line', protocol: 'pop3', session: 'p1', port: 1, direction: 'client', text: 'PASS hunter2', state: 'X', explanation: null, time: 't' });
     r.line('s1', 'client', 'MAIL FROM:<a@x>');
     r.message('s1', 'aaa111');
     r.line('s1', 'server', '250 ok');
