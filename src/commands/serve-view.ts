@@ -8,7 +8,7 @@ import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
-import { renderLine } from '../ui/transcript-view.js';
+import { eventView, renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
 import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
@@ -132,10 +132,9 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
   switch (event.event) {
     case 'line': {
       const e = config.showSecrets ? event : maskEvent(event);
-      return renderLine(
-        { direction: e.direction, text: e.text, who: e.session, explanation: e.direction === 'server' ? explainEvent(e, config.lang) : null, ...(e.decoded !== undefined ? { decoded: e.decoded } : {}), ...(e.tls ? { tls: true } : {}) },
-        { lang: config.lang },
-      );
+      // Client lines speak for themselves in the live log; the replies say what happened.
+      const view = eventView(e, config.lang);
+      return renderLine({ ...view, who: e.session, explanation: e.direction === 'server' ? view.explanation : null }, { lang: config.lang });
     }
     case 'connect':
       return theme.dim(t(config.lang, 'connected', { session: event.session, remote: event.remote }));
