@@ -1,7 +1,6 @@
 import type { Lang } from '../i18n.js';
 import type { EventSource } from '../conversation/hub-link.js';
 import { Conversation } from '../conversation/pairing.js';
-import { explainEvent } from '../explain/event.js';
 import type { LineEvent, Protocol } from '../protocols/transcript.js';
 import { theme } from '../ui/theme.js';
 import { WireError, type WireClient } from '../wire/client.js';
@@ -15,7 +14,7 @@ import { msg, type MessageKey } from './messages.js';
 import { DataCollector, LiteralCollector, literalAnnouncement } from './multiline.js';
 import { dataOutgoing, literalOutgoing, type Outgoing } from './outgoing.js';
 import { RawQueue } from './raw-view.js';
-import { renderExchange, type ShownLine } from './render.js';
+import { explained, renderExchange, sentLine, type ShownLine } from './render.js';
 import { runHelper } from './shell-helpers.js';
 import { ensureTag, TagCounter } from './tags.js';
 
@@ -231,7 +230,7 @@ export class PracticeShell {
         direction: 'server' as const,
         text,
         tls,
-        explanation: this.explained(paired.server[i]) ?? local[i] ?? null,
+        explanation: explained(paired.server[i], this.o.lang) ?? local[i] ?? null,
         bytes: this.rawQueue.take(text),
       })),
     ];
@@ -239,21 +238,8 @@ export class PracticeShell {
     return renderExchange(shown, this.o.events ? this.state : null, { lang: this.o.lang, raw: this.raw });
   }
 
-  private explained(event: LineEvent | undefined): string | null {
-    return event ? explainEvent(event, this.o.lang) : null;
-  }
-
   private clientLine(line: Outgoing, event: LineEvent | undefined, mode: InputMode): ShownLine {
-    const local = explainClient(this.o.protocol, line.text, mode, this.o.lang, this.lastCommand);
-    const decoded = event?.decoded ?? local.decoded;
-    const fallback = line.fallback !== undefined ? line.fallback : local.explanation;
-    return {
-      direction: 'client',
-      text: line.text,
-      explanation: line.note !== undefined ? line.note : (this.explained(event) ?? fallback),
-      ...(decoded !== undefined ? { decoded } : {}),
-      bytes: Buffer.from(`${line.text}\r\n`, 'utf8'),
-    };
+    return sentLine(line, event, explainClient(this.o.protocol, line.text, mode, this.o.lang, this.lastCommand), this.o.lang);
   }
 
   /** SMTP 354 opens DATA; 334 and `+` ask for a response; an IMAP `+` after `{n}` asks for the literal. */
