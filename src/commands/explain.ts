@@ -1,9 +1,10 @@
 import { ExitError, UsageError } from '../errors.js';
-import { parseLang, type Lang } from '../i18n.js';
-import { lookup } from '../practice/explain-lookup.js';
-import { lookupJson, renderLookup, unknownTermLine } from '../practice/explain-view.js';
-import { isProtocol, KNOWLEDGE, PRACTICE_PROTOCOLS } from '../practice/knowledge.js';
+import { lookup } from '../explain/lookup.js';
+import { lookupJson, renderLookup, unknownTermLine } from '../explain/view.js';
+import { isProtocol, PROTOCOLS } from '../protocol.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
 import { unknownProtocolLine } from '../practice/messages.js';
+import { langOption } from './options.js';
 
 /**
  * `l7lab explain <smtp|pop3|imap> <code-or-command>`: what a reply code, a command or a
@@ -15,19 +16,11 @@ export interface ExplainDeps {
   write?: (text: string) => void;
 }
 
-function langOf(opts: Record<string, unknown>): Lang {
-  try {
-    return parseLang(typeof opts.lang === 'string' ? opts.lang : undefined);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
 export async function runExplain(protocol: string, term: string, opts: Record<string, unknown>, deps: ExplainDeps = {}): Promise<void> {
   const write = deps.write ?? ((text: string) => void process.stdout.write(`${text}\n`));
-  const lang = langOf(opts);
+  const lang = langOption(opts);
   const p = protocol.toLowerCase();
-  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PRACTICE_PROTOCOLS));
+  if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
   const found = lookup(KNOWLEDGE[p], term);
   if (opts.json) {
     write(JSON.stringify(lookupJson(found, term, lang), null, 2));

@@ -4,6 +4,7 @@ import type { MailStore } from '../mailstore/types.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge.js';
 import type { LineEvent, TranscriptEvent } from '../protocols/transcript.js';
 import { recordedTranscript, type RecordedTranscript } from '../recording/transcript-recorder.js';
+import { explainEvent, withExplanation } from '../explain/event.js';
 import { theme } from '../ui/theme.js';
 import { say, T } from './mail-texts.js';
 import { liveLogText } from './serve-view.js';
@@ -11,13 +12,16 @@ import { liveLogText } from './serve-view.js';
 /**
  * `l7lab mail show <id> --transcript`: the SMTP session that delivered a message, kept by
  * recording/transcript-recorder.ts, drawn by the very function that draws serve's live log.
- * The explanations were written in serve's language; shown in another, each command and
- * reply is explained again from the SMTP knowledge tables (they depend on the line alone).
+ * Each line is explained in the reader's language from the knowledge key kept with it.
  */
 export async function showTranscript(store: MailStore, id: string, json: boolean, lang: Lang): Promise<string> {
   const kept = await recordedTranscript(store, id);
   if (!kept) throw new ExitError(say(T.noTranscript, lang, { id }));
-  if (json) return `${JSON.stringify({ id, lang: kept.lang, events: kept.events }, null, 2)}\n`;
+  if (json) {
+    // As it has always read: each line's explanation in the language the transcript was kept in.
+    const events = kept.events.map((e) => (e.event === 'line' ? withExplanation(e, kept.lang as Lang) : e));
+    return `${JSON.stringify({ id, lang: kept.lang, events }, null, 2)}\n`;
+  }
   const lines = [theme.heading(say(T.transcriptHead, lang, { id }))];
   for (const event of kept.events) {
     const text = liveLogText(inLanguage(event, kept, lang), { showSecrets: false, lang });
@@ -26,22 +30,30 @@ export async function showTranscript(store: MailStore, id: string, json: boolean
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A line with a knowledge key is described in the reader's language at the edge (liveLogText,
+ * explainEvent). Only a transcript kept before lines carried keys has nothing but serve's
+ * words: for those, the explanation is matched against the SMTP tables in serve's language
+ * and said again in the reader's (drop this once such transcripts have aged out).
+ */
 function inLanguage(event: TranscriptEvent, kept: RecordedTranscript, lang: Lang): TranscriptEvent {
-  if (event.event !== 'line' || kept.lang === lang || event.explanation === null) return event;
-  return { ...event, explanation: reexplain(event, kept.lang as Lang, lang) ?? event.explanation };
+  if (event.event !== 'line' || event.knowledge || kept.lang === lang) return event;
+  const said = explainEvent(event, kept.lang as Lang);
+  if (said === null) return event;
+  return { ...event, explanation: reexplain(event, said, kept.lang as Lang, lang) ?? said };
 }
 
-function reexplain(e: LineEvent, from: Lang, to: Lang): string | null {
+function reexplain(e: LineEvent, said: string, from: Lang, to: Lang): string | null {
   if (e.direction === 'server') return smtpKnowledge.explainServerLine(e.text, to);
-  if (explainSmtpClientLine(e.text, from) === e.explanation) return explainSmtpClientLine(e.text, to);
+  if (explainSmtpClientLine(e.text, from) === said) return explainSmtpClientLine(e.text, to);
   for (const kind of ['sasl', 'data', 'data-bare-dot'] as const) {
-    if (explainSmtpContentLine(kind, null, from) === e.explanation) return explainSmtpContentLine(kind, null, to);
+    if (explainSmtpContentLine(kind, null, from) === said) return explainSmtpContentLine(kind, null, to);
   }
   // The final dot's explanation carries the message's size and line count: find them in it.
-  const numbers = (e.explanation ?? '').match(/\d+/g)?.map(Number) ?? [];
+  const numbers = said.match(/\d+/g)?.map(Number) ?? [];
   for (const size of numbers) {
     for (const lines of numbers) {
-      if (explainSmtpContentLine('data-end', { size, lines }, from) === e.explanation) return explainSmtpContentLine('data-end', { size, lines }, to);
+      if (explainSmtpContentLine('data-end', { size, lines }, from) === said) return explainSmtpContentLine('data-end', { size, lines }, to);
     }
   }
   return null;

@@ -1,3 +1,4 @@
+import { explainEvent } from '../explain/event.js';
 import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
 import { PHRASES } from '../protocols/smtp/knowledge-replies.js';
@@ -7,7 +8,7 @@ import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
-import { renderLine } from '../ui/transcript-view.js';
+import { eventView, renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
 import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
@@ -113,10 +114,17 @@ export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | nul
   ].join('\n');
 }
 
-/** One JSON object a line: scripts and tests follow the servers with this. */
-export function jsonLogLine(event: TranscriptEvent, showSecrets: boolean): string {
-  const shown = event.event === 'line' && !showSecrets ? maskEvent(event) : event;
-  return JSON.stringify(shown);
+/**
+ * One JSON object a line: scripts and tests follow the servers with this. A line keeps the
+ * fields it has always had, its explanation said at the edge in serve's language; the fields
+ * that exist for the edge itself (the knowledge key, the client port, a chunk's wire lines)
+ * are left out, so what scripts read does not change.
+ */
+export function jsonLogLine(event: TranscriptEvent, config: Pick<ServeConfig, 'showSecrets' | 'lang'>): string {
+  if (event.event !== 'line') return JSON.stringify(event);
+  const shown = config.showSecrets ? event : maskEvent(event);
+  const { port: _port, knowledge: _knowledge, wireLines: _wireLines, ...fields } = shown;
+  return JSON.stringify({ ...fields, explanation: explainEvent(shown, config.lang) });
 }
 
 /** The human live log: one block per event, or null for events not worth a line. */
@@ -124,10 +132,9 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
   switch (event.event) {
     case 'line': {
       const e = config.showSecrets ? event : maskEvent(event);
-      return renderLine(
-        { direction: e.direction, text: e.text, who: e.session, explanation: e.direction === 'server' ? e.explanation : null, ...(e.decoded !== undefined ? { decoded: e.decoded } : {}), ...(e.tls ? { tls: true } : {}) },
-        { lang: config.lang },
-      );
+      // Client lines speak for themselves in the live log; the replies say what happened.
+      const view = eventView(e, config.lang);
+      return renderLine({ ...view, who: e.session, explanation: e.direction === 'server' ? view.explanation : null }, { lang: config.lang });
     }
     case 'connect':
       return theme.dim(t(config.lang, 'connected', { session: event.session, remote: event.remote }));

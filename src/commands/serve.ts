@@ -46,7 +46,7 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
 }
 
 function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
-  if (config.output === 'json') return (event) => process.stdout.write(`${jsonLogLine(event, config.showSecrets)}\n`);
+  if (config.output === 'json') return (event) => process.stdout.write(`${jsonLogLine(event, config)}\n`);
   if (config.output === 'quiet') return () => undefined;
   return (event) => {
     const text = liveLogText(event, config);

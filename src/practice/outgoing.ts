@@ -1,12 +1,12 @@
+import type { SentLine } from '../conversation/pairing.js';
 import type { Lang } from '../i18n.js';
 import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
-import { explainClient } from './explainer.js';
+import { explainClient } from '../explain/explainer.js';
 import { msg } from './messages.js';
 import type { DataCollector } from './multiline.js';
 
 /** A line the shell sends and, when known before sending, what to say about it. */
-export interface Outgoing {
-  text: string;
+export interface Outgoing extends SentLine {
   /** Always shown (a dot-stuffing note); undefined: the lab's event, else `fallback`, else the tables. */
   note?: string | null;
   /** Shown when the lab has no event for the line. */
@@ -27,13 +27,13 @@ export function dataOutgoing(data: DataCollector, lang: Lang): Outgoing[] {
   return data.wire().map((text, i) => {
     if (i === typed.length) return { text, fallback: explainSmtpContentLine('data-end', messageSize(typed), lang) };
     const original = typed[i] as string;
-    if (original !== text) return { text, note: msg(lang, 'stuffed', { typed: original, wire: text }) };
-    return { text, note: i === 0 ? explainClient('smtp', text, 'data', lang).explanation : null };
+    if (original !== text) return { text, content: true, note: msg(lang, 'stuffed', { typed: original, wire: text }) };
+    return { text, content: true, note: i === 0 ? explainClient('smtp', text, 'data', lang).explanation : null };
   });
 }
 
 /** A literal's lines: the first says they are counted octets. */
 export function literalOutgoing(lines: readonly string[], lang: Lang): Outgoing[] {
   const note = msg(lang, 'literalLine');
-  return lines.map((text, i) => ({ text, note: i === 0 ? note : null }));
+  return lines.map((text, i) => ({ text, content: true, note: i === 0 ? note : null }));
 }

@@ -1,5 +1,8 @@
 import type { Lang } from '../i18n.js';
+import { explainEvent } from '../explain/event.js';
+import type { ClientExplanation } from '../explain/explainer.js';
 import type { Direction, LineEvent } from '../protocols/transcript.js';
+import type { Outgoing } from './outgoing.js';
 import { theme } from '../ui/theme.js';
 import { renderLine } from '../ui/transcript-view.js';
 import { msg } from './messages.js';
@@ -25,19 +28,22 @@ export interface RenderOptions {
   raw: boolean;
 }
 
-/**
- * Pair each wire line with the lab's transcript event for it, in order. Events the wire
- * does not show line for line (a summarised message body) are skipped; a wire line with no
- * event (a line of that body) gets null.
- */
-export function matchEvents(texts: readonly string[], events: readonly LineEvent[]): Array<LineEvent | null> {
-  let from = 0;
-  return texts.map((text) => {
-    const i = events.findIndex((e, j) => j >= from && e.text === text);
-    if (i < 0) return null;
-    from = i + 1;
-    return events[i] as LineEvent;
-  });
+/** What the lab's event for a line says, in the reader's language (null: no event). */
+export function explained(event: LineEvent | undefined, lang: Lang): string | null {
+  return event ? explainEvent(event, lang) : null;
+}
+
+/** A sent line as shown: a note said before sending, else the lab's event, else the tables. */
+export function sentLine(line: Outgoing, event: LineEvent | undefined, local: ClientExplanation, lang: Lang): ShownLine {
+  const decoded = event?.decoded ?? local.decoded;
+  const fallback = line.fallback !== undefined ? line.fallback : local.explanation;
+  return {
+    direction: 'client',
+    text: line.text,
+    explanation: line.note !== undefined ? line.note : (explained(event, lang) ?? fallback),
+    ...(decoded !== undefined ? { decoded } : {}),
+    bytes: Buffer.from(`${line.text}\r\n`, 'utf8'),
+  };
 }
 
 /** The same explanation line after line (a listing) is shown once. */

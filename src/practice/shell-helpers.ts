@@ -2,11 +2,11 @@ import { pick, type Lang } from '../i18n.js';
 import type { Protocol } from '../protocols/transcript.js';
 import { theme } from '../ui/theme.js';
 import { commandsFor } from './completion.js';
-import { lookup } from './explain-lookup.js';
-import { renderLookup, unknownTermLine } from './explain-view.js';
+import { lookup } from '../explain/lookup.js';
+import { renderLookup, unknownTermLine } from '../explain/view.js';
 import { apop, b64, cram, plain, unb64, type HelperCall } from './helpers.js';
 import type { History } from './history.js';
-import { KNOWLEDGE } from './knowledge.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
 import { HELPER_HELP, msg } from './messages.js';
 
 /**

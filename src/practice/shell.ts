@@ -1,18 +1,20 @@
 import type { Lang } from '../i18n.js';
+import type { EventSource } from '../conversation/hub-link.js';
+import { Conversation } from '../conversation/pairing.js';
 import type { LineEvent, Protocol } from '../protocols/transcript.js';
 import { theme } from '../ui/theme.js';
 import { WireError, type WireClient } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { complete, type InputMode } from './completion.js';
-import { explainClient, explainReply, verbOf } from './explainer.js';
+import { explainClient, explainReply, verbOf } from '../explain/explainer.js';
 import { challengeOf, HELPER_NAMES, parseHelper } from './helpers.js';
 import { worthSaving, type History } from './history.js';
-import { KNOWLEDGE } from './knowledge.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
 import { msg, type MessageKey } from './messages.js';
 import { DataCollector, LiteralCollector, literalAnnouncement } from './multiline.js';
 import { dataOutgoing, literalOutgoing, type Outgoing } from './outgoing.js';
 import { RawQueue } from './raw-view.js';
-import { matchEvents, renderExchange, type ShownLine } from './render.js';
+import { explained, renderExchange, sentLine, type ShownLine } from './render.js';
 import { runHelper } from './shell-helpers.js';
 import { ensureTag, TagCounter } from './tags.js';
 
@@ -23,15 +25,11 @@ import { ensureTag, TagCounter } from './tags.js';
  */
 export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] } & Partial<Pick<WireClient, 'tls'>>;
 
-/** Where the lab's transcript events for this connection come from (null: not the lab). */
-export interface EventSource {
-  take(localPort: number): LineEvent[];
-}
-
 export interface ShellOptions {
   protocol: Protocol;
   lang: Lang;
   wire: Wire;
+  /** Where the lab's transcript events for this connection come from (null: not the lab). */
   events: EventSource | null;
   history: History;
   out: (text: string) => void;
@@ -61,8 +59,10 @@ export class PracticeShell {
   /** A command is on the wire: its reply owns whatever arrives. */
   private inFlight = false;
   private listener: (() => void) | null = null;
+  private readonly conversation: Conversation;
 
   constructor(private readonly o: ShellOptions) {
+    this.conversation = new Conversation(o.events, () => o.wire.localPort);
     o.wire.onData = (data) => {
       this.rawQueue.push(data);
       // After the framer has the bytes too (it is fed right after this tap).
@@ -222,36 +222,24 @@ export class PracticeShell {
   }
 
   private render(sent: Outgoing[], reply: WireReply, mode: InputMode, tls = this.overTls()): string {
-    const events = this.o.events?.take(this.o.wire.localPort) ?? [];
-    const clientEvents = matchEvents(sent.map((l) => l.text), events.filter((e) => e.direction === 'client'));
-    const serverEvents = matchEvents(reply.lines, events.filter((e) => e.direction === 'server'));
+    const paired = this.conversation.pair(sent, reply.lines);
     const local = explainReply(this.o.protocol, reply.lines, this.lastCommand, this.o.lang);
     const shown: ShownLine[] = [
-      ...sent.map((l, i) => ({ ...this.clientLine(l, clientEvents[i] ?? null, mode), tls })),
+      ...sent.map((l, i) => ({ ...this.clientLine(l, paired.client[i], mode), tls })),
       ...reply.lines.map((text, i) => ({
         direction: 'server' as const,
         text,
         tls,
-        explanation: serverEvents[i]?.explanation ?? local[i] ?? null,
+        explanation: explained(paired.server[i], this.o.lang) ?? local[i] ?? null,
         bytes: this.rawQueue.take(text),
       })),
     ];
-    const last = events[events.length - 1];
-    if (last) this.state = last.state;
+    if (paired.state !== null) this.state = paired.state;
     return renderExchange(shown, this.o.events ? this.state : null, { lang: this.o.lang, raw: this.raw });
   }
 
-  private clientLine(line: Outgoing, event: LineEvent | null, mode: InputMode): ShownLine {
-    const local = explainClient(this.o.protocol, line.text, mode, this.o.lang, this.lastCommand);
-    const decoded = event?.decoded ?? local.decoded;
-    const fallback = line.fallback !== undefined ? line.fallback : local.explanation;
-    return {
-      direction: 'client',
-      text: line.text,
-      explanation: line.note !== undefined ? line.note : (event?.explanation ?? fallback),
-      ...(decoded !== undefined ? { decoded } : {}),
-      bytes: Buffer.from(`${line.text}\r\n`, 'utf8'),
-    };
+  private clientLine(line: Outgoing, event: LineEvent | undefined, mode: InputMode): ShownLine {
+    return sentLine(line, event, explainClient(this.o.protocol, line.text, mode, this.o.lang, this.lastCommand), this.o.lang);
   }
 
   /** SMTP 354 opens DATA; 334 and `+` ask for a response; an IMAP `+` after `{n}` asks for the literal. */

@@ -46,6 +46,8 @@ interface Connection {
   /** Lines now travel encrypted (transcript `tls: true`). */
   secure: boolean;
   session: ProtocolSession | null;
+  /** The client's port, for every line event of the connection (the TLS socket keeps it). */
+  port: number;
   /** Resolves when the connection has fully ended. */
   done: Promise<void>;
   /** Waiting for input at the prompt (plain fields, not WeakSets: run() checks them per chunk). */
@@ -147,7 +149,7 @@ export class LineServer {
     socket.on('error', () => undefined);
     let resolveDone!: () => void;
     const secure = this.opts.tls?.implicit === true;
-    const conn: Connection = { socket, secure, session: null, done: new Promise((r) => (resolveDone = r)), idle: false, shutdownRequested: false };
+    const conn: Connection = { socket, secure, session: null, port: socket.remotePort ?? 0, done: new Promise((r) => (resolveDone = r)), idle: false, shutdownRequested: false };
     const max = this.opts.maxConnections ?? MAX_CONNECTIONS;
     if (this.closing || this.connections.size >= max) {
       const reply = `${this.opts.busyReply}\r\n`;
@@ -346,7 +348,7 @@ export class LineServer {
   private write(c: Connection, step: Step, frame?: Frame): boolean | Promise<boolean> {
     const sink = this.opts.sink;
     if (!sink && step.out.length === 0) return !c.socket.destroyed;
-    const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, secure: c.secure };
+    const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure };
     const parts = stepEvents(sink, where, step, frame);
     if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;

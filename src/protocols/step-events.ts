@@ -9,7 +9,7 @@ import type { Protocol, TranscriptSink } from './transcript.js';
  */
 export function stepEvents(
   sink: TranscriptSink | undefined,
-  where: { protocol: Protocol; session: ProtocolSession; secure: boolean },
+  where: { protocol: Protocol; session: ProtocolSession; port: number; secure: boolean },
   step: Step,
   frame?: Frame,
 ): Buffer[] {
@@ -17,7 +17,7 @@ export function stepEvents(
   if (!sink) return step.out.map(replyBytes);
   // A silent line with no reply (message content in quiet mode) has nothing to describe either.
   if (step.out.length === 0 && (!frame || step.client?.silent)) return [];
-  const { protocol, session, secure } = where;
+  const { protocol, session, port, secure } = where;
   const time = new Date().toISOString();
   const tls = secure ? { tls: true } : {};
   if (frame && !step.client?.silent) {
@@ -28,6 +28,7 @@ export function stepEvents(
       event: 'line',
       protocol,
       session: session.id,
+      port,
       direction: 'client',
       text,
       state: session.state,
@@ -51,10 +52,12 @@ export function stepEvents(
       event: 'line',
       protocol,
       session: session.id,
+      port,
       direction: 'server',
       text,
       state: session.state,
       explanation: isLine ? session.explain('server', text) : null,
+      ...(isLine ? {} : { wireLines: lineCount(item.raw) }),
       ...(layer ? { layer } : {}),
       ...(knowledge ? { knowledge } : {}),
       ...tls,
@@ -62,6 +65,13 @@ export function stepEvents(
     });
   });
   return parts;
+}
+
+/** How many lines a raw chunk spans on the wire: every chunk a session sends ends in CRLF. */
+function lineCount(raw: Buffer): number {
+  let n = 0;
+  for (let lf = raw.indexOf(0x0a); lf >= 0; lf = raw.indexOf(0x0a, lf + 1)) n++;
+  return n;
 }
 
 /** A reply line gets its CRLF; a raw chunk (message body, literal) goes as it is. */

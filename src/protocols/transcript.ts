@@ -40,15 +40,29 @@ export interface LineEvent {
   event: 'line';
   protocol: Protocol;
   session: string;
+  /**
+   * The client's port (the server's remote port): with the session id it ties a line to the
+   * connection a lesson or the practice shell holds (its local port), without parsing `remote`.
+   */
+  port: number;
   direction: Direction;
   /** The line as it crossed the wire, without its CRLF (raw payloads are summarised). */
   text: string;
   /** The session state after this line was handled, in the RFC's own words. */
   state: string;
-  /** One-line explanation from the protocol's knowledge tables, or null. */
+  /**
+   * One-line explanation from the protocol's knowledge tables, or null, in the session's
+   * language. Read it only through explainEvent (explain/event.ts): the edge that renders
+   * `knowledge` in the reader's language; this field goes once every session emits keys.
+   */
   explanation: string | null;
   /** The knowledge key that explains the line (see KnowledgeRef), when the session gave one. */
   knowledge?: KnowledgeRef;
+  /**
+   * A server line sent as one summarised chunk (a message body, a literal: `text` is its
+   * summary) covers this many lines on the wire; absent, the event is one wire line.
+   */
+  wireLines?: number;
   /** A decoded form of an encoded line (for example base64 in AUTH): teaches L6. */
   decoded?: string;
   /** The line (or its decoded form) carries a credential; logs mask it unless asked. */

@@ -3,7 +3,7 @@ import { parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { join } from 'node:path';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';
-import { allKnowledge, knowsCommand } from './knowledge-registry.js';
+import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { displayWidth, isWide } from '../ui/width.js';
@@ -20,7 +20,7 @@ import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schem
  * backticks (a code span that never closes would show its backtick).
  */
 export interface CheckContext {
-  knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
+  knowledge: Readonly<Record<Protocol, ProtocolKnowledge>>;
   lessonIds: ReadonlySet<string>;
 }
 
@@ -193,9 +193,7 @@ function checkCommand(w: Walk, step: Extract<Step, { kind: 'send' }>, protocol: 
     }
   }
   if (!protocol || step.continues) return;
-  const k = w.ctx.knowledge[protocol];
-  if (!k) report(w, step, 'command', `no knowledge table for ${protocol} is available to check "${step.command}"`);
-  else if (!knowsCommand(k, step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
+  if (!knowsCommand(w.ctx.knowledge[protocol], step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
 }
 
 function checkCaptures(w: Walk, step: Step, capture: Record<string, string> | undefined): void {
@@ -310,7 +308,7 @@ export async function checkLessonsDir(dir: string): Promise<CheckReport> {
   for (const orphan of (await lessonFilesIn(dir)).filter((f) => !seen.has(f))) {
     problems.push({ file: displayPath(lessonFile(dir, orphan)), message: `not listed in ${MANIFEST_FILE}` });
   }
-  const ctx: CheckContext = { knowledge: await allKnowledge(), lessonIds: seen };
+  const ctx: CheckContext = { knowledge: KNOWLEDGE, lessonIds: seen };
   for (const id of seen) problems.push(...(await checkOne(dir, id, ctx)));
   return { problems, lessons: seen.size };
 }

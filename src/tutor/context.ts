@@ -1,9 +1,9 @@
 import type { Lang } from '../i18n.js';
-import type { ProtocolKnowledge } from '../protocols/knowledge.js';
-import type { LineEvent, Protocol } from '../protocols/transcript.js';
+import type { Conversation } from '../conversation/pairing.js';
+import type { HubLink } from '../conversation/hub-link.js';
+import type { Protocol } from '../protocols/transcript.js';
 import type { Prompts } from '../ui/prompts.js';
 import type { WireClient } from '../wire/client.js';
-import type { HubLink } from './hub-link.js';
 import type { TutorLab } from './lab-types.js';
 import type { LocalizedText, Lesson } from './schema.js';
 import { fill } from './placeholders.js';
@@ -24,6 +24,8 @@ export interface Connection {
   protocol: Protocol;
   lab: RunningLab;
   client: WireClient;
+  /** Pairs what this connection sends and reads with the server's transcript events. */
+  conversation: Conversation;
   /** The session state after the last line, from the server's own transcript event (null until known). */
   state: string | null;
   /** The last reply asked for more (SMTP 334, POP3/IMAP `+`): the next line answers it, not a command. */
@@ -56,7 +58,6 @@ export interface LessonContext {
   readonly captures: Map<string, string>;
   readonly mismatches: Mismatch[];
   readonly stats: { commands: number; replies: Record<string, number> };
-  readonly knowledge: Partial<Record<Protocol, ProtocolKnowledge>>;
   readonly portsView: PortsView | undefined;
   readonly timeoutMs: number | undefined;
   /** Where the lesson's output goes (stdout, or a string in tests). */
@@ -116,19 +117,4 @@ export function capture(ctx: LessonContext, patterns: Record<string, string> | u
     else missed.push(name);
   }
   return missed;
-}
-
-/** Match server lines to the server's own events in order, for explanation and state. */
-export function pairServerLines(lines: readonly string[], events: readonly LineEvent[]): Array<LineEvent | undefined> {
-  const server = events.filter((e) => e.direction === 'server');
-  let next = 0;
-  return lines.map((line) => {
-    for (let i = next; i < server.length; i++) {
-      if (server[i]?.text === line) {
-        next = i + 1;
-        return server[i];
-      }
-    }
-    return undefined;
-  });
 }

@@ -1,9 +1,12 @@
+import { Conversation, type SentLine } from '../conversation/pairing.js';
+import { explainEvent } from '../explain/event.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
 import type { LineEvent, OsiLayer, Protocol } from '../protocols/transcript.js';
 import { renderLines, type ViewLine, type ViewOptions } from '../ui/transcript-view.js';
 import { challengeOf } from '../practice/helpers.js';
 import { WireClient, WireError } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
-import { countReply, out, pairServerLines, type Connection, type LessonContext, type RunningLab } from './context.js';
+import { countReply, out, type Connection, type LessonContext, type RunningLab } from './context.js';
 import { msg } from './messages.js';
 import { DEFAULT_LAB } from './schema.js';
 
@@ -24,11 +27,10 @@ export function labNamed(ctx: LessonContext, name: string | undefined): RunningL
 }
 
 /** Client lines are L7 commands unless the server tagged them (L6 for decoded AUTH data) or the caller says otherwise. */
-function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly string[], events: readonly LineEvent[], layer: OsiLayer = 'L7'): ViewLine[] {
-  const clientEvents = events.filter((e) => e.direction === 'client');
-  return sent.map((text, i) => {
-    const ev = clientEvents.find((e) => e.text === text) ?? (sent.length === 1 ? clientEvents[0] : undefined);
-    const explanation = ev?.explanation ?? (i === 0 ? (ctx.knowledge[protocol]?.explainClientLine(text, ctx.lang) ?? null) : null);
+function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly SentLine[], paired: ReadonlyArray<LineEvent | undefined>, layer: OsiLayer = 'L7'): ViewLine[] {
+  return sent.map(({ text }, i) => {
+    const ev = paired[i];
+    const explanation = (ev ? explainEvent(ev, ctx.lang) : null) ?? (i === 0 ? KNOWLEDGE[protocol].explainClientLine(text, ctx.lang) : null);
     return {
       direction: 'client',
       text,
@@ -42,12 +44,11 @@ function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: r
 }
 
 /** A reply's meaning is L7; the state it leaves the session in is shown apart, as L5. */
-function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], events: readonly LineEvent[]): ViewLine[] {
-  const paired = pairServerLines(lines, events);
+export function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], paired: ReadonlyArray<LineEvent | undefined>): ViewLine[] {
   const views: ViewLine[] = lines.map((text, i) => {
     const ev = paired[i];
     const last = i === lines.length - 1;
-    const explanation = ev ? ev.explanation : last || i === 0 ? (ctx.knowledge[protocol]?.explainServerLine(text, ctx.lang) ?? null) : null;
+    const explanation = ev ? explainEvent(ev, ctx.lang) : last || i === 0 ? KNOWLEDGE[protocol].explainServerLine(text, ctx.lang) : null;
     const lineLayer = ev?.layer ?? (last ? 'L7' : undefined);
     return { direction: 'server', text, who, explanation, ...(lineLayer ? { layer: lineLayer } : {}), ...(ev?.tls ? { tls: true } : {}) };
   });
@@ -63,13 +64,13 @@ function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: 
 }
 
 /** Render what went over one connection since the last call. */
-export function showExchange(ctx: LessonContext, conn: Connection, sent: readonly string[], reply: readonly string[], layer?: OsiLayer): void {
-  const events = conn.lab.link.take(conn.client.localPort);
-  const last = [...events].reverse().find((e) => e.direction === 'server' && e.state !== '');
-  if (last) conn.state = last.state;
+export function showExchange(ctx: LessonContext, conn: Connection, sent: ReadonlyArray<string | SentLine>, reply: readonly string[], layer?: OsiLayer): void {
+  const lines = sent.map((l) => (typeof l === 'string' ? { text: l } : l));
+  const paired = conn.conversation.pair(lines, reply);
+  if (paired.state !== null) conn.state = paired.state;
   if (ctx.quiet) return;
-  const lines = [...clientView(ctx, conn.name, conn.protocol, sent, events, layer), ...serverView(ctx, conn.name, conn.protocol, reply, events)];
-  out(ctx, renderLines(lines, viewOptions(ctx)));
+  const views = [...clientView(ctx, conn.name, conn.protocol, lines, paired.client, layer), ...serverView(ctx, conn.name, conn.protocol, reply, paired.server)];
+  out(ctx, renderLines(views, viewOptions(ctx)));
 }
 
 /** Open (or reopen) a named connection to a lab server and show its greeting. */
@@ -80,7 +81,7 @@ export async function openConnection(ctx: LessonContext, name: string, protocol:
   out(ctx, msg(ctx.lang, 'connecting', { who: name, protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port }));
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
   ctx.connections.get(name)?.client.destroy();
-  const conn: Connection = { name, protocol, lab, client, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
+  const conn: Connection = { name, protocol, lab, client, conversation: new Conversation(lab.link, () => client.localPort), state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
   ctx.connections.set(name, conn);
   countReply(ctx, greeting.status);
   showExchange(ctx, conn, [], greeting.lines);

@@ -2,7 +2,7 @@ import { FailureRules, parseFailRule } from '../protocols/smtp/failure-rules.js'
 import { randomBytes } from 'node:crypto';
 import type { Protocol } from '../protocols/transcript.js';
 import type { LessonContext, RunningLab } from './context.js';
-import { HubLink } from './hub-link.js';
+import { HubLink } from '../conversation/hub-link.js';
 import type { StartLab, TutorLab } from './lab-types.js';
 import { msg } from './messages.js';
 import type { LabConfig, Lesson, SeedMessage } from './schema.js';

@@ -1,6 +1,5 @@
 import type { Lang } from '../i18n.js';
 import type { Prompts } from '../ui/prompts.js';
-import { allKnowledge } from './knowledge-registry.js';
 import type { StartLab } from './lab-types.js';
 import { msg } from './messages.js';
 import { heading, note, say } from './present.js';
@@ -158,7 +157,6 @@ async function newContext(opts: RunLessonOptions): Promise<LessonContext> {
     captures: new Map(),
     mismatches: [],
     stats: { commands: 0, replies: {} },
-    knowledge: await allKnowledge(),
     portsView: opts.portsView,
     timeoutMs: opts.timeoutMs,
     write: opts.write,

@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../i18n.js';
-import type { Direction, OsiLayer } from '../protocols/transcript.js';
+import { explainEvent } from '../explain/event.js';
+import type { Direction, LineEvent, OsiLayer } from '../protocols/transcript.js';
 import { theme } from './theme.js';
 import { wrap } from './wrap.js';
 
@@ -9,7 +10,8 @@ import { wrap } from './wrap.js';
  * line made visible where a lesson teaches it, then the explanation, the decoded form of an
  * encoded line (L6), and the session state after it (L5). Explanations wrap to the terminal
  * under their indent (ui/wrap.ts); wire lines never wrap. Explanations are not written
- * here: they come from the protocols' knowledge tables through the transcript events.
+ * here: a transcript event's knowledge key is said in the reader's language by the one edge
+ * function (explain/event.ts), from the protocols' knowledge tables.
  */
 export interface ViewLine {
   direction: Direction;
@@ -73,6 +75,17 @@ export function renderLine(line: ViewLine, opts: ViewOptions): string {
   if (line.explanation) out.push(wrap(line.explanation, { prefix: `${pad}${badge(line.layer, opts)}`, style: theme.explanation, code: theme.code }));
   if (opts.state && line.state) out.push(`${pad}${badge('L5', opts)}${theme.dim(`${LABELS.state[opts.lang]}:`)} ${theme.state(line.state)}`);
   return out.join('\n');
+}
+
+/** A server's transcript event as a line to show, explained in `lang`. */
+export function eventView(event: LineEvent, lang: Lang): ViewLine {
+  return {
+    direction: event.direction,
+    text: event.text,
+    explanation: explainEvent(event, lang),
+    ...(event.decoded !== undefined ? { decoded: event.decoded } : {}),
+    ...(event.tls ? { tls: true } : {}),
+  };
 }
 
 /** Several lines, as one block of the conversation. */

@@ -1,6 +1,7 @@
 import { renderLines } from '../../ui/transcript-view.js';
 import { WireError } from '../../wire/client.js';
-import { capture, mismatch, out, pairServerLines, tr, type LessonContext } from '../context.js';
+import { explainEvent } from '../../explain/event.js';
+import { capture, mismatch, out, tr, type LessonContext } from '../context.js';
 import { openConnection, viewOptions } from '../exchange.js';
 import { msg } from '../messages.js';
 import { explain, note, say, warn } from '../present.js';
@@ -48,9 +49,11 @@ export async function runWait(ctx: LessonContext, step: StepOf<'wait'>): Promise
     warn(ctx, err.message);
     mismatch(ctx, step.id, `/${step.until}/`, err.message);
   }
-  const events = conn.lab.link.take(conn.client.localPort);
-  const paired = pairServerLines(lines, events);
-  const views = lines.map((text, i) => ({ direction: 'server' as const, text, who: conn.name, explanation: paired[i]?.explanation ?? null }));
+  const paired = conn.conversation.pair([], lines).server;
+  const views = lines.map((text, i) => {
+    const ev = paired[i];
+    return { direction: 'server' as const, text, who: conn.name, explanation: ev ? explainEvent(ev, ctx.lang) : null };
+  });
   if (views.length > 0) out(ctx, renderLines(views, viewOptions(ctx)));
   explain(ctx, tr(ctx, step.explain));
 }

@@ -5,6 +5,7 @@ import { rebuildMenu } from '../recovery.js';
 import { WireError } from '../../wire/client.js';
 import { capture, countReply, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
 import { showExchange } from '../exchange.js';
+import { messageLines } from '../../conversation/pairing.js';
 import { msg } from '../messages.js';
 import { code, explain, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
@@ -44,7 +45,7 @@ async function typedBody(ctx: LessonContext): Promise<DataCollector> {
 async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep): Promise<WireReply> {
   preview(ctx, step.body);
   const { wire, reply } = await conn.client.sendBody(step.body);
-  showExchange(ctx, conn, wire, reply.lines, 'L6');
+  showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
   return reply;
 }
 
@@ -53,7 +54,7 @@ async function sendTyped(ctx: LessonContext, conn: Connection): Promise<WireRepl
   const body = await typedBody(ctx);
   const wire = body.wire();
   const reply = await conn.client.sendRawLines(wire);
-  showExchange(ctx, conn, wire, reply.lines, 'L6');
+  showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
   ctx.ownMessage = true;
   note(ctx, msg(ctx.lang, 'ownMessage', { n: body.lines.length, stuffed: body.stuffed }));
   return reply;

@@ -2,6 +2,7 @@ import { WireClient, WireError } from '../../wire/client.js';
 import type { WireReply } from '../../wire/reply-framer.js';
 import { mismatch, tr, type Connection, type LessonContext } from '../context.js';
 import { labNamed, showExchange } from '../exchange.js';
+import { Conversation, messageLines } from '../../conversation/pairing.js';
 import { msg } from '../messages.js';
 import { explain, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
@@ -57,7 +58,7 @@ async function converse(ctx: LessonContext, conn: Connection, step: RelayStep, r
     const { wire, reply } = await conn.client.sendBody(linesOf(raw));
     // A long body would bury the conversation: show its first and last lines.
     const shown = wire.length > 8 ? [...wire.slice(0, 5), `[… ${wire.length - 7} …]`, ...wire.slice(-2)] : wire;
-    showExchange(ctx, conn, shown, reply.lines, 'L6');
+    showExchange(ctx, conn, messageLines(shown), reply.lines, 'L6');
     replies.push(reply);
   }
   await send('QUIT');
@@ -72,7 +73,8 @@ export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<voi
   note(ctx, msg(ctx.lang, 'relayHeader', { from: step.from, to: step.to, host: endpoint.host, port: endpoint.port }));
   const raw = await newestMessage(ctx, step);
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol: 'smtp', ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
-  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
+  const conversation = new Conversation(target.link, () => client.localPort);
+  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, conversation, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
   try {
     showExchange(ctx, conn, [], greeting.lines);
     const replies = await converse(ctx, conn, step, raw);

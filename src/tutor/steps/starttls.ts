@@ -1,6 +1,6 @@
 import type { Localized } from '../../i18n.js';
 import type { Protocol } from '../../protocols/transcript.js';
-import { tlsNote } from '../../practice/tls-note.js';
+import { tlsNote } from '../../conversation/tls-note.js';
 import { mismatch, out, type LessonContext } from '../context.js';
 import { labPair } from '../labs.js';
 import type { StepOf } from '../schema.js';

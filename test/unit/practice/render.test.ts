@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LineEvent } from '../../../src/protocols/transcript.js';
-import { matchEvents, renderExchange } from '../../../src/practice/render.js';
+import { renderExchange } from '../../../src/practice/render.js';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
-
-function event(text: string, explanation: string | null, state = 'TRANSACTION'): LineEvent {
-  return { event: 'line', protocol: 'pop3', session: 's', direction: 'server', text, state, explanation, time: '' };
-}
-
-describe('pairing wire lines with the lab transcript', () => {
-  it('matches in order and leaves summarised lines without an event', () => {
-    const events = [event('+OK 12 octets', 'follows'), event('[message 1: 12 octets]', null), event('.', 'end')];
-    const matched = matchEvents(['+OK 12 octets', 'Subject: a', '', '.'], events);
-    expect(matched.map((e) => e?.explanation ?? null)).toEqual(['follows', null, null, 'end']);
-  });
-
-  it('never matches an event twice or backwards', () => {
-    const matched = matchEvents(['.', '.'], [event('.', 'first')]);
-    expect(matched.map((e) => e?.explanation ?? null)).toEqual(['first', null]);
-  });
-});
 
 describe('rendering an exchange', () => {
   it('explains a listing once, and gives the state after the last line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWLEDGE } from '../../../src/practice/knowledge.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { ensureTag, hasTag, isTag, TagCounter } from '../../../src/practice/tags.js';
 
 const commands = new Set(KNOWLEDGE.imap.commands.keys());

@@ -25,6 +25,7 @@ describe('maskEvent', () => {
     event: 'line',
     protocol: 'smtp',
     session: 's1',
+    port: 1,
     direction: 'client',
     text: 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=',
     state: 'GREETED',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLesson, type CheckContext } from '../../../src/tutor/checker.js';
-import { allKnowledge } from '../../../src/tutor/knowledge-registry.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { parseLesson } from '../../../src/tutor/loader.js';
 import { formatProblem } from '../../../src/tutor/problems.js';
 
@@ -11,7 +11,7 @@ import { formatProblem } from '../../../src/tutor/problems.js';
  */
 let ctx: CheckContext;
 beforeAll(async () => {
-  ctx = { knowledge: await allKnowledge(), lessonIds: new Set(['t']) };
+  ctx = { knowledge: KNOWLEDGE, lessonIds: new Set(['t']) };
 });
 
 const QUIZ = `

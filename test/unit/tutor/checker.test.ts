@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkLesson, checkLessonsDir, type CheckContext } from '../../../src/tutor/checker.js';
-import { allKnowledge } from '../../../src/tutor/knowledge-registry.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { defaultLessonsDir, loadLesson, parseLesson } from '../../../src/tutor/loader.js';
 import { LessonFileError, formatProblem } from '../../../src/tutor/problems.js';
 
@@ -13,7 +13,7 @@ const FIXTURES = 'test/unit/tutor/fixtures';
 
 let ctx: CheckContext;
 beforeAll(async () => {
-  ctx = { knowledge: await allKnowledge(), lessonIds: new Set(['valid']) };
+  ctx = { knowledge: KNOWLEDGE, lessonIds: new Set(['valid']) };
 });
 
 function problemsOf(name: string): string[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../../src/protocols/accounts.js';
 import { closest, resumeIndex, suggested, type CatalogEntry } from '../../../src/tutor/catalog.js';
 import type { LessonContext, RunningLab } from '../../../src/tutor/context.js';
-import { capture, pairServerLines } from '../../../src/tutor/context.js';
+import { capture } from '../../../src/tutor/context.js';
 import { protocolsNeeded, seedMessageText } from '../../../src/tutor/labs.js';
 import { parseLesson } from '../../../src/tutor/loader.js';
 import { fill, isBuiltin, placeholdersIn } from '../../../src/tutor/placeholders.js';
@@ -10,7 +10,6 @@ import type { Lesson, StepOf } from '../../../src/tutor/schema.js';
 import { derive } from '../../../src/tutor/steps/compute.js';
 import { headerOf } from '../../../src/tutor/steps/mailbox.js';
 import { isAccepted, statusMatches } from '../../../src/tutor/steps/send.js';
-import type { LineEvent } from '../../../src/protocols/transcript.js';
 
 function lesson(yaml: string): Lesson {
   const { lesson: l, problems } = parseLesson('/virtual/x.yaml', yaml);
@@ -84,18 +83,13 @@ describe('send: what counts as right', () => {
   });
 });
 
-describe('capture and pairing', () => {
+describe('capture', () => {
   it('captures the first group (or the whole match) line by line', () => {
     const ctx = ctxWith([]);
     const missed = capture(ctx, { host: '^220 (\\S+)', stamp: '<[^>]+>', none: 'xyz' }, ['220 lab.example ESMTP <1.2@lab>']);
     expect([ctx.captures.get('host'), ctx.captures.get('stamp'), missed]).toEqual(['lab.example', '<1.2@lab>', ['none']]);
   });
 
-  it('pairs reply lines with the server events in order, skipping lines without one', () => {
-    const ev = (text: string) => ({ event: 'line', direction: 'server', text }) as LineEvent;
-    const paired = pairServerLines(['* 1 FETCH (BODY[] {5}', 'hello', ')', 'a OK'], [ev('* 1 FETCH (BODY[] {5}'), ev('[5 octets]'), ev(')'), ev('a OK')]);
-    expect(paired.map((e) => e?.text ?? null)).toEqual(['* 1 FETCH (BODY[] {5}', null, ')', 'a OK']);
-  });
 });
 
 describe('labs of a lesson', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookup } from '../../../src/practice/explain-lookup.js';
-import { renderLookup } from '../../../src/practice/explain-view.js';
-import { KNOWLEDGE } from '../../../src/practice/knowledge.js';
+import { lookup } from '../../../src/explain/lookup.js';
+import { renderLookup } from '../../../src/explain/view.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { renderLine } from '../../../src/ui/transcript-view.js';
 import { displayWidth, stripAnsi } from '../../../src/ui/width.js';
 

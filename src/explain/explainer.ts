@@ -3,9 +3,9 @@ import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledg
 import type { Protocol } from '../protocols/transcript.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
-import type { InputMode } from './completion.js';
-import { printable } from './helpers.js';
-import { KNOWLEDGE } from './knowledge.js';
+import type { InputMode } from '../practice/completion.js';
+import { printable } from '../practice/helpers.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
 
 /**
  * Explanations of lines from the knowledge tables, on the client side of the wire: for a

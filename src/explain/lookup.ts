@@ -1,7 +1,7 @@
 import type { Localized } from '../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';
-import { commandsFor } from './completion.js';
+import { commandsFor } from '../practice/completion.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { editDistance } from '../edit-distance.js';
 import { enhancedNotes } from '../protocols/smtp/knowledge-enhanced.js';
@@ -9,7 +9,7 @@ import { enhancedNotes } from '../protocols/smtp/knowledge-enhanced.js';
 /**
  * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,
  * a state, or, for a well-formed code no table lists, what its class says. Pure lookups in
- * the protocols' knowledge tables; rendering is explain-view.ts's.
+ * the protocols' knowledge tables; rendering is view.ts's.
  */
 export interface ClassNote {
   code: string;

@@ -3,8 +3,8 @@ import type { ReplyKnowledge } from '../protocols/knowledge.js';
 import { theme } from '../ui/theme.js';
 import { displayWidth } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
-import type { ClassNote, EnhancedPart, Example, Lookup } from './explain-lookup.js';
-import { msg, type MessageKey } from './messages.js';
+import type { ClassNote, EnhancedPart, Example, Lookup } from './lookup.js';
+import { msg, type MessageKey } from '../practice/messages.js';
 
 /**
  * How a lookup looks: a short labelled block for people (`l7lab explain`, `:explain`) or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodedResponse, explainClient, explainReply, imapLineKinds, verbOf } from '../../../src/practice/explainer.js';
+import { decodedResponse, explainClient, explainReply, imapLineKinds, verbOf } from '../../../src/explain/explainer.js';
 
 describe('IMAP reply lines and literals (RFC 3501 4.3)', () => {
   it('marks the octets of a literal and the line it continues', () => {
