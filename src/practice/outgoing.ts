@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n.js';
-import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
+import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';
 import { explainClient } from './explainer.js';
 import { msg } from './messages.js';
 import type { DataCollector } from './multiline.js';

@@ -10,7 +10,7 @@ import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import type { LineServer } from '../../src/protocols/server.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
-import { clientPart } from '../unit/smtp/harness.js';
+import { clientPart } from '../unit/smtp/fixtures.js';
 
 /**
  * Real clients against the lab's SMTP server on 127.0.0.1: curl, Python's smtplib and

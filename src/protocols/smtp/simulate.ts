@@ -1,5 +1,5 @@
 import { failureReply, type FailStage, type FailureHit } from './failure-rules.js';
-import type { CommandContext, Outcome } from './types.js';
+import type { SmtpContext, SmtpOutcome as Outcome } from './types.js';
 
 /**
  * How a failure rule changes one reply of the session (see failure-rules.ts). The session
@@ -14,7 +14,7 @@ export interface Simulated {
 }
 
 /** `hit`: already looked up (null: none); when omitted, the rules are asked here. */
-export function simulatedFailure(ctx: CommandContext, stage: FailStage, subject: string, hit?: FailureHit | null): Simulated | null {
+export function simulatedFailure(ctx: SmtpContext, stage: FailStage, subject: string, hit?: FailureHit | null): Simulated | null {
   const found = hit !== undefined ? hit : (ctx.config.failures?.match(stage, subject) ?? null);
   if (!found) return null;
   const { action, rule } = found;
