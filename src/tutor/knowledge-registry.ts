@@ -7,7 +7,7 @@ import type { Protocol } from '../protocols/transcript.js';
  * protocol is not available) rather than a build error.
  */
 const MODULES: Record<Protocol, string> = {
-  smtp: '../protocols/smtp/knowledge.js',
+  smtp: '../protocols/smtp/knowledge/index.js',
   pop3: '../protocols/pop3/knowledge.js',
   imap: '../protocols/imap/knowledge.js',
 };
