@@ -10,9 +10,9 @@ import { SMTP_COMMANDS } from './commands/index.js';
 import { systemEnvironment, type SmtpEnvironment } from './env.js';
 import type { FailureRules } from './failure-rules.js';
 import { describeSmtp } from './knowledge/index.js';
-import { clientKey, serverKey } from './knowledge/keys.js';
+import { clientKey, commandKey, serverKey } from './knowledge/keys.js';
 import { renderError } from './replies.js';
-import type { SmtpContext, SmtpOutcome, SmtpPending, SmtpSessionData, SmtpState, SmtpStore, UnchangedLine } from './types.js';
+import type { SmtpContext, SmtpOutcome, SmtpPending, SmtpSessionData, SmtpState, SmtpStore, Transaction, TransactionContext, UnchangedLine } from './types.js';
 
 /**
  * One SMTP server session as a pure state machine (RFC 5321 3, 4.1.4): it takes a line and
@@ -44,6 +44,15 @@ const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The client note of a command line: its key, one shared frozen note per verb. */
+const COMMAND_NOTES = new Map<KnowledgeRef, ClientNote>();
+function noteFor(key: KnowledgeRef | null): ClientNote | undefined {
+  if (!key) return undefined;
+  let note = COMMAND_NOTES.get(key);
+  if (!note) COMMAND_NOTES.set(key, (note = Object.freeze({ knowledge: key })));
+  return note;
+}
+
 export class SmtpSession implements ProtocolSession {
   readonly protocol = 'smtp' as const;
   readonly id: string;
@@ -54,6 +63,8 @@ export class SmtpSession implements ProtocolSession {
   private lastClient: KnowledgeRef | null = null;
   private readonly data: Mutable<SmtpSessionData>;
   private readonly ctx: SmtpContext;
+  /** The same context with the open transaction, for MAIL and RCPT (built once; see narrow). */
+  private readonly txCtx: TransactionContext;
   private readonly lang: Lang;
 
   constructor(opts: SmtpSessionOptions) {
@@ -89,6 +100,10 @@ export class SmtpSession implements ProtocolSession {
         return session.current;
       },
     };
+    this.txCtx = Object.create(this.ctx, {
+      // Read only while a handler admitted in MAIL or RCPT runs, after narrow() saw it set.
+      transaction: { get: () => this.data.transaction as Transaction, enumerable: true },
+    }) as TransactionContext;
   }
 
   get state(): SmtpState {
@@ -157,11 +172,12 @@ export class SmtpSession implements ProtocolSession {
     // UTF-8 would decode to U+FFFD and an address nobody sent would be accepted and stored.
     const utf8 = isUtf8(line);
     const text = line.toString(utf8 ? 'utf8' : 'latin1');
-    const key = clientKey(text);
-    this.lastClient = key;
-    const note: ClientNote | undefined = key ? { knowledge: key } : undefined;
-    if (!utf8) return this.bad('500 5.5.2 Syntax error: the command line is not valid UTF-8 (RFC 6531 3.3)', note);
     const { verb, rest } = splitCommand(text.trimEnd());
+    // The key explains the verb the client typed (leading blanks are skipped for it, not for the dispatcher).
+    const key = line[0] !== undefined && line[0] > 0x20 ? commandKey(verb) : clientKey(text);
+    this.lastClient = key;
+    const note = noteFor(key);
+    if (!utf8) return this.bad('500 5.5.2 Syntax error: the command line is not valid UTF-8 (RFC 6531 3.3)', note);
     if (isForeignProtocol(verb)) return this.apply(foreignProtocol(), note);
     try {
       const result = runCommand(SMTP_COMMANDS, verb, this.current, rest, this.narrow);
@@ -178,9 +194,8 @@ export class SmtpSession implements ProtocolSession {
    */
   private readonly narrow = (state: SmtpState): SmtpContext => {
     if (state !== 'MAIL' && state !== 'RCPT') return this.ctx;
-    const transaction = this.data.transaction;
-    if (transaction === null) throw new Error(`SMTP state ${state} without a transaction`);
-    return { ...this.ctx, transaction } as SmtpContext;
+    if (this.data.transaction === null) throw new Error(`SMTP state ${state} without a transaction`);
+    return this.txCtx;
   };
 
   /** A typed error from the dispatcher or a handler, as the reply renderError gives it. */
@@ -245,7 +260,7 @@ export class SmtpSession implements ProtocolSession {
       this.current = 'CLOSED';
       this.pending = null;
     }
-    const note = commandNote ? { ...outcome.note, ...commandNote } : outcome.note;
+    const note = commandNote && outcome.note ? { ...outcome.note, ...commandNote } : (commandNote ?? outcome.note);
     if (!commandNote && outcome.note) this.lastClient = outcome.note.knowledge ?? null;
     return this.toStep(outcome, note);
   }

@@ -36,8 +36,10 @@ export function simulatedFailure(ctx: SmtpContext, stage: FailStage, subject: st
 /** The normal outcome, late: its last reply line says by how much and why. */
 export function delayed(outcome: Outcome, sim: Simulated | null): Outcome {
   if (!sim?.delay) return outcome;
-  const replies = [...outcome.replies];
+  // The text changes, so keys given with the outcome no longer fit: the session reads them from the text.
+  const { knowledge: _given, ...rest } = outcome;
+  const replies = [...rest.replies];
   const last = replies.length - 1;
   replies[last] = `${replies[last]} (delayed ${sim.delay.ms} ms by l7lab ${sim.delay.label}: simulated slow server)`;
-  return { ...outcome, replies, delayMs: (outcome.delayMs ?? 0) + sim.delay.ms };
+  return { ...rest, replies, delayMs: (rest.delayMs ?? 0) + sim.delay.ms };
 }

@@ -26,9 +26,12 @@ const DIALOGS: ReadonlyArray<{ name: string; opts: Partial<SmtpSessionOptions>; 
   },
   {
     name: 'failure rules: a temporary and a permanent refusal and a slow reply',
-    rules: ['rcpt:*@bounce.test=550 5.1.1', 'mail:slow@*=delay 5ms'],
+    rules: ['rcpt:*@bounce.test=550 5.1.1', 'mail:slow@*=delay 5ms', 'data:late@*=delay 5ms'],
     opts: {},
-    input: lines('HELO c.test', 'MAIL FROM:<app@example.com>', 'RCPT TO:<gone@bounce.test>', 'RCPT TO:<tempfail-451@example.com>', 'RSET', 'MAIL FROM:<slow@example.com>', 'QUIT'),
+    input: lines(
+      ...['HELO c.test', 'MAIL FROM:<app@example.com>', 'RCPT TO:<gone@bounce.test>', 'RCPT TO:<tempfail-451@example.com>', 'RSET', 'MAIL FROM:<slow@example.com>', 'RSET'],
+      ...['MAIL FROM:<late@example.com>', 'RCPT TO:<b@example.com>', 'DATA', 'hi', '.', 'QUIT'],
+    ),
   },
 ];
 
@@ -59,6 +62,16 @@ describe('SMTP knowledge keys', () => {
   it.each(DIALOGS.map((d, i) => [d.name, i] as const))('describe(step key) says what the transcript said before keys: %s', async (_name, i) => {
     const got = await describedLines(DIALOGS[i]!);
     expect(got).toEqual(RECORDED[i]!.lines);
+  });
+
+  it('a key a handler gives with its reply is the key of the reply text (the queue id line, also when delayed)', async () => {
+    for (const d of DIALOGS) {
+      const failures = d.rules ? new FailureRules(d.rules.map((s, i) => parseFailRule(s, `rule ${i + 1}`)), () => 0) : undefined;
+      const h = makeSession({ ...d.opts, ...(failures ? { failures } : {}) });
+      await h.wire.start();
+      await h.wire.send(d.input);
+      for (const { step } of h.wire.steps) step.out.forEach((item, i) => expect(step.knowledge?.[i], String(item)).toEqual(smtpKnowledge.serverKey!(String(item))));
+    }
   });
 
   it('keys carry no language: reply code and enhanced code, the decoded challenge, the simulation', () => {

@@ -1,7 +1,7 @@
 import { StoreWriteError, type Delivery } from '../../../mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../../limits.js';
 import type { ClientNote, Expect, OutItem, Step, Terminator } from '../../session.js';
-import { DATA_BARE_DOT, DATA_LINE, dataEnd } from '../knowledge/keys.js';
+import { DATA_BARE_DOT, DATA_LINE, dataEnd, serverKey } from '../knowledge/keys.js';
 import { DataReader, joinContent, type DataEnd } from '../data-reader.js';
 import { delayed, simulatedFailure } from '../simulate.js';
 import { traceHeaders, type TraceInfo } from '../trace.js';
@@ -21,6 +21,8 @@ import { noArgs } from './args.js';
  *   S: 250 2.0.0 Ok: queued as 1A2B3C
  */
 const SYNTAX = 'DATA';
+
+const QUEUED = serverKey('250 2.0.0 Ok: queued as 0');
 
 async function store(ctx: SmtpContext, tx: Transaction, content: DataEnd): Promise<SmtpOutcome> {
   const queueId = ctx.env.queueId();
@@ -52,7 +54,8 @@ async function store(ctx: SmtpContext, tx: Transaction, content: DataEnd): Promi
     const ids = [...new Set(deliveries.map((x) => x.meta.id))];
     ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
   }
-  return { replies: [`250 2.0.0 Ok: queued as ${queueId}`] };
+  // The queue id makes every such line new: its key is given here, not read from the text each time.
+  return { replies: [`250 2.0.0 Ok: queued as ${queueId}`], knowledge: [QUEUED] };
 }
 
 function finish(ctx: SmtpContext, tx: Transaction, progress: DataEnd): SmtpOutcome | Promise<SmtpOutcome> {
