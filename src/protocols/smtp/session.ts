@@ -3,7 +3,7 @@ import type { Accounts } from '../accounts.js';
 import { runCommand } from '../command.js';
 import type { Lang } from '../../i18n.js';
 import { SMTP_COMMAND_LINE, SMTP_MAX_BAD_COMMANDS, SMTP_MAX_MESSAGE_SIZE } from '../../limits.js';
-import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
+import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type OutItem, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
 import type { Direction, KnowledgeRef, MessageEvent } from '../transcript.js';
 import { foreignProtocol, isForeignProtocol, splitCommand } from './command-line.js';
 import { SMTP_COMMANDS } from './commands/index.js';
@@ -273,9 +273,19 @@ export class SmtpSession implements ProtocolSession {
     }
     if (note) step.client = note;
     if (outcome.layers) step.layers = outcome.layers;
-    if (outcome.replies.length > 0) step.knowledge = outcome.knowledge ?? outcome.replies.map((r) => (typeof r === 'string' ? serverKey(r) : null));
+    if (outcome.replies.length > 0) step.knowledge = outcome.knowledge ?? keysOf(outcome.replies);
     if (outcome.startTls) step.startTls = true;
     if (outcome.delayMs) step.delayMs = outcome.delayMs;
     return step;
   }
+}
+
+/** The key of each reply line (a raw chunk has none). */
+function keysOf(replies: OutItem[]): Array<KnowledgeRef | null> {
+  const keys = new Array<KnowledgeRef | null>(replies.length);
+  for (let i = 0; i < replies.length; i++) {
+    const r = replies[i];
+    keys[i] = typeof r === 'string' ? serverKey(r) : null;
+  }
+  return keys;
 }
