@@ -62,9 +62,8 @@ export class SmtpSession implements ProtocolSession {
   /** The key of the last client line: only for explain(), which goes once the edges render keys. */
   private lastClient: KnowledgeRef | null = null;
   private readonly data: Mutable<SmtpSessionData>;
-  private readonly ctx: SmtpContext;
-  /** The same context with the open transaction, for MAIL and RCPT (built once; see narrow). */
-  private readonly txCtx: TransactionContext;
+  /** What handlers see; its `transaction` is typed for them only in MAIL and RCPT (see narrow). */
+  private readonly ctx: TransactionContext;
   private readonly lang: Lang;
 
   constructor(opts: SmtpSessionOptions) {
@@ -99,11 +98,11 @@ export class SmtpSession implements ProtocolSession {
       get state() {
         return session.current;
       },
+      // Read only by handlers admitted in MAIL or RCPT, after narrow() saw it set.
+      get transaction() {
+        return session.data.transaction as Transaction;
+      },
     };
-    this.txCtx = Object.create(this.ctx, {
-      // Read only while a handler admitted in MAIL or RCPT runs, after narrow() saw it set.
-      transaction: { get: () => this.data.transaction as Transaction, enumerable: true },
-    }) as TransactionContext;
   }
 
   get state(): SmtpState {
@@ -193,9 +192,8 @@ export class SmtpSession implements ProtocolSession {
    * guarantee. MAIL and RCPT have an open transaction (RFC 5321 3.3), so their handlers get it typed.
    */
   private readonly narrow = (state: SmtpState): SmtpContext => {
-    if (state !== 'MAIL' && state !== 'RCPT') return this.ctx;
-    if (this.data.transaction === null) throw new Error(`SMTP state ${state} without a transaction`);
-    return this.txCtx;
+    if ((state === 'MAIL' || state === 'RCPT') && this.data.transaction === null) throw new Error(`SMTP state ${state} without a transaction`);
+    return this.ctx;
   };
 
   /** A typed error from the dispatcher or a handler, as the reply renderError gives it. */
