@@ -1,8 +1,8 @@
-import type { DialogRow } from '../../support/dialog.js';
 import { describe, expect, it } from 'vitest';
 import { FailureRules, parseFailRule } from '../../../src/protocols/smtp/failure-rules.js';
 import { smtpKnowledge } from '../../../src/protocols/smtp/knowledge/index.js';
 import { b64, lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
 type Row = DialogRow;
 

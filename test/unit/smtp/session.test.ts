@@ -1,7 +1,7 @@
-import type { DialogRow } from '../../support/dialog.js';
 import { describe, expect, it } from 'vitest';
 import { SMTP_MAX_BAD_COMMANDS, SMTP_MAX_RECIPIENTS } from '../../../src/limits.js';
 import { lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
 type Row = DialogRow;
 

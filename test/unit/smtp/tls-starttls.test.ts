@@ -1,6 +1,6 @@
-import type { DialogRow } from '../../support/dialog.js';
 import { describe, expect, it } from 'vitest';
 import { lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
 /** The pure SMTP session's side of STARTTLS (RFC 3207) and of AUTH before TLS (RFC 4954 4, 6). */
 type Row = DialogRow;
