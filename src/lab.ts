@@ -108,7 +108,7 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
       return createSmtpServer({
         ...common,
         ...tls,
-        authRequiresTls: loginRequiresTls,
+        loginRequiresTls,
         authRequired: opts.authRequired ?? false,
         ...(opts.smtpFailures ? { failures: opts.smtpFailures } : {}),
         ...(opts.maxMessageSize !== undefined ? { maxMessageSize: opts.maxMessageSize } : {}),

@@ -1,7 +1,7 @@
 import { ExitError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
-import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge.js';
+import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge/index.js';
 import type { LineEvent, TranscriptEvent } from '../protocols/transcript.js';
 import { recordedTranscript, type RecordedTranscript } from '../recording/transcript-recorder.js';
 import { explainEvent, withExplanation } from '../explain/event.js';

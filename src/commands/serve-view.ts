@@ -1,7 +1,7 @@
 import { explainEvent } from '../explain/event.js';
 import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
-import { PHRASES } from '../protocols/smtp/knowledge-replies.js';
+import { PHRASES } from '../protocols/smtp/knowledge/replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
 import type { Protocol, TranscriptEvent } from '../protocols/transcript.js';

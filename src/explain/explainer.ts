@@ -2,7 +2,7 @@ import type { Lang } from '../i18n.js';
 import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';
 import { decodeBase64 } from '../protocols/sasl.js';
-import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
+import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';
 import type { InputMode } from '../practice/completion.js';
 import { printable } from '../practice/helpers.js';
 import { KNOWLEDGE } from '../protocols/registry.js';

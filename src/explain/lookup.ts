@@ -4,7 +4,7 @@ import type { Protocol } from '../protocols/transcript.js';
 import { commandsFor } from '../practice/completion.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { editDistance } from '../edit-distance.js';
-import { enhancedNotes } from '../protocols/smtp/knowledge-enhanced.js';
+import { enhancedNotes } from '../protocols/smtp/knowledge/enhanced.js';
 
 /**
  * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,

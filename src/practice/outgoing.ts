@@ -1,6 +1,6 @@
 import type { SentLine } from '../conversation/pairing.js';
 import type { Lang } from '../i18n.js';
-import { explainSmtpContentLine } from '../protocols/smtp/knowledge.js';
+import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';
 import { explainClient } from '../explain/explainer.js';
 import { msg } from './messages.js';
 import type { DataCollector } from './multiline.js';

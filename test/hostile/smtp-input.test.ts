@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
-import { clientPart } from '../unit/smtp/harness.js';
+import { clientPart } from '../unit/smtp/fixtures.js';
 import { cleanup, lab, liveBytes, othersServed, portOf, Raw } from './helpers.js';
 
 /**

@@ -9,7 +9,7 @@ import { type LineClient, smtpEnd } from '../support/tls-fixture.js';
 
 const tls = tlsLab();
 
-async function start(opts: { implicit?: boolean; authRequiresTls?: boolean } = {}) {
+async function start(opts: { implicit?: boolean; loginRequiresTls?: boolean } = {}) {
   const events: TranscriptEvent[] = [];
   const store = new MemoryStore();
   const server = createSmtpServer({
@@ -17,7 +17,7 @@ async function start(opts: { implicit?: boolean; authRequiresTls?: boolean } = {
     accounts: new Accounts(DEMO_ACCOUNTS),
     sink: (e) => events.push(e),
     tls: tls.serverTls(opts.implicit),
-    authRequiresTls: opts.authRequiresTls ?? false,
+    loginRequiresTls: opts.loginRequiresTls ?? false,
   });
   const client = await tls.greet(server, smtpEnd, opts.implicit);
   return { client, events, store };
@@ -80,8 +80,8 @@ describe('SMTP STARTTLS (RFC 3207)', () => {
     expect(lines(events).every((e) => e.tls === true)).toBe(true);
   });
 
-  it('with authRequiresTls: PLAIN before TLS gets 538 5.7.11, after it 235', async () => {
-    const { client } = await start({ authRequiresTls: true });
+  it('with loginRequiresTls: PLAIN before TLS gets 538 5.7.11, after it 235', async () => {
+    const { client } = await start({ loginRequiresTls: true });
     await cmd(client, 'EHLO client.example');
     const initial = plainResponse('alice', 'wonderland');
     expect((await cmd(client, `AUTH PLAIN ${initial}`))[0]).toMatch(/^538 5\.7\.11 /);

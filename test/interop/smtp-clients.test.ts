@@ -8,7 +8,7 @@ import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
 import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
-import { clientPart } from '../unit/smtp/harness.js';
+import { clientPart } from '../unit/smtp/fixtures.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
 import { scratch } from '../support/scratch.js';
 

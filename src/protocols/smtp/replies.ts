@@ -70,6 +70,8 @@ export function renderError(err: unknown): RenderedError {
     return { reply: `503 5.5.1 Bad sequence of commands: ${err.message}`, bad: true };
   }
   if (err instanceof UnknownCommandError) {
+    // A command of RFC 5321 or an extension that the lab does not offer: 502, not 500 (RFC 5321 4.2.4).
+    if (NOT_IMPLEMENTED.has(err.command)) return renderError(notImplemented(err.command));
     const what = err.command === '' ? 'empty command line' : `command unrecognized: ${printable(err.command)}`;
     return { reply: `500 5.5.2 Syntax error, ${what}`, bad: true };
   }

@@ -1,9 +1,10 @@
-import type { Terminator } from '../session.js';
+import type { Expect, Terminator } from '../session.js';
 import { authFailureDelay } from '../auth-delay.js';
 import { SASL_MAX_RESPONSE_LINE } from '../../limits.js';
 import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
 import { delayed, simulatedFailure } from './simulate.js';
-import type { CommandContext, Outcome, PendingInput, PendingOutcome } from './types.js';
+import { SASL_LINE } from './knowledge/keys.js';
+import type { SmtpContext, SmtpOutcome as Outcome, SmtpPending } from './types.js';
 
 /**
  * The SASL exchange of SMTP AUTH (RFC 4954 4): the server sends `334 <base64 challenge>`,
@@ -21,11 +22,11 @@ export const LOGIN_PASSWORD = '334 UGFzc3dvcmQ6';
 
 type Phase = { kind: 'plain' } | { kind: 'login-user' } | { kind: 'login-password'; user: string } | { kind: 'cram'; challenge: string };
 
-const SECRET_NOTE = { secret: true, layer: 'L6' } as const;
+const SECRET_NOTE = { secret: true, layer: 'L6', knowledge: SASL_LINE } as const;
+const EXPECT: Expect = { mode: 'line', maxLine: SASL_MAX_RESPONSE_LINE };
 
-function authSucceeded(ctx: CommandContext, user: string): Outcome {
-  ctx.data.authenticatedAs = user.toLowerCase();
-  return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED' };
+function authSucceeded(user: string): Outcome {
+  return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED', change: { authenticatedAs: user.toLowerCase() } };
 }
 
 /**
@@ -33,19 +34,19 @@ function authSucceeded(ctx: CommandContext, user: string): Outcome {
  * one wrong password (smtplib) must learn that the password is wrong. The brake on guessing
  * is a growing delay before the reply, which the server applies (the session has no clock).
  */
-function authFailed(ctx: CommandContext): Outcome {
-  ctx.data.authFailures++;
-  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED', delayMs: authFailureDelay(ctx.data.authFailures) };
+function authFailed(ctx: SmtpContext): Outcome {
+  const authFailures = ctx.data.authFailures + 1;
+  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED', delayMs: authFailureDelay(authFailures), change: { authFailures } };
 }
 
 /** The credentials are checked: a failure rule for the user may answer instead (auth:<user>=454). */
-function verdict(ctx: CommandContext, user: string, ok: boolean): Outcome {
+function verdict(ctx: SmtpContext, user: string, ok: boolean): Outcome {
   const sim = simulatedFailure(ctx, 'auth', user);
   if (sim?.instead) return { next: 'GREETED', ...sim.instead };
-  return delayed(ok ? authSucceeded(ctx, user) : authFailed(ctx), sim);
+  return delayed(ok ? authSucceeded(user) : authFailed(ctx), sim);
 }
 
-function verifyPlain(ctx: CommandContext, message: Buffer): Outcome {
+function verifyPlain(ctx: SmtpContext, message: Buffer): Outcome {
   const creds = parsePlain(message);
   // An authorization identity other than oneself would mean "act as someone else": not offered.
   const ok =
@@ -55,7 +56,7 @@ function verifyPlain(ctx: CommandContext, message: Buffer): Outcome {
   return verdict(ctx, creds?.authcid ?? '', ok);
 }
 
-function verifyCram(ctx: CommandContext, challenge: string, message: Buffer): Outcome {
+function verifyCram(ctx: SmtpContext, challenge: string, message: Buffer): Outcome {
   const parsed = parseCramResponse(message);
   const secret = parsed ? ctx.config.accounts.secret(parsed.user) : undefined;
   // Compute a digest even for an unknown user, so both paths take the same time.
@@ -64,18 +65,18 @@ function verifyCram(ctx: CommandContext, challenge: string, message: Buffer): Ou
   return verdict(ctx, parsed?.user ?? '', ok);
 }
 
-function done(outcome: Outcome, decoded: Buffer | null): PendingOutcome {
-  return { ...outcome, finished: true, note: { ...SECRET_NOTE, ...(decoded ? { decoded: showNuls(decoded) } : {}) } };
+/** The exchange is over: no `pending` in the outcome. */
+function done(outcome: Outcome, decoded: Buffer | null): Outcome {
+  return { ...outcome, note: { ...SECRET_NOTE, ...(decoded ? { decoded: showNuls(decoded) } : {}) } };
 }
 
-export class SaslExchange implements PendingInput {
-  readonly state = 'AUTH';
-  readonly maxLine = SASL_MAX_RESPONSE_LINE;
-  readonly lineKind = 'sasl';
+/** One phase of the exchange, in the pending slot; the next phase is a new SaslExchange. */
+export class SaslExchange implements SmtpPending {
+  readonly expect = EXPECT;
 
-  constructor(private phase: Phase) {}
+  constructor(private readonly phase: Phase) {}
 
-  line(ctx: CommandContext, line: Buffer, _end: Terminator): PendingOutcome {
+  line(ctx: SmtpContext, line: Buffer, _end: Terminator): Outcome {
     const text = line.toString('latin1').trim();
     if (text === '*') return done({ replies: ['501 5.7.0 Authentication cancelled'], next: 'GREETED' }, null);
     const decoded = decodeBase64(text);
@@ -83,18 +84,19 @@ export class SaslExchange implements PendingInput {
     return this.step(ctx, decoded);
   }
 
-  overflow(_ctx: CommandContext): PendingOutcome {
+  overflow(_ctx: SmtpContext): Outcome {
     return done({ replies: ['500 5.5.6 Authentication exchange line is too long'], next: 'GREETED' }, null);
   }
 
-  private step(ctx: CommandContext, decoded: Buffer): PendingOutcome {
+  private step(ctx: SmtpContext, decoded: Buffer): Outcome {
     const phase = this.phase;
     switch (phase.kind) {
       case 'plain':
         return done(verifyPlain(ctx, decoded), decoded);
-      case 'login-user':
-        this.phase = { kind: 'login-password', user: decoded.toString('utf8') };
-        return { replies: [LOGIN_PASSWORD], layers: ['L6'], finished: false, note: { ...SECRET_NOTE, decoded: showNuls(decoded) } };
+      case 'login-user': {
+        const pending = new SaslExchange({ kind: 'login-password', user: decoded.toString('utf8') });
+        return { replies: [LOGIN_PASSWORD], layers: ['L6'], pending, note: { ...SECRET_NOTE, decoded: showNuls(decoded) } };
+      }
       case 'login-password': {
         const ok = ctx.config.accounts.verify(phase.user, decoded.toString('utf8'));
         return done(verdict(ctx, phase.user, ok), decoded);
@@ -109,8 +111,9 @@ export class SaslExchange implements PendingInput {
  * Start an exchange for AUTH <mechanism> [initial-response]. A zero-length initial response
  * is sent as "=" (RFC 4954 4). CRAM-MD5 is server-first, so it takes none (RFC 4422 5).
  */
-export function startSasl(ctx: CommandContext, mechanism: SaslMechanism, initial: Buffer | null): Outcome {
-  const note = initial ? { ...SECRET_NOTE, decoded: showNuls(initial) } : { layer: 'L6' as const };
+export function startSasl(ctx: SmtpContext, mechanism: SaslMechanism, initial: Buffer | null): Outcome {
+  // The AUTH line itself is a command (the session gives it the command's key), not a SASL response.
+  const note = initial ? { secret: true, layer: 'L6' as const, decoded: showNuls(initial) } : { layer: 'L6' as const };
   switch (mechanism) {
     case 'PLAIN':
       if (initial) return { ...verifyPlain(ctx, initial), note };

@@ -6,7 +6,8 @@ import type { LineServerTls } from '../tls-upgrade.js';
 import type { MessageEvent, TranscriptSink } from '../transcript.js';
 import type { SmtpEnvironment } from './env.js';
 import type { FailureRules } from './failure-rules.js';
-import { DEFAULT_HOSTNAME, SmtpSession } from './session.js';
+import { DEFAULT_HOSTNAME } from '../session.js';
+import { SmtpSession } from './session.js';
 import type { SmtpStore } from './types.js';
 
 /**
@@ -36,8 +37,8 @@ export interface SmtpServerOptions {
   env?: SmtpEnvironment;
   /** A certificate: STARTTLS is offered (RFC 3207), or with `implicit` this is an SMTPS port (RFC 8314 3.3). */
   tls?: LineServerTls;
-  /** PLAIN and LOGIN only inside TLS (538 5.7.11 before, RFC 4954 6). */
-  authRequiresTls?: boolean;
+  /** PLAIN and LOGIN only inside TLS (538 5.7.11 before, RFC 4954 6); `starttls` and `secure` follow from `tls`. */
+  loginRequiresTls?: boolean;
   /** Failure on demand (--fail, magic addresses): consulted by every session. */
   failures?: FailureRules;
 }
@@ -71,7 +72,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),
         ...(opts.failures ? { failures: opts.failures } : {}),
-        tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, authRequiresTls: opts.authRequiresTls ?? false },
+        tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, loginRequiresTls: opts.loginRequiresTls ?? false },
       }),
   });
 }

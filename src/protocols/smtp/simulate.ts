@@ -1,5 +1,5 @@
 import { failureReply, type FailStage, type FailureHit } from './failure-rules.js';
-import type { CommandContext, Outcome } from './types.js';
+import type { SmtpContext, SmtpOutcome as Outcome } from './types.js';
 
 /**
  * How a failure rule changes one reply of the session (see failure-rules.ts). The session
@@ -14,7 +14,7 @@ export interface Simulated {
 }
 
 /** `hit`: already looked up (null: none); when omitted, the rules are asked here. */
-export function simulatedFailure(ctx: CommandContext, stage: FailStage, subject: string, hit?: FailureHit | null): Simulated | null {
+export function simulatedFailure(ctx: SmtpContext, stage: FailStage, subject: string, hit?: FailureHit | null): Simulated | null {
   const found = hit !== undefined ? hit : (ctx.config.failures?.match(stage, subject) ?? null);
   if (!found) return null;
   const { action, rule } = found;
@@ -36,8 +36,10 @@ export function simulatedFailure(ctx: CommandContext, stage: FailStage, subject:
 /** The normal outcome, late: its last reply line says by how much and why. */
 export function delayed(outcome: Outcome, sim: Simulated | null): Outcome {
   if (!sim?.delay) return outcome;
-  const replies = [...outcome.replies];
+  // The text changes, so keys given with the outcome no longer fit: the session reads them from the text.
+  const { knowledge: _given, ...rest } = outcome;
+  const replies = [...rest.replies];
   const last = replies.length - 1;
   replies[last] = `${replies[last]} (delayed ${sim.delay.ms} ms by l7lab ${sim.delay.label}: simulated slow server)`;
-  return { ...outcome, replies, delayMs: (outcome.delayMs ?? 0) + sim.delay.ms };
+  return { ...rest, replies, delayMs: (rest.delayMs ?? 0) + sim.delay.ms };
 }

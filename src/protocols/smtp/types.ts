@@ -1,6 +1,7 @@
 import type { Accounts } from '../accounts.js';
-import type { ClientNote, Terminator } from '../session.js';
-import type { MessageEvent, OsiLayer } from '../transcript.js';
+import type { AnyCommandSpec, CommandSpec, OutcomeBase, Pending } from '../command.js';
+import type { SessionTls, Step } from '../session.js';
+import type { MessageEvent } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { SmtpEnvironment } from './env.js';
 import type { FailureRules } from './failure-rules.js';
@@ -20,20 +21,23 @@ import type { FailureRules } from './failure-rules.js';
 export type SmtpState = 'CONNECTED' | 'GREETED' | 'MAIL' | 'RCPT' | 'DATA' | 'AUTH' | 'CLOSED';
 
 /** The states in which a command line (not content, not a SASL response) is read. */
-export const COMMAND_STATES: readonly SmtpState[] = ['CONNECTED', 'GREETED', 'MAIL', 'RCPT'];
+export const COMMAND_STATES = ['CONNECTED', 'GREETED', 'MAIL', 'RCPT'] as const satisfies readonly SmtpState[];
 
-/** The mail transaction opened by MAIL FROM (RFC 5321 3.3). */
+/** The states in which a mail transaction is open (RFC 5321 3.3): MAIL FROM was accepted. */
+export type TransactionState = 'MAIL' | 'RCPT';
+
+/** The mail transaction opened by MAIL FROM (RFC 5321 3.3). Never changed in place: RCPT returns a new one. */
 export interface Transaction {
   /** Reverse-path without angle brackets; '' is the null sender `<>`. */
-  from: string;
+  readonly from: string;
   /** Accepted forward-paths, without angle brackets. */
-  to: string[];
+  readonly to: readonly string[];
   /** SIZE= declared on MAIL FROM (RFC 1870 6), or null. */
-  declaredSize: number | null;
+  readonly declaredSize: number | null;
   /** BODY= on MAIL FROM (RFC 6152 2). */
-  body: '7BIT' | '8BITMIME' | null;
+  readonly body: '7BIT' | '8BITMIME' | null;
   /** SMTPUTF8 on MAIL FROM (RFC 6531 3.4): addresses and headers may be UTF-8. */
-  smtputf8: boolean;
+  readonly smtputf8: boolean;
 }
 
 /** Fixed for the life of a server. */
@@ -44,10 +48,8 @@ export interface SmtpConfig {
   accounts: Accounts;
   /** Emit a transcript event for every line of message content (else only the final "."). */
   transcriptDataLines: boolean;
-  /** STARTTLS is offered (the server has a certificate, RFC 3207). */
-  starttls: boolean;
-  /** PLAIN and LOGIN only inside TLS: 538 5.7.11 before it (RFC 4954 4, 6). */
-  authRequiresTls: boolean;
+  /** STARTTLS offered (`starttls`, RFC 3207); PLAIN/LOGIN only inside TLS (`loginRequiresTls`, RFC 4954 4). */
+  tls: Readonly<Pick<SessionTls, 'starttls' | 'loginRequiresTls'>>;
   /** Failure on demand (--fail, magic addresses); null = never simulate a failure. */
   failures: FailureRules | null;
 }
@@ -55,84 +57,70 @@ export interface SmtpConfig {
 /** All the SMTP server needs of the mail store: it only ever delivers. */
 export type SmtpStore = Pick<MailStore, 'deliver'>;
 
-/** What a session knows about its peer and its transaction; handlers update it. */
+/** What a session knows about its peer and its transaction. Only the session changes it, by applying SmtpChange. */
 export interface SmtpSessionData {
-  greeting: 'EHLO' | 'HELO' | null;
-  clientDomain: string | null;
-  remoteAddress: string;
-  authenticatedAs: string | null;
-  authFailures: number;
-  transaction: Transaction | null;
+  readonly greeting: 'EHLO' | 'HELO' | null;
+  readonly clientDomain: string | null;
+  readonly remoteAddress: string;
+  readonly authenticatedAs: string | null;
+  readonly authFailures: number;
+  readonly transaction: Transaction | null;
   /** The connection is inside TLS: after STARTTLS, or from the start on the SMTPS port (RFC 8314). */
-  secure: boolean;
+  readonly secure: boolean;
 }
 
-/** What a command handler sees. Only the session changes `state`; handlers return the next one. */
-export interface CommandContext {
+/** What a handler asks the session to change (a handler never writes session data itself). */
+export type SmtpChange = Partial<Omit<SmtpSessionData, 'remoteAddress'>>;
+
+/** What every handler sees. Only the session changes `state` and `data`; handlers return the change. */
+export interface SmtpContext {
   readonly config: SmtpConfig;
   readonly env: SmtpEnvironment;
   readonly state: SmtpState;
   readonly data: SmtpSessionData;
-  readonly commands: ReadonlyMap<string, CommandSpec>;
+  readonly commands: ReadonlyMap<string, SmtpCommand>;
   readonly sessionId: string;
   readonly store: SmtpStore;
   /** Called once per stored message, after the store has made it durable; null when nobody listens. */
   readonly onMessage: ((event: MessageEvent) => void) | null;
 }
 
-/** The result of a command or of one line of a multi-line step. */
-export interface Outcome {
-  /** Reply lines, without CRLF. */
-  replies: string[];
-  /** The next state; unchanged when omitted. */
-  next?: SmtpState;
-  /** Close after replying, with this reason ('quit', 'error', ...). */
-  close?: string;
-  /** A multi-line step starts: DATA content or a SASL exchange. */
-  pending?: PendingInput;
-  /** How the transcript should show the client's line. */
-  note?: ClientNote;
-  /** Layer tags for the reply lines (same index). */
-  layers?: Array<OsiLayer | undefined>;
-  /** After the replies, the server starts a TLS handshake (STARTTLS, RFC 3207 4). */
-  startTls?: boolean;
-  /** The server waits this long before replying (a brake on guessing, a simulated slow server). */
-  delayMs?: number;
+/** The context in MAIL and RCPT: a transaction is open, so it is not `| null` (the session's narrow() checks it once). */
+export interface TransactionContext extends SmtpContext {
+  readonly transaction: Transaction;
 }
 
-/** An Outcome of a pending step; `finished` hands the line back to the command dispatcher. */
-export interface PendingOutcome extends Outcome {
-  finished: boolean;
-}
+/** The context a handler declared for `states` gets: a transaction whenever every state has one. */
+export type ContextIn<S extends SmtpState> = [S] extends [TransactionState] ? TransactionContext : SmtpContext;
+
+/** SMTP's one Outcome (command.ts): replies, next state, a change to apply, maybe a pending step. */
+export interface SmtpOutcome extends OutcomeBase<SmtpState, SmtpChange, SmtpPending> {}
 
 /**
- * The "one pending slot" of DESIGN.md: while set, every line goes here instead of the
- * command dispatcher, and the transport reads lines of `maxLine` octets.
+ * The speed path for message content, said out loud: a line that changes nothing and answers
+ * nothing. Its step is a shared constant (one per kind of line, built once, never mutated) with
+ * its promise already resolved, so a burst of content lines allocates nothing per line.
+ * The pending step goes on (a content line never ends it).
  */
-export interface PendingInput {
-  readonly state: 'DATA' | 'AUTH';
-  readonly maxLine: number;
-  /** What the transcript explanation of the last line should say. */
-  readonly lineKind: 'data' | 'data-bare-dot' | 'data-end' | 'sasl';
-  /** Size and line count of finished message content, for the transcript. */
-  readonly summary?: { size: number; lines: number } | null;
-  line(ctx: CommandContext, line: Buffer, end: Terminator): PendingOutcome | Promise<PendingOutcome>;
-  overflow(ctx: CommandContext): PendingOutcome;
+export interface UnchangedLine {
+  readonly unchanged: true;
+  readonly step: Step;
+  readonly settled: Promise<Step>;
 }
 
+/** A DATA content or SASL response line, in the one pending slot (command.ts Pending). */
+export interface SmtpPending extends Pending<SmtpContext, SmtpOutcome | UnchangedLine> {}
+
+/** One SMTP command: a command.ts spec whose context follows the states it declares. */
+export type SmtpCommandSpec<S extends SmtpState, A> = CommandSpec<S, A, ContextIn<S>, string, SmtpOutcome>;
+
+/** The registry's view of an SMTP command. */
+export type SmtpCommand = AnyCommandSpec<SmtpState, SmtpContext, string, SmtpOutcome>;
+
 /**
- * One SMTP command, declared, not dispatched by string. The dispatcher alone checks
- * `states` (503) and runs `args` (which throws SmtpSyntaxError, 501) before `handle`.
+ * Declare a command: `S` is inferred from `states`, so a handler for MAIL and RCPT is typed
+ * with a TransactionContext, and the session's narrow() is what makes that true at run time.
  */
-export interface CommandSpec<A = unknown> {
-  /** The verb, upper case. */
-  name: string;
-  states: readonly SmtpState[];
-  /** Parses the text after the verb ('' when none). */
-  args: (text: string) => A;
-  /** e.g. `MAIL FROM:<reverse-path> [SIZE=n] [BODY=8BITMIME] [SMTPUTF8]` */
-  syntax: string;
-  /** e.g. `RFC 5321 4.1.1.2` */
-  rfc: string;
-  handle(ctx: CommandContext, args: A): Outcome;
+export function smtpCommand<S extends SmtpState, A>(spec: SmtpCommandSpec<S, A>): SmtpCommand {
+  return spec as unknown as SmtpCommand;
 }

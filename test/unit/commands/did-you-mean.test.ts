@@ -4,7 +4,7 @@ import { runPractice } from '../../../src/commands/practice.js';
 import { nearest, typoDistance } from '../../../src/edit-distance.js';
 import { UsageError } from '../../../src/errors.js';
 import { NoSuchMessageError } from '../../../src/protocols/pop3/errors.js';
-import { explainSmtpContentLine } from '../../../src/protocols/smtp/knowledge.js';
+import { explainSmtpContentLine } from '../../../src/protocols/smtp/knowledge/index.js';
 
 /** Issue 21 item 3: one "did you mean" for a mistyped protocol, and plurals that agree. */
 async function usageError(run: () => Promise<unknown>): Promise<string> {

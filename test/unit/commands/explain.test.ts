@@ -3,7 +3,7 @@ import { runExplain } from '../../../src/commands/explain.js';
 import { ExitError } from '../../../src/errors.js';
 import { lookup, suggest } from '../../../src/explain/lookup.js';
 import { KNOWLEDGE } from '../../../src/protocols/registry.js';
-import { ENHANCED_DETAILS, ENHANCED_SUBJECTS } from '../../../src/protocols/smtp/knowledge-enhanced.js';
+import { ENHANCED_DETAILS, ENHANCED_SUBJECTS } from '../../../src/protocols/smtp/knowledge/enhanced.js';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { showTranscript } from '../../../src/commands/mail-transcript.js';
 import type { MailStore, StoredTranscript } from '../../../src/mailstore/types.js';
-import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../../../src/protocols/smtp/knowledge.js';
+import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../../../src/protocols/smtp/knowledge/index.js';
 import type { LineEvent } from '../../../src/protocols/transcript.js';
 
 /**

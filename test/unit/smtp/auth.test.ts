@@ -3,7 +3,7 @@ import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LIN
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { cramResponse, plainResponse } from '../../../src/protocols/sasl.js';
 import { systemEnvironment } from '../../../src/protocols/smtp/env.js';
-import { b64, fixedEnv, makeSession, type Harness } from './harness.js';
+import { b64, fixedEnv, makeSession, type Harness } from './fixtures.js';
 
 async function greeted(opts: Parameters<typeof makeSession>[0] = {}): Promise<Harness> {
   const h = makeSession(opts);
@@ -14,6 +14,10 @@ async function greeted(opts: Parameters<typeof makeSession>[0] = {}): Promise<Ha
 
 const FAIL = ['535 5.7.8 Authentication credentials invalid'];
 const OK = ['235 2.7.0 Authentication successful'];
+
+// The knowledge keys each client line carries (the AUTH command itself, then SASL responses).
+const AUTH_KEY = { key: 'command', params: { command: 'AUTH' } };
+const SASL_KEY = { key: 'sasl' };
 
 describe('AUTH PLAIN (RFC 4616, RFC 4954)', () => {
   it('logs in with an initial response', async () => {
@@ -73,12 +77,12 @@ describe('AUTH PLAIN (RFC 4616, RFC 4954)', () => {
   it('shows the decoded PLAIN message in the transcript note, marked secret, layer L6', async () => {
     const h = await greeted();
     await h.wire.line(`AUTH PLAIN ${plainResponse('alice', 'wonderland')}`);
-    expect(h.wire.steps.at(-1)?.step.client).toEqual({ decoded: '\\0alice\\0wonderland', secret: true, layer: 'L6' });
+    expect(h.wire.steps.at(-1)?.step.client).toEqual({ decoded: '\\0alice\\0wonderland', secret: true, layer: 'L6', knowledge: AUTH_KEY });
     const c = await greeted();
     await c.wire.line('AUTH PLAIN');
     expect(c.wire.steps.at(-1)?.step.layers).toEqual(['L6']);
     await c.wire.line(plainResponse('bob', 'builder'));
-    expect(c.wire.steps.at(-1)?.step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6' });
+    expect(c.wire.steps.at(-1)?.step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6', knowledge: SASL_KEY });
     expect(c.session.explain('client', 'AGJvYgBidWlsZGVy')).toMatch(/base64.*not encryption/);
   });
 });
@@ -90,7 +94,7 @@ describe('AUTH LOGIN', () => {
     expect(await h.wire.line(b64('alice'))).toEqual(['334 UGFzc3dvcmQ6']);
     expect(h.wire.steps.at(-1)?.step.client).toMatchObject({ decoded: 'alice', layer: 'L6' });
     expect(await h.wire.line(b64('wonderland'))).toEqual(OK);
-    expect(h.wire.steps.at(-1)?.step.client).toEqual({ decoded: 'wonderland', secret: true, layer: 'L6' });
+    expect(h.wire.steps.at(-1)?.step.client).toEqual({ decoded: 'wonderland', secret: true, layer: 'L6', knowledge: SASL_KEY });
   });
 
   it('takes the user name as an initial response', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../../src/mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../../src/limits.js';
-import { clientPart, lastCode, makeSession, type Harness } from './harness.js';
+import { clientPart, lastCode, makeSession, type Harness } from './fixtures.js';
 
 const ENVELOPE = 'EHLO client.example\r\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n';
 
@@ -163,8 +163,8 @@ describe('DATA: storing', () => {
     const h = await ready();
     await h.wire.send('line one\r\n..dot\r\n.\r\n');
     const notes = h.wire.steps.slice(-3).map((s) => s.step.client);
-    expect(notes[0]).toEqual({ silent: true });
-    expect(notes[1]).toEqual({ silent: true });
+    expect(notes[0]).toEqual({ silent: true, knowledge: { key: 'data' } });
+    expect(notes[1]).toEqual({ silent: true, knowledge: { key: 'data' } });
     expect(notes[2]?.silent).toBeUndefined();
     expect(h.session.explain('client', '.')).toBe('end of data: the message (17 octets in 2 lines) is complete');
   });
@@ -172,7 +172,7 @@ describe('DATA: storing', () => {
   it('shows a dot ended by a bare LF (netcat without -C) and explains why the message goes on', async () => {
     const h = await ready();
     expect(await h.wire.send('hello\n.\n')).toEqual([]);
-    expect(h.wire.steps.at(-1)?.step.client).toEqual({ layer: 'L6' });
+    expect(h.wire.steps.at(-1)?.step.client).toEqual({ layer: 'L6', knowledge: { key: 'data-bare-dot' } });
     expect(h.session.explain('client', '.')).toMatch(/^a dot ended by a bare LF does not end the message/);
     expect(h.session.state).toBe('DATA');
     expect(await h.wire.send('\r\n.\r\n')).toEqual(['250 2.0.0 Ok: queued as Q1']);
@@ -182,7 +182,7 @@ describe('DATA: storing', () => {
     const h = await ready({ transcriptDataLines: true });
     await h.wire.send('plain\r\n..dot\r\n');
     const notes = h.wire.steps.slice(-2).map((s) => s.step.client);
-    expect(notes).toEqual([{}, { layer: 'L6' }]);
+    expect(notes).toEqual([{ knowledge: { key: 'data' } }, { layer: 'L6', knowledge: { key: 'data' } }]);
     expect(h.session.explain('client', 'plain')).toMatch(/^a line of the message/);
   });
 });

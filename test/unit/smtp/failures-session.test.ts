@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FailureRules, parseFailRule } from '../../../src/protocols/smtp/failure-rules.js';
-import { smtpKnowledge } from '../../../src/protocols/smtp/knowledge.js';
-import { b64, lastCode, makeSession, runDialog } from './harness.js';
+import { smtpKnowledge } from '../../../src/protocols/smtp/knowledge/index.js';
+import { b64, lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
-type Row = readonly [string, string];
+type Row = DialogRow;
 
 const rulesOf = (...specs: string[]) => new FailureRules(specs.map((s, i) => parseFailRule(s, `rule ${i + 1}`)), () => 0);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/i18n.js';
 import { SMTP_COMMANDS } from '../../../src/protocols/smtp/commands/index.js';
-import { smtpKnowledge } from '../../../src/protocols/smtp/knowledge.js';
+import { smtpKnowledge } from '../../../src/protocols/smtp/knowledge/index.js';
 
 const SRC = join(import.meta.dirname, '../../../src/protocols/smtp');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainResponse } from '../../../src/protocols/sasl.js';
-import { makeSession } from './harness.js';
+import { makeSession } from './fixtures.js';
 
 /**
  * PIPELINING (RFC 2920): a client may send a whole batch at once and the server must answer

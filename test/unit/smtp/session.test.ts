@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SMTP_MAX_BAD_COMMANDS, SMTP_MAX_RECIPIENTS } from '../../../src/limits.js';
-import { lastCode, makeSession, runDialog } from './harness.js';
+import { lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
-type Row = readonly [string, string];
+type Row = DialogRow;
 
 async function dialog(rows: readonly Row[], opts: Parameters<typeof makeSession>[0] = {}) {
   const h = makeSession(opts);

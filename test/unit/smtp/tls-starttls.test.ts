@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lastCode, makeSession, runDialog } from './harness.js';
+import { lastCode, makeSession, runDialog } from './fixtures.js';
+import type { DialogRow } from '../../support/dialog.js';
 
 /** The pure SMTP session's side of STARTTLS (RFC 3207) and of AUTH before TLS (RFC 4954 4, 6). */
-type Row = readonly [string, string];
+type Row = DialogRow;
 
-async function dialog(rows: readonly Row[], tls: { starttls?: boolean; secure?: boolean; authRequiresTls?: boolean }) {
+async function dialog(rows: readonly Row[], tls: { starttls?: boolean; secure?: boolean; loginRequiresTls?: boolean }) {
   const h = makeSession({ tls });
   expect(lastCode(await h.wire.start())).toBe('220');
   const got = await runDialog(h.wire, rows);
@@ -66,7 +67,7 @@ describe('SMTP STARTTLS in the session', () => {
     expect(smtps.wire.out.join('\n')).not.toContain('250-STARTTLS');
   });
 
-  it('authRequiresTls: PLAIN and LOGIN get 538 5.7.11 before TLS, CRAM-MD5 is allowed, all are after it', async () => {
+  it('loginRequiresTls: PLAIN and LOGIN get 538 5.7.11 before TLS, CRAM-MD5 is allowed, all are after it', async () => {
     const { wire } = await dialog(
       [
         ['EHLO a.example', '250'],
@@ -74,7 +75,7 @@ describe('SMTP STARTTLS in the session', () => {
         ['AUTH LOGIN', '538'],
         ['AUTH CRAM-MD5', '334'],
       ],
-      { starttls: true, authRequiresTls: true },
+      { starttls: true, loginRequiresTls: true },
     );
     expect(wire.out).toContain('538 5.7.11 Encryption required for requested authentication mechanism: STARTTLS first');
     await dialog(
@@ -82,7 +83,7 @@ describe('SMTP STARTTLS in the session', () => {
         ['EHLO a.example', '250'],
         ['AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=', '235'],
       ],
-      { secure: true, authRequiresTls: true },
+      { secure: true, loginRequiresTls: true },
     );
   });
 });

@@ -1,7 +1,8 @@
 import { decodeBase64, type SaslMechanism } from '../../sasl.js';
 import { SmtpReplyError, SmtpSequenceError, SmtpSyntaxError } from '../replies.js';
+import { authArgs } from './args.js';
 import { MECHANISMS, startSasl } from '../sasl-exchange.js';
-import type { CommandSpec, Outcome } from '../types.js';
+import { smtpCommand, type SmtpOutcome } from '../types.js';
 
 /**
  * AUTH: SMTP authentication with a SASL mechanism (RFC 4954 4), only after EHLO, at most
@@ -12,17 +13,6 @@ import type { CommandSpec, Outcome } from '../types.js';
  */
 const SYNTAX = 'AUTH <mechanism> [<initial-response>]';
 
-interface AuthArgs {
-  mechanism: string;
-  initial: string | null;
-}
-
-function parseAuthArgs(text: string): AuthArgs {
-  const words = text.trim().split(/[ \t]+/).filter((w) => w.length > 0);
-  if (words.length < 1 || words.length > 2) throw new SmtpSyntaxError('Expected a mechanism and at most one initial response', SYNTAX);
-  return { mechanism: (words[0] as string).toUpperCase(), initial: words[1] ?? null };
-}
-
 function decodeInitial(initial: string | null): Buffer | null {
   if (initial === null) return null;
   // "=" is the zero-length initial response (RFC 4954 4).
@@ -32,13 +22,13 @@ function decodeInitial(initial: string | null): Buffer | null {
   return decoded;
 }
 
-export const auth: CommandSpec<AuthArgs> = {
+export const auth = smtpCommand({
   name: 'AUTH',
   states: ['GREETED'],
-  args: parseAuthArgs,
+  args: authArgs(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 4954 4',
-  handle(ctx, { mechanism, initial }): Outcome {
+  handle(ctx, { mechanism, initial }): SmtpOutcome {
     if (ctx.data.authenticatedAs !== null) {
       throw new SmtpSequenceError('AUTH', ctx.state, ['GREETED'], 'Already authenticated: AUTH is allowed once per session');
     }
@@ -48,7 +38,7 @@ export const auth: CommandSpec<AuthArgs> = {
     if (!(MECHANISMS as readonly string[]).includes(mechanism)) {
       throw new SmtpReplyError(504, '5.5.4', `Unrecognized authentication type; use one of ${MECHANISMS.join(' ')}`, true);
     }
-    if (ctx.config.authRequiresTls && !ctx.data.secure && (mechanism === 'PLAIN' || mechanism === 'LOGIN')) {
+    if (ctx.config.tls.loginRequiresTls && !ctx.data.secure && (mechanism === 'PLAIN' || mechanism === 'LOGIN')) {
       // The password would cross the wire in base64, readable by anyone on the path (RFC 4954 4, 6).
       throw new SmtpReplyError(538, '5.7.11', 'Encryption required for requested authentication mechanism: STARTTLS first');
     }
@@ -58,4 +48,4 @@ export const auth: CommandSpec<AuthArgs> = {
     }
     return startSasl(ctx, mechanism as SaslMechanism, decodeInitial(initial));
   },
-};
+});

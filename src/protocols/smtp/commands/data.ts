@@ -1,10 +1,11 @@
 import { StoreWriteError, type Delivery } from '../../../mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../../limits.js';
-import type { Terminator } from '../../session.js';
+import type { ClientNote, Expect, OutItem, Step, Terminator } from '../../session.js';
+import { DATA_BARE_DOT, DATA_LINE, dataEnd, serverKey } from '../knowledge/keys.js';
 import { DataReader, joinContent, type DataEnd } from '../data-reader.js';
 import { delayed, simulatedFailure } from '../simulate.js';
 import { traceHeaders, type TraceInfo } from '../trace.js';
-import type { CommandContext, CommandSpec, Outcome, PendingInput, PendingOutcome, Transaction } from '../types.js';
+import { smtpCommand, type SmtpContext, type SmtpOutcome, type SmtpPending, type Transaction, type UnchangedLine } from '../types.js';
 import { noArgs } from './args.js';
 
 /**
@@ -21,7 +22,9 @@ import { noArgs } from './args.js';
  */
 const SYNTAX = 'DATA';
 
-async function store(ctx: CommandContext, tx: Transaction, content: DataEnd): Promise<Outcome> {
+const QUEUED = serverKey('250 2.0.0 Ok: queued as 0');
+
+async function store(ctx: SmtpContext, tx: Transaction, content: DataEnd): Promise<SmtpOutcome> {
   const queueId = ctx.env.queueId();
   const receivedAt = ctx.env.now();
   const d = ctx.data;
@@ -51,14 +54,11 @@ async function store(ctx: CommandContext, tx: Transaction, content: DataEnd): Pr
     const ids = [...new Set(deliveries.map((x) => x.meta.id))];
     ctx.onMessage({ event: 'message', protocol: 'smtp', session: ctx.sessionId, ids, from: tx.from, to: [...tx.to], size: raw.length });
   }
-  return { replies: [`250 2.0.0 Ok: queued as ${queueId}`] };
+  // The queue id makes every such line new: its key is given here, not read from the text each time.
+  return { replies: [`250 2.0.0 Ok: queued as ${queueId}`], knowledge: [QUEUED] };
 }
 
-function finish(ctx: CommandContext, progress: DataEnd): Outcome | Promise<Outcome> {
-  const tx = ctx.data.transaction;
-  // Whatever happens, the transaction is over (RFC 5321 4.1.1.4).
-  ctx.data.transaction = null;
-  if (tx === null) throw new Error('message content without a transaction');
+function finish(ctx: SmtpContext, tx: Transaction, progress: DataEnd): SmtpOutcome | Promise<SmtpOutcome> {
   if (progress.problem === 'too-big') {
     return { replies: [`552 5.3.4 Message size exceeds fixed maximum message size (${ctx.config.maxMessageSize} octets)`] };
   }
@@ -74,63 +74,66 @@ function finish(ctx: CommandContext, progress: DataEnd): Outcome | Promise<Outco
   return store(ctx, tx, progress).then((outcome) => delayed(outcome, sim));
 }
 
-// The outcome of a content line that is not the last, shared (never mutated) so the
-// per-line path of a message allocates nothing of its own.
-const SILENT_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({ silent: true }) });
-const SHOWN_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({}) });
-const SHOWN_UNSTUFFED_LINE: PendingOutcome = Object.freeze({ replies: [], finished: false, note: Object.freeze({ layer: 'L6' }) });
+/** A shared content-line result: its step and the step's promise, built once (see UnchangedLine). */
+function unchanged(client: ClientNote): UnchangedLine {
+  const step: Step = Object.freeze({ out: Object.freeze([]) as unknown as OutItem[], client: Object.freeze(client) });
+  return Object.freeze({ unchanged: true, step, settled: Promise.resolve(step) });
+}
 
-const END_NOTE = Object.freeze({ layer: 'L5' as const });
+// The results of a content line that is not the last: shared, so the per-line path of a
+// message allocates nothing of its own.
+const SILENT_LINE = unchanged({ silent: true, knowledge: DATA_LINE });
+const SHOWN_LINE = unchanged({ knowledge: DATA_LINE });
+const SHOWN_UNSTUFFED_LINE = unchanged({ layer: 'L6', knowledge: DATA_LINE });
+const BARE_DOT_LINE = unchanged({ layer: 'L6', knowledge: DATA_BARE_DOT });
+const EXPECT: Expect = { mode: 'line', maxLine: SMTP_TEXT_LINE };
 
-/** The content phase of DATA, in the session's pending slot. */
-export class DataPending implements PendingInput {
-  readonly state = 'DATA';
-  readonly maxLine = SMTP_TEXT_LINE;
-  lineKind: 'data' | 'data-bare-dot' | 'data-end' = 'data';
-  /** Size and line count of the finished content, for the transcript. */
-  summary: { size: number; lines: number } | null = null;
+/**
+ * The content phase of DATA, in the session's pending slot. It holds the transaction DATA
+ * was admitted with; whatever happens at the end, the transaction is over (RFC 5321 4.1.1.4).
+ */
+export class DataPending implements SmtpPending {
+  readonly expect = EXPECT;
   private readonly reader: DataReader;
 
-  constructor(ctx: CommandContext) {
+  constructor(
+    ctx: SmtpContext,
+    private readonly tx: Transaction,
+  ) {
     this.reader = new DataReader(ctx.config.maxMessageSize, SMTP_TEXT_LINE, true);
   }
 
-  /** Synchronous for every line but the last: the common path allocates no promise. */
-  line(ctx: CommandContext, line: Buffer, end: Terminator): PendingOutcome | Promise<PendingOutcome> {
+  /** Synchronous for every line but the last: the common path allocates nothing. */
+  line(ctx: SmtpContext, line: Buffer, end: Terminator): UnchangedLine | Promise<SmtpOutcome> {
     const progress = this.reader.line(line, end);
     if (progress.done) return this.finished(ctx, progress);
     // A "." ended by LF alone (netcat without -C) is content: show it, and say why.
-    if (line.length === 1 && line[0] === 0x2e && !end.crlf) {
-      this.lineKind = 'data-bare-dot';
-      return SHOWN_UNSTUFFED_LINE;
-    }
-    this.lineKind = 'data';
+    if (line.length === 1 && line[0] === 0x2e && !end.crlf) return BARE_DOT_LINE;
     if (!ctx.config.transcriptDataLines) return SILENT_LINE;
     return progress.unstuffed ? SHOWN_UNSTUFFED_LINE : SHOWN_LINE;
   }
 
   /** An over-long text line is always shown: the 500 at the end needs its cause in view. */
-  overflow(_ctx: CommandContext): PendingOutcome {
+  overflow(_ctx: SmtpContext): SmtpOutcome {
     this.reader.overflow();
-    return { replies: [], finished: false };
+    return { replies: [], pending: this, note: { knowledge: DATA_LINE } };
   }
 
-  private async finished(ctx: CommandContext, progress: DataEnd): Promise<PendingOutcome> {
-    this.lineKind = 'data-end';
-    this.summary = { size: progress.size, lines: progress.lines };
-    const outcome = await finish(ctx, progress);
-    return { ...outcome, next: outcome.next ?? 'GREETED', finished: true, note: END_NOTE };
+  private async finished(ctx: SmtpContext, progress: DataEnd): Promise<SmtpOutcome> {
+    const outcome = await finish(ctx, this.tx, progress);
+    const note = { layer: 'L5' as const, knowledge: dataEnd(progress.size, progress.lines) };
+    return { ...outcome, next: outcome.next ?? 'GREETED', change: { transaction: null }, note };
   }
 }
 
-export const data: CommandSpec<null> = {
+export const data = smtpCommand({
   name: 'DATA',
   states: ['RCPT'],
   args: noArgs(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.4',
-  handle(ctx): Outcome {
+  handle(ctx): SmtpOutcome {
     // The 354 intermediate reply carries no enhanced status code (RFC 2034 3).
-    return { replies: ['354 End data with <CR><LF>.<CR><LF>'], next: 'DATA', pending: new DataPending(ctx) };
+    return { replies: ['354 End data with <CR><LF>.<CR><LF>'], next: 'DATA', pending: new DataPending(ctx, ctx.transaction) };
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { CommandContext, CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpContext, type SmtpOutcome } from '../types.js';
 import { MECHANISMS } from '../sasl-exchange.js';
 import { domainArg } from './args.js';
 
@@ -14,9 +13,9 @@ import { domainArg } from './args.js';
 const SYNTAX = 'EHLO <domain>';
 
 /** The extension lines, each an EHLO keyword (RFC 5321 4.1.1.1) with its defining RFC. */
-export function extensions(ctx: CommandContext): string[] {
+export function extensions(ctx: SmtpContext): string[] {
   // STARTTLS only before TLS: a server must not advertise it after the handshake (RFC 3207 4.2).
-  const starttls = ctx.config.starttls && !ctx.data.secure ? ['STARTTLS'] : [];
+  const starttls = ctx.config.tls.starttls && !ctx.data.secure ? ['STARTTLS'] : [];
   return [
     ...starttls, // RFC 3207
     `SIZE ${ctx.config.maxMessageSize}`, // RFC 1870
@@ -29,19 +28,16 @@ export function extensions(ctx: CommandContext): string[] {
   ];
 }
 
-export const ehlo: CommandSpec<string> = {
+export const ehlo = smtpCommand({
   name: 'EHLO',
   states: COMMAND_STATES,
   args: domainArg(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.1',
-  handle(ctx, domain): Outcome {
-    ctx.data.greeting = 'EHLO';
-    ctx.data.clientDomain = domain;
-    ctx.data.transaction = null;
+  handle(ctx, domain): SmtpOutcome {
     const lines = [`${ctx.config.hostname} Hello ${domain}`, ...extensions(ctx)];
     // The enhanced status code is not used on the EHLO reply (RFC 2034 3).
     const replies = lines.map((l, i) => `250${i === lines.length - 1 ? ' ' : '-'}${l}`);
-    return { replies, next: 'GREETED' };
+    return { replies, next: 'GREETED', change: { greeting: 'EHLO', clientDomain: domain, transaction: null } };
   },
-};
+});

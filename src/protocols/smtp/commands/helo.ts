@@ -1,5 +1,4 @@
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { domainArg } from './args.js';
 
 /**
@@ -10,16 +9,14 @@ import { domainArg } from './args.js';
  */
 const SYNTAX = 'HELO <domain>';
 
-export const helo: CommandSpec<string> = {
+export const helo = smtpCommand({
   name: 'HELO',
   states: COMMAND_STATES,
   args: domainArg(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.1',
-  handle(ctx, domain): Outcome {
-    ctx.data.greeting = 'HELO';
-    ctx.data.clientDomain = domain;
-    ctx.data.transaction = null;
-    return { replies: [`250 ${ctx.config.hostname} Hello ${domain}`], next: 'GREETED' };
+  handle(ctx, domain): SmtpOutcome {
+    const change = { greeting: 'HELO', clientDomain: domain, transaction: null } as const;
+    return { replies: [`250 ${ctx.config.hostname} Hello ${domain}`], next: 'GREETED', change };
   },
-};
+});

@@ -1,6 +1,5 @@
 import { SmtpReplyError } from '../replies.js';
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { optionalText } from './args.js';
 
 /**
@@ -10,13 +9,13 @@ import { optionalText } from './args.js';
  *   S: 214-2.0.0 MAIL FROM:<reverse-path> [SIZE=<octets>] ...
  *   S: 214 2.0.0 RFC 5321 4.1.1.2
  */
-export const help: CommandSpec<string | null> = {
+export const help = smtpCommand({
   name: 'HELP',
   states: COMMAND_STATES,
   args: optionalText,
   syntax: 'HELP [<command>]',
   rfc: 'RFC 5321 4.1.1.8',
-  handle(ctx, topic): Outcome {
+  handle(ctx, topic): SmtpOutcome {
     if (topic === null) {
       const names = [...ctx.commands.keys()].join(' ');
       return { replies: [`214-2.0.0 Commands: ${names}`, '214-2.0.0 HELP <command> shows its syntax', '214 2.0.0 End of HELP info'] };
@@ -25,4 +24,4 @@ export const help: CommandSpec<string | null> = {
     if (!spec) throw new SmtpReplyError(504, '5.5.4', `No help for "${topic.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}"`);
     return { replies: [`214-2.0.0 ${spec.syntax}`, `214 2.0.0 ${spec.rfc}`] };
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { CommandSpec } from '../types.js';
+import { registry } from '../../command.js';
+import type { SmtpCommand } from '../types.js';
 import { auth } from './auth.js';
 import { data } from './data.js';
 import { ehlo } from './ehlo.js';
@@ -13,6 +14,4 @@ import { starttls } from './starttls.js';
 import { vrfy } from './vrfy.js';
 
 /** Every SMTP command the lab server speaks, keyed by verb: the dispatcher's only table. */
-export const SMTP_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>(
-  [ehlo, helo, starttls, auth, mail, rcpt, data, rset, noop, vrfy, help, quit].map((spec) => [spec.name, spec]),
-);
+export const SMTP_COMMANDS: ReadonlyMap<string, SmtpCommand> = registry([ehlo, helo, starttls, auth, mail, rcpt, data, rset, noop, vrfy, help, quit]);

@@ -1,5 +1,4 @@
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { optionalText } from './args.js';
 
 /**
@@ -7,13 +6,13 @@ import { optionalText } from './args.js';
  *   C: NOOP
  *   S: 250 2.0.0 Ok
  */
-export const noop: CommandSpec<string | null> = {
+export const noop = smtpCommand({
   name: 'NOOP',
   states: COMMAND_STATES,
   args: optionalText,
   syntax: 'NOOP [<string>]',
   rfc: 'RFC 5321 4.1.1.9',
-  handle(): Outcome {
+  handle(): SmtpOutcome {
     return { replies: ['250 2.0.0 Ok'] };
   },
-};
+});

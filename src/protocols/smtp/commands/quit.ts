@@ -1,5 +1,4 @@
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { noArgs } from './args.js';
 
 /**
@@ -10,14 +9,13 @@ import { noArgs } from './args.js';
  */
 const SYNTAX = 'QUIT';
 
-export const quit: CommandSpec<null> = {
+export const quit = smtpCommand({
   name: 'QUIT',
   states: COMMAND_STATES,
   args: noArgs(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.10',
-  handle(ctx): Outcome {
-    ctx.data.transaction = null;
-    return { replies: [`221 2.0.0 ${ctx.config.hostname} Bye`], next: 'CLOSED', close: 'quit' };
+  handle(ctx): SmtpOutcome {
+    return { replies: [`221 2.0.0 ${ctx.config.hostname} Bye`], next: 'CLOSED', close: 'quit', change: { transaction: null } };
   },
-};
+});

@@ -1,8 +1,9 @@
-import { isAscii, parsePathArgument, type PathArgument } from '../address.js';
+import { isAscii } from '../address.js';
 import { SMTP_MAX_RECIPIENTS } from '../../../limits.js';
 import { SmtpReplyError, SmtpSyntaxError } from '../replies.js';
 import { delayed, simulatedFailure } from '../simulate.js';
-import type { CommandSpec, Outcome } from '../types.js';
+import { smtpCommand, type SmtpOutcome } from '../types.js';
+import { pathArg } from './args.js';
 
 /**
  * RCPT TO: adds one recipient to the transaction (RFC 5321 4.1.1.3). The lab is a mock
@@ -12,15 +13,15 @@ import type { CommandSpec, Outcome } from '../types.js';
  */
 const SYNTAX = 'RCPT TO:<forward-path>';
 
-export const rcpt: CommandSpec<PathArgument> = {
+export const rcpt = smtpCommand({
   name: 'RCPT',
   states: ['MAIL', 'RCPT'],
-  args: (text) => parsePathArgument(text, 'TO', SYNTAX),
+  args: pathArg('TO', SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.3',
-  handle(ctx, { path, params }): Outcome {
-    const tx = ctx.data.transaction;
-    if (tx === null) throw new Error('RCPT accepted without a transaction');
+  handle(ctx, { path, params }): SmtpOutcome {
+    // MAIL and RCPT are transaction states: the context carries the open transaction.
+    const tx = ctx.transaction;
     // No RCPT parameters are advertised (no DSN): 555 as RFC 5321 4.1.1.11 says.
     const first = params[0];
     if (first) throw new SmtpSyntaxError(`Parameter ${first[0]} is not supported`, SYNTAX, 555, '5.5.4');
@@ -34,7 +35,6 @@ export const rcpt: CommandSpec<PathArgument> = {
     // A refused recipient leaves the transaction as it was (RFC 5321 4.1.1.3): the others still go.
     const sim = simulatedFailure(ctx, 'rcpt', path);
     if (sim?.instead) return sim.instead;
-    tx.to.push(path);
-    return delayed({ replies: ['250 2.1.5 Ok'], next: 'RCPT' }, sim);
+    return delayed({ replies: ['250 2.1.5 Ok'], next: 'RCPT', change: { transaction: { ...tx, to: [...tx.to, path] } } }, sim);
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { noArgs } from './args.js';
 
 /**
@@ -9,14 +8,13 @@ import { noArgs } from './args.js';
  */
 const SYNTAX = 'RSET';
 
-export const rset: CommandSpec<null> = {
+export const rset = smtpCommand({
   name: 'RSET',
   states: COMMAND_STATES,
   args: noArgs(SYNTAX),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.5',
-  handle(ctx): Outcome {
-    ctx.data.transaction = null;
-    return { replies: ['250 2.0.0 Ok'], next: ctx.data.greeting === null ? 'CONNECTED' : 'GREETED' };
+  handle(ctx): SmtpOutcome {
+    return { replies: ['250 2.0.0 Ok'], next: ctx.data.greeting === null ? 'CONNECTED' : 'GREETED', change: { transaction: null } };
   },
-};
+});

@@ -1,5 +1,6 @@
-import { notImplemented, SmtpReplyError, SmtpSyntaxError } from '../replies.js';
-import type { CommandSpec, Outcome } from '../types.js';
+import { notImplemented, SmtpReplyError } from '../replies.js';
+import { smtpCommand, type SmtpOutcome } from '../types.js';
+import { noArgs } from './args.js';
 
 /**
  * STARTTLS (RFC 3207 4): switch this cleartext connection to TLS. After the 220 the client
@@ -13,25 +14,18 @@ import type { CommandSpec, Outcome } from '../types.js';
  */
 const SYNTAX = 'STARTTLS';
 
-export const starttls: CommandSpec<void> = {
+export const starttls = smtpCommand({
   name: 'STARTTLS',
   // Not inside a mail transaction: the handshake would reset it silently (RFC 3207 4.2).
   states: ['CONNECTED', 'GREETED'],
-  args(text) {
-    // RFC 3207 4: STARTTLS takes no parameters; 501 otherwise.
-    if (text.trim().length > 0) throw new SmtpSyntaxError('STARTTLS takes no parameters', SYNTAX);
-  },
+  // RFC 3207 4: STARTTLS takes no parameters; 501 otherwise.
+  args: noArgs(SYNTAX, 'STARTTLS takes no parameters'),
   syntax: SYNTAX,
   rfc: 'RFC 3207 4',
-  handle(ctx): Outcome {
-    if (!ctx.config.starttls && !ctx.data.secure) throw notImplemented('STARTTLS');
+  handle(ctx): SmtpOutcome {
+    if (!ctx.config.tls.starttls && !ctx.data.secure) throw notImplemented('STARTTLS');
     if (ctx.data.secure) throw new SmtpReplyError(503, '5.5.1', 'TLS is already active on this connection', true);
-    const data = ctx.data;
-    data.greeting = null;
-    data.clientDomain = null;
-    data.transaction = null;
-    data.authenticatedAs = null;
-    data.secure = true;
-    return { replies: ['220 2.0.0 Ready to start TLS'], next: 'CONNECTED', startTls: true, layers: ['L6'] };
+    const change = { greeting: null, clientDomain: null, transaction: null, authenticatedAs: null, secure: true } as const;
+    return { replies: ['220 2.0.0 Ready to start TLS'], next: 'CONNECTED', startTls: true, layers: ['L6'], change };
   },
-};
+});

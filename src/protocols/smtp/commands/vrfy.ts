@@ -1,5 +1,4 @@
-import type { CommandSpec, Outcome } from '../types.js';
-import { COMMAND_STATES } from '../types.js';
+import { COMMAND_STATES, smtpCommand, type SmtpOutcome } from '../types.js';
 import { requiredText } from './args.js';
 
 /**
@@ -10,13 +9,13 @@ import { requiredText } from './args.js';
  */
 const SYNTAX = 'VRFY <string>';
 
-export const vrfy: CommandSpec<string> = {
+export const vrfy = smtpCommand({
   name: 'VRFY',
   states: COMMAND_STATES,
   args: requiredText(SYNTAX, 'the user name or mailbox to verify'),
   syntax: SYNTAX,
   rfc: 'RFC 5321 4.1.1.6',
-  handle(): Outcome {
+  handle(): SmtpOutcome {
     return { replies: ['252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery'] };
   },
-};
+});

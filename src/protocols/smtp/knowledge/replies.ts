@@ -1,5 +1,5 @@
-import type { Localized } from '../../i18n.js';
-import type { ReplyKnowledge, StateKnowledge } from '../knowledge.js';
+import type { Localized } from '../../../i18n.js';
+import type { ReplyKnowledge, StateKnowledge } from '../../knowledge.js';
 
 /**
  * SMTP reply codes the lab server sends (RFC 5321 4.2), some refined by their enhanced

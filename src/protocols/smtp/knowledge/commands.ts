@@ -1,4 +1,4 @@
-import type { Localized } from '../../i18n.js';
+import type { Localized } from '../../../i18n.js';
 
 /**
  * What each SMTP command means, for learners, in English and Japanese, with a short

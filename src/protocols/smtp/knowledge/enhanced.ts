@@ -1,4 +1,4 @@
-import type { Localized } from '../../i18n.js';
+import type { Localized } from '../../../i18n.js';
 
 /**
  * SMTP enhanced status codes (RFC 3463, carried in replies per RFC 2034): class.subject.detail,

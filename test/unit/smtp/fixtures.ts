@@ -1,6 +1,5 @@
 import { Accounts, DEMO_ACCOUNTS } from '../../../src/protocols/accounts.js';
-import { Framer, type Frame } from '../../../src/protocols/transport.js';
-import type { Step } from '../../../src/protocols/session.js';
+import { Dialog, splitLines, type DialogRow } from '../../support/dialog.js';
 import type { MessageEvent } from '../../../src/protocols/transcript.js';
 import { StoreWriteError, type Delivery, type Envelope } from '../../../src/mailstore/types.js';
 import { SmtpSession, type SmtpSessionOptions } from '../../../src/protocols/smtp/session.js';
@@ -59,56 +58,42 @@ export function makeSession(opts: Partial<SmtpSessionOptions> = {}): Harness {
   return { session, store, wire: new Wire(session), messages };
 }
 
-/** Feeds bytes through the real Framer exactly as LineServer does, collecting every step. */
+/**
+ * The one Dialog (test/support/dialog.ts) seen as SMTP reply lines: text is sent as UTF-8
+ * (SMTPUTF8 addresses), answers come back split into lines.
+ */
 export class Wire {
-  readonly framer = new Framer();
-  readonly out: string[] = [];
-  readonly steps: Array<{ frame: Frame | null; step: Step }> = [];
-  closed = false;
+  readonly dialog: Dialog<SmtpSession>;
 
-  constructor(readonly session: SmtpSession) {}
+  constructor(readonly session: SmtpSession) {
+    this.dialog = new Dialog(session);
+  }
+
+  get steps(): Dialog['steps'] {
+    return this.dialog.steps;
+  }
+
+  get closed(): boolean {
+    return this.dialog.closed;
+  }
+
+  /** Every reply line written so far. */
+  get out(): string[] {
+    return splitLines(this.dialog.written);
+  }
 
   async start(): Promise<string[]> {
-    const step = await this.session.greet();
-    this.record(null, step);
-    return step.out.map(String);
+    return splitLines(await this.dialog.greet());
   }
 
   /** Send bytes in chunks of `chunk` octets; returns the reply lines they caused. */
   async send(data: string | Buffer, chunk = Number.POSITIVE_INFINITY): Promise<string[]> {
-    const bytes = Buffer.from(data);
-    const before = this.out.length;
-    const size = Math.max(1, Math.min(chunk, bytes.length || 1));
-    for (let i = 0; i < bytes.length && !this.closed; i += size) {
-      this.framer.push(bytes.subarray(i, i + size));
-      await this.pump();
-    }
-    return this.out.slice(before);
+    return splitLines(await this.dialog.send(Buffer.from(data), chunk));
   }
 
   /** One line with CRLF; returns its replies. */
   line(text: string): Promise<string[]> {
     return this.send(`${text}\r\n`);
-  }
-
-  private async pump(): Promise<void> {
-    for (let n = 0; n < 100_000 && !this.closed; n++) {
-      const frame = this.framer.next(this.session.expect);
-      if (frame === null) return;
-      const step =
-        frame.kind === 'line'
-          ? await this.session.line(frame.line, { crlf: frame.crlf })
-          : frame.kind === 'overflow'
-            ? await this.session.overflow()
-            : await this.session.bytes(frame.data);
-      this.record(frame, step);
-    }
-  }
-
-  private record(frame: Frame | null, step: Step): void {
-    this.steps.push({ frame, step });
-    for (const item of step.out) this.out.push(typeof item === 'string' ? item : item.summary);
-    if (step.close) this.closed = true;
   }
 }
 
@@ -118,12 +103,17 @@ export function lastCode(replies: string[]): string {
   return last === undefined ? '' : last.slice(0, 3);
 }
 
-/** Run `[line, expectedCode]` rows; returns rows whose reply did not match, for a readable diff. */
-export async function runDialog(wire: Wire, rows: ReadonlyArray<readonly [string, string]>): Promise<Array<[string, string, string[]]>> {
-  const got: Array<[string, string, string[]]> = [];
-  for (const [line, _code] of rows) {
+/**
+ * Run DialogRows; each result row holds what the answer was, for a readable table diff: its
+ * last reply code where the row wants a code ('' is no reply at all), the RegExp itself
+ * where a wanted pattern matched (else the answer).
+ */
+export async function runDialog(wire: Wire, rows: readonly DialogRow[]): Promise<Array<[string, string | RegExp, string[]]>> {
+  const got: Array<[string, string | RegExp, string[]]> = [];
+  for (const [line, want] of rows) {
     const replies = await wire.line(line);
-    got.push([line, lastCode(replies), replies]);
+    const answer = typeof want === 'string' ? lastCode(replies) : want.test(replies.join('\r\n')) ? want : replies.join('\r\n');
+    got.push([line, answer, replies]);
   }
   return got;
 }
