@@ -1,6 +1,6 @@
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
 import { imapKnowledge } from '../protocols/imap/knowledge.js';
-import { POP3_KNOWLEDGE } from '../protocols/pop3/knowledge.js';
+import { POP3_KNOWLEDGE } from '../protocols/pop3/knowledge/index.js';
 import { smtpKnowledge } from '../protocols/smtp/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';
 

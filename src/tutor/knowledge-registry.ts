@@ -8,7 +8,7 @@ import type { Protocol } from '../protocols/transcript.js';
  */
 const MODULES: Record<Protocol, string> = {
   smtp: '../protocols/smtp/knowledge.js',
-  pop3: '../protocols/pop3/knowledge.js',
+  pop3: '../protocols/pop3/knowledge/index.js',
   imap: '../protocols/imap/knowledge.js',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POP3_MAILBOX } from '../../../src/protocols/pop3/maildrop.js';
 import { POP3_COMMAND_LINE } from '../../../src/limits.js';
-import { converse, makeSession, makeStore, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP } from './harness.js';
+import { converse, makeSession, makeStore, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP } from './fixtures.js';
 
 const TOTAL = MSG1.length + MSG2.length + MSG3.length;
 const GREETING = `+OK l7lab POP3 server ready ${RFC_TIMESTAMP}\r\n`;

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { plainResponse } from '../../../src/protocols/sasl.js';
-import type { ProtocolSession } from '../../../src/protocols/session.js';
+import type { ProtocolSession, Step } from '../../../src/protocols/session.js';
 import { Dialog } from '../../support/dialog.js';
 
 /**
@@ -46,7 +46,8 @@ function stable(text: string): string {
 /** Drive the dialog, recording what step-events.ts shows for each line (client text, explanation). */
 export async function explainDialog(
   make: (which: Sessions) => ProtocolSession,
-  explain: (session: ProtocolSession, direction: 'client' | 'server', text: string, index: number, step: import('../../../src/protocols/session.js').Step, client: boolean) => string | null,
+  /** The explanation of the step's client line (`line` 'client') or of its out line `line`. */
+  explain: (session: ProtocolSession, step: Step, line: number | 'client', text: string) => string | null,
 ): Promise<ExplainedLine[]> {
   const dialogs = new Map<Sessions, Dialog>();
   const out: ExplainedLine[] = [];
@@ -54,11 +55,11 @@ export async function explainDialog(
     for (const { frame, step } of d.steps.slice(from)) {
       if (frame) {
         const text = step.client?.text ?? (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
-        out.push({ direction: 'client', text, explanation: explain(d.session, 'client', text, -1, step, true) });
+        out.push({ direction: 'client', text, explanation: explain(d.session, step, 'client', text) });
       }
       step.out.forEach((item, i) => {
         const text = typeof item === 'string' ? item : item.summary;
-        out.push({ direction: 'server', text: stable(text), explanation: typeof item === 'string' ? explain(d.session, 'server', text, i, step, false) : null });
+        out.push({ direction: 'server', text: stable(text), explanation: typeof item === 'string' ? explain(d.session, step, i, text) : null });
       });
     }
   };

@@ -1,5 +1,5 @@
-import type { Localized } from '../../i18n.js';
-import type { ReplyKnowledge, StateKnowledge } from '../knowledge.js';
+import type { Localized } from '../../../i18n.js';
+import type { ReplyKnowledge, StateKnowledge } from '../../knowledge.js';
 
 /** POP3 replies and response codes (RFC 1939 3, RFC 2449 8, RFC 3206), in English and Japanese. */
 export const REPLIES: readonly ReplyKnowledge[] = [
