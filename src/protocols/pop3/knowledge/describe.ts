@@ -15,7 +15,7 @@ function own<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-const ERR_REASON: Readonly<Record<string, string>> = { timeout: 'TIMEOUT', overflow: 'OVERFLOW', 'wrong-state': 'STATE' };
+const ERR_REASON: Readonly<Record<string, string>> = { timeout: 'TIMEOUT', overflow: 'OVERFLOW', 'wrong-state': 'STATE', cleartext: 'CLEARTEXT' };
 
 export interface Pop3Tables {
   commands: ReadonlyMap<string, CommandKnowledge>;
@@ -36,6 +36,8 @@ export function pop3Describer(tables: Pop3Tables): (ref: KnowledgeRef, lang: Lan
     const special = own(ERR_IN, own(ERR_REASON, p?.reason));
     const base = special ? pick(special, lang) : meaning('-ERR', lang);
     const code = p?.code;
+    // The cleartext refusal says what its [AUTH] means here (not "wrong credentials").
+    if (p?.reason === 'cleartext') return base;
     return typeof code === 'string' && tables.replies.has(code) ? `${base} ${code}: ${meaning(code, lang)}` : base;
   };
   const text = (t: Localized | undefined, lang: Lang): string | null => (t ? pick(t, lang) : null);

@@ -10,7 +10,8 @@ import { POP3_COMMANDS } from '../commands/index.js';
  * - `greeting`: the +OK greeting with the APOP timestamp (RFC 1939 4)
  * - `ok` {command, form?}: +OK after a command; form `one` for LIST/UIDL of one message,
  *   `login` for the +OK that enters TRANSACTION (RFC 1939 5, 7)
- * - `err` {command?, reason?, code?}: -ERR; reason `wrong-state`, `timeout`, `overflow`;
+ * - `err` {command?, reason?, code?}: -ERR; reason `wrong-state`, `timeout`, `overflow`,
+ *   `cleartext` (a password refused outside TLS, RFC 2595 2.2);
  *   code a response code such as [IN-USE] (RFC 2449 8), [AUTH], [SYS/TEMP] (RFC 3206)
  * - `sasl-continue`: the "+ " that asks for a SASL response (RFC 5034 4)
  * - `end` {command?}: the "." that ends a multi-line reply (RFC 1939 3)
@@ -53,6 +54,7 @@ function errKey(line: string, answers: Answers): KnowledgeRef {
   else {
     if (answers) params.command = answers;
     if (/ is not allowed in the /.test(line)) params.reason = 'wrong-state';
+    else if (/plaintext authentication disallowed/i.test(line)) params.reason = 'cleartext';
   }
   const code = responseCode(line);
   if (code) params.code = code;
