@@ -54,8 +54,10 @@ export class Pop3Session implements ProtocolSession {
   /** The name of the USER line just before; any other line forgets it (RFC 1939 7). */
   private pendingUser: string | null = null;
   private failures = 0;
-  /** In TRANSACTION: the locked maildrop, its snapshot and how to unlock it (RFC 1939 4). */
-  private login: { account: string; maildrop: Maildrop; release: () => void } | null = null;
+  /** In TRANSACTION: the account whose maildrop is locked, and its snapshot (RFC 1939 4). */
+  private login: { account: string; maildrop: Maildrop } | null = null;
+  /** Unlocks the maildrop; null once released (QUIT's UPDATE, or the connection gone). */
+  private release: (() => void) | null = null;
   /** The one pending slot: a SASL response expected on the next line (RFC 5034 4). */
   private pending: Pop3Pending | null = null;
   /** The keys of the last step, only for explain(), which goes once the edges render keys. */
@@ -186,15 +188,18 @@ export class Pop3Session implements ProtocolSession {
   private apply(change: Pop3Change): void {
     if (change.pendingUser !== undefined) this.pendingUser = change.pendingUser;
     if (change.failures !== undefined) this.failures = change.failures;
-    if (change.login) this.login = change.login;
+    if (change.login) {
+      this.login = { account: change.login.account, maildrop: change.login.maildrop };
+      this.release = change.login.release;
+    }
     if (change.secure) this.tls = { ...this.tls, secure: true };
     if (change.mark) this.login?.maildrop.mark(change.mark);
     if (change.unmarkAll) this.login?.maildrop.reset();
   }
 
   private releaseLock(): void {
-    const release = this.login?.release;
-    if (this.login) this.login = { ...this.login, release: () => undefined };
+    const release = this.release;
+    this.release = null;
     release?.();
   }
 
