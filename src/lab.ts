@@ -114,7 +114,7 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
         ...(opts.maxMessageSize !== undefined ? { maxMessageSize: opts.maxMessageSize } : {}),
       });
     case 'pop3':
-      return createPop3Server({ ...common, ...tls });
+      return createPop3Server({ ...common, ...tls, loginRequiresTls });
     case 'imap':
       return createImapServer({ ...common, ...tls, loginRequiresTls, recent: shared.recent });
   }

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n.js';
-import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledge.js';
+import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledge/index.js';
 import type { Protocol } from '../protocols/transcript.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';

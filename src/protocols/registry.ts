@@ -1,6 +1,6 @@
 import type { ProtocolKnowledge } from './knowledge.js';
 import { imapKnowledge } from './imap/knowledge.js';
-import { POP3_KNOWLEDGE } from './pop3/knowledge.js';
+import { POP3_KNOWLEDGE } from './pop3/knowledge/index.js';
 import { smtpKnowledge } from './smtp/knowledge/index.js';
 import type { Protocol } from '../protocol.js';
 

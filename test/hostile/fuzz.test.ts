@@ -6,7 +6,7 @@ import { ImapSession } from '../../src/protocols/imap/session.js';
 import type { ProtocolSession, Step } from '../../src/protocols/session.js';
 import { Framer } from '../../src/protocols/transport.js';
 import { b64, makeSession as makeSmtp } from '../unit/smtp/fixtures.js';
-import { makeSession as makePop3, MSG1, MSG2, MSG3 } from '../unit/pop3/harness.js';
+import { makeSession as makePop3, MSG1, MSG2, MSG3 } from '../unit/pop3/fixtures.js';
 import { message, services } from '../unit/imap/session-harness.js';
 
 /**

@@ -95,7 +95,7 @@ describe('Python poplib', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout.toString()) as Record<string, unknown>;
-    expect(out.welcome).toMatch(/^\+OK l7lab POP3 server ready <.+@localhost>$/);
+    expect(out.welcome).toMatch(/^\+OK l7lab POP3 server ready <.+@l7lab\.localhost>$/);
     expect(out.capa).toEqual(['AUTH-RESP-CODE', 'IMPLEMENTATION', 'PIPELINING', 'RESP-CODES', 'SASL', 'TOP', 'UIDL', 'USER']);
     expect(out.login).toMatch(/^\+OK bob's maildrop has 3 messages/);
     const total = MESSAGE.length + SECOND.length + THIRD.length;

@@ -1,37 +1,32 @@
 import { authFailureDelay } from '../auth-delay.js';
 import { AUTH_MAX_FAILURES } from '../../limits.js';
 import { accountOf } from '../../mailstore/types.js';
-import { fromStore } from './errors.js';
 import { loadMaildrop } from './maildrop.js';
-import type { Pop3Context, Pop3Reply } from './types.js';
+import { AUTH_FAILED, fromStore, plaintextRefused, pluralMessages } from './replies.js';
+import type { AuthorizationContext, Pop3Outcome } from './types.js';
+
+/** What USER/PASS, APOP and AUTH have in common once the credentials are checked. */
 
 /**
- * What USER/PASS, APOP and AUTH have in common once the credentials are checked.
- * An unknown user and a wrong password get the very same reply, so the server never tells
- * an attacker which names exist; [AUTH] says the credentials were the problem (RFC 3206 5).
+ * A password in clear (USER/PASS, AUTH PLAIN) outside TLS on a server that requires TLS for
+ * it (RFC 2595 2.2): the refusal, or null when it may go ahead. APOP never sends the password.
  */
-export const AUTH_FAILED = '-ERR [AUTH] invalid user name or password';
-
-export function pluralMessages(count: number): string {
-  return `${count} message${count === 1 ? '' : 's'}`;
+export function refuseCleartext(ctx: AuthorizationContext): Pop3Outcome | null {
+  if (!ctx.tls.loginRequiresTls || ctx.tls.secure) return null;
+  return { replies: [plaintextRefused(ctx.tls.starttls)] };
 }
 
 /**
  * Count a failure: each reply names the cause ([AUTH]) after a growing delay, and the last one
  * allowed closes the connection (AUTH_MAX_FAILURES), as Dovecot does after 3.
  */
-export function authFailed(ctx: Pop3Context): Pop3Reply {
-  const failures = ctx.countFailure();
+export function authFailed(ctx: AuthorizationContext): Pop3Outcome {
+  const failures = ctx.failures + 1;
   const delayMs = authFailureDelay(failures);
   if (failures >= AUTH_MAX_FAILURES) {
-    return {
-      out: [`${AUTH_FAILED}; ${failures} failed attempts, closing the connection`],
-      close: true,
-      closeReason: 'auth-failures',
-      delayMs,
-    };
+    return { replies: [`${AUTH_FAILED}; ${failures} failed attempts, closing the connection`], change: { failures }, close: 'auth-failures', delayMs };
   }
-  return { out: [AUTH_FAILED], delayMs };
+  return { replies: [AUTH_FAILED], change: { failures }, delayMs };
 }
 
 /**
@@ -39,24 +34,24 @@ export function authFailed(ctx: Pop3Context): Pop3Reply {
  * take the snapshot that fixes the message numbers. Someone else holding the lock is
  * [IN-USE] (RFC 2449 8.1.2); the session stays in AUTHORIZATION and nothing counts as a failure.
  */
-export async function openMaildrop(ctx: Pop3Context, name: string): Promise<Pop3Reply> {
+export async function openMaildrop(ctx: AuthorizationContext, name: string): Promise<Pop3Outcome> {
   const account = accountOf(name);
   const release = ctx.store.lockMaildrop(account);
   if (!release) {
-    return { out: [`-ERR [IN-USE] ${account}'s maildrop is locked by another POP3 session; try again later`] };
+    return { replies: [`-ERR [IN-USE] ${account}'s maildrop is locked by another POP3 session; try again later`] };
   }
-  let drop;
+  let maildrop;
   try {
-    drop = await fromStore('cannot read the maildrop', loadMaildrop(ctx.store, account));
+    maildrop = await fromStore('cannot read the maildrop', loadMaildrop(ctx.store, account));
   } catch (err) {
     release();
     throw err;
   }
-  ctx.enterTransaction(account, drop, release);
-  const { count, octets } = drop.stat();
+  const { count, octets } = maildrop.stat();
   return {
-    out: [`+OK ${account}'s maildrop has ${pluralMessages(count)} (${octets} octets)`],
+    replies: [`+OK ${account}'s maildrop has ${pluralMessages(count)} (${octets} octets)`],
     next: 'TRANSACTION',
+    change: { login: { account, maildrop, release } },
     layers: ['L5'],
   };
 }

@@ -19,7 +19,21 @@ export interface MaildropEntry {
 
 export type Lookup = { entry: MaildropEntry } | { missing: 'no-such-message' | 'deleted' };
 
-export class Maildrop {
+/**
+ * What a command handler may read of the maildrop. Marking and unmarking are the session's
+ * job: DELE and RSET return them as a change (see Pop3Change), the session applies it.
+ */
+export interface MaildropView {
+  readonly total: number;
+  lookup(n: number): Lookup;
+  live(): MaildropEntry[];
+  stat(): { count: number; octets: number };
+  /** Count and size of the whole snapshot, marks ignored: what RSET brings back. */
+  whole(): { count: number; octets: number };
+  markedUids(): number[];
+}
+
+export class Maildrop implements MaildropView {
   private readonly deleted = new Set<number>();
   private liveCount: number;
   private liveOctets: number;
@@ -49,6 +63,10 @@ export class Maildrop {
 
   stat(): { count: number; octets: number } {
     return { count: this.liveCount, octets: this.liveOctets };
+  }
+
+  whole(): { count: number; octets: number } {
+    return { count: this.entries.length, octets: this.entries.reduce((sum, e) => sum + e.size, 0) };
   }
 
   mark(entry: MaildropEntry): void {

@@ -3,6 +3,7 @@ import type { Lang } from '../../i18n.js';
 import { POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { apopTimestamp } from '../sasl.js';
 import { LineServer } from '../server.js';
+import { DEFAULT_HOSTNAME } from '../session.js';
 import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
@@ -20,6 +21,8 @@ export interface Pop3ServerOptions {
   idleTimeoutMs?: number;
   /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.3). */
   tls?: LineServerTls;
+  /** USER/PASS and AUTH PLAIN refused outside TLS (RFC 2595 2.2), like Dovecot's disable_plaintext_auth; APOP stays allowed. */
+  loginRequiresTls?: boolean;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface Pop3ServerOptions {
  * Call `listen(port, '127.0.0.1')` on the result.
  */
 export function createPop3Server(opts: Pop3ServerOptions): LineServer {
-  const hostname = opts.hostname ?? 'localhost';
+  const hostname = opts.hostname ?? DEFAULT_HOSTNAME;
   const idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
   return new LineServer({
     protocol: 'pop3',
@@ -41,7 +44,7 @@ export function createPop3Server(opts: Pop3ServerOptions): LineServer {
         hostname,
         idleTimeoutMs,
         ...(opts.lang ? { lang: opts.lang } : {}),
-        tls: { stls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true },
+        tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, loginRequiresTls: opts.loginRequiresTls ?? false },
       }),
     busyReply: '-ERR [SYS/TEMP] too many connections; try again later',
     internalErrorReply: '-ERR [SYS/TEMP] internal server error; closing, nothing was deleted',

@@ -1,15 +1,19 @@
 import type { Accounts } from '../accounts.js';
+import { runCommand, type AnyCommandSpec } from '../command.js';
 import type { Lang } from '../../i18n.js';
-import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS, SASL_MAX_RESPONSE_LINE } from '../../limits.js';
-import type { ClientNote, Expect, ProtocolSession, Step, Terminator } from '../session.js';
-import type { Direction } from '../transcript.js';
+import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
+import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
+import type { Direction, KnowledgeRef } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
+import { parseLine } from './args.js';
 import { POP3_COMMANDS } from './commands/index.js';
-import { SessionData } from './context.js';
-import { dispatch, parseLine } from './dispatcher.js';
-import { clampReply, renderError } from './errors.js';
-import { explainPop3Client, explainPop3Server, type ReplyContext } from './knowledge.js';
-import type { CommandSpec, Continuation, Pop3Reply, Pop3State } from './types.js';
+import { describePop3 } from './knowledge/index.js';
+import { pop3ClientKey, pop3ServerKey, type Answers } from './knowledge/keys.js';
+import type { Maildrop } from './maildrop.js';
+import { clampReply, POP3_GREETING, renderError } from './replies.js';
+import type { AuthorizationContext, Pop3Change, Pop3Context, Pop3Outcome, Pop3Pending, Pop3State } from './types.js';
+
+export { POP3_GREETING } from './replies.js';
 
 export interface Pop3SessionOptions {
   id: string;
@@ -21,12 +25,10 @@ export interface Pop3SessionOptions {
   lang?: Lang;
   /** The server's autologout, only to say it in the timeout reply. */
   idleTimeoutMs?: number;
-  commands?: ReadonlyMap<string, CommandSpec>;
-  /** TLS: offer STLS (RFC 2595), or start inside TLS (POP3S port, RFC 8314). */
-  tls?: { stls?: boolean; secure?: boolean };
+  commands?: ReadonlyMap<string, AnyCommandSpec<Pop3State, Pop3Context, string, Pop3Outcome>>;
+  /** STLS offered (RFC 2595 4), inside TLS from the start (POP3S, RFC 8314), passwords only inside TLS (RFC 2595 2.2). */
+  tls?: Partial<SessionTls>;
 }
-
-export const POP3_GREETING = '+OK l7lab POP3 server ready';
 
 /** 600000 -> "10 minutes", 1500 -> "1.5 seconds", 150 -> "150 ms". */
 function duration(ms: number): string {
@@ -35,76 +37,76 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
+const COMMAND_LINE: Expect = { mode: 'line', maxLine: POP3_COMMAND_LINE };
+
 /**
  * One POP3 session as a pure state machine (RFC 1939 3): AUTHORIZATION -> TRANSACTION ->
  * UPDATE. It takes a line and returns what to write; the socket, the clock and the terminal
  * live elsewhere. Lines are answered strictly in order, which is all PIPELINING asks of a
- * server (RFC 2449 6.6).
+ * server (RFC 2449 6.6). Handlers only return outcomes: the state, the session data and the
+ * maildrop lock change here alone.
  */
 export class Pop3Session implements ProtocolSession {
   readonly protocol = 'pop3' as const;
   readonly id: string;
-  private readonly data: SessionData;
-  private readonly commands: ReadonlyMap<string, CommandSpec>;
+  private current: Pop3State = 'AUTHORIZATION';
+  private tls: SessionTls;
+  /** The name of the USER line just before; any other line forgets it (RFC 1939 7). */
+  private pendingUser: string | null = null;
+  private failures = 0;
+  /** In TRANSACTION: the account whose maildrop is locked, and its snapshot (RFC 1939 4). */
+  private login: { account: string; maildrop: Maildrop } | null = null;
+  /** Unlocks the maildrop; null once released (QUIT's UPDATE, or the connection gone). */
+  private release: (() => void) | null = null;
+  /** The one pending slot: a SASL response expected on the next line (RFC 5034 4). */
+  private pending: Pop3Pending | null = null;
+  /** The keys of the last step, only for explain(), which goes once the edges render keys. */
+  private lastKeys: { client: [string, KnowledgeRef | null] | null; server: Map<string, KnowledgeRef | null> } = { client: null, server: new Map() };
+  private readonly commands: NonNullable<Pop3SessionOptions['commands']>;
   private readonly lang: Lang;
   private readonly idleTimeoutMs: number;
-  /** The one pending slot: a SASL response expected on the next line (RFC 5034 4). */
-  private pending: Continuation | null = null;
-  /** What the last server lines answer, so each can be explained in context. */
-  private replyContext: ReplyContext = 'GREETING';
-  private clientIsSasl = false;
 
-  constructor(opts: Pop3SessionOptions) {
+  constructor(private readonly opts: Pop3SessionOptions) {
     this.id = opts.id;
-    this.data = new SessionData(opts.store, opts.accounts, opts.hostname ?? 'localhost', opts.timestamp);
     this.commands = opts.commands ?? POP3_COMMANDS;
     this.lang = opts.lang ?? 'en';
     this.idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
-    this.data.stlsOffered = opts.tls?.stls ?? false;
-    this.data.secure = opts.tls?.secure ?? false;
+    this.tls = { starttls: opts.tls?.starttls ?? false, secure: opts.tls?.secure ?? false, loginRequiresTls: opts.tls?.loginRequiresTls ?? false };
   }
 
   get state(): Pop3State {
-    return this.data.state;
+    return this.current;
   }
 
   get expect(): Expect {
     // A SASL response may be longer than a command line (RFC 5034 4 lets the server set its limit).
-    return { mode: 'line', maxLine: this.pending ? SASL_MAX_RESPONSE_LINE : POP3_COMMAND_LINE };
+    return this.pending?.expect ?? COMMAND_LINE;
   }
 
   async greet(): Promise<Step> {
-    this.replyContext = 'GREETING';
-    return { out: [clampReply(`${POP3_GREETING} ${this.data.timestamp}`)], layers: ['L5'] };
+    return this.step({ replies: [`${POP3_GREETING} ${this.opts.timestamp}`], layers: ['L5'] }, 'GREETING');
   }
 
   /** POP3 treats CRLF and a bare LF alike: nothing in RFC 1939 depends on the difference. */
-  async line(line: Buffer, _end?: Terminator): Promise<Step> {
+  async line(line: Buffer, end: Terminator = { crlf: true }): Promise<Step> {
     const text = line.toString('latin1');
     const pending = this.pending;
-    this.pending = null;
     if (pending) {
-      this.clientIsSasl = true;
-      this.replyContext = 'SASL';
-      return this.apply(await this.guard(() => pending(this.data, text)), { secret: true, layer: 'L6' });
+      this.pending = null;
+      const outcome = await this.guard(async () => pending.line(this.authorization(null), line, end));
+      return this.step(outcome, 'SASL', { text, mode: 'sasl', note: { secret: true, layer: 'L6' } });
     }
-    this.clientIsSasl = false;
-    // PASS must follow USER at once (RFC 1939 7): any other line forgets the name.
-    const userBefore = this.data.pendingUser;
-    this.data.pendingUser = null;
-    let keyword = '';
-    let secret = false;
-    this.replyContext = 'ERROR';
-    const reply = await this.guard(async () => {
+    // PASS must follow USER at once (RFC 1939 7): the name is handed to this line only.
+    const userBefore = this.pendingUser;
+    this.pendingUser = null;
+    let verb = '';
+    const outcome = await this.guard(async () => {
       const parsed = parseLine(text);
-      keyword = parsed.keyword;
-      this.replyContext = keyword;
-      secret = this.commands.get(keyword)?.secret === true;
-      if (keyword === 'PASS') this.data.pendingUser = userBefore;
-      return dispatch(this.commands, this.data, parsed);
+      verb = parsed.keyword;
+      return runCommand(this.commands, verb, this.current, parsed.rest, (state) => this.narrow(state, userBefore));
     });
-    if (keyword !== 'USER') this.data.pendingUser = null;
-    return this.apply(reply, secret ? { secret: true } : undefined);
+    const secret = this.commands.get(verb)?.secret === true;
+    return this.step(outcome, verb, { text, ...(secret ? { note: { secret: true } } : {}) });
   }
 
   async bytes(_data?: Buffer): Promise<Step> {
@@ -113,13 +115,12 @@ export class Pop3Session implements ProtocolSession {
   }
 
   async overflow(): Promise<Step> {
-    this.replyContext = 'OVERFLOW';
-    this.data.pendingUser = null;
-    if (this.pending) {
-      this.pending = null;
-      return { out: [`-ERR SASL response longer than ${SASL_MAX_RESPONSE_LINE} octets; authentication cancelled`] };
-    }
-    return { out: [`-ERR line too long: at most ${POP3_COMMAND_LINE} octets including CRLF (RFC 2449 4)`] };
+    this.pendingUser = null;
+    const pending = this.pending;
+    this.pending = null;
+    // The line itself was discarded unseen: nothing explains it (knowledge null).
+    if (pending?.overflow) return { ...this.step(pending.overflow(this.authorization(null)), 'SASL'), client: { knowledge: null } };
+    return { ...this.step({ replies: [`-ERR line too long: at most ${POP3_COMMAND_LINE} octets including CRLF (RFC 2449 4)`] }, 'OVERFLOW'), client: { knowledge: null } };
   }
 
   /**
@@ -128,49 +129,106 @@ export class Pop3Session implements ProtocolSession {
    * at a terminal does not just see the connection vanish.
    */
   timeout(): Step {
-    this.replyContext = 'TIMEOUT';
-    return { out: [`-ERR autologout: idle for ${duration(this.idleTimeoutMs)}; nothing was deleted`], close: true, closeReason: 'timeout' };
+    return this.step({ replies: [`-ERR autologout: idle for ${duration(this.idleTimeoutMs)}; nothing was deleted`], close: 'timeout' }, 'TIMEOUT');
   }
 
   shutdown(): Step {
-    this.replyContext = 'SHUTDOWN';
-    return { out: ['-ERR [SYS/TEMP] server shutting down; nothing was deleted'], close: true, closeReason: 'shutdown' };
+    return this.step({ replies: ['-ERR [SYS/TEMP] server shutting down; nothing was deleted'], close: 'shutdown' }, '');
   }
 
   /** However the connection ended, release the lock; marked messages stay (RFC 1939 3). */
   async closed(): Promise<void> {
     this.pending = null;
-    this.data.releaseLock();
+    this.releaseLock();
   }
 
   explain(direction: Direction, text: string): string | null {
-    if (direction === 'client') return explainPop3Client(text, this.lang, this.clientIsSasl);
-    return explainPop3Server(text, this.lang, this.replyContext);
+    const last = this.lastKeys;
+    const key =
+      direction === 'client'
+        ? last.client?.[0] === text
+          ? last.client[1]
+          : pop3ClientKey(text)
+        : last.server.has(text)
+          ? (last.server.get(text) ?? null)
+          : pop3ServerKey(text);
+    return key ? describePop3(key, this.lang) : null;
+  }
+
+  /**
+   * The context for a command admitted in `state`: the one run-time check that a state's
+   * guarantees hold (in TRANSACTION a maildrop is locked). No command runs in UPDATE.
+   */
+  private narrow(state: Pop3State, pendingUser: string | null): Pop3Context {
+    if (state === 'AUTHORIZATION') return this.authorization(pendingUser);
+    if (state === 'TRANSACTION' && this.login) return { ...this.services(), state, account: this.login.account, maildrop: this.login.maildrop };
+    throw new Error(`POP3 session ${this.id}: no command context in the ${state} state`);
+  }
+
+  private authorization(pendingUser: string | null): AuthorizationContext {
+    return { ...this.services(), state: 'AUTHORIZATION', pendingUser, failures: this.failures };
+  }
+
+  private services(): { store: MailStore; accounts: Accounts; timestamp: string; hostname: string; tls: SessionTls } {
+    const { store, accounts, timestamp } = this.opts;
+    return { store, accounts, timestamp, hostname: this.opts.hostname ?? DEFAULT_HOSTNAME, tls: this.tls };
   }
 
   /** The one place a typed error becomes a reply; anything else is a bug and propagates. */
-  private async guard(run: () => Promise<Pop3Reply>): Promise<Pop3Reply> {
+  private async guard(run: () => Promise<Pop3Outcome>): Promise<Pop3Outcome> {
     try {
       return await run();
     } catch (err) {
       const line = renderError(err);
       if (line === null) throw err;
-      return { out: [line] };
+      return { replies: [line] };
     }
   }
 
-  private apply(reply: Pop3Reply, client: ClientNote | undefined): Step {
-    if (reply.next) this.data.state = reply.next;
-    if (reply.continueWith) this.pending = reply.continueWith;
-    const out = reply.out.map((item) => (typeof item === 'string' ? clampReply(item) : item));
-    const note = reply.client || client ? { ...client, ...reply.client } : undefined;
+  private apply(change: Pop3Change): void {
+    if (change.pendingUser !== undefined) this.pendingUser = change.pendingUser;
+    if (change.failures !== undefined) this.failures = change.failures;
+    if (change.login) {
+      this.login = { account: change.login.account, maildrop: change.login.maildrop };
+      this.release = change.login.release;
+    }
+    if (change.secure) this.tls = { ...this.tls, secure: true };
+    if (change.mark) this.login?.maildrop.mark(change.mark);
+    if (change.unmarkAll) this.login?.maildrop.reset();
+  }
+
+  private releaseLock(): void {
+    const release = this.release;
+    this.release = null;
+    release?.();
+  }
+
+  /**
+   * Apply an outcome and build its step, with the knowledge keys of every line: `answers`
+   * is what the replies answer (the command just run, or a moment such as 'GREETING').
+   */
+  private step(outcome: Pop3Outcome, answers: Answers, client?: { text: string; mode?: string; note?: ClientNote }): Step {
+    if (outcome.change) this.apply(outcome.change);
+    if (outcome.next) this.current = outcome.next;
+    // UPDATE (RFC 1939 6): the marked messages are gone; the maildrop is free for the next session.
+    if (outcome.next === 'UPDATE') this.releaseLock();
+    if (outcome.pending) this.pending = outcome.pending;
+    const out = outcome.replies.map((item) => (typeof item === 'string' ? clampReply(item) : item));
+    const knowledge = out.map((item, i) => outcome.knowledge?.[i] ?? (typeof item === 'string' ? pop3ServerKey(item, answers) : null));
+    const clientKey = client ? pop3ClientKey(client.text, client.mode) : null;
+    this.lastKeys = {
+      client: client ? [client.text, clientKey] : null,
+      server: new Map(out.flatMap((item, i) => (typeof item === 'string' ? [[item, knowledge[i] ?? null] as const] : []))),
+    };
+    const note = client ? { ...client.note, ...outcome.note, knowledge: clientKey } : outcome.note;
     return {
       out,
-      ...(reply.close ? { close: true, closeReason: reply.closeReason ?? 'quit' } : {}),
+      knowledge,
+      ...(outcome.close ? { close: true, closeReason: outcome.close } : {}),
       ...(note ? { client: note } : {}),
-      ...(reply.layers ? { layers: reply.layers } : {}),
-      ...(reply.startTls ? { startTls: true } : {}),
-      ...(reply.delayMs ? { delayMs: reply.delayMs } : {}),
+      ...(outcome.layers ? { layers: outcome.layers } : {}),
+      ...(outcome.startTls ? { startTls: true } : {}),
+      ...(outcome.delayMs ? { delayMs: outcome.delayMs } : {}),
     };
   }
 }

@@ -1,8 +1,8 @@
 import type { Accounts } from '../accounts.js';
-import type { ClientNote, OutItem } from '../session.js';
-import type { OsiLayer } from '../transcript.js';
+import type { CommandSpec, OutcomeBase, Pending } from '../command.js';
+import type { SessionTls } from '../session.js';
 import type { MailStore } from '../../mailstore/types.js';
-import type { Maildrop, MaildropEntry } from './maildrop.js';
+import type { Maildrop, MaildropEntry, MaildropView } from './maildrop.js';
 
 /**
  * The three states of a POP3 session, in RFC 1939 section 3's own words:
@@ -12,90 +12,63 @@ import type { Maildrop, MaildropEntry } from './maildrop.js';
  */
 export type Pop3State = 'AUTHORIZATION' | 'TRANSACTION' | 'UPDATE';
 
-/**
- * What one argument of a command must be; the dispatcher alone checks them.
- * - msg: a message-number of a message that exists and is not marked deleted (RFC 1939 5)
- * - lines: a non-negative number (TOP's line count, RFC 1939 7)
- * - word: one space-free argument
- * - rest: everything after the keyword and one space (PASS may contain spaces, RFC 1939 7)
- */
-export interface ArgSpec {
-  name: string;
-  kind: 'msg' | 'lines' | 'word' | 'rest';
-  optional?: boolean;
-  /** A word must match this, e.g. APOP's digest; `shape` says it in words for the -ERR. */
-  pattern?: RegExp;
-  shape?: string;
-}
-
-/** Arguments after the dispatcher validated them. */
-export interface Pop3Args {
-  /** The message a `msg` argument named: it exists and is not marked deleted. */
-  message?: MaildropEntry;
-  /** TOP's line count. */
-  lines?: number;
-  /** word and rest arguments, in order. */
-  words: string[];
-}
-
-/** A SASL continuation the session waits for (RFC 5034 4): the next line goes here, not to the dispatcher. */
-export type Continuation = (ctx: Pop3Context, line: string) => Promise<Pop3Reply>;
-
-export interface Pop3Reply {
-  out: OutItem[];
-  /** The next state; only the session applies it. Omitted: unchanged. */
-  next?: Pop3State;
-  close?: boolean;
-  closeReason?: string;
-  client?: ClientNote;
-  layers?: Array<OsiLayer | undefined>;
-  /** Read the next line as a SASL response and hand it to this function. */
-  continueWith?: Continuation;
-  /** After the reply, the server starts a TLS handshake (STLS, RFC 2595 4). */
-  startTls?: boolean;
-  /** The server waits this long before replying (a failed login, see auth-delay.ts). */
-  delayMs?: number;
-}
-
-/** What a command handler may see and do; implemented by the session. */
-export interface Pop3Context {
+/** What every handler sees, whatever the state. */
+interface Pop3ContextBase {
   readonly store: MailStore;
   readonly accounts: Accounts;
   readonly hostname: string;
   /** The APOP timestamp this connection's greeting carried (RFC 1939 7). */
   readonly timestamp: string;
-  readonly state: Pop3State;
-  /** The name of a USER command given just before (PASS must follow it at once, RFC 1939 7). */
-  readonly pendingUser: string | null;
-  /** The account whose maildrop is locked, in TRANSACTION. */
-  readonly account: string | null;
-  /** The maildrop snapshot taken at login, in TRANSACTION. */
-  readonly maildrop: Maildrop | null;
-  /** STLS is offered: the server has a certificate (RFC 2595 4). */
-  readonly stlsOffered: boolean;
-  /** The connection is inside TLS (after STLS, or on the POP3S port, RFC 8314). */
-  readonly secure: boolean;
-  /** STLS accepted: from the handshake on, the session is encrypted. */
-  enterTls(): void;
-  setPendingUser(name: string): void;
-  /** Count one failed authentication; returns the total so far in this connection. */
-  countFailure(): number;
-  /** Hold the maildrop lock and snapshot for the rest of the session. */
-  enterTransaction(account: string, maildrop: Maildrop, release: () => void): void;
-  /** Release the maildrop lock (idempotent). */
-  releaseLock(): void;
+  /** STLS offered, inside TLS, passwords only inside TLS (RFC 2595 4 and 2.2). */
+  readonly tls: Readonly<SessionTls>;
 }
 
-export interface CommandSpec {
-  /** The keyword, upper case (keywords are case-insensitive, RFC 1939 3). */
-  name: string;
-  states: readonly Pop3State[];
-  args: readonly ArgSpec[];
-  /** e.g. `TOP msg n` */
-  syntax: string;
-  /** e.g. `RFC 1939 7` */
-  rfc: string;
-  /** The client line carries a credential: logs mask it. */
-  secret?: boolean;
-  handle(ctx: Pop3Context, args: Pop3Args): Promise<Pop3Reply>;
+/** AUTHORIZATION (RFC 1939 4): nobody is logged in yet. */
+export interface AuthorizationContext extends Pop3ContextBase {
+  readonly state: 'AUTHORIZATION';
+  /** The name of a USER command given on the line just before (PASS must follow it at once, RFC 1939 7). */
+  readonly pendingUser: string | null;
+  /** Failed logins so far in this connection. */
+  readonly failures: number;
 }
+
+/** TRANSACTION (RFC 1939 5): the maildrop is locked and its snapshot fixed; both always there. */
+export interface TransactionContext extends Pop3ContextBase {
+  readonly state: 'TRANSACTION';
+  readonly account: string;
+  readonly maildrop: MaildropView;
+}
+
+/** The context of a command, by the state it runs in (no command runs in UPDATE). */
+export type Pop3Context = AuthorizationContext | TransactionContext;
+
+/** The context a handler allowed in the states `S` receives: narrowed by the session alone. */
+export type ContextIn<S extends Pop3State> = Extract<Pop3Context, { state: S }>;
+
+/**
+ * Session data a command changes: returned, never assigned by the handler; the session
+ * applies it (and alone releases the maildrop lock).
+ */
+export interface Pop3Change {
+  /** USER: the name the next line (PASS) may use (RFC 1939 7). */
+  pendingUser?: string;
+  /** A failed login: the count so far in this connection. */
+  failures?: number;
+  /** A login: the maildrop locked for this session and its snapshot (RFC 1939 4). */
+  login?: { account: string; maildrop: Maildrop; release: () => void };
+  /** STLS accepted (RFC 2595 4): from the handshake on, the session is inside TLS. */
+  secure?: true;
+  /** DELE: mark this message (RFC 1939 5). */
+  mark?: MaildropEntry;
+  /** RSET: unmark every message (RFC 1939 5). */
+  unmarkAll?: true;
+}
+
+/** A SASL response expected on the next line (RFC 5034 4): the one pending slot. */
+export type Pop3Pending = Pending<AuthorizationContext, Pop3Outcome>;
+
+/** What a POP3 command (or a SASL response line) returns: the one Outcome. */
+export interface Pop3Outcome extends OutcomeBase<Pop3State, Pop3Change, Pop3Pending> {}
+
+/** A POP3 command allowed in the states `S`, taking `Args` (see args.ts). */
+export type Pop3Spec<S extends Pop3State, Args = []> = CommandSpec<S, Args, ContextIn<S>, string, Pop3Outcome>;

@@ -3,7 +3,7 @@ import { runExplain } from '../../../src/commands/explain.js';
 import { runPractice } from '../../../src/commands/practice.js';
 import { nearest, typoDistance } from '../../../src/edit-distance.js';
 import { UsageError } from '../../../src/errors.js';
-import { NoSuchMessageError } from '../../../src/protocols/pop3/errors.js';
+import { MessageNumberError } from '../../../src/protocols/pop3/replies.js';
 import { explainSmtpContentLine } from '../../../src/protocols/smtp/knowledge/index.js';
 
 /** Issue 21 item 3: one "did you mean" for a mistyped protocol, and plurals that agree. */
@@ -37,9 +37,9 @@ describe('did you mean', () => {
 
 describe('plurals', () => {
   it('POP3 keeps RFC 1939 5 wording in the right number', () => {
-    expect(new NoSuchMessageError(2, 'no-such-message', 1).message).toBe('no such message, only 1 message in maildrop');
-    expect(new NoSuchMessageError(4, 'no-such-message', 3).message).toBe('no such message, only 3 messages in maildrop');
-    expect(new NoSuchMessageError(1, 'no-such-message', 0).message).toBe('no such message, maildrop empty');
+    expect(new MessageNumberError(2, 'no-such-message', 1).message).toBe('no such message, only 1 message in maildrop');
+    expect(new MessageNumberError(4, 'no-such-message', 3).message).toBe('no such message, only 3 messages in maildrop');
+    expect(new MessageNumberError(1, 'no-such-message', 0).message).toBe('no such message, maildrop empty');
   });
 
   it('the end of DATA counts one line as a line', () => {

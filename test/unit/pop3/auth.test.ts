@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { apopDigest, plainResponse } from '../../../src/protocols/sasl.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { AUTH_MAX_FAILURES } from '../../../src/limits.js';
-import { makeSession, makeStore, lines, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP, send, wire } from './harness.js';
-import { run, type Row } from './dialog.js';
+import { makeSession, makeStore, lines, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP, run, send, wire, type Pop3Row } from './fixtures.js';
+
 
 const TOTAL = MSG1.length + MSG2.length + MSG3.length;
 const FAILED = '-ERR [AUTH] invalid user name or password';
@@ -19,7 +19,7 @@ describe('POP3 AUTHORIZATION state', () => {
     expect(apopDigest(RFC_TIMESTAMP, 'tanstaaf')).toBe(RFC_DIGEST);
   });
 
-  const dialogs: Array<[string, Row[]]> = [
+  const dialogs: Array<[string, Pop3Row[]]> = [
     [
       'USER/PASS logs in and enters TRANSACTION',
       [
@@ -68,7 +68,7 @@ describe('POP3 AUTHORIZATION state', () => {
     ['USER takes one name only', [['USER a b', '-ERR too many arguments; syntax: USER name']]],
     [
       'TRANSACTION commands are refused in AUTHORIZATION, naming the state',
-      ['STAT', 'LIST', 'UIDL', 'RETR 1', 'TOP 1 1', 'DELE 1', 'RSET', 'NOOP'].map((c): Row => {
+      ['STAT', 'LIST', 'UIDL', 'RETR 1', 'TOP 1 1', 'DELE 1', 'RSET', 'NOOP'].map((c): Pop3Row => {
         const name = c.split(' ')[0] as string;
         return [c, `-ERR ${name} is not allowed in the AUTHORIZATION state (allowed in: TRANSACTION)`, 'AUTHORIZATION'];
       }),
@@ -132,21 +132,23 @@ describe('POP3 AUTHORIZATION state', () => {
   });
 
   it('marks PASS, APOP and AUTH lines secret, and shows the decoded PLAIN message at L6', async () => {
+    const command = (name: string) => ({ key: 'command', params: { name } });
+    const sasl = { key: 'sasl-response' };
     const s = makeSession(await makeStore());
     await s.greet();
     await send(s, 'USER bob');
-    expect((await send(s, 'PASS builder')).client).toEqual({ secret: true });
+    expect((await send(s, 'PASS builder')).client).toEqual({ secret: true, knowledge: command('PASS') });
     const s2 = makeSession(await makeStore());
     await s2.greet();
-    expect((await send(s2, 'AUTH PLAIN')).client).toBeUndefined();
+    expect((await send(s2, 'AUTH PLAIN')).client).toEqual({ knowledge: command('AUTH') });
     const step = await send(s2, plainResponse('bob', 'builder'));
-    expect(step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6' });
+    expect(step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6', knowledge: sasl });
     expect(s2.explain('client', plainResponse('bob', 'builder'))).toMatch(/base64/);
     const s3 = makeSession(await makeStore());
     await s3.greet();
     const initial = await send(s3, `AUTH PLAIN ${plainResponse('bob', 'builder')}`);
-    expect(initial.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6' });
-    expect((await send(makeSession(await makeStore()), `APOP bob ${'0'.repeat(32)}`)).client).toEqual({ secret: true });
+    expect(initial.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6', knowledge: command('AUTH') });
+    expect((await send(makeSession(await makeStore()), `APOP bob ${'0'.repeat(32)}`)).client).toEqual({ secret: true, knowledge: command('APOP') });
   });
 
   it('sends the "+ " continuation exactly, with its space (RFC 5034 4)', async () => {

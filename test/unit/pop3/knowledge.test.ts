@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { POP3_COMMANDS } from '../../../src/protocols/pop3/commands/index.js';
-import { explainPop3Server, POP3_KNOWLEDGE, responseCode } from '../../../src/protocols/pop3/knowledge.js';
+import { explainPop3Server, POP3_KNOWLEDGE, responseCode } from '../../../src/protocols/pop3/knowledge/index.js';
 import { LANGS } from '../../../src/i18n.js';
-import { makeSession, makeStore, send } from './harness.js';
+import { makeSession, makeStore, send } from './fixtures.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9faf]/;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POP3_MAILBOX } from '../../../src/protocols/pop3/maildrop.js';
-import { POP3_COMMAND_LINE } from '../../../src/limits.js';
-import { converse, makeSession, makeStore, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP } from './harness.js';
+import { POP3_COMMAND_LINE, SASL_MAX_RESPONSE_LINE } from '../../../src/limits.js';
+import { converse, makeSession, makeStore, MSG1, MSG2, MSG3, RFC_DIGEST, RFC_TIMESTAMP } from './fixtures.js';
 
 const TOTAL = MSG1.length + MSG2.length + MSG3.length;
 const GREETING = `+OK l7lab POP3 server ready ${RFC_TIMESTAMP}\r\n`;
@@ -54,5 +54,20 @@ describe('POP3 pipelining through the real framer (RFC 2449 6.6)', () => {
   it('forgets a USER name when the next line was too long', async () => {
     const { out } = await converse(makeSession(await makeStore()), `USER bob\r\n${'x'.repeat(300)}\r\nPASS builder\r\n`, 17);
     expect(out.toString().split('\r\n')[3]).toMatch(/^-ERR PASS must come right after USER/);
+  });
+});
+
+describe('POP3 SASL response limits (RFC 5034 4)', () => {
+  it.each([1, 17])('cancels AUTH on a SASL response longer than the limit and goes on, in %i-byte chunks', async (chunk) => {
+    const long = 'A'.repeat(SASL_MAX_RESPONSE_LINE + 10);
+    const plain = Buffer.from('\0bob\0builder').toString('base64');
+    const { out } = await converse(makeSession(await makeStore()), `AUTH PLAIN\r\n${long}\r\nAUTH PLAIN\r\n${plain}\r\nSTAT\r\n`, chunk);
+    expect(out.toString().split('\r\n').slice(1, -1)).toEqual([
+      '+ ',
+      `-ERR SASL response longer than ${SASL_MAX_RESPONSE_LINE} octets; authentication cancelled`,
+      '+ ',
+      `+OK bob's maildrop has 3 messages (${TOTAL} octets)`,
+      `+OK 3 ${TOTAL}`,
+    ]);
   });
 });

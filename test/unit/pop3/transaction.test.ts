@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POP3_MAILBOX } from '../../../src/protocols/pop3/maildrop.js';
-import { lines, makeSession, makeStore, message, MSG1, MSG2, MSG3, send, wire } from './harness.js';
-import { run, type Row } from './dialog.js';
+import { lines, makeSession, makeStore, message, MSG1, MSG2, MSG3, run, send, wire, type Pop3Row } from './fixtures.js';
+
 
 const S1 = MSG1.length;
 const S2 = MSG2.length;
@@ -27,7 +27,7 @@ describe('POP3 TRANSACTION state', () => {
     await run(s, [['STAT', '+OK 1 69'], ['LIST', ['+OK 1 message (69 octets)', '1 69', '.']]]);
   });
 
-  const dialogs: Array<[string, Row[]]> = [
+  const dialogs: Array<[string, Pop3Row[]]> = [
     ['STAT: count and total octets', [['STAT', `+OK 3 ${S1 + S2 + S3}`]]],
     ['LIST: a scan listing per message', [['LIST', [`+OK 3 messages (${S1 + S2 + S3} octets)`, `1 ${S1}`, `2 ${S2}`, `3 ${S3}`, '.']]]],
     [
@@ -85,7 +85,7 @@ describe('POP3 TRANSACTION state', () => {
     ],
     [
       'AUTHORIZATION commands are refused in TRANSACTION, naming the state',
-      ['USER bob', 'PASS x', `APOP bob ${'0'.repeat(32)}`, 'AUTH PLAIN'].map((c): Row => {
+      ['USER bob', 'PASS x', `APOP bob ${'0'.repeat(32)}`, 'AUTH PLAIN'].map((c): Pop3Row => {
         const name = c.split(' ')[0] as string;
         return [c, `-ERR ${name} is not allowed in the TRANSACTION state (allowed in: AUTHORIZATION)`, 'TRANSACTION'];
       }),

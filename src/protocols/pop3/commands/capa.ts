@@ -1,5 +1,6 @@
+import { args } from '../args.js';
 import { multiline } from '../multiline.js';
-import type { CommandSpec } from '../types.js';
+import type { Pop3Spec } from '../types.js';
 import { SASL_MECHANISMS } from './auth.js';
 
 /**
@@ -31,15 +32,15 @@ export const CAPABILITIES: readonly string[] = [
  * S: TOP
  * S: .
  */
-export const capa: CommandSpec = {
+export const capa: Pop3Spec<'AUTHORIZATION' | 'TRANSACTION'> = {
   name: 'CAPA',
   states: ['AUTHORIZATION', 'TRANSACTION'],
-  args: [],
+  args: args('CAPA'),
   syntax: 'CAPA',
   rfc: 'RFC 2449 5',
-  async handle(ctx) {
+  handle(ctx) {
     // STLS only before TLS and only in AUTHORIZATION, where it may be used (RFC 2595 4).
-    const stls = ctx.stlsOffered && !ctx.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : [];
-    return { out: multiline('+OK capability list follows', [...CAPABILITIES, ...stls]) };
+    const stls = ctx.tls.starttls && !ctx.tls.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : [];
+    return { replies: multiline('+OK capability list follows', [...CAPABILITIES, ...stls]) };
   },
 };

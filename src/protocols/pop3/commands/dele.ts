@@ -1,5 +1,6 @@
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { args, msg } from '../args.js';
+import type { MaildropEntry } from '../maildrop.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * DELE msg (RFC 1939 5): only marks the message. It vanishes from STAT, LIST and UIDL at
@@ -8,17 +9,13 @@ import { transaction } from './shared.js';
  * C: DELE 1
  * S: +OK message 1 deleted
  */
-export const dele: CommandSpec = {
+export const dele: Pop3Spec<'TRANSACTION', [MaildropEntry]> = {
   name: 'DELE',
   states: ['TRANSACTION'],
-  args: [{ name: 'msg', kind: 'msg' }],
+  args: args('DELE msg', msg()),
   syntax: 'DELE msg',
   rfc: 'RFC 1939 5',
-  async handle(ctx, args) {
-    const { drop } = transaction(ctx, 'DELE');
-    const entry = args.message;
-    if (!entry) throw new Error('DELE without a validated message');
-    drop.mark(entry);
-    return { out: [`+OK message ${entry.n} deleted`] };
+  handle(_ctx, [entry]) {
+    return { replies: [`+OK message ${entry.n} deleted`], change: { mark: entry } };
   },
 };

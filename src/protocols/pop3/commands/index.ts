@@ -1,4 +1,5 @@
-import type { CommandSpec } from '../types.js';
+import { registry } from '../../command.js';
+import type { Pop3Context, Pop3Outcome, Pop3State } from '../types.js';
 import { apop } from './apop.js';
 import { auth } from './auth.js';
 import { capa } from './capa.js';
@@ -15,7 +16,5 @@ import { top } from './top.js';
 import { uidl } from './uidl.js';
 import { user } from './user.js';
 
-/** Every POP3 command l7lab knows, keyed by keyword: declared here, dispatched by the dispatcher alone. */
-export const POP3_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
-  [user, pass, apop, auth, capa, stls, stat, list, uidl, retr, top, dele, rset, noop, quit].map((spec) => [spec.name, spec]),
-);
+/** Every POP3 command l7lab knows, keyed by keyword: declared here, dispatched by command.ts's runCommand alone. */
+export const POP3_COMMANDS = registry<Pop3State, Pop3Context, string, Pop3Outcome>([user, pass, apop, auth, capa, stls, stat, list, uidl, retr, top, dele, rset, noop, quit]);

@@ -1,7 +1,8 @@
-import { pluralMessages } from '../login.js';
+import { args, msg, optional } from '../args.js';
+import type { MaildropEntry } from '../maildrop.js';
 import { multiline } from '../multiline.js';
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { pluralMessages } from '../replies.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * LIST [msg] (RFC 1939 5): scan listings "msg octets", one message or all of them as a
@@ -12,17 +13,16 @@ import { transaction } from './shared.js';
  * S: 2 1714
  * S: .
  */
-export const list: CommandSpec = {
+export const list: Pop3Spec<'TRANSACTION', [MaildropEntry | undefined]> = {
   name: 'LIST',
   states: ['TRANSACTION'],
-  args: [{ name: 'msg', kind: 'msg', optional: true }],
+  args: args('LIST [msg]', optional(msg())),
   syntax: 'LIST [msg]',
   rfc: 'RFC 1939 5',
-  async handle(ctx, args) {
-    const { drop } = transaction(ctx, 'LIST');
-    if (args.message) return { out: [`+OK ${args.message.n} ${args.message.size}`] };
-    const { count, octets } = drop.stat();
-    const lines = drop.live().map((e) => `${e.n} ${e.size}`);
-    return { out: multiline(`+OK ${pluralMessages(count)} (${octets} octets)`, lines, 'scan listing') };
+  handle(ctx, [entry]) {
+    if (entry) return { replies: [`+OK ${entry.n} ${entry.size}`] };
+    const { count, octets } = ctx.maildrop.stat();
+    const lines = ctx.maildrop.live().map((e) => `${e.n} ${e.size}`);
+    return { replies: multiline(`+OK ${pluralMessages(count)} (${octets} octets)`, lines, 'scan listing') };
   },
 };

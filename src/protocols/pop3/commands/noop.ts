@@ -1,17 +1,18 @@
-import type { CommandSpec } from '../types.js';
+import { args } from '../args.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * NOOP (RFC 1939 5): does nothing but answer +OK; keeps the session alive.
  * C: NOOP
  * S: +OK
  */
-export const noop: CommandSpec = {
+export const noop: Pop3Spec<'TRANSACTION'> = {
   name: 'NOOP',
   states: ['TRANSACTION'],
-  args: [],
+  args: args('NOOP'),
   syntax: 'NOOP',
   rfc: 'RFC 1939 5',
-  async handle() {
-    return { out: ['+OK'] };
+  handle() {
+    return { replies: ['+OK'] };
   },
 };

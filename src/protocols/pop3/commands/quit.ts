@@ -1,30 +1,24 @@
-import { pluralMessages } from '../login.js';
+import { args } from '../args.js';
 import { POP3_MAILBOX } from '../maildrop.js';
-import type { CommandSpec, Pop3Context, Pop3Reply } from '../types.js';
-
-const SIGN_OFF = '+OK l7lab POP3 server signing off';
+import { pluralMessages, SIGN_OFF } from '../replies.js';
+import type { Pop3Outcome, Pop3Spec, TransactionContext } from '../types.js';
 
 /**
  * The UPDATE state (RFC 1939 6): reached only by QUIT from TRANSACTION. Now, and only now,
- * the messages marked by DELE leave the store; then the lock is released. A dropped
- * connection or an autologout never gets here, so it removes nothing.
+ * the messages marked by DELE leave the store; then the session releases the lock (on
+ * `next: 'UPDATE'`). A dropped connection or an autologout never gets here, so it removes nothing.
  */
-async function update(ctx: Pop3Context): Promise<Pop3Reply> {
-  const drop = ctx.maildrop;
-  const account = ctx.account;
-  const base = { next: 'UPDATE' as const, close: true, closeReason: 'quit', layers: ['L5' as const] };
-  if (!drop || !account) return { ...base, out: [SIGN_OFF] };
-  const uids = drop.markedUids();
+async function update(ctx: TransactionContext): Promise<Pop3Outcome> {
+  const base = { next: 'UPDATE' as const, close: 'quit', layers: ['L5' as const] };
+  const uids = ctx.maildrop.markedUids();
   try {
-    if (uids.length > 0) await ctx.store.remove(account, POP3_MAILBOX, uids);
+    if (uids.length > 0) await ctx.store.remove(ctx.account, POP3_MAILBOX, uids);
   } catch {
-    ctx.releaseLock();
-    return { ...base, out: ['-ERR [SYS/TEMP] some deleted messages not removed'] };
+    return { ...base, replies: ['-ERR [SYS/TEMP] some deleted messages not removed'] };
   }
-  ctx.releaseLock();
-  const left = drop.stat().count;
+  const left = ctx.maildrop.stat().count;
   const what = left === 0 ? 'maildrop empty' : `${pluralMessages(left)} left`;
-  return { ...base, out: [`${SIGN_OFF} (${uids.length} deleted, ${what})`] };
+  return { ...base, replies: [`${SIGN_OFF} (${uids.length} deleted, ${what})`] };
 }
 
 /**
@@ -33,14 +27,14 @@ async function update(ctx: Pop3Context): Promise<Pop3Reply> {
  * C: QUIT
  * S: +OK l7lab POP3 server signing off (1 deleted, 1 message left)
  */
-export const quit: CommandSpec = {
+export const quit: Pop3Spec<'AUTHORIZATION' | 'TRANSACTION'> = {
   name: 'QUIT',
   states: ['AUTHORIZATION', 'TRANSACTION'],
-  args: [],
+  args: args('QUIT'),
   syntax: 'QUIT',
   rfc: 'RFC 1939 6',
-  async handle(ctx) {
+  handle(ctx) {
     if (ctx.state === 'TRANSACTION') return update(ctx);
-    return { out: [SIGN_OFF], close: true, closeReason: 'quit' };
+    return { replies: [SIGN_OFF], close: 'quit' };
   },
 };

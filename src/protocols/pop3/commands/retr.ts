@@ -1,8 +1,8 @@
-import { fromStore } from '../errors.js';
-import { POP3_MAILBOX } from '../maildrop.js';
+import { args, msg } from '../args.js';
+import { POP3_MAILBOX, type MaildropEntry } from '../maildrop.js';
 import { END, messageChunk } from '../multiline.js';
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { fromStore } from '../replies.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * RETR msg (RFC 1939 5): the whole message, byte-stuffed, ended by a line with one ".".
@@ -17,19 +17,16 @@ import { transaction } from './shared.js';
  * S: <the message, lines starting with "." get one more>
  * S: .
  */
-export const retr: CommandSpec = {
+export const retr: Pop3Spec<'TRANSACTION', [MaildropEntry]> = {
   name: 'RETR',
   states: ['TRANSACTION'],
-  args: [{ name: 'msg', kind: 'msg' }],
+  args: args('RETR msg', msg()),
   syntax: 'RETR msg',
   rfc: 'RFC 1939 5',
-  async handle(ctx, args) {
-    const { account } = transaction(ctx, 'RETR');
-    const entry = args.message;
-    if (!entry) throw new Error('RETR without a validated message');
-    const raw = await fromStore(`cannot read message ${entry.n}`, ctx.store.read(account, POP3_MAILBOX, entry.uid));
+  async handle(ctx, [entry]) {
+    const raw = await fromStore(`cannot read message ${entry.n}`, ctx.store.read(ctx.account, POP3_MAILBOX, entry.uid));
     return {
-      out: [`+OK ${raw.length} octets`, messageChunk(raw, `[message ${entry.n}: ${raw.length} octets]`), END],
+      replies: [`+OK ${raw.length} octets`, messageChunk(raw, `[message ${entry.n}: ${raw.length} octets]`), END],
       layers: [undefined, 'L6', 'L6'],
     };
   },

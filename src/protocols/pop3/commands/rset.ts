@@ -1,22 +1,20 @@
-import { pluralMessages } from '../login.js';
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { args } from '../args.js';
+import { pluralMessages } from '../replies.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * RSET (RFC 1939 5): unmark every message marked by DELE in this session.
  * C: RSET
  * S: +OK maildrop has 2 messages (3426 octets)
  */
-export const rset: CommandSpec = {
+export const rset: Pop3Spec<'TRANSACTION'> = {
   name: 'RSET',
   states: ['TRANSACTION'],
-  args: [],
+  args: args('RSET'),
   syntax: 'RSET',
   rfc: 'RFC 1939 5',
-  async handle(ctx) {
-    const { drop } = transaction(ctx, 'RSET');
-    drop.reset();
-    const { count, octets } = drop.stat();
-    return { out: [`+OK maildrop has ${pluralMessages(count)} (${octets} octets)`] };
+  handle(ctx) {
+    const { count, octets } = ctx.maildrop.whole();
+    return { replies: [`+OK maildrop has ${pluralMessages(count)} (${octets} octets)`], change: { unmarkAll: true } };
   },
 };

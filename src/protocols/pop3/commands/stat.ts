@@ -1,19 +1,19 @@
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { args } from '../args.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * STAT (RFC 1939 5): the drop listing, "+OK count octets", messages marked deleted left out.
  * C: STAT
  * S: +OK 2 3426
  */
-export const stat: CommandSpec = {
+export const stat: Pop3Spec<'TRANSACTION'> = {
   name: 'STAT',
   states: ['TRANSACTION'],
-  args: [],
+  args: args('STAT'),
   syntax: 'STAT',
   rfc: 'RFC 1939 5',
-  async handle(ctx) {
-    const { count, octets } = transaction(ctx, 'STAT').drop.stat();
-    return { out: [`+OK ${count} ${octets}`] };
+  handle(ctx) {
+    const { count, octets } = ctx.maildrop.stat();
+    return { replies: [`+OK ${count} ${octets}`] };
   },
 };

@@ -1,4 +1,5 @@
-import type { CommandSpec } from '../types.js';
+import { args } from '../args.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * STLS (RFC 2595 4): switch to TLS before logging in. After +OK the client starts the
@@ -9,16 +10,15 @@ import type { CommandSpec } from '../types.js';
  * (TLS handshake)
  * C: CAPA
  */
-export const stls: CommandSpec = {
+export const stls: Pop3Spec<'AUTHORIZATION'> = {
   name: 'STLS',
   states: ['AUTHORIZATION'],
-  args: [],
+  args: args('STLS'),
   syntax: 'STLS',
   rfc: 'RFC 2595 4',
-  async handle(ctx) {
-    if (ctx.secure) return { out: ['-ERR Command not permitted when TLS active'] };
-    if (!ctx.stlsOffered) return { out: ['-ERR STLS is not offered: this server was started without a TLS certificate'] };
-    ctx.enterTls();
-    return { out: ['+OK Begin TLS negotiation'], startTls: true, layers: ['L6'] };
+  handle(ctx) {
+    if (ctx.tls.secure) return { replies: ['-ERR Command not permitted when TLS active'] };
+    if (!ctx.tls.starttls) return { replies: ['-ERR STLS is not offered: this server was started without a TLS certificate'] };
+    return { replies: ['+OK Begin TLS negotiation'], change: { secure: true }, startTls: true, layers: ['L6'] };
   },
 };

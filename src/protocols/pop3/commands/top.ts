@@ -1,8 +1,8 @@
-import { fromStore } from '../errors.js';
-import { POP3_MAILBOX } from '../maildrop.js';
+import { args, count, msg } from '../args.js';
+import { POP3_MAILBOX, type MaildropEntry } from '../maildrop.js';
 import { END, messageChunk, topOf } from '../multiline.js';
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import { fromStore } from '../replies.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * TOP msg n (RFC 1939 7): the header, the blank line, then the first n lines of the body,
@@ -12,23 +12,16 @@ import { transaction } from './shared.js';
  * S: <the header and a blank line>
  * S: .
  */
-export const top: CommandSpec = {
+export const top: Pop3Spec<'TRANSACTION', [MaildropEntry, number]> = {
   name: 'TOP',
   states: ['TRANSACTION'],
-  args: [
-    { name: 'msg', kind: 'msg' },
-    { name: 'n', kind: 'lines' },
-  ],
+  args: args('TOP msg n', msg(), count('n')),
   syntax: 'TOP msg n',
   rfc: 'RFC 1939 7',
-  async handle(ctx, args) {
-    const { account } = transaction(ctx, 'TOP');
-    const entry = args.message;
-    const lines = args.lines;
-    if (!entry || lines === undefined) throw new Error('TOP without validated arguments');
-    const raw = await fromStore(`cannot read message ${entry.n}`, ctx.store.read(account, POP3_MAILBOX, entry.uid));
+  async handle(ctx, [entry, lines]) {
+    const raw = await fromStore(`cannot read message ${entry.n}`, ctx.store.read(ctx.account, POP3_MAILBOX, entry.uid));
     const part = topOf(raw, lines);
     const summary = `[message ${entry.n}: header and ${lines} body line${lines === 1 ? '' : 's'}, ${part.length} octets]`;
-    return { out: [`+OK top of message ${entry.n} follows`, messageChunk(part, summary), END], layers: [undefined, 'L6', 'L6'] };
+    return { replies: [`+OK top of message ${entry.n} follows`, messageChunk(part, summary), END], layers: [undefined, 'L6', 'L6'] };
   },
 };

@@ -1,6 +1,7 @@
+import { args, msg, optional } from '../args.js';
+import type { MaildropEntry } from '../maildrop.js';
 import { multiline } from '../multiline.js';
-import type { CommandSpec } from '../types.js';
-import { transaction } from './shared.js';
+import type { Pop3Spec } from '../types.js';
 
 /**
  * UIDL [msg] (RFC 1939 7): unique-id listings "msg unique-id". Unlike a message-number, the
@@ -11,16 +12,15 @@ import { transaction } from './shared.js';
  * S: 1 1732950000.1
  * S: .
  */
-export const uidl: CommandSpec = {
+export const uidl: Pop3Spec<'TRANSACTION', [MaildropEntry | undefined]> = {
   name: 'UIDL',
   states: ['TRANSACTION'],
-  args: [{ name: 'msg', kind: 'msg', optional: true }],
+  args: args('UIDL [msg]', optional(msg())),
   syntax: 'UIDL [msg]',
   rfc: 'RFC 1939 7',
-  async handle(ctx, args) {
-    const { drop } = transaction(ctx, 'UIDL');
-    if (args.message) return { out: [`+OK ${args.message.n} ${args.message.uidl}`] };
-    const lines = drop.live().map((e) => `${e.n} ${e.uidl}`);
-    return { out: multiline('+OK unique-id listing follows', lines, 'unique-id listing') };
+  handle(ctx, [entry]) {
+    if (entry) return { replies: [`+OK ${entry.n} ${entry.uidl}`] };
+    const lines = ctx.maildrop.live().map((e) => `${e.n} ${e.uidl}`);
+    return { replies: multiline('+OK unique-id listing follows', lines, 'unique-id listing') };
   },
 };

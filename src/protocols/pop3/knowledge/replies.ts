@@ -1,5 +1,5 @@
-import type { Localized } from '../../i18n.js';
-import type { ReplyKnowledge, StateKnowledge } from '../knowledge.js';
+import type { Localized } from '../../../i18n.js';
+import type { ReplyKnowledge, StateKnowledge } from '../../knowledge.js';
 
 /** POP3 replies and response codes (RFC 1939 3, RFC 2449 8, RFC 3206), in English and Japanese. */
 export const REPLIES: readonly ReplyKnowledge[] = [
@@ -187,6 +187,11 @@ export const ERR_IN: Readonly<Record<string, Localized>> = {
   OVERFLOW: {
     en: 'The command line was longer than 255 octets (RFC 2449 4), so it was discarded unread.',
     ja: 'コマンド行が 255 オクテット（RFC 2449 4）を超えたため、読まずに破棄されました。',
+  },
+  CLEARTEXT: {
+    // RFC 2595 2.2; Dovecot's disable_plaintext_auth answers the same way, with [AUTH] (RFC 3206 5).
+    en: 'This server refuses passwords in clear outside TLS (RFC 2595 2.2); [AUTH] marks it as a login problem. Send STLS first, or use APOP, which sends no password.',
+    ja: 'このサーバーは、TLS の外では平文のパスワードを受け付けません（RFC 2595 2.2）。[AUTH] はログインに関する問題であることを示します。先に STLS を送るか、パスワードを送らない APOP を使ってください。',
   },
   STATE: {
     en: 'The command exists, but not in this state: POP3 allows each command only in certain states (RFC 1939 3).',

@@ -1,4 +1,4 @@
-import type { Localized } from '../../i18n.js';
+import type { Localized } from '../../../i18n.js';
 
 /**
  * What each POP3 command does, in English and Japanese, with a short exchange.

@@ -1,16 +1,41 @@
 import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
 import { POP3_REPLY_LINE } from '../../limits.js';
 
+/** The greeting; the session appends the APOP timestamp (RFC 1939 4 and 7). */
+export const POP3_GREETING = '+OK l7lab POP3 server ready';
+
+export const SIGN_OFF = '+OK l7lab POP3 server signing off';
+
+/**
+ * What USER/PASS, APOP and AUTH answer to bad credentials. An unknown user and a wrong
+ * password get the very same reply, so the server never tells an attacker which names
+ * exist; [AUTH] says the credentials were the problem (RFC 3206 5).
+ */
+export const AUTH_FAILED = '-ERR [AUTH] invalid user name or password';
+
+/**
+ * A password in clear outside TLS, when the server requires TLS for it (RFC 2595 2.2: a server
+ * must be able to refuse plaintext passwords until STLS). [AUTH] (RFC 3206 5) tells the client
+ * that asking for other credentials will not help here; Dovecot's disable_plaintext_auth says the same.
+ */
+export function plaintextRefused(starttls: boolean): string {
+  return `-ERR [AUTH] plaintext authentication disallowed on non-secure connections; ${starttls ? 'use STLS first' : 'use APOP or the POP3S port'}`;
+}
+
+export function pluralMessages(count: number): string {
+  return `${count} message${count === 1 ? '' : 's'}`;
+}
+
 /** A message-number that names no message, or a message already marked deleted (RFC 1939 5). */
-export class NoSuchMessageError extends Error {
+export class MessageNumberError extends Error {
   constructor(
     readonly n: number,
     readonly reason: 'no-such-message' | 'deleted',
     readonly total: number,
   ) {
     // RFC 1939 5 shows "-ERR no such message, only 2 messages in maildrop": its wording, in the right number.
-    super(reason === 'deleted' ? `message ${n} already deleted` : total === 0 ? 'no such message, maildrop empty' : `no such message, only ${total} message${total === 1 ? '' : 's'} in maildrop`);
-    this.name = 'NoSuchMessageError';
+    super(reason === 'deleted' ? `message ${n} already deleted` : total === 0 ? 'no such message, maildrop empty' : `no such message, only ${pluralMessages(total)} in maildrop`);
+    this.name = 'MessageNumberError';
   }
 }
 
@@ -22,7 +47,7 @@ export class StoreFailure extends Error {
   }
 }
 
-/** Await a store call, turning its failure into a StoreFailure the dispatcher renders. */
+/** Await a store call, turning its failure into a StoreFailure the renderer answers. */
 export async function fromStore<T>(what: string, call: Promise<T>): Promise<T> {
   try {
     return await call;
@@ -53,7 +78,7 @@ export function renderError(err: unknown): string | null {
     return clampReply(`-ERR ${err.message}${err.syntax ? `; syntax: ${err.syntax}` : ''}`);
   }
   if (err instanceof UnknownCommandError) return clampReply(`-ERR unknown command "${err.command}"`);
-  if (err instanceof NoSuchMessageError) return `-ERR ${err.message}`;
+  if (err instanceof MessageNumberError) return `-ERR ${err.message}`;
   if (err instanceof StoreFailure) return clampReply(`-ERR [SYS/TEMP] ${err.message}; try again later`);
   return null;
 }
