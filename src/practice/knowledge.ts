@@ -1,5 +1,5 @@
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
-import { imapKnowledge } from '../protocols/imap/knowledge.js';
+import { imapKnowledge } from '../protocols/imap/knowledge/index.js';
 import { POP3_KNOWLEDGE } from '../protocols/pop3/knowledge.js';
 import { smtpKnowledge } from '../protocols/smtp/knowledge.js';
 import type { Protocol } from '../protocols/transcript.js';

@@ -9,7 +9,7 @@ import type { Protocol } from '../protocols/transcript.js';
 const MODULES: Record<Protocol, string> = {
   smtp: '../protocols/smtp/knowledge.js',
   pop3: '../protocols/pop3/knowledge.js',
-  imap: '../protocols/imap/knowledge.js',
+  imap: '../protocols/imap/knowledge/index.js',
 };
 
 function isKnowledge(value: unknown, protocol: Protocol): value is ProtocolKnowledge {
