@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { NoSuchMessageError } from '../../../src/mailstore/types.js';
-import { MULTIPART_REPORT } from '../../support/messages.js';
-import { dialog, message, services, tagged, type ImapDialog as Dialog } from './fixtures.js';
+import { dialog, fixture, message, services, tagged } from './fixtures.js';
 
 /**
  * Table-driven dialogs: each row starts from the same mailbox, puts the session in a
  * state, sends one command and checks the tagged status and the key untagged lines.
  */
-const MULTIPART = Buffer.from(MULTIPART_REPORT);
-
-export async function fixture(): Promise<{ store: MemoryStore; d: Dialog }> {
-  const store = new MemoryStore();
-  await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'), new Date('2024-01-01T10:00:00Z'));
-  await store.deliver({ from: 'carol@example.com', to: ['bob@example.com'] }, MULTIPART, new Date('2024-01-02T11:00:00Z'));
-  await store.append('bob', 'INBOX', message('three', 'Bye.'), ['\\Seen', '\\Deleted'], new Date('2024-01-03T12:00:00Z'));
-  await store.createMailbox('bob', 'Archive/2023');
-  await store.setSubscribed('bob', 'Archive', true);
-  const d = await dialog(services(store));
-  await d.line('l LOGIN bob builder');
-  return { store, d };
-}
 
 type Row = [command: string, status: RegExp, untagged?: RegExp[], absent?: RegExp];
 

@@ -5,6 +5,7 @@ import type { ImapServices } from '../../../src/protocols/imap/commands/spec.js'
 import { RecentRegistry } from '../../../src/protocols/imap/recent.js';
 import { ImapSession, type ImapSessionOptions } from '../../../src/protocols/imap/session.js';
 import { Dialog } from '../../support/dialog.js';
+import { MULTIPART_REPORT } from '../../support/messages.js';
 
 /** IMAP's own fixtures for the one dialog harness (test/support/dialog.ts). */
 
@@ -38,4 +39,17 @@ export function message(subject: string, body = 'Hello.', from = 'alice@example.
 /** The tagged status line for `tag` in the output, or undefined. */
 export function tagged(output: string, tag: string): string | undefined {
   return output.split('\r\n').find((l) => l.startsWith(`${tag} `));
+}
+
+/** Bob, logged in, with three INBOX messages (one multipart, one \Seen \Deleted) and Archive/2023 (Archive subscribed). */
+export async function fixture(): Promise<{ store: MemoryStore; d: ImapDialog }> {
+  const store = new MemoryStore();
+  await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'), new Date('2024-01-01T10:00:00Z'));
+  await store.deliver({ from: 'carol@example.com', to: ['bob@example.com'] }, Buffer.from(MULTIPART_REPORT), new Date('2024-01-02T11:00:00Z'));
+  await store.append('bob', 'INBOX', message('three', 'Bye.'), ['\\Seen', '\\Deleted'], new Date('2024-01-03T12:00:00Z'));
+  await store.createMailbox('bob', 'Archive/2023');
+  await store.setSubscribed('bob', 'Archive', true);
+  const d = await dialog(services(store));
+  await d.line('l LOGIN bob builder');
+  return { store, d };
 }
