@@ -6,7 +6,7 @@ import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Te
 import type { Direction, OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';
 import { IMAP_COMMANDS } from './commands/index.js';
-import type { ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapServices, ImapState, ImapStatus } from './commands/spec.js';
+import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapServices, ImapState, ImapStatus } from './commands/spec.js';
 import { verbOf } from './dispatch.js';
 import { imapKnowledge } from './knowledge/index.js';
 import { clientKey, serverKey } from './knowledge/keys.js';
@@ -186,7 +186,8 @@ export class ImapSession implements ProtocolSession {
     if (state !== 'authenticated' && state !== 'selected') return base;
     if (this.user === null) throw new Error(`${name} ran in the ${state} state without a logged-in user`);
     if (state === 'selected' && this.selected === null) throw new Error(`${name} ran in the selected state without a selected mailbox`);
-    return { ...base, user: this.user, selected: this.selected } as ImapContext;
+    const narrowed: AuthenticatedContext = { ...base, user: this.user, selected: this.selected };
+    return narrowed;
   }
 
   private async command(input: Buffer, client: ClientNote): Promise<Step> {
