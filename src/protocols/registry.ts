@@ -1,5 +1,5 @@
 import type { ProtocolKnowledge } from './knowledge.js';
-import { imapKnowledge } from './imap/knowledge.js';
+import { imapKnowledge } from './imap/knowledge/index.js';
 import { POP3_KNOWLEDGE } from './pop3/knowledge/index.js';
 import { smtpKnowledge } from './smtp/knowledge/index.js';
 import type { Protocol } from '../protocol.js';

@@ -7,7 +7,7 @@ import type { ProtocolSession, Step } from '../../src/protocols/session.js';
 import { Framer } from '../../src/protocols/transport.js';
 import { b64, makeSession as makeSmtp } from '../unit/smtp/fixtures.js';
 import { makeSession as makePop3, MSG1, MSG2, MSG3 } from '../unit/pop3/fixtures.js';
-import { message, services } from '../unit/imap/session-harness.js';
+import { message, services } from '../unit/imap/fixtures.js';
 
 /**
  * Property-based fuzzing (fast-check) of the three pure session state machines and the IMAP

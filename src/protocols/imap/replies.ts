@@ -1,7 +1,9 @@
 import { MailboxExistsError, MailboxNameError, NoSuchMailboxError, NoSuchMessageError, StoreWriteError } from '../../mailstore/types.js';
 import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
 import { ImapParseError } from './parser.js';
-import { ImapNoError, type ImapState } from './commands/spec.js';
+import type { SessionTls } from '../session.js';
+import type { ImapState } from './commands/spec.js';
+import { ImapNoError } from './errors.js';
 
 /**
  * The IMAP reply texts that more than one module needs, and the one function that turns
@@ -22,24 +24,20 @@ export const CAPABILITIES = [
   'AUTH=PLAIN', // RFC 4616
 ] as const;
 
-/** Where the session stands on TLS, which changes what it advertises (RFC 3501 6.2.1, 7.2.1). */
-export interface TlsCapability {
-  /** The server has a certificate and this port is cleartext: STARTTLS may be used. */
-  starttls: boolean;
-  /** Inside TLS already (after STARTTLS, or on the IMAPS port). */
-  secure: boolean;
-  /** Refuse cleartext passwords until TLS: LOGINDISABLED, and no AUTH=PLAIN (RFC 3501 6.2.3). */
-  loginRequiresTls: boolean;
-}
-
-export const NO_TLS: TlsCapability = { starttls: false, secure: false, loginRequiresTls: false };
+/** No certificate, no TLS: what a session stands on unless told otherwise. */
+export const NO_TLS: SessionTls = { starttls: false, secure: false, loginRequiresTls: false };
 
 /** True while a password may not be sent: LOGIN and AUTHENTICATE PLAIN get NO [PRIVACYREQUIRED] (RFC 5530 3). */
-export function loginDisabled(tls: TlsCapability): boolean {
+export function loginDisabled(tls: SessionTls): boolean {
   return tls.loginRequiresTls && !tls.secure;
 }
 
-export function capabilityList(tls: TlsCapability = NO_TLS): string {
+/**
+ * What the session advertises: it changes with TLS (RFC 3501 6.2.1, 7.2.1): STARTTLS while
+ * in clear on a port with a certificate; LOGINDISABLED and no AUTH=PLAIN while passwords
+ * must wait for TLS (RFC 3501 6.2.3).
+ */
+export function capabilityList(tls: SessionTls = NO_TLS): string {
   const disabled = loginDisabled(tls);
   const caps: string[] = CAPABILITIES.filter((c) => !(disabled && c === 'AUTH=PLAIN'));
   if (tls.starttls && !tls.secure) caps.push('STARTTLS');

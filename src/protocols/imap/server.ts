@@ -3,6 +3,7 @@ import type { MailStore } from '../../mailstore/types.js';
 import type { Accounts } from '../accounts.js';
 import { IMAP_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { LineServer } from '../server.js';
+import { DEFAULT_HOSTNAME } from '../session.js';
 import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';
 import { RecentRegistry } from './recent.js';
@@ -19,6 +20,7 @@ export interface ImapServerOptions {
   accounts: Accounts;
   sink?: TranscriptSink;
   lang?: Lang;
+  /** The name in the greeting; DEFAULT_HOSTNAME when omitted. */
   hostname?: string;
   maxConnections?: number;
   idleTimeoutMs?: number;
@@ -31,11 +33,13 @@ export interface ImapServerOptions {
 }
 
 export function createImapServer(opts: ImapServerOptions): LineServer {
-  const tls = { starttls: opts.tls !== undefined && !opts.tls.implicit, loginRequiresTls: opts.loginRequiresTls ?? false };
-  const services = { store: opts.store, accounts: opts.accounts, recent: opts.recent ?? new RecentRegistry(), hostname: opts.hostname ?? 'localhost', tls };
+  const starttls = opts.tls !== undefined && !opts.tls.implicit;
+  const loginRequiresTls = opts.loginRequiresTls ?? false;
+  const services = { store: opts.store, accounts: opts.accounts, recent: opts.recent ?? new RecentRegistry(), hostname: opts.hostname ?? DEFAULT_HOSTNAME };
   return new LineServer({
     protocol: 'imap',
-    createSession: (ctx) => new ImapSession({ id: ctx.id, services, secure: ctx.secure === true, ...(opts.lang ? { lang: opts.lang } : {}) }),
+    createSession: (ctx) =>
+      new ImapSession({ id: ctx.id, services, tls: { starttls, secure: ctx.secure === true, loginRequiresTls }, ...(opts.lang ? { lang: opts.lang } : {}) }),
     busyReply: BYE.busy,
     internalErrorReply: BYE.internal,
     idleTimeoutMs: opts.idleTimeoutMs ?? IMAP_IDLE_TIMEOUT_MS,

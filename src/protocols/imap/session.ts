@@ -1,31 +1,36 @@
 import type { Lang } from '../../i18n.js';
-import { authFailureDelay } from '../auth-delay.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
-import type { ClientNote, Expect, OutItem, ProtocolSession, Step, Terminator } from '../session.js';
+import { authFailureDelay } from '../auth-delay.js';
+import { runCommand } from '../command.js';
+import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Terminator } from '../session.js';
 import type { Direction, OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';
-import type { CommandResult, CommandSpec, Continuation, ImapContext, ImapServices, ImapState } from './commands/spec.js';
-import { admit } from './dispatch.js';
-import { imapKnowledge } from './knowledge.js';
+import { IMAP_COMMANDS } from './commands/index.js';
+import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapServices, ImapState, ImapStatus } from './commands/spec.js';
+import { verbOf } from './dispatch.js';
+import { imapKnowledge } from './knowledge/index.js';
+import { clientKey, serverKey } from './knowledge/keys.js';
 import { ImapParseError, parseCommand, tagOf } from './parser.js';
-import { BYE, capabilityList, renderError } from './replies.js';
+import { BYE, capabilityList, NO_TLS, renderError } from './replies.js';
 import type { SelectedMailbox } from './selected-mailbox.js';
 
 /**
  * The IMAP4rev1 session (RFC 3501): a pure state machine. It reads command lines and
- * literals, runs each command through the dispatcher, and returns what to write. It never
- * touches a socket or a clock; for IDLE (RFC 2177) the server gives it a push function
- * (attachPush) through which it sends untagged updates the moment the store changes.
+ * literals, runs each command through the one dispatcher (runCommand), and returns what
+ * to write, each line with its knowledge key. It never touches a socket or a clock; for
+ * IDLE (RFC 2177) the server gives it a push function (attachPush) through which it sends
+ * untagged updates the moment the store changes.
  *
  * Every entry point runs under one lock, so an update pushed during IDLE can never
- * interleave with the answer to a command.
+ * interleave with the answer to a command. State and session data change only here, from
+ * what a command's outcome says (`next`, `change`).
  */
 export interface ImapSessionOptions {
   id: string;
   services: ImapServices;
   lang?: Lang;
-  /** Inside TLS from the start (IMAPS port, RFC 8314). */
-  secure?: boolean;
+  /** STARTTLS offered, inside TLS from the start (IMAPS, RFC 8314), passwords only inside TLS. */
+  tls?: Partial<SessionTls>;
 }
 
 const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE };
@@ -35,8 +40,13 @@ const SECRET_COMMAND = /^\S+ (LOGIN|AUTHENTICATE)( |$)/i;
 
 interface Waiting {
   tag: string;
-  spec: CommandSpec;
-  cont: Continuation;
+  spec: ImapCommandSpec;
+  pending: ImapPending;
+}
+
+/** Reply lines with their knowledge keys; `command` is the command they answer. */
+function keyed(out: OutItem[], command?: string): Step {
+  return { out, knowledge: out.map((item) => (typeof item === 'string' ? serverKey(item, command) : null)) };
 }
 
 export class ImapSession implements ProtocolSession {
@@ -46,7 +56,7 @@ export class ImapSession implements ProtocolSession {
   private user: string | null = null;
   private selected: SelectedMailbox | null = null;
   private authFailures = 0;
-  private secure: boolean;
+  private tls: SessionTls;
   private badCount = 0;
   private discarding = 0;
   private readonly reader = new CommandReader();
@@ -56,7 +66,7 @@ export class ImapSession implements ProtocolSession {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: ImapSessionOptions) {
-    this.secure = opts.secure ?? false;
+    this.tls = { ...NO_TLS, ...opts.tls };
   }
 
   get id(): string {
@@ -72,22 +82,26 @@ export class ImapSession implements ProtocolSession {
   }
 
   async greet(): Promise<Step> {
-    const host = this.opts.services.hostname;
-    const services = this.opts.services;
-    const tls = { starttls: services.tls?.starttls ?? false, secure: this.secure, loginRequiresTls: services.tls?.loginRequiresTls ?? false };
-    return { out: [`* OK [CAPABILITY ${capabilityList(tls)}] ${host} l7lab IMAP4rev1 server ready`], layers: ['L5'] };
+    const line = `* OK [CAPABILITY ${capabilityList(this.tls)}] ${this.opts.services.hostname} l7lab IMAP4rev1 server ready`;
+    return { ...keyed([line]), layers: ['L5'] };
   }
 
-  line(line: Buffer, _end?: Terminator): Promise<Step> {
-    return this.exclusive(() => (this.waiting ? this.continueWith(line) : this.read(line, this.reader.line(line))));
+  line(line: Buffer, end: Terminator = { crlf: true }): Promise<Step> {
+    return this.exclusive(() => {
+      if (this.waiting) return this.continueWith(line, end);
+      // Only a command's first line says what it is; the lines after a literal go on with it.
+      const knowledge = this.reader.collecting ? null : clientKey(line.toString('latin1'));
+      return this.read(line, this.reader.line(line), { knowledge });
+    });
   }
 
   bytes(data: Buffer): Promise<Step> {
     return this.exclusive(() => {
       const secret = SECRET_COMMAND.test(this.reader.firstLine?.toString('latin1') ?? '');
-      const text = this.discarding > 0 ? `[${this.discarding} octets discarded unread]` : `[literal: ${data.length} octets]`;
+      const octets = this.discarding > 0 ? this.discarding : data.length;
+      const text = this.discarding > 0 ? `[${octets} octets discarded unread]` : `[literal: ${octets} octets]`;
       this.discarding = 0;
-      return this.read(data, this.reader.bytes(data), { text, secret, layer: 'L6' });
+      return this.read(data, this.reader.bytes(data), { text, secret, layer: 'L6', knowledge: { key: 'literal', params: { octets } } });
     });
   }
 
@@ -113,9 +127,11 @@ export class ImapSession implements ProtocolSession {
     this.selected = null;
   }
 
+  /** Kept until the edges render keys: the same text as `describe` of the line's key. */
   explain(direction: Direction, text: string): string | null {
     const lang = this.opts.lang ?? 'en';
-    return direction === 'client' ? imapKnowledge.explainClientLine(text, lang) : imapKnowledge.explainServerLine(text, lang);
+    const ref = direction === 'client' ? clientKey(text) : serverKey(text);
+    return ref ? (imapKnowledge.describe?.(ref, lang) ?? null) : null;
   }
 
   attachPush(push: (step: Step) => void): void {
@@ -133,10 +149,10 @@ export class ImapSession implements ProtocolSession {
     this.selected = null;
     this.waiting = null;
     this.current = 'logout';
-    return { out: [bye], close: true, closeReason: reason };
+    return { ...keyed([bye]), close: true, closeReason: reason };
   }
 
-  private async read(input: Buffer, step: ReadStep, note: ClientNote = {}): Promise<Step> {
+  private async read(input: Buffer, step: ReadStep, note: ClientNote): Promise<Step> {
     const secret = note.secret || SECRET_COMMAND.test(this.reader.firstLine?.toString('latin1') ?? '');
     const client: ClientNote = { ...note, ...(secret ? { secret: true } : {}) };
     switch (step.kind) {
@@ -144,7 +160,7 @@ export class ImapSession implements ProtocolSession {
         return this.command(step.input, client);
       case 'literal':
         this.expecting = { mode: 'bytes', count: step.count };
-        return { out: step.prompt ? [step.prompt] : [], client };
+        return { ...keyed(step.prompt ? [step.prompt] : []), client };
       case 'line':
         this.expecting = { mode: 'line', maxLine: step.maxLine };
         return { out: [], client };
@@ -157,112 +173,124 @@ export class ImapSession implements ProtocolSession {
         return this.reply([step.reply], 'BAD', client);
       case 'swallowed':
         this.expecting = COMMAND_LINE;
-        return { out: [], client: { ...client, text: `${input.toString('latin1')}   [rest of a refused command, not run]` } };
+        return { out: [], client: { ...client, text: `${input.toString('latin1')}   [rest of a refused command, not run]`, knowledge: null } };
     }
   }
 
-  private context(tag: string, name: string, out: OutItem[]): ImapContext {
-    const session = { state: this.current, user: this.user, selected: this.selected, authFailures: this.authFailures, secure: this.secure };
-    return { tag, name, services: this.opts.services, session, untagged: (item) => out.push(item) };
+  /**
+   * The context for a command admitted in `state`, narrowed as its spec's states promise
+   * (commands/spec.ts ContextFor): the one place those promises are checked at run time.
+   */
+  private context(tag: string, name: string, state: ImapState): ImapContext {
+    const base: ImapContext = { tag, name, state, services: this.opts.services, tls: { ...this.tls } };
+    if (state !== 'authenticated' && state !== 'selected') return base;
+    if (this.user === null) throw new Error(`${name} ran in the ${state} state without a logged-in user`);
+    if (state === 'selected' && this.selected === null) throw new Error(`${name} ran in the selected state without a selected mailbox`);
+    const narrowed: AuthenticatedContext = { ...base, user: this.user, selected: this.selected };
+    return narrowed;
   }
 
   private async command(input: Buffer, client: ClientNote): Promise<Step> {
-    const out: OutItem[] = [];
     let tag: string | null = tagOf(input);
+    let spec: ImapCommandSpec | undefined;
     try {
       const parsed = parseCommand(input);
       tag = parsed.tag;
-      const { spec, args } = admit(parsed, this.current);
-      const note = spec.secret ? { ...client, secret: true } : client;
-      if (spec.deselectFirst) this.deselect();
-      const result = await spec.handle(this.context(parsed.tag, spec.name, out), args);
-      return await this.finish(parsed.tag, spec, result, out, note);
+      const { verb, tokens } = verbOf(parsed);
+      spec = IMAP_COMMANDS.get(verb);
+      const outcome = await runCommand(IMAP_COMMANDS, verb, this.current, tokens, (state) => this.context(parsed.tag, verb, state));
+      return await this.finish(parsed.tag, spec as ImapCommandSpec, outcome, spec?.secret ? { ...client, secret: true } : client);
     } catch (err) {
-      return this.fail(err, err instanceof ImapParseError ? (err.tag ?? tag) : tag, out, client);
+      return this.fail(err, err instanceof ImapParseError ? (err.tag ?? tag) : tag, client, spec);
     }
   }
 
-  private async continueWith(line: Buffer): Promise<Step> {
-    const { tag, spec, cont } = this.waiting as Waiting;
+  private async continueWith(line: Buffer, end: Terminator): Promise<Step> {
+    const { tag, spec, pending } = this.waiting as Waiting;
     this.waiting = null;
     this.selected?.onUpdate(null);
     this.expecting = COMMAND_LINE;
-    const client = cont.note?.(line) ?? {};
-    const out: OutItem[] = [];
+    const client: ClientNote = { knowledge: clientKey(line.toString('latin1'), pending.mode) };
     try {
-      const result = await cont.line(line, this.context(tag, spec.name, out));
-      return await this.finish(tag, spec, result, out, client);
+      const outcome = await pending.line(this.context(tag, spec.name, this.current), line, end);
+      return await this.finish(tag, spec, outcome, client);
     } catch (err) {
-      return this.fail(err, tag, out, client);
+      return this.fail(err, tag, client, spec);
     }
   }
 
-  private fail(err: unknown, tag: string | null, out: OutItem[], client: ClientNote): Step {
+  private fail(err: unknown, tag: string | null, client: ClientNote, spec?: ImapCommandSpec): Step {
     const rendered = renderError(err, tag, this.current);
-    out.push(rendered.line);
-    return this.reply(out, rendered.status, client);
+    if (rendered.status === 'NO' && spec?.deselectOnFailure) this.deselect();
+    return this.reply([rendered.line], rendered.status, client, undefined, spec?.name);
   }
 
-  private async finish(tag: string, spec: CommandSpec, result: CommandResult, out: OutItem[], client: ClientNote): Promise<Step> {
+  private async finish(tag: string, spec: ImapCommandSpec, outcome: ImapOutcome, base: ClientNote): Promise<Step> {
+    const client = outcome.note ? { ...base, ...outcome.note } : base;
     const before = this.current;
-    this.apply(result);
-    if (result.continuation) return this.wait(tag, spec, result.continuation, out, client);
-    if (this.selected && this.current === 'selected') out.push(...(await this.selected.updates({ expunges: !spec.holdExpunges })));
-    const status = result.status ?? 'OK';
-    out.push(`${tag} ${status} ${result.code ? `[${result.code}] ` : ''}${result.text}`);
+    this.apply(outcome);
+    const out: OutItem[] = [...outcome.replies];
+    if (outcome.pending) return this.wait(tag, spec, outcome.pending, out, client);
+    const status = outcome.status ?? 'OK';
+    if (status === 'NO' && spec.deselectOnFailure) this.deselect();
+    // A failed command reports no mailbox updates: they wait for the next command.
+    if (status !== 'NO' && this.selected && this.current === 'selected') out.push(...(await this.selected.updates({ expunges: !spec.holdExpunges })));
+    out.push(`${tag} ${status} ${outcome.code ? `[${outcome.code}] ` : ''}${outcome.text}`);
     const layers: Array<OsiLayer | undefined> = out.map((_, i) => (i === out.length - 1 && this.current !== before ? 'L5' : undefined));
-    if (result.close) return { out, client, layers, close: true, closeReason: 'quit' };
+    if (outcome.close) return { ...keyed(out, spec.name), client, layers, close: true, closeReason: outcome.close };
     // A failed login is answered after a growing delay (auth-delay.ts), the server waiting.
-    const delay = result.authFailed ? { delayMs: authFailureDelay(this.authFailures) } : {};
+    const delay = outcome.change?.authFailed ? { delayMs: authFailureDelay(this.authFailures) } : {};
     if (this.authFailures >= AUTH_MAX_FAILURES) {
       out.push(BYE.tooManyAuth);
       this.current = 'logout';
-      return { out, client, layers, close: true, closeReason: 'error', ...delay };
+      return { ...keyed(out, spec.name), client, layers, close: true, closeReason: 'error', ...delay };
     }
-    const step = { ...this.reply(out, status, client, layers), ...delay };
+    const step = { ...this.reply(out, status, client, layers, spec.name), ...delay };
     // STARTTLS: the handshake follows the tagged OK (RFC 3501 6.2.1); capabilities change from here.
-    if (result.startTls && !step.close) {
-      this.secure = true;
+    if (outcome.startTls && !step.close) {
+      this.tls = { ...this.tls, secure: true };
       step.startTls = true;
     }
     return step;
   }
 
-  private async wait(tag: string, spec: CommandSpec, cont: Continuation, out: OutItem[], client: ClientNote): Promise<Step> {
-    this.waiting = { tag, spec, cont };
-    this.expecting = { mode: 'line', maxLine: cont.maxLine };
-    out.push(cont.prompt);
-    if (cont.pushUpdates && this.selected) {
+  private async wait(tag: string, spec: ImapCommandSpec, pending: ImapPending, out: OutItem[], client: ClientNote): Promise<Step> {
+    this.waiting = { tag, spec, pending };
+    this.expecting = pending.expect;
+    out.push(pending.prompt);
+    if (pending.pushUpdates && this.selected) {
       // RFC 2177 3: what is already pending goes out now; later changes as they happen.
       out.push(...(await this.selected.updates({ expunges: true })));
       this.selected.onUpdate(() => this.schedulePush());
     }
-    return { out, client };
+    return { ...keyed(out, spec.name), client };
   }
 
   /** Count BAD replies; too many and the session says BYE (a client that is lost or hostile). */
-  private reply(out: OutItem[], status: 'OK' | 'NO' | 'BAD', client: ClientNote, layers?: Array<OsiLayer | undefined>): Step {
+  private reply(out: OutItem[], status: ImapStatus, client: ClientNote, layers?: Array<OsiLayer | undefined>, command?: string): Step {
     if (status === 'BAD' && ++this.badCount >= IMAP_MAX_BAD_COMMANDS) {
       out.push(BYE.tooManyBad);
       this.selected?.close();
       this.selected = null;
       this.current = 'logout';
-      return { out, client, close: true, closeReason: 'error' };
+      return { ...keyed(out, command), client, close: true, closeReason: 'error' };
     }
-    return { out, client, ...(layers ? { layers } : {}) };
+    return { ...keyed(out, command), client, ...(layers ? { layers } : {}) };
   }
 
-  private apply(result: CommandResult): void {
-    if (result.user !== undefined) this.user = result.user;
-    if (result.selected !== undefined) {
-      if (this.selected && this.selected !== result.selected) this.selected.close();
-      this.selected = result.selected;
+  /** The outcome's changes: the only way a command changes the session. */
+  private apply(outcome: ImapOutcome): void {
+    const change = outcome.change ?? {};
+    if (change.user !== undefined) this.user = change.user;
+    if (change.selected !== undefined) {
+      if (this.selected && this.selected !== change.selected) this.selected.close();
+      this.selected = change.selected;
     }
-    if (result.authFailed) this.authFailures++;
-    if (result.next) this.current = result.next;
+    if (change.authFailed) this.authFailures++;
+    if (outcome.next) this.current = outcome.next;
   }
 
-  /** RFC 3501 6.3.1: SELECT/EXAMINE leave the current mailbox first, even if they then fail. */
+  /** RFC 3501 6.3.1: a SELECT/EXAMINE that fails leaves no mailbox selected. */
   private deselect(): void {
     if (!this.selected) return;
     this.selected.close();
@@ -276,9 +304,9 @@ export class ImapSession implements ProtocolSession {
     this.pushQueued = true;
     void this.exclusive(async () => {
       this.pushQueued = false;
-      if (!this.waiting?.cont.pushUpdates || !this.selected || !this.push) return;
+      if (!this.waiting?.pending.pushUpdates || !this.selected || !this.push) return;
       const lines = await this.selected.updates({ expunges: true });
-      if (lines.length > 0) this.push({ out: lines });
+      if (lines.length > 0) this.push(keyed(lines));
     }).catch(() => undefined);
   }
 }

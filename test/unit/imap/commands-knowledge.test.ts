@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IMAP_COMMANDS } from '../../../src/protocols/imap/commands/registry.js';
+import { IMAP_COMMANDS } from '../../../src/protocols/imap/commands/index.js';
 import { IMAP_STATES } from '../../../src/protocols/imap/commands/spec.js';
-import { imapKnowledge } from '../../../src/protocols/imap/knowledge.js';
+import { imapKnowledge } from '../../../src/protocols/imap/knowledge/index.js';
 import { BYE, CAPABILITIES } from '../../../src/protocols/imap/replies.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { NoSuchMessageError } from '../../../src/mailstore/types.js';
-import { MULTIPART_REPORT } from '../../support/messages.js';
-import { dialog, message, services, tagged, type Dialog } from './session-harness.js';
+import { dialog, fixture, message, services, tagged } from './fixtures.js';
 
 /**
  * Table-driven dialogs: each row starts from the same mailbox, puts the session in a
  * state, sends one command and checks the tagged status and the key untagged lines.
  */
-const MULTIPART = Buffer.from(MULTIPART_REPORT);
-
-export async function fixture(): Promise<{ store: MemoryStore; d: Dialog }> {
-  const store = new MemoryStore();
-  await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'), new Date('2024-01-01T10:00:00Z'));
-  await store.deliver({ from: 'carol@example.com', to: ['bob@example.com'] }, MULTIPART, new Date('2024-01-02T11:00:00Z'));
-  await store.append('bob', 'INBOX', message('three', 'Bye.'), ['\\Seen', '\\Deleted'], new Date('2024-01-03T12:00:00Z'));
-  await store.createMailbox('bob', 'Archive/2023');
-  await store.setSubscribed('bob', 'Archive', true);
-  const d = await dialog(services(store));
-  await d.cmd('l LOGIN bob builder');
-  return { store, d };
-}
 
 type Row = [command: string, status: RegExp, untagged?: RegExp[], absent?: RegExp];
 
@@ -149,8 +135,8 @@ const SELECTED: Row[] = [
 
 async function run(state: 'authenticated' | 'selected', [command, status, untagged = [], absent]: Row): Promise<void> {
   const { d } = await fixture();
-  if (state === 'selected') await d.cmd('s SELECT INBOX');
-  const out = await d.cmd(`t ${command}`);
+  if (state === 'selected') await d.line('s SELECT INBOX');
+  const out = await d.line(`t ${command}`);
   if (command !== 'IDLE') expect(tagged(out, 't')?.slice(2)).toMatch(status);
   for (const re of untagged) expect(out).toMatch(re);
   if (absent) expect(out.split(/\r\nt (OK|NO|BAD)/)[0]).not.toMatch(absent);
@@ -168,7 +154,7 @@ describe('IMAP commands: effects on the store', () => {
   it('APPEND with flags, date and a literal stores exactly those octets and reports APPENDUID', async () => {
     const { d, store } = await fixture();
     const body = message('appended', 'Line one.\r\nLine two.');
-    const out = await d.cmd(`a APPEND Archive (\\Seen $Work) " 5-Jan-2024 09:30:00 +0200" {${body.length}}`);
+    const out = await d.line(`a APPEND Archive (\\Seen $Work) " 5-Jan-2024 09:30:00 +0200" {${body.length}}`);
     expect(out).toBe('+ Ready for literal data\r\n');
     const done = await d.send(Buffer.concat([body, Buffer.from('\r\n')]));
     const { uidValidity } = await store.status('bob', 'Archive');
@@ -197,70 +183,70 @@ describe('IMAP commands: effects on the store', () => {
 
   it('UIDs strictly ascend and are never reused; UIDVALIDITY stays the same', async () => {
     const { d } = await fixture();
-    const select1 = await d.cmd('s SELECT INBOX');
+    const select1 = await d.line('s SELECT INBOX');
     const validity = /UIDVALIDITY (\d+)/.exec(select1)?.[1];
     await d.send('a APPEND INBOX {5+}\r\nhello\r\n');
-    await d.cmd('b STORE 4 +FLAGS (\\Deleted)');
-    await d.cmd('c EXPUNGE');
+    await d.line('b STORE 4 +FLAGS (\\Deleted)');
+    await d.line('c EXPUNGE');
     const out = await d.send('e APPEND INBOX {5+}\r\nagain\r\n');
     expect(tagged(out, 'e')).toMatch(new RegExp(`^e OK \\[APPENDUID ${validity} 5\\]`));
-    const select2 = await d.cmd('f SELECT INBOX');
+    const select2 = await d.line('f SELECT INBOX');
     expect(select2).toContain(`[UIDVALIDITY ${validity}]`);
     expect(select2).toContain('[UIDNEXT 6]');
-    expect(await d.cmd('g FETCH 1:* UID')).toMatch(/UID 1\)[\s\S]*UID 2\)[\s\S]*UID 5\)/);
+    expect(await d.line('g FETCH 1:* UID')).toMatch(/UID 1\)[\s\S]*UID 2\)[\s\S]*UID 5\)/);
   });
 
   it('EXAMINE changes nothing: no \\Seen from BODY[], STORE and EXPUNGE refused, CLOSE removes nothing', async () => {
     const { d, store } = await fixture();
-    await d.cmd('x EXAMINE INBOX');
-    const fetched = await d.cmd('a FETCH 1 BODY[]');
+    await d.line('x EXAMINE INBOX');
+    const fetched = await d.line('a FETCH 1 BODY[]');
     expect(fetched).not.toMatch(/FLAGS/);
     expect((await store.list('bob', 'INBOX'))[0]?.flags).toEqual([]);
-    expect(tagged(await d.cmd('b STORE 1 +FLAGS (\\Seen)'), 'b')).toMatch(/^b NO \[READ-ONLY\]/);
-    expect(tagged(await d.cmd('c EXPUNGE'), 'c')).toMatch(/^c NO \[READ-ONLY\]/);
-    expect(tagged(await d.cmd('d CLOSE'), 'd')).toBe('d OK CLOSE completed');
+    expect(tagged(await d.line('b STORE 1 +FLAGS (\\Seen)'), 'b')).toMatch(/^b NO \[READ-ONLY\]/);
+    expect(tagged(await d.line('c EXPUNGE'), 'c')).toMatch(/^c NO \[READ-ONLY\]/);
+    expect(tagged(await d.line('d CLOSE'), 'd')).toBe('d OK CLOSE completed');
     expect((await store.status('bob', 'INBOX')).messages).toBe(3);
   });
 
   it('EXAMINE claims no \\Recent: a later SELECT still sees the messages as recent', async () => {
     const { d } = await fixture();
-    expect(await d.cmd('x EXAMINE INBOX')).toMatch(/\* 3 RECENT/);
-    expect(await d.cmd('y SELECT INBOX')).toMatch(/\* 3 RECENT/);
-    expect(await d.cmd('z SELECT INBOX')).toMatch(/\* 0 RECENT/);
+    expect(await d.line('x EXAMINE INBOX')).toMatch(/\* 3 RECENT/);
+    expect(await d.line('y SELECT INBOX')).toMatch(/\* 3 RECENT/);
+    expect(await d.line('z SELECT INBOX')).toMatch(/\* 0 RECENT/);
   });
 
   it('BODY[] sets \\Seen in the store and reports it in the same FETCH response, once', async () => {
     const { d, store } = await fixture();
-    await d.cmd('s SELECT INBOX');
-    const first = await d.cmd('a FETCH 1 (FLAGS BODY[TEXT])');
+    await d.line('s SELECT INBOX');
+    const first = await d.line('a FETCH 1 (FLAGS BODY[TEXT])');
     expect(first).toMatch(/^\* 1 FETCH \(FLAGS \(\\Seen \\Recent\) BODY\[TEXT\] \{8\}\r\nHello\.\r\n\)\r\na OK/);
     expect((await store.list('bob', 'INBOX'))[0]?.flags).toEqual(['\\Seen']);
-    expect(await d.cmd('b NOOP')).toBe('b OK NOOP completed\r\n');
+    expect(await d.line('b NOOP')).toBe('b OK NOOP completed\r\n');
   });
 
   it('a failed SELECT leaves the previous mailbox: the state is authenticated (RFC 3501 6.3.1)', async () => {
     const { d } = await fixture();
-    await d.cmd('s SELECT INBOX');
-    expect(tagged(await d.cmd('t SELECT Nope'), 't')).toMatch(/^t NO/);
+    await d.line('s SELECT INBOX');
+    expect(tagged(await d.line('t SELECT Nope'), 't')).toMatch(/^t NO/);
     expect(d.session.state).toBe('authenticated');
-    expect(tagged(await d.cmd('u FETCH 1 FLAGS'), 'u')).toMatch(/^u BAD FETCH is not allowed in the authenticated state/);
+    expect(tagged(await d.line('u FETCH 1 FLAGS'), 'u')).toMatch(/^u BAD FETCH is not allowed in the authenticated state/);
   });
 
   it('DELETE of the selected mailbox is refused, so the session never points at nothing', async () => {
     const { d } = await fixture();
-    await d.cmd('s SELECT Archive');
-    expect(tagged(await d.cmd('t DELETE Archive'), 't')).toMatch(/^t NO \[INUSE\]/);
+    await d.line('s SELECT Archive');
+    expect(tagged(await d.line('t DELETE Archive'), 't')).toMatch(/^t NO \[INUSE\]/);
   });
 
   it('SEARCH answers sequence numbers, UID SEARCH answers UIDs', async () => {
     const { d } = await fixture();
-    await d.cmd('s SELECT INBOX');
-    await d.cmd('a STORE 1 +FLAGS.SILENT (\\Deleted)');
-    await d.cmd('a STORE 3 -FLAGS.SILENT (\\Deleted)');
-    await d.cmd('b EXPUNGE');
-    expect(await d.cmd('c SEARCH ALL')).toMatch(/^\* SEARCH 1 2\r\n/);
-    expect(await d.cmd('d UID SEARCH ALL')).toMatch(/^\* SEARCH 2 3\r\n/);
-    expect(await d.cmd('e UID SEARCH UID 3:*')).toMatch(/^\* SEARCH 3\r\n/);
+    await d.line('s SELECT INBOX');
+    await d.line('a STORE 1 +FLAGS.SILENT (\\Deleted)');
+    await d.line('a STORE 3 -FLAGS.SILENT (\\Deleted)');
+    await d.line('b EXPUNGE');
+    expect(await d.line('c SEARCH ALL')).toMatch(/^\* SEARCH 1 2\r\n/);
+    expect(await d.line('d UID SEARCH ALL')).toMatch(/^\* SEARCH 2 3\r\n/);
+    expect(await d.line('e UID SEARCH UID 3:*')).toMatch(/^\* SEARCH 3\r\n/);
   });
 
   it('a message that vanished between the view and the store call gets NO [EXPUNGEISSUED], not a dropped session', async () => {
@@ -272,15 +258,15 @@ describe('IMAP commands: effects on the store', () => {
     const store = new RacyStore();
     await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'));
     const d = await dialog(services(store));
-    await d.cmd('l LOGIN bob builder');
-    await d.cmd('s SELECT INBOX');
-    expect(tagged(await d.cmd('c COPY 1 INBOX'), 'c')).toBe('c NO [EXPUNGEISSUED] Message UID 1 was expunged by another session');
+    await d.line('l LOGIN bob builder');
+    await d.line('s SELECT INBOX');
+    expect(tagged(await d.line('c COPY 1 INBOX'), 'c')).toBe('c NO [EXPUNGEISSUED] Message UID 1 was expunged by another session');
     expect(d.closed).toBe(false);
   });
 
   it('RENAME INBOX moves its messages and leaves INBOX empty (RFC 3501 6.3.5)', async () => {
     const { d, store } = await fixture();
-    expect(tagged(await d.cmd('r RENAME INBOX Old'), 'r')).toMatch(/^r OK/);
+    expect(tagged(await d.line('r RENAME INBOX Old'), 'r')).toMatch(/^r OK/);
     expect((await store.status('bob', 'Old')).messages).toBe(3);
     expect((await store.status('bob', 'INBOX')).messages).toBe(0);
   });

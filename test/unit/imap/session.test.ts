@@ -3,7 +3,7 @@ import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL } from '../../../src/limits.js';
 import { plainResponse } from '../../../src/protocols/sasl.js';
-import { dialog, message, services, tagged } from './session-harness.js';
+import { dialog, message, services, tagged } from './fixtures.js';
 
 const TEN_GB = 10 * 1024 * 1024 * 1024;
 
@@ -11,7 +11,7 @@ async function loggedIn() {
   const store = new MemoryStore();
   await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, message('one'));
   const d = await dialog(services(store));
-  expect(tagged(await d.cmd('l LOGIN bob builder'), 'l')).toMatch(/^l OK/);
+  expect(tagged(await d.line('l LOGIN bob builder'), 'l')).toMatch(/^l OK/);
   return { d, store };
 }
 
@@ -35,11 +35,11 @@ describe('IMAP session: greeting and states (RFC 3501 3)', () => {
     ['selected', 'a ENABLE CONDSTORE', /^a BAD ENABLE is not allowed in the selected state/],
   ])('in the %s state, %s is refused by the dispatcher with a BAD that says why', async (state, line, reply) => {
     const { d } = await loggedIn();
-    if (state === 'selected') await d.cmd('s SELECT INBOX');
-    if (state === 'not authenticated') await d.cmd('o LOGOUT');
+    if (state === 'selected') await d.line('s SELECT INBOX');
+    if (state === 'not authenticated') await d.line('o LOGOUT');
     const fresh = state === 'not authenticated' ? await dialog() : d;
     expect(fresh.session.state).toBe(state);
-    expect(tagged(await fresh.cmd(line), 'a')).toMatch(reply);
+    expect(tagged(await fresh.line(line), 'a')).toMatch(reply);
     expect(fresh.session.state).toBe(state);
   });
 
@@ -47,7 +47,7 @@ describe('IMAP session: greeting and states (RFC 3501 3)', () => {
     const d = await dialog();
     const states: string[] = [d.session.state];
     for (const line of ['a LOGIN bob builder', 'b SELECT INBOX', 'c CLOSE', 'd LOGOUT']) {
-      await d.cmd(line);
+      await d.line(line);
       states.push(d.session.state);
     }
     expect(states).toEqual(['not authenticated', 'authenticated', 'selected', 'authenticated', 'logout']);
@@ -57,8 +57,8 @@ describe('IMAP session: greeting and states (RFC 3501 3)', () => {
 
   it('marks the state change on the tagged OK as L5 and LOGIN lines as secret', async () => {
     const d = await dialog();
-    await d.cmd('a LOGIN bob builder');
-    const step = d.steps[d.steps.length - 1];
+    await d.line('a LOGIN bob builder');
+    const step = d.steps[d.steps.length - 1]?.step;
     expect(step?.client?.secret).toBe(true);
     expect(step?.layers?.[step.out.length - 1]).toBe('L5');
   });
@@ -68,22 +68,22 @@ describe('IMAP session: LOGIN and AUTHENTICATE PLAIN', () => {
   it('refuses a wrong password without saying which part was wrong, and says BYE after too many', async () => {
     const d = await dialog();
     for (let i = 1; i < AUTH_MAX_FAILURES; i++) {
-      expect(tagged(await d.cmd(`a${i} LOGIN bob wrong`), `a${i}`)).toBe(`a${i} NO [AUTHENTICATIONFAILED] Invalid user name or password`);
+      expect(tagged(await d.line(`a${i} LOGIN bob wrong`), `a${i}`)).toBe(`a${i} NO [AUTHENTICATIONFAILED] Invalid user name or password`);
     }
-    const last = await d.cmd('z LOGIN bob wrong');
+    const last = await d.line('z LOGIN bob wrong');
     expect(last).toMatch(/z NO \[AUTHENTICATIONFAILED\][^\r]*\r\n\* BYE Too many failed logins/);
     expect(d.closed).toBe(true);
     // Each failure is answered after a growing delay, which the server waits out.
-    expect(d.steps.filter((s) => s.delayMs !== undefined).map((s) => s.delayMs)).toEqual([1, 2, 3].map(authFailureDelay));
+    expect(d.steps.map((s) => s.step).filter((s) => s.delayMs !== undefined).map((s) => s.delayMs)).toEqual([1, 2, 3].map(authFailureDelay));
   });
 
   it('logs in with AUTHENTICATE PLAIN after an empty continuation, showing the decoded response', async () => {
     const d = await dialog();
-    expect(await d.cmd('a AUTHENTICATE PLAIN')).toBe('+ \r\n');
-    const out = await d.cmd(plainResponse('bob', 'builder'));
+    expect(await d.line('a AUTHENTICATE PLAIN')).toBe('+ \r\n');
+    const out = await d.line(plainResponse('bob', 'builder'));
     expect(tagged(out, 'a')).toMatch(/^a OK \[CAPABILITY [^\]]+\] AUTHENTICATE completed/);
     expect(d.session.state).toBe('authenticated');
-    const note = d.steps[d.steps.length - 1]?.client;
+    const note = d.steps[d.steps.length - 1]?.step.client;
     expect(note).toMatchObject({ secret: true, layer: 'L6', decoded: '\\0bob\\0builder' });
   });
 
@@ -97,7 +97,7 @@ describe('IMAP session: LOGIN and AUTHENTICATE PLAIN', () => {
   ])('AUTHENTICATE with %s', async (_, lines, reply) => {
     const d = await dialog();
     let out = '';
-    for (const line of lines) out += await d.cmd(line);
+    for (const line of lines) out += await d.line(line);
     expect(tagged(out, 'a')).toMatch(reply);
   });
 });
@@ -105,7 +105,7 @@ describe('IMAP session: LOGIN and AUTHENTICATE PLAIN', () => {
 describe('IMAP session: literals (RFC 3501 4.3, RFC 7888)', () => {
   it('asks for a synchronising literal with + and reads exactly its octets', async () => {
     const d = await dialog();
-    expect(await d.cmd('a LOGIN {3}')).toBe('+ Ready for literal data\r\n');
+    expect(await d.line('a LOGIN {3}')).toBe('+ Ready for literal data\r\n');
     expect(d.session.expect).toEqual({ mode: 'bytes', count: 3 });
     expect(await d.send('bob {7}\r\n')).toBe('+ Ready for literal data\r\n');
     expect(tagged(await d.send('builder\r\n'), 'a')).toMatch(/^a OK/);
@@ -121,22 +121,22 @@ describe('IMAP session: literals (RFC 3501 4.3, RFC 7888)', () => {
 
   it('handles a {0} literal (an empty string) like any other', async () => {
     const { d } = await loggedIn();
-    expect(await d.cmd('a CREATE {0}')).toBe('+ Ready for literal data\r\n');
+    expect(await d.line('a CREATE {0}')).toBe('+ Ready for literal data\r\n');
     expect(tagged(await d.send('\r\n'), 'a')).toMatch(/^a NO \[CANNOT\] invalid mailbox name "": it is empty/);
     expect(tagged(await d.send('b LOGIN {0+}\r\n x\r\n'), 'b')).toMatch(/^b BAD LOGIN is not allowed/);
   });
 
   it('refuses a 10 GB synchronising literal at once, without a + and without waiting for its bytes', async () => {
     const { d } = await loggedIn();
-    const out = await d.cmd(`a APPEND INBOX {${TEN_GB}}`);
+    const out = await d.line(`a APPEND INBOX {${TEN_GB}}`);
     expect(out).toBe(`a NO [TOOBIG] Literal of ${TEN_GB} octets is larger than this server's limit of ${IMAP_MAX_LITERAL} octets; do not send it\r\n`);
     expect(d.session.expect).toEqual({ mode: 'line', maxLine: IMAP_COMMAND_LINE });
-    expect(tagged(await d.cmd('b NOOP'), 'b')).toBe('b OK NOOP completed');
+    expect(tagged(await d.line('b NOOP'), 'b')).toBe('b OK NOOP completed');
   });
 
   it('discards a 10 GB LITERAL+ literal unread: bytes that look like commands are never run', async () => {
     const { d } = await loggedIn();
-    expect(await d.cmd(`a APPEND INBOX {${TEN_GB}+}`)).toBe('');
+    expect(await d.line(`a APPEND INBOX {${TEN_GB}+}`)).toBe('');
     // The transport skips that many octets; nothing is allocated for them.
     expect(d.session.expect).toEqual({ mode: 'discard', count: TEN_GB });
     const out = await d.send('x1 LOGOUT\r\nx2 DELETE INBOX\r\n'.repeat(1000));
@@ -182,13 +182,13 @@ describe('IMAP session: errors and limits', () => {
     ['a UID FROB 1', /^a BAD UID FROB is not a UID command/],
   ])('%s -> a tagged BAD with the reason', async (line, reply) => {
     const d = await dialog();
-    expect(tagged(await d.cmd(line), 'a')).toMatch(reply);
+    expect(tagged(await d.line(line), 'a')).toMatch(reply);
   });
 
   it('answers a line without a usable tag with an untagged BAD', async () => {
     const d = await dialog();
-    expect(await d.cmd('')).toMatch(/^\* BAD Syntax error: empty command line/);
-    expect(await d.cmd('+x NOOP')).toMatch(/^\* BAD Syntax error: invalid tag/);
+    expect(await d.line('')).toMatch(/^\* BAD Syntax error: empty command line/);
+    expect(await d.line('+x NOOP')).toMatch(/^\* BAD Syntax error: invalid tag/);
   });
 
   it(`says BYE after ${IMAP_MAX_BAD_COMMANDS} BAD replies`, async () => {

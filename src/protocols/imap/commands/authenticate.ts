@@ -1,8 +1,9 @@
 import { SASL_MAX_RESPONSE_LINE } from '../../../limits.js';
 import { decodeBase64, parsePlain, showNuls } from '../../sasl.js';
 import { capabilityList, loginDisabled } from '../replies.js';
-import { tlsOf, type CommandResult, type CommandSpec, type ImapContext } from './spec.js';
-import { text } from './util.js';
+import { atom, optional } from './args.js';
+import { imapCommand, type ImapContext, type ImapOutcome, type ImapPending } from './spec.js';
+import { NOT_AUTHENTICATED } from './util.js';
 
 /**
  * AUTHENTICATE (RFC 3501 6.2.2) with the PLAIN mechanism (RFC 4616): the client sends
@@ -14,56 +15,53 @@ import { text } from './util.js';
  * C: AGJvYgBidWlsZGVy
  * S: a1 OK [CAPABILITY ...] AUTHENTICATE completed
  */
-function verify(ctx: ImapContext, response: string): CommandResult {
+function verify(ctx: ImapContext, response: string): ImapOutcome {
   const decoded = response === '=' ? Buffer.alloc(0) : decodeBase64(response);
-  if (decoded === null) return { status: 'BAD', text: 'The response is not valid base64 (RFC 4648)' };
+  if (decoded === null) return { replies: [], status: 'BAD', text: 'The response is not valid base64 (RFC 4648)' };
   const creds = parsePlain(decoded);
-  if (creds === null) {
-    return { status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'PLAIN expects authzid NUL user NUL password (RFC 4616 2)', authFailed: true };
-  }
+  const failed = (code: string, text: string): ImapOutcome => ({ replies: [], status: 'NO', code, text, change: { authFailed: true } });
+  if (creds === null) return failed('AUTHENTICATIONFAILED', 'PLAIN expects authzid NUL user NUL password (RFC 4616 2)');
   if (creds.authzid !== '' && creds.authzid.toLowerCase() !== creds.authcid.toLowerCase()) {
-    return { status: 'NO', code: 'AUTHORIZATIONFAILED', text: 'Acting as another user is not allowed here', authFailed: true };
+    return failed('AUTHORIZATIONFAILED', 'Acting as another user is not allowed here');
   }
-  if (!ctx.services.accounts.verify(creds.authcid, creds.password)) {
-    return { status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'Invalid user name or password', authFailed: true };
-  }
+  if (!ctx.services.accounts.verify(creds.authcid, creds.password)) return failed('AUTHENTICATIONFAILED', 'Invalid user name or password');
   return {
-    code: `CAPABILITY ${capabilityList(tlsOf(ctx))}`,
+    replies: [],
+    code: `CAPABILITY ${capabilityList(ctx.tls)}`,
     text: `AUTHENTICATE completed, logged in as ${creds.authcid}`,
     next: 'authenticated',
-    user: creds.authcid.toLowerCase(),
+    change: { user: creds.authcid.toLowerCase() },
   };
 }
 
-export const authenticateSpec: CommandSpec = {
+/** The client's base64 line after `+ ` (RFC 3501 6.2.2), or `*` to cancel. */
+const response: ImapPending = {
+  prompt: '+ ',
+  mode: 'sasl',
+  expect: { mode: 'line', maxLine: SASL_MAX_RESPONSE_LINE },
+  line(ctx, line) {
+    const text = line.toString('latin1').trim();
+    const decoded = decodeBase64(line.toString('latin1'));
+    const note = { secret: true, layer: 'L6', ...(decoded ? { decoded: showNuls(decoded) } : {}) } as const;
+    if (text === '*') return { replies: [], status: 'BAD', text: 'AUTHENTICATE cancelled by the client', note };
+    return { ...verify(ctx, text), note };
+  },
+};
+
+export const authenticateSpec = imapCommand({
   name: 'AUTHENTICATE',
-  states: ['not authenticated'],
-  args: ['atom', 'atom?'],
+  states: NOT_AUTHENTICATED,
+  args: [atom, optional(atom)],
   syntax: 'AUTHENTICATE PLAIN [initial-response]',
   rfc: 'RFC 3501 6.2.2, RFC 4616, RFC 4959',
   secret: true,
-  async handle(ctx, args) {
-    const mechanism = text(args[0]).toUpperCase();
-    if (mechanism !== 'PLAIN') return { status: 'NO', code: 'CANNOT', text: `Unsupported mechanism ${mechanism}: this server offers AUTH=PLAIN` };
-    if (loginDisabled(tlsOf(ctx))) {
-      return { status: 'NO', code: 'PRIVACYREQUIRED', text: 'PLAIN is disabled until STARTTLS: base64 is not encryption' };
+  handle(ctx, [name, initial]) {
+    const mechanism = name.toUpperCase();
+    if (mechanism !== 'PLAIN') return { replies: [], status: 'NO', code: 'CANNOT', text: `Unsupported mechanism ${mechanism}: this server offers AUTH=PLAIN` };
+    if (loginDisabled(ctx.tls)) {
+      return { replies: [], status: 'NO', code: 'PRIVACYREQUIRED', text: 'PLAIN is disabled until STARTTLS: base64 is not encryption' };
     }
-    if (args[1] !== undefined) return verify(ctx, text(args[1]));
-    return {
-      text: '',
-      continuation: {
-        prompt: '+ ',
-        maxLine: SASL_MAX_RESPONSE_LINE,
-        note(line) {
-          const decoded = decodeBase64(line.toString('latin1'));
-          return { secret: true, layer: 'L6', ...(decoded ? { decoded: showNuls(decoded) } : {}) };
-        },
-        async line(line, c) {
-          const response = line.toString('latin1').trim();
-          if (response === '*') return { status: 'BAD', text: 'AUTHENTICATE cancelled by the client' };
-          return verify(c, response);
-        },
-      },
-    };
+    if (initial !== undefined) return verify(ctx, initial);
+    return { replies: [], text: '', pending: response };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { capabilityList } from '../replies.js';
-import { tlsOf, type CommandSpec } from './spec.js';
+import { imapCommand } from './spec.js';
 import { ANY_STATE } from './util.js';
 
 /**
@@ -8,14 +8,11 @@ import { ANY_STATE } from './util.js';
  * S: * CAPABILITY IMAP4rev1 LITERAL+ IDLE ... AUTH=PLAIN
  * S: a1 OK CAPABILITY completed
  */
-export const capabilitySpec: CommandSpec = {
+export const capabilitySpec = imapCommand({
   name: 'CAPABILITY',
   states: ANY_STATE,
   args: [],
   syntax: 'CAPABILITY',
   rfc: 'RFC 3501 6.1.1',
-  async handle(ctx) {
-    ctx.untagged(`* CAPABILITY ${capabilityList(tlsOf(ctx))}`);
-    return { text: 'CAPABILITY completed' };
-  },
-};
+  handle: (ctx) => ({ replies: [`* CAPABILITY ${capabilityList(ctx.tls)}`], text: 'CAPABILITY completed' }),
+});

@@ -1,5 +1,6 @@
-import type { CommandSpec, ImapContext } from './spec.js';
-import { SELECTED, selectedOf } from './util.js';
+import type { SelectedContext } from './spec.js';
+import { imapCommand } from './spec.js';
+import { SELECTED } from './util.js';
 
 /**
  * CLOSE (RFC 3501 6.4.2): leave the mailbox, first removing every \Deleted message, with
@@ -8,8 +9,8 @@ import { SELECTED, selectedOf } from './util.js';
  * C: a1 CLOSE
  * S: a1 OK CLOSE completed
  */
-async function expungeSilently(ctx: ImapContext): Promise<number> {
-  const mb = selectedOf(ctx);
+async function expungeSilently(ctx: SelectedContext): Promise<number> {
+  const mb = ctx.selected;
   if (mb.readOnly) return 0;
   const uids = mb.uidsWithFlag('\\Deleted');
   if (uids.length > 0) await ctx.services.store.remove(mb.account, mb.name, uids);
@@ -17,7 +18,7 @@ async function expungeSilently(ctx: ImapContext): Promise<number> {
   return uids.length;
 }
 
-export const closeSpec: CommandSpec = {
+export const closeSpec = imapCommand({
   name: 'CLOSE',
   states: SELECTED,
   args: [],
@@ -25,17 +26,15 @@ export const closeSpec: CommandSpec = {
   rfc: 'RFC 3501 6.4.2',
   async handle(ctx) {
     const removed = await expungeSilently(ctx);
-    return { text: `CLOSE completed${removed > 0 ? `, ${removed} deleted message(s) removed` : ''}`, next: 'authenticated', selected: null };
+    return { replies: [], text: `CLOSE completed${removed > 0 ? `, ${removed} deleted message(s) removed` : ''}`, next: 'authenticated', change: { selected: null } };
   },
-};
+});
 
-export const unselectSpec: CommandSpec = {
+export const unselectSpec = imapCommand({
   name: 'UNSELECT',
   states: SELECTED,
   args: [],
   syntax: 'UNSELECT',
   rfc: 'RFC 3691 2',
-  async handle() {
-    return { text: 'UNSELECT completed, nothing was removed', next: 'authenticated', selected: null };
-  },
-};
+  handle: () => ({ replies: [], text: 'UNSELECT completed, nothing was removed', next: 'authenticated', change: { selected: null } }),
+});

@@ -1,5 +1,6 @@
-import type { CommandSpec } from './spec.js';
-import { AUTHENTICATED, mailboxArg, text, userOf } from './util.js';
+import { newMailbox } from './args.js';
+import { imapCommand } from './spec.js';
+import { AUTHENTICATED } from './util.js';
 
 /**
  * CREATE (RFC 3501 6.3.3): a new mailbox; its missing superiors are made too. A trailing
@@ -7,16 +8,14 @@ import { AUTHENTICATED, mailboxArg, text, userOf } from './util.js';
  * C: a1 CREATE Work/2024
  * S: a1 OK CREATE completed
  */
-export const createSpec: CommandSpec = {
+export const createSpec = imapCommand({
   name: 'CREATE',
   states: AUTHENTICATED,
-  args: ['astring'],
+  args: [newMailbox],
   syntax: 'CREATE mailbox',
   rfc: 'RFC 3501 6.3.3',
-  async handle(ctx, args) {
-    const raw = text(args[0]);
-    const name = mailboxArg({ type: 'atom', value: raw.endsWith('/') && raw.length > 1 ? raw.slice(0, -1) : raw });
-    await ctx.services.store.createMailbox(userOf(ctx), name);
-    return { text: `CREATE completed, ${name} exists now` };
+  async handle(ctx, [name]) {
+    await ctx.services.store.createMailbox(ctx.user, name);
+    return { replies: [], text: `CREATE completed, ${name} exists now` };
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { CommandSpec } from './spec.js';
-import { ImapNoError } from './spec.js';
-import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
+import { ImapNoError } from '../errors.js';
+import { mailbox } from './args.js';
+import { imapCommand } from './spec.js';
+import { AUTHENTICATED } from './util.js';
 
 /**
  * DELETE (RFC 3501 6.3.4): remove a mailbox and its messages; INBOX cannot be deleted.
@@ -8,17 +9,16 @@ import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
  * C: a1 DELETE Work/2023
  * S: a1 OK DELETE completed
  */
-export const deleteSpec: CommandSpec = {
+export const deleteSpec = imapCommand({
   name: 'DELETE',
   states: AUTHENTICATED,
-  args: ['astring'],
+  args: [mailbox],
   syntax: 'DELETE mailbox',
   rfc: 'RFC 3501 6.3.4',
-  async handle(ctx, args) {
-    const name = mailboxArg(args[0]);
+  async handle(ctx, [name]) {
     if (name === 'INBOX') throw new ImapNoError('INBOX cannot be deleted (RFC 3501 6.3.4)', 'CANNOT');
-    if (ctx.session.selected?.name === name) throw new ImapNoError(`${name} is selected: CLOSE or UNSELECT it first`, 'INUSE');
-    await ctx.services.store.deleteMailbox(userOf(ctx), name);
-    return { text: `DELETE completed, ${name} is gone` };
+    if (ctx.selected?.name === name) throw new ImapNoError(`${name} is selected: CLOSE or UNSELECT it first`, 'INUSE');
+    await ctx.services.store.deleteMailbox(ctx.user, name);
+    return { replies: [], text: `DELETE completed, ${name} is gone` };
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { CommandSpec } from './spec.js';
+import { atom, atoms } from './args.js';
+import { imapCommand } from './spec.js';
 
 /**
  * ENABLE (RFC 5161 3.1): a client turns on extensions that change how the server talks.
@@ -7,14 +8,11 @@ import type { CommandSpec } from './spec.js';
  * S: * ENABLED
  * S: a1 OK ENABLE completed
  */
-export const enableSpec: CommandSpec = {
+export const enableSpec = imapCommand({
   name: 'ENABLE',
   states: ['authenticated'],
-  args: ['atom', 'atom...'],
+  args: [atom, atoms],
   syntax: 'ENABLE capability ...',
   rfc: 'RFC 5161 3.1',
-  async handle(ctx) {
-    ctx.untagged('* ENABLED');
-    return { text: 'ENABLE completed, nothing to enable here' };
-  },
-};
+  handle: () => ({ replies: ['* ENABLED'], text: 'ENABLE completed, nothing to enable here' }),
+});

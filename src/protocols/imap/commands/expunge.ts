@@ -1,6 +1,8 @@
-import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
-import { ImapNoError } from './spec.js';
-import { SELECTED, selectedOf, sequenceArg } from './util.js';
+import { ImapNoError } from '../errors.js';
+import type { SequenceSet } from '../sequence.js';
+import { seqSet } from './args.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { SELECTED } from './util.js';
 
 /**
  * EXPUNGE (RFC 3501 6.4.3): remove every \Deleted message for good, telling the client
@@ -11,30 +13,29 @@ import { SELECTED, selectedOf, sequenceArg } from './util.js';
  * S: * 3 EXPUNGE
  * S: a1 OK EXPUNGE completed
  */
-async function expunge(ctx: ImapContext, args: Args, byUid: boolean): Promise<CommandResult> {
-  const mb = selectedOf(ctx);
+async function expunge(ctx: SelectedContext, set: SequenceSet | null): Promise<ImapOutcome> {
+  const mb = ctx.selected;
   if (mb.readOnly) throw new ImapNoError('The mailbox was opened with EXAMINE: nothing can be removed', 'READ-ONLY');
-  const inSet = byUid ? new Set(mb.resolve(sequenceArg(args[0]), true).map((m) => m.entry.uid)) : null;
+  const inSet = set ? new Set(mb.resolve(set, true).map((m) => m.entry.uid)) : null;
   const uids = mb.uidsWithFlag('\\Deleted').filter((uid) => inSet === null || inSet.has(uid));
   if (uids.length > 0) await ctx.services.store.remove(mb.account, mb.name, uids);
-  for (const line of mb.removeOwn(uids)) ctx.untagged(line);
-  return { text: `${ctx.name} completed, ${uids.length} message(s) removed` };
+  return { replies: mb.removeOwn(uids), text: `${ctx.name} completed, ${uids.length} message(s) removed` };
 }
 
-export const expungeSpec: CommandSpec = {
+export const expungeSpec = imapCommand({
   name: 'EXPUNGE',
   states: SELECTED,
   args: [],
   syntax: 'EXPUNGE',
   rfc: 'RFC 3501 6.4.3',
-  handle: (ctx, args) => expunge(ctx, args, false),
-};
+  handle: (ctx) => expunge(ctx, null),
+});
 
-export const uidExpungeSpec: CommandSpec = {
+export const uidExpungeSpec = imapCommand({
   name: 'UID EXPUNGE',
   states: SELECTED,
-  args: ['seq-set'],
+  args: [seqSet],
   syntax: 'UID EXPUNGE uid-set',
   rfc: 'RFC 4315 2.1',
-  handle: (ctx, args) => expunge(ctx, args, true),
-};
+  handle: (ctx, [set]) => expunge(ctx, set),
+});

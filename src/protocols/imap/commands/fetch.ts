@@ -1,9 +1,10 @@
-import { fetchSetsSeen, parseFetchAtts, type FetchAtt } from '../fetch-atts.js';
-import type { ImapToken } from '../parser.js';
+import { fetchSetsSeen, type FetchAtt } from '../fetch-atts.js';
+import type { SequenceSet } from '../sequence.js';
+import type { OutItem } from '../../session.js';
+import { fetchAtts, seqSet } from './args.js';
 import { needsMessage, renderFetch, renderMetaFetch } from './fetch-render.js';
-import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
-import { ImapNoError } from './spec.js';
-import { SELECTED, selectedOf, sequenceArg } from './util.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { SELECTED } from './util.js';
 
 /**
  * FETCH (RFC 3501 6.4.5) and UID FETCH (6.4.8): message data by sequence number or UID.
@@ -14,42 +15,42 @@ import { SELECTED, selectedOf, sequenceArg } from './util.js';
  * S: * 1 FETCH (FLAGS (\Seen) BODY[HEADER.FIELDS (SUBJECT)] {20}
  * S: a1 OK FETCH completed
  */
-async function fetch(ctx: ImapContext, args: Args, byUid: boolean): Promise<CommandResult> {
-  const mb = selectedOf(ctx);
-  const set = sequenceArg(args[0]);
-  let atts: FetchAtt[] = parseFetchAtts(args[1] as ImapToken);
-  if (byUid && !atts.some((a) => a.kind === 'UID')) atts = [{ kind: 'UID' }, ...atts];
+async function fetch(ctx: SelectedContext, set: SequenceSet, items: FetchAtt[], byUid: boolean): Promise<ImapOutcome> {
+  const mb = ctx.selected;
+  const atts = byUid && !items.some((a) => a.kind === 'UID') ? [{ kind: 'UID' } as const, ...items] : items;
   const setSeen = fetchSetsSeen(atts) && !mb.readOnly;
   const messages = mb.resolve(set, byUid);
+  const replies: OutItem[] = [];
   if (!setSeen && !needsMessage(atts)) {
-    for (const { seq, entry } of messages) ctx.untagged(renderMetaFetch(mb, seq, entry, atts));
-    return { text: `${ctx.name} completed` };
+    for (const { seq, entry } of messages) replies.push(renderMetaFetch(mb, seq, entry, atts));
+    return { replies, text: `${ctx.name} completed` };
   }
   let gone = 0;
   for (const { seq, entry } of messages) {
     const out = await renderFetch(ctx.services, mb, seq, entry, { atts, setSeen });
     if (out === null) gone++;
-    else ctx.untagged(out);
+    else replies.push(out);
   }
-  if (gone > 0) throw new ImapNoError(`${gone} of the messages were expunged by another session`, 'EXPUNGEISSUED');
-  return { text: `${ctx.name} completed` };
+  // The responses already made still go out before the NO (RFC 3501 7.4.1 allows either).
+  if (gone > 0) return { replies, status: 'NO', code: 'EXPUNGEISSUED', text: `${gone} of the messages were expunged by another session` };
+  return { replies, text: `${ctx.name} completed` };
 }
 
-export const fetchSpec: CommandSpec = {
+export const fetchSpec = imapCommand({
   name: 'FETCH',
   states: SELECTED,
-  args: ['seq-set', 'fetch-att'],
+  args: [seqSet, fetchAtts],
   syntax: 'FETCH sequence-set (item ...) | ALL | FAST | FULL',
   rfc: 'RFC 3501 6.4.5',
   holdExpunges: true,
-  handle: (ctx, args) => fetch(ctx, args, false),
-};
+  handle: (ctx, [set, items]) => fetch(ctx, set, items, false),
+});
 
-export const uidFetchSpec: CommandSpec = {
+export const uidFetchSpec = imapCommand({
   name: 'UID FETCH',
   states: SELECTED,
-  args: ['seq-set', 'fetch-att'],
+  args: [seqSet, fetchAtts],
   syntax: 'UID FETCH uid-set (item ...) | ALL | FAST | FULL',
   rfc: 'RFC 3501 6.4.8',
-  handle: (ctx, args) => fetch(ctx, args, true),
-};
+  handle: (ctx, [set, items]) => fetch(ctx, set, items, true),
+});

@@ -1,5 +1,5 @@
-import { ProtocolSyntaxError } from '../../errors.js';
-import type { CommandSpec } from './spec.js';
+import { idParams } from './args.js';
+import { imapCommand } from './spec.js';
 import { ANY_STATE } from './util.js';
 
 /**
@@ -9,19 +9,11 @@ import { ANY_STATE } from './util.js';
  * S: * ID ("name" "l7lab" "vendor" "l7lab")
  * S: a1 OK ID completed
  */
-const SYNTAX = 'ID ("field" "value" ...) | ID NIL';
-
-export const idSpec: CommandSpec = {
+export const idSpec = imapCommand({
   name: 'ID',
   states: ANY_STATE,
-  args: ['any'],
-  syntax: SYNTAX,
+  args: [idParams],
+  syntax: 'ID ("field" "value" ...) | ID NIL',
   rfc: 'RFC 2971 3.1',
-  async handle(ctx, args) {
-    const arg = args[0];
-    const ok = arg?.type === 'nil' || (arg?.type === 'list' && arg.items.length % 2 === 0 && arg.items.every((t) => t.type === 'string' || t.type === 'nil'));
-    if (!ok) throw new ProtocolSyntaxError('ID takes NIL or a list of "field" "value" pairs', SYNTAX);
-    ctx.untagged('* ID ("name" "l7lab" "vendor" "l7lab")');
-    return { text: 'ID completed' };
-  },
-};
+  handle: () => ({ replies: ['* ID ("name" "l7lab" "vendor" "l7lab")'], text: 'ID completed' }),
+});

@@ -1,5 +1,5 @@
 import { IMAP_COMMAND_LINE } from '../../../limits.js';
-import type { CommandSpec } from './spec.js';
+import { imapCommand, type ImapPending } from './spec.js';
 import { AUTHENTICATED } from './util.js';
 
 /**
@@ -12,24 +12,22 @@ import { AUTHENTICATED } from './util.js';
  * C: DONE
  * S: a1 OK IDLE terminated
  */
-export const idleSpec: CommandSpec = {
+const idling: ImapPending = {
+  prompt: '+ idling',
+  mode: 'idle',
+  pushUpdates: true,
+  expect: { mode: 'line', maxLine: IMAP_COMMAND_LINE },
+  line(_ctx, line) {
+    if (line.toString('latin1').trim().toUpperCase() === 'DONE') return { replies: [], text: 'IDLE terminated' };
+    return { replies: [], status: 'BAD', text: 'IDLE ends with DONE on a line of its own (RFC 2177 3)' };
+  },
+};
+
+export const idleSpec = imapCommand({
   name: 'IDLE',
   states: AUTHENTICATED,
   args: [],
   syntax: 'IDLE   (then DONE on a line of its own)',
   rfc: 'RFC 2177 3',
-  async handle() {
-    return {
-      text: '',
-      continuation: {
-        prompt: '+ idling',
-        maxLine: IMAP_COMMAND_LINE,
-        pushUpdates: true,
-        async line(line) {
-          if (line.toString('latin1').trim().toUpperCase() === 'DONE') return { text: 'IDLE terminated' };
-          return { status: 'BAD', text: 'IDLE ends with DONE on a line of its own (RFC 2177 3)' };
-        },
-      },
-    };
-  },
-};
+  handle: () => ({ replies: [], text: '', pending: idling }),
+});

@@ -1,7 +1,9 @@
 import { HIERARCHY_DELIMITER, INBOX } from '../../../mailstore/names.js';
 import { ResponseBuilder } from '../format.js';
-import type { ImapContext, CommandSpec } from './spec.js';
-import { AUTHENTICATED, text, userOf } from './util.js';
+import type { OutItem } from '../../session.js';
+import { astring } from './args.js';
+import { imapCommand, type AuthenticatedContext } from './spec.js';
+import { AUTHENTICATED } from './util.js';
 
 /**
  * LIST and LSUB (RFC 3501 6.3.8, 6.3.9): mailbox names matching a pattern, where `*`
@@ -28,42 +30,35 @@ function attributes(name: string, all: readonly string[]): string {
   return all.some((n) => n.startsWith(prefix)) ? '\\HasChildren' : '\\HasNoChildren';
 }
 
-async function list(ctx: ImapContext, reference: string, pattern: string, lsub: boolean): Promise<void> {
+async function list(ctx: AuthenticatedContext, reference: string, pattern: string, lsub: boolean): Promise<OutItem[]> {
   const verb = lsub ? 'LSUB' : 'LIST';
-  if (pattern === '') {
-    ctx.untagged(`* ${verb} (\\Noselect) "${HIERARCHY_DELIMITER}" ""`);
-    return;
-  }
+  if (pattern === '') return [`* ${verb} (\\Noselect) "${HIERARCHY_DELIMITER}" ""`];
   const store = ctx.services.store;
-  const all = await store.listMailboxes(userOf(ctx));
-  const names = lsub ? await store.subscriptions(userOf(ctx)) : all;
+  const all = await store.listMailboxes(ctx.user);
+  const names = lsub ? await store.subscriptions(ctx.user) : all;
   const re = patternRegex(reference, pattern);
-  for (const name of names.filter((n) => re.test(n))) {
-    const attrs = lsub && !all.includes(name) ? '\\Noselect' : attributes(name, all);
-    ctx.untagged(new ResponseBuilder().text(`* ${verb} (${attrs}) "${HIERARCHY_DELIMITER}" `).astring(name).toOut());
-  }
+  return names
+    .filter((n) => re.test(n))
+    .map((name) => {
+      const attrs = lsub && !all.includes(name) ? '\\Noselect' : attributes(name, all);
+      return new ResponseBuilder().text(`* ${verb} (${attrs}) "${HIERARCHY_DELIMITER}" `).astring(name).toOut();
+    });
 }
 
-export const listSpec: CommandSpec = {
+export const listSpec = imapCommand({
   name: 'LIST',
   states: AUTHENTICATED,
-  args: ['astring', 'astring'],
+  args: [astring, astring],
   syntax: 'LIST reference mailbox-pattern   (e.g. LIST "" *)',
   rfc: 'RFC 3501 6.3.8',
-  async handle(ctx, args) {
-    await list(ctx, text(args[0]), text(args[1]), false);
-    return { text: 'LIST completed' };
-  },
-};
+  handle: async (ctx, [reference, pattern]) => ({ replies: await list(ctx, reference, pattern, false), text: 'LIST completed' }),
+});
 
-export const lsubSpec: CommandSpec = {
+export const lsubSpec = imapCommand({
   name: 'LSUB',
   states: AUTHENTICATED,
-  args: ['astring', 'astring'],
+  args: [astring, astring],
   syntax: 'LSUB reference mailbox-pattern   (e.g. LSUB "" *)',
   rfc: 'RFC 3501 6.3.9',
-  async handle(ctx, args) {
-    await list(ctx, text(args[0]), text(args[1]), true);
-    return { text: 'LSUB completed' };
-  },
-};
+  handle: async (ctx, [reference, pattern]) => ({ replies: await list(ctx, reference, pattern, true), text: 'LSUB completed' }),
+});

@@ -1,6 +1,7 @@
 import { capabilityList, loginDisabled } from '../replies.js';
-import { tlsOf, type CommandSpec } from './spec.js';
-import { text } from './util.js';
+import { astring } from './args.js';
+import { imapCommand } from './spec.js';
+import { NOT_AUTHENTICATED } from './util.js';
 
 /**
  * LOGIN (RFC 3501 6.2.3): user name and password in plain text. The lab has no TLS, so
@@ -8,23 +9,22 @@ import { text } from './util.js';
  * C: a1 LOGIN bob builder
  * S: a1 OK [CAPABILITY IMAP4rev1 ...] LOGIN completed
  */
-export const loginSpec: CommandSpec = {
+export const loginSpec = imapCommand({
   name: 'LOGIN',
-  states: ['not authenticated'],
-  args: ['astring', 'astring'],
+  states: NOT_AUTHENTICATED,
+  args: [astring, astring],
   syntax: 'LOGIN user-name password',
   rfc: 'RFC 3501 6.2.3',
   secret: true,
-  async handle(ctx, args) {
-    if (loginDisabled(tlsOf(ctx))) {
+  handle(ctx, [user, password]) {
+    if (loginDisabled(ctx.tls)) {
       // LOGINDISABLED was advertised: the password must not cross the wire in clear (RFC 3501 6.2.3, RFC 5530 3).
-      return { status: 'NO', code: 'PRIVACYREQUIRED', text: 'LOGIN is disabled until STARTTLS: the password would travel in clear' };
+      return { replies: [], status: 'NO', code: 'PRIVACYREQUIRED', text: 'LOGIN is disabled until STARTTLS: the password would travel in clear' };
     }
-    const user = text(args[0]);
-    if (!ctx.services.accounts.verify(user, text(args[1]))) {
+    if (!ctx.services.accounts.verify(user, password)) {
       // Never say which of the two was wrong (RFC 3501 6.2.3 security note).
-      return { status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'Invalid user name or password', authFailed: true };
+      return { replies: [], status: 'NO', code: 'AUTHENTICATIONFAILED', text: 'Invalid user name or password', change: { authFailed: true } };
     }
-    return { code: `CAPABILITY ${capabilityList(tlsOf(ctx))}`, text: `LOGIN completed, logged in as ${user}`, next: 'authenticated', user: user.toLowerCase() };
+    return { replies: [], code: `CAPABILITY ${capabilityList(ctx.tls)}`, text: `LOGIN completed, logged in as ${user}`, next: 'authenticated', change: { user: user.toLowerCase() } };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { BYE } from '../replies.js';
-import type { CommandSpec } from './spec.js';
+import { imapCommand } from './spec.js';
 import { ANY_STATE } from './util.js';
 
 /**
@@ -8,14 +8,11 @@ import { ANY_STATE } from './util.js';
  * S: * BYE l7lab IMAP server logging out
  * S: a1 OK LOGOUT completed
  */
-export const logoutSpec: CommandSpec = {
+export const logoutSpec = imapCommand({
   name: 'LOGOUT',
   states: ANY_STATE,
   args: [],
   syntax: 'LOGOUT',
   rfc: 'RFC 3501 6.1.3',
-  async handle(ctx) {
-    ctx.untagged(BYE.logout);
-    return { text: 'LOGOUT completed', next: 'logout', selected: null, close: true };
-  },
-};
+  handle: () => ({ replies: [BYE.logout], text: 'LOGOUT completed', next: 'logout', change: { selected: null }, close: 'quit' }),
+});

@@ -1,4 +1,4 @@
-import type { CommandSpec } from './spec.js';
+import { imapCommand } from './spec.js';
 import { AUTHENTICATED } from './util.js';
 
 /**
@@ -8,14 +8,11 @@ import { AUTHENTICATED } from './util.js';
  * S: * NAMESPACE (("" "/")) NIL NIL
  * S: a1 OK NAMESPACE completed
  */
-export const namespaceSpec: CommandSpec = {
+export const namespaceSpec = imapCommand({
   name: 'NAMESPACE',
   states: AUTHENTICATED,
   args: [],
   syntax: 'NAMESPACE',
   rfc: 'RFC 2342 5',
-  async handle(ctx) {
-    ctx.untagged('* NAMESPACE (("" "/")) NIL NIL');
-    return { text: 'NAMESPACE completed' };
-  },
-};
+  handle: () => ({ replies: ['* NAMESPACE (("" "/")) NIL NIL'], text: 'NAMESPACE completed' }),
+});

@@ -1,4 +1,4 @@
-import type { CommandSpec } from './spec.js';
+import { imapCommand } from './spec.js';
 import { ANY_STATE, SELECTED } from './util.js';
 
 /**
@@ -8,16 +8,14 @@ import { ANY_STATE, SELECTED } from './util.js';
  * S: * 4 EXISTS
  * S: a1 OK NOOP completed
  */
-export const noopSpec: CommandSpec = {
+export const noopSpec = imapCommand({
   name: 'NOOP',
   states: ANY_STATE,
   args: [],
   syntax: 'NOOP',
   rfc: 'RFC 3501 6.1.2',
-  async handle() {
-    return { text: 'NOOP completed' };
-  },
-};
+  handle: () => ({ replies: [], text: 'NOOP completed' }),
+});
 
 /**
  * CHECK (RFC 3501 6.4.1): a checkpoint of the mailbox. The store makes every change
@@ -25,13 +23,11 @@ export const noopSpec: CommandSpec = {
  * C: a1 CHECK
  * S: a1 OK CHECK completed
  */
-export const checkSpec: CommandSpec = {
+export const checkSpec = imapCommand({
   name: 'CHECK',
   states: SELECTED,
   args: [],
   syntax: 'CHECK',
   rfc: 'RFC 3501 6.4.1',
-  async handle() {
-    return { text: 'CHECK completed' };
-  },
-};
+  handle: () => ({ replies: [], text: 'CHECK completed' }),
+});

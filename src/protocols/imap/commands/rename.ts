@@ -1,5 +1,6 @@
-import type { CommandSpec } from './spec.js';
-import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
+import { mailbox } from './args.js';
+import { imapCommand } from './spec.js';
+import { AUTHENTICATED } from './util.js';
 
 /**
  * RENAME (RFC 3501 6.3.5): inferiors move along. Renaming INBOX moves its messages into
@@ -7,16 +8,14 @@ import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
  * C: a1 RENAME Work Archive
  * S: a1 OK RENAME completed
  */
-export const renameSpec: CommandSpec = {
+export const renameSpec = imapCommand({
   name: 'RENAME',
   states: AUTHENTICATED,
-  args: ['astring', 'astring'],
+  args: [mailbox, mailbox],
   syntax: 'RENAME existing-mailbox new-mailbox',
   rfc: 'RFC 3501 6.3.5',
-  async handle(ctx, args) {
-    const from = mailboxArg(args[0]);
-    const to = mailboxArg(args[1]);
-    await ctx.services.store.renameMailbox(userOf(ctx), from, to);
-    return { text: `RENAME completed, ${from} is now ${to}` };
+  async handle(ctx, [from, to]) {
+    await ctx.services.store.renameMailbox(ctx.user, from, to);
+    return { replies: [], text: `RENAME completed, ${from} is now ${to}` };
   },
-};
+});

@@ -1,9 +1,9 @@
 import { NoSuchMessageError } from '../../../mailstore/types.js';
 import { parseMessage, type MessageView } from '../message.js';
-import { matchSearch, parseSearch, SEARCH_CHARSETS, SearchCharsetError, searchNeedsMessage, type SearchKey, type SearchTarget } from '../search.js';
-import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
-import { ImapNoError } from './spec.js';
-import { restOf, SELECTED, selectedOf } from './util.js';
+import { matchSearch, searchNeedsMessage, type SearchKey, type SearchTarget } from '../search.js';
+import { searchKey } from './args.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { SELECTED } from './util.js';
 
 /**
  * SEARCH (RFC 3501 6.4.4) and UID SEARCH (6.4.8): the numbers of the messages matching
@@ -13,8 +13,8 @@ import { restOf, SELECTED, selectedOf } from './util.js';
  * S: * SEARCH 2 5
  * S: a1 OK SEARCH completed
  */
-async function viewOf(ctx: ImapContext, uid: number): Promise<MessageView | null> {
-  const mb = selectedOf(ctx);
+async function viewOf(ctx: SelectedContext, uid: number): Promise<MessageView | null> {
+  const mb = ctx.selected;
   try {
     return parseMessage(await ctx.services.store.read(mb.account, mb.name, uid));
   } catch (err) {
@@ -23,8 +23,8 @@ async function viewOf(ctx: ImapContext, uid: number): Promise<MessageView | null
   }
 }
 
-async function matches(ctx: ImapContext, key: SearchKey, byUid: boolean): Promise<number[]> {
-  const mb = selectedOf(ctx);
+async function matches(ctx: SelectedContext, key: SearchKey, byUid: boolean): Promise<number[]> {
+  const mb = ctx.selected;
   const needsMessage = searchNeedsMessage(key);
   const bounds = { maxSeq: mb.exists, maxUid: mb.exists > 0 ? mb.entryAt(mb.exists).uid : 0 };
   const hits: number[] = [];
@@ -47,37 +47,28 @@ async function matches(ctx: ImapContext, key: SearchKey, byUid: boolean): Promis
   return hits;
 }
 
-async function search(ctx: ImapContext, args: Args, byUid: boolean): Promise<CommandResult> {
-  let key: SearchKey;
-  try {
-    key = parseSearch(restOf(args[0])).key;
-  } catch (err) {
-    // RFC 3501 6.4.4: an unknown charset is NO [BADCHARSET (the ones we know)], not BAD.
-    if (err instanceof SearchCharsetError) throw new ImapNoError(err.message, `BADCHARSET (${SEARCH_CHARSETS.join(' ')})`);
-    throw err;
-  }
+async function search(ctx: SelectedContext, key: SearchKey, byUid: boolean): Promise<ImapOutcome> {
   const hits = await matches(ctx, key, byUid);
-  ctx.untagged(hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH');
-  return { text: `${ctx.name} completed, ${hits.length} match(es)` };
+  return { replies: [hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH'], text: `${ctx.name} completed, ${hits.length} match(es)` };
 }
 
 const SYNTAX = 'SEARCH [CHARSET name] key ...   (ALL, SEEN, UNSEEN, FROM "x", SINCE 1-Feb-2024, OR k1 k2, NOT k, 2:4, UID 5:*)';
 
-export const searchSpec: CommandSpec = {
+export const searchSpec = imapCommand({
   name: 'SEARCH',
   states: SELECTED,
-  args: ['any...'],
+  args: [searchKey],
   syntax: SYNTAX,
   rfc: 'RFC 3501 6.4.4',
   holdExpunges: true,
-  handle: (ctx, args) => search(ctx, args, false),
-};
+  handle: (ctx, [key]) => search(ctx, key, false),
+});
 
-export const uidSearchSpec: CommandSpec = {
+export const uidSearchSpec = imapCommand({
   name: 'UID SEARCH',
   states: SELECTED,
-  args: ['any...'],
+  args: [searchKey],
   syntax: `UID ${SYNTAX}`,
   rfc: 'RFC 3501 6.4.8',
-  handle: (ctx, args) => search(ctx, args, true),
-};
+  handle: (ctx, [key]) => search(ctx, key, true),
+});

@@ -1,4 +1,5 @@
-import type { CommandSpec } from './spec.js';
+import { imapCommand } from './spec.js';
+import { NOT_AUTHENTICATED } from './util.js';
 
 /**
  * STARTTLS (RFC 3501 6.2.1): switch to TLS before logging in. After the tagged OK the
@@ -10,15 +11,15 @@ import type { CommandSpec } from './spec.js';
  * (TLS handshake)
  * C: a2 CAPABILITY
  */
-export const starttlsSpec: CommandSpec = {
+export const starttlsSpec = imapCommand({
   name: 'STARTTLS',
-  states: ['not authenticated'],
+  states: NOT_AUTHENTICATED,
   args: [],
   syntax: 'STARTTLS',
   rfc: 'RFC 3501 6.2.1',
-  async handle(ctx) {
-    if (ctx.session.secure) return { status: 'BAD', text: 'TLS is already active on this connection' };
-    if (!ctx.services.tls?.starttls) return { status: 'BAD', text: 'STARTTLS is not offered: this server was started without a TLS certificate' };
-    return { text: 'Begin TLS negotiation now', startTls: true };
+  handle(ctx) {
+    if (ctx.tls.secure) return { replies: [], status: 'BAD', text: 'TLS is already active on this connection' };
+    if (!ctx.tls.starttls) return { replies: [], status: 'BAD', text: 'STARTTLS is not offered: this server was started without a TLS certificate' };
+    return { replies: [], text: 'Begin TLS negotiation now', startTls: true };
   },
-};
+});

@@ -1,8 +1,9 @@
 import { normalizeFlags } from '../../../mailstore/flags.js';
-import { ProtocolSyntaxError } from '../../errors.js';
-import type { Args, CommandResult, CommandSpec, ImapContext } from './spec.js';
-import { ImapNoError } from './spec.js';
-import { flagsArg, restOf, SELECTED, selectedOf, sequenceArg, text } from './util.js';
+import { ImapNoError } from '../errors.js';
+import type { SequenceSet } from '../sequence.js';
+import { seqSet, storeFlags, storeOperation, type StoreOperation } from './args.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { SELECTED } from './util.js';
 
 /**
  * STORE (RFC 3501 6.4.6): change flags on the server, where every device sees them.
@@ -14,26 +15,19 @@ import { flagsArg, restOf, SELECTED, selectedOf, sequenceArg, text } from './uti
  */
 const SYNTAX = 'STORE sequence-set FLAGS|+FLAGS|-FLAGS[.SILENT] (flag ...)';
 
-function operation(token: string): { op: 'set' | 'add' | 'remove'; silent: boolean } {
-  const m = /^([+-]?)FLAGS(\.SILENT)?$/i.exec(token);
-  if (!m) throw new ProtocolSyntaxError(`${token} is not FLAGS, +FLAGS or -FLAGS (optionally .SILENT)`, SYNTAX);
-  return { op: m[1] === '+' ? 'add' : m[1] === '-' ? 'remove' : 'set', silent: m[2] !== undefined };
-}
-
-function apply(op: 'set' | 'add' | 'remove', current: readonly string[], given: readonly string[]): string[] {
+function apply(op: StoreOperation['op'], current: readonly string[], given: readonly string[]): string[] {
   if (op === 'set') return normalizeFlags(given);
   if (op === 'add') return normalizeFlags([...current, ...given]);
   const drop = new Set(given.map((f) => f.toLowerCase()));
   return current.filter((f) => !drop.has(f.toLowerCase()));
 }
 
-async function store(ctx: ImapContext, args: Args, byUid: boolean): Promise<CommandResult> {
-  const mb = selectedOf(ctx);
-  const { op, silent } = operation(text(args[1]));
-  const given = flagsArg(restOf(args[2]));
+async function store(ctx: SelectedContext, set: SequenceSet, { op, silent }: StoreOperation, given: string[], byUid: boolean): Promise<ImapOutcome> {
+  const mb = ctx.selected;
   if (mb.readOnly) throw new ImapNoError('The mailbox was opened with EXAMINE: flags cannot change', 'READ-ONLY');
+  const replies: string[] = [];
   let gone = 0;
-  for (const { seq, entry } of mb.resolve(sequenceArg(args[0]), byUid)) {
+  for (const { seq, entry } of mb.resolve(set, byUid)) {
     if (mb.isGone(entry.uid)) {
       gone++;
       continue;
@@ -44,27 +38,27 @@ async function store(ctx: ImapContext, args: Args, byUid: boolean): Promise<Comm
     entry.flags = apply(op, entry.flags, given);
     await ctx.services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
     if (!silent || !othersChanged) mb.told(entry);
-    if (!silent) ctx.untagged(`* ${seq} FETCH (${byUid ? `UID ${entry.uid} ` : ''}FLAGS (${mb.flagsOf(entry).join(' ')}))`);
+    if (!silent) replies.push(`* ${seq} FETCH (${byUid ? `UID ${entry.uid} ` : ''}FLAGS (${mb.flagsOf(entry).join(' ')}))`);
   }
-  if (gone > 0) throw new ImapNoError(`${gone} of the messages were expunged by another session`, 'EXPUNGEISSUED');
-  return { text: `${ctx.name} completed` };
+  if (gone > 0) return { replies, status: 'NO', code: 'EXPUNGEISSUED', text: `${gone} of the messages were expunged by another session` };
+  return { replies, text: `${ctx.name} completed` };
 }
 
-export const storeSpec: CommandSpec = {
+export const storeSpec = imapCommand({
   name: 'STORE',
   states: SELECTED,
-  args: ['seq-set', 'atom', 'any...'],
+  args: [seqSet, storeOperation, storeFlags],
   syntax: SYNTAX,
   rfc: 'RFC 3501 6.4.6',
   holdExpunges: true,
-  handle: (ctx, args) => store(ctx, args, false),
-};
+  handle: (ctx, [set, operation, flags]) => store(ctx, set, operation, flags, false),
+});
 
-export const uidStoreSpec: CommandSpec = {
+export const uidStoreSpec = imapCommand({
   name: 'UID STORE',
   states: SELECTED,
-  args: ['seq-set', 'atom', 'any...'],
+  args: [seqSet, storeOperation, storeFlags],
   syntax: `UID ${SYNTAX.replace('sequence-set', 'uid-set')}`,
   rfc: 'RFC 3501 6.4.8',
-  handle: (ctx, args) => store(ctx, args, true),
-};
+  handle: (ctx, [set, operation, flags]) => store(ctx, set, operation, flags, true),
+});

@@ -1,5 +1,6 @@
-import type { CommandSpec } from './spec.js';
-import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
+import { mailbox } from './args.js';
+import { imapCommand } from './spec.js';
+import { AUTHENTICATED } from './util.js';
 
 /**
  * SUBSCRIBE / UNSUBSCRIBE (RFC 3501 6.3.6, 6.3.7): the list LSUB shows, kept on the
@@ -7,30 +8,28 @@ import { AUTHENTICATED, mailboxArg, userOf } from './util.js';
  * C: a1 SUBSCRIBE Work
  * S: a1 OK SUBSCRIBE completed
  */
-export const subscribeSpec: CommandSpec = {
+export const subscribeSpec = imapCommand({
   name: 'SUBSCRIBE',
   states: AUTHENTICATED,
-  args: ['astring'],
+  args: [mailbox],
   syntax: 'SUBSCRIBE mailbox',
   rfc: 'RFC 3501 6.3.6',
-  async handle(ctx, args) {
-    const name = mailboxArg(args[0]);
+  async handle(ctx, [name]) {
     // RFC 3501 6.3.6 lets a server refuse a name that does not exist; status() throws then.
-    await ctx.services.store.status(userOf(ctx), name);
-    await ctx.services.store.setSubscribed(userOf(ctx), name, true);
-    return { text: `SUBSCRIBE completed, ${name} is subscribed` };
+    await ctx.services.store.status(ctx.user, name);
+    await ctx.services.store.setSubscribed(ctx.user, name, true);
+    return { replies: [], text: `SUBSCRIBE completed, ${name} is subscribed` };
   },
-};
+});
 
-export const unsubscribeSpec: CommandSpec = {
+export const unsubscribeSpec = imapCommand({
   name: 'UNSUBSCRIBE',
   states: AUTHENTICATED,
-  args: ['astring'],
+  args: [mailbox],
   syntax: 'UNSUBSCRIBE mailbox',
   rfc: 'RFC 3501 6.3.7',
-  async handle(ctx, args) {
-    const name = mailboxArg(args[0]);
-    await ctx.services.store.setSubscribed(userOf(ctx), name, false);
-    return { text: `UNSUBSCRIBE completed, ${name} is not subscribed` };
+  async handle(ctx, [name]) {
+    await ctx.services.store.setSubscribed(ctx.user, name, false);
+    return { replies: [], text: `UNSUBSCRIBE completed, ${name} is not subscribed` };
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Localized } from '../../i18n.js';
+import type { Localized } from '../../../i18n.js';
 
 /**
  * What each IMAP command is for, in English and Japanese, with a short exchange. The
  * syntax, states and RFC section come from the command specs (commands/*.ts), so they
- * are written once; knowledge.ts joins the two.
+ * are written once; index.ts joins the two.
  */
 export interface CommandText {
   summary: Localized;

@@ -1,8 +1,8 @@
-import type { ReplyKnowledge, StateKnowledge } from '../knowledge.js';
+import type { ReplyKnowledge } from '../../knowledge.js';
 
 /**
  * IMAP responses explained: the tagged status (OK/NO/BAD), the continuation `+`, the
- * untagged `*` data, the response codes in brackets, and the four states (RFC 3501 3, 7).
+ * untagged `*` data and the response codes in brackets (RFC 3501 7).
  */
 type Entry = [code: string, en: string, ja: string, rfc: string];
 
@@ -58,15 +58,4 @@ const ENTRIES: readonly Entry[] = [
 
 export const IMAP_REPLIES: ReadonlyMap<string, ReplyKnowledge> = new Map(
   ENTRIES.map(([code, en, ja, rfc]) => [code, { code, meaning: { en, ja }, rfc }]),
-);
-
-export const IMAP_STATE_KNOWLEDGE: ReadonlyMap<string, StateKnowledge> = new Map(
-  (
-    [
-      ['not authenticated', 'Connected, not logged in yet: only LOGIN, AUTHENTICATE and the any-state commands work.', '接続済みでまだログインしていない状態です。LOGIN・AUTHENTICATE と、どの状態でも使えるコマンドだけが使えます。', 'RFC 3501 3.1'],
-      ['authenticated', 'Logged in, no mailbox open: manage mailboxes, then SELECT or EXAMINE one.', 'ログイン済みでメールボックスは開いていない状態です。メールボックスを管理したり、SELECT や EXAMINE で開いたりします。', 'RFC 3501 3.2'],
-      ['selected', 'A mailbox is open: FETCH, SEARCH, STORE, COPY and EXPUNGE work on its messages.', 'メールボックスを開いている状態です。FETCH・SEARCH・STORE・COPY・EXPUNGE でメッセージを扱えます。', 'RFC 3501 3.3'],
-      ['logout', 'The session is ending: the server said BYE and closes the connection.', 'セッションの終了中です。サーバーは BYE を送り、接続を閉じます。', 'RFC 3501 3.4'],
-    ] as const
-  ).map(([name, en, ja, rfc]) => [name, { name, meaning: { en, ja }, rfc }]),
 );

@@ -1,3 +1,4 @@
+import { registry } from '../../command.js';
 import { appendSpec } from './append.js';
 import { authenticateSpec } from './authenticate.js';
 import { capabilitySpec } from './capability.js';
@@ -18,17 +19,18 @@ import { checkSpec, noopSpec } from './noop.js';
 import { renameSpec } from './rename.js';
 import { searchSpec, uidSearchSpec } from './search.js';
 import { examineSpec, selectSpec } from './select.js';
-import type { CommandSpec } from './spec.js';
+import type { ImapCommandSpec, ImapContext, ImapOutcome, ImapState, ImapTokens } from './spec.js';
 import { starttlsSpec } from './starttls.js';
 import { statusSpec } from './status.js';
 import { storeSpec, uidStoreSpec } from './store.js';
 import { subscribeSpec, unsubscribeSpec } from './subscribe.js';
 
 /**
- * Every IMAP command l7lab speaks, by name. UID commands are registered under their
- * two-word name (`UID FETCH`), so the dispatcher checks them like any other.
+ * Every IMAP command l7lab speaks, by name: the dispatcher's only table (runCommand in
+ * protocols/command.ts). UID commands are registered under their two-word name
+ * (`UID FETCH`), so the dispatcher checks them like any other.
  */
-const SPECS: readonly CommandSpec[] = [
+export const IMAP_COMMANDS: ReadonlyMap<string, ImapCommandSpec> = registry<ImapState, ImapContext, ImapTokens, ImapOutcome>([
   // any state (RFC 3501 6.1)
   capabilitySpec,
   noopSpec,
@@ -67,6 +69,4 @@ const SPECS: readonly CommandSpec[] = [
   uidSearchSpec,
   uidCopySpec,
   uidExpungeSpec,
-];
-
-export const IMAP_COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((s) => [s.name, s]));
+]) as ReadonlyMap<string, ImapCommandSpec>;
