@@ -2,7 +2,7 @@ import { canonicalAccount, canonicalMailbox } from '../../mailstore/names.js';
 import { sameFlags } from '../../mailstore/flags.js';
 import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
 import { ProtocolSyntaxError } from '../errors.js';
-import type { ImapServices } from './commands/spec.js';
+import type { ImapServices } from './services.js';
 import { outOfRange, resolveSequenceNumbers, resolveUids, type SequenceSet } from './sequence.js';
 
 /**

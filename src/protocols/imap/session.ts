@@ -6,7 +6,8 @@ import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Te
 import type { Direction, OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';
 import { IMAP_COMMANDS } from './commands/index.js';
-import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapServices, ImapState, ImapStatus } from './commands/spec.js';
+import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapState, ImapStatus } from './commands/spec.js';
+import type { ImapServices } from './services.js';
 import { verbOf } from './dispatch.js';
 import { imapKnowledge } from './knowledge/index.js';
 import { clientKey, serverKey } from './knowledge/keys.js';

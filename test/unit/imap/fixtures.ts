@@ -1,7 +1,7 @@
 import { Accounts } from '../../../src/protocols/accounts.js';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import type { MailStore } from '../../../src/mailstore/types.js';
-import type { ImapServices } from '../../../src/protocols/imap/commands/spec.js';
+import type { ImapServices } from '../../../src/protocols/imap/services.js';
 import { RecentRegistry } from '../../../src/protocols/imap/recent.js';
 import { ImapSession, type ImapSessionOptions } from '../../../src/protocols/imap/session.js';
 import { Dialog } from '../../support/dialog.js';

@@ -5,7 +5,7 @@ import { fetchAttLabel, type FetchAtt, type Section } from '../fetch-atts.js';
 import { imapDate, ResponseBuilder } from '../format.js';
 import { bodyStructureOf, envelopeOf, parseMessage, sectionOf, type MessageView } from '../message.js';
 import type { MessageEntry, SelectedMailbox } from '../selected-mailbox.js';
-import type { ImapServices } from './spec.js';
+import type { ImapServices } from '../services.js';
 
 /**
  * One message's FETCH response (RFC 3501 7.4.2). The message is read only when an item

@@ -1,10 +1,8 @@
-import type { Accounts } from '../../accounts.js';
-import type { MailStore } from '../../../mailstore/types.js';
 import type { CommandSpec, OutcomeBase, Pending } from '../../command.js';
 import type { SessionTls } from '../../session.js';
 import type { ImapToken } from '../parser.js';
-import type { RecentRegistry } from '../recent.js';
 import type { SelectedMailbox } from '../selected-mailbox.js';
+import type { ImapServices } from '../services.js';
 import { tokenArgs, type Arg, type ValuesOf } from './args.js';
 
 /**
@@ -20,14 +18,6 @@ import { tokenArgs, type Arg, type ValuesOf } from './args.js';
 export type ImapState = 'not authenticated' | 'authenticated' | 'selected' | 'logout';
 
 export const IMAP_STATES: readonly ImapState[] = ['not authenticated', 'authenticated', 'selected', 'logout'];
-
-/** Fixed for the life of a server, shared by its sessions. */
-export interface ImapServices {
-  readonly store: MailStore;
-  readonly accounts: Accounts;
-  readonly recent: RecentRegistry;
-  readonly hostname: string;
-}
 
 /** What any command sees (RFC 3501 6.1: any state). */
 export interface ImapContext {
