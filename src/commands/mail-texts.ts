@@ -1,9 +1,6 @@
 import type { Lang, Localized } from '../i18n.js';
 import { langOption, type Options } from './options.js';
 
-/** mail-transcript.ts still says `say`: the one helper (i18n.ts localize) under its old name. */
-export { localize as say } from '../i18n.js';
-
 /** What `l7lab mail` says, in English and Japanese. */
 export const T = {
   head: { en: ['id', 'received', 'from', 'to', 'subject', 'size', 'read'], ja: ['ID', '受信', '差出人', '宛先', '件名', 'サイズ', '既読'] },

@@ -1,12 +1,12 @@
 import { ExitError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import { localize, type Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge/index.js';
 import type { LineEvent, TranscriptEvent } from '../protocols/transcript.js';
 import { recordedTranscript, type RecordedTranscript } from '../recording/transcript-recorder.js';
 import { explainEvent, withExplanation } from '../explain/event.js';
 import { theme } from '../ui/theme.js';
-import { say, T } from './mail-texts.js';
+import { T } from './mail-texts.js';
 import { liveLogText } from './serve-view.js';
 
 /**
@@ -16,13 +16,13 @@ import { liveLogText } from './serve-view.js';
  */
 export async function showTranscript(store: MailStore, id: string, json: boolean, lang: Lang): Promise<string> {
   const kept = await recordedTranscript(store, id);
-  if (!kept) throw new ExitError(say(T.noTranscript, lang, { id }));
+  if (!kept) throw new ExitError(localize(T.noTranscript, lang, { id }));
   if (json) {
     // As it has always read: each line's explanation in the language the transcript was kept in.
     const events = kept.events.map((e) => (e.event === 'line' ? withExplanation(e, kept.lang as Lang) : e));
     return `${JSON.stringify({ id, lang: kept.lang, events }, null, 2)}\n`;
   }
-  const lines = [theme.heading(say(T.transcriptHead, lang, { id }))];
+  const lines = [theme.heading(localize(T.transcriptHead, lang, { id }))];
   for (const event of kept.events) {
     const text = liveLogText(inLanguage(event, kept, lang), { showSecrets: false, lang });
     if (text !== null) lines.push(text);

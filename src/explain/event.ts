@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n.js';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
-import type { LineEvent, Protocol } from '../protocols/transcript.js';
+import type { LineEvent } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The edge where a transcript line becomes words: the line's knowledge key, described by its

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n.js';
 import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledge/index.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';
 import type { InputMode } from '../practice/completion.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, appendFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userDirs } from '../paths.js';
 import { PRACTICE_HISTORY_LINES } from '../limits.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The shell's history across sessions: one file per protocol in the user's state directory

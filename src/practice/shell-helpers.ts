@@ -1,5 +1,5 @@
 import { pick, type Lang } from '../i18n.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { theme } from '../ui/theme.js';
 import { commandsFor } from './completion.js';
 import { lookup } from '../explain/lookup.js';

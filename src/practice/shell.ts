@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n.js';
 import type { EventSource } from '../conversation/hub-link.js';
 import { Conversation } from '../conversation/pairing.js';
-import type { LineEvent, Protocol } from '../protocols/transcript.js';
+import type { LineEvent } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { theme } from '../ui/theme.js';
 import { WireError, type WireClient } from '../wire/client.js';
 import type { WireReply } from '../wire/reply-framer.js';
@@ -10,6 +11,7 @@ import { explainClient, explainReply, verbOf } from '../explain/explainer.js';
 import { challengeOf, HELPER_NAMES, parseHelper } from './helpers.js';
 import { worthSaving, type History } from './history.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
+import { STARTTLS } from '../protocol.js';
 import { msg, type MessageKey } from './messages.js';
 import { DataCollector, LiteralCollector, literalAnnouncement } from './multiline.js';
 import { dataOutgoing, literalOutgoing, type Outgoing } from './outgoing.js';
@@ -204,9 +206,8 @@ export class PracticeShell {
    * handshake, which this shell does not do, so nothing typed in plain text can follow.
    */
   private tlsStarts(reply: WireReply): boolean {
-    const ok: Record<Protocol, [string, string]> = { smtp: ['STARTTLS', '220'], pop3: ['STLS', '+OK'], imap: ['STARTTLS', 'OK'] };
-    const [verb, status] = ok[this.o.protocol];
-    if (this.lastCommand !== verb || reply.status !== status) return false;
+    const { verb, ok } = STARTTLS[this.o.protocol];
+    if (this.lastCommand !== verb || reply.status !== ok) return false;
     this.o.out(theme.warn(msg(this.o.lang, 'tlsNow', { protocol: this.o.protocol, where: this.o.where ?? '<host>:<port>' })));
     return true;
   }

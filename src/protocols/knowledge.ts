@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../i18n.js';
-import type { KnowledgeRef, Protocol } from './transcript.js';
+import type { KnowledgeRef } from './transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * Protocol knowledge is data: commands, reply codes and states with their explanations,

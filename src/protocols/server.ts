@@ -3,7 +3,8 @@ import { createSecureContext, createServer as createTlsServer, type SecureContex
 import { Framer, type Frame } from './transport.js';
 import type { ProtocolSession, Step, Terminator } from './session.js';
 import { stepEvents } from './step-events.js';
-import type { Protocol, TranscriptSink } from './transcript.js';
+import type { TranscriptSink } from './transcript.js';
+import type { Protocol } from '../protocol.js';
 import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
 

@@ -1,4 +1,5 @@
-import type { Direction, KnowledgeRef, OsiLayer, Protocol } from './transcript.js';
+import type { Direction, KnowledgeRef, OsiLayer } from './transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The contract between a pure protocol session and the socket that carries it.

@@ -1,6 +1,7 @@
 import type { Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
-import type { Protocol, TranscriptSink } from './transcript.js';
+import type { TranscriptSink } from './transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The transcript events for one step, the same for every protocol: the client's line (as

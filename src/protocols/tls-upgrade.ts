@@ -1,7 +1,8 @@
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { TLS_HANDSHAKE_TIMEOUT_MS } from '../limits.js';
-import type { Protocol, TlsEvent } from './transcript.js';
+import type { TlsEvent } from './transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The server side of TLS for the LineServer: wrapping a cleartext socket after STARTTLS/STLS

@@ -3,7 +3,6 @@
  * Lessons, the practice shell, `serve`'s live log and `--json-log` all render this stream.
  */
 import type { Protocol } from '../protocol.js';
-export type { Protocol };
 export type Direction = 'client' | 'server';
 /** L5 session state, L6 encoding on the wire, L7 the command and its meaning. */
 export type OsiLayer = 'L5' | 'L6' | 'L7';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { join } from 'node:path';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';

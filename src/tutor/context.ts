@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n.js';
 import type { Conversation } from '../conversation/pairing.js';
 import type { HubLink } from '../conversation/hub-link.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import type { Prompts } from '../ui/prompts.js';
 import type { WireClient } from '../wire/client.js';
 import type { TutorLab } from './lab-types.js';

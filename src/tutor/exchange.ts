@@ -1,7 +1,8 @@
 import { Conversation, type SentLine } from '../conversation/pairing.js';
 import { explainEvent } from '../explain/event.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
-import type { LineEvent, OsiLayer, Protocol } from '../protocols/transcript.js';
+import type { LineEvent, OsiLayer } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { renderLines, type ViewLine, type ViewOptions } from '../ui/transcript-view.js';
 import { challengeOf } from '../practice/helpers.js';
 import { WireClient, WireError } from '../wire/client.js';

@@ -1,7 +1,7 @@
 import { closeEnough, editDistance } from '../edit-distance.js';
 import type { Lang } from '../i18n.js';
 import { decodeBase64 } from '../protocols/sasl.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import { msg } from './messages.js';
 
 /**

@@ -2,7 +2,8 @@ import type { FailureRules } from '../protocols/smtp/failure-rules.js';
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
 import type { Accounts } from '../protocols/accounts.js';
-import type { Protocol, TranscriptHub } from '../protocols/transcript.js';
+import type { TranscriptHub } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The part of src/lab.ts the tutor uses. The runner takes a `StartLab` function, so tests

@@ -1,6 +1,6 @@
 import { FailureRules, parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { randomBytes } from 'node:crypto';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import type { LessonContext, RunningLab } from './context.js';
 import { HubLink } from '../conversation/hub-link.js';
 import type { StartLab, TutorLab } from './lab-types.js';

@@ -1,5 +1,5 @@
 import type { Localized } from '../i18n.js';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * Ways back to where a lesson step expects the session to be, keyed by the state the

@@ -1,5 +1,5 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 import type { TLSSocket } from 'node:tls';
 import { ReplyFramer, dotStuff, pop3Multiline, type ReplyShape, type WireReply } from './reply-framer.js';
 import { handshake, peerTls, STARTTLS_COMMAND, type PeerTls, type WireTls } from './tls.js';

@@ -1,4 +1,4 @@
-import type { Protocol } from '../protocols/transcript.js';
+import type { Protocol } from '../protocol.js';
 
 /**
  * The client side of framing: bytes from a server become whole replies. Pure (no socket),

@@ -1,4 +1,4 @@
-import type { Protocol } from '../../protocols/transcript.js';
+import type { Protocol } from '../../protocol.js';
 import { renderFitted } from '../../ui/tables.js';
 import { theme } from '../../ui/theme.js';
 import { wrap } from '../../ui/wrap.js';

@@ -1,5 +1,5 @@
 import type { Localized } from '../../i18n.js';
-import type { Protocol } from '../../protocols/transcript.js';
+import { STARTTLS, type Protocol } from '../../protocol.js';
 import { tlsNote } from '../../conversation/tls-note.js';
 import { mismatch, out, type LessonContext } from '../context.js';
 import { labPair } from '../labs.js';
@@ -28,32 +28,23 @@ function defaultText(command: string): Localized {
   return { en: `Switch this connection to TLS: type \`${command}\`.`, ja: `この接続を TLS に切り替えます。\`${command}\` と入力してください。` };
 }
 
-/** RFC 3207 4: 220 go-ahead; RFC 2595 4: +OK; RFC 3501 6.2.1: tagged OK. */
-const UPGRADE: Record<Protocol, Upgrade> = {
-  smtp: {
-    command: 'STARTTLS',
-    accept: '^STARTTLS$',
-    ok: '220',
-    hint: { en: 'Type `STARTTLS` alone, with no argument (RFC 3207 4).', ja: '引数なしで `STARTTLS` とだけ入力します（RFC 3207 4）。' },
-  },
-  pop3: {
-    command: 'STLS',
-    accept: '^STLS$',
-    ok: '+OK',
-    hint: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
-  },
-  imap: {
-    command: 'a1 STARTTLS',
-    accept: '^\\S+\\s+STARTTLS$',
-    ok: 'OK',
-    hint: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
-  },
+/** How the learner gets the upgrade command right (RFC 3207 4, RFC 2595 4, RFC 3501 6.2.1). */
+const HINTS: Record<Protocol, Localized> = {
+  smtp: { en: 'Type `STARTTLS` alone, with no argument (RFC 3207 4).', ja: '引数なしで `STARTTLS` とだけ入力します（RFC 3207 4）。' },
+  pop3: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
+  imap: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
 };
+
+/** The upgrade as the learner types it, from the one STARTTLS table (src/protocol.ts). */
+function upgradeOf(protocol: Protocol): Upgrade {
+  const { verb, ok, tagged } = STARTTLS[protocol];
+  return { command: tagged ? `a1 ${verb}` : verb, accept: tagged ? `^\\S+\\s+${verb}$` : `^${verb}$`, ok, hint: HINTS[protocol] };
+}
 
 export async function runStarttls(ctx: LessonContext, step: StarttlsStep): Promise<void> {
   const conn = ctx.connections.get(step.connection);
   if (!conn) throw new Error(`connection ${step.connection} is not open`);
-  const up = UPGRADE[conn.protocol];
+  const up = upgradeOf(conn.protocol);
   const host = conn.lab.lab.endpoints[conn.protocol]?.host ?? '127.0.0.1';
   conn.client.upgradeOnGoAhead({ mode: 'starttls', ca: [(await labPair()).cert] }, host);
   const asSend: StepOf<'send'> = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commandStem, commandsFor, complete, type CompletionContext } from '../../../src/practice/completion.js';
 import { HELPER_NAMES } from '../../../src/practice/helpers.js';
 import { KNOWLEDGE } from '../../../src/protocols/registry.js';
-import type { Protocol } from '../../../src/protocols/transcript.js';
+import type { Protocol } from '../../../src/protocol.js';
 
 function ctx(protocol: Protocol, state: string | null, mode: CompletionContext['mode'] = 'command'): CompletionContext {
   return { knowledge: KNOWLEDGE[protocol], state, mode, helpers: HELPER_NAMES };

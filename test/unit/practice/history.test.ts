@@ -1,19 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { History, historyFile, worthSaving } from '../../../src/practice/history.js';
+import { scratch } from '../../support/scratch.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'l7lab-history-'));
-  dirs.push(d);
-  return d;
-}
+const { tempDir } = scratch('l7lab-history-');
 
 describe('history file', () => {
   it('lives in the XDG state directory, one file per protocol', () => {

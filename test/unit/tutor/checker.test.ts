@@ -1,12 +1,12 @@
-import { mkdtemp, copyFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLesson, checkLessonsDir, type CheckContext } from '../../../src/tutor/checker.js';
 import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { defaultLessonsDir, loadLesson, parseLesson } from '../../../src/tutor/loader.js';
 import { LessonFileError, formatProblem } from '../../../src/tutor/problems.js';
+import { scratch } from '../../support/scratch.js';
 
 /** One fixture file per problem kind; each must be reported as `file: step: field: message`. */
 const FIXTURES = 'test/unit/tutor/fixtures';
@@ -65,14 +65,10 @@ describe('lesson checker, one fixture per problem kind', () => {
 });
 
 describe('checkLessonsDir', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-  });
+  const { tempDir } = scratch('l7lab-lessons-');
 
   async function dirWith(manifest: string, files: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'l7lab-lessons-'));
-    dirs.push(dir);
+    const dir = tempDir();
     await writeFile(join(dir, 'manifest.yaml'), manifest);
     for (const [name, fixture] of Object.entries(files)) await copyFile(join(FIXTURES, `${fixture}.yaml`), join(dir, `${name}.yaml`));
     return dir;

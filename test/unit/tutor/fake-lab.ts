@@ -1,7 +1,8 @@
 import { LineServer } from '../../../src/protocols/server.js';
 import type { ProtocolSession, Step } from '../../../src/protocols/session.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../../src/protocols/accounts.js';
-import { TranscriptHub, type Direction, type Protocol } from '../../../src/protocols/transcript.js';
+import { TranscriptHub, type Direction } from '../../../src/protocols/transcript.js';
+import type { Protocol } from '../../../src/protocol.js';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import type { MailStore } from '../../../src/mailstore/types.js';
 import type { StartLab, TutorLab, TutorLabOptions } from '../../../src/tutor/lab-types.js';

@@ -1,19 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ProgressStore, progressPath } from '../../../src/tutor/progress.js';
+import { scratch } from '../../support/scratch.js';
 
 let dir: string;
 let file: string;
 const clock = () => new Date('2025-01-02T03:04:05.678Z');
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'l7lab-progress-'));
+const { tempDir } = scratch('l7lab-progress-');
+beforeEach(() => {
+  dir = tempDir();
   file = join(dir, 'nested', 'progress.json');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('ProgressStore', () => {

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from '../../../src/protocols/sasl.js';
 import { challengeOf, cram } from '../../../src/practice/helpers.js';
 import { encoding } from '../../../src/practice/shell-helpers.js';
@@ -9,6 +7,7 @@ import { missReason } from '../../../src/tutor/feedback.js';
 import { ProgressStore } from '../../../src/tutor/progress.js';
 import { withoutVerdict } from '../../../src/tutor/verdict.js';
 import { wayOut, WAY_OUT } from '../../../src/tutor/way-out.js';
+import { scratch } from '../../support/scratch.js';
 
 /** The pure parts of issue 14: why a line missed, the ways out, quiz wording, :cram's short form, watched progress. */
 const reason = (typed: string, suggestion: string, protocol: 'smtp' | 'pop3' | 'imap' = 'smtp', continues = false, lang: 'en' | 'ja' = 'en') =>
@@ -72,13 +71,10 @@ describe(':cram and :apop short forms', () => {
 });
 
 describe('watched and scored progress', () => {
-  let dir = '';
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { tempDir } = scratch('l7lab-watched-');
 
   it('an --auto run is watched, a run by hand is done with its quiz score', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'l7lab-watched-'));
+    const dir = tempDir();
     const p = await ProgressStore.open(join(dir, 'progress.json'));
     await p.watched('pop3');
     expect(p.status('pop3')).toBe('watched');
