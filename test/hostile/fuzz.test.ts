@@ -4,7 +4,7 @@ import { MemoryStore } from '../../src/mailstore/memory.js';
 import { ImapParseError, literalAtEnd, parseCommand } from '../../src/protocols/imap/parser.js';
 import { ImapSession } from '../../src/protocols/imap/session.js';
 import type { ProtocolSession, Step } from '../../src/protocols/session.js';
-import { Framer } from '../../src/protocols/transport.js';
+import { Dialog } from '../support/dialog.js';
 import { b64, makeSession as makeSmtp } from '../unit/smtp/fixtures.js';
 import { makeSession as makePop3, MSG1, MSG2, MSG3 } from '../unit/pop3/fixtures.js';
 import { message, services } from '../unit/imap/fixtures.js';
@@ -13,7 +13,7 @@ import { message, services } from '../unit/imap/fixtures.js';
  * Property-based fuzzing (fast-check) of the three pure session state machines and the IMAP
  * parser (issue 9): random and mutated command streams, cut at random points, must never
  * throw out of a session, every reply must be well-formed for its protocol, and the store
- * must stay consistent. Sessions are driven directly through the real Framer: no sockets,
+ * must stay consistent. Sessions are driven through the one dialog harness (the real Framer): no sockets,
  * so a few hundred runs take seconds. numRuns is bounded to keep the suite fast.
  */
 const RUNS = 150;
@@ -36,21 +36,12 @@ function streams(vocabulary: string[]): fc.Arbitrary<Buffer> {
   return fc.array(fc.tuple(line, ending), { maxLength: 25 }).map((parts) => Buffer.concat(parts.flatMap(([l, e]) => [l, Buffer.from(e)])));
 }
 
-/** Feed `input` in `chunk`-sized pieces through a Framer; collect steps; stop at close. Throws what the session throws. */
-async function drive(session: Pick<ProtocolSession, 'expect' | 'line' | 'bytes' | 'overflow'>, greet: () => Promise<Step>, input: Buffer, chunk: number, onStep: (s: Step) => void): Promise<void> {
-  const framer = new Framer();
-  onStep(await greet());
-  for (let i = 0; i < input.length; i += chunk) {
-    framer.push(input.subarray(i, i + chunk));
-    for (let n = 0; n < 10_000; n++) {
-      const frame = framer.next(session.expect);
-      if (frame === null) break;
-      const step: Step =
-        frame.kind === 'line' ? await session.line(frame.line, { crlf: frame.crlf }) : frame.kind === 'bytes' ? await session.bytes(frame.data) : await session.overflow();
-      onStep(step);
-      if (step.close) return;
-    }
-  }
+/** Feed `input` in `chunk`-sized pieces through the one dialog harness; check every step, pushes included. Throws what the session throws. */
+async function drive(session: ProtocolSession, input: Buffer, chunk: number, onStep: (s: Step) => void): Promise<void> {
+  const dialog = new Dialog(session);
+  await dialog.greet();
+  await dialog.send(input, chunk);
+  for (const { step } of dialog.steps) onStep(step);
 }
 
 const lineText = (item: Step['out'][number]) => (typeof item === 'string' ? item : null);
@@ -66,7 +57,7 @@ describe('SMTP session under random input', () => {
       fc.asyncProperty(streams(vocabulary), fc.integer({ min: 1, max: 64 }), async (input, chunk) => {
         const { session, store } = makeSmtp();
         let queued = 0;
-        await drive(session, () => session.greet(), input, chunk, (step) => {
+        await drive(session, input, chunk, (step) => {
           const lines = step.out.map(lineText).filter((l): l is string => l !== null);
           lines.forEach((l, i) => {
             expect(l).toMatch(i === lines.length - 1 ? /^[2-5]\d\d( .*)?$/s : /^[2-5]\d\d-/);
@@ -93,7 +84,7 @@ describe('POP3 session under random input', () => {
         const store = new MemoryStore();
         for (const raw of [MSG1, MSG2, MSG3]) await store.deliver({ from: 'alice@example.com', to: ['bob@example.com'] }, raw);
         const session = makePop3(store);
-        await drive(session, () => session.greet(), input, chunk, (step) => {
+        await drive(session, input, chunk, (step) => {
           const wire = Buffer.concat(step.out.map((o) => (typeof o === 'string' ? Buffer.from(`${o}\r\n`, 'latin1') : o.raw))).toString('latin1');
           if (wire === '') return;
           expect(wire.endsWith('\r\n')).toBe(true);
@@ -140,7 +131,7 @@ describe('IMAP session and parser under random input', () => {
           }
         };
         session.attachPush(check);
-        await drive(session, () => session.greet(), input, chunk, check);
+        await drive(session, input, chunk, check);
         await session.closed();
         for (const box of await store.listMailboxes('bob')) {
           const uids = (await store.list('bob', box)).map((m) => m.uid);
