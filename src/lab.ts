@@ -100,7 +100,7 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
 }
 
 function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
-  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, lang: opts.lang ?? 'en' } as const;
+  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {

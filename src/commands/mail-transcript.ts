@@ -4,7 +4,7 @@ import type { MailStore } from '../mailstore/types.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../protocols/smtp/knowledge/index.js';
 import type { LineEvent, TranscriptEvent } from '../protocols/transcript.js';
 import { recordedTranscript, type RecordedTranscript } from '../recording/transcript-recorder.js';
-import { explainEvent, withExplanation } from '../explain/event.js';
+import { explainEvent, withExplanation, type ExplainedLine } from '../explain/event.js';
 import { theme } from '../ui/theme.js';
 import { T } from './mail-texts.js';
 import { liveLogText } from './serve-view.js';
@@ -36,11 +36,12 @@ export async function showTranscript(store: MailStore, id: string, json: boolean
  * words: for those, the explanation is matched against the SMTP tables in serve's language
  * and said again in the reader's (drop this once such transcripts have aged out).
  */
-function inLanguage(event: TranscriptEvent, kept: RecordedTranscript, lang: Lang): TranscriptEvent {
+function inLanguage(event: TranscriptEvent | ExplainedLine, kept: RecordedTranscript, lang: Lang): TranscriptEvent | ExplainedLine {
   if (event.event !== 'line' || event.knowledge || kept.lang === lang) return event;
   const said = explainEvent(event, kept.lang as Lang);
   if (said === null) return event;
-  return { ...event, explanation: reexplain(event, said, kept.lang as Lang, lang) ?? said };
+  const line: ExplainedLine = { ...event, explanation: reexplain(event, said, kept.lang as Lang, lang) ?? said };
+  return line;
 }
 
 function reexplain(e: LineEvent, said: string, from: Lang, to: Lang): string | null {

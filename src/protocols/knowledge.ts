@@ -38,17 +38,17 @@ export interface ProtocolKnowledge {
   commands: ReadonlyMap<string, CommandKnowledge>;
   replies: ReadonlyMap<string, ReplyKnowledge>;
   states: ReadonlyMap<string, StateKnowledge>;
-  /** One line explaining a server line (by its code/status), or null. */
+  /** One line explaining a server line from its text alone: `describe(serverKey(line), lang)`. */
   explainServerLine(line: string, lang: Lang): string | null;
-  /** One line explaining a client line (by its command), or null. */
+  /** One line explaining a client line from its text alone: `describe(clientKey(line), lang)`. */
   explainClientLine(line: string, lang: Lang): string | null;
   /**
    * The key explaining a server line, from its text alone; `answers` is the command it replies
    * to, when known (a practice shell talking to a server that is not l7lab's has only the text).
    */
-  serverKey?(line: string, answers?: string): KnowledgeRef | null;
+  serverKey(line: string, answers?: string): KnowledgeRef | null;
   /** The key explaining a client line: a command, or (`mode`) a line inside a multi-line step. */
-  clientKey?(line: string, mode?: string): KnowledgeRef | null;
+  clientKey(line: string, mode?: string): KnowledgeRef | null;
   /** A key in the reader's language (null for a key this protocol does not know). */
-  describe?(ref: KnowledgeRef, lang: Lang): string | null;
+  describe(ref: KnowledgeRef, lang: Lang): string | null;
 }

@@ -1,4 +1,4 @@
-import type { Direction, KnowledgeRef, OsiLayer } from './transcript.js';
+import type { KnowledgeRef, OsiLayer } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 
 /**
@@ -114,8 +114,6 @@ export interface ProtocolSession {
   shutdown(): Step;
   /** The connection is gone, for whatever reason: release locks, never apply pending deletes. */
   closed(): Promise<void>;
-  /** One-line explanation of a line from the protocol's knowledge tables. */
-  explain(direction: Direction, text: string): string | null;
   /**
    * Optional: the server hands the session a way to send unsolicited replies between
    * commands (IMAP untagged EXISTS/EXPUNGE/FETCH during IDLE). The session must only push

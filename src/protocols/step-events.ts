@@ -5,8 +5,8 @@ import type { Protocol } from '../protocol.js';
 
 /**
  * The transcript events for one step, the same for every protocol: the client's line (as
- * the session wants it shown) and each reply line, with the state after it, its explanation
- * and whether it travelled inside TLS. Returns the bytes to write for the replies.
+ * the session wants it shown) and each reply line, with the state after it, the knowledge key
+ * that explains it (the edge turns it into words) and whether it travelled inside TLS. Returns the bytes to write for the replies.
  */
 export function stepEvents(
   sink: TranscriptSink | undefined,
@@ -33,7 +33,6 @@ export function stepEvents(
       direction: 'client',
       text,
       state: session.state,
-      explanation: session.explain('client', text),
       ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
       ...(step.client?.secret ? { secret: true } : {}),
       ...(step.client?.layer ? { layer: step.client.layer } : {}),
@@ -57,10 +56,9 @@ export function stepEvents(
       direction: 'server',
       text,
       state: session.state,
-      explanation: isLine ? session.explain('server', text) : null,
       ...(isLine ? {} : { wireLines: lineCount(item.raw) }),
       ...(layer ? { layer } : {}),
-      ...(knowledge ? { knowledge } : {}),
+      ...(knowledge && isLine ? { knowledge } : {}),
       ...tls,
       time,
     });

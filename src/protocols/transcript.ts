@@ -50,12 +50,9 @@ export interface LineEvent {
   /** The session state after this line was handled, in the RFC's own words. */
   state: string;
   /**
-   * One-line explanation from the protocol's knowledge tables, or null, in the session's
-   * language. Read it only through explainEvent (explain/event.ts): the edge that renders
-   * `knowledge` in the reader's language; this field goes once every session emits keys.
+   * The knowledge key that explains the line (see KnowledgeRef), when there is one. Sessions
+   * never write explanations: the edge (explain/event.ts) describes the key in the reader's language.
    */
-  explanation: string | null;
-  /** The knowledge key that explains the line (see KnowledgeRef), when the session gave one. */
   knowledge?: KnowledgeRef;
   /**
    * A server line sent as one summarised chunk (a message body, a literal: `text` is its

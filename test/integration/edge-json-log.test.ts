@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { explainEvent } from '../../src/explain/event.js';
 import { jsonLogLine } from '../../src/commands/serve-view.js';
 import type { Lang } from '../../src/i18n.js';
 import { startLab, type Lab } from '../../src/lab.js';
@@ -58,9 +59,9 @@ describe.each(['en', 'ja'] as const)('the edge over a real SMTP dialog (%s)', (l
       for (const key of Object.keys(logged)) expect(JSON_LOG_FIELDS.has(key), key).toBe(true);
       for (const key of ALWAYS) expect(logged, key).toHaveProperty(key);
       const { port: _port, knowledge: _knowledge, wireLines: _wireLines, ...before } = event;
-      expect(logged).toEqual(JSON.parse(JSON.stringify(before)));
+      expect(logged).toEqual(JSON.parse(JSON.stringify({ ...before, explanation: explainEvent(event, lang) })));
     }
-    const explained = events.filter((e) => e.explanation !== null).length;
+    const explained = events.filter((e) => explainEvent(e, lang) !== null).length;
     expect(explained).toBeGreaterThan(5);
     const mail = events.find((e) => e.direction === 'client' && /^mail from:/i.test(e.text));
     const text = (JSON.parse(jsonLogLine(mail as LineEvent, { showSecrets: false, lang })) as { explanation: string }).explanation;

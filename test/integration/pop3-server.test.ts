@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { explainEvent } from '../../src/explain/event.js';
 import { Accounts } from '../../src/protocols/accounts.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
@@ -132,6 +133,6 @@ describe('POP3 server on 127.0.0.1', () => {
     expect(show.slice(9)).toEqual(['C UPDATE QUIT', 'S UPDATE +OK l7lab POP3 server signing off (0 deleted, 3 messages left)']);
     expect(lines.find((e) => e.text === 'PASS builder')?.secret).toBe(true);
     expect(lines.every((e) => e.protocol === 'pop3')).toBe(true);
-    expect(lines.find((e) => e.text.startsWith('+OK bob'))?.explanation).toMatch(/TRANSACTION/);
+    expect(explainEvent(lines.find((e) => e.text.startsWith('+OK bob')) as LineEvent, 'en')).toMatch(/TRANSACTION/);
   });
 });

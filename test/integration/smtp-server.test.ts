@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainEvent } from '../../src/explain/event.js';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import type { Delivery, Envelope } from '../../src/mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../src/protocols/accounts.js';
@@ -94,7 +95,7 @@ describe('SMTP server on 127.0.0.1', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatchObject({ protocol: 'smtp', ids: [bob!.id], from: 'alice@example.com', to: ['Bob@Example.com'] });
     const lines = events.filter((e): e is LineEvent => e.event === 'line');
-    expect(lines.find((l) => l.direction === 'server' && l.text.startsWith('354'))?.explanation).toBe('354: go ahead, end your message with a line holding only a dot');
+    expect(explainEvent(lines.find((l) => l.direction === 'server' && l.text.startsWith('354')) as LineEvent, 'en')).toBe('354: go ahead, end your message with a line holding only a dot');
     expect(lines.find((l) => l.direction === 'client' && l.text === 'DATA')?.state).toBe('DATA');
     expect(lines.some((l) => l.text === 'Hi Bob')).toBe(false);
     expect(await waitFor(events, (e) => e.event === 'disconnect')).toMatchObject({ reason: 'quit' });

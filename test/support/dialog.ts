@@ -1,4 +1,7 @@
 import { expect } from 'vitest';
+import type { Lang } from '../../src/i18n.js';
+import type { Protocol } from '../../src/protocol.js';
+import { KNOWLEDGE } from '../../src/protocols/registry.js';
 import type { ProtocolSession, Step } from '../../src/protocols/session.js';
 import { Framer, type Frame } from '../../src/protocols/transport.js';
 
@@ -96,6 +99,15 @@ export function expectAnswer(got: string, want: string | RegExp, sent = ''): voi
   } else {
     expect(got, `after ${JSON.stringify(sent)}`).toMatch(want);
   }
+}
+
+/**
+ * What the edge says for a step's lines in `lang` (sessions emit knowledge keys, never words):
+ * the client line's key and each reply line's key, described; null where a line has no key.
+ */
+export function said(step: Step, protocol: Protocol, lang: Lang = 'en'): { client: string | null; server: Array<string | null> } {
+  const describe = (ref: Parameters<(typeof KNOWLEDGE)[Protocol]['describe']>[0] | null | undefined): string | null => (ref ? KNOWLEDGE[protocol].describe(ref, lang) : null);
+  return { client: describe(step.client?.knowledge), server: step.out.map((_, i) => describe(step.knowledge?.[i])) };
 }
 
 /** What a step puts on the wire, as text: lines get CRLF, raw chunks go as they are. */

@@ -1,4 +1,3 @@
-import type { Lang } from '../../i18n.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { Accounts } from '../accounts.js';
 import { IMAP_IDLE_TIMEOUT_MS } from '../../limits.js';
@@ -19,7 +18,6 @@ export interface ImapServerOptions {
   store: MailStore;
   accounts: Accounts;
   sink?: TranscriptSink;
-  lang?: Lang;
   /** The name in the greeting; DEFAULT_HOSTNAME when omitted. */
   hostname?: string;
   maxConnections?: number;
@@ -39,7 +37,7 @@ export function createImapServer(opts: ImapServerOptions): LineServer {
   return new LineServer({
     protocol: 'imap',
     createSession: (ctx) =>
-      new ImapSession({ id: ctx.id, services, tls: { starttls, secure: ctx.secure === true, loginRequiresTls }, ...(opts.lang ? { lang: opts.lang } : {}) }),
+      new ImapSession({ id: ctx.id, services, tls: { starttls, secure: ctx.secure === true, loginRequiresTls } }),
     busyReply: BYE.busy,
     internalErrorReply: BYE.internal,
     idleTimeoutMs: opts.idleTimeoutMs ?? IMAP_IDLE_TIMEOUT_MS,

@@ -1,15 +1,13 @@
-import type { Lang } from '../../i18n.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
 import { authFailureDelay } from '../auth-delay.js';
 import { runCommand } from '../command.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Terminator } from '../session.js';
-import type { Direction, OsiLayer } from '../transcript.js';
+import type { OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';
 import { IMAP_COMMANDS } from './commands/index.js';
 import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapState, ImapStatus } from './commands/spec.js';
 import type { ImapServices } from './services.js';
 import { verbOf } from './dispatch.js';
-import { imapKnowledge } from './knowledge/index.js';
 import { clientKey, serverKey } from './knowledge/keys.js';
 import { ImapParseError, parseCommand, tagOf } from './parser.js';
 import { BYE, capabilityList, NO_TLS, renderError } from './replies.js';
@@ -29,7 +27,6 @@ import type { SelectedMailbox } from './selected-mailbox.js';
 export interface ImapSessionOptions {
   id: string;
   services: ImapServices;
-  lang?: Lang;
   /** STARTTLS offered, inside TLS from the start (IMAPS, RFC 8314), passwords only inside TLS. */
   tls?: Partial<SessionTls>;
 }
@@ -126,13 +123,6 @@ export class ImapSession implements ProtocolSession {
   async closed(): Promise<void> {
     this.selected?.close();
     this.selected = null;
-  }
-
-  /** Kept until the edges render keys: the same text as `describe` of the line's key. */
-  explain(direction: Direction, text: string): string | null {
-    const lang = this.opts.lang ?? 'en';
-    const ref = direction === 'client' ? clientKey(text) : serverKey(text);
-    return ref ? (imapKnowledge.describe?.(ref, lang) ?? null) : null;
   }
 
   attachPush(push: (step: Step) => void): void {

@@ -1,5 +1,4 @@
 import type { Accounts } from '../accounts.js';
-import type { Lang } from '../../i18n.js';
 import { POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { apopTimestamp } from '../sasl.js';
 import { LineServer } from '../server.js';
@@ -13,7 +12,6 @@ export interface Pop3ServerOptions {
   store: MailStore;
   accounts: Accounts;
   sink?: TranscriptSink;
-  lang?: Lang;
   /** The host part of the APOP timestamp in the greeting. */
   hostname?: string;
   maxConnections?: number;
@@ -43,7 +41,6 @@ export function createPop3Server(opts: Pop3ServerOptions): LineServer {
         timestamp: apopTimestamp(hostname),
         hostname,
         idleTimeoutMs,
-        ...(opts.lang ? { lang: opts.lang } : {}),
         tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, loginRequiresTls: opts.loginRequiresTls ?? false },
       }),
     busyReply: '-ERR [SYS/TEMP] too many connections; try again later',

@@ -1,13 +1,10 @@
 import type { Accounts } from '../accounts.js';
 import { runCommand, type AnyCommandSpec } from '../command.js';
-import type { Lang } from '../../i18n.js';
 import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
-import type { Direction, KnowledgeRef } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import { parseLine } from './args.js';
 import { POP3_COMMANDS } from './commands/index.js';
-import { describePop3 } from './knowledge/index.js';
 import { pop3ClientKey, pop3ServerKey, type Answers } from './knowledge/keys.js';
 import type { Maildrop } from './maildrop.js';
 import { clampReply, POP3_GREETING, renderError } from './replies.js';
@@ -22,7 +19,6 @@ export interface Pop3SessionOptions {
   /** The APOP timestamp for the greeting (apopTimestamp()): injected, so the session never reads the clock. */
   timestamp: string;
   hostname?: string;
-  lang?: Lang;
   /** The server's autologout, only to say it in the timeout reply. */
   idleTimeoutMs?: number;
   commands?: ReadonlyMap<string, AnyCommandSpec<Pop3State, Pop3Context, string, Pop3Outcome>>;
@@ -60,16 +56,12 @@ export class Pop3Session implements ProtocolSession {
   private release: (() => void) | null = null;
   /** The one pending slot: a SASL response expected on the next line (RFC 5034 4). */
   private pending: Pop3Pending | null = null;
-  /** The keys of the last step, only for explain(), which goes once the edges render keys. */
-  private lastKeys: { client: [string, KnowledgeRef | null] | null; server: Map<string, KnowledgeRef | null> } = { client: null, server: new Map() };
   private readonly commands: NonNullable<Pop3SessionOptions['commands']>;
-  private readonly lang: Lang;
   private readonly idleTimeoutMs: number;
 
   constructor(private readonly opts: Pop3SessionOptions) {
     this.id = opts.id;
     this.commands = opts.commands ?? POP3_COMMANDS;
-    this.lang = opts.lang ?? 'en';
     this.idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
     this.tls = { starttls: opts.tls?.starttls ?? false, secure: opts.tls?.secure ?? false, loginRequiresTls: opts.tls?.loginRequiresTls ?? false };
   }
@@ -142,19 +134,6 @@ export class Pop3Session implements ProtocolSession {
     this.releaseLock();
   }
 
-  explain(direction: Direction, text: string): string | null {
-    const last = this.lastKeys;
-    const key =
-      direction === 'client'
-        ? last.client?.[0] === text
-          ? last.client[1]
-          : pop3ClientKey(text)
-        : last.server.has(text)
-          ? (last.server.get(text) ?? null)
-          : pop3ServerKey(text);
-    return key ? describePop3(key, this.lang) : null;
-  }
-
   /**
    * The context for a command admitted in `state`: the one run-time check that a state's
    * guarantees hold (in TRANSACTION a maildrop is locked). No command runs in UPDATE.
@@ -216,10 +195,6 @@ export class Pop3Session implements ProtocolSession {
     const out = outcome.replies.map((item) => (typeof item === 'string' ? clampReply(item) : item));
     const knowledge = out.map((item, i) => outcome.knowledge?.[i] ?? (typeof item === 'string' ? pop3ServerKey(item, answers) : null));
     const clientKey = client ? pop3ClientKey(client.text, client.mode) : null;
-    this.lastKeys = {
-      client: client ? [client.text, clientKey] : null,
-      server: new Map(out.flatMap((item, i) => (typeof item === 'string' ? [[item, knowledge[i] ?? null] as const] : []))),
-    };
     const note = client ? { ...client.note, ...outcome.note, knowledge: clientKey } : outcome.note;
     return {
       out,

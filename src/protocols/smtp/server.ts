@@ -1,5 +1,4 @@
 import type { Accounts } from '../accounts.js';
-import type { Lang } from '../../i18n.js';
 import { SMTP_IDLE_TIMEOUT_MS, SMTP_MAX_MESSAGE_SIZE } from '../../limits.js';
 import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';
@@ -20,7 +19,6 @@ export interface SmtpServerOptions {
   store: SmtpStore;
   accounts: Accounts;
   sink?: TranscriptSink;
-  lang?: Lang;
   hostname?: string;
   /** `--auth required`: MAIL before AUTH gets 530 5.7.0 (RFC 4954 6). */
   authRequired?: boolean;
@@ -67,7 +65,6 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         hostname,
         authRequired: opts.authRequired ?? false,
         maxMessageSize: opts.maxMessageSize ?? SMTP_MAX_MESSAGE_SIZE,
-        lang: opts.lang ?? 'en',
         ...(listening ? { onMessage } : {}),
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),

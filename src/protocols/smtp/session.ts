@@ -1,15 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import type { Accounts } from '../accounts.js';
 import { runCommand } from '../command.js';
-import type { Lang } from '../../i18n.js';
 import { SMTP_COMMAND_LINE, SMTP_MAX_BAD_COMMANDS, SMTP_MAX_MESSAGE_SIZE } from '../../limits.js';
 import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type OutItem, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
-import type { Direction, KnowledgeRef, MessageEvent } from '../transcript.js';
+import type { KnowledgeRef, MessageEvent } from '../transcript.js';
 import { foreignProtocol, isForeignProtocol, splitCommand } from './command-line.js';
 import { SMTP_COMMANDS } from './commands/index.js';
 import { systemEnvironment, type SmtpEnvironment } from './env.js';
 import type { FailureRules } from './failure-rules.js';
-import { describeSmtp } from './knowledge/index.js';
 import { clientKey, commandKey, serverKey } from './knowledge/keys.js';
 import { renderError } from './replies.js';
 import type { SmtpContext, SmtpOutcome, SmtpPending, SmtpSessionData, SmtpState, SmtpStore, Transaction, TransactionContext, UnchangedLine } from './types.js';
@@ -29,7 +27,6 @@ export interface SmtpSessionOptions {
   hostname?: string;
   authRequired?: boolean;
   maxMessageSize?: number;
-  lang?: Lang;
   env?: SmtpEnvironment;
   onMessage?: (event: MessageEvent) => void;
   transcriptDataLines?: boolean;
@@ -59,16 +56,12 @@ export class SmtpSession implements ProtocolSession {
   private current: SmtpState = 'CONNECTED';
   private pending: SmtpPending | null = null;
   private badCommands = 0;
-  /** The key of the last client line: only for explain(), which goes once the edges render keys. */
-  private lastClient: KnowledgeRef | null = null;
   private readonly data: Mutable<SmtpSessionData>;
   /** What handlers see; its `transaction` is typed for them only in MAIL and RCPT (see narrow). */
   private readonly ctx: TransactionContext;
-  private readonly lang: Lang;
 
   constructor(opts: SmtpSessionOptions) {
     this.id = opts.id;
-    this.lang = opts.lang ?? 'en';
     this.data = {
       greeting: null,
       clientDomain: null,
@@ -150,19 +143,13 @@ export class SmtpSession implements ProtocolSession {
     if (pending) {
       const result = pending.line(this.ctx, line, end);
       if (result instanceof Promise) return result.then((r) => this.fromPending(r));
-      if ('unchanged' in result) {
-        this.lastClient = result.step.client?.knowledge ?? null;
-        return result;
-      }
-      return this.apply(result);
+      return 'unchanged' in result ? result : this.apply(result);
     }
     return this.command(line);
   }
 
   private fromPending(result: SmtpOutcome | UnchangedLine): Step {
-    if (!('unchanged' in result)) return this.apply(result);
-    this.lastClient = result.step.client?.knowledge ?? null;
-    return result.step;
+    return 'unchanged' in result ? result.step : this.apply(result);
   }
 
   /** A command line: split, refused if it is HTTP, else admitted, parsed and run by runCommand. */
@@ -174,7 +161,6 @@ export class SmtpSession implements ProtocolSession {
     const { verb, rest } = splitCommand(text.trimEnd());
     // The key explains the verb the client typed (leading blanks are skipped for it, not for the dispatcher).
     const key = line[0] !== undefined && line[0] > 0x20 ? commandKey(verb) : clientKey(text);
-    this.lastClient = key;
     const note = noteFor(key);
     if (!utf8) return this.bad('500 5.5.2 Syntax error: the command line is not valid UTF-8 (RFC 6531 3.3)', note);
     if (isForeignProtocol(verb)) return this.apply(foreignProtocol(), note);
@@ -209,7 +195,6 @@ export class SmtpSession implements ProtocolSession {
   async overflow(): Promise<Step> {
     const pending = this.pending;
     if (pending?.overflow) return this.fromPending(pending.overflow(this.ctx));
-    this.lastClient = null;
     return this.bad(`500 5.5.2 Line too long: a command line may be at most ${SMTP_COMMAND_LINE} octets including CRLF`);
   }
 
@@ -224,12 +209,6 @@ export class SmtpSession implements ProtocolSession {
   async closed(): Promise<void> {
     this.pending = null;
     this.data.transaction = null;
-  }
-
-  /** Kept until the edges render keys: the same key the step carries, in the session's language. */
-  explain(direction: Direction, text: string): string | null {
-    const key = direction === 'server' ? serverKey(text) : this.lastClient;
-    return key ? describeSmtp(key, this.lang) : null;
   }
 
   /** Count a client error; past SMTP_MAX_BAD_COMMANDS the session ends with 421 (RFC 5321 4.2.2). */
@@ -259,7 +238,6 @@ export class SmtpSession implements ProtocolSession {
       this.pending = null;
     }
     const note = commandNote && outcome.note ? { ...outcome.note, ...commandNote } : (commandNote ?? outcome.note);
-    if (!commandNote && outcome.note) this.lastClient = outcome.note.knowledge ?? null;
     return this.toStep(outcome, note);
   }
 

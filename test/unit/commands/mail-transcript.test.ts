@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { showTranscript } from '../../../src/commands/mail-transcript.js';
 import type { MailStore, StoredTranscript } from '../../../src/mailstore/types.js';
 import { explainSmtpClientLine, explainSmtpContentLine, smtpKnowledge } from '../../../src/protocols/smtp/knowledge/index.js';
-import type { LineEvent } from '../../../src/protocols/transcript.js';
+import type { ExplainedLine } from '../../../src/explain/event.js';
 
 /**
  * `mail show --transcript` of a transcript kept before lines carried knowledge keys: the
@@ -10,7 +10,7 @@ import type { LineEvent } from '../../../src/protocols/transcript.js';
  */
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
-function line(direction: LineEvent['direction'], text: string, explanation: string | null): LineEvent {
+function line(direction: ExplainedLine['direction'], text: string, explanation: string | null): ExplainedLine {
   return { event: 'line', protocol: 'smtp', session: 'smtp-1', port: 1, direction, text, state: 'MAIL', explanation, time: 't' };
 }
 
@@ -35,8 +35,8 @@ describe('a transcript kept before knowledge keys', () => {
   });
 
   it('--json keeps every line’s explanation as it was kept', async () => {
-    const json = JSON.parse(await showTranscript(store, '7', true, 'ja')) as { lang: string; events: LineEvent[] };
+    const json = JSON.parse(await showTranscript(store, '7', true, 'ja')) as { lang: string; events: ExplainedLine[] };
     expect(json.lang).toBe('en');
-    expect(json.events.map((e) => e.explanation)).toEqual(kept.events.map((e) => (e as LineEvent).explanation));
+    expect(json.events.map((e) => e.explanation)).toEqual(kept.events.map((e) => (e as ExplainedLine).explanation));
   });
 });

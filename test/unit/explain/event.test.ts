@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { explainEvent, withExplanation, type Knowledge } from '../../../src/explain/event.js';
+import { explainEvent, withExplanation, type ExplainedLine, type Knowledge } from '../../../src/explain/event.js';
 import type { Lang } from '../../../src/i18n.js';
-import type { KnowledgeRef, LineEvent } from '../../../src/protocols/transcript.js';
+import type { KnowledgeRef } from '../../../src/protocols/transcript.js';
 
-/** The edge: a knowledge key becomes text in the reader's language; an event without one keeps its text. */
+/** The edge: a knowledge key becomes text in the reader's language; a line kept before keys keeps its words. */
 const said: Record<Lang, (ref: KnowledgeRef) => string | null> = {
   en: (ref) => (ref.key === 'reply' ? `reply ${String(ref.params?.code)}: accepted` : null),
   ja: (ref) => (ref.key === 'reply' ? `応答 ${String(ref.params?.code)}: 受け付けました` : null),
 };
 const withDescribe = { describe: (ref: KnowledgeRef, lang: Lang) => said[lang](ref) };
-const knowledge: Knowledge = { smtp: withDescribe, pop3: {}, imap: withDescribe };
+const knowledge: Knowledge = { smtp: withDescribe, pop3: withDescribe, imap: withDescribe };
 
-function event(extra: Partial<LineEvent> = {}): LineEvent {
-  return { event: 'line', protocol: 'smtp', session: 'smtp-1', port: 5000, direction: 'server', text: '250 OK', state: 'MAIL', explanation: 'in serve’s language', time: 't', ...extra };
+function event(extra: Partial<ExplainedLine> = {}): ExplainedLine {
+  return { event: 'line', protocol: 'smtp', session: 'smtp-1', port: 5000, direction: 'server', text: '250 OK', state: 'MAIL', time: 't', ...extra };
 }
 
 describe('explainEvent', () => {
@@ -26,21 +26,21 @@ describe('explainEvent', () => {
     expect(explainEvent(event({ knowledge: { key: 'no-such-key' } }), 'en', knowledge)).toBeNull();
   });
 
-  it('an event without a key, or a table without describe, keeps its explanation', () => {
-    expect(explainEvent(event(), 'ja', knowledge)).toBe('in serve’s language');
-    expect(explainEvent(event({ explanation: null }), 'en', knowledge)).toBeNull();
-    const pop3 = event({ protocol: 'pop3', knowledge: { key: 'ok', params: { command: 'RETR' } } });
-    expect(explainEvent(pop3, 'en', knowledge)).toBe('in serve’s language');
+  it('a line without a key says nothing, unless it was kept with words (before keys existed); a key wins over kept words', () => {
+    expect(explainEvent(event(), 'ja', knowledge)).toBeNull();
+    expect(explainEvent(event({ explanation: 'in serve’s language' }), 'ja', knowledge)).toBe('in serve’s language');
+    expect(explainEvent(event({ explanation: 'old words', knowledge: { key: 'reply', params: { code: '250' } } }), 'en', knowledge)).toBe('reply 250: accepted');
   });
 
-  it('withExplanation puts the edge’s text in the event’s own field, the same object when nothing changes', () => {
-    const plain = event();
-    expect(withExplanation(plain, 'en', knowledge)).toBe(plain);
+  it('withExplanation puts the edge’s words in the line’s `explanation` field, as --json-log writes it', () => {
     const keyed = withExplanation(event({ knowledge: { key: 'reply', params: { code: '250' } } }), 'ja', knowledge);
     expect(keyed.explanation).toBe('応答 250: 受け付けました');
+    expect(withExplanation(event(), 'en', knowledge).explanation).toBeNull();
   });
 
-  it('with the real registry, an event without a key is explained as before', () => {
-    expect(explainEvent(event({ explanation: 'kept' }), 'en')).toBe('kept');
+  it('with the real registry, a real SMTP key is described in both languages', () => {
+    const keyed = event({ knowledge: { key: 'reply', params: { code: '354' } } });
+    expect(explainEvent(keyed, 'en')).toMatch(/^354: /);
+    expect(explainEvent(keyed, 'ja')).toMatch(/^354: .*[\u3040-\u30ff]/);
   });
 });

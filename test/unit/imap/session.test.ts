@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
+import { imapKnowledge } from '../../../src/protocols/imap/knowledge/index.js';
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL } from '../../../src/limits.js';
 import { plainResponse } from '../../../src/protocols/sasl.js';
 import { dialog, message, services, tagged } from './fixtures.js';
@@ -209,9 +210,9 @@ describe('IMAP session: errors and limits', () => {
   });
 
   it('explains lines from the knowledge tables, in English and Japanese', async () => {
-    const d = await dialog();
-    expect(d.session.explain('server', '* 3 EXISTS')).toMatch(/messages/);
-    expect(d.session.explain('server', 'a OK [READ-ONLY] EXAMINE completed')).toMatch(/read-only/);
-    expect(d.session.explain('client', 'a UID FETCH 1:* FLAGS')).toMatch(/UID/);
+    expect(imapKnowledge.explainServerLine('* 3 EXISTS', 'en')).toMatch(/messages/);
+    expect(imapKnowledge.explainServerLine('a OK [READ-ONLY] EXAMINE completed', 'en')).toMatch(/read-only/);
+    expect(imapKnowledge.explainClientLine('a UID FETCH 1:* FLAGS', 'en')).toMatch(/UID/);
+    expect(imapKnowledge.explainServerLine('* 3 EXISTS', 'ja')).toMatch(/[\u3040-\u30ff]/);
   });
 });

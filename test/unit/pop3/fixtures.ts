@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import type { Lang } from '../../../src/i18n.js';
 import { Accounts } from '../../../src/protocols/accounts.js';
 import type { SessionTls, Step } from '../../../src/protocols/session.js';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
@@ -37,8 +36,8 @@ export function makeAccounts(): Accounts {
 }
 
 let counter = 0;
-export function makeSession(store: MemoryStore, accounts = makeAccounts(), timestamp = RFC_TIMESTAMP, lang: Lang = 'en', tls?: Partial<SessionTls>): Pop3Session {
-  return new Pop3Session({ id: `t-${++counter}`, store, accounts, timestamp, hostname: 'test', lang, ...(tls ? { tls } : {}) });
+export function makeSession(store: MemoryStore, accounts = makeAccounts(), timestamp = RFC_TIMESTAMP, tls?: Partial<SessionTls>): Pop3Session {
+  return new Pop3Session({ id: `t-${++counter}`, store, accounts, timestamp, hostname: 'test', ...(tls ? { tls } : {}) });
 }
 
 const dialogs = new WeakMap<Pop3Session, Dialog<Pop3Session>>();

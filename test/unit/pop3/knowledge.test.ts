@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said } from '../../support/dialog.js';
 import { POP3_COMMANDS } from '../../../src/protocols/pop3/commands/index.js';
 import { explainPop3Server, POP3_KNOWLEDGE, responseCode } from '../../../src/protocols/pop3/knowledge/index.js';
 import { LANGS } from '../../../src/i18n.js';
@@ -48,17 +49,18 @@ describe('POP3 knowledge', () => {
     expect(explainPop3Server('.', 'en', 'RETR')).toMatch(/End of the multi-line reply/);
   });
 
-  it.each(LANGS)('gives the session a %s explanation for each line of a real exchange', async (lang) => {
+  it.each(LANGS)('every line of a real exchange carries a key the edge says in %s', async (lang) => {
     const store = await makeStore();
-    const s = makeSession(store, undefined, undefined, lang);
+    const s = makeSession(store);
     const greeting = await s.greet();
-    expect(s.explain('server', greeting.out[0] as string)).toBeTruthy();
+    expect(said(greeting, 'pop3', lang).server[0]).toBeTruthy();
     for (const cmd of ['USER bob', 'PASS builder', 'STAT', 'LIST', 'UIDL', 'DELE 1', 'RSET', 'NOOP', 'CAPA', 'QUIT']) {
       const step = await send(s, cmd);
-      expect(s.explain('client', cmd), cmd).toMatch(lang === 'ja' ? JAPANESE : /^[\x20-\x7e]+$/);
-      for (const item of step.out) {
+      const words = said(step, 'pop3', lang);
+      expect(words.client, cmd).toMatch(lang === 'ja' ? JAPANESE : /^[\x20-\x7e]+$/);
+      for (const [i, item] of step.out.entries()) {
         if (typeof item !== 'string') continue;
-        const text = s.explain('server', item);
+        const text = words.server[i];
         expect(text, `${cmd} -> ${item}`).toBeTruthy();
         if (lang === 'ja') expect(text, item).toMatch(JAPANESE);
         else expect(text, item).not.toMatch(JAPANESE);
@@ -70,8 +72,8 @@ describe('POP3 knowledge', () => {
     const s = makeSession(await makeStore());
     await s.greet();
     const wrong = await send(s, 'STAT');
-    expect(s.explain('server', wrong.out[0] as string)).toMatch(/not in this state/);
+    expect(said(wrong, 'pop3').server[0]).toMatch(/not in this state/);
     const t = s.timeout();
-    expect(s.explain('server', t.out[0] as string)).toMatch(/nothing is deleted/);
+    expect(said(t, 'pop3').server[0]).toMatch(/nothing is deleted/);
   });
 });

@@ -29,7 +29,6 @@ describe('maskEvent', () => {
     direction: 'client',
     text: 'AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=',
     state: 'GREETED',
-    explanation: null,
     time: '2026-01-01T00:00:00.000Z',
   };
 

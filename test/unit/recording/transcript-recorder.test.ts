@@ -10,7 +10,7 @@ function recorder() {
   // The store keeps events as opaque records; here they are read back as what the recorder gave.
   const sink = transcriptRecorder({ saveTranscript: async (id, t) => void saved.set(id, { lang: t.lang, events: t.events as TranscriptEvent[] }) }, 'en');
   const line = (session: string, direction: 'client' | 'server', text: string, extra: Partial<LineEvent> = {}): void =>
-    sink({ event: 'line', protocol: 'smtp', session, port: 1, direction, text, state: 'X', explanation: null, time: 't', ...extra });
+    sink({ event: 'line', protocol: 'smtp', session, port: 1, direction, text, state: 'X', time: 't', ...extra });
   const message = (session: string, id: string): void => sink({ event: 'message', protocol: 'smtp', session, ids: [id], from: 'a@x', to: ['b@x'], size: 1 });
   return { saved, sink, line, message };
 }
@@ -37,7 +37,7 @@ describe('transcriptRecorder', () => {
   it('masks credentials always, and ignores other protocols', () => {
     const r = recorder();
     r.line('s1', 'client', 'AUTH PLAIN AGFsaWNlAGh1bnRlcjI=', { secret: true, decoded: '\\0alice\\0hunter2' });
-    r.sink({ event: 'line', protocol: 'pop3', session: 'p1', port: 1, direction: 'client', text: 'PASS hunter2', state: 'X', explanation: null, time: 't' });
+    r.sink({ event: 'line', protocol: 'pop3', session: 'p1', port: 1, direction: 'client', text: 'PASS hunter2', state: 'X', time: 't' });
     r.line('s1', 'client', 'MAIL FROM:<a@x>');
     r.message('s1', 'aaa111');
     r.line('s1', 'server', '250 ok');
@@ -71,9 +71,9 @@ describe('transcriptRecorder', () => {
     const [delivered] = await store.deliver({ from: 'a@x', to: ['b@x'] }, Buffer.from('Subject: t\r\n\r\nhi\r\n'));
     const id = delivered!.meta.id;
     const sink = transcriptRecorder(store, 'ja');
-    sink({ event: 'line', protocol: 'smtp', session: 's1', port: 1, direction: 'client', text: 'MAIL FROM:<a@x>', state: 'X', explanation: null, time: 't' });
+    sink({ event: 'line', protocol: 'smtp', session: 's1', port: 1, direction: 'client', text: 'MAIL FROM:<a@x>', state: 'X', time: 't' });
     sink({ event: 'message', protocol: 'smtp', session: 's1', ids: [id], from: 'a@x', to: ['b@x'], size: 1 });
-    sink({ event: 'line', protocol: 'smtp', session: 's1', port: 1, direction: 'server', text: '250 ok', state: 'X', explanation: null, time: 't' });
+    sink({ event: 'line', protocol: 'smtp', session: 's1', port: 1, direction: 'server', text: '250 ok', state: 'X', time: 't' });
     const kept = await recordedTranscript(store, id);
     expect(kept?.lang).toBe('ja');
     expect(texts(kept ?? undefined)).toEqual(['c:MAIL FROM:<a@x>', 's:250 ok']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said } from '../../support/dialog.js';
 import { AUTH_FAILURE_DELAY_MAX_MS, AUTH_FAILURE_DELAY_MS, SASL_MAX_RESPONSE_LINE } from '../../../src/limits.js';
 import { authFailureDelay } from '../../../src/protocols/auth-delay.js';
 import { cramResponse, plainResponse } from '../../../src/protocols/sasl.js';
@@ -83,7 +84,7 @@ describe('AUTH PLAIN (RFC 4616, RFC 4954)', () => {
     expect(c.wire.steps.at(-1)?.step.layers).toEqual(['L6']);
     await c.wire.line(plainResponse('bob', 'builder'));
     expect(c.wire.steps.at(-1)?.step.client).toEqual({ decoded: '\\0bob\\0builder', secret: true, layer: 'L6', knowledge: SASL_KEY });
-    expect(c.session.explain('client', 'AGJvYgBidWlsZGVy')).toMatch(/base64.*not encryption/);
+    expect(said(c.wire.steps.at(-1)!.step, 'smtp').client).toMatch(/base64.*not encryption/);
   });
 });
 
@@ -112,7 +113,8 @@ describe('AUTH LOGIN', () => {
 
   it('explains the 334 prompts by decoding them', async () => {
     const h = await greeted();
-    expect(h.session.explain('server', '334 VXNlcm5hbWU6')).toBe('334: continue authentication: the server waits for your next line, in base64 (base64 for "Username:")');
+    expect(await h.wire.line('AUTH LOGIN')).toEqual(['334 VXNlcm5hbWU6']);
+    expect(said(h.wire.steps.at(-1)!.step, 'smtp').server[0]).toBe('334: continue authentication: the server waits for your next line, in base64 (base64 for "Username:")');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said } from '../../support/dialog.js';
 import { StoreWriteError } from '../../../src/mailstore/types.js';
 import { SMTP_TEXT_LINE } from '../../../src/limits.js';
 import { clientPart, lastCode, makeSession, type Harness } from './fixtures.js';
@@ -166,14 +167,14 @@ describe('DATA: storing', () => {
     expect(notes[0]).toEqual({ silent: true, knowledge: { key: 'data' } });
     expect(notes[1]).toEqual({ silent: true, knowledge: { key: 'data' } });
     expect(notes[2]?.silent).toBeUndefined();
-    expect(h.session.explain('client', '.')).toBe('end of data: the message (17 octets in 2 lines) is complete');
+    expect(said(h.wire.steps.at(-1)!.step, 'smtp').client).toBe('end of data: the message (17 octets in 2 lines) is complete');
   });
 
   it('shows a dot ended by a bare LF (netcat without -C) and explains why the message goes on', async () => {
     const h = await ready();
     expect(await h.wire.send('hello\n.\n')).toEqual([]);
     expect(h.wire.steps.at(-1)?.step.client).toEqual({ layer: 'L6', knowledge: { key: 'data-bare-dot' } });
-    expect(h.session.explain('client', '.')).toMatch(/^a dot ended by a bare LF does not end the message/);
+    expect(said(h.wire.steps.at(-1)!.step, 'smtp').client).toMatch(/^a dot ended by a bare LF does not end the message/);
     expect(h.session.state).toBe('DATA');
     expect(await h.wire.send('\r\n.\r\n')).toEqual(['250 2.0.0 Ok: queued as Q1']);
   });
@@ -183,6 +184,6 @@ describe('DATA: storing', () => {
     await h.wire.send('plain\r\n..dot\r\n');
     const notes = h.wire.steps.slice(-2).map((s) => s.step.client);
     expect(notes).toEqual([{ knowledge: { key: 'data' } }, { layer: 'L6', knowledge: { key: 'data' } }]);
-    expect(h.session.explain('client', 'plain')).toMatch(/^a line of the message/);
+    expect(said(h.wire.steps.at(-2)!.step, 'smtp').client).toMatch(/^a line of the message/);
   });
 });
