@@ -72,7 +72,7 @@ function failRules(opts: Options, lang: Lang): FailRule[] {
   try {
     return specs.map((spec, i) => parseFailRule(spec, `rule ${i + 1}`));
   } catch (err) {
-    if (err instanceof FailRuleError) throw new UsageError(serveText(lang, 'failBad', { reason: err.message }));
+    if (err instanceof FailRuleError) throw new UsageError(serveText(lang, 'failBad', { reason: err.describe(lang) }));
     throw err;
   }
 }

@@ -115,7 +115,7 @@ async function failuresFor(config: ServeConfig): Promise<FailureRules> {
     try {
       rules = [...rules, ...parseFailFile(text, rules.length + 1)];
     } catch (err) {
-      if (err instanceof FailRuleError) throw new UsageError(t(config.lang, 'failFileBad', { file: config.failFile, reason: err.message }));
+      if (err instanceof FailRuleError) throw new UsageError(t(config.lang, 'failFileBad', { file: config.failFile, reason: err.describe(config.lang) }));
       throw err;
     }
   }

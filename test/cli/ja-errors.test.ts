@@ -111,3 +111,24 @@ describe('a data or store directory serve cannot use, --lang ja', { timeout: 60_
     expect(run.stderr.trim()).toBe(`l7lab: メールの保存先 ${store} を作れません (ENOTDIR ${store})。--store <dir> で別の場所を選ぶか、--memory を使ってください`);
   });
 });
+
+describe('serve --fail with a rule that cannot be used, --lang ja', { timeout: 60_000 }, () => {
+  it('the reason is Japanese too, with the rule quoted as typed (exit 2, nothing listens)', async () => {
+    const run = await l7lab(['serve', '--memory', '--no-tls', '--fail', 'rcpt:*=250', '--lang', 'ja']);
+    expect(run.code).toBe(2);
+    const line = run.stderr.trim();
+    expect(line).toBe(
+      'l7lab: --fail に誤りがあります: 失敗ルール「rcpt:*=250」は使えません: 250 は失敗の応答ではありません: 4xx（一時的）か 5xx（恒久的）のコードを使ってください。stage:pattern=action の形で書いてください（例: rcpt:*@bounce.test=550 5.1.1）',
+    );
+  });
+
+  it('a --fail-file names the line in Japanese', async () => {
+    const file = join(tempDir(), 'rules.txt');
+    writeFileSync(file, '# bounces\nrcpt:*=550\nbounce:*=550\n');
+    const run = await l7lab(['serve', '--memory', '--no-tls', '--fail-file', file, '--lang', 'ja']);
+    expect(run.code).toBe(2);
+    const line = run.stderr.trim();
+    expect(line).toContain('3 行目: 失敗ルール「bounce:*=550」は使えません: 先頭に段階を書いてください: ');
+    expect(prose(line, file, 'bounce:*=550', 'stage:pattern=action', 'rcpt:*@bounce.test=550 5.1.1', 'mail:, rcpt:, data:, auth:')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});

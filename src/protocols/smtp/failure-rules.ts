@@ -1,4 +1,6 @@
 import { FAIL_MAX_DELAY_MS } from '../../limits.js';
+import type { Lang } from '../../i18n.js';
+import { failRuleMessage, type FailProblem } from './failure-problems.js';
 
 /**
  * Failure on demand: rules that make the mock SMTP server answer like a failing real one
@@ -36,15 +38,20 @@ export interface FailureHit {
   action: FailAction;
 }
 
+/** A rule that cannot be used; `describe(lang)` says why in the user's language (the message is English). */
 export class FailRuleError extends Error {
   constructor(
     readonly rule: string,
-    readonly problem: string,
+    readonly problem: FailProblem,
     /** The line of a --fail-file, when it came from one. */
     readonly line?: number,
   ) {
-    super(`${line ? `line ${line}: ` : ''}invalid failure rule "${rule}": ${problem}; write stage:pattern=action, e.g. rcpt:*@bounce.test=550 5.1.1`);
+    super(failRuleMessage(rule, problem, 'en', line));
     this.name = 'FailRuleError';
+  }
+
+  describe(lang: Lang): string {
+    return failRuleMessage(this.rule, this.problem, lang, this.line);
   }
 }
 
@@ -81,20 +88,20 @@ function globToRegex(glob: string): RegExp {
 
 function parseDelay(text: string, rule: string): FailAction {
   const m = /^delay\s+(\d+(?:\.\d+)?)\s*(ms|s)$/i.exec(text);
-  if (!m) throw new FailRuleError(rule, 'a delay is "delay <n>s" or "delay <n>ms"');
+  if (!m) throw new FailRuleError(rule, { kind: 'delay-form' });
   const ms = Math.round(Number(m[1]) * ((m[2] as string).toLowerCase() === 's' ? 1000 : 1));
-  if (ms > FAIL_MAX_DELAY_MS) throw new FailRuleError(rule, `a delay may be at most ${FAIL_MAX_DELAY_MS / 1000}s`);
+  if (ms > FAIL_MAX_DELAY_MS) throw new FailRuleError(rule, { kind: 'delay-max', vars: { seconds: FAIL_MAX_DELAY_MS / 1000 } });
   return { kind: 'delay', ms };
 }
 
 function parseReply(text: string, rule: string, stage: FailStage): FailAction {
   const m = /^(\d{3})(?:\s+(\d\.\d{1,3}\.\d{1,3}))?(?:\s+(.*))?$/.exec(text);
-  if (!m) throw new FailRuleError(rule, `"${text}" is not an action: use a reply code such as 550 or 451 4.3.0, "delay 3s" or "drop"`);
+  if (!m) throw new FailRuleError(rule, { kind: 'not-action', vars: { text } });
   const code = Number(m[1]);
-  if (code < 400 || code > 599) throw new FailRuleError(rule, `${code} is not a failure: use a 4xx (temporary) or 5xx (permanent) code`);
-  if (stage === 'auth' && code === 535) throw new FailRuleError(rule, '535 is what a wrong password gets anyway: simulate 454 or another code');
+  if (code < 400 || code > 599) throw new FailRuleError(rule, { kind: 'not-failure', vars: { code } });
+  if (stage === 'auth' && code === 535) throw new FailRuleError(rule, { kind: 'auth-535' });
   const enhanced = m[2] ?? defaultEnhanced(code);
-  if (enhanced[0] !== String(code)[0]) throw new FailRuleError(rule, `enhanced code ${enhanced} must begin with ${String(code)[0]}, as ${code} does (RFC 3463 2, RFC 2034 4)`);
+  if (enhanced[0] !== String(code)[0]) throw new FailRuleError(rule, { kind: 'enhanced-class', vars: { enhanced, code, digit: String(code)[0] as string } });
   return { kind: 'reply', code, enhanced, text: m[3]?.trim() || null };
 }
 
@@ -106,7 +113,7 @@ function parseAction(text: string, rule: string, stage: FailStage): FailAction {
 
 function parseProbability(text: string, rule: string): number {
   const p = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || p <= 0 || p > 100) throw new FailRuleError(rule, `@${text}% is not a probability: use @1% to @100%`);
+  if (!/^\d+(\.\d+)?$/.test(text) || p <= 0 || p > 100) throw new FailRuleError(rule, { kind: 'probability', vars: { text } });
   return p / 100;
 }
 
@@ -115,11 +122,11 @@ export function parseFailRule(text: string, label: string): FailRule {
   const rule = text.trim();
   const colon = rule.indexOf(':');
   const stage = rule.slice(0, colon).trim().toLowerCase();
-  if (colon < 0 || !(FAIL_STAGES as readonly string[]).includes(stage)) throw new FailRuleError(rule, `it must begin with a stage: ${FAIL_STAGES.join(':, ')}:`);
+  if (colon < 0 || !(FAIL_STAGES as readonly string[]).includes(stage)) throw new FailRuleError(rule, { kind: 'stage', vars: { stages: `${FAIL_STAGES.join(':, ')}:` } });
   const eq = rule.lastIndexOf('=');
-  if (eq < colon) throw new FailRuleError(rule, 'the action is missing after "="');
+  if (eq < colon) throw new FailRuleError(rule, { kind: 'no-action' });
   const pattern = rule.slice(colon + 1, eq).trim();
-  if (pattern === '' || /\s/.test(pattern)) throw new FailRuleError(rule, 'the pattern must be one word, such as * or *@bounce.test');
+  if (pattern === '' || /\s/.test(pattern)) throw new FailRuleError(rule, { kind: 'pattern' });
   let actionText = rule.slice(eq + 1).trim();
   let probability = 1;
   const chance = /\s*@\s*([^\s%]*)%$/.exec(actionText);

@@ -115,3 +115,41 @@ describe('failure rules: matching', () => {
     expect(failureReply(hit, null)).toBe('550 5.1.1 Mailbox unavailable: no such user: simulated failure (l7lab rule 1)');
   });
 });
+
+describe('why a rule is refused, in both languages', () => {
+  const BAD = ['bounce:*=550', 'rcpt:*', 'rcpt:two words=550', 'rcpt:*=delay soon', 'rcpt:*=delay 999s', 'rcpt:*=ok', 'rcpt:*=250', 'auth:*=535', 'rcpt:*=550 4.1.1', 'rcpt:*=451 @0%'];
+  const problemOf = (text: string): FailRuleError => {
+    try {
+      parseFailRule(text, 'rule 1');
+    } catch (err) {
+      if (err instanceof FailRuleError) return err;
+    }
+    throw new Error(`${text} was accepted`);
+  };
+
+  it('each problem has its own words, in English as the message and in Japanese from describe()', () => {
+    const kinds = BAD.map((t) => problemOf(t).problem.kind);
+    expect(new Set(kinds).size).toBe(BAD.length);
+    for (const text of BAD) {
+      const err = problemOf(text);
+      expect(err.describe('en')).toBe(err.message);
+      const ja = err.describe('ja');
+      expect(ja).toContain(`「${text}」`);
+      // Only the rule, codes, the syntax example and RFC names may be Latin: no English prose.
+      const prose = ja.replace(/stage:pattern=action|rcpt:\*@bounce\.test=550 5\.1\.1|RFC \d+|delay <n>m?s|"?delay 3s"?|drop|mail:, rcpt:, data:, auth:|\*@bounce\.test/g, '').split(text).join('').replace(/\d\.\d\.\d|[0-9x]+/g, '');
+      expect(prose, ja).not.toMatch(/[A-Za-z]{3,}/);
+      expect(ja.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('a --fail-file line number is said in either language', () => {
+    let error: unknown;
+    try {
+      parseFailFile('rcpt:*=550\nrcpt:*=ok\n');
+    } catch (err) {
+      error = err;
+    }
+    expect((error as FailRuleError).describe('ja')).toMatch(/^2 行目: 失敗ルール「rcpt:\*=ok」は使えません/);
+    expect((error as FailRuleError).describe('en')).toMatch(/^line 2: invalid failure rule "rcpt:\*=ok"/);
+  });
+});
