@@ -94,7 +94,7 @@ export function buildProgram(): Command {
     .option('--starttls', 'offer STARTTLS/STLS on the plain SMTP, POP3 and IMAP ports too')
     .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED (implies --starttls)')
+    .option('--login-requires-tls', 'passwords only inside TLS: SMTP AUTH PLAIN/LOGIN get 538, IMAP says LOGINDISABLED, POP3 USER/PASS get -ERR [AUTH] (implies --starttls)')
     .option('--no-tls', 'no STARTTLS/STLS and no TLS ports')
     .option('--fail <rule>', 'answer like a failing server: stage:pattern=action (repeatable, see below)', collect)
     .option('--fail-file <file>', 'failure rules, one a line (# starts a comment)')

@@ -36,7 +36,7 @@ export interface ServeTls {
   keyPath?: string;
   /** SMTPS, POP3S, IMAPS (RFC 8314); 0 = any free port. */
   ports: Record<Protocol, number>;
-  /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11 and IMAP says LOGINDISABLED until TLS. */
+  /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11, IMAP says LOGINDISABLED, POP3 USER/PASS get -ERR [AUTH] until TLS. */
   loginRequiresTls: boolean;
   /** --starttls: the plain ports offer STARTTLS/STLS too (off by default, as in Mailpit). */
   plainStarttls: boolean;
