@@ -91,6 +91,12 @@ describe('architecture: imports follow the layers', () => {
     expect(others.filter((f) => /process\.exit\(/.test(text(f)))).toEqual([]);
   });
 
+  it('test/support helps every test folder and imports none of them', () => {
+    const support = resolve(SRC, '../test/support');
+    const reaching = sources(support).filter((f) => /from ['"]\.\.\/(integration|unit|interop|cli|hostile|browser)\//.test(readFileSync(f, 'utf8')));
+    expect(reaching.map((f) => relative(support, f))).toEqual([]);
+  });
+
   it('no import cycles, type imports included', () => {
     expect(cycles()).toEqual([]);
   });
