@@ -1,7 +1,8 @@
 import { LineServer } from '../../../src/protocols/server.js';
 import type { ProtocolSession, Step } from '../../../src/protocols/session.js';
 import { Accounts, DEMO_ACCOUNTS } from '../../../src/protocols/accounts.js';
-import { TranscriptHub, type Direction } from '../../../src/protocols/transcript.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
+import { TranscriptHub } from '../../../src/protocols/transcript.js';
 import type { Protocol } from '../../../src/protocol.js';
 import { MemoryStore } from '../../../src/mailstore/memory.js';
 import type { MailStore } from '../../../src/mailstore/types.js';
@@ -11,9 +12,16 @@ import type { StartLab, TutorLab, TutorLabOptions } from '../../../src/tutor/lab
  * A tiny stand-in for src/lab.ts, for engine tests only: a just-enough SMTP session and a
  * just-enough IMAP session (LOGIN, IDLE with pushed EXISTS, LOGOUT) on the real LineServer,
  * so the runner's path (sockets, transcript hub, store) is the real one while the protocol
- * is small and predictable. Explanations are `explain:<code or verb>` so tests can see that
- * the lesson shows the server's own explanation.
+ * is small and predictable. Like the real sessions, they put a knowledge key on every line
+ * (found from the line's text by the real tables), so the lesson explains them at its edge.
  */
+function keyed(protocol: Protocol, client: string | null, step: Step): Step {
+  const k = KNOWLEDGE[protocol];
+  const knowledge = step.out.map((item) => (typeof item === 'string' ? k.serverKey(item) : null));
+  const clientKey = client === null || step.client?.silent ? null : k.clientKey(client);
+  return { ...step, knowledge, ...(clientKey ? { client: { ...step.client, knowledge: clientKey } } : {}) };
+}
+
 const LINE = { mode: 'line', maxLine: 1000 } as const;
 
 class FakeSmtp implements ProtocolSession {
@@ -30,11 +38,15 @@ class FakeSmtp implements ProtocolSession {
   ) {}
 
   async greet(): Promise<Step> {
-    return { out: ['220 fake.lab ESMTP ready'] };
+    return keyed('smtp', null, { out: ['220 fake.lab ESMTP ready'] });
   }
 
   async line(buf: Buffer): Promise<Step> {
     const text = buf.toString('utf8');
+    return keyed('smtp', text, await this.answer(text));
+  }
+
+  private async answer(text: string): Promise<Step> {
     if (this.body) return this.bodyLine(text);
     const verb = (text.split(/[\s:]/)[0] ?? '').toUpperCase();
     const reply = (out: string, state?: string): Step => {
@@ -91,9 +103,6 @@ class FakeSmtp implements ProtocolSession {
     return { out: ['421 shutting down'], close: true };
   }
   async closed(): Promise<void> {}
-  explain(direction: Direction, text: string): string | null {
-    return direction === 'server' ? `explain:${text.slice(0, 3)}` : `explain:${(text.split(/[\s:]/)[0] ?? '').toUpperCase()}`;
-  }
 }
 
 class FakeImap implements ProtocolSession {
@@ -111,7 +120,7 @@ class FakeImap implements ProtocolSession {
   ) {
     this.unwatch = store.watch((change) => {
       if (change.kind !== 'added' || !this.idleTag) return;
-      void this.store.list(change.account, 'INBOX').then((all) => this.push?.({ out: [`* ${all.length} EXISTS`] }));
+      void this.store.list(change.account, 'INBOX').then((all) => this.push?.(keyed('imap', null, { out: [`* ${all.length} EXISTS`] })));
     });
   }
 
@@ -120,11 +129,15 @@ class FakeImap implements ProtocolSession {
   }
 
   async greet(): Promise<Step> {
-    return { out: ['* OK fake IMAP4rev1 ready'] };
+    return keyed('imap', null, { out: ['* OK fake IMAP4rev1 ready'] });
   }
 
   async line(buf: Buffer): Promise<Step> {
     const text = buf.toString('utf8');
+    return keyed('imap', text, await this.answer(text));
+  }
+
+  private async answer(text: string): Promise<Step> {
     if (this.idleTag !== null) {
       const tag = this.idleTag;
       this.idleTag = null;
@@ -161,9 +174,6 @@ class FakeImap implements ProtocolSession {
   }
   async closed(): Promise<void> {
     this.unwatch();
-  }
-  explain(direction: Direction, text: string): string | null {
-    return direction === 'server' ? `explain:${text.split(' ')[1] ?? ''}` : `explain:${(text.split(' ')[1] ?? '').toUpperCase()}`;
   }
 }
 
