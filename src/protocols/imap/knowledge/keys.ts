@@ -7,7 +7,7 @@ import { IMAP_REPLIES } from './replies.js';
  * parameters. The session attaches them to every step; `describe` (index.ts) turns them
  * into text at the edge. Keys:
  * - `continue`: a `+` continuation request (RFC 3501 7.5)
- * - `untagged` { name, number? }: `* 3 EXISTS`, `* CAPABILITY ...`, `* OK ...`, `* BYE ...` (RFC 3501 7.1-7.4)
+ * - `untagged` { name }: `* 3 EXISTS`, `* CAPABILITY ...`, `* OK ...`, `* BYE ...` (RFC 3501 7.1-7.4)
  * - `code` { code, status }: a status response with a known response code, `a OK [READ-WRITE] ...` (RFC 3501 7.1)
  * - `tagged` { status, command? }: the tagged OK/NO/BAD that completes a command (RFC 3501 7.1)
  * - client: `command` { name }, `literal` { octets }, `sasl`, `done` (IDLE), `cancel` (AUTHENTICATE `*`)
@@ -21,16 +21,36 @@ function known(name: string): boolean {
   return IMAP_REPLIES.has(name);
 }
 
+/**
+ * One shared key per untagged name: a FETCH 1:* of 10,000 messages answers with 10,000
+ * `* n FETCH` lines, and their keys must cost no more than the lines (bench: imap FETCH 1:*).
+ */
+const UNTAGGED = new Map<string, KnowledgeRef>();
+
+function untagged(name: string): KnowledgeRef {
+  let ref = UNTAGGED.get(name);
+  if (!ref) UNTAGGED.set(name, (ref = Object.freeze({ key: 'untagged', params: Object.freeze({ name }) })));
+  return ref;
+}
+
+/** `* 3 EXISTS`, `* 1 FETCH (...)`: the name after the number, read without splitting the line. */
+function numberedName(line: string): string | null {
+  if (!line.startsWith('* ')) return null;
+  let i = 2;
+  while (i < line.length && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  if (i === 2 || line.charCodeAt(i) !== 32) return null;
+  const end = line.indexOf(' ', i + 1);
+  return line.slice(i + 1, end < 0 ? line.length : end).toUpperCase();
+}
+
 /** The key explaining a server line; `answers` is the command it completes, when known. */
 export function serverKey(line: string, answers?: string): KnowledgeRef | null {
   if (line.startsWith('+')) return { key: 'continue' };
-  const [tag, second, third] = line.split(' ');
+  const name = numberedName(line);
+  if (name !== null) return known(name) ? untagged(name) : null;
+  // Only the first three words matter: never split a 10,000-number SEARCH line whole.
+  const [tag, second, third] = line.split(' ', 3);
   if (tag === undefined || second === undefined) return null;
-  // `* 3 EXISTS`, `* 1 FETCH (...)`
-  if (tag === '*' && /^\d+$/.test(second) && third !== undefined) {
-    const name = third.toUpperCase();
-    return known(name) ? { key: 'untagged', params: { name, number: Number(second) } } : null;
-  }
   const status = second.toUpperCase();
   const code = /^\[([A-Z0-9.+-]+)/i.exec(third ?? '');
   if (code && STATUSES.has(status)) {
@@ -38,7 +58,7 @@ export function serverKey(line: string, answers?: string): KnowledgeRef | null {
     if (known(`[${name}]`)) return { key: 'code', params: { code: name, status } };
   }
   if (!known(status)) return null;
-  if (tag === '*') return { key: 'untagged', params: { name: status } };
+  if (tag === '*') return untagged(status);
   return { key: 'tagged', params: { status, ...(answers ? { command: answers } : {}) } };
 }
 
