@@ -3,7 +3,7 @@ import { lookup } from '../explain/lookup.js';
 import { lookupJson, renderLookup, unknownTermLine } from '../explain/view.js';
 import { isProtocol, PROTOCOLS } from '../protocol.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
-import { unknownProtocolLine } from '../practice/messages.js';
+import { unknownProtocolLine } from '../explain/messages.js';
 import { langOption } from './options.js';
 
 /**

@@ -3,8 +3,8 @@ import { explainPop3Client, explainPop3Server } from '../protocols/pop3/knowledg
 import type { Protocol } from '../protocol.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import { explainSmtpContentLine } from '../protocols/smtp/knowledge/index.js';
-import type { InputMode } from '../practice/completion.js';
-import { printable } from '../practice/helpers.js';
+import type { InputMode } from '../conversation/input-mode.js';
+import { printable } from '../ui/printable.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
 
 /**

@@ -1,7 +1,6 @@
 import type { Localized } from '../i18n.js';
-import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../protocols/knowledge.js';
+import { commandsFor, type CommandKnowledge, type ProtocolKnowledge, type ReplyKnowledge, type StateKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocol.js';
-import { commandsFor } from '../practice/completion.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { editDistance } from '../edit-distance.js';
 import { enhancedNotes } from '../protocols/smtp/knowledge/enhanced.js';

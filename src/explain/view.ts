@@ -4,7 +4,7 @@ import { theme } from '../ui/theme.js';
 import { displayWidth } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
 import type { ClassNote, EnhancedPart, Example, Lookup } from './lookup.js';
-import { msg, type MessageKey } from '../practice/messages.js';
+import { msg, type MessageKey } from './messages.js';
 
 /**
  * How a lookup looks: a short labelled block for people (`l7lab explain`, `:explain`) or

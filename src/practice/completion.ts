@@ -1,4 +1,5 @@
-import type { CommandKnowledge, ProtocolKnowledge } from '../protocols/knowledge.js';
+import type { InputMode } from '../conversation/input-mode.js';
+import { commandsFor, type CommandKnowledge, type ProtocolKnowledge } from '../protocols/knowledge.js';
 import { isTag } from './tags.js';
 
 /**
@@ -6,9 +7,6 @@ import { isTag } from './tags.js';
  * command specs declare them), completed to their fixed words (`MA` -> `MAIL FROM:`), and
  * the colon helpers. Pure: the terminal hands in the line and gets readline's answer back.
  */
-
-/** What the shell is reading now: a command, or lines that are not commands at all. */
-export type InputMode = 'command' | 'data' | 'literal' | 'continuation';
 
 export interface CompletionContext {
   knowledge: ProtocolKnowledge;
@@ -58,12 +56,6 @@ function requiredArgumentFollows(rest: readonly string[]): boolean {
     if (opened === 0 && !token.startsWith('[') && token !== '|') return true;
   }
   return false;
-}
-
-/** The commands allowed in `state`, in the table's order; every command when the state is unknown. */
-export function commandsFor(knowledge: ProtocolKnowledge, state: string | null): CommandKnowledge[] {
-  const all = [...knowledge.commands.values()];
-  return state === null ? all : all.filter((c) => c.states.includes(state));
 }
 
 /** Keep the user's case: `ma` completes to `mail from:`, `MA` to `MAIL FROM:`. */

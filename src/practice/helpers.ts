@@ -1,4 +1,5 @@
 import { apopDigest, cramDigest, decodeBase64, encodeBase64, plainResponse, showNuls } from '../protocols/sasl.js';
+import { printable } from '../ui/printable.js';
 
 /**
  * The shell's colon helpers: a colon never starts an SMTP, POP3 or IMAP command, so these
@@ -25,11 +26,6 @@ export function parseHelper(line: string): HelperCall | null {
   if (!m) return null;
   const rest = m[2] ?? '';
   return { name: (m[1] as string).toLowerCase(), args: rest.split(/\s+/).filter((a) => a !== ''), rest };
-}
-
-/** Text with NUL shown as \0 and other control characters as \xNN, so nothing hides. */
-export function printable(bytes: Buffer): string {
-  return showNuls(bytes).replace(/[\x01-\x08\x0b-\x1f\x7f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** RFC 4648 4 base64 of the UTF-8 text. */

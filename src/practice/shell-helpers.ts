@@ -1,7 +1,8 @@
 import { pick, type Lang } from '../i18n.js';
 import type { Protocol } from '../protocol.js';
 import { theme } from '../ui/theme.js';
-import { commandsFor } from './completion.js';
+import { commandsFor } from '../protocols/knowledge.js';
+import { msg as explainMsg } from '../explain/messages.js';
 import { lookup } from '../explain/lookup.js';
 import { renderLookup, unknownTermLine } from '../explain/view.js';
 import { apop, b64, cram, plain, unb64, type HelperCall } from './helpers.js';
@@ -55,7 +56,7 @@ function state(host: HelperHost): string {
   return [
     `${msg(lang, 'stateNow', { state: theme.state(host.state) })}${known ? `  ${theme.dim(known.rfc)}` : ''}`,
     ...(known ? [`  ${pick(known.meaning, lang)}`] : []),
-    `  ${msg(lang, 'allowedNow', { list: allowed.length > 0 ? allowed.join(', ') : msg(lang, 'none') })}`,
+    `  ${msg(lang, 'allowedNow', { list: allowed.length > 0 ? allowed.join(', ') : explainMsg(lang, 'none') })}`,
   ].join('\n');
 }
 

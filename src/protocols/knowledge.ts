@@ -52,3 +52,9 @@ export interface ProtocolKnowledge {
   /** A key in the reader's language (null for a key this protocol does not know). */
   describe(ref: KnowledgeRef, lang: Lang): string | null;
 }
+
+/** The commands allowed in `state`, in the table's order; every command when the state is unknown. */
+export function commandsFor(knowledge: ProtocolKnowledge, state: string | null): CommandKnowledge[] {
+  const all = [...knowledge.commands.values()];
+  return state === null ? all : all.filter((c) => c.states.includes(state));
+}

@@ -80,6 +80,10 @@ describe('architecture: imports follow the layers', () => {
     expect(violations(/^protocols\//, /^(ui|commands|tutor|practice|wire|conversation|explain)\//)).toEqual([]);
   });
 
+  it('nothing under explain/ imports practice/ or tutor/ (they may import explain/)', () => {
+    expect(violations(/^explain\//, /^(practice|tutor)\//)).toEqual([]);
+  });
+
   it('the mail store imports nothing from protocols/', () => {
     expect(violations(/^mailstore\//, /^protocols\//)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandStem, commandsFor, complete, type CompletionContext } from '../../../src/practice/completion.js';
+import { commandStem, complete, type CompletionContext } from '../../../src/practice/completion.js';
+import { commandsFor } from '../../../src/protocols/knowledge.js';
 import { HELPER_NAMES } from '../../../src/practice/helpers.js';
 import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import type { Protocol } from '../../../src/protocol.js';
