@@ -61,12 +61,21 @@ function errKey(line: string, answers: Answers): KnowledgeRef {
   return Object.keys(params).length > 0 ? { key: 'err', params } : { key: 'err' };
 }
 
+/** One shared key per listing command: a LIST of 10,000 messages is 10,000 lines (bench: pop3 LIST). */
+const LISTING = new Map<string, KnowledgeRef>();
+
+function listing(command: string): KnowledgeRef {
+  let ref = LISTING.get(command);
+  if (!ref) LISTING.set(command, (ref = Object.freeze({ key: 'listing', params: Object.freeze({ command }) })));
+  return ref;
+}
+
 function listingKey(line: string, answers: Answers): KnowledgeRef | null {
   if (answers === 'CAPA') {
     const name = line.split(' ')[0]?.toUpperCase() ?? '';
     return name ? { key: 'capability', params: { name } } : null;
   }
-  return answers === 'LIST' || answers === 'UIDL' || answers === 'AUTH' ? { key: 'listing', params: { command: answers } } : null;
+  return answers === 'LIST' || answers === 'UIDL' || answers === 'AUTH' ? listing(answers) : null;
 }
 
 /** The key explaining a server line, from its text and (when known) what it answers. */
