@@ -2,7 +2,7 @@ import { MailboxExistsError, MailboxNameError, NoSuchMailboxError, NoSuchMessage
 import { ProtocolSyntaxError, UnknownCommandError, WrongStateError } from '../errors.js';
 import { ImapParseError } from './parser.js';
 import type { SessionTls } from '../session.js';
-import type { ImapState } from './commands/spec.js';
+import type { ImapState } from './types.js';
 import { ImapNoError } from './errors.js';
 
 /**

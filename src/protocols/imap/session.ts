@@ -5,7 +5,7 @@ import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Te
 import type { OsiLayer } from '../transcript.js';
 import { CommandReader, type ReadStep } from './command-reader.js';
 import { IMAP_COMMANDS } from './commands/index.js';
-import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapState, ImapStatus } from './commands/spec.js';
+import type { AuthenticatedContext, ImapCommandSpec, ImapContext, ImapOutcome, ImapPending, ImapState, ImapStatus } from './types.js';
 import type { ImapServices } from './services.js';
 import { verbOf } from './dispatch.js';
 import { clientKey, serverKey } from './knowledge/keys.js';
@@ -170,7 +170,7 @@ export class ImapSession implements ProtocolSession {
 
   /**
    * The context for a command admitted in `state`, narrowed as its spec's states promise
-   * (commands/spec.ts ContextFor): the one place those promises are checked at run time.
+   * (types.ts ContextFor): the one place those promises are checked at run time.
    */
   private context(tag: string, name: string, state: ImapState): ImapContext {
     const base: ImapContext = { tag, name, state, services: this.opts.services, tls: { ...this.tls } };

@@ -3,7 +3,7 @@ import { runCommand, type AnyCommandSpec } from '../command.js';
 import { POP3_COMMAND_LINE, POP3_IDLE_TIMEOUT_MS } from '../../limits.js';
 import { DEFAULT_HOSTNAME, type ClientNote, type Expect, type ProtocolSession, type SessionTls, type Step, type Terminator } from '../session.js';
 import type { MailStore } from '../../mailstore/types.js';
-import { parseLine } from './args.js';
+import { parseLine } from './commands/args.js';
 import { POP3_COMMANDS } from './commands/index.js';
 import { pop3ClientKey, pop3ServerKey, type Answers } from './knowledge/keys.js';
 import type { Maildrop } from './maildrop.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IMAP_COMMANDS } from '../../../src/protocols/imap/commands/index.js';
-import { IMAP_STATES } from '../../../src/protocols/imap/commands/spec.js';
+import { IMAP_STATES } from '../../../src/protocols/imap/types.js';
 import { imapKnowledge } from '../../../src/protocols/imap/knowledge/index.js';
 import { BYE, CAPABILITIES } from '../../../src/protocols/imap/replies.js';
 

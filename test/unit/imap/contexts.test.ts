@@ -3,7 +3,7 @@ import { registry, runCommand } from '../../../src/protocols/command.js';
 import { UnknownCommandError, WrongStateError } from '../../../src/protocols/errors.js';
 import { seqSet } from '../../../src/protocols/imap/commands/args.js';
 import { IMAP_COMMANDS } from '../../../src/protocols/imap/commands/index.js';
-import { IMAP_STATES, imapCommand, type ImapContext, type ImapOutcome, type ImapState, type ImapTokens } from '../../../src/protocols/imap/commands/spec.js';
+import { IMAP_STATES, imapCommand, type ImapContext, type ImapOutcome, type ImapState, type ImapTokens } from '../../../src/protocols/imap/types.js';
 import { ANY_STATE, AUTHENTICATED, SELECTED } from '../../../src/protocols/imap/commands/util.js';
 import { parseCommand } from '../../../src/protocols/imap/parser.js';
 import type { SelectedMailbox } from '../../../src/protocols/imap/selected-mailbox.js';

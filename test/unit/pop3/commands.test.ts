@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../../src/protocols/command.js';
-import { args, count, msg, optional, rest, word } from '../../../src/protocols/pop3/args.js';
+import { args, count, msg, optional, rest, word } from '../../../src/protocols/pop3/commands/args.js';
 import { POP3_COMMANDS } from '../../../src/protocols/pop3/commands/index.js';
 import { Maildrop, uniqueId } from '../../../src/protocols/pop3/maildrop.js';
 import { renderError } from '../../../src/protocols/pop3/replies.js';

@@ -1,7 +1,7 @@
 import { NoSuchMailboxError } from '../../../mailstore/types.js';
 import { ImapNoError } from '../errors.js';
 import { dateTime, flagList, literal, mailbox, optional } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

@@ -2,7 +2,7 @@ import { SASL_MAX_RESPONSE_LINE } from '../../../limits.js';
 import { decodeBase64, parsePlain, showNuls } from '../../sasl.js';
 import { capabilityList, loginDisabled } from '../replies.js';
 import { atom, optional } from './args.js';
-import { imapCommand, type ImapContext, type ImapOutcome, type ImapPending } from './spec.js';
+import { imapCommand, type ImapContext, type ImapOutcome, type ImapPending } from '../types.js';
 import { NOT_AUTHENTICATED } from './util.js';
 
 /**

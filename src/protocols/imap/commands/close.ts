@@ -1,5 +1,5 @@
-import type { SelectedContext } from './spec.js';
-import { imapCommand } from './spec.js';
+import type { SelectedContext } from '../types.js';
+import { imapCommand } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

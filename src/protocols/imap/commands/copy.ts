@@ -2,7 +2,7 @@ import { NoSuchMailboxError } from '../../../mailstore/types.js';
 import { ImapNoError } from '../errors.js';
 import { formatSequenceSet, type SequenceSet } from '../sequence.js';
 import { mailbox, seqSet } from './args.js';
-import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

@@ -1,5 +1,5 @@
 import { newMailbox } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

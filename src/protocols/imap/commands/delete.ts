@@ -1,6 +1,6 @@
 import { ImapNoError } from '../errors.js';
 import { mailbox } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

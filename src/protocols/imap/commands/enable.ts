@@ -1,5 +1,5 @@
 import { atom, atoms } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 
 /**
  * ENABLE (RFC 5161 3.1): a client turns on extensions that change how the server talks.

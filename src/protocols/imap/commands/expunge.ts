@@ -1,7 +1,7 @@
 import { ImapNoError } from '../errors.js';
 import type { SequenceSet } from '../sequence.js';
 import { seqSet } from './args.js';
-import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

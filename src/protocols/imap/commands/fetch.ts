@@ -3,7 +3,7 @@ import type { SequenceSet } from '../sequence.js';
 import type { OutItem } from '../../session.js';
 import { fetchAtts, seqSet } from './args.js';
 import { needsMessage, renderFetch, renderMetaFetch } from './fetch-render.js';
-import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

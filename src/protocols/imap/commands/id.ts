@@ -1,5 +1,5 @@
 import { idParams } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { ANY_STATE } from './util.js';
 
 /**

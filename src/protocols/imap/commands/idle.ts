@@ -1,5 +1,5 @@
 import { IMAP_COMMAND_LINE } from '../../../limits.js';
-import { imapCommand, type ImapPending } from './spec.js';
+import { imapCommand, type ImapPending } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

@@ -19,7 +19,7 @@ import { checkSpec, noopSpec } from './noop.js';
 import { renameSpec } from './rename.js';
 import { searchSpec, uidSearchSpec } from './search.js';
 import { examineSpec, selectSpec } from './select.js';
-import type { ImapCommandSpec, ImapContext, ImapOutcome, ImapState, ImapTokens } from './spec.js';
+import type { ImapCommandSpec, ImapContext, ImapOutcome, ImapState, ImapTokens } from '../types.js';
 import { starttlsSpec } from './starttls.js';
 import { statusSpec } from './status.js';
 import { storeSpec, uidStoreSpec } from './store.js';

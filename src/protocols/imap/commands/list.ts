@@ -2,7 +2,7 @@ import { HIERARCHY_DELIMITER, INBOX } from '../../../mailstore/names.js';
 import { ResponseBuilder } from '../format.js';
 import type { OutItem } from '../../session.js';
 import { astring } from './args.js';
-import { imapCommand, type AuthenticatedContext } from './spec.js';
+import { imapCommand, type AuthenticatedContext } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

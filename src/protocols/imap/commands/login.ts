@@ -1,6 +1,6 @@
 import { capabilityList, loginDisabled } from '../replies.js';
 import { astring } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { NOT_AUTHENTICATED } from './util.js';
 
 /**

@@ -1,5 +1,5 @@
 import { BYE } from '../replies.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { ANY_STATE } from './util.js';
 
 /**

@@ -1,4 +1,4 @@
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { ANY_STATE, SELECTED } from './util.js';
 
 /**

@@ -2,7 +2,7 @@ import { NoSuchMessageError } from '../../../mailstore/types.js';
 import { parseMessage, type MessageView } from '../message.js';
 import { matchSearch, searchNeedsMessage, type SearchKey, type SearchTarget } from '../search.js';
 import { searchKey } from './args.js';
-import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

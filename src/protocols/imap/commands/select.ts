@@ -1,7 +1,7 @@
 import { SYSTEM_FLAGS } from '../../../mailstore/types.js';
 import { SelectedMailbox } from '../selected-mailbox.js';
 import { mailbox } from './args.js';
-import { imapCommand, type AuthenticatedContext, type ImapOutcome } from './spec.js';
+import { imapCommand, type AuthenticatedContext, type ImapOutcome } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ResponseBuilder } from '../format.js';
 import { mailbox, STATUS_ITEMS, statusItems, type StatusItem } from './args.js';
-import { imapCommand } from './spec.js';
+import { imapCommand } from '../types.js';
 import { AUTHENTICATED } from './util.js';
 
 /**

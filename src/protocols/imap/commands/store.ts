@@ -2,7 +2,7 @@ import { normalizeFlags } from '../../../mailstore/flags.js';
 import { ImapNoError } from '../errors.js';
 import type { SequenceSet } from '../sequence.js';
 import { seqSet, storeFlags, storeOperation, type StoreOperation } from './args.js';
-import { imapCommand, type ImapOutcome, type SelectedContext } from './spec.js';
+import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
 import { SELECTED } from './util.js';
 
 /**

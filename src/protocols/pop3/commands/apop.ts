@@ -1,5 +1,5 @@
 import { apopDigest, safeEqual } from '../../sasl.js';
-import { args, word } from '../args.js';
+import { args, word } from './args.js';
 import { authFailed, openMaildrop } from '../login.js';
 import type { Pop3Spec } from '../types.js';
 

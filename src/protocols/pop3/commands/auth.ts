@@ -1,7 +1,7 @@
 import { ProtocolSyntaxError } from '../../errors.js';
 import { SASL_MAX_RESPONSE_LINE } from '../../../limits.js';
 import { decodeBase64, parsePlain, showNuls } from '../../sasl.js';
-import { args, optional, word } from '../args.js';
+import { args, optional, word } from './args.js';
 import { authFailed, openMaildrop, refuseCleartext } from '../login.js';
 import { multiline } from '../multiline.js';
 import type { AuthorizationContext, Pop3Outcome, Pop3Pending, Pop3Spec } from '../types.js';

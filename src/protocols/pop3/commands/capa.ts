@@ -1,4 +1,4 @@
-import { args } from '../args.js';
+import { args } from './args.js';
 import { multiline } from '../multiline.js';
 import type { Pop3Spec } from '../types.js';
 import { SASL_MECHANISMS } from './auth.js';

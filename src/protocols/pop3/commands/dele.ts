@@ -1,4 +1,4 @@
-import { args, msg } from '../args.js';
+import { args, msg } from './args.js';
 import type { MaildropEntry } from '../maildrop.js';
 import type { Pop3Spec } from '../types.js';
 

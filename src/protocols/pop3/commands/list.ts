@@ -1,4 +1,4 @@
-import { args, msg, optional } from '../args.js';
+import { args, msg, optional } from './args.js';
 import type { MaildropEntry } from '../maildrop.js';
 import { multiline } from '../multiline.js';
 import { pluralMessages } from '../replies.js';

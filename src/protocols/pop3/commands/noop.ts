@@ -1,4 +1,4 @@
-import { args } from '../args.js';
+import { args } from './args.js';
 import type { Pop3Spec } from '../types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ProtocolSyntaxError } from '../../errors.js';
-import { args, rest } from '../args.js';
+import { args, rest } from './args.js';
 import { authFailed, openMaildrop, refuseCleartext } from '../login.js';
 import type { Pop3Spec } from '../types.js';
 

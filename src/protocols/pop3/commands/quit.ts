@@ -1,4 +1,4 @@
-import { args } from '../args.js';
+import { args } from './args.js';
 import { POP3_MAILBOX } from '../maildrop.js';
 import { pluralMessages, SIGN_OFF } from '../replies.js';
 import type { Pop3Outcome, Pop3Spec, TransactionContext } from '../types.js';

@@ -1,4 +1,4 @@
-import { args, msg } from '../args.js';
+import { args, msg } from './args.js';
 import { POP3_MAILBOX, type MaildropEntry } from '../maildrop.js';
 import { END, messageChunk } from '../multiline.js';
 import { fromStore } from '../replies.js';

@@ -1,4 +1,4 @@
-import { args, word } from '../args.js';
+import { args, word } from './args.js';
 import { refuseCleartext } from '../login.js';
 import type { Pop3Spec } from '../types.js';
 

@@ -1,7 +1,7 @@
-import type { ArgSchema } from '../command.js';
-import { ProtocolSyntaxError } from '../errors.js';
-import type { MaildropEntry, MaildropView } from './maildrop.js';
-import { MessageNumberError } from './replies.js';
+import type { ArgSchema } from '../../command.js';
+import { ProtocolSyntaxError } from '../../errors.js';
+import type { MaildropEntry, MaildropView } from '../maildrop.js';
+import { MessageNumberError } from '../replies.js';
 
 /**
  * POP3 arguments as typed schemas (RFC 1939 3): keywords and arguments are separated by a

@@ -1,9 +1,9 @@
-import type { CommandSpec, OutcomeBase, Pending } from '../../command.js';
-import type { SessionTls } from '../../session.js';
-import type { ImapToken } from '../parser.js';
-import type { SelectedMailbox } from '../selected-mailbox.js';
-import type { ImapServices } from '../services.js';
-import { tokenArgs, type Arg, type ValuesOf } from './args.js';
+import type { CommandSpec, OutcomeBase, Pending } from '../command.js';
+import type { SessionTls } from '../session.js';
+import type { ImapToken } from './parser.js';
+import type { SelectedMailbox } from './selected-mailbox.js';
+import type { ImapServices } from './services.js';
+import { tokenArgs, type Arg, type ValuesOf } from './commands/args.js';
 
 /**
  * What every IMAP command module declares and receives, on the one command pattern
