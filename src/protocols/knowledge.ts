@@ -58,3 +58,17 @@ export function commandsFor(knowledge: ProtocolKnowledge, state: string | null):
   const all = [...knowledge.commands.values()];
   return state === null ? all : all.filter((c) => c.states.includes(state));
 }
+
+/**
+ * Keys `{ key, params: { [param]: value } }` shared per value, built once and frozen: a line
+ * kind that repeats per line (a FETCH 1:* of 10,000 `* n FETCH` lines, a LIST of 10,000
+ * messages) costs no key allocation per line. Only for values from a closed set (known names).
+ */
+export function sharedKeys(key: string, param: string): (value: string) => KnowledgeRef {
+  const keys = new Map<string, KnowledgeRef>();
+  return (value) => {
+    let ref = keys.get(value);
+    if (!ref) keys.set(value, (ref = Object.freeze({ key, params: Object.freeze({ [param]: value }) })));
+    return ref;
+  };
+}

@@ -1,4 +1,5 @@
 import type { KnowledgeRef } from '../../transcript.js';
+import { sharedKeys } from '../../knowledge.js';
 import { IMAP_COMMANDS } from '../commands/index.js';
 import { IMAP_REPLIES } from './replies.js';
 
@@ -25,13 +26,7 @@ function known(name: string): boolean {
  * One shared key per untagged name: a FETCH 1:* of 10,000 messages answers with 10,000
  * `* n FETCH` lines, and their keys must cost no more than the lines (bench: imap FETCH 1:*).
  */
-const UNTAGGED = new Map<string, KnowledgeRef>();
-
-function untagged(name: string): KnowledgeRef {
-  let ref = UNTAGGED.get(name);
-  if (!ref) UNTAGGED.set(name, (ref = Object.freeze({ key: 'untagged', params: Object.freeze({ name }) })));
-  return ref;
-}
+const untagged = sharedKeys('untagged', 'name');
 
 /** `* 3 EXISTS`, `* 1 FETCH (...)`: the name after the number, read without splitting the line. */
 function numberedName(line: string): string | null {

@@ -1,4 +1,5 @@
 import type { KnowledgeRef } from '../../transcript.js';
+import { sharedKeys } from '../../knowledge.js';
 import { POP3_COMMANDS } from '../commands/index.js';
 
 /**
@@ -62,13 +63,7 @@ function errKey(line: string, answers: Answers): KnowledgeRef {
 }
 
 /** One shared key per listing command: a LIST of 10,000 messages is 10,000 lines (bench: pop3 LIST). */
-const LISTING = new Map<string, KnowledgeRef>();
-
-function listing(command: string): KnowledgeRef {
-  let ref = LISTING.get(command);
-  if (!ref) LISTING.set(command, (ref = Object.freeze({ key: 'listing', params: Object.freeze({ command }) })));
-  return ref;
-}
+const listing = sharedKeys('listing', 'command');
 
 function listingKey(line: string, answers: Answers): KnowledgeRef | null {
   if (answers === 'CAPA') {
