@@ -72,3 +72,16 @@ export function sharedKeys(key: string, param: string): (value: string) => Knowl
     return ref;
   };
 }
+
+/** A protocol's knowledge without the two explain methods, which follow from its keys and describe. */
+export type KnowledgeParts = Omit<ProtocolKnowledge, 'explainServerLine' | 'explainClientLine'>;
+
+/** A ProtocolKnowledge whose explain methods are `describe(serverKey(line))` and `describe(clientKey(line))`. */
+export function protocolKnowledge(parts: KnowledgeParts): ProtocolKnowledge {
+  const explain = (ref: KnowledgeRef | null, lang: Lang): string | null => (ref ? parts.describe(ref, lang) : null);
+  return {
+    ...parts,
+    explainServerLine: (line, lang) => explain(parts.serverKey(line), lang),
+    explainClientLine: (line, lang) => explain(parts.clientKey(line), lang),
+  };
+}

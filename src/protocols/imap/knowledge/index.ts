@@ -1,5 +1,6 @@
 import { pick, type Lang, type Localized } from '../../../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge } from '../../knowledge.js';
+import { protocolKnowledge } from '../../knowledge.js';
 import type { KnowledgeRef } from '../../transcript.js';
 import { IMAP_COMMANDS } from '../commands/index.js';
 import { COMMAND_TEXTS } from './commands.js';
@@ -57,20 +58,12 @@ function describe(ref: KnowledgeRef, lang: Lang): string | null {
   }
 }
 
-export const imapKnowledge: ProtocolKnowledge = {
+export const imapKnowledge: ProtocolKnowledge = protocolKnowledge({
   protocol: 'imap',
   commands,
   replies: IMAP_REPLIES,
   states: IMAP_STATE_KNOWLEDGE,
-  explainServerLine: (line, lang) => {
-    const ref = serverKey(line);
-    return ref ? describe(ref, lang) : null;
-  },
-  explainClientLine: (line, lang) => {
-    const ref = clientKey(line);
-    return ref ? describe(ref, lang) : null;
-  },
   serverKey,
   clientKey: (line, mode) => clientKey(line, mode === 'sasl' || mode === 'idle' ? mode : 'command'),
   describe,
-};
+});

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../../knowledge.js';
+import { protocolKnowledge } from '../../knowledge.js';
 import { POP3_COMMANDS } from '../commands/index.js';
 import { COMMAND_TEXT } from './commands.js';
 import { pop3Describer } from './describe.js';
@@ -39,14 +40,12 @@ export function explainPop3Client(line: string, lang: Lang, saslResponse = false
   return key ? describePop3(key, lang) : null;
 }
 
-export const POP3_KNOWLEDGE: ProtocolKnowledge = {
+export const POP3_KNOWLEDGE: ProtocolKnowledge = protocolKnowledge({
   protocol: 'pop3',
   commands,
   replies,
   states,
-  explainServerLine: (line, lang) => explainPop3Server(line, lang),
-  explainClientLine: (line, lang) => explainPop3Client(line, lang),
   serverKey: pop3ServerKey,
   clientKey: pop3ClientKey,
   describe: describePop3,
-};
+});

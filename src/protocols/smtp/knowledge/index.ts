@@ -1,5 +1,6 @@
 import { fill, pick, type Lang, type Localized } from '../../../i18n.js';
 import type { CommandKnowledge, ProtocolKnowledge, ReplyKnowledge, StateKnowledge } from '../../knowledge.js';
+import { protocolKnowledge } from '../../knowledge.js';
 import type { KnowledgeRef } from '../../transcript.js';
 import { SMTP_COMMANDS } from '../commands/index.js';
 import { COMMAND_TEXT } from './commands.js';
@@ -98,16 +99,14 @@ export function explainSmtpContentLine(kind: 'data' | 'data-bare-dot' | 'data-en
   return describeSmtp(ref, lang) ?? '';
 }
 
-export const smtpKnowledge: ProtocolKnowledge = {
+export const smtpKnowledge: ProtocolKnowledge = protocolKnowledge({
   protocol: 'smtp',
   commands,
   replies,
   states,
-  explainServerLine: (line, lang) => describeOrNull(serverKey(line), lang),
-  explainClientLine: explainSmtpClientLine,
   serverKey,
   clientKey,
   describe: describeSmtp,
-};
+});
 
 export { EXTENSIONS as SMTP_EXTENSIONS };
