@@ -102,7 +102,7 @@ export function registry<State extends string, Ctx, Raw, O>(specs: ReadonlyArray
 }
 
 /** Find the spec and admit it in `state`, in that order, so the error names the first problem. */
-export function admit<State extends string, Ctx, Raw, O>(
+function admit<State extends string, Ctx, Raw, O>(
   commands: ReadonlyMap<string, AnyCommandSpec<State, Ctx, Raw, O>>,
   verb: string,
   state: State,

@@ -17,7 +17,7 @@ import { failRuleMessage, type FailProblem } from './failure-problems.js';
  * name (auth). Without any rule, the magic recipients in MAGIC_RULES fail on their own.
  */
 export type FailStage = 'mail' | 'rcpt' | 'data' | 'auth';
-export const FAIL_STAGES: readonly FailStage[] = ['mail', 'rcpt', 'data', 'auth'];
+const FAIL_STAGES: readonly FailStage[] = ['mail', 'rcpt', 'data', 'auth'];
 
 export type FailAction = { kind: 'reply'; code: number; enhanced: string; text: string | null } | { kind: 'delay'; ms: number } | { kind: 'drop' };
 
@@ -73,7 +73,7 @@ const DEFAULTS: Record<number, [string, string]> = {
   554: ['5.7.1', 'Transaction failed: rejected by policy'],
 };
 
-export function defaultEnhanced(code: number): string {
+function defaultEnhanced(code: number): string {
   return DEFAULTS[code]?.[0] ?? `${Math.floor(code / 100)}.0.0`;
 }
 
@@ -160,12 +160,12 @@ export function parseFailFile(text: string, firstNumber = 1): FailRule[] {
  * tempfail-452@ (temporary), and drop@ (accepted, then the connection is dropped after the
  * message's final dot, with no reply).
  */
-export const MAGIC_RULES: readonly FailRule[] = [
+const MAGIC_RULES: readonly FailRule[] = [
   ...[550, 552, 554].map((code) => magic(`reject-${code}@*`, { kind: 'reply', code, enhanced: defaultEnhanced(code), text: null })),
   ...[450, 451, 452].map((code) => magic(`tempfail-${code}@*`, { kind: 'reply', code, enhanced: defaultEnhanced(code), text: null })),
 ];
 /** drop@<any>: checked at the end of DATA against the recipients. */
-export const MAGIC_DROP: FailRule = { ...magic('drop@*', { kind: 'drop' }), stage: 'data' };
+const MAGIC_DROP: FailRule = { ...magic('drop@*', { kind: 'drop' }), stage: 'data' };
 
 function magic(pattern: string, action: FailAction): FailRule {
   return { label: `magic address ${pattern.slice(0, -1)}`, stage: 'rcpt', pattern, action, probability: 1, regex: globToRegex(pattern) };

@@ -79,7 +79,7 @@ export function renderError(err: unknown): RenderedError {
 }
 
 /** Commands RFC 5321 and its extensions define that the lab does not offer (RFC 5321 4.2.4: 502). */
-export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'STARTTLS', 'SEND', 'SOML', 'SAML']);
+const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'STARTTLS', 'SEND', 'SOML', 'SAML']);
 
 export function notImplemented(verb: string): SmtpReplyError {
   const why = verb === 'STARTTLS' ? 'STARTTLS is not offered: this server was started without a TLS certificate' : `${verb} is not implemented`;

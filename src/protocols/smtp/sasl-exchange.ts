@@ -17,8 +17,8 @@ import type { SmtpContext, SmtpOutcome as Outcome, SmtpPending } from './types.j
 export const MECHANISMS: readonly SaslMechanism[] = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
 /** The two prompts LOGIN sends, base64 for "Username:" and "Password:". */
-export const LOGIN_USERNAME = '334 VXNlcm5hbWU6';
-export const LOGIN_PASSWORD = '334 UGFzc3dvcmQ6';
+const LOGIN_USERNAME = '334 VXNlcm5hbWU6';
+const LOGIN_PASSWORD = '334 UGFzc3dvcmQ6';
 
 type Phase = { kind: 'plain' } | { kind: 'login-user' } | { kind: 'login-password'; user: string } | { kind: 'cram'; challenge: string };
 

@@ -14,11 +14,11 @@ export interface EnhancedNote {
 }
 
 /** RFC 3463 2: class "2" / "4" / "5"; subject and detail 1 to 3 digits each. */
-export const ENHANCED_CODE = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
+const ENHANCED_CODE = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
 
 const note = (code: string, rfc: string, en: string, ja: string): EnhancedNote => ({ code, rfc, meaning: { en, ja } });
 
-export const ENHANCED_CLASSES: ReadonlyMap<string, EnhancedNote> = new Map(
+const ENHANCED_CLASSES: ReadonlyMap<string, EnhancedNote> = new Map(
   [
     note('2.X.X', 'RFC 3463 2', 'success: the action was done', '成功: 処理は完了しました'),
     note('4.X.X', 'RFC 3463 2', 'persistent transient failure: the message is fine, try again later', '一時的な失敗: メッセージ自体に問題はありません。後で再送してください'),

@@ -57,7 +57,7 @@ function describeDataEnd(ref: KnowledgeRef, lang: Lang): string {
 }
 
 /** A key in the reader's language; null for a key SMTP does not know. */
-export function describeSmtp(ref: KnowledgeRef, lang: Lang): string | null {
+function describeSmtp(ref: KnowledgeRef, lang: Lang): string | null {
   switch (ref.key) {
     case 'reply':
       return describeReply(ref, lang);
