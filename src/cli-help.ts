@@ -12,7 +12,7 @@ const HELP_WIDTH = 80;
  * command (the command itself is never broken: it is meant to be copied); a prose line wraps
  * at spaces.
  */
-export function fitHelp(text: string, width = HELP_WIDTH): string {
+function fitHelp(text: string, width = HELP_WIDTH): string {
   return text
     .split('\n')
     .flatMap((line) => {

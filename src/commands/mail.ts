@@ -98,7 +98,7 @@ export function listJson(d: Described): Record<string, unknown> {
 }
 
 /** id, date, size and read are fixed; from, to and subject share the rest of the width. */
-export function listWidths(columns: number): number[] {
+function listWidths(columns: number): number[] {
   const fixed = [12, 11, 8, 4];
   const gaps = 2 * 6;
   const flexible = Math.max(24, columns - fixed.reduce((a, b) => a + b, 0) - gaps);
@@ -152,7 +152,7 @@ function terminalColumns(): number {
 }
 
 /** An exact id, or a unique prefix of one (as git takes object ids). */
-export async function locate(store: MailStore, id: string, dir: string, lang: Lang): Promise<MailItem> {
+async function locate(store: MailStore, id: string, dir: string, lang: Lang): Promise<MailItem> {
   const items = await mailItems(store);
   const exact = items.find((i) => i.id === id);
   if (exact) return exact;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
-import { detectLang, localize, pick, type Lang, type Localized } from '../i18n.js';
+import { detectLang, messages, type Lang, type Localized } from '../i18n.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
 import { SERVE_PORTS } from './options.js';
@@ -37,6 +37,7 @@ const TEXT = {
   back: { en: 'Back', ja: '戻る' },
   portTaken: { en: 'port {port} is in use; using {free} instead', ja: 'ポート {port} は使用中のため、代わりに {free} を使います' },
 } satisfies Record<string, Localized>;
+const t = messages(TEXT);
 
 /** The menu comes back after each job; bounded so a scripted run can never spin. */
 const MAX_ROUNDS = 1000;
@@ -89,7 +90,7 @@ export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>,
   const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
   for (const [key, port] of wanted) {
     const got = await actions.freePort(port);
-    if (got !== port) actions.say(localize(TEXT.portTaken, lang, { port, free: got }));
+    if (got !== port) actions.say(t(lang, 'portTaken', { port, free: got }));
     opts[key] = got;
   }
   return opts;
@@ -106,14 +107,13 @@ async function job(run: () => Promise<void>): Promise<true> {
 }
 
 async function ask(prompts: Prompts, lang: Lang): Promise<MenuChoice> {
-  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
   try {
-    return await prompts.select<MenuChoice>(t('what'), [
-      { name: t('learn'), value: 'learn' },
-      { name: t('ports'), value: 'ports' },
-      { name: t('practice'), value: 'practice' },
-      { name: t('serve'), value: 'serve' },
-      { name: t('quit'), value: 'quit' },
+    return await prompts.select<MenuChoice>(t(lang, 'what'), [
+      { name: t(lang, 'learn'), value: 'learn' },
+      { name: t(lang, 'ports'), value: 'ports' },
+      { name: t(lang, 'practice'), value: 'practice' },
+      { name: t(lang, 'serve'), value: 'serve' },
+      { name: t(lang, 'quit'), value: 'quit' },
     ]);
   } catch (err) {
     if (err instanceof PromptCancelled) return 'quit';
@@ -122,7 +122,6 @@ async function ask(prompts: Prompts, lang: Lang): Promise<MenuChoice> {
 }
 
 async function once(prompts: Prompts, actions: MenuActions, lang: Lang): Promise<boolean> {
-  const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
   switch (await ask(prompts, lang)) {
     case 'learn':
       return job(() => actions.learn());
@@ -130,11 +129,11 @@ async function once(prompts: Prompts, actions: MenuActions, lang: Lang): Promise
       return job(() => actions.ports());
     case 'practice':
       return job(async () => {
-        const protocol = await prompts.select(t('which'), [
-          { name: t('smtp'), value: 'smtp' },
-          { name: t('pop3'), value: 'pop3' },
-          { name: t('imap'), value: 'imap' },
-          { name: t('back'), value: 'back' },
+        const protocol = await prompts.select(t(lang, 'which'), [
+          { name: t(lang, 'smtp'), value: 'smtp' },
+          { name: t(lang, 'pop3'), value: 'pop3' },
+          { name: t(lang, 'imap'), value: 'imap' },
+          { name: t(lang, 'back'), value: 'back' },
         ]);
         if (protocol !== 'back') await actions.practice(protocol);
       });

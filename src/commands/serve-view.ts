@@ -134,8 +134,8 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     case 'line': {
       const e = config.showSecrets ? event : maskEvent(event);
       // Client lines speak for themselves in the live log; the replies say what happened.
-      const view = eventView(e, config.lang);
-      return renderLine({ ...view, who: e.session, explanation: e.direction === 'server' ? view.explanation : null }, { lang: config.lang });
+      const view = eventView(e, e.direction === 'server' ? explainEvent(e, config.lang) : null);
+      return renderLine({ ...view, who: e.session }, { lang: config.lang });
     }
     case 'connect':
       return theme.dim(t(config.lang, 'connected', { session: event.session, remote: event.remote }));

@@ -2,7 +2,7 @@ import type { Localized } from '../i18n.js';
 import { commandsFor, type CommandKnowledge, type ProtocolKnowledge, type ReplyKnowledge, type StateKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocol.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
-import { editDistance } from '../edit-distance.js';
+import { closeEnough, editDistance } from '../edit-distance.js';
 import { enhancedNotes } from '../protocols/smtp/knowledge/enhanced.js';
 
 /**
@@ -157,6 +157,6 @@ export function suggest(k: ProtocolKnowledge, term: string, max = 3): string[] {
   const scored = names
     .map((name) => ({ name, d: t !== '' && (name.startsWith(t) || t.startsWith(name)) ? 0 : editDistance(t, name) }))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
-  const near = scored.filter((s) => s.d <= Math.max(2, Math.floor(t.length / 3)));
+  const near = scored.filter((s) => closeEnough(t, s.d));
   return (near.length > 0 ? near : scored).slice(0, max).map((s) => s.name);
 }

@@ -45,7 +45,7 @@ function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: r
 }
 
 /** A reply's meaning is L7; the state it leaves the session in is shown apart, as L5. */
-export function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], paired: ReadonlyArray<LineEvent | undefined>): ViewLine[] {
+function serverView(ctx: LessonContext, who: string, protocol: Protocol, lines: readonly string[], paired: ReadonlyArray<LineEvent | undefined>): ViewLine[] {
   const views: ViewLine[] = lines.map((text, i) => {
     const ev = paired[i];
     const last = i === lines.length - 1;

@@ -2,6 +2,7 @@ import { closeEnough, editDistance } from '../edit-distance.js';
 import type { Lang } from '../i18n.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import type { Protocol } from '../protocol.js';
+import { commandWords } from '../protocols/registry.js';
 import { msg } from './messages.js';
 
 /**
@@ -23,10 +24,7 @@ export interface MissInput {
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => w !== '');
 
 /** The command word: IMAP's second word (after the tag), else the first, up to a colon (`MAIL FROM:`). */
-function verbOf(protocol: Protocol, line: string): string {
-  const w = words(line);
-  return ((protocol === 'imap' ? w[1] : w[0]) ?? '').split(':')[0]!.toUpperCase();
-}
+const verbOf = (protocol: Protocol, line: string): string => commandWords(protocol, line)[0] ?? '';
 
 function missingTag(input: MissInput): string | null {
   if (input.protocol !== 'imap' || input.continues) return null;

@@ -38,7 +38,7 @@ function hintText(ctx: LessonContext, hint: HintSource): string | undefined {
   return typeof hint === 'function' ? hint() : msg(ctx.lang, 'hintLabel', { text: tr(ctx, hint) });
 }
 
-export function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: HintSource): string {
+function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: HintSource): string {
   const call = parseHelper(line);
   if (!call) return '';
   if (call.name === 'quit' || call.name === 'q') throw new LessonQuit();

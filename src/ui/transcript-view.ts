@@ -1,5 +1,4 @@
 import type { Lang, Localized } from '../i18n.js';
-import { explainEvent } from '../explain/event.js';
 import type { Direction, LineEvent, OsiLayer } from '../protocols/transcript.js';
 import { theme } from './theme.js';
 import { wrap } from './wrap.js';
@@ -77,12 +76,12 @@ export function renderLine(line: ViewLine, opts: ViewOptions): string {
   return out.join('\n');
 }
 
-/** A server's transcript event as a line to show, explained in `lang`. */
-export function eventView(event: LineEvent, lang: Lang): ViewLine {
+/** A server's transcript event as a line to show, with the explanation the caller chose for it. */
+export function eventView(event: LineEvent, explanation: string | null): ViewLine {
   return {
     direction: event.direction,
     text: event.text,
-    explanation: explainEvent(event, lang),
+    explanation,
     ...(event.decoded !== undefined ? { decoded: event.decoded } : {}),
     ...(event.tls ? { tls: true } : {}),
   };
