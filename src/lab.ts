@@ -146,13 +146,14 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       throw new PortInUseError(protocol, host, port, code, mode === 'implicit');
     }
   };
-  for (const protocol of opts.protocols ?? PROTOCOLS) {
+  const protocols = opts.protocols ?? PROTOCOLS;
+  for (const protocol of protocols) {
     endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, tlsModeOf(opts, false));
     const implicitPort = opts.tls?.implicitPorts?.[protocol];
     if (implicitPort !== undefined) tlsEndpoints[protocol] = await start(protocol, implicitPort, 'implicit');
   }
   const submissionPort = opts.tls?.submissionPort;
-  const submission = submissionPort !== undefined && (opts.protocols ?? PROTOCOLS).includes('smtp') ? await start('smtp', submissionPort, 'starttls') : undefined;
+  const submission = submissionPort !== undefined && protocols.includes('smtp') ? await start('smtp', submissionPort, 'starttls') : undefined;
   let closed: Promise<void> | null = null;
   return {
     store,

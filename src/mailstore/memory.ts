@@ -217,7 +217,6 @@ export class MemoryStore implements MailStore {
     return removed;
   }
 
-
   async subscriptions(account: string): Promise<string[]> {
     return [...this.account(account).subscriptions].sort();
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/width.js';
-import { BIN, runBin } from '../support/bin.js';
+import { BIN, runBin, SERVE_ANY_PORTS as ZEROS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -13,7 +13,6 @@ import { scratch } from '../support/scratch.js';
  * only where asked for, and failure rules that are checked before anything listens.
  */
 const { children, tempDir } = scratch('l7lab-serve-settings-');
-const ZEROS = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
 
 function envIn(home: string): NodeJS.ProcessEnv {
   return { HOME: home, XDG_DATA_HOME: join(home, 'data'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '80' };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVE_ANY_PORTS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 
 /** `l7lab serve` with TLS, driven by curl: STARTTLS/STLS with --ssl-reqd, and smtps/pop3s/imaps. */
@@ -35,8 +36,7 @@ const port = (protocol: string, tls: boolean) => async () =>
   (await waitFor((e) => e.event === 'listening' && e.protocol === protocol && (e.tls === true) === tls)).port as number;
 
 beforeAll(() => {
-  const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
-  child = spawn(process.execPath, [bin, 'serve', '--json-log', '--memory', '--starttls', ...zeros], {
+  child = spawn(process.execPath, [bin, 'serve', '--json-log', '--memory', '--starttls', ...SERVE_ANY_PORTS], {
     env: { ...process.env, XDG_DATA_HOME: dataHome, LANG: 'C', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { nodeIo, type MaildirIo } from '../../src/mailstore/maildir/io.js';
-import { BIN as bin } from '../support/bin.js';
+import { BIN as bin, SERVE_ANY_PORTS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { cleanup, lab, othersServed, portOf, Raw, sleep } from './helpers.js';
 
@@ -41,7 +41,7 @@ async function sender(port: number, name: string, stop: () => boolean): Promise<
 describe('serve killed with SIGKILL while clients send', () => {
   it('every message that got 250 is in the store; new/ and cur/ hold only whole messages', async () => {
     const root = join(tempDir(), 'mail');
-    const child = spawn(process.execPath, [bin, 'serve', '--store', root, '--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0', '--json-log'], {
+    const child = spawn(process.execPath, [bin, 'serve', '--store', root, ...SERVE_ANY_PORTS, '--json-log'], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });

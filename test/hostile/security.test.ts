@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { apopDigest, plainResponse } from '../../src/protocols/sasl.js';
-import { BIN as bin } from '../support/bin.js';
+import { BIN as bin, SERVE_ANY_PORTS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { cleanup, lab, Raw } from './helpers.js';
 
@@ -39,7 +39,6 @@ for (const name of ['lookup', 'resolve', 'resolveMx', 'resolve4', 'resolve6']) {
 }
 
 /** Every port ephemeral, the implicit-TLS ones too, so parallel runs never collide. */
-const EPHEMERAL = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0'];
 
 interface Served {
   child: ChildProcess;
@@ -52,7 +51,7 @@ interface Served {
 
 async function serve(args: string[], opts: { preload?: string; json?: boolean } = {}): Promise<Served> {
   const node = opts.preload ? ['--import', opts.preload] : [];
-  const child = spawn(process.execPath, [...node, bin, 'serve', '--memory', ...EPHEMERAL, ...(opts.json === false ? [] : ['--json-log']), ...args], {
+  const child = spawn(process.execPath, [...node, bin, 'serve', '--memory', ...SERVE_ANY_PORTS, ...(opts.json === false ? [] : ['--json-log']), ...args], {
     env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

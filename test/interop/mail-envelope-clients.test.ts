@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { BIN, runBin, type Run } from '../support/bin.js';
+import { runProgram } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 import { fileURLToPath } from 'node:url';
 
@@ -37,11 +38,7 @@ async function start(): Promise<{ root: string; port: number }> {
 const mail = (root: string, ...args: string[]): Promise<Run> => runBin(['mail', ...args, '--store', root], ENV, 20_000);
 const listJson = async (root: string) => JSON.parse((await mail(root, 'list', '--json')).stdout) as Array<Record<string, unknown>>;
 
-function run(cmd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: 15_000, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
-  });
-}
+const run = (cmd: string, args: string[]): Promise<Run> => runProgram(cmd, args, 15_000);
 
 function transport(port: number) {
   // ignoreTLS: this lab has no certificate; the STARTTLS defaults are H15a's side of issue 15.

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/mailstore/memory.js';
 import { Accounts } from '../../src/protocols/accounts.js';
 import { createPop3Server } from '../../src/protocols/pop3/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import { python } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
 
@@ -20,14 +20,6 @@ let fx: TlsFixture;
 beforeAll(async () => {
   fx = await makeTlsFixture(tlsDir);
 });
-
-function python(code: string, args: Array<string | number>): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile('python3', ['-c', code, ...args.map(String)], { timeout: 20_000 }, (err, stdout, stderr) =>
-      resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 }),
-    );
-  });
-}
 
 const PY = `
 import poplib, ssl, sys

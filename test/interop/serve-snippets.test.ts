@@ -14,7 +14,7 @@ import {
   swaksSnippet,
   type SnippetTarget,
 } from '../../src/commands/serve-snippets.js';
-import { BIN } from '../support/bin.js';
+import { BIN, SERVE_ANY_PORTS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -67,8 +67,7 @@ function run(cmd: string, args: string[], input?: string): Promise<{ code: numbe
 }
 
 beforeAll(async () => {
-  const zeros = ['--smtp-port', '--pop3-port', '--imap-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--submission-port'].flatMap((f) => [f, '0']);
-  child = spawn(process.execPath, [BIN, 'serve', '--memory', '--json-log', ...zeros], {
+  child = spawn(process.execPath, [BIN, 'serve', '--memory', '--json-log', ...SERVE_ANY_PORTS], {
     env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -10,6 +9,8 @@ import { createSmtpServer } from '../../src/protocols/smtp/server.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { clientPart } from '../unit/smtp/fixtures.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
+import type { Run } from '../support/bin.js';
+import { runProgram } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -31,14 +32,7 @@ beforeEach(async () => {
   dir = tempDir();
 });
 
-function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: 15_000, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
+const run = (cmd: string, args: string[]): Promise<Run> => runProgram(cmd, args, 15_000);
 
 /** The one message in `account`'s INBOX, minus the server's trace fields. */
 async function onlyMessage(account: string): Promise<Buffer> {

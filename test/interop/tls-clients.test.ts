@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../src/lab.js';
 import type { LineEvent, TlsEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 import { makeTlsFixture, type TlsFixture } from '../support/tls-fixture.js';
+import { python } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -31,14 +31,6 @@ afterAll(async () => {
 
 const plain = (p: 'smtp' | 'pop3' | 'imap') => lab.endpoints[p]?.port as number;
 const implicit = (p: 'smtp' | 'pop3' | 'imap') => lab.tlsEndpoints[p]?.port as number;
-
-function python(code: string, args: Array<string | number>): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile('python3', ['-c', code, ...args.map(String)], { timeout: 20_000 }, (err, stdout, stderr) =>
-      resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 }),
-    );
-  });
-}
 
 const PY_SMTP = `
 import smtplib, ssl, sys

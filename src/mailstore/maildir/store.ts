@@ -2,7 +2,7 @@ import { STORE_POLL_MS } from '../../limits.js';
 import { ChangeEmitter, MaildropLocks } from '../listeners.js';
 import { MailboxPolicy, type MailboxFolders } from '../mailboxes.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from '../names.js';
-import { removeEveryCopy } from '../transactions.js';
+import { everyCopy, removeEveryCopy } from '../transactions.js';
 import {
   accountOf,
   NoSuchMailboxError,
@@ -128,16 +128,11 @@ export class MaildirStore implements MailStore {
 
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
     if (id.length === 0) return null;
-    const found: Array<{ account: string; mailbox: string; meta: MessageMeta }> = [];
-    for (const account of await this.accounts()) {
-      for (const mailbox of await this.listMailboxes(account)) {
-        for (const meta of await this.list(account, mailbox)) {
-          if (meta.id === id) return { account, mailbox, meta };
-          if (meta.id.startsWith(id)) found.push({ account, mailbox, meta });
-        }
-      }
-    }
+    const copies = await everyCopy(this);
+    const exact = copies.find((c) => c.meta.id === id);
+    if (exact) return exact;
     // A unique prefix is enough, as with git object ids.
+    const found = copies.filter((c) => c.meta.id.startsWith(id));
     return found.length === 1 ? (found[0] ?? null) : null;
   }
 
@@ -201,7 +196,6 @@ export class MaildirStore implements MailStore {
     await this.transactions.remove(id);
     return removed;
   }
-
 
   // ---- subscriptions, locks, watchers ----
 
