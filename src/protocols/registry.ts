@@ -21,7 +21,7 @@ export const KNOWLEDGE: Readonly<Record<Protocol, ProtocolKnowledge>> = {
  * SMTP/POP3 the first word (`MAIL FROM:<a>` -> MAIL), IMAP the word after the tag
  * (`a1 UID FETCH` -> UID). Both `MAIL` and `MAIL FROM` keys are tried by `knowsCommand`.
  */
-function commandWords(protocol: Protocol, line: string): string[] {
+export function commandWords(protocol: Protocol, line: string): string[] {
   const words = line.trim().split(/\s+/);
   const rest = protocol === 'imap' ? words.slice(1) : words;
   const first = (rest[0] ?? '').split(':')[0]?.toUpperCase() ?? '';
