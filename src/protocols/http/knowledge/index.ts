@@ -1,7 +1,7 @@
 import type { ProtocolKnowledge } from '../../knowledge.js';
 import { protocolKnowledge } from '../../knowledge.js';
 import { httpDescriber } from './describe.js';
-import { httpClientKey, httpServerKey } from './keys.js';
+import { httpClientKey, httpServerKey, type LineMode } from './keys.js';
 import { HTTP_METHOD_KNOWLEDGE, HTTP_STATE_KNOWLEDGE, HTTP_STATUS_KNOWLEDGE, HTTP_TERMS } from './tables.js';
 import { HTTP_FIELDS } from './fields.js';
 
@@ -15,6 +15,11 @@ export { httpClientKey, httpServerKey } from './keys.js';
  */
 export const describeHttp = httpDescriber({ methods: HTTP_METHOD_KNOWLEDGE, statuses: HTTP_STATUS_KNOWLEDGE, fields: HTTP_FIELDS });
 
+/** The modes keys.ts knows (`trailer`, `chunk`, `bad:<reason>`); any other is no mode. */
+function lineMode(mode: string | undefined): LineMode {
+  return mode === 'trailer' || mode === 'chunk' || mode?.startsWith('bad:') ? (mode as LineMode) : undefined;
+}
+
 export const HTTP_KNOWLEDGE: ProtocolKnowledge = protocolKnowledge({
   protocol: 'http',
   commands: HTTP_METHOD_KNOWLEDGE,
@@ -22,6 +27,6 @@ export const HTTP_KNOWLEDGE: ProtocolKnowledge = protocolKnowledge({
   states: HTTP_STATE_KNOWLEDGE,
   terms: HTTP_TERMS,
   serverKey: httpServerKey,
-  clientKey: httpClientKey,
+  clientKey: (line, mode) => httpClientKey(line, lineMode(mode)),
   describe: describeHttp,
 });
