@@ -90,7 +90,9 @@ Examples:
   $ l7lab explain smtp 550 5.1.1      a reply code and its enhanced code
   $ l7lab explain pop3 -ERR           a reply as the server sent it
   $ l7lab explain pop3 APOP
-  $ l7lab explain imap FETCH --lang ja`),
+  $ l7lab explain imap FETCH --lang ja
+  $ l7lab explain http 404            an HTTP status code (RFC 9110 15)
+  $ l7lab explain http Host           a header field (also chunked, GET)`),
 } as const;
 
 export const HELP = Object.fromEntries(Object.entries(RAW_HELP).map(([name, text]) => [name, fitHelp(text)])) as { [K in keyof typeof RAW_HELP]: string };

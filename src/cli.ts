@@ -209,7 +209,7 @@ export function buildProgram(): Command {
 
   program
     .command('explain <protocol> <term...>')
-    .description('what a reply code or command means, its syntax and its RFC')
+    .description('what a reply code, command or (HTTP) header field means, its syntax and its RFC')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--json', 'print JSON for scripts')
     // A pasted POP3 reply starts with a dash (`-ERR`): a term, not an option (checked in explainTerm).
