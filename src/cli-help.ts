@@ -82,6 +82,7 @@ Examples:
   $ l7lab lessons --reset            forget all progress`),
   practice: examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
   $ l7lab practice imap --lang ja
+  $ l7lab practice http              type GET / HTTP/1.1, Host: localhost, an empty line
   $ l7lab practice pop3 --connect 127.0.0.1:2110
   $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
   $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
