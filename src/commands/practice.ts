@@ -111,7 +111,7 @@ async function secure(client: WireClient, tls: WireTls, target: Target, link: Hu
     out(startTlsExchange(exchange.sent, exchange.reply, lang));
     if (!client.tls) throw new ExitError(`the server refused ${exchange.sent}: ${exchange.reply.lines.join(' ')}`);
   }
-  if (client.tls) out(tlsNote(client.tls, lang));
+  if (client.tls) out(tlsNote(client.tls, lang, client.protocol !== 'http'));
 }
 
 export async function runPractice(protocol: string, opts: Options, deps: PracticeDeps = {}): Promise<void> {

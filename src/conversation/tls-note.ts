@@ -13,15 +13,15 @@ export function startTlsExchange(sent: string, reply: WireReply, lang: Lang): st
   return renderLines([{ direction: 'client', text: sent }, ...reply.lines.map((text) => ({ direction: 'server' as const, text }))], { lang });
 }
 
-export function tlsNote(tls: PeerTls, lang: Lang): string {
+/** `asksAgain`: after an upgrade the client asks what the server offers again; not on a TLS-from-the-start HTTPS port. */
+export function tlsNote(tls: PeerTls, lang: Lang, asksAgain = true): string {
   const trust = tls.verified
     ? { en: 'certificate checked and trusted', ja: '証明書を検証し、信頼できました' }
     : { en: 'certificate NOT checked (--insecure): encrypted, but the server is not authenticated', ja: '証明書は検証していません（--insecure）。暗号化はされますが、相手のサーバーが本物かは確かめていません' };
   const head = lang === 'ja' ? `== TLS: ${tls.version}, ${tls.cipher}、証明書 ${tls.subject}` : `== TLS: ${tls.version}, ${tls.cipher}, certificate ${tls.subject}`;
-  const after =
-    lang === 'ja'
-      ? 'ここから先の行はすべて暗号化されて流れます。クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。'
-      : 'Every line from here on is encrypted on the wire. The client asks again what the server offers (EHLO, CAPA, CAPABILITY).';
+  const encrypted = lang === 'ja' ? 'ここから先の行はすべて暗号化されて流れます。' : 'Every line from here on is encrypted on the wire.';
+  const again = lang === 'ja' ? 'クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。' : ' The client asks again what the server offers (EHLO, CAPA, CAPABILITY).';
+  const after = asksAgain ? `${encrypted}${again}` : encrypted;
   // 32 bytes as hex pairs is 95 columns: shown as two rows of 16 bytes so it fits 80.
   const bytes = tls.fingerprint256.split(':');
   const fingerprint = [bytes.slice(0, 16), bytes.slice(16)].filter((half) => half.length > 0).map((half) => theme.dim(half.join(':')));

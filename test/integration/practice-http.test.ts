@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runPractice } from '../../src/commands/practice.js';
 import { HubLink } from '../../src/conversation/hub-link.js';
 import { startLab, type Lab } from '../../src/lab.js';
 import { History } from '../../src/practice/history.js';
@@ -8,6 +11,7 @@ import { PracticeShell, type Outcome } from '../../src/practice/shell.js';
 import type { HttpApp } from '../../src/protocols/http/types.js';
 import { WireClient } from '../../src/wire/client.js';
 import { scratch } from '../support/scratch.js';
+import { makeTlsFixture } from '../support/tls-fixture.js';
 
 /** The practice shell speaking HTTP to the lab on 127.0.0.1, lines fed as a learner types them. */
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -15,7 +19,9 @@ const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const labs: Lab[] = [];
 const clients: WireClient[] = [];
 const links: HubLink[] = [];
+const closers: Array<() => Promise<void>> = [];
 const { tempDir } = scratch('l7lab-practice-http-', async () => {
+  await Promise.all(closers.splice(0).map((c) => c()));
   for (const c of clients.splice(0)) c.destroy();
   for (const l of links.splice(0)) l.close();
   await Promise.all(labs.splice(0).map((l) => l.close()));
@@ -145,5 +151,50 @@ describe('practice http', () => {
     expect(run.read()).toMatch(/HTTP header field Content-Length +RFC 9110 8\.6/);
     await run.type('Host: localhost', '');
     expect(run.read()).toContain('S: HTTP/1.1 200 OK');
+  });
+});
+
+describe('runPractice http without a terminal', () => {
+  async function practice(lines: string[], opts: Record<string, unknown>): Promise<string> {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c.toString()));
+    const env = { ...process.env, XDG_STATE_HOME: tempDir() };
+    await runPractice('http', { lang: 'en', ...opts }, { input: Readable.from(lines.map((l) => `${l}\n`)), output, interactive: false, env });
+    return plain(chunks.join(''));
+  }
+
+  it('--connect to a server that is not the lab: its response explained from the text alone, no state', async () => {
+    const server = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'text/plain');
+      res.end('from node:http\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise((r) => server.close(() => r())));
+    const port = (server.address() as { port: number }).port;
+    const text = await practice(['GET / HTTP/1.1', 'Host: localhost', 'Connection: close', ''], { connect: `127.0.0.1:${port}` });
+    expect(text).toMatch(/^HTTP at 127\.0\.0\.1:\d+\. This server is not the lab/);
+    expect(text).toMatch(/S: HTTP\/1\.1 200 OK\n +200 OK/);
+    expect(text).toMatch(/S: Content-Length: 15\n +Content-Length: /);
+    expect(text).toMatch(/S: from node:http\n +The body: 15 bytes/);
+    expect(text).not.toContain('session state:');
+    expect(text).toContain('The server closed the connection.');
+  });
+
+  it('--tls: HTTPS from the first byte, the handshake shown, every line marked [TLS]', async () => {
+    const tls = await makeTlsFixture(tempDir());
+    const lab = await startLab({ protocols: ['http'], tls: { ...tls.pair, implicitPorts: { http: 0 } } });
+    labs.push(lab);
+    const port = (lab.tlsEndpoints.http as { port: number }).port;
+    const text = await practice(['GET / HTTP/1.1', 'Host: localhost', ''], { connect: `127.0.0.1:${port}`, tls: true, insecure: true });
+    expect(text).toMatch(/== TLS: TLSv1\.[23]/);
+    expect(text).toContain('Every line from here on is encrypted on the wire.');
+    expect(text).not.toContain('asks again');
+    expect(text).toMatch(/C: \[TLS\] GET \/ HTTP\/1\.1/);
+    expect(text).toMatch(/S: \[TLS\] HTTP\/1\.1 200 OK/);
+  });
+
+  it('--starttls is refused for HTTP, which has none', async () => {
+    await expect(practice([], { starttls: true })).rejects.toMatchObject({ exitCode: 2, message: 'HTTP has no STARTTLS: HTTPS is TLS from the first byte on its own port, so use --tls' });
   });
 });
