@@ -144,15 +144,10 @@ export class PracticeShell {
   private async httpLine(http: HttpTurn, line: string): Promise<Outcome> {
     if (!http.inBody) await this.remember(line);
     this.inFlight = true;
-    try {
-      if ((await http.line(line)) === 'more') return 'more';
-    } catch (err) {
-      return this.failed(err, [], 'command', this.overTls());
-    } finally {
-      this.inFlight = false;
-      if (http.labState !== null) this.state = http.labState;
-    }
-    return (await this.waitForClose()) ? 'closed' : 'more';
+    const result = await http.line(line).catch((err: unknown) => this.failed(err, [], 'command', this.overTls()));
+    this.inFlight = false;
+    if (http.labState !== null) this.state = http.labState;
+    return result !== 'close' ? result : (await this.waitForClose()) ? 'closed' : 'more';
   }
 
   private async helper(line: string): Promise<Outcome> {
