@@ -1,6 +1,6 @@
 import { Dialog, splitLines } from '../../support/dialog.js';
 import { HttpSession } from '../../../src/protocols/http/session.js';
-import type { HttpApp, HttpRequest } from '../../../src/protocols/http/types.js';
+import type { HttpApp, HttpRequest, HttpResponse } from '../../../src/protocols/http/types.js';
 
 /** The Date every test session writes (the session never reads the clock). */
 export const NOW = new Date('2026-01-02T03:04:05Z');
@@ -8,7 +8,7 @@ export const LAST_MODIFIED = new Date('2025-12-01T00:00:00Z');
 
 /** A small app: what each path answers is what the tests below need, and every request is kept. */
 export function testApp(seen: HttpRequest[] = [], aborted: string[] = []): HttpApp {
-  return async (request, signal) => {
+  return async (request, signal): Promise<HttpResponse> => {
     seen.push(request);
     switch (request.path) {
       case '/':
