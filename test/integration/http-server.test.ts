@@ -1,32 +1,25 @@
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpReader } from '../support/http-reader.js';
+import { closeAfterEach, listenLoopback } from '../support/opened.js';
 import { connectLoopback } from '../support/socket-reader.js';
 import { runProgram } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 import { makeTlsFixture } from '../support/tls-fixture.js';
 import { createHttpServer, type HttpServerOptions } from '../../src/protocols/http/server.js';
 import { defaultHttpApp } from '../../src/protocols/http/default-app.js';
-import type { LineServer } from '../../src/protocols/server.js';
+import { startLab } from '../../src/lab.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 
-const servers: LineServer[] = [];
-const sockets: Socket[] = [];
+const opened = closeAfterEach(100);
 const { tempDir } = scratch('l7lab-http-');
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.close(100)));
-});
 
-async function start(opts: Partial<HttpServerOptions> = {}): Promise<number> {
-  const server = createHttpServer({ app: defaultHttpApp, ...opts });
-  servers.push(server);
-  return (await server.listen(0, '127.0.0.1')).port;
+function start(opts: Partial<HttpServerOptions> = {}): Promise<number> {
+  return listenLoopback(createHttpServer({ app: defaultHttpApp, ...opts }), opened);
 }
 
 async function client(port: number): Promise<HttpReader> {
-  return new HttpReader(await connectLoopback(port, (s) => sockets.push(s)));
+  return new HttpReader(await connectLoopback(port, (s) => opened.sockets.push(s)));
 }
 
 const GET = 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
@@ -142,7 +135,7 @@ describe('HTTPS: the same server inside TLS, ALPN http/1.1 only (RFC 7301)', () 
   async function tlsOpen(port: number, ca: string, alpn: string[]): Promise<TLSSocket> {
     return new Promise((resolve, reject) => {
       const s = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost', ALPNProtocols: alpn }, () => resolve(s));
-      sockets.push(s);
+      opened.sockets.push(s);
       s.once('error', reject);
     });
   }
@@ -177,5 +170,21 @@ describe('HTTPS: the same server inside TLS, ALPN http/1.1 only (RFC 7301)', () 
     const r = await runProgram('curl', ['-sS', '-v', '--http1.1', '--cacert', fx.cert.certPath, `https://localhost:${port}/`, '--resolve', `localhost:${port}:127.0.0.1`], 10_000);
     expect(r.stdout).toContain('hello from the application layer');
     expect(r.stderr).toMatch(/ALPN.*http\/1\.1/);
+  });
+});
+
+describe('the lab serves HTTP beside the mail protocols', () => {
+  it('starts HTTP with the default app, and HTTPS on its implicit-TLS port', async () => {
+    const fx = await makeTlsFixture(tempDir());
+    const lab = await startLab({ protocols: ['http'], tls: { ...fx.pair, implicitPorts: { http: 0 } } });
+    try {
+      const plain = await runProgram('curl', ['-sS', `http://127.0.0.1:${lab.endpoints.http?.port}/`], 10_000);
+      expect(plain.stdout).toContain('hello from the application layer');
+      const port = lab.tlsEndpoints.http?.port;
+      const secure = await runProgram('curl', ['-sS', '--cacert', fx.cert.certPath, '--resolve', `localhost:${port}:127.0.0.1`, `https://localhost:${port}/nothing`, '-w', '%{http_code}'], 10_000);
+      expect(secure.stdout.endsWith('404')).toBe(true);
+    } finally {
+      await lab.close();
+    }
   });
 });
