@@ -170,3 +170,4 @@ describe('HTTP field names in the words', () => {
     expect(say({ key: 'header', params: { name: 'x-made-up' } }, 'ja')).toMatch(/^ヘッダーフィールド X-Made-Up です/);
   });
 });
+

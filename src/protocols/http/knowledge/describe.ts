@@ -75,6 +75,8 @@ function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+const reasonText = (key: string): Localized | undefined => own<Localized>(REASONS, key);
+
 const str = (ref: KnowledgeRef, name: string): string => {
   const v = ref.params?.[name];
   return v === undefined ? '' : String(v);
@@ -108,7 +110,7 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
     return f ? `${f.name}: ${pick(f.meaning, lang)}` : fill(pick(T.unknownField, lang), { name: displayName(name) });
   };
   const reason = (ref: KnowledgeRef, lang: Lang): string => {
-    const r = own(REASONS, str(ref, 'reason'));
+    const r = reasonText(str(ref, 'reason'));
     return r ? ` ${pick(r, lang)}` : '';
   };
   const status = (ref: KnowledgeRef, lang: Lang): string => {
