@@ -12,7 +12,7 @@ export type RequestStep =
   /** The head is complete and the client waits for 100 Continue before sending its body (RFC 9110 10.1.1). */
   | { kind: 'head-first'; head: string[]; method: string }
   /** The whole request: its lines (each to go out with CRLF) and the body bytes after them. */
-  | { kind: 'send'; lines: string[]; body: Buffer; method: string };
+  | { kind: 'send'; lines: string[]; body: Buffer; method: string; chunkedLines?: string[] };
 
 interface BodyPlan {
   /** Content-Length announced (RFC 9112 6.2), or null. */
@@ -127,7 +127,7 @@ export class HttpRequestCollector {
     if (plan.chunked) {
       const last = this.typed.length;
       const done = last >= 2 && this.typed[last - 1] === '' && this.lastChunkAt(last - 2);
-      return done ? this.finish(Buffer.from(this.typed.map((l) => `${l}\r\n`).join(''), 'utf8')) : { kind: 'more' };
+      return done ? this.finish(Buffer.from(this.typed.map((l) => `${l}\r\n`).join(''), 'utf8'), [...this.typed]) : { kind: 'more' };
     }
     const body = Buffer.from(this.typed.join('\r\n'), 'utf8');
     // Each Enter is a CRLF inside the body, except after the line that completes it.
@@ -158,8 +158,9 @@ export class HttpRequestCollector {
     return i === at;
   }
 
-  private finish(body: Buffer): RequestStep {
-    const step: RequestStep = { kind: 'send', lines: this.headSent ? [] : [...this.lines], body, method: this.method };
+  /** The request as it goes out; `chunkedLines`: the typed chunked body, line by line, to show each part. */
+  private finish(body: Buffer, chunkedLines?: string[]): RequestStep {
+    const step: RequestStep = { kind: 'send', lines: this.headSent ? [] : [...this.lines], body, method: this.method, ...(chunkedLines ? { chunkedLines } : {}) };
     this.reset();
     return step;
   }

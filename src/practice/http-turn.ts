@@ -7,7 +7,7 @@ import { theme } from '../ui/theme.js';
 import type { WireClient } from '../wire/client.js';
 import type { HttpWireResponse } from '../wire/http-response.js';
 import { HttpRequestCollector, type RequestStep } from './http-request.js';
-import { bodyText, closesAfter, responseLines } from './http-view.js';
+import { bodyText, closesAfter, responseLines, typedChunkedLines } from './http-view.js';
 import { msg } from './messages.js';
 import { renderExchange, type ShownLine } from './render.js';
 
@@ -27,6 +27,13 @@ export interface HttpTurnOptions {
   out: (text: string) => void;
   raw: () => boolean;
   tls: () => boolean;
+}
+
+/** A request as it went out: its head lines, its body, and a typed chunked body line by line. */
+interface Sent {
+  lines: readonly string[];
+  body: Buffer;
+  chunked?: readonly string[];
 }
 
 /** What the caller does after a line: go on, or the request went out and the response asks to close. */
@@ -79,7 +86,7 @@ export class HttpTurn {
       case 'head-first':
         return this.headFirst(step.head, step.method);
       case 'send':
-        return this.exchange(step.lines, step.body, step.method, false);
+        return this.exchange(step.lines, step.body, step.method, false, step.chunkedLines);
     }
   }
 
@@ -101,17 +108,26 @@ export class HttpTurn {
     return this.follow(this.collector.continueBody());
   }
 
-  private async exchange(lines: string[], body: Buffer, method: string, interimOnly: boolean): Promise<TurnResult> {
+  private async exchange(lines: string[], body: Buffer, method: string, interimOnly: boolean, chunked?: string[]): Promise<TurnResult> {
     const tls = this.o.tls();
     const responses = await this.o.wire.sendHttp(lines, body, method, interimOnly);
     const events = this.o.events?.take(this.o.wire.localPort) ?? [];
-    this.show(lines, body, responses, events, tls);
+    this.show({ lines, body, ...(chunked ? { chunked } : {}) }, responses, events, tls);
     const final = responses[responses.length - 1] as HttpWireResponse;
     this.interimSeen = final.interim;
     return !final.interim && closesAfter(final) ? 'close' : 'more';
   }
 
-  private show(lines: readonly string[], body: Buffer, responses: readonly HttpWireResponse[], events: readonly LineEvent[], tls: boolean): void {
+  private bodyLines(request: Sent, tls: boolean): ShownLine[] {
+    const { lang } = this.o;
+    if (request.chunked) return typedChunkedLines(request.chunked, KNOWLEDGE.http, lang).map((l) => ({ ...l, tls }));
+    if (request.body.length === 0) return [];
+    const note = KNOWLEDGE.http.describe({ key: 'body', params: { bytes: request.body.length } }, lang);
+    return bodyText(request.body, undefined, lang).map((text, i): ShownLine => ({ direction: 'client', text, explanation: i === 0 ? note : null, bytes: null, tls }));
+  }
+
+  private show(request: Sent, responses: readonly HttpWireResponse[], events: readonly LineEvent[], tls: boolean): void {
+    const { lines, body } = request;
     const { lang } = this.o;
     const http = KNOWLEDGE.http;
     const client = events.filter((e) => e.direction === 'client');
@@ -121,8 +137,7 @@ export class HttpTurn {
       const explanation = event?.knowledge ? http.describe(event.knowledge, lang) : http.explainClientLine(text, lang);
       return { direction: 'client', text, explanation, bytes: Buffer.from(`${text}\r\n`, 'utf8'), tls };
     });
-    const bodyNote = http.describe({ key: 'body', params: { bytes: body.length } }, lang);
-    if (body.length > 0) sent.push(...bodyText(body, undefined, lang).map((text, i): ShownLine => ({ direction: 'client', text, explanation: i === 0 ? bodyNote : null, bytes: null, tls })));
+    sent.push(...this.bodyLines(request, tls));
     const received = responses.flatMap((r, i) => responseLines(r, http, lang, statuses[i]).map((l) => ({ ...l, tls })));
     const last = [...events].reverse().find((e) => e.state !== '');
     if (last) this.labState = last.state;

@@ -86,3 +86,34 @@ export function closesAfter(r: HttpWireResponse): boolean {
   const status = r.parts[0];
   return status?.kind === 'status' && status.version === 'HTTP/1.0' && !connection.includes('keep-alive');
 }
+
+/**
+ * A chunked body typed by hand, line by line as it went out (RFC 9112 7.1): each chunk-size
+ * line, the chunk's data (its first line explained), the last chunk, trailers, the empty line.
+ */
+export function typedChunkedLines(lines: readonly string[], knowledge: Pick<ProtocolKnowledge, 'describe'>, lang: Lang): ShownLine[] {
+  const out: ShownLine[] = [];
+  const say = (text: string, key: KnowledgeRef | null, note?: string): void => {
+    out.push({ direction: 'client', text, explanation: note ?? (key ? knowledge.describe(key, lang) : null), bytes: lineBytes(text, false) });
+  };
+  let i = 0;
+  let trailers = false;
+  while (i < lines.length) {
+    const line = lines[i++] as string;
+    if (trailers) {
+      if (line === '') say(line, null, msg(lang, 'endOfTrailers'));
+      else say(line, { key: 'trailer', params: { name: (line.split(':')[0] ?? '').trim().toLowerCase() } });
+      continue;
+    }
+    const size = Number.parseInt(line, 16) || 0;
+    trailers = size === 0;
+    say(line, size === 0 ? { key: 'last-chunk' } : { key: 'chunk-size', params: { size } });
+    // The chunk's data may span typed lines: its octets with their CRLFs.
+    for (let left = size > 0 ? size + 2 : 0; left > 0 && i < lines.length; i++) {
+      const data = lines[i] as string;
+      say(data, left === size + 2 ? { key: 'body', params: { bytes: size } } : null);
+      left -= Buffer.byteLength(data, 'utf8') + 2;
+    }
+  }
+  return out;
+}

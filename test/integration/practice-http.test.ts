@@ -119,6 +119,22 @@ describe('practice http', () => {
     expect(sent).toContain('S: got: from a file');
   });
 
+  it('a chunked body typed by hand: each chunk-size line, chunk, the last chunk and the trailer explained as it goes out', async () => {
+    const run = await shell(true);
+    await run.type('PUT /echo HTTP/1.1', 'Host: localhost', 'Transfer-Encoding: chunked', '');
+    expect(run.read()).toContain('Now type the chunked body');
+    expect(await run.type('5', 'hello', '0', 'X-Sum: 1')).toBe('more');
+    expect(run.read()).toBe('');
+    await run.type('');
+    const text = run.read();
+    expect(text).toMatch(/C: 5\n +Chunk size \(chunked coding, RFC 9112 7\.1\): 5 in hexadecimal/);
+    expect(text).toMatch(/C: hello\n +The body: 5 bytes/);
+    expect(text).toMatch(/C: 0\n +The last chunk, of size 0/);
+    expect(text).toMatch(/C: X-Sum: 1\n +Trailer field X-Sum/);
+    expect(text).toMatch(/C: \n +The empty line after the last chunk/);
+    expect(text).toContain('S: got: hello');
+  });
+
   it('Expect: 100-continue: the head alone, 100 Continue, then the body and the final response', async () => {
     const run = await shell(true);
     await run.type('POST /echo HTTP/1.1', 'Host: localhost', 'Expect: 100-continue', 'Content-Length: 2', '');

@@ -47,6 +47,7 @@ describe('HttpRequestCollector', () => {
     const steps = type(c, ['PUT /x HTTP/1.1', 'Host: localhost', 'Transfer-Encoding: chunked', '', '5', 'hello', '0', 'Expires: never', '']);
     expect(steps.slice(3, 8).every((s) => s.kind === 'more')).toBe(true);
     expect(body(steps[8])).toBe('5\r\nhello\r\n0\r\nExpires: never\r\n\r\n');
+    expect(steps[8]).toMatchObject({ chunkedLines: ['5', 'hello', '0', 'Expires: never', ''] });
   });
 
   it('does not take a "0" that is chunk data for the last chunk', () => {
