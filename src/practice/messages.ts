@@ -148,6 +148,11 @@ const MESSAGES = {
     en: 'The empty line after the last chunk and its trailer fields: the message is complete (RFC 9112 7.1).',
     ja: '最後のチャンクとトレーラーフィールドの後の空行です。ここでメッセージが完結します（RFC 9112 7.1）。',
   },
+  httpFieldsNow: {
+    en: 'now: field lines (Name: value; Tab completes the names), then an empty line that sends the request',
+    ja: '今入力するもの: フィールドの行（名前: 値。Tab で名前を補完できます）、続いてリクエストを送る空行',
+  },
+  httpBodyNow: { en: 'now: the body, as its framing announced', ja: '今入力するもの: 予告されたとおりのボディ' },
   httpNoStarttls: {
     en: 'HTTP has no STARTTLS: HTTPS is TLS from the first byte on its own port, so use --tls',
     ja: 'HTTP に STARTTLS はありません。HTTPS は専用のポートで最初のバイトから TLS を使うので、--tls を指定してください',

@@ -162,7 +162,9 @@ describe('practice http', () => {
   it(':state and :explain work in the middle of a request', async () => {
     const run = await shell(true);
     await run.type('GET / HTTP/1.1', ':state');
-    expect(run.read()).toMatch(/session state: headers {2}RFC 9112 5/);
+    const state = run.read();
+    expect(state).toMatch(/session state: headers {2}RFC 9112 5/);
+    expect(state).toContain('now: field lines (Name: value; Tab completes the names)');
     await run.type(':explain Content-Length');
     expect(run.read()).toMatch(/HTTP header field Content-Length +RFC 9110 8\.6/);
     await run.type('Host: localhost', '');
