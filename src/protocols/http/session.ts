@@ -8,7 +8,7 @@ import { HttpError } from './errors.js';
 import { parseChunkSize, requestFraming, type BodyFraming } from './framing.js';
 import { FieldList, listTokens } from './headers.js';
 import { bodyKey, httpClientKey, withBareLf, type LineMode } from './knowledge/keys.js';
-import { hostOf, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
+import { checkHost, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
 import { internalError, renderError, statusLine } from './replies.js';
 import { applyGeneric, renderResponse } from './response.js';
 import type { HttpApp, HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
@@ -282,17 +282,4 @@ export class HttpSession implements ProtocolSession {
       inputDeadlineMs: close ? null : this.headerTimeoutMs,
     };
   }
-}
-
-/**
- * Host (RFC 9112 3.2): exactly one in HTTP/1.1 (400 without it or with two); an absolute-form
- * target's authority wins over the field (RFC 9112 3.2.2). Returns the host, without port.
- */
-function checkHost(fields: FieldList, line: RequestLine, fromTarget: string): string {
-  const hosts = fields.all('host');
-  if (hosts.length > 1) throw new HttpError(400, 'two-hosts', 'a request carries one Host field, not several (RFC 9112 3.2)');
-  if (hosts.length === 0 && line.version === 'HTTP/1.1') throw new HttpError(400, 'no-host', 'an HTTP/1.1 request must carry a Host field (RFC 9112 3.2)');
-  const host = hosts[0] === undefined ? '' : hostOf(hosts[0]);
-  if (host === null) throw new HttpError(400, 'bad-field', 'the Host field is not a valid host[:port] (RFC 9110 7.2)');
-  return line.form === 'absolute' ? fromTarget : host;
 }
