@@ -91,7 +91,8 @@ describe('HTTP knowledge words', () => {
       for (const lang of LANGS) {
         const plain = say(ref, lang);
         const bare = say({ key: ref.key, params: { ...ref.params, bareLf: 1 } }, lang);
-        expect(bare.startsWith(`${plain} `)).toBe(true);
+        expect(bare.startsWith(lang === 'en' ? `${plain} ` : plain)).toBe(true);
+        if (lang === 'ja') expect(bare).not.toContain('。 ');
         expect(bare.slice(plain.length)).toContain('RFC 9112 2.2');
       }
     }
