@@ -3,9 +3,8 @@ import type { Lang, Localized } from '../../../src/i18n.js';
 import type { KnowledgeRef } from '../../../src/protocols/transcript.js';
 import { HTTP_METHODS } from '../../../src/protocols/http/types.js';
 import { httpDescriber } from '../../../src/protocols/http/knowledge/describe.js';
-import { HTTP_FIELDS } from '../../../src/protocols/http/knowledge/fields.js';
 import { REASONS } from '../../../src/protocols/http/knowledge/reasons.js';
-import { HTTP_METHOD_KNOWLEDGE, HTTP_STATE_KNOWLEDGE, HTTP_STATUS_KNOWLEDGE, HTTP_TERMS } from '../../../src/protocols/http/knowledge/tables.js';
+import { HTTP_FIELDS, HTTP_METHOD_KNOWLEDGE, HTTP_STATE_KNOWLEDGE, HTTP_STATUS_KNOWLEDGE, HTTP_TERMS } from '../../../src/protocols/http/knowledge/tables.js';
 
 /**
  * The HTTP words (golden-free): every key of notes/http-keys.md is said in both languages,
