@@ -1,6 +1,7 @@
 import type { CommandKnowledge, ReplyKnowledge, StateKnowledge, TermKnowledge } from '../../knowledge.js';
 import { CODING_ROWS, HTTP_STATES } from './codings.js';
 import { FIELD_ROWS } from './fields.js';
+import { WEB_FIELD_ROWS } from './fields-web.js';
 import { METHODS } from './methods.js';
 import { STATUS_CLASSES, STATUSES } from './statuses.js';
 
@@ -17,7 +18,7 @@ function terms(kind: TermKnowledge['kind'], rows: ReadonlyArray<Omit<TermKnowled
   return new Map(rows.map((row) => [row.name.toLowerCase(), { ...row, kind }]));
 }
 
-export const HTTP_FIELDS = terms('field', FIELD_ROWS);
+export const HTTP_FIELDS = terms('field', [...FIELD_ROWS, ...WEB_FIELD_ROWS]);
 export const HTTP_CODINGS = terms('coding', CODING_ROWS);
 /** Fields and codings, keyed lower-case: what `explain http Host` and `explain http chunked` find. */
 export const HTTP_TERMS: ReadonlyMap<string, TermKnowledge> = new Map([...HTTP_FIELDS, ...HTTP_CODINGS]);
