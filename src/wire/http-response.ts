@@ -60,8 +60,8 @@ export class HttpResponseReader {
   private left = 0;
   private bodyChunks: Buffer[] = [];
   private ended = false;
-  /** The chunk being read, while its bytes still arrive. */
-  private chunk: Extract<HttpPart, { kind: 'chunk' }> | null = null;
+  /** The pieces of the chunk being read, while its bytes still arrive. */
+  private chunkPieces: Buffer[] = [];
 
   push(data: Buffer): void {
     if (data.length > 0) this.buf = this.buf.length === 0 ? Buffer.from(data) : Buffer.concat([this.buf, data]);
@@ -260,14 +260,11 @@ export class HttpResponseReader {
   private readChunkData(): boolean {
     const bytes = this.takeBytes();
     if (bytes === null) return false;
-    // A chunk that arrives in pieces is still one part.
-    if (this.chunk) this.chunk.bytes = Buffer.concat([this.chunk.bytes, bytes]);
-    else {
-      this.chunk = { kind: 'chunk', bytes };
-      this.current().parts.push(this.chunk);
-    }
+    // A chunk that arrives in pieces is still one part, joined once whole (no copy per piece).
+    this.chunkPieces.push(bytes);
     if (this.left > 0) return false;
-    this.chunk = null;
+    this.current().parts.push({ kind: 'chunk', bytes: this.chunkPieces.length === 1 ? bytes : Buffer.concat(this.chunkPieces) });
+    this.chunkPieces = [];
     this.phase = 'chunk-end';
     return true;
   }

@@ -112,6 +112,17 @@ describe('HttpResponseReader', () => {
     expect(() => read(Buffer.from(wire), 64, ['GET'])).toThrow(HttpFramingError);
   });
 
+  it('reads a large chunk that arrives in many pieces as one part, byte for byte', () => {
+    const data = Buffer.alloc(300_000, 'x');
+    data.write('end', data.length - 3);
+    const wire = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n0\r\n\r\n')]);
+    const [r] = read(wire, 1000, ['GET']);
+    const chunks = r?.parts.filter((p) => p.kind === 'chunk') ?? [];
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.kind === 'chunk' && chunks[0].bytes.equals(data)).toBe(true);
+    expect(r?.body.equals(data)).toBe(true);
+  });
+
   it('accepts chunk extensions and joins repeated field values for a lookup', () => {
     const wire = 'HTTP/1.1 200 OK\r\nVary: Accept\r\nTransfer-Encoding: chunked\r\nVary: Accept-Encoding\r\n\r\n3;name=x\r\nabc\r\n0\r\n\r\n';
     const [r] = read(Buffer.from(wire), 2, ['GET']);
