@@ -30,7 +30,10 @@ export interface HttpWireResponse {
   /** The body, de-chunked: the representation's bytes (empty for HEAD, 1xx, 204, 304). */
   body: Buffer;
   framing: HttpFraming;
-  /** 1xx: an interim response; the final one to the same request follows (RFC 9110 15.2). */
+  /**
+   * 1xx: an interim response; the final one to the same request follows (RFC 9110 15.2).
+   * Not 101: after Switching Protocols the connection speaks another protocol (RFC 9110 15.2.2).
+   */
   interim: boolean;
 }
 
@@ -142,7 +145,7 @@ export class HttpResponseReader {
     if (!m) throw new HttpFramingError(`not an HTTP status line: ${JSON.stringify(line.text.slice(0, 80))}`);
     const code = Number(m[2]);
     const reason = m[3] ?? '';
-    this.response = { code, reason, fields: [], parts: [{ kind: 'status', text: line.text, version: m[1] as string, code, reason, bareLf: line.bareLf }], body: Buffer.alloc(0), framing: 'none', interim: code < 200 };
+    this.response = { code, reason, fields: [], parts: [{ kind: 'status', text: line.text, version: m[1] as string, code, reason, bareLf: line.bareLf }], body: Buffer.alloc(0), framing: 'none', interim: code < 200 && code !== 101 };
     this.phase = 'head';
     return true;
   }

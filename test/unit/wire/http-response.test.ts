@@ -61,6 +61,13 @@ describe('HttpResponseReader', () => {
     expect(more).toBeUndefined();
   });
 
+  it('takes 103 Early Hints as interim, and 101 Switching Protocols as the last HTTP message', () => {
+    const [hints, ok] = read(Buffer.from('HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n'), 4, ['GET', 'GET']);
+    expect([hints?.interim, ok?.interim]).toEqual([true, false]);
+    const [switched] = read(Buffer.from('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n'), 4, ['GET']);
+    expect(switched).toMatchObject({ code: 101, interim: false, framing: 'none' });
+  });
+
   it('reads no body after HEAD though Content-Length says 13, so the next response is not swallowed', () => {
     const [head, get] = read(fixture('node-head-pipelined.bin'), 3, ['HEAD', 'GET']);
     expect(head).toMatchObject({ code: 200, framing: 'none' });
