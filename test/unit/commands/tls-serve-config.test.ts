@@ -9,7 +9,7 @@ describe('serve TLS flags', () => {
   it('TLS is on by default, on 2465/2995/2993, with the lab certificate', () => {
     const c = serveConfig({ tls: true }, env);
     expect(c.tls).toEqual({ ports: SERVE_PORTS.implicitTls, loginRequiresTls: false, plainStarttls: false, submissionPort: 2587 });
-    expect(SERVE_PORTS.implicitTls).toEqual({ smtp: 2465, pop3: 2995, imap: 2993 });
+    expect(SERVE_PORTS.implicitTls).toEqual({ smtp: 2465, pop3: 2995, imap: 2993, http: 2443 });
     expect(serveConfig({}, env).tls).not.toBeNull();
   });
 
