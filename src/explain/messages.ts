@@ -51,7 +51,7 @@ const MESSAGES = {
     en: '"{term}" is not an SMTP reply code: a reply code is three digits, the first 2, 3, 4 or 5 (RFC 5321 4.2.1)',
     ja: '「{term}」は SMTP の応答コードではありません。応答コードは 3 桁で、1 桁目は 2・3・4・5 のどれかです（RFC 5321 4.2.1）',
   },
-  unknownProtocol: { en: 'unknown protocol "{protocol}"{suggest}: use smtp, pop3 or imap', ja: '未知のプロトコル「{protocol}」です{suggest}。smtp、pop3、imap のどれかを指定してください' },
+  unknownProtocol: { en: 'unknown protocol "{protocol}"{suggest}: use smtp, pop3, imap or http', ja: '未知のプロトコル「{protocol}」です{suggest}。smtp、pop3、imap、http のどれかを指定してください' },
   // The one style of every "did you mean" (as learn's unknown lesson and cli.ts's unknown command).
   didYouMean: { en: ' (did you mean {best}?)', ja: '（{best} のことですか？）' },
 } satisfies Record<string, Localized>;

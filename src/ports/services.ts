@@ -74,7 +74,7 @@ const ROWS: readonly Row[] = [
   [2080, TCP, 'HTTP (l7lab)', 'RFC 9110', 'http', "l7lab serve's HTTP server, like 80: the web inbox and its JSON API (http://127.0.0.1:2080/).", 'l7lab serve の HTTP サーバー (80 番と同じ): Web の受信箱とその JSON API (http://127.0.0.1:2080/)。'],
   [2110, TCP, 'POP3 (l7lab)', 'RFC 1939', 'pop3', "l7lab's lab POP3 server: the lessons' mailbox to download.", 'l7lab の練習用 POP3 サーバー: レッスンでダウンロードするメールボックス。'],
   [2143, TCP, 'IMAP (l7lab)', 'RFC 9051', 'imap', "l7lab's lab IMAP server: the same mailbox, kept on the server.", 'l7lab の練習用 IMAP サーバー: 同じメールボックスをサーバー上に保ったまま扱います。'],
-  [2443, TCP, 'HTTPS (l7lab)', 'RFC 9110', 'https', "l7lab serve's HTTP inside TLS from the first byte, like 443, with the lab certificate.", 'l7lab serve の、最初から TLS で包まれた HTTP (443 番と同じ)。ラボの証明書を使います。'],
+  [2443, TCP, 'HTTPS (l7lab)', 'RFC 9110', 'https', "l7lab serve's HTTP inside TLS from the first byte, like 443, with the lab certificate; ALPN offers http/1.1 only.", 'l7lab serve の、最初から TLS で包まれた HTTP (443 番と同じ)。ラボの証明書を使い、ALPN では http/1.1 だけを提示します。'],
   [2465, TCP, 'SMTPS (l7lab)', 'RFC 8314', 'tls', "l7lab serve's SMTP inside TLS from the first byte, like 465, with the lab certificate.", 'l7lab serve の、最初から TLS で包まれた SMTP (465 番と同じ)。ラボの証明書を使います。'],
   [2525, TCP, 'SMTP (l7lab)', 'RFC 5321', 'mock-server', "l7lab's lab SMTP server: captures every message and relays none (also a common alternative submission port).", 'l7lab の練習用 SMTP サーバー: すべてのメッセージを受け取り、どこにも中継しません (メールサービスの代替送信ポートとしてもよく使われます)。'],
   [2587, TCP, 'Submission (l7lab)', 'RFC 6409', 'tls', "l7lab serve's submission port, like 587: clear text until the client says STARTTLS (RFC 3207).", 'l7lab serve のサブミッションポート (587 番と同じ): クライアントが STARTTLS と送るまでは平文です (RFC 3207)。'],

@@ -96,7 +96,9 @@ export class WireClient {
    * handshake on the same connection. Returns the exchange, so the caller can show it.
    */
   async startTls(tls: WireTls, host: string): Promise<{ sent: string; reply: WireReply }> {
-    const { line, ok } = STARTTLS_COMMAND[this.protocol];
+    const upgrade = STARTTLS_COMMAND[this.protocol];
+    if (!upgrade) throw new WireError('network', `${this.protocol.toUpperCase()} has no upgrade command: connect to its TLS port instead`);
+    const { line, ok } = upgrade;
     const reply = await this.send(line);
     if (reply.status !== ok) return { sent: line, reply };
     await this.handshakeNow(tls, host);
@@ -118,7 +120,9 @@ export class WireClient {
   }
 
   private isUpgrade(line: string, reply: WireReply): boolean {
-    const { line: command, ok } = STARTTLS_COMMAND[this.protocol];
+    const upgrade = STARTTLS_COMMAND[this.protocol];
+    if (!upgrade) return false;
+    const { line: command, ok } = upgrade;
     const word = (l: string) => l.trim().split(/\s+/)[this.protocol === 'imap' ? 1 : 0]?.toUpperCase();
     return reply.status === ok && line.trim().split(/\s+/).length === command.split(' ').length && word(line) === word(command);
   }
@@ -303,6 +307,9 @@ function shapeFor(protocol: Protocol, line: string): ReplyShape {
       return { protocol: 'pop3', multiline: line !== '' && pop3Multiline(line) };
     case 'imap':
       return { protocol: 'imap', tag: line.trim().split(/\s+/)[0] ?? null };
+    case 'http':
+      // The practice shell's HTTP side (issue 16) brings its own message reader.
+      throw new WireError('network', 'this client does not read HTTP messages yet');
   }
 }
 
