@@ -16,25 +16,35 @@ const { children, tempDir, suiteDir } = scratch('l7lab-serve-http-');
 const home = suiteDir();
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '80' };
 
-/** serve's stdout lines until one matches `until`; the child stays up for the test (killed after it). */
-function serveUntil(args: string[], until: (line: string) => boolean): Promise<string[]> {
+/** serve's stdout lines as they come; `until` resolves with them all once one matches (bounded). */
+interface Served {
+  lines: string[];
+  until(match: (line: string) => boolean): Promise<string[]>;
+}
+
+function serve(args: string[]): Served {
   const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...SERVE_ANY_PORTS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const lines: string[] = [];
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`serve never printed the line awaited: ${lines.join('\n')}`)), 15_000);
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      lines.push(line);
-      if (until(line)) (clearTimeout(t), resolve(lines));
-    });
+  const waiters: Array<() => void> = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    lines.push(line);
+    for (const w of waiters.splice(0)) w();
   });
+  return {
+    lines,
+    until(match) {
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`serve never printed the line awaited: ${lines.join('\n')}`)), 15_000);
+        const check = () => (lines.some(match) ? (clearTimeout(t), resolve(lines)) : waiters.push(check));
+        check();
+      });
+    },
+  };
 }
 
-/** --json-log's events up to and including the first one `until` accepts. */
-async function serveEvents(args: string[], until: (e: Record<string, unknown>) => boolean): Promise<Array<Record<string, unknown>>> {
-  const lines = await serveUntil(['--json-log', ...args], (line) => until(JSON.parse(line) as Record<string, unknown>));
-  return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const serveUntil = (args: string[], match: (line: string) => boolean): Promise<string[]> => serve(args).until(match);
+const json = (line: string) => JSON.parse(line) as Record<string, unknown>;
 
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -80,22 +90,29 @@ describe('serve: the web inbox', () => {
   });
 
   it('--json-log names http and https among the endpoints, logs each request line, and HTTPS serves the API with the lab certificate', async () => {
-    const events = await serveEvents([], (e) => e.event === 'certificate');
+    const served = serve(['--json-log']);
+    const events = (await served.until((l) => json(l).event === 'certificate')).map(json);
     const endpoints = events.find((e) => e.event === 'endpoints') as Record<string, Address> | undefined;
     expect(endpoints?.http).toMatchObject({ host: '127.0.0.1', port: expect.any(Number) });
     expect(endpoints?.https).toMatchObject({ host: '127.0.0.1', port: expect.any(Number) });
     expect(endpoints?.https?.port).not.toBe(endpoints?.http?.port);
     expect(events.filter((e) => e.event === 'listening' && e.protocol === 'http')).toHaveLength(2);
     const cert = events.find((e) => e.event === 'certificate') as { path: string };
-    const got = await curl(['--cacert', cert.path, '-i', `https://127.0.0.1:${endpoints?.https?.port}/api/messages`]);
+    const got = await curl(['--cacert', cert.path, '-i', `https://127.0.0.1:${endpoints?.https?.port}/api/messages?to=nobody`]);
     expect(got.stderr).toBe('');
     expect(got.stdout).toMatch(/^HTTP\/1\.1 200 /);
     expect(got.stdout).toMatch(/^content-type: application\/json/im);
+    // What curl sent, line by line in the log, explained.
+    const line = (text: string) => (l: string) => json(l).event === 'line' && json(l).text === text;
+    await served.until(line('GET /api/messages?to=nobody HTTP/1.1'));
+    const request = served.lines.map(json).find((e) => e.text === 'GET /api/messages?to=nobody HTTP/1.1');
+    expect(request).toMatchObject({ protocol: 'http', direction: 'client', explanation: expect.any(String) });
+    expect(String(request?.explanation).length).toBeGreaterThan(10);
   });
 
   it('--no-tls opens no HTTPS port', async () => {
-    const events = await serveEvents(['--no-tls'], (e) => e.event === 'endpoints');
-    const endpoints = events.at(-1) as Record<string, unknown>;
+    const events = (await serveUntil(['--json-log', '--no-tls'], (l) => json(l).event === 'endpoints')).map(json);
+    const endpoints = events.find((e) => e.event === 'endpoints') as Record<string, unknown>;
     expect(endpoints.http).toBeDefined();
     expect(endpoints.https).toBeUndefined();
   });
