@@ -72,7 +72,7 @@ describe('HTTP knowledge keys from the text alone', () => {
     const d = dialog();
     await d.send('POST /echo HTTP/1.1\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n');
     await d.send(req('GET /chunks HTTP/1.1', 'Host: a'));
-    for (const { step } of d.steps) {
+    for (const { step } of d.steps.filter((s) => !s.step.client?.silent)) {
       expect(step.client?.knowledge ?? null).not.toBeNull();
       step.out.forEach((_, i) => expect(step.knowledge?.[i] ?? null).not.toBeNull());
     }
