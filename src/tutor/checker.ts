@@ -54,7 +54,7 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
 }
 
 /** Steps that wait for the learner to type or pick something. */
-const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'data', 'starttls', 'quiz']);
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz']);
 
 /**
  * Every text the learner reads in a step, and whether it is shown before the step runs
@@ -192,8 +192,40 @@ function checkCommand(w: Walk, step: Extract<Step, { kind: 'send' }>, protocol: 
       // reported by checkPattern
     }
   }
+  if (protocol === 'http') report(w, step, 'connection', 'an HTTP request is several lines: use a request step');
   if (!protocol || step.continues) return;
   if (!knowsCommand(w.ctx.knowledge[protocol], step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
+}
+
+/** RFC 9112 5: a field line is `name: value`, the name a token with no space before the colon. */
+const FIELD_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/;
+
+/** A request step: on an HTTP connection, a request line whose method the knowledge table knows, then field lines. */
+function checkRequest(w: Walk, step: Extract<Step, { kind: 'request' }>, protocol: Protocol | undefined): void {
+  step.lines.forEach((line, i) => checkPlaceholders(w, step, `lines[${i}]`, line));
+  step.accept?.forEach((a, i) => {
+    if (a === null) return;
+    checkPattern(w, step, `accept[${i}]`, a);
+    const line = step.lines[i];
+    if (line === undefined) report(w, step, `accept[${i}]`, 'no line to accept: there are fewer lines');
+    else if (!line.includes('{') && !safeTest(a, line)) report(w, step, `accept[${i}]`, 'does not accept the suggested line itself');
+  });
+  checkPattern(w, step, 'match', step.match);
+  if (protocol !== undefined && protocol !== 'http') report(w, step, 'connection', 'a request step needs an HTTP connection');
+  if (protocol === undefined) return;
+  const [first, ...fields] = step.lines;
+  if (first !== undefined && !knowsCommand(w.ctx.knowledge[protocol], first)) report(w, step, 'lines[0]', `"${first}" is not a request line with a method the knowledge table knows`);
+  fields.forEach((f, i) => {
+    if (!FIELD_LINE.test(f)) report(w, step, `lines[${i + 1}]`, `"${f}" is not a field line (name: value, RFC 9112 5)`);
+  });
+}
+
+function safeTest(source: string, text: string): boolean {
+  try {
+    return new RegExp(source, 'i').test(text);
+  } catch {
+    return true; // reported by checkPattern
+  }
 }
 
 function checkCaptures(w: Walk, step: Step, capture: Record<string, string> | undefined): void {
@@ -223,10 +255,14 @@ function checkStep(w: Walk, step: Step): void {
       return checkLab(w, step, 'lab', step.lab);
     case 'connect':
       checkLab(w, step, 'lab', step.lab, step.protocol);
+      if (step.tls && w.lesson.labs[step.lab ?? DEFAULT_LAB]?.tls !== true) report(w, step, 'tls', 'TLS from the first byte needs the lab certificate: give the lab `tls: true`');
       w.connections.set(step.connection, step.protocol);
       return checkCaptures(w, step, step.capture);
     case 'send':
       checkCommand(w, step, useConnection(w, step, step.connection));
+      return checkCaptures(w, step, step.capture);
+    case 'request':
+      checkRequest(w, step, useConnection(w, step, step.connection));
       return checkCaptures(w, step, step.capture);
     case 'data':
       if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');

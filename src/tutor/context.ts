@@ -33,6 +33,8 @@ export interface Connection {
   /** The greeting's first line (APOP's timestamp) and the last SASL challenge seen (CRAM-MD5). */
   greeting: string;
   challenge: string | null;
+  /** Opened on the implicit-TLS port (HTTPS): a reconnect goes there again. */
+  tlsFromStart: boolean;
 }
 
 export interface Mismatch {

@@ -56,7 +56,7 @@ export class LessonCancelled extends Error {
 const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay', 'starttls']);
 
 /** Steps that change the lab's state, replayed (quietly) to resume in the middle of a lesson. */
-const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls']);
+const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'request', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls']);
 
 /** Reset / Skip rebuild the lab; a bound keeps a scripted loop from rebuilding forever. */
 const MAX_RESTARTS_PER_STEP = 50;

@@ -1,0 +1,159 @@
+import { capture, fillValue, mismatch, tr, type Connection, type LessonContext } from '../context.js';
+import { LessonQuit, StepRestart } from '../control.js';
+import { sendRequest, type RequestExchange } from '../http-exchange.js';
+import { askLine, type HintSource } from '../lesson-helpers.js';
+import { msg } from '../messages.js';
+import { explain, good, note, say, warn } from '../present.js';
+import type { StepOf } from '../schema.js';
+import { replyMatches } from './send.js';
+import { requestMissReason } from './request-miss.js';
+
+/**
+ * `request`: the learner types an HTTP request line by line (RFC 9112 2.1): the request line,
+ * field lines, then the empty line that ends the header section. Each line goes out as typed
+ * and gets no reply of its own; the response is read after the empty line. An empty line typed
+ * early ends the request there, as on the wire (forget Host and the server answers 400, RFC 9112
+ * 3.2). A server that refuses a line may answer at once and close (RFC 9112 9.6 allows closing
+ * after any response): the next try opens a new connection. After a miss the learner chooses, as
+ * in a send step: retry, hint, answer, reset, skip or quit.
+ */
+type RequestStep = StepOf<'request'>;
+type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
+
+/** More field lines than any lesson needs; a bound so a stuck script cannot type forever. */
+const MAX_EXTRA_LINES = 50;
+
+export function suggestedLines(ctx: LessonContext, step: RequestStep): string[] {
+  return step.lines.map((l) => fillValue(ctx, l));
+}
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
+
+/** Every suggested line typed, each as its step accepts it, then (perhaps) extra fields, then the empty line. */
+export function requestAccepted(step: RequestStep, typed: readonly string[], suggestions: readonly string[]): boolean {
+  const head = typed[typed.length - 1] === '' ? typed.slice(0, -1) : typed;
+  if (head.length < suggestions.length) return false;
+  return suggestions.every((s, i) => {
+    const t = head[i] ?? '';
+    const accept = step.accept?.[i];
+    return accept ? new RegExp(accept, 'i').test(t.trim()) : norm(t) === norm(s);
+  });
+}
+
+interface Attempt {
+  exchange: RequestExchange;
+  ok: boolean;
+  accepted: boolean;
+}
+
+function judge(ctx: LessonContext, step: RequestStep, exchange: RequestExchange, suggestions: readonly string[]): Attempt {
+  const accepted = requestAccepted(step, exchange.sent, suggestions);
+  const missed = capture(ctx, step.capture, exchange.reply.lines);
+  const ok = accepted && replyMatches(step, exchange.reply) && missed.length === 0;
+  return { exchange, ok, accepted };
+}
+
+function connection(ctx: LessonContext, name: string): Connection {
+  const conn = ctx.connections.get(name);
+  if (!conn) throw new Error(`connection ${name} is not open`);
+  return conn;
+}
+
+const expectedLabel = (step: RequestStep) => (step.match ? `${step.expect} /${step.match}/` : step.expect);
+
+/** Played by l7lab: --auto, a quiet replay, or Skip. */
+async function playLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<Attempt> {
+  const exchange = await sendRequest(ctx, connection(ctx, step.connection), async function* () {
+    yield* [...suggestions, ''];
+  });
+  return judge(ctx, step, exchange, suggestions);
+}
+
+async function play(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<void> {
+  if (ctx.skipNext) note(ctx, msg(ctx.lang, 'skipped', { text: suggestions.join(' ⏎ ') }));
+  const a = await playLines(ctx, step, suggestions);
+  const got = a.exchange.reply.lines[0] ?? '(no reply)';
+  if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), got);
+  else if (ctx.skipNext) good(ctx, '✓');
+  ctx.stats.commands += ctx.quiet ? 0 : 1;
+  explain(ctx, tr(ctx, step.explain), step.layer);
+}
+
+/** The prompt for line `i`: the suggested line, or (after the last one) the empty line that ends the request. */
+function promptFor(ctx: LessonContext, step: RequestStep, i: number, suggestions: readonly string[]): string {
+  const s = suggestions[i];
+  const text = s === undefined ? msg(ctx.lang, 'typeEmptyLine') : msg(ctx.lang, 'typeLine', { n: i + 1, suggestion: s });
+  return `[${step.connection}] ${text}`;
+}
+
+/** The learner's lines, one prompt each; an empty first line is not a request yet (servers ignore it, RFC 9112 2.2). */
+function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[], hint: HintSource) {
+  return async function* (): AsyncGenerator<string> {
+    let i = 0;
+    while (i < suggestions.length + MAX_EXTRA_LINES) {
+      const typed = (await askLine(ctx, promptFor(ctx, step, i, suggestions), ctx.connections.get(step.connection), hint)).replace(/\s+$/, '');
+      if (typed === '' && i === 0) {
+        note(ctx, msg(ctx.lang, 'requestLineFirst'));
+        continue;
+      }
+      yield typed;
+      if (typed === '') return;
+      i += 1;
+    }
+    yield '';
+  };
+}
+
+async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<Choice> {
+  const choice = await ctx.prompts.select<Choice>(msg(ctx.lang, 'whatNow'), [
+    { name: msg(ctx.lang, 'retry'), value: 'retry' },
+    { name: msg(ctx.lang, 'hint'), value: 'hint' },
+    { name: msg(ctx.lang, 'answer'), value: 'answer' },
+    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
+    { name: msg(ctx.lang, 'skip'), value: 'skip' },
+    { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
+  ]);
+  if (choice === 'reset') throw new StepRestart(false);
+  if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
+  if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: [...suggestions, msg(ctx.lang, 'emptyLineName')].join(' ⏎ ') }));
+  if (choice === 'quit') throw new LessonQuit();
+  return choice;
+}
+
+function sayMiss(ctx: LessonContext, step: RequestStep, a: Attempt, suggestions: readonly string[]): void {
+  if (a.accepted) warn(ctx, msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.exchange.reply.status || '-' }));
+  else warn(ctx, requestMissReason(ctx.lang, a.exchange.sent, suggestions));
+  // RFC 9112 9.6: a server may close after any response; the next try connects again.
+  if (a.exchange.conn.client.closed) note(ctx, msg(ctx.lang, 'httpClosed', { who: step.connection }));
+}
+
+/** Skip: l7lab sends the suggested request; when even that misses here, from a rebuilt lab. */
+async function skipHere(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<void> {
+  note(ctx, msg(ctx.lang, 'skipped', { text: suggestions.join(' ⏎ ') }));
+  const s = await playLines(ctx, step, suggestions);
+  if (!s.ok) {
+    note(ctx, msg(ctx.lang, 'skipRebuilding'));
+    throw new StepRestart(true);
+  }
+  good(ctx, '✓');
+  explain(ctx, tr(ctx, step.explain), step.layer);
+}
+
+export async function runRequest(ctx: LessonContext, step: RequestStep): Promise<void> {
+  const suggestions = suggestedLines(ctx, step);
+  say(ctx, tr(ctx, step.text));
+  if (ctx.auto || ctx.quiet || ctx.skipNext) return play(ctx, step, suggestions);
+  // Bounded: each round is one request typed by the learner.
+  for (let round = 0; round < 1000; round++) {
+    ctx.stats.commands += 1;
+    const exchange = await sendRequest(ctx, connection(ctx, step.connection), learnerLines(ctx, step, suggestions, step.hint));
+    const a = judge(ctx, step, exchange, suggestions);
+    if (a.ok) {
+      explain(ctx, tr(ctx, step.explain), step.layer);
+      return;
+    }
+    sayMiss(ctx, step, a, suggestions);
+    if ((await afterMiss(ctx, step, suggestions)) === 'skip') return skipHere(ctx, step, suggestions);
+  }
+  throw new LessonQuit();
+}
