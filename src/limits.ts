@@ -56,6 +56,27 @@ export const IMAP_MAX_BAD_COMMANDS = 20;
 /** Deepest parenthesised list the parser accepts: l7lab's choice, far above any real client. */
 export const IMAP_MAX_NESTING = 32;
 
+// ---- HTTP (RFC 9110, 9112) ----
+/** Request line, including CRLF: RFC 9112 3 asks every recipient to support at least 8000 octets; longer gets 414. */
+export const HTTP_REQUEST_LINE = 8000;
+/** The whole header section (field lines and their CRLFs): l7lab's choice, like nginx's 64 KB large buffers; more gets 431 (RFC 6585 5). */
+export const HTTP_MAX_HEAD = 64 * 1024;
+/** Field lines per header section: l7lab's choice, Node's http server allows 2000, Apache 100; more gets 431. */
+export const HTTP_MAX_FIELDS = 100;
+/** A request body, de-chunked: l7lab's choice, the size of a message SMTP accepts; more gets 413 (RFC 9110 15.5.14). */
+export const HTTP_MAX_BODY = SMTP_MAX_MESSAGE_SIZE;
+/** A chunk-size line with its extensions (RFC 9112 7.1): l7lab's choice; longer gets 400. */
+export const HTTP_CHUNK_LINE = 4096;
+/** Simultaneous HTTP connections: l7lab's choice (a browser opens about 6 per host). */
+export const HTTP_MAX_CONNECTIONS = 200;
+/** A kept-alive connection idle this long is closed (RFC 9112 9.8 lets either side close an idle one): nginx's keepalive_timeout is 75 s. */
+export const HTTP_IDLE_TIMEOUT_MS = 75_000;
+/**
+ * A request head must arrive whole within this long from its first byte, however slowly it trickles
+ * (slowloris): l7lab's choice, Apache's mod_reqtimeout allows 20-40 s, Node's headersTimeout 60 s; 408 after.
+ */
+export const HTTP_HEADER_TIMEOUT_MS = 30_000;
+
 // ---- every server ----
 /** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
 export const MAX_CONNECTIONS = 200;

@@ -3,7 +3,7 @@
  * (the lab, lesson files, the practice shell, the transcript) imports it from here, so
  * adding a protocol is one line in this file (and its folder under protocols/).
  */
-export const PROTOCOLS = ['smtp', 'pop3', 'imap'] as const;
+export const PROTOCOLS = ['smtp', 'pop3', 'imap', 'http'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
 export function isProtocol(value: string): value is Protocol {

@@ -1,5 +1,5 @@
 import type { Localized } from '../i18n.js';
-import { commandsFor, type CommandKnowledge, type ProtocolKnowledge, type ReplyKnowledge, type StateKnowledge } from '../protocols/knowledge.js';
+import { commandsFor, type CommandKnowledge, type ProtocolKnowledge, type ReplyKnowledge, type StateKnowledge, type TermKnowledge } from '../protocols/knowledge.js';
 import type { Protocol } from '../protocol.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { closeEnough, editDistance } from '../edit-distance.js';
@@ -33,6 +33,7 @@ export type Lookup =
   | { kind: 'command'; protocol: Protocol; command: CommandKnowledge; reply: ReplyKnowledge | null }
   | { kind: 'reply'; protocol: Protocol; reply: ReplyKnowledge; variants: ReplyKnowledge[]; classes: ClassNote[]; example: Example | null; enhanced: EnhancedPart | null }
   | { kind: 'state'; protocol: Protocol; state: StateKnowledge; commands: string[] }
+  | { kind: 'term'; protocol: Protocol; term: TermKnowledge }
   | { kind: 'class'; protocol: Protocol; term: string; classes: ClassNote[]; secondDigitUnassigned: boolean; enhanced: EnhancedPart | null }
   | { kind: 'enhanced'; protocol: Protocol; enhanced: EnhancedPart; replies: ReplyKnowledge[] }
   | { kind: 'unknown'; protocol: Protocol; term: string; suggestions: string[] };
@@ -127,6 +128,12 @@ function classLookup(k: ProtocolKnowledge, term: string, enhanced: EnhancedPart 
     if (!/^[2-5]\d\d$/.test(t)) return null;
     return { kind: 'class', protocol: 'smtp', term: t, ...smtpClasses(k, t), enhanced };
   }
+  if (k.protocol === 'http') {
+    // RFC 9110 15: a status code is three digits; the first is its class.
+    if (!/^[1-5]\d\d$/.test(t)) return null;
+    const cls = k.replies.get(`${t[0]}xx`);
+    return { kind: 'class', protocol: k.protocol, term: t, classes: cls ? [cls] : [], secondDigitUnassigned: false, enhanced };
+  }
   const statuses = k.protocol === 'pop3' ? ['+OK', '-ERR'] : ['OK', 'NO', 'BAD', 'BYE', 'PREAUTH'];
   // POP3 response codes (RFC 2449 8) and IMAP ones (RFC 3501 7.1) are bracketed atoms.
   const looksLikeCode = /^\[[A-Z0-9/.-]+\]$/.test(t) || (k.protocol === 'pop3' && /^[+-]/.test(t));
@@ -147,15 +154,29 @@ export function lookup(k: ProtocolKnowledge, term: string): Lookup {
   if (reply) return replyLookup(k, reply);
   const state = [...k.states.values()].find((s) => s.name.toLowerCase() === term.trim().toLowerCase());
   if (state) return { kind: 'state', protocol: k.protocol, state, commands: commandsFor(k, state.name).map((c) => c.name) };
+  const known = findTerm(k, term0(term));
+  if (known) return { kind: 'term', protocol: k.protocol, term: known };
   return classLookup(k, term) ?? { kind: 'unknown', protocol: k.protocol, term: term.trim(), suggestions: suggest(k, term) };
+}
+
+/** A term as typed, or a pasted field line (`Host: localhost`): the part before the colon. */
+function term0(term: string): string {
+  return (term.trim().split(':')[0] ?? '').trim().toLowerCase();
+}
+
+/** Fields and codings (HTTP): names compare case-insensitively (RFC 9110 5.1, 8.4.1, RFC 9112 7). */
+function findTerm(k: ProtocolKnowledge, name: string): TermKnowledge | null {
+  return name === '' ? null : (k.terms?.get(name) ?? null);
 }
 
 /** The closest commands: near misses (`MIAL`, `RETRIEVE`) first; else the three nearest. */
 export function suggest(k: ProtocolKnowledge, term: string, max = 3): string[] {
   const t = term.trim().toUpperCase();
-  const names = [...k.commands.keys()];
+  // HTTP's fields and codings are terms too: `explain http Hots` suggests Host.
+  const names = [...k.commands.keys(), ...[...(k.terms?.values() ?? [])].map((x) => x.name)];
   const scored = names
-    .map((name) => ({ name, d: t !== '' && (name.startsWith(t) || t.startsWith(name)) ? 0 : editDistance(t, name) }))
+    .map((name) => ({ name, upper: name.toUpperCase() }))
+    .map(({ name, upper }) => ({ name, d: t !== '' && (upper.startsWith(t) || t.startsWith(upper)) ? 0 : editDistance(t, upper) }))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   const near = scored.filter((s) => closeEnough(t, s.d));
   return (near.length > 0 ? near : scored).slice(0, max).map((s) => s.name);

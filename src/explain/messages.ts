@@ -20,6 +20,10 @@ const MESSAGES = {
   kindCommand: { en: 'command', ja: 'コマンド' },
   kindReply: { en: 'reply', ja: '応答' },
   kindState: { en: 'state', ja: '状態' },
+  kindMethod: { en: 'method', ja: 'メソッド' },
+  kindStatus: { en: 'status', ja: 'ステータス' },
+  kindField: { en: 'header field', ja: 'ヘッダーフィールド' },
+  kindCoding: { en: 'coding', ja: 'コーディング' },
   kindEnhanced: { en: 'enhanced status code', ja: '拡張ステータスコード' },
   enhanced: { en: 'enhanced code', ja: '拡張コード' },
   subject: { en: 'subject', ja: '主題' },
@@ -51,7 +55,11 @@ const MESSAGES = {
     en: '"{term}" is not an SMTP reply code: a reply code is three digits, the first 2, 3, 4 or 5 (RFC 5321 4.2.1)',
     ja: '「{term}」は SMTP の応答コードではありません。応答コードは 3 桁で、1 桁目は 2・3・4・5 のどれかです（RFC 5321 4.2.1）',
   },
-  unknownProtocol: { en: 'unknown protocol "{protocol}"{suggest}: use smtp, pop3 or imap', ja: '未知のプロトコル「{protocol}」です{suggest}。smtp、pop3、imap のどれかを指定してください' },
+  notHttpStatus: {
+    en: '"{term}" is not an HTTP status code: a status code is three digits, the first 1 to 5 (RFC 9110 15)',
+    ja: '「{term}」は HTTP のステータスコードではありません。ステータスコードは 3 桁で、1 桁目は 1〜5 のどれかです（RFC 9110 15）',
+  },
+  unknownProtocol: { en: 'unknown protocol "{protocol}"{suggest}: use {list}', ja: '未知のプロトコル「{protocol}」です{suggest}。{list} のどれかを指定してください' },
   // The one style of every "did you mean" (as learn's unknown lesson and cli.ts's unknown command).
   didYouMean: { en: ' (did you mean {best}?)', ja: '（{best} のことですか？）' },
 } satisfies Record<string, Localized>;
@@ -64,5 +72,7 @@ export const msg = messages(MESSAGES);
 export function unknownProtocolLine(lang: Lang, protocol: string, known: readonly string[]): string {
   // One typo at most: `smpt`, `pop`, `imap4`; `http` is no misspelt smtp.
   const best = nearest(protocol.toLowerCase(), known, 1);
-  return msg(lang, 'unknownProtocol', { protocol, suggest: best ? msg(lang, 'didYouMean', { best }) : '' });
+  // `smtp, pop3, imap or http`; `smtp、pop3、imap、http`.
+  const list = lang === 'ja' ? known.join('、') : known.length > 1 ? `${known.slice(0, -1).join(', ')} or ${known[known.length - 1]}` : known.join('');
+  return msg(lang, 'unknownProtocol', { protocol, list, suggest: best ? msg(lang, 'didYouMean', { best }) : '' });
 }

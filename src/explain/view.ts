@@ -29,8 +29,14 @@ function classRows(lang: Lang, classes: readonly ClassNote[]): string[] {
   return classes.map((c) => row(lang, /^x\dx$/.test(c.code) ? 'category' : 'cls', `${theme.code(c.code)}: ${pick(c.meaning, lang)}  ${theme.dim(c.rfc)}`));
 }
 
+/** HTTP calls its commands methods and its replies status codes (RFC 9110 9, 15). */
+function kindOf(lookup: Lookup, kind: MessageKey): MessageKey {
+  if (lookup.protocol !== 'http') return kind;
+  return kind === 'kindCommand' ? 'kindMethod' : kind === 'kindReply' ? 'kindStatus' : kind;
+}
+
 function title(lookup: Lookup, kind: MessageKey, name: string, rfc: string, lang: Lang): string {
-  return `${theme.bold(`${lookup.protocol.toUpperCase()} ${msg(lang, kind)} ${name}`)}  ${theme.dim(rfc)}`;
+  return `${theme.bold(`${lookup.protocol.toUpperCase()} ${msg(lang, kindOf(lookup, kind))} ${name}`)}  ${theme.dim(rfc)}`;
 }
 
 function replyRows(lang: Lang, variants: readonly ReplyKnowledge[]): string[] {
@@ -79,11 +85,17 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
     }
     case 'class': {
       const p = lookup.protocol.toUpperCase();
-      out.push(theme.bold(`${p} ${msg(lang, 'kindReply')} ${lookup.term}`), `  ${theme.warn(msg(lang, 'unlistedCode', { code: lookup.term, protocol: p }))}`);
-      if (lookup.protocol !== 'smtp') out.push(`  ${msg(lang, 'replyClasses', { protocol: p })}`);
+      out.push(theme.bold(`${p} ${msg(lang, kindOf(lookup, 'kindReply'))} ${lookup.term}`), `  ${theme.warn(msg(lang, 'unlistedCode', { code: lookup.term, protocol: p }))}`);
+      // HTTP's one class row says it all; POP3 and IMAP list every status a reply can start with.
+      if (lookup.protocol !== 'smtp' && lookup.protocol !== 'http') out.push(`  ${msg(lang, 'replyClasses', { protocol: p })}`);
       out.push(...classRows(lang, lookup.classes));
       if (lookup.secondDigitUnassigned) out.push(row(lang, 'category', msg(lang, 'secondDigitUnassigned', { digit: lookup.term[1] ?? '' })));
       out.push(...enhancedRows(lang, lookup.enhanced, true));
+      break;
+    }
+    case 'term': {
+      const t = lookup.term;
+      out.push(title(lookup, t.kind === 'field' ? 'kindField' : 'kindCoding', t.name, t.rfc, lang), row(lang, 'meaning', pick(t.meaning, lang)));
       break;
     }
     case 'enhanced':
@@ -100,6 +112,7 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
 export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, lang: Lang): string {
   // Digits that are no SMTP code: say what a code looks like; commands would not help.
   if (lookup.protocol === 'smtp' && /^\d+$/.test(lookup.term)) return msg(lang, 'notSmtpCode', { term: lookup.term });
+  if (lookup.protocol === 'http' && /^\d+$/.test(lookup.term)) return msg(lang, 'notHttpStatus', { term: lookup.term });
   // Dotted digits (`3.1.1`, `550 9.1.1`) are a mistaken enhanced code, not a command.
   if (lookup.protocol === 'smtp' && /^(\d{3}[\s-]+)?\d+\.\d+\.\d+\b/.test(lookup.term)) return msg(lang, 'notEnhancedCode', { term: lookup.term });
   return msg(lang, 'unknownTerm', {
@@ -133,6 +146,8 @@ export function lookupJson(lookup: Lookup, term: string, lang: Lang): Record<str
         example: lookup.example,
         enhanced: enhancedJson(lookup.enhanced, lang),
       };
+    case 'term':
+      return { ...base, name: lookup.term.name, termKind: lookup.term.kind, meaning: pick(lookup.term.meaning, lang), rfc: lookup.term.rfc };
     case 'state':
       return { ...base, name: lookup.state.name, meaning: pick(lookup.state.meaning, lang), rfc: lookup.state.rfc, commands: lookup.commands };
     case 'class':

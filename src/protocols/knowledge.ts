@@ -33,11 +33,24 @@ export interface StateKnowledge {
   rfc: string;
 }
 
+/**
+ * A term a protocol knows besides its commands, replies and states: an HTTP header field
+ * (RFC 9110 5) or a coding (RFC 9112 7). `explain` finds it by name, case-insensitively.
+ */
+export interface TermKnowledge {
+  name: string;
+  kind: 'field' | 'coding';
+  meaning: Localized;
+  rfc: string;
+}
+
 export interface ProtocolKnowledge {
   protocol: Protocol;
   commands: ReadonlyMap<string, CommandKnowledge>;
   replies: ReadonlyMap<string, ReplyKnowledge>;
   states: ReadonlyMap<string, StateKnowledge>;
+  /** Other terms, keyed by lower-case name (HTTP's header fields and codings); absent when none. */
+  terms?: ReadonlyMap<string, TermKnowledge>;
   /** One line explaining a server line from its text alone: `describe(serverKey(line), lang)`. */
   explainServerLine(line: string, lang: Lang): string | null;
   /** One line explaining a client line from its text alone: `describe(clientKey(line), lang)`. */

@@ -1,4 +1,5 @@
 import type { ProtocolKnowledge } from './knowledge.js';
+import { HTTP_KNOWLEDGE } from './http/knowledge/index.js';
 import { imapKnowledge } from './imap/knowledge/index.js';
 import { POP3_KNOWLEDGE } from './pop3/knowledge/index.js';
 import { smtpKnowledge } from './smtp/knowledge/index.js';
@@ -14,6 +15,7 @@ export const KNOWLEDGE: Readonly<Record<Protocol, ProtocolKnowledge>> = {
   smtp: smtpKnowledge,
   pop3: POP3_KNOWLEDGE,
   imap: imapKnowledge,
+  http: HTTP_KNOWLEDGE,
 };
 
 /**

@@ -77,7 +77,8 @@ export class LineServer {
     this.secureContext = tls ? createSecureContext({ cert: tls.cert, key: tls.key }) : null;
     if (tls?.implicit) {
       // Implicit TLS (RFC 8314 3): a session only ever sees a connection whose handshake succeeded.
-      this.server = createTlsServer({ allowHalfOpen: true, cert: tls.cert, key: tls.key }, (socket) => this.accept(socket));
+      const alpn = tls.alpn ? { ALPNProtocols: tls.alpn } : {};
+      this.server = createTlsServer({ allowHalfOpen: true, cert: tls.cert, key: tls.key, ...alpn }, (socket) => this.accept(socket));
       this.server.on('tlsClientError', (err: Error) =>
         opts.sink?.({ event: 'notice', protocol: opts.protocol, level: 'info', text: `a TLS handshake failed: ${err.message}` }),
       );
@@ -186,27 +187,34 @@ export class LineServer {
       wake = null;
       w?.();
     };
-    const onTimeout = () => {
-      if (ended) return;
-      const step = session.timeout();
+    // While a line is being handled (an HTTP long-poll awaiting mail) the client is not idle.
+    let working = false;
+    const expire = (cause: 'idle' | 'deadline') => {
+      if (ended || (cause === 'idle' && working)) return;
+      const step = session.timeout(cause);
       reason = 'timeout';
       void Promise.resolve(this.write(c, step)).then(() => c.socket.end());
       ended = true;
       notify();
     };
+    const onTimeout = () => expire('idle');
+    const deadline = new InputDeadline(() => expire('deadline'));
     // Listeners go on whichever socket carries the session now: after STARTTLS, the TLS one.
     const attach = (socket: Socket): (() => void) => {
       const onData = (data: Buffer) => {
+        deadline.input();
         framer.push(data);
         if (framer.buffered > MAX_BUFFERED_INPUT) socket.pause();
         notify();
       };
       const onEnd = () => {
         inputEnded = true;
+        session.clientGone?.();
         notify();
       };
       const onClose = () => {
         ended = true;
+        session.clientGone?.();
         notify();
       };
       socket.on('data', onData);
@@ -225,6 +233,7 @@ export class LineServer {
 
     try {
       let step = await session.greet();
+      if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
       if (!(await this.write(c, step))) return;
       if (step.close) {
         reason = step.closeReason ?? 'quit';
@@ -252,7 +261,11 @@ export class LineServer {
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
         // to write, passed over without a promise or a microtask turn each.
         const handled = this.handle(session, frame);
-        step = handled instanceof Promise ? await handled : handled;
+        if (handled instanceof Promise) {
+          working = true;
+          step = await handled.finally(() => (working = false));
+        } else step = handled;
+        if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
         if (step.delayMs && !(await this.pause(c, step.delayMs))) return;
         const open = this.write(c, step, frame);
         if (!(typeof open === 'boolean' ? open : await open)) return;
@@ -281,6 +294,7 @@ export class LineServer {
       });
       if (!c.socket.destroyed) c.socket.end(`${this.opts.internalErrorReply}\r\n`);
     } finally {
+      deadline.set(null, false);
       detach();
       try {
         await session.closed();
@@ -363,5 +377,35 @@ export class LineServer {
       c.socket.on('drain', done);
       c.socket.on('close', done);
     });
+  }
+}
+
+/**
+ * Step.inputDeadlineMs: a timer armed by the next byte of input (or at once), which later bytes
+ * do not reset, unlike the socket's idle timer.
+ */
+class InputDeadline {
+  private ms: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly fire: () => void) {}
+
+  /** A new deadline (null: none); `now` arms it at once because input is already waiting. */
+  set(ms: number | null, now: boolean): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.ms = ms;
+    if (now) this.input();
+  }
+
+  /** Input arrived: the first byte after set() starts the clock. */
+  input(): void {
+    if (this.ms === null || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.ms = null;
+      this.timer = null;
+      this.fire();
+    }, this.ms);
+    this.timer.unref();
   }
 }

@@ -65,6 +65,13 @@ export interface Step {
    * server that owns the socket does the waiting.
    */
   delayMs?: number;
+  /**
+   * A deadline for the client's next input that a trickle of bytes does not reset (the idle timer
+   * does): a number arms a timer that starts with the next byte the client sends (at once when
+   * bytes are already waiting) and, when it fires, ends the session with `timeout('deadline')`;
+   * null disarms it; omitted leaves it as it is. HTTP's slow-header guard (slowloris).
+   */
+  inputDeadlineMs?: number | null;
 }
 
 /**
@@ -108,10 +115,15 @@ export interface ProtocolSession {
   bytes(data: Buffer): Promise<Step>;
   /** The client sent a line longer than expect.maxLine (the excess was discarded). */
   overflow(): Promise<Step>;
-  /** The idle timer fired: the protocol's autologout reply. */
-  timeout(): Step;
+  /** The idle timer fired (or, `deadline`, a Step.inputDeadlineMs ran out): the protocol's autologout reply. */
+  timeout(cause?: 'idle' | 'deadline'): Step;
   /** The server is shutting down. */
   shutdown(): Step;
+  /**
+   * Optional: the client closed its side or the connection dropped, told at once, even while the
+   * session is still working on a line (an HTTP long-poll stops waiting for mail).
+   */
+  clientGone?(): void;
   /** The connection is gone, for whatever reason: release locks, never apply pending deletes. */
   closed(): Promise<void>;
   /**

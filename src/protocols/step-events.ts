@@ -58,7 +58,7 @@ export function stepEvents(
       state: session.state,
       ...(isLine ? {} : { wireLines: lineCount(item.raw) }),
       ...(layer ? { layer } : {}),
-      ...(knowledge && isLine ? { knowledge } : {}),
+      ...(knowledge ? { knowledge } : {}),
       ...tls,
       time,
     });

@@ -16,6 +16,8 @@ export interface LineServerTls {
   key: string;
   /** Implicit TLS (RFC 8314 3): the handshake comes first, before any greeting (SMTPS, POP3S, IMAPS). */
   implicit?: boolean;
+  /** ALPN protocols offered on an implicit-TLS port (RFC 7301), e.g. `['http/1.1']` for HTTPS. */
+  alpn?: string[];
 }
 
 /** Server-side handshake over an existing socket; resolves once it is secure, rejects on failure or timeout. */

@@ -62,9 +62,9 @@ describe('l7lab explain', () => {
   });
 
   it('an unknown protocol: usage error, exit 2, with the list', async () => {
-    const r = await explain('http', 'GET');
+    const r = await explain('ftp', 'GET');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('l7lab: unknown protocol "http": use smtp, pop3 or imap\n');
+    expect(r.stderr).toBe('l7lab: unknown protocol "ftp": use smtp, pop3, imap or http\n');
   });
 
   it('--json for scripts, also for a term that is not found', async () => {

@@ -28,10 +28,10 @@ describe('did you mean', () => {
   });
 
   it('practice smpt and explain smpt suggest smtp, in the same style as learn (en and ja)', async () => {
-    expect(await usageError(() => runPractice('smpt', { lang: 'en' }))).toBe('unknown protocol "smpt" (did you mean smtp?): use smtp, pop3 or imap');
+    expect(await usageError(() => runPractice('smpt', { lang: 'en' }))).toBe('unknown protocol "smpt" (did you mean smtp?): use smtp, pop3, imap or http');
     expect(await usageError(() => runExplain('POP', '250', { lang: 'en' }, { write: () => undefined }))).toContain('(did you mean pop3?)');
-    expect(await usageError(() => runPractice('smpt', { lang: 'ja' }))).toBe('未知のプロトコル「smpt」です（smtp のことですか？）。smtp、pop3、imap のどれかを指定してください');
-    expect(await usageError(() => runPractice('http', { lang: 'en' }))).toBe('unknown protocol "http": use smtp, pop3 or imap');
+    expect(await usageError(() => runPractice('smpt', { lang: 'ja' }))).toBe('未知のプロトコル「smpt」です（smtp のことですか？）。smtp、pop3、imap、http のどれかを指定してください');
+    expect(await usageError(() => runPractice('htp', { lang: 'en' }))).toBe('unknown protocol "htp" (did you mean http?): use smtp, pop3, imap or http');
   });
 });
 

@@ -1,0 +1,19 @@
+import type { ArgSchema } from '../../command.js';
+import type { HttpContext, HttpRaw } from '../context.js';
+import { HttpError } from '../errors.js';
+import type { HttpRequest } from '../types.js';
+
+/**
+ * The target forms a method accepts (RFC 9112 3.2): origin-form and absolute-form for all six;
+ * asterisk-form only for OPTIONS (3.2.4); authority-form only for CONNECT (3.2.3), which l7lab
+ * does not implement, so it is refused here.
+ */
+export function target(opts: { asterisk: boolean }): ArgSchema<HttpRaw, HttpRequest, HttpContext> {
+  return {
+    parse({ request, form }) {
+      if (form === 'asterisk' && !opts.asterisk) throw new HttpError(400, 'bad-request-line', `* is a target for OPTIONS only (RFC 9112 3.2.4)`, false);
+      if (form === 'authority') throw new HttpError(400, 'bad-request-line', 'authority-form is for CONNECT only (RFC 9112 3.2.3)', false);
+      return request;
+    },
+  };
+}

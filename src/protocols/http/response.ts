@@ -1,0 +1,129 @@
+import type { OutItem, RawChunk } from '../session.js';
+import type { KnowledgeRef, OsiLayer } from '../transcript.js';
+import { preconditionStatus } from './conditional.js';
+import { bodyKey, httpServerKey } from './knowledge/keys.js';
+import { applyRange } from './range.js';
+import { statusLine } from './replies.js';
+import type { HttpHeaders, HttpResponse } from './types.js';
+
+/**
+ * Turns what the app answered into the lines on the wire (RFC 9112 4-7): the status line, Date,
+ * the app's fields, the framing fields the protocol owns (Content-Length or chunked, Connection),
+ * the empty line and the body; each line with its knowledge key and layer for the transcript.
+ */
+export interface RenderOptions {
+  /** HEAD: the fields the body would have, no body (RFC 9110 9.3.2). */
+  head: boolean;
+  /** The connection closes after this response (RFC 9112 9.6: say so with Connection: close). */
+  close: boolean;
+  /** An HTTP/1.0 client asked for keep-alive and gets it (RFC 9112 C.2.2). */
+  keepAlive10: boolean;
+  /** The client speaks HTTP/1.1, so chunked coding may be sent (RFC 9112 7). */
+  chunkedOk: boolean;
+  date: Date;
+  /** Why the protocol sent an error status (a knowledge reason such as `no-host`). */
+  reason?: string;
+}
+
+export interface Rendered {
+  out: OutItem[];
+  knowledge: Array<KnowledgeRef | null>;
+  layers: Array<OsiLayer | undefined>;
+}
+
+/** Fields the protocol writes itself; an app's copy is dropped so framing is never doubled. */
+const OWNED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'etag', 'last-modified', 'accept-ranges', 'content-range', 'server']);
+/** 304 carries no representation metadata beyond its validators and caching fields (RFC 9110 15.4.5). */
+const NOT_IN_304 = new Set(['content-type', 'content-encoding', 'content-language']);
+
+/** RFC 9110 13 and 14 applied to a 200: 304/412 from the validators, 206/416 from Range. */
+export function applyGeneric(method: string, headers: HttpHeaders, res: HttpResponse): HttpResponse {
+  const pre = preconditionStatus(method, headers, res);
+  if (pre === 304) return { status: 304, headers: res.headers ?? {}, ...validators(res) };
+  if (pre === 412) return { status: 412, headers: {}, body: '' };
+  if (res.body === undefined || res.chunks) return res;
+  const body = Buffer.isBuffer(res.body) ? res.body : Buffer.from(res.body, 'utf8');
+  const ranged = applyRange(method, headers, res, body);
+  if (!ranged) return res;
+  const extra = { 'Content-Range': ranged.contentRange };
+  if (ranged.status === 416) return { status: 416, headers: extra, body: '', ranges: true };
+  return { ...res, status: 206, headers: { ...res.headers, ...extra }, body: ranged.body };
+}
+
+function validators(res: HttpResponse): Pick<HttpResponse, 'etag' | 'lastModified'> {
+  return { ...(res.etag !== undefined ? { etag: res.etag } : {}), ...(res.lastModified ? { lastModified: res.lastModified } : {}) };
+}
+
+/** CR, LF and NUL would split a field into two (response splitting): never on the wire (RFC 9110 5.5). */
+function clean(value: string): string {
+  return value.replace(/[\r\n\0]/g, ' ');
+}
+
+function fieldLines(res: HttpResponse, o: RenderOptions): string[] {
+  const lines = [`Date: ${o.date.toUTCString()}`, 'Server: l7lab'];
+  for (const [name, value] of Object.entries(res.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (OWNED.has(lower) || (res.status === 304 && NOT_IN_304.has(lower))) continue;
+    for (const v of typeof value === 'string' ? [value] : value) lines.push(`${clean(name)}: ${clean(v)}`);
+  }
+  if (res.etag !== undefined) lines.push(`ETag: ${clean(res.etag)}`);
+  if (res.lastModified) lines.push(`Last-Modified: ${res.lastModified.toUTCString()}`);
+  if (res.ranges) lines.push('Accept-Ranges: bytes');
+  const range = res.headers?.['Content-Range'];
+  if (typeof range === 'string') lines.push(`Content-Range: ${range}`);
+  return lines;
+}
+
+/** 1xx, 204 and 304 never have content (RFC 9110 6.4.1). */
+function bodiless(status: number): boolean {
+  return status < 200 || status === 204 || status === 304;
+}
+
+function bytesOf(part: Buffer | string): Buffer {
+  return Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
+}
+
+export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
+  const r: Rendered = { out: [], knowledge: [], layers: [] };
+  const add = (item: OutItem, knowledge: KnowledgeRef | null, layer?: OsiLayer) => {
+    r.out.push(item);
+    r.knowledge.push(knowledge);
+    r.layers.push(layer);
+  };
+  const status = statusLine(res.status);
+  add(status, httpServerKey(status, o.reason), 'L7');
+  const fields = fieldLines(res, o);
+  const chunked = res.chunks !== undefined && o.chunkedOk && !bodiless(res.status);
+  const body = bodiless(res.status) ? null : res.chunks && !chunked ? Buffer.concat(res.chunks.map(bytesOf)) : res.body === undefined ? Buffer.alloc(0) : bytesOf(res.body);
+  if (chunked) fields.push('Transfer-Encoding: chunked');
+  else if (body && res.status !== 204) fields.push(`Content-Length: ${body.length}`);
+  if (o.close) fields.push('Connection: close');
+  else if (o.keepAlive10) fields.push('Connection: keep-alive');
+  for (const f of fields) add(f, httpServerKey(f), f.startsWith('Transfer-Encoding') ? 'L6' : 'L7');
+  add('', httpServerKey(''), 'L7');
+  if (o.head) return r;
+  if (chunked) addChunks(res, add);
+  else if (body && body.length > 0) add(rawChunk(body, `[body: ${body.length} octets]`), bodyKey(body.length), 'L7');
+  return r;
+}
+
+function rawChunk(raw: Buffer, summary: string): RawChunk {
+  return { raw, summary };
+}
+
+/** Chunked transfer coding (RFC 9112 7.1): size in hex, data, CRLF; `0`; trailer fields; the empty line. */
+function addChunks(res: HttpResponse, add: (item: OutItem, k: KnowledgeRef | null, layer?: OsiLayer) => void): void {
+  for (const part of res.chunks ?? []) {
+    const data = bytesOf(part);
+    if (data.length === 0) continue; // an empty chunk would read as the last one
+    const size = data.length.toString(16);
+    add(size, httpServerKey(size), 'L6');
+    add(rawChunk(Buffer.concat([data, Buffer.from('\r\n')]), `[chunk: ${data.length} octets]`), bodyKey(data.length), 'L6');
+  }
+  add('0', httpServerKey('0'), 'L6');
+  for (const [name, value] of Object.entries(res.trailers ?? {})) {
+    const line = `${clean(name)}: ${clean(value)}`;
+    add(line, httpServerKey(line, 'trailer'), 'L6');
+  }
+  add('', httpServerKey(''), 'L6');
+}

@@ -1,0 +1,282 @@
+import { runCommand, type AnyCommandSpec } from '../command.js';
+import { HTTP_CHUNK_LINE, HTTP_HEADER_TIMEOUT_MS, HTTP_MAX_BODY, HTTP_MAX_FIELDS, HTTP_MAX_HEAD, HTTP_REQUEST_LINE } from '../../limits.js';
+import type { ClientNote, Expect, ProtocolSession, Step, Terminator } from '../session.js';
+import type { KnowledgeRef, OsiLayer } from '../transcript.js';
+import { HTTP_COMMANDS } from './commands/index.js';
+import type { HttpContext, HttpOutcome, HttpRaw } from './context.js';
+import { HttpError } from './errors.js';
+import { parseChunkSize, requestFraming, type BodyFraming } from './framing.js';
+import { FieldList, listTokens } from './headers.js';
+import { bodyKey, httpClientKey, withBareLf, type LineMode } from './knowledge/keys.js';
+import { hostOf, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
+import { internalError, renderError, statusLine } from './replies.js';
+import { applyGeneric, renderResponse } from './response.js';
+import type { HttpApp, HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
+
+export interface HttpSessionOptions {
+  id: string;
+  app: HttpApp;
+  remoteAddress: string;
+  /** The connection is inside TLS (the HTTPS port). */
+  secure: boolean;
+  /** The clock for the Date field (RFC 9110 6.6.1), injected: the session never reads it itself. */
+  now: () => Date;
+  /** A request head must be whole within this long of its first byte (slowloris): HTTP_HEADER_TIMEOUT_MS. */
+  headerTimeoutMs?: number;
+  commands?: ReadonlyMap<string, AnyCommandSpec<HttpState, HttpContext, HttpRaw, HttpOutcome>>;
+}
+
+/** The head being read: the request line and the field lines so far. */
+interface Head {
+  line: RequestLine;
+  path: string;
+  query: URLSearchParams;
+  fields: FieldList;
+  /** Octets of the head so far (line ends included), against HTTP_MAX_HEAD. */
+  octets: number;
+  host: string;
+  framing: BodyFraming;
+}
+
+/** The body being read: whole (Content-Length) or chunk by chunk (RFC 9112 7.1). */
+interface Body {
+  parts: Buffer[];
+  received: number;
+  phase: 'whole' | 'size' | 'data' | 'trailers';
+  chunk: number;
+}
+
+const REQUEST_LINE: Expect = { mode: 'line', maxLine: HTTP_REQUEST_LINE };
+const CHUNK_LINE: Expect = { mode: 'line', maxLine: HTTP_CHUNK_LINE };
+
+/**
+ * One HTTP/1.1 connection as a pure state machine over the parts of a message (RFC 9112 2.1):
+ * `request-line` -> `headers` -> (`body`) -> the response, and back for the next request on the
+ * same connection (RFC 9112 9.3). Pipelined requests are answered in order because the line
+ * server hands over one line at a time. Every line in and out gets its knowledge key.
+ */
+export class HttpSession implements ProtocolSession {
+  readonly protocol = 'http' as const;
+  readonly id: string;
+  private current: HttpState = 'request-line';
+  private head: Head | null = null;
+  private body: Body | null = null;
+  private controller: AbortController | null = null;
+  private gone = false;
+  private readonly commands: NonNullable<HttpSessionOptions['commands']>;
+  private readonly headerTimeoutMs: number;
+
+  constructor(private readonly opts: HttpSessionOptions) {
+    this.id = opts.id;
+    this.commands = opts.commands ?? HTTP_COMMANDS;
+    this.headerTimeoutMs = opts.headerTimeoutMs ?? HTTP_HEADER_TIMEOUT_MS;
+  }
+
+  get state(): HttpState {
+    return this.current;
+  }
+
+  get expect(): Expect {
+    const body = this.body;
+    if (this.current === 'request-line') return REQUEST_LINE;
+    if (body?.phase === 'whole') return { mode: 'bytes', count: (this.head?.framing as { length: number }).length };
+    if (body?.phase === 'data') return { mode: 'bytes', count: body.chunk + 2 };
+    if (body?.phase === 'size') return CHUNK_LINE;
+    // Field lines and trailer lines share the head's budget (431 past it, RFC 6585 5).
+    return { mode: 'line', maxLine: Math.max(2, HTTP_MAX_HEAD - (this.head?.octets ?? 0)) };
+  }
+
+  /** HTTP has no greeting: the client speaks first. The slow-header clock starts with its first byte. */
+  async greet(): Promise<Step> {
+    return { out: [], inputDeadlineMs: this.headerTimeoutMs };
+  }
+
+  async line(line: Buffer, end: Terminator = { crlf: true }): Promise<Step> {
+    const text = line.toString('latin1');
+    const octets = line.length + (end.crlf ? 2 : 1);
+    const key = (ref: KnowledgeRef | null): KnowledgeRef | null => (end.crlf ? ref : withBareLf(ref));
+    try {
+      if (this.current === 'request-line') return this.requestLine(text, key);
+      if (this.current === 'headers') return await this.fieldLine(text, octets, key);
+      return await this.chunkLine(text, octets, key);
+    } catch (err) {
+      const mode: LineMode = err instanceof HttpError && text !== '' ? `bad:${err.reason}` : this.body ? 'trailer' : undefined;
+      return this.refuse(err, { knowledge: key(httpClientKey(text, mode)) });
+    }
+  }
+
+  async bytes(data: Buffer): Promise<Step> {
+    const body = this.body as Body;
+    if (body.phase === 'whole') {
+      body.parts.push(data);
+      return this.complete({ text: `[body: ${data.length} octets]`, knowledge: bodyKey(data.length) });
+    }
+    const note: ClientNote = { text: `[chunk: ${body.chunk} octets]`, knowledge: bodyKey(body.chunk), layer: 'L6' };
+    // chunk-data is followed by CRLF (RFC 9112 7.1); anything else means the framing is lost.
+    if (data[data.length - 2] !== 0x0d || data[data.length - 1] !== 0x0a) return this.refuse(new HttpError(400, 'bad-chunk', 'chunk data must end in CRLF (RFC 9112 7.1)'), note);
+    body.parts.push(data.subarray(0, data.length - 2));
+    body.received += body.chunk;
+    body.phase = 'size';
+    return { out: [], client: note };
+  }
+
+  async overflow(): Promise<Step> {
+    const state = this.current;
+    const phase = this.body?.phase;
+    const err =
+      state === 'request-line'
+        ? new HttpError(414, 'line-too-long', `the request line may be at most ${HTTP_REQUEST_LINE} octets (RFC 9112 3)`)
+        : phase === 'size'
+          ? new HttpError(400, 'bad-chunk', `a chunk-size line may be at most ${HTTP_CHUNK_LINE} octets (RFC 9112 7.1)`)
+          : new HttpError(431, 'head-too-large', `the header section may be at most ${HTTP_MAX_HEAD} octets (RFC 6585 5)`);
+    return this.refuse(err, { text: '[line too long, discarded]', knowledge: { key: 'bad-line', params: { reason: err.reason } } });
+  }
+
+  /** The slow-header deadline ran out: 408 (RFC 9110 15.5.9). An idle kept-alive connection just closes (RFC 9112 9.8). */
+  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+    if (cause === 'idle') return { out: [], close: true, closeReason: 'timeout' };
+    const step = this.refuse(new HttpError(408, 'timeout', `the request head did not arrive within ${this.headerTimeoutMs} ms`), undefined);
+    return { ...step, closeReason: 'timeout' };
+  }
+
+  /** Closing between requests needs no words (RFC 9112 9.6); mid-request the client is told 503 (RFC 9110 15.6.4). */
+  shutdown(): Step {
+    if (this.current === 'request-line') return { out: [], close: true, closeReason: 'shutdown' };
+    const r = renderResponse({ status: 503, headers: { 'Retry-After': '1' }, body: '' }, { head: false, close: true, keepAlive10: false, chunkedOk: false, date: this.opts.now() });
+    return { out: r.out, knowledge: r.knowledge, layers: r.layers, close: true, closeReason: 'shutdown' };
+  }
+
+  clientGone(): void {
+    this.gone = true;
+    this.controller?.abort();
+  }
+
+  async closed(): Promise<void> {
+    this.clientGone();
+  }
+
+  /** `method SP request-target SP HTTP-version` (RFC 9112 3); an empty line before it is ignored (RFC 9112 2.2). */
+  private requestLine(text: string, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Step {
+    if (text === '') return { out: [], client: { silent: true } };
+    const line = parseRequestLine(text);
+    const { path, query, host } = pathAndQuery(line.target, line.form);
+    this.head = { line, path, query, fields: new FieldList(), octets: 0, host: host ?? '', framing: { kind: 'none' } };
+    this.current = 'headers';
+    return { out: [], client: { knowledge: key(httpClientKey(text)), layer: 'L7' } };
+  }
+
+  private async fieldLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Promise<Step> {
+    const head = this.head as Head;
+    if (text === '') return this.endOfHead({ knowledge: key(httpClientKey('')), layer: 'L7' });
+    const { name, value } = parseFieldLine(text);
+    head.octets += octets;
+    head.fields.add(name, value);
+    if (head.fields.size > HTTP_MAX_FIELDS) throw new HttpError(431, 'head-too-large', `at most ${HTTP_MAX_FIELDS} field lines (RFC 6585 5)`);
+    return { out: [], client: { knowledge: key(httpClientKey(text)), layer: 'L7' } };
+  }
+
+  /** The head is whole: Host, framing and Expect decide what comes next (RFC 9112 3.2, 6.3; RFC 9110 10.1.1). */
+  private async endOfHead(client: ClientNote): Promise<Step> {
+    const head = this.head as Head;
+    const { fields, line } = head;
+    head.host = checkHost(fields, line, head.host);
+    head.framing = requestFraming(fields, line.version, line.method);
+    const expectation = line.version === 'HTTP/1.1' ? fields.get('expect') : undefined;
+    if (expectation !== undefined && expectation.toLowerCase() !== '100-continue') throw new HttpError(417, 'expectation', `the only expectation is 100-continue (RFC 9110 10.1.1)`);
+    if (head.framing.kind === 'none') return this.complete(client);
+    this.current = 'body';
+    this.body = { parts: [], received: 0, phase: head.framing.kind === 'chunked' ? 'size' : 'whole', chunk: 0 };
+    const step: Step = { out: [], client, inputDeadlineMs: null };
+    if (expectation === undefined) return step;
+    // RFC 9110 10.1.1: the client waits for this interim response before it sends the body.
+    const status = statusLine(100);
+    return { ...step, out: [status, ''], knowledge: [{ key: 'status', params: { code: 100 } }, { key: 'end-of-head' }], layers: ['L7', 'L7'] };
+  }
+
+  /** A chunk-size line, the last chunk, or a trailer field (RFC 9112 7.1, 7.1.2): L6, the body's coding. */
+  private async chunkLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Promise<Step> {
+    const body = this.body as Body;
+    const head = this.head as Head;
+    if (body.phase === 'trailers') {
+      if (text === '') return this.complete({ knowledge: key(httpClientKey('')), layer: 'L6' });
+      parseFieldLine(text);
+      head.octets += octets; // trailers are read and dropped (RFC 9112 7.1.2 lets a recipient discard them)
+      return { out: [], client: { knowledge: key(httpClientKey(text, 'trailer')), layer: 'L6' } };
+    }
+    const size = parseChunkSize(text);
+    if (body.received + size > HTTP_MAX_BODY) throw new HttpError(413, 'body-too-large', `the body may be at most ${HTTP_MAX_BODY} octets (RFC 9110 15.5.14)`);
+    if (size === 0) body.phase = 'trailers';
+    else {
+      body.phase = 'data';
+      body.chunk = size;
+    }
+    return { out: [], client: { knowledge: key(httpClientKey(text, 'chunk')), layer: 'L6' } };
+  }
+
+  /** The message is whole: run its method (the dispatcher; unknown -> 501), then answer. */
+  private async complete(client: ClientNote): Promise<Step> {
+    const head = this.head as Head;
+    const request = this.request(head, Buffer.concat(this.body?.parts ?? []));
+    const controller = (this.controller = new AbortController());
+    if (this.gone) controller.abort();
+    let response: HttpResponse;
+    try {
+      const raw: HttpRaw = { request, form: head.line.form };
+      const outcome = await runCommand(this.commands, head.line.method, 'request-line', raw, () => ({ app: this.opts.app, signal: controller.signal }));
+      response = applyGeneric(head.line.method, head.fields, outcome.response);
+    } catch (err) {
+      if (renderError(err)) return this.refuse(err, client);
+      response = internalError();
+    } finally {
+      this.controller = null;
+    }
+    return this.respond(response, client, {});
+  }
+
+  private request(head: Head, body: Buffer): HttpRequest {
+    const { line, fields, path, query, host } = head;
+    // The method is a name the dispatcher knows, or it throws UnknownCommandError (501) before the app sees it.
+    const method = line.method as HttpMethod;
+    return { method, target: line.target, path, query, version: line.version, headers: fields, host, body, remoteAddress: this.opts.remoteAddress, secure: this.opts.secure };
+  }
+
+  private refuse(err: unknown, client: ClientNote | undefined): Step {
+    const refusal = renderError(err);
+    if (!refusal) throw err;
+    return this.respond(refusal.response, client, { reason: refusal.reason, close: refusal.close });
+  }
+
+  /** Write a response and get ready for the next request, or close (RFC 9112 9.3, 9.6). */
+  private respond(res: HttpResponse, client: ClientNote | undefined, o: { reason?: string; close?: boolean }): Step {
+    const head = this.head;
+    const version = head?.line.version ?? 'HTTP/1.1';
+    const tokens = listTokens(head?.fields.get('connection'));
+    const keepAlive10 = version === 'HTTP/1.0' && tokens.includes('keep-alive');
+    const close = o.close === true || !head || tokens.includes('close') || (version === 'HTTP/1.0' && !keepAlive10);
+    const r = renderResponse(res, { head: head?.line.method === 'HEAD', close, keepAlive10: keepAlive10 && !close, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) });
+    this.head = null;
+    this.body = null;
+    this.current = 'request-line';
+    return {
+      out: r.out,
+      knowledge: r.knowledge,
+      layers: r.layers as Array<OsiLayer | undefined>,
+      ...(client ? { client } : {}),
+      ...(close ? { close: true, closeReason: o.reason ? 'error' : 'quit' } : {}),
+      inputDeadlineMs: close ? null : this.headerTimeoutMs,
+    };
+  }
+}
+
+/**
+ * Host (RFC 9112 3.2): exactly one in HTTP/1.1 (400 without it or with two); an absolute-form
+ * target's authority wins over the field (RFC 9112 3.2.2). Returns the host, without port.
+ */
+function checkHost(fields: FieldList, line: RequestLine, fromTarget: string): string {
+  const hosts = fields.all('host');
+  if (hosts.length > 1) throw new HttpError(400, 'two-hosts', 'a request carries one Host field, not several (RFC 9112 3.2)');
+  if (hosts.length === 0 && line.version === 'HTTP/1.1') throw new HttpError(400, 'no-host', 'an HTTP/1.1 request must carry a Host field (RFC 9112 3.2)');
+  const host = hosts[0] === undefined ? '' : hostOf(hosts[0]);
+  if (host === null) throw new HttpError(400, 'bad-field', 'the Host field is not a valid host[:port] (RFC 9110 7.2)');
+  return line.form === 'absolute' ? fromTarget : host;
+}
