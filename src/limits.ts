@@ -108,6 +108,12 @@ export const TRANSCRIPT_MAX_MESSAGE_EVENTS = 1000;
 export const MAIL_WAIT_POLL_MS = 250;
 /** `l7lab mail wait`'s default timeout: l7lab's choice, a test runner's usual patience. */
 export const MAIL_WAIT_DEFAULT_TIMEOUT_S = 30;
+/** Longest long poll of the web API (`GET /api/messages?wait=N`): l7lab's choice, under the 2 minutes after which proxies and clients commonly give up on a quiet response. */
+export const WEB_WAIT_MAX_S = 60;
+/** Messages per page of `GET /api/messages` when no limit is asked for: l7lab's choice. */
+export const WEB_PAGE_DEFAULT = 50;
+/** Most messages one page of `GET /api/messages` may hold: l7lab's choice, a bound on one response's work. */
+export const WEB_PAGE_MAX = 500;
 
 // ---- `l7lab practice` ----
 /** Lines kept in a practice shell's history file: bash's default HISTSIZE (500). */

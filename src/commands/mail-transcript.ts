@@ -36,7 +36,7 @@ export async function showTranscript(store: MailStore, id: string, json: boolean
  * words: for those, the explanation is matched against the SMTP tables in serve's language
  * and said again in the reader's (drop this once such transcripts have aged out).
  */
-function inLanguage(event: TranscriptEvent | ExplainedLine, kept: RecordedTranscript, lang: Lang): TranscriptEvent | ExplainedLine {
+export function inLanguage(event: TranscriptEvent | ExplainedLine, kept: RecordedTranscript, lang: Lang): TranscriptEvent | ExplainedLine {
   if (event.event !== 'line' || event.knowledge || kept.lang === lang) return event;
   const said = explainEvent(event, kept.lang as Lang);
   if (said === null) return event;

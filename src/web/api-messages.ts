@@ -1,0 +1,55 @@
+import { WEB_PAGE_DEFAULT, WEB_PAGE_MAX, WEB_WAIT_MAX_S } from '../limits.js';
+import type { HttpResponse } from '../protocols/http/types.js';
+import type { MailStore } from '../mailstore/types.js';
+import type { Catalog, Known } from './catalog.js';
+import { nextArrival, type ChangeSource } from './changes.js';
+import { matches, type Filters } from './filters.js';
+import { filtersOf, intParam } from './query.js';
+import { json } from './respond.js';
+import type { Handler } from './router.js';
+
+/**
+ * `GET /api/messages`: the captured mail, newest first, filtered (filters.ts) and paged by
+ * `limit` and `offset`. With `wait=N` (seconds, at most WEB_WAIT_MAX_S) it is a long poll for
+ * app tests: when nothing matches yet it answers as soon as a matching message arrives, or
+ * after N seconds with an empty list; it stops waiting when the client goes away.
+ * `DELETE /api/messages`: every message of every account, with envelopes and transcripts.
+ */
+export interface ListDeps {
+  catalog: Catalog;
+  store: MailStore;
+  changes: ChangeSource;
+}
+
+async function matching(catalog: Catalog, f: Filters): Promise<Known[]> {
+  return (await catalog.entries()).filter((k) => matches(k, f));
+}
+
+export function listMessages(deps: ListDeps): Handler {
+  return async (ctx) => {
+    const { say } = ctx;
+    const f = filtersOf(ctx.request, say);
+    const limit = intParam(ctx.request, 'limit', WEB_PAGE_DEFAULT, 1, WEB_PAGE_MAX, say);
+    const offset = intParam(ctx.request, 'offset', 0, 0, Number.MAX_SAFE_INTEGER, say);
+    const wait = intParam(ctx.request, 'wait', 0, 0, WEB_WAIT_MAX_S, say);
+    const deadline = Date.now() + wait * 1000;
+    let found = await matching(deps.catalog, f);
+    while (found.length === 0 && !ctx.signal.aborted) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await nextArrival(deps.changes, left, ctx.signal);
+      found = await matching(deps.catalog, f);
+    }
+    const page = found.slice(offset, offset + limit);
+    const next = offset + page.length < found.length ? offset + page.length : null;
+    return json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+  };
+}
+
+export function deleteAll(deps: Pick<ListDeps, 'store' | 'catalog'>): Handler {
+  return async (): Promise<HttpResponse> => {
+    const before = (await deps.catalog.entries()).length;
+    await deps.store.clear();
+    return json(200, { deleted: before });
+  };
+}

@@ -1,0 +1,66 @@
+import type { Lang } from '../i18n.js';
+import type { HttpMethod, HttpRequest, HttpResponse } from '../protocols/http/types.js';
+import type { Say } from './lang.js';
+import { jsonError } from './respond.js';
+
+/**
+ * Which paths exist and which methods each allows: the app side of RFC 9110 15.5.5 (404)
+ * and 15.5.6 (405, with an Allow field listing the methods the resource supports, RFC 9110
+ * 10.2.1). A route's pattern names its variable segments `:name`; a segment matches one
+ * path segment, never a `/`. GET implies HEAD (RFC 9110 9.3.2: the protocol side sends the
+ * headers without the body); OPTIONS is answered here from the same table (RFC 9110 9.3.7).
+ */
+export interface RouteContext {
+  request: HttpRequest;
+  params: Readonly<Record<string, string>>;
+  signal: AbortSignal;
+  /** The reader's language (lang.ts) and its words. */
+  lang: Lang;
+  say: Say;
+}
+
+export type Handler = (ctx: RouteContext) => Promise<HttpResponse>;
+
+export interface Route {
+  pattern: string;
+  methods: Partial<Record<HttpMethod, Handler>>;
+}
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] as string;
+    const g = got[i] as string;
+    if (w.startsWith(':')) {
+      if (g.length === 0) return null;
+      params[w.slice(1)] = g;
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+export function allowOf(route: Route): string {
+  const methods = Object.keys(route.methods) as HttpMethod[];
+  if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
+  methods.push('OPTIONS');
+  return methods.join(', ');
+}
+
+export function route(routes: readonly Route[]): Handler {
+  return async (ctx) => {
+    const { request } = ctx;
+    for (const r of routes) {
+      const params = match(r.pattern, request.path);
+      if (!params) continue;
+      const method: HttpMethod = request.method === 'HEAD' && !r.methods.HEAD ? 'GET' : request.method;
+      const handler = r.methods[method];
+      if (handler) return handler({ ...ctx, params });
+      if (request.method === 'OPTIONS') return { status: 204, headers: { Allow: allowOf(r) } };
+      return jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) });
+    }
+    return jsonError(404, ctx.say('errNotFound'));
+  };
+}
