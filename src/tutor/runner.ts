@@ -7,6 +7,7 @@ import type { ProgressStore, LessonStats } from './progress.js';
 import type { Lesson, Step } from './schema.js';
 import { out, type LessonContext, type Mismatch, type PortsView } from './context.js';
 import { runStep } from './steps/index.js';
+import { labListeners } from './steps/show.js';
 import { startLabs } from './labs.js';
 import { LessonQuit, StepRestart } from './control.js';
 
@@ -140,7 +141,7 @@ function announce(ctx: LessonContext): void {
   say(ctx, ctx.lesson.summary[ctx.lang]);
   note(ctx, msg(ctx.lang, 'labUp'));
   for (const lab of ctx.labs.values()) {
-    const list = Object.entries(lab.lab.endpoints).map(([p, e]) => `${p.toUpperCase()} ${e.host}:${e.port}`);
+    const list = labListeners(lab).map((l) => `${l.name} ${l.host}:${l.port}`);
     note(ctx, `  ${ctx.labs.size > 1 ? `${lab.name}: ` : ''}${list.join(', ')}`);
   }
 }
