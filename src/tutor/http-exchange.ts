@@ -1,19 +1,21 @@
 import { WireError } from '../wire/client.js';
+import type { HttpPart, HttpWireResponse } from '../wire/http-response.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { countReply, out, type Connection, type LessonContext } from './context.js';
 import { openConnection, showExchange } from './exchange.js';
 import { msg } from './messages.js';
 
 /**
- * One HTTP request on a lesson connection, shown as a transcript. The lines go out one by one
- * as they come (typed by the learner or played by l7lab) and get no reply of their own; the
- * response is read once the empty line ends the header section (RFC 9112 2.1), or as soon as
- * the server has answered early (a refused request line: 400, then perhaps close). A closed
- * connection is opened again first: HTTP has no session to lose between requests (RFC 9112 9.3).
+ * One HTTP request on a lesson connection, shown as a transcript. The request's lines (the
+ * last one the empty line that ends the header section, RFC 9112 2.1) go out together once
+ * the learner has typed them, as a client sends a request, and the whole response is read
+ * (wire/http-response.ts frames it: Content-Length, chunked, or until close, RFC 9112 6.3).
+ * A closed connection is opened again first: HTTP keeps no session between requests, so a
+ * new connection loses nothing (RFC 9112 9.3).
  */
 export interface RequestExchange {
   conn: Connection;
-  /** The lines that went out, the final empty line included when it was sent. */
+  /** The lines that went out, the final empty line included. */
   sent: string[];
   reply: WireReply;
 }
@@ -23,48 +25,55 @@ export function isHead(requestLine: string | undefined): boolean {
   return /^HEAD\s/i.test(requestLine ?? '');
 }
 
+const methodOf = (requestLine: string | undefined) => (requestLine ?? '').trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+
+/**
+ * The lines of a response as they crossed the wire: each line part's text, and content split at
+ * its line ends. A chunk is followed by the CRLF that ends it (RFC 9112 7.1), one more (empty)
+ * line, so the lines pair with the server's transcript events one to one.
+ */
+export function responseLines(responses: readonly HttpWireResponse[]): string[] {
+  return responses.flatMap((r) => r.parts.flatMap(partLines));
+}
+
+function partLines(part: HttpPart): string[] {
+  if ('text' in part) return [part.text];
+  const bytes = part.kind === 'chunk' ? Buffer.concat([part.bytes, Buffer.from('\r\n')]) : part.bytes;
+  const lines = bytes.toString('utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.replace(/\r$/, ''));
+}
+
+/** The final response's status code, as the lesson's `expect` compares it: `200`, `304`. */
+function statusOf(responses: readonly HttpWireResponse[]): string {
+  const last = responses[responses.length - 1];
+  return last ? String(last.code) : '';
+}
+
 async function ready(ctx: LessonContext, conn: Connection): Promise<Connection> {
   if (!conn.client.closed) return conn;
   out(ctx, msg(ctx.lang, 'reconnecting', { who: conn.name }));
   return (await openConnection(ctx, conn.name, conn.protocol, conn.lab.name, conn.tlsFromStart)).conn;
 }
 
-async function readReply(ctx: LessonContext, conn: Connection, sent: readonly string[]): Promise<WireReply> {
+async function exchange(ctx: LessonContext, conn: Connection, lines: readonly string[]): Promise<WireReply> {
   try {
-    return await conn.client.readResponse(isHead(sent[0]));
+    const responses = await conn.client.sendHttp(lines, Buffer.alloc(0), methodOf(lines[0]));
+    return { protocol: conn.protocol, lines: responseLines(responses), status: statusOf(responses), continuation: false };
   } catch (err) {
     if (!(err instanceof WireError)) throw err;
-    // Closed before a whole response (or none came in time: the server waits for a body): show what came.
+    // Closed before a whole response, or none in time (the server waits for a body): show what came.
     if (err.kind === 'timeout') conn.client.destroy();
     out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
     return { protocol: conn.protocol, lines: err.partial, status: '', continuation: false };
   }
 }
 
-export async function sendRequest(ctx: LessonContext, conn: Connection, lines: () => AsyncGenerator<string>): Promise<RequestExchange> {
+export async function sendRequest(ctx: LessonContext, conn: Connection, lines: readonly string[]): Promise<RequestExchange> {
   const current = await ready(ctx, conn);
-  const sent: string[] = [];
-  const typed = lines();
-  for (;;) {
-    // The server answered before the request was over (it refused a line): that answer is the response.
-    if (sent.length > 0 && current.client.hasInput) {
-      await typed.return(undefined);
-      break;
-    }
-    const next = await typed.next();
-    if (next.done) break;
-    try {
-      current.client.writeLine(next.value);
-    } catch (err) {
-      if (!(err instanceof WireError)) throw err;
-      break;
-    }
-    sent.push(next.value);
-    if (next.value === '') break;
-  }
-  const reply = await readReply(ctx, current, sent);
+  const reply = await exchange(ctx, current, lines);
   current.awaiting = false;
   countReply(ctx, reply.status);
-  showExchange(ctx, current, sent, reply.lines);
-  return { conn: current, sent, reply };
+  showExchange(ctx, current, lines, reply.lines);
+  return { conn: current, sent: [...lines], reply };
 }

@@ -88,9 +88,9 @@ const send = z.strictObject({
 
 /**
  * An HTTP request typed line by line (RFC 9112 2.1): the request line, field lines, then the
- * empty line that ends the header section. Each line goes out as it is typed and gets no reply
- * of its own; the response comes after the empty line (or earlier, when the server refuses a
- * line and closes). An empty line typed early ends the request there, as it would on the wire.
+ * empty line that ends the header section. No line gets a reply of its own: at the empty line
+ * the request goes out and the response is read. An empty line typed early ends the request
+ * there, as it would on the wire.
  */
 const request = z.strictObject({
   ...base,

@@ -10,12 +10,12 @@ import { requestMissReason } from './request-miss.js';
 
 /**
  * `request`: the learner types an HTTP request line by line (RFC 9112 2.1): the request line,
- * field lines, then the empty line that ends the header section. Each line goes out as typed
- * and gets no reply of its own; the response is read after the empty line. An empty line typed
- * early ends the request there, as on the wire (forget Host and the server answers 400, RFC 9112
- * 3.2). A server that refuses a line may answer at once and close (RFC 9112 9.6 allows closing
- * after any response): the next try opens a new connection. After a miss the learner chooses, as
- * in a send step: retry, hint, answer, reset, skip or quit.
+ * field lines, then the empty line that ends the header section. The lines go out together at
+ * the empty line, as a client sends a request, and the whole response is read. An empty line
+ * typed early ends the request there, as on the wire (forget Host and the server answers 400,
+ * RFC 9112 3.2). A server may close the connection after a response (RFC 9112 9.6): the next
+ * try opens a new one. After a miss the learner chooses, as in a send step: retry, hint,
+ * answer, reset, skip or quit.
  */
 type RequestStep = StepOf<'request'>;
 type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
@@ -63,9 +63,7 @@ const expectedLabel = (step: RequestStep) => (step.match ? `${step.expect} /${st
 
 /** Played by l7lab: --auto, a quiet replay, or Skip. */
 async function playLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<Attempt> {
-  const exchange = await sendRequest(ctx, connection(ctx, step.connection), async function* () {
-    yield* [...suggestions, ''];
-  });
+  const exchange = await sendRequest(ctx, connection(ctx, step.connection), [...suggestions, '']);
   return judge(ctx, step, exchange, suggestions);
 }
 
@@ -86,22 +84,23 @@ function promptFor(ctx: LessonContext, step: RequestStep, i: number, suggestions
   return `[${step.connection}] ${text}`;
 }
 
-/** The learner's lines, one prompt each; an empty first line is not a request yet (servers ignore it, RFC 9112 2.2). */
-function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[], hint: HintSource) {
-  return async function* (): AsyncGenerator<string> {
-    let i = 0;
-    while (i < suggestions.length + MAX_EXTRA_LINES) {
-      const typed = (await askLine(ctx, promptFor(ctx, step, i, suggestions), ctx.connections.get(step.connection), hint)).replace(/\s+$/, '');
-      if (typed === '' && i === 0) {
-        note(ctx, msg(ctx.lang, 'requestLineFirst'));
-        continue;
-      }
-      yield typed;
-      if (typed === '') return;
-      i += 1;
+/**
+ * The learner's lines, one prompt each, up to the empty line; l7lab sends them together then,
+ * as a client sends a request. An empty first line is not a request yet (servers ignore it,
+ * RFC 9112 2.2).
+ */
+async function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[], hint: HintSource): Promise<string[]> {
+  const typed: string[] = [];
+  while (typed.length < suggestions.length + MAX_EXTRA_LINES) {
+    const line = (await askLine(ctx, promptFor(ctx, step, typed.length, suggestions), ctx.connections.get(step.connection), hint)).replace(/\s+$/, '');
+    if (line === '' && typed.length === 0) {
+      note(ctx, msg(ctx.lang, 'requestLineFirst'));
+      continue;
     }
-    yield '';
-  };
+    typed.push(line);
+    if (line === '') return typed;
+  }
+  return [...typed, ''];
 }
 
 async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<Choice> {
@@ -146,7 +145,8 @@ export async function runRequest(ctx: LessonContext, step: RequestStep): Promise
   // Bounded: each round is one request typed by the learner.
   for (let round = 0; round < 1000; round++) {
     ctx.stats.commands += 1;
-    const exchange = await sendRequest(ctx, connection(ctx, step.connection), learnerLines(ctx, step, suggestions, step.hint));
+    const lines = await learnerLines(ctx, step, suggestions, step.hint);
+    const exchange = await sendRequest(ctx, connection(ctx, step.connection), lines);
     const a = judge(ctx, step, exchange, suggestions);
     if (a.ok) {
       explain(ctx, tr(ctx, step.explain), step.layer);
