@@ -1,11 +1,13 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Protocol } from '../protocol.js';
 import type { TLSSocket } from 'node:tls';
+import { HttpFramingError, HttpResponseReader, type HttpPart, type HttpWireResponse } from './http-response.js';
 import { ReplyFramer, dotStuff, pop3Multiline, type ReplyShape, type WireReply } from './reply-framer.js';
 import { handshake, peerTls, STARTTLS_COMMAND, type PeerTls, type WireTls } from './tls.js';
 
 /**
- * A thin socket client for SMTP, POP3 and IMAP: send a line with CRLF, read a whole reply.
+ * A thin socket client for SMTP, POP3, IMAP and HTTP: send a line with CRLF, read a whole reply
+ * (for HTTP, send a request's lines and body, read whole response messages: http-response.ts).
  * The framing is ReplyFramer's; this file only owns the socket, timeouts and clear errors.
  * Used by lessons (always towards the lab on loopback) and the practice shell.
  */
@@ -38,6 +40,8 @@ export const DEFAULT_WIRE_TIMEOUT_MS = 10_000;
 
 export class WireClient {
   private readonly framer = new ReplyFramer();
+  /** HTTP: responses are framed by RFC 9112 6.3, not by lines (created for protocol 'http'). */
+  private readonly http: HttpResponseReader | null;
   private ended = false;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
@@ -57,6 +61,7 @@ export class WireClient {
     readonly protocol: Protocol,
     private readonly timeoutMs: number,
   ) {
+    this.http = protocol === 'http' ? new HttpResponseReader() : null;
     this.attach(socket);
   }
 
@@ -64,7 +69,8 @@ export class WireClient {
     socket.setNoDelay(true);
     socket.on('data', (data: Buffer) => {
       this.onData?.(data);
-      this.framer.push(data);
+      if (this.http) this.http.push(data);
+      else this.framer.push(data);
       this.notify();
     });
     socket.on('end', () => this.markEnded());
@@ -81,6 +87,8 @@ export class WireClient {
     const socket = opts.tls?.mode === 'implicit' ? await openTls(opts.host, opts.port, opts.tls, timeoutMs) : await openSocket(opts.host, opts.port, timeoutMs);
     const client = new WireClient(socket, opts.protocol, timeoutMs);
     if (opts.tls?.mode === 'implicit') client.tls = peerTls(socket as TLSSocket);
+    // HTTP has no greeting: the client speaks first (RFC 9112 3).
+    if (opts.protocol === 'http') return { client, greeting: { protocol: 'http', lines: [], status: '', continuation: false } };
     const shape: ReplyShape = opts.protocol === 'imap' ? { protocol: 'imap', tag: null } : shapeFor(opts.protocol, '');
     try {
       const greeting = await client.read(shape);
@@ -147,7 +155,7 @@ export class WireClient {
 
   /** The server closed the connection (or it failed); nothing more can be sent. */
   get closed(): boolean {
-    return this.ended && this.framer.buffered === 0;
+    return this.ended && (this.http ?? this.framer).buffered === 0;
   }
 
   /** Send one line (CRLF appended) and read the whole reply it gets. */
@@ -163,6 +171,39 @@ export class WireClient {
       });
     }
     return reply;
+  }
+
+  /**
+   * HTTP: send a request's lines (each with CRLF; the last is the empty line that ends the head)
+   * and its body bytes as given, then read response messages up to the final one: interim 1xx
+   * ones come first (RFC 9110 15.2). With `interimOnly`, stop at the first message, interim or
+   * not: after `Expect: 100-continue` the client sends the body only after 100 (RFC 9110 10.1.1).
+   */
+  async sendHttp(lines: readonly string[], body: Buffer, method: string, interimOnly = false): Promise<HttpWireResponse[]> {
+    this.write(Buffer.concat([Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8'), body]));
+    const out: HttpWireResponse[] = [];
+    for (;;) {
+      const r = await this.readHttp(method);
+      out.push(r);
+      if (!r.interim || interimOnly) return out;
+    }
+  }
+
+  /** Read one whole HTTP response message (interim or final). */
+  async readHttp(method: string): Promise<HttpWireResponse> {
+    const reader = this.http;
+    if (!reader) throw new Error(`readHttp on a ${this.protocol} connection`);
+    const partial = (): string[] => reader.partial.flatMap((p: HttpPart) => ('text' in p ? [p.text] : []));
+    return this.until(() => {
+      if (this.ended) reader.end();
+      try {
+        return reader.next(method);
+      } catch (err) {
+        if (!(err instanceof HttpFramingError)) throw err;
+        this.destroy();
+        throw new WireError('network', `not an HTTP response: ${err.message}`, partial());
+      }
+    }, partial);
   }
 
   /**
@@ -250,22 +291,30 @@ export class WireClient {
     return reply;
   }
 
-  private write(text: string): void {
+  private write(text: string | Buffer): void {
     if (this.ended || this.socket.destroyed) throw new WireError('closed', 'the server closed the connection');
     this.socket.write(text);
   }
 
-  private async read(shape: ReplyShape): Promise<WireReply> {
+  private read(shape: ReplyShape): Promise<WireReply> {
+    return this.until(
+      () => this.framer.next(shape),
+      () => this.framer.partial,
+    );
+  }
+
+  /** Wait until `take` gives a whole reply, the connection ends or the time is up. */
+  private async until<T>(take: () => T | null, partial: () => string[]): Promise<T> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const reply = this.framer.next(shape);
+      const reply = take();
       if (reply) return reply;
       if (this.ended) {
         const why = this.failure ? `the connection failed: ${this.failure.message}` : 'the server closed the connection';
-        throw new WireError(this.failure ? 'network' : 'closed', why, this.framer.partial);
+        throw new WireError(this.failure ? 'network' : 'closed', why, partial());
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new WireError('timeout', `no complete reply within ${this.timeoutMs} ms`, this.framer.partial);
+      if (left <= 0) throw new WireError('timeout', `no complete reply within ${this.timeoutMs} ms`, partial());
       await this.sleepUntilData(left);
     }
   }
@@ -303,6 +352,9 @@ function shapeFor(protocol: Protocol, line: string): ReplyShape {
       return { protocol: 'pop3', multiline: line !== '' && pop3Multiline(line) };
     case 'imap':
       return { protocol: 'imap', tag: line.trim().split(/\s+/)[0] ?? null };
+    case 'http':
+      // HTTP is not line-per-reply: sendHttp/readHttp frame its responses.
+      throw new Error('HTTP responses are read with sendHttp/readHttp');
   }
 }
 
