@@ -3,6 +3,9 @@ import { MemoryStore } from './mailstore/memory.js';
 import { transcriptRecorder } from './recording/transcript-recorder.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
+import { defaultHttpApp } from './protocols/http/default-app.js';
+import { createHttpServer } from './protocols/http/server.js';
+import type { HttpApp } from './protocols/http/types.js';
 import { createImapServer } from './protocols/imap/server.js';
 import { RecentRegistry } from './protocols/imap/recent.js';
 import { createPop3Server } from './protocols/pop3/server.js';
@@ -32,6 +35,8 @@ export interface LabOptions {
   keepTranscripts?: boolean;
   /** Failure on demand for SMTP (serve's --fail, a lesson's failRules, the magic addresses). */
   smtpFailures?: FailureRules;
+  /** What the HTTP server serves; without one, a short text at `/` (protocols/http/default-app.ts). */
+  httpApp?: HttpApp;
 }
 
 /**
@@ -117,6 +122,11 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
       return createPop3Server({ ...common, ...tls, loginRequiresTls });
     case 'imap':
       return createImapServer({ ...common, ...tls, loginRequiresTls, recent: shared.recent });
+    case 'http': {
+      // No STARTTLS in HTTP: TLS only on the implicit (HTTPS) port (RFC 9110 4.2.2).
+      const https = opts.tls && mode === 'implicit' ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {};
+      return createHttpServer({ app: opts.httpApp ?? defaultHttpApp, sink: shared.hub.emit, ...https });
+    }
   }
 }
 

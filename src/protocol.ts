@@ -22,8 +22,18 @@ export interface StarttlsCommand {
   tagged: boolean;
 }
 
-export const STARTTLS: Readonly<Record<Protocol, StarttlsCommand>> = {
+export const STARTTLS: Readonly<Record<Protocol, StarttlsCommand | null>> = {
   smtp: { verb: 'STARTTLS', ok: '220', tagged: false },
   pop3: { verb: 'STLS', ok: '+OK', tagged: false },
   imap: { verb: 'STARTTLS', ok: 'OK', tagged: true },
+  // None: HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2); RFC 2817's
+  // `Upgrade: TLS/1.0` exists but no browser uses it.
+  http: null,
 };
+
+/** The protocol's upgrade command, or an error saying it has none (HTTP: use the HTTPS port). */
+export function starttlsOf(protocol: Protocol): StarttlsCommand {
+  const command = STARTTLS[protocol];
+  if (!command) throw new Error(`${protocol.toUpperCase()} has no STARTTLS-like upgrade command: use its implicit-TLS port`);
+  return command;
+}

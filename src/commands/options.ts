@@ -34,7 +34,9 @@ export const SERVE_PORTS: {
   readonly implicitTls: Readonly<Record<Protocol, number>>;
   readonly submission: number;
 } = {
-  plain: { smtp: 2525, pop3: 2110, imap: 2143 },
-  implicitTls: { smtp: 2465, pop3: 2995, imap: 2993 },
+  // HTTP 80 -> 2080 and HTTPS 443 -> 2443 (RFC 9110 4.2.1, 4.2.2), as issue 16 names them; serve
+  // starts HTTP once web/ is wired in with its --http-port and --https-port flags.
+  plain: { smtp: 2525, pop3: 2110, imap: 2143, http: 2080 },
+  implicitTls: { smtp: 2465, pop3: 2995, imap: 2993, http: 2443 },
   submission: 2587,
 };

@@ -118,6 +118,8 @@ export async function runPractice(protocol: string, opts: Options, deps: Practic
   const lang = langOption(opts);
   const p = protocol.toLowerCase();
   if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
+  // The HTTP shell (typed head, body, response explained field by field) is issue 16's next part.
+  if (p === 'http') throw new UsageError(lang === 'ja' ? 'practice http はまだ使えません。今は curl -v http://127.0.0.1:<port>/ で試してください' : 'practice http is not available yet; for now try curl -v against the lab');
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;
   const interactive = deps.interactive ?? isInteractive();

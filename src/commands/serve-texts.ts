@@ -9,6 +9,7 @@ export const SERVE_TEXTS = {
   roleSmtp: { en: 'send mail (captured, not relayed)', ja: 'メール送信 (受信のみ、中継なし)' },
   rolePop3: { en: 'download mail', ja: 'メールのダウンロード' },
   roleImap: { en: 'read mail kept on the server', ja: 'サーバー上のメールの閲覧' },
+  roleHttp: { en: 'the web: pages and the JSON API', ja: 'Web: ページと JSON API' },
   roleSubmission: { en: 'send mail, STARTTLS (like 587)', ja: 'メール送信、STARTTLS (587 番と同じ)' },
   roleTlsFirst: { en: 'TLS from the first byte', ja: '最初のバイトから TLS' },
   withStarttls: { en: ', STARTTLS', ja: '、STARTTLS' },

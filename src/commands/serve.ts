@@ -150,6 +150,8 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
       sink: sinkFor(config),
       keepTranscripts: true,
+      // HTTP joins serve with web/ and its --http-port/--https-port flags (issue 16), not before.
+      protocols: ['smtp', 'pop3', 'imap'],
       smtpFailures: failures,
       ...(cert && config.tls ? { tls: labTls(cert, config.tls) } : {}),
     });

@@ -85,6 +85,9 @@ export function explainReply(protocol: Protocol, lines: readonly string[], comma
       const kinds = imapLineKinds(lines);
       return lines.map((l, i) => (kinds[i] === 'line' ? KNOWLEDGE.imap.explainServerLine(l, lang) : null));
     }
+    case 'http':
+      // The head only: the status line and the field lines up to the empty line (RFC 9112 2.1).
+      return lines.map((l, i) => (lines.slice(0, i).includes('') ? null : KNOWLEDGE.http.explainServerLine(l, lang)));
   }
 }
 

@@ -18,6 +18,8 @@ const SECRET_COMMANDS: Readonly<Record<Protocol, ReadonlyArray<[verb: string, mi
   smtp: [['AUTH', 3]],
   pop3: [['PASS', 1], ['APOP', 1], ['AUTH', 3]],
   imap: [['LOGIN', 1], ['AUTHENTICATE', 3]],
+  // A typed `Authorization: Basic ...` field line carries a password (RFC 7617 2).
+  http: [['AUTHORIZATION:', 1], ['PROXY-AUTHORIZATION:', 1]],
 };
 
 const SECRET_HELPERS = new Set([':plain', ':cram', ':apop']);

@@ -207,8 +207,8 @@ export class PracticeShell {
    * handshake, which this shell does not do, so nothing typed in plain text can follow.
    */
   private tlsStarts(reply: WireReply): boolean {
-    const { verb, ok } = STARTTLS[this.o.protocol];
-    if (this.lastCommand !== verb || reply.status !== ok) return false;
+    const upgrade = STARTTLS[this.o.protocol];
+    if (!upgrade || this.lastCommand !== upgrade.verb || reply.status !== upgrade.ok) return false;
     this.o.out(theme.warn(msg(this.o.lang, 'tlsNow', { protocol: this.o.protocol, where: this.o.where ?? '<host>:<port>' })));
     return true;
   }

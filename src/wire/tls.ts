@@ -35,15 +35,17 @@ export interface PeerTls {
 }
 
 /** The line the client sends to ask for TLS (IMAP's with the tag T1) and the status that accepts it: protocol.ts STARTTLS. */
-export const STARTTLS_COMMAND: Record<Protocol, { line: string; ok: string }> = {
+export const STARTTLS_COMMAND: Record<Protocol, { line: string; ok: string } | null> = {
   smtp: upgradeLine('smtp'),
   pop3: upgradeLine('pop3'),
   imap: upgradeLine('imap'),
+  http: upgradeLine('http'),
 };
 
-function upgradeLine(protocol: Protocol): { line: string; ok: string } {
-  const { verb, ok, tagged } = STARTTLS[protocol];
-  return { line: tagged ? `T1 ${verb}` : verb, ok };
+function upgradeLine(protocol: Protocol): { line: string; ok: string } | null {
+  const command = STARTTLS[protocol];
+  if (!command) return null;
+  return { line: command.tagged ? `T1 ${command.verb}` : command.verb, ok: command.ok };
 }
 
 function options(host: string, tls: WireTls) {

@@ -1,5 +1,5 @@
 import type { Localized } from '../../i18n.js';
-import { STARTTLS, type Protocol } from '../../protocol.js';
+import { starttlsOf, type Protocol } from '../../protocol.js';
 import { tlsNote } from '../../conversation/tls-note.js';
 import { mismatch, out, type LessonContext } from '../context.js';
 import { labPair } from '../labs.js';
@@ -33,11 +33,12 @@ const HINTS: Record<Protocol, Localized> = {
   smtp: { en: 'Type `STARTTLS` alone, with no argument (RFC 3207 4).', ja: '引数なしで `STARTTLS` とだけ入力します（RFC 3207 4）。' },
   pop3: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
   imap: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
+  http: { en: 'HTTP has no upgrade command: HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2).', ja: 'HTTP にはアップグレードのコマンドがありません。HTTPS は専用のポートで最初のバイトから TLS です（RFC 9110 4.2.2）。' },
 };
 
 /** The upgrade as the learner types it, from the one STARTTLS table (src/protocol.ts). */
 function upgradeOf(protocol: Protocol): Upgrade {
-  const { verb, ok, tagged } = STARTTLS[protocol];
+  const { verb, ok, tagged } = starttlsOf(protocol);
   return { command: tagged ? `a1 ${verb}` : verb, accept: tagged ? `^\\S+\\s+${verb}$` : `^${verb}$`, ok, hint: HINTS[protocol] };
 }
 

@@ -9,13 +9,13 @@ describe('serve TLS flags', () => {
   it('TLS is on by default, on 2465/2995/2993, with the lab certificate', () => {
     const c = serveConfig({ tls: true }, env);
     expect(c.tls).toEqual({ ports: SERVE_PORTS.implicitTls, loginRequiresTls: false, plainStarttls: false, submissionPort: 2587 });
-    expect(SERVE_PORTS.implicitTls).toEqual({ smtp: 2465, pop3: 2995, imap: 2993 });
+    expect(SERVE_PORTS.implicitTls).toEqual({ smtp: 2465, pop3: 2995, imap: 2993, http: 2443 });
     expect(serveConfig({}, env).tls).not.toBeNull();
   });
 
   it('takes the S ports, a certificate pair and --login-requires-tls', () => {
     const c = serveConfig({ tls: true, smtpsPort: 0, pop3sPort: 1995, imapsPort: 1993, tlsCert: 'c.pem', tlsKey: 'k.pem', loginRequiresTls: true }, env);
-    expect(c.tls).toEqual({ certPath: 'c.pem', keyPath: 'k.pem', ports: { smtp: 0, pop3: 1995, imap: 1993 }, loginRequiresTls: true, plainStarttls: true, submissionPort: 2587 });
+    expect(c.tls).toEqual({ certPath: 'c.pem', keyPath: 'k.pem', ports: { smtp: 0, pop3: 1995, imap: 1993, http: 2443 }, loginRequiresTls: true, plainStarttls: true, submissionPort: 2587 });
   });
 
   it('--starttls offers STARTTLS on the plain ports; --submission-port moves the STARTTLS port', () => {
