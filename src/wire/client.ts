@@ -104,7 +104,9 @@ export class WireClient {
    * handshake on the same connection. Returns the exchange, so the caller can show it.
    */
   async startTls(tls: WireTls, host: string): Promise<{ sent: string; reply: WireReply }> {
-    const { line, ok } = STARTTLS_COMMAND[this.protocol];
+    const upgrade = STARTTLS_COMMAND[this.protocol];
+    if (!upgrade) throw new WireError('network', `${this.protocol.toUpperCase()} has no upgrade command: connect to its TLS port instead`);
+    const { line, ok } = upgrade;
     const reply = await this.send(line);
     if (reply.status !== ok) return { sent: line, reply };
     await this.handshakeNow(tls, host);
@@ -126,7 +128,9 @@ export class WireClient {
   }
 
   private isUpgrade(line: string, reply: WireReply): boolean {
-    const { line: command, ok } = STARTTLS_COMMAND[this.protocol];
+    const upgrade = STARTTLS_COMMAND[this.protocol];
+    if (!upgrade) return false;
+    const { line: command, ok } = upgrade;
     const word = (l: string) => l.trim().split(/\s+/)[this.protocol === 'imap' ? 1 : 0]?.toUpperCase();
     return reply.status === ok && line.trim().split(/\s+/).length === command.split(' ').length && word(line) === word(command);
   }
