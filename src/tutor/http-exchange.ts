@@ -57,21 +57,40 @@ async function ready(ctx: LessonContext, conn: Connection): Promise<Connection> 
 }
 
 async function exchange(ctx: LessonContext, conn: Connection, lines: readonly string[]): Promise<WireReply> {
+  const responses = await conn.client.sendHttp(lines, Buffer.alloc(0), methodOf(lines[0]));
+  return { protocol: conn.protocol, lines: responseLines(responses), status: statusOf(responses), continuation: false };
+}
+
+/** What came before the connection ended (or nothing came in time: the server waits for a body). */
+function cutShort(ctx: LessonContext, conn: Connection, err: WireError): WireReply {
+  if (err.kind === 'timeout') conn.client.destroy();
+  out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
+  return { protocol: conn.protocol, lines: err.partial, status: '', continuation: false };
+}
+
+/**
+ * Send and read; a connection the server closed after its last response (Connection: close)
+ * before we noticed gets the request again on a new one, as RFC 9112 9.3.1 lets a client
+ * retry when nothing of the response came back.
+ */
+async function sendOnce(ctx: LessonContext, conn: Connection, lines: readonly string[]): Promise<{ conn: Connection; reply: WireReply }> {
   try {
-    const responses = await conn.client.sendHttp(lines, Buffer.alloc(0), methodOf(lines[0]));
-    return { protocol: conn.protocol, lines: responseLines(responses), status: statusOf(responses), continuation: false };
+    return { conn, reply: await exchange(ctx, conn, lines) };
   } catch (err) {
     if (!(err instanceof WireError)) throw err;
-    // Closed before a whole response, or none in time (the server waits for a body): show what came.
-    if (err.kind === 'timeout') conn.client.destroy();
-    out(ctx, msg(ctx.lang, 'connectionGone', { who: conn.name, why: err.message }));
-    return { protocol: conn.protocol, lines: err.partial, status: '', continuation: false };
+    if (err.kind !== 'closed' || err.partial.length > 0) return { conn, reply: cutShort(ctx, conn, err) };
+  }
+  const again = await ready(ctx, conn);
+  try {
+    return { conn: again, reply: await exchange(ctx, again, lines) };
+  } catch (err) {
+    if (!(err instanceof WireError)) throw err;
+    return { conn: again, reply: cutShort(ctx, again, err) };
   }
 }
 
 export async function sendRequest(ctx: LessonContext, conn: Connection, lines: readonly string[]): Promise<RequestExchange> {
-  const current = await ready(ctx, conn);
-  const reply = await exchange(ctx, current, lines);
+  const { conn: current, reply } = await sendOnce(ctx, await ready(ctx, conn), lines);
   current.awaiting = false;
   countReply(ctx, reply.status);
   showExchange(ctx, current, lines, reply.lines);
