@@ -115,6 +115,8 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'q-mock': /delivers it nowhere/,
     'q-choose': /^IMAP on both devices$/,
     'q-tls': /^Anyone on the path: the line crossed in clear text$/,
+    'q-http': /^400 Bad Request: the Host field is missing$/,
+    'q-https': /^The server name sent in the ClientHello \(SNI\)$/,
   },
 };
 
