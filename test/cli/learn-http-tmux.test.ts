@@ -83,7 +83,7 @@ describe('l7lab learn http in a real terminal (tmux)', () => {
     // Step 3: the lesson asks for the mistake itself: a request line and at once the empty line.
     await promptOf(3, line(1));
     type('GET / HTTP/1.1');
-    await promptOf(3, line(2));
+    await promptOf(3, EMPTY);
     key('Enter');
     await promptOf(4, line(1));
     expect(screen()).toMatch(/browser S: HTTP\/1\.1 400 Bad Request/);
