@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { squash } from '../support/text.js';
+import { displayWidth } from '../../src/ui/width.js';
 
 /**
  * The web lessons of issue 16 (http, https) and the web in application-layer and review,
@@ -91,6 +92,9 @@ async function play(id: string, lang: Lang): Promise<string> {
   expect(run.stdout).not.toContain('MISMATCH');
   expect(run.code).toBe(0);
   expect(run.stdout).toContain(lang === 'en' ? 'Lesson complete' : 'レッスン完了');
+  // Off a terminal the width is 80: every line the tutor wrote fits, in both languages (wire lines are never wrapped).
+  const tutorLines = run.stdout.split('\n').filter((l) => !/^\S+ [CS]: /.test(l));
+  expect(tutorLines.filter((l) => displayWidth(l) > 80)).toEqual([]);
   for (const q of (await lessonFile(id)).steps.filter((s) => s.kind === 'quiz')) {
     expect(squash(run.stdout)).toContain(squash(`${lang === 'en' ? 'The right answer: ' : '正解: '}${rightAnswer(q, lang)}`));
   }
