@@ -19,6 +19,8 @@ const MESSAGES = {
   typeLine: { en: 'Line {n}, type: {suggestion}', ja: '{n} 行目を入力: {suggestion}' },
   typeEmptyLine: { en: 'An empty line (Enter alone) ends the request', ja: '空行（Enter だけ）でリクエストを終える' },
   requestLineFirst: { en: 'A request begins with its request line; an empty line before it is ignored (RFC 9112 2.2).', ja: 'リクエストはリクエストラインから始まります。その前の空行は無視されます（RFC 9112 2.2）。' },
+  requestAnswer: { en: 'Answer: type these lines, then the empty line:', ja: '答え: 次の行を入力し、最後に空行を入力します:' },
+  requestSkipped: { en: 'Skipped: l7lab sends this request:', ja: 'スキップ: l7lab が次のリクエストを送信します:' },
   emptyLineName: { en: '(empty line)', ja: '（空行）' },
   httpClosed: { en: 'The server closed the {who} connection after its response; the next try opens a new one.', ja: 'サーバーは応答の後に {who} の接続を閉じました。次の試行では新しい接続を開きます。' },
   missingHost: { en: 'The empty line ended the request before the Host field: an HTTP/1.1 request must have one (RFC 9112 3.2). Type {suggestion} before the empty line.', ja: 'Host フィールドの前に空行でリクエストが終わりました。HTTP/1.1 のリクエストには Host が必須です（RFC 9112 3.2）。空行の前に {suggestion} を入力してください。' },

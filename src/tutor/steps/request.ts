@@ -3,7 +3,7 @@ import { LessonQuit, StepRestart } from '../control.js';
 import { sendRequest, type RequestExchange } from '../http-exchange.js';
 import { askLine, type HintSource } from '../lesson-helpers.js';
 import { msg } from '../messages.js';
-import { explain, good, note, say, warn } from '../present.js';
+import { code, explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { replyMatches } from './send.js';
 import { requestMissReason } from './request-miss.js';
@@ -59,6 +59,13 @@ function connection(ctx: LessonContext, name: string): Connection {
   return conn;
 }
 
+/** The request's lines, each on a line of its own (never wrapped, so each can be typed as shown), then the empty line. */
+function showLines(ctx: LessonContext, label: string, lines: readonly string[]): void {
+  say(ctx, label);
+  for (const l of lines) code(ctx, l);
+  note(ctx, `  ${msg(ctx.lang, 'emptyLineName')}`);
+}
+
 const expectedLabel = (step: RequestStep) => (step.match ? `${step.expect} /${step.match}/` : step.expect);
 
 /** Played by l7lab: --auto, a quiet replay, or Skip. */
@@ -68,7 +75,7 @@ async function playLines(ctx: LessonContext, step: RequestStep, suggestions: rea
 }
 
 async function play(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<void> {
-  if (ctx.skipNext) note(ctx, msg(ctx.lang, 'skipped', { text: suggestions.join(' ⏎ ') }));
+  if (ctx.skipNext) showLines(ctx, msg(ctx.lang, 'requestSkipped'), suggestions);
   const a = await playLines(ctx, step, suggestions);
   const got = a.exchange.reply.lines[0] ?? '(no reply)';
   if (!a.ok) mismatch(ctx, step.id, expectedLabel(step), got);
@@ -114,7 +121,7 @@ async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: rea
   ]);
   if (choice === 'reset') throw new StepRestart(false);
   if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
-  if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: [...suggestions, msg(ctx.lang, 'emptyLineName')].join(' ⏎ ') }));
+  if (choice === 'answer') showLines(ctx, msg(ctx.lang, 'requestAnswer'), suggestions);
   if (choice === 'quit') throw new LessonQuit();
   return choice;
 }
@@ -128,7 +135,7 @@ function sayMiss(ctx: LessonContext, step: RequestStep, a: Attempt, suggestions:
 
 /** Skip: l7lab sends the suggested request; when even that misses here, from a rebuilt lab. */
 async function skipHere(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<void> {
-  note(ctx, msg(ctx.lang, 'skipped', { text: suggestions.join(' ⏎ ') }));
+  showLines(ctx, msg(ctx.lang, 'requestSkipped'), suggestions);
   const s = await playLines(ctx, step, suggestions);
   if (!s.ok) {
     note(ctx, msg(ctx.lang, 'skipRebuilding'));
