@@ -70,14 +70,10 @@ async function startAt(io: Io, lesson: Lesson, auto: boolean): Promise<number> {
   return yes ? at : 0;
 }
 
-/** The real lab, its HTTP server serving the web inbox and API over the lab's own store (the http lessons read mail back from it). */
 async function resolveStartLab(deps: LearnDeps): Promise<StartLab> {
   if (deps.startLab) return deps.startLab;
-  const [{ startLab }, { MemoryStore }, { createWebApp }] = await Promise.all([import('../lab.js'), import('../mailstore/memory.js'), import('../web/app.js')]);
-  return (opts) => {
-    const store = new MemoryStore();
-    return startLab({ ...opts, store, httpApp: createWebApp({ store, ...(opts.lang ? { lang: opts.lang } : {}) }) });
-  };
+  const { startLessonLab } = await import('../tutor/lesson-lab.js');
+  return startLessonLab;
 }
 
 async function resolvePortsView(deps: LearnDeps): Promise<PortsView> {

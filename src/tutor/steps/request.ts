@@ -20,8 +20,9 @@ import { requestMissReason } from './request-miss.js';
 type RequestStep = StepOf<'request'>;
 type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
 
-/** More field lines than any lesson needs; a bound so a stuck script cannot type forever. */
+/** More field lines than any lesson needs; bounds so a stuck script cannot type forever. */
 const MAX_EXTRA_LINES = 50;
+const MAX_PROMPTS = 1000;
 
 export function suggestedLines(ctx: LessonContext, step: RequestStep): string[] {
   return step.lines.map((l) => fillValue(ctx, l));
@@ -98,7 +99,7 @@ function promptFor(ctx: LessonContext, step: RequestStep, i: number, suggestions
  */
 async function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: readonly string[], hint: HintSource): Promise<string[]> {
   const typed: string[] = [];
-  while (typed.length < suggestions.length + MAX_EXTRA_LINES) {
+  for (let asked = 0; asked < MAX_PROMPTS && typed.length < suggestions.length + MAX_EXTRA_LINES; asked++) {
     const line = (await askLine(ctx, promptFor(ctx, step, typed.length, suggestions), ctx.connections.get(step.connection), hint)).replace(/\s+$/, '');
     if (line === '' && typed.length === 0) {
       note(ctx, msg(ctx.lang, 'requestLineFirst'));
@@ -107,6 +108,7 @@ async function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: 
     typed.push(line);
     if (line === '') return typed;
   }
+  if (typed.length === 0) throw new LessonQuit();
   return [...typed, ''];
 }
 
