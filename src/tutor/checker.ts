@@ -6,7 +6,7 @@ import type { Protocol } from '../protocol.js';
 import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
-import { displayWidth, isWide } from '../ui/width.js';
+import { diagramProblems } from './check-diagram.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -97,51 +97,11 @@ function checkLearnerText(w: Walk, step: Step | null): void {
   }
 }
 
-/** Diagrams are shown as drawn (never wrapped), so they must fit the narrowest terminal l7lab supports. */
-export const DIAGRAM_MAX_COLUMNS = 80;
-const LINKS_DOWN = '│┐┌├┤┬┼';
-const LINKS_UP = '│└┘├┤┴┼';
-
-/** Each character of a line by the terminal column it starts at (wide characters take two). */
-function byColumn(line: string): Map<number, string> {
-  const at = new Map<number, string>();
-  let col = 0;
-  for (const ch of line) {
-    at.set(col, ch);
-    col += isWide(ch) ? 2 : 1;
-  }
-  return at;
-}
-
-/**
- * A vertical line one column off from the line or corner it should meet (the Japanese
- * diagram drawn as if a wide character took one column): the neighbour at the same column
- * is not a link, but one column to the side is.
- */
-function brokenVerticals(art: string): string[] {
-  const rows = art.replace(/\n$/, '').split('\n').map(byColumn);
-  const found: string[] = [];
-  const box = (ch: string | undefined) => ch !== undefined && (LINKS_UP + LINKS_DOWN).includes(ch);
-  const off = (row: Map<number, string> | undefined, col: number, links: string) =>
-    row !== undefined && !links.includes(row.get(col) ?? ' ') && (box(row.get(col - 1)) || box(row.get(col + 1)));
-  rows.forEach((row, i) => {
-    for (const [col, ch] of row) {
-      if (LINKS_DOWN.includes(ch) && off(rows[i + 1], col, LINKS_UP)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line below by a column`);
-      if (LINKS_UP.includes(ch) && off(rows[i - 1], col, LINKS_DOWN)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line above by a column`);
-    }
-  });
-  return found;
-}
-
 function checkDiagram(w: Walk, step: Extract<Step, { kind: 'say' }>): void {
   if (step.diagram === undefined) return;
   const arts = typeof step.diagram === 'string' ? [['', step.diagram]] : Object.entries(step.diagram).map(([l, a]) => [`.${l}`, a]);
   for (const [suffix, art] of arts as Array<[string, string]>) {
-    art.split('\n').forEach((line, i) => {
-      const cols = displayWidth(line);
-      if (cols > DIAGRAM_MAX_COLUMNS) report(w, step, `diagram${suffix}`, `line ${i + 1} is ${cols} columns wide; diagrams are never wrapped, keep them within ${DIAGRAM_MAX_COLUMNS}`);
-    });
-    for (const problem of brokenVerticals(art)) report(w, step, `diagram${suffix}`, `${problem} (wide characters count as two columns)`);
+    for (const problem of diagramProblems(art)) report(w, step, `diagram${suffix}`, problem);
   }
 }
 
