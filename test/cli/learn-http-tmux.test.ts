@@ -96,6 +96,8 @@ describe('l7lab learn http in a real terminal (tmux)', () => {
     expect(text).toContain('browser C: GET /hello.txt HTTP/1.1');
     expect(text).toMatch(/browser S: HTTP\/1\.1 400 Bad Request/);
     expect(text).toMatch(/The empty line ended the request before the Host field: an HTTP\/1\.1 request must have one \(RFC 9112 3\.2\)\. Type Host: localhost:\d+ before the empty line\./);
+    // The 400 came with Connection: close: the way forward is a new connection, which the retry opens.
+    expect(text).toContain('The server closed the browser connection after its response; the next try opens a new one.');
 
     key('Enter'); // Try again
     await waitFor('a fresh line 1 prompt', (t) => line(1).test(t));
@@ -107,6 +109,9 @@ describe('l7lab learn http in a real terminal (tmux)', () => {
     await promptOf(4, EMPTY);
     key('Enter');
     text = await promptOf(5, PAUSE);
+    const retry = text.slice(text.lastIndexOf('What now?'));
+    expect(retry).toContain('browser connects again to go on with the lesson.');
+    expect(retry).toMatch(/browser C: Host: localhost:\d+/);
     expect(text).toMatch(/browser S: HTTP\/1\.1 200 OK/);
     expect(text).toMatch(/browser S: ETag: "hello-v1"/);
 

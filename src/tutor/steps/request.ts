@@ -128,11 +128,17 @@ async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: rea
   return choice;
 }
 
+/** The response's header section (up to its empty line) has `Connection: close` (RFC 9112 9.6). */
+export function closesAfter(lines: readonly string[]): boolean {
+  const end = lines.indexOf('');
+  return (end < 0 ? lines : lines.slice(0, end)).some((l) => /^Connection:\s*(?:[^,]*,\s*)*close\s*(?:,|$)/i.test(l));
+}
+
 function sayMiss(ctx: LessonContext, step: RequestStep, a: Attempt, suggestions: readonly string[]): void {
   if (a.accepted) warn(ctx, msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.exchange.reply.status || '-' }));
   else warn(ctx, requestMissReason(ctx.lang, a.exchange.sent, suggestions));
-  // RFC 9112 9.6: a server may close after any response; the next try connects again.
-  if (a.exchange.conn.client.closed) note(ctx, msg(ctx.lang, 'httpClosed', { who: step.connection }));
+  // RFC 9112 9.6: a server that closes says so with "Connection: close"; the next try connects again.
+  if (a.exchange.conn.client.closed || closesAfter(a.exchange.reply.lines)) note(ctx, msg(ctx.lang, 'httpClosed', { who: step.connection }));
 }
 
 /** Skip: l7lab sends the suggested request; when even that misses here, from a rebuilt lab. */

@@ -4,7 +4,7 @@ import { checkLesson } from '../../../src/tutor/checker.js';
 import { parseLesson } from '../../../src/tutor/loader.js';
 import { formatProblem } from '../../../src/tutor/problems.js';
 import type { StepOf } from '../../../src/tutor/schema.js';
-import { requestAccepted } from '../../../src/tutor/steps/request.js';
+import { closesAfter, requestAccepted } from '../../../src/tutor/steps/request.js';
 import { requestMissReason } from '../../../src/tutor/steps/request-miss.js';
 import { isHead } from '../../../src/tutor/http-exchange.js';
 
@@ -65,6 +65,15 @@ describe('requestMissReason', () => {
     expect(requestMissReason('en', ['GET /x HTTP/1.1', 'Host: localhost:2080', ''], SUGGESTED)).toBe('Line 1 is not the one this step asks for: GET /hello.txt HTTP/1.1');
     const three = [...SUGGESTED, 'If-None-Match: "abc"'];
     expect(requestMissReason('en', [...SUGGESTED, ''], three)).toBe('The empty line ended the request too early: it still needs If-None-Match: "abc".');
+  });
+});
+
+describe('closesAfter (RFC 9112 9.6: Connection: close in the response)', () => {
+  it('reads the header section only, any case, close among other options', () => {
+    expect(closesAfter(['HTTP/1.1 400 Bad Request', 'connection: Close', '', 'body'])).toBe(true);
+    expect(closesAfter(['HTTP/1.1 200 OK', 'Connection: keep-alive, close', ''])).toBe(true);
+    expect(closesAfter(['HTTP/1.1 200 OK', 'Connection: keep-alive', '', 'Connection: close'])).toBe(false);
+    expect(closesAfter(['HTTP/1.1 200 OK', 'X-Connection: close', ''])).toBe(false);
   });
 });
 
