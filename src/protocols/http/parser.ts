@@ -1,4 +1,5 @@
 import { HttpError } from './errors.js';
+import type { FieldList } from './headers.js';
 
 /**
  * Pure parsers for the parts of an HTTP/1.1 request head (RFC 9112 3 and 5): the request line
@@ -97,4 +98,17 @@ export function pathAndQuery(target: string, form: TargetForm): { path: string; 
     throw new HttpError(400, 'bad-request-line', 'the path holds a bad percent-encoding (RFC 3986 2.1)');
   }
   return { path, query: new URLSearchParams(q < 0 ? '' : rest.slice(q + 1)), ...(host !== undefined ? { host } : {}) };
+}
+
+/**
+ * Host (RFC 9112 3.2): exactly one in HTTP/1.1 (400 without it or with two); an absolute-form
+ * target's authority wins over the field (RFC 9112 3.2.2). Returns the host, without port.
+ */
+export function checkHost(fields: FieldList, line: RequestLine, fromTarget: string): string {
+  const hosts = fields.all('host');
+  if (hosts.length > 1) throw new HttpError(400, 'two-hosts', 'a request carries one Host field, not several (RFC 9112 3.2)');
+  if (hosts.length === 0 && line.version === 'HTTP/1.1') throw new HttpError(400, 'no-host', 'an HTTP/1.1 request must carry a Host field (RFC 9112 3.2)');
+  const host = hosts[0] === undefined ? '' : hostOf(hosts[0]);
+  if (host === null) throw new HttpError(400, 'bad-field', 'the Host field is not a valid host[:port] (RFC 9110 7.2)');
+  return line.form === 'absolute' ? fromTarget : host;
 }

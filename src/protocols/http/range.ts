@@ -22,7 +22,7 @@ export function parseRange(value: string, size: number): [number, number] | 'uns
     return [Math.max(0, size - n), size - 1];
   }
   const first = Number(m[1]);
-  const last = m[2] === '' ? size - 1 : Number(m[2]);
+  const last = m[2] === '' ? Number.MAX_SAFE_INTEGER : Number(m[2]);
   if (last < first) return null;
   if (first >= size) return 'unsatisfiable';
   return [first, Math.min(last, size - 1)];

@@ -8,7 +8,7 @@ import { HttpError } from './errors.js';
 import { parseChunkSize, requestFraming, type BodyFraming } from './framing.js';
 import { FieldList, listTokens } from './headers.js';
 import { bodyKey, httpClientKey, withBareLf, type LineMode } from './knowledge/keys.js';
-import { hostOf, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
+import { checkHost, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
 import { internalError, renderError, statusLine } from './replies.js';
 import { applyGeneric, renderResponse } from './response.js';
 import type { HttpApp, HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
@@ -42,9 +42,21 @@ interface Head {
 interface Body {
   parts: Buffer[];
   received: number;
-  phase: 'whole' | 'size' | 'data' | 'trailers';
+  /** `crlf`: the two octets that end a chunk's data. */
+  phase: 'whole' | 'size' | 'data' | 'crlf' | 'trailers';
+  /** The current chunk's size (chunked). */
   chunk: number;
+  /** Octets still to read of the whole body or of the current chunk. */
+  left: number;
 }
+
+/**
+ * Bodies are read in pieces of at most this many octets, so a 10 MB body never waits in one
+ * growing buffer; the transcript still shows it as one summarised event.
+ */
+const BODY_PIECE = 64 * 1024;
+const CHUNK_END: Expect = { mode: 'bytes', count: 2 };
+const SILENT: Step = { out: [], client: { silent: true } };
 
 const REQUEST_LINE: Expect = { mode: 'line', maxLine: HTTP_REQUEST_LINE };
 const CHUNK_LINE: Expect = { mode: 'line', maxLine: HTTP_CHUNK_LINE };
@@ -79,8 +91,8 @@ export class HttpSession implements ProtocolSession {
   get expect(): Expect {
     const body = this.body;
     if (this.current === 'request-line') return REQUEST_LINE;
-    if (body?.phase === 'whole') return { mode: 'bytes', count: (this.head?.framing as { length: number }).length };
-    if (body?.phase === 'data') return { mode: 'bytes', count: body.chunk + 2 };
+    if (body?.phase === 'whole' || body?.phase === 'data') return { mode: 'bytes', count: Math.min(body.left, BODY_PIECE) };
+    if (body?.phase === 'crlf') return CHUNK_END;
     if (body?.phase === 'size') return CHUNK_LINE;
     // Field lines and trailer lines share the head's budget (431 past it, RFC 6585 5).
     return { mode: 'line', maxLine: Math.max(2, HTTP_MAX_HEAD - (this.head?.octets ?? 0)) };
@@ -107,17 +119,19 @@ export class HttpSession implements ProtocolSession {
 
   async bytes(data: Buffer): Promise<Step> {
     const body = this.body as Body;
-    if (body.phase === 'whole') {
-      body.parts.push(data);
-      return this.complete({ text: `[body: ${data.length} octets]`, knowledge: bodyKey(data.length) });
+    if (body.phase === 'crlf') {
+      // chunk-data is followed by CRLF (RFC 9112 7.1); anything else means the framing is lost.
+      if (data[0] !== 0x0d || data[1] !== 0x0a) return this.refuse(new HttpError(400, 'bad-chunk', 'chunk data must end in CRLF (RFC 9112 7.1)'), { knowledge: { key: 'bad-line', params: { reason: 'bad-chunk' } } });
+      body.phase = 'size';
+      return SILENT;
     }
-    const note: ClientNote = { text: `[chunk: ${body.chunk} octets]`, knowledge: bodyKey(body.chunk), layer: 'L6' };
-    // chunk-data is followed by CRLF (RFC 9112 7.1); anything else means the framing is lost.
-    if (data[data.length - 2] !== 0x0d || data[data.length - 1] !== 0x0a) return this.refuse(new HttpError(400, 'bad-chunk', 'chunk data must end in CRLF (RFC 9112 7.1)'), note);
-    body.parts.push(data.subarray(0, data.length - 2));
-    body.received += body.chunk;
-    body.phase = 'size';
-    return { out: [], client: note };
+    body.parts.push(data);
+    body.received += data.length;
+    body.left -= data.length;
+    if (body.left > 0) return SILENT;
+    if (body.phase === 'whole') return this.complete({ text: `[body: ${body.received} octets]`, knowledge: bodyKey(body.received) });
+    body.phase = 'crlf';
+    return { out: [], client: { text: `[chunk: ${body.chunk} octets]`, knowledge: bodyKey(body.chunk), layer: 'L6' } };
   }
 
   async overflow(): Promise<Step> {
@@ -185,7 +199,8 @@ export class HttpSession implements ProtocolSession {
     if (expectation !== undefined && expectation.toLowerCase() !== '100-continue') throw new HttpError(417, 'expectation', `the only expectation is 100-continue (RFC 9110 10.1.1)`);
     if (head.framing.kind === 'none') return this.complete(client);
     this.current = 'body';
-    this.body = { parts: [], received: 0, phase: head.framing.kind === 'chunked' ? 'size' : 'whole', chunk: 0 };
+    const length = head.framing.kind === 'length' ? head.framing.length : 0;
+    this.body = { parts: [], received: 0, phase: head.framing.kind === 'chunked' ? 'size' : 'whole', chunk: 0, left: length };
     const step: Step = { out: [], client, inputDeadlineMs: null };
     if (expectation === undefined) return step;
     // RFC 9110 10.1.1: the client waits for this interim response before it sends the body.
@@ -209,6 +224,7 @@ export class HttpSession implements ProtocolSession {
     else {
       body.phase = 'data';
       body.chunk = size;
+      body.left = size;
     }
     return { out: [], client: { knowledge: key(httpClientKey(text, 'chunk')), layer: 'L6' } };
   }
@@ -266,17 +282,4 @@ export class HttpSession implements ProtocolSession {
       inputDeadlineMs: close ? null : this.headerTimeoutMs,
     };
   }
-}
-
-/**
- * Host (RFC 9112 3.2): exactly one in HTTP/1.1 (400 without it or with two); an absolute-form
- * target's authority wins over the field (RFC 9112 3.2.2). Returns the host, without port.
- */
-function checkHost(fields: FieldList, line: RequestLine, fromTarget: string): string {
-  const hosts = fields.all('host');
-  if (hosts.length > 1) throw new HttpError(400, 'two-hosts', 'a request carries one Host field, not several (RFC 9112 3.2)');
-  if (hosts.length === 0 && line.version === 'HTTP/1.1') throw new HttpError(400, 'no-host', 'an HTTP/1.1 request must carry a Host field (RFC 9112 3.2)');
-  const host = hosts[0] === undefined ? '' : hostOf(hosts[0]);
-  if (host === null) throw new HttpError(400, 'bad-field', 'the Host field is not a valid host[:port] (RFC 9110 7.2)');
-  return line.form === 'absolute' ? fromTarget : host;
 }

@@ -1,7 +1,7 @@
 import type { ArgSchema } from '../../command.js';
-import type { HttpContext, HttpRaw } from '../context.js';
+import type { HttpContext, HttpRaw, HttpSpec } from '../context.js';
 import { HttpError } from '../errors.js';
-import type { HttpRequest } from '../types.js';
+import type { HttpMethod, HttpRequest } from '../types.js';
 
 /**
  * The target forms a method accepts (RFC 9112 3.2): origin-form and absolute-form for all six;
@@ -14,6 +14,23 @@ export function target(opts: { asterisk: boolean }): ArgSchema<HttpRaw, HttpRequ
       if (form === 'asterisk' && !opts.asterisk) throw new HttpError(400, 'bad-request-line', `* is a target for OPTIONS only (RFC 9112 3.2.4)`, false);
       if (form === 'authority') throw new HttpError(400, 'bad-request-line', 'authority-form is for CONNECT only (RFC 9112 3.2.3)', false);
       return request;
+    },
+  };
+}
+
+/**
+ * A method whose whole meaning is the resource's (GET, POST, PUT, DELETE): the spec passes
+ * the request to the app; the protocol's part (framing, 304, 206) happens around it.
+ */
+export function appMethod(name: HttpMethod, rfc: string): HttpSpec {
+  return {
+    name,
+    states: ['request-line'],
+    args: target({ asterisk: false }),
+    syntax: `${name} request-target HTTP/1.1`,
+    rfc,
+    async handle(ctx, request) {
+      return { replies: [], response: await ctx.app(request, ctx.signal) };
     },
   };
 }
