@@ -114,6 +114,8 @@ export const WEB_WAIT_MAX_S = 60;
 export const WEB_PAGE_DEFAULT = 50;
 /** Most messages one page of `GET /api/messages` may hold: l7lab's choice, a bound on one response's work. */
 export const WEB_PAGE_MAX = 500;
+/** Octets of a message's source shown on its web page (the whole is a link away, at /raw): l7lab's choice, so a 10 MB message does not make a 10 MB page. */
+export const WEB_RAW_PREVIEW = 256 * 1024;
 
 // ---- `l7lab practice` ----
 /** Lines kept in a practice shell's history file: bash's default HISTSIZE (500). */

@@ -1,4 +1,5 @@
 import { formatSize } from '../commands/mail.js';
+import { WEB_RAW_PREVIEW } from '../limits.js';
 import { inspect, type MessageContent } from '../mailstore/inspect.js';
 import type { MailStore } from '../mailstore/types.js';
 import type { Catalog, Found } from './catalog.js';
@@ -73,8 +74,14 @@ async function messageBody(store: MailStore, say: Say, found: Found, raw: Buffer
 ${htmlSection(say, base, c.html)}
 ${attachments.length > 0 ? `<section><h2>${esc(say('attachments'))}</h2><ul id="attachments">${attachments.join('')}</ul></section>` : ''}
 <section><h2>${esc(say('transcript'))}</h2>${transcriptSection(say, transcript?.lines ?? null)}</section>
-<section><h2><a href="${base}/raw">${esc(say('raw'))}</a></h2><pre id="raw">${esc(raw.toString('utf8'))}</pre></section>`;
+<section><h2><a href="${base}/raw">${esc(say('raw'))}</a></h2>${rawPreview(say, raw)}</section>`;
   return { subject: c.subject, body };
+}
+
+function rawPreview(say: Say, raw: Buffer): string {
+  const shown = raw.subarray(0, WEB_RAW_PREVIEW);
+  const cut = raw.length > shown.length ? `<p class="note">${esc(say('rawCut', { shown: formatSize(shown.length), size: formatSize(raw.length) }))}</p>` : '';
+  return `<pre id="raw">${esc(shown.toString('utf8'))}</pre>${cut}`;
 }
 
 export function messagePage(deps: { catalog: Catalog; store: MailStore }): Handler {

@@ -3,7 +3,8 @@
  * wherever the package is installed. Plain ES2017 for any current browser; it holds no words
  * (they come from the page's data-texts, texts.ts) and no inline handlers (the pages' CSP
  * forbids inline script). On `/` it lists the mail and keeps the list current by long-polling
- * `GET /api/messages?wait=25`; on a message page it wires the delete button.
+ * `GET /api/messages?wait=25`; on a message page it wires the delete button. Deleting asks in the page, not with
+ * confirm(), which browsers may suppress.
  */
 export const INBOX_JS = `'use strict';
 (function () {
@@ -73,9 +74,32 @@ export const INBOX_JS = `'use strict';
       }
     }
   }
+  // A delete button asks once in the page (its label becomes the question), then acts on a
+  // second click; a click elsewhere or 5 s of nothing disarms it.
+  function armed(button, question, act) {
+    var label = button.textContent;
+    var timer = null;
+    function disarm() {
+      button.classList.remove('armed');
+      button.textContent = label;
+      clearTimeout(timer);
+    }
+    button.addEventListener('click', function (event) {
+      event.stopPropagation();
+      if (!button.classList.contains('armed')) {
+        button.classList.add('armed');
+        button.textContent = say(question);
+        timer = setTimeout(disarm, 5000);
+        return;
+      }
+      disarm();
+      act();
+    });
+    document.addEventListener('click', disarm);
+  }
   function inbox() {
-    document.getElementById('delete-all').addEventListener('click', async function () {
-      if (!window.confirm(say('confirmAll'))) return;
+    var all = document.getElementById('delete-all');
+    armed(all, 'confirmAll', async function () {
       await send('DELETE', '/api/messages');
       render(await json('/api/messages?limit=500'));
     });
@@ -84,9 +108,9 @@ export const INBOX_JS = `'use strict';
   function message() {
     var button = document.getElementById('delete-one');
     if (!button) return;
-    button.addEventListener('click', async function () {
-      if (!window.confirm(say('confirmOne'))) return;
+    armed(button, 'confirmOne', async function () {
       var r = await send('DELETE', '/api/messages/' + encodeURIComponent(button.dataset.id));
+      await r.text();
       if (r.ok) window.location.href = '/?lang=' + lang;
     });
   }

@@ -15,4 +15,5 @@ table.transcript td:first-child { font-weight: bold; width: 2rem; }
 table.transcript tr.client code { color: #06c; }
 table.transcript tr.server code { color: #083; }
 button { font: inherit; }
+button.armed { background: #c33; color: #fff; }
 `;

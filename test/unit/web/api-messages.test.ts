@@ -156,6 +156,14 @@ describe('DELETE /api/messages and errors', () => {
     expect(lab.header(post, 'allow')).toBe('GET, HEAD, OPTIONS');
   });
 
+  it('answers HEAD as GET would (the protocol side drops the body)', async () => {
+    const lab = await threeMessages();
+    const head = await lab.call({ method: 'HEAD', target: '/api/messages' });
+    const get = await lab.call('/api/messages');
+    expect(head.status).toBe(200);
+    expect(head.etag).toBe(get.etag);
+  });
+
   it('answers OPTIONS with the methods allowed', async () => {
     const lab = webLab();
     const r = await lab.call({ method: 'OPTIONS', target: '/api/messages/x' });

@@ -115,3 +115,19 @@ describe('the http lesson’s pages', () => {
     expect(lab.header(r, 'trailer')).toBe('X-Chunk-Count');
   });
 });
+
+describe('the message page’s raw source', () => {
+  it('shows at most WEB_RAW_PREVIEW octets and says where the rest is', async () => {
+    const { WEB_RAW_PREVIEW } = await import('../../../src/limits.js');
+    const lab = webLab();
+    const big = `Subject: big\n\n${'x'.repeat(WEB_RAW_PREVIEW + 100)}\n`;
+    const id = await lab.deliver('a@x', ['bob@example.com'], big);
+    const html = lab.body(await lab.call(`/messages/${id}`));
+    expect(html).toContain('<p class="note">… the first 256.0 KB of');
+    const raw = /<pre id="raw">([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
+    expect(raw.length).toBe(WEB_RAW_PREVIEW);
+    expect(raw).toMatch(/^Subject: big/);
+    const small = await lab.deliver('a@x', ['bob@example.com'], simple('small'));
+    expect(lab.body(await lab.call(`/messages/${small}`))).not.toContain('<p class="note">… the first');
+  });
+});
