@@ -78,11 +78,12 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('run the lab mail servers as a mock sending server: capture every message, relay none')
+    .description('run the lab mail servers as a mock sending server: capture every message, relay none; read it in the web inbox')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--smtp-port <n>', 'SMTP port, no TLS unless --starttls (0 = any free port)', parsePort, SERVE_PORTS.plain.smtp)
     .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, SERVE_PORTS.plain.pop3)
     .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, SERVE_PORTS.plain.imap)
+    .option('--http-port <n>', 'HTTP port: the web inbox and JSON API (0 = any free port)', parsePort, SERVE_PORTS.plain.http)
     .option('--store <dir>', 'Maildir directory for captured mail (default: $XDG_DATA_HOME/l7lab/mail)')
     .option('--memory', 'keep mail in memory only, nothing on disk')
     .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
     .option('--smtps-port <n>', 'SMTP with implicit TLS, like 465 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.smtp)
     .option('--pop3s-port <n>', 'POP3 with implicit TLS, like 995 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.pop3)
     .option('--imaps-port <n>', 'IMAP with implicit TLS, like 993 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.imap)
+    .option('--https-port <n>', 'HTTP with implicit TLS (HTTPS), like 443 (0 = any free port)', parsePort, SERVE_PORTS.implicitTls.http)
     .option('--starttls', 'offer STARTTLS/STLS on the plain SMTP, POP3 and IMAP ports too')
     .option('--tls-cert <file>', 'PEM certificate to use instead of the lab certificate (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')

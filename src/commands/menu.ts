@@ -86,6 +86,9 @@ export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>,
     ['smtpsPort', SERVE_PORTS.implicitTls.smtp],
     ['pop3sPort', SERVE_PORTS.implicitTls.pop3],
     ['imapsPort', SERVE_PORTS.implicitTls.imap],
+    ['submissionPort', SERVE_PORTS.submission],
+    ['httpPort', SERVE_PORTS.plain.http],
+    ['httpsPort', SERVE_PORTS.implicitTls.http],
   ];
   const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
   for (const [key, port] of wanted) {

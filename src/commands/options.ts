@@ -25,8 +25,9 @@ export function langOption(opts: Options, env: NodeJS.ProcessEnv = process.env, 
 
 /**
  * `l7lab serve`'s default ports: each well-known port moved above 1024 (no root needed) by
- * writing it after a 2 or as 2xxx: 25 -> 2525, 110 -> 2110, 143 -> 2143 (RFC 5321, 1939,
- * 9051); implicit TLS like 465, 995, 993 (RFC 8314 7); submission like 587 (RFC 6409 3.1).
+ * writing it after a 2 or as 2xxx: 25 -> 2525, 110 -> 2110, 143 -> 2143, 80 -> 2080 (RFC 5321,
+ * 1939, 9051; RFC 9110 4.2.1); implicit TLS like 465, 995, 993 (RFC 8314 7) and 443 (RFC 9110
+ * 4.2.2: HTTPS); submission like 587 (RFC 6409 3.1).
  * ports/services.ts names the same ports (a test checks they agree).
  */
 export const SERVE_PORTS: {
@@ -34,8 +35,6 @@ export const SERVE_PORTS: {
   readonly implicitTls: Readonly<Record<Protocol, number>>;
   readonly submission: number;
 } = {
-  // HTTP 80 -> 2080 and HTTPS 443 -> 2443 (RFC 9110 4.2.1, 4.2.2), as issue 16 names them; serve
-  // starts HTTP once web/ is wired in with its --http-port and --https-port flags.
   plain: { smtp: 2525, pop3: 2110, imap: 2143, http: 2080 },
   implicitTls: { smtp: 2465, pop3: 2995, imap: 2993, http: 2443 },
   submission: 2587,

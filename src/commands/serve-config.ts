@@ -34,7 +34,7 @@ export interface ServeTls {
   /** The user's own pair (--tls-cert/--tls-key); else the lab certificate. */
   certPath?: string;
   keyPath?: string;
-  /** SMTPS, POP3S, IMAPS (RFC 8314); 0 = any free port. */
+  /** SMTPS, POP3S, IMAPS (RFC 8314), HTTPS (RFC 9110 4.2.2); 0 = any free port. */
   ports: Record<Protocol, number>;
   /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11, IMAP says LOGINDISABLED, POP3 USER/PASS get -ERR [AUTH] until TLS. */
   loginRequiresTls: boolean;
@@ -58,7 +58,7 @@ function tlsConfig(opts: Options, lang: Lang): ServeTls | null {
       smtp: portOf(opts.smtpsPort, SERVE_PORTS.implicitTls.smtp),
       pop3: portOf(opts.pop3sPort, SERVE_PORTS.implicitTls.pop3),
       imap: portOf(opts.imapsPort, SERVE_PORTS.implicitTls.imap),
-      http: SERVE_PORTS.implicitTls.http,
+      http: portOf(opts.httpsPort, SERVE_PORTS.implicitTls.http),
     },
     loginRequiresTls: Boolean(opts.loginRequiresTls),
     // Passwords only inside TLS needs a way into TLS on the plain ports too: STARTTLS.
@@ -98,7 +98,7 @@ export function serveConfig(opts: Options, env: NodeJS.ProcessEnv = process.env)
       smtp: portOf(opts.smtpPort, SERVE_PORTS.plain.smtp),
       pop3: portOf(opts.pop3Port, SERVE_PORTS.plain.pop3),
       imap: portOf(opts.imapPort, SERVE_PORTS.plain.imap),
-      http: SERVE_PORTS.plain.http,
+      http: portOf(opts.httpPort, SERVE_PORTS.plain.http),
     },
     storeDir: opts.memory ? null : typeof opts.store === 'string' ? opts.store : defaultMailStoreDir(env),
     users: users.length > 0 ? users : DEMO_ACCOUNTS.map(([n, p]) => [n, p] as [string, string]),

@@ -7,6 +7,7 @@ export const SERVE_HELP = `
 Ports (127.0.0.1): SMTP ${plain.smtp} with no TLS, submission ${submission} with STARTTLS, SMTPS
 ${implicitTls.smtp} with TLS from the first byte; POP3 ${plain.pop3} and POP3S ${implicitTls.pop3}; IMAP ${plain.imap} and IMAPS
 ${implicitTls.imap}. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
+Web inbox and JSON API: HTTP ${plain.http} (http://127.0.0.1:${plain.http}/), HTTPS ${implicitTls.http}.
 
 Failure rules (--fail, --fail-file): stage:pattern=action [@N%]
   stage    mail (pattern: the sender), rcpt (a recipient), data (the sender; the
@@ -21,6 +22,8 @@ Examples:
   $ l7lab serve                     the ports above on 127.0.0.1
   $ l7lab serve --memory --smtp-port 0 --json-log   for scripts: any free port
   $ l7lab serve --memory --max-messages 500   never holds more than 500 messages
+  $ l7lab serve --http-port 8025    the web inbox at http://127.0.0.1:8025/
+  $ curl http://127.0.0.1:${plain.http}/api/messages   the captured mail as JSON
   $ l7lab serve --fail 'rcpt:*@bounce.test=550 5.1.1' --fail 'data:*=451 @25%'
   $ l7lab serve --fail 'rcpt:*@slow.test=delay 3s' --fail 'auth:carol=454'
   $ curl smtp://127.0.0.1:${plain.smtp} --mail-from me@example.com \\

@@ -34,7 +34,8 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
   const starttls = t(l, config.tls?.plainStarttls ? 'withStarttls' : 'noTls');
   const rows: Array<Array<string | number>> = [];
   for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
-    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls ? starttls : ''}`]);
+    // HTTP has no STARTTLS (RFC 9110 4.2.2: https is TLS from the first byte); its role says "no TLS" itself.
+    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && p !== 'http' ? starttls : ''}`]);
     if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
     const s = lab.tlsEndpoints?.[p];
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
@@ -86,6 +87,10 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
     if (cert && lab.tlsEndpoints?.smtp) lines.push(...indent(curlTlsSnippet(target)));
     lines.push(t(config.lang, 'appSettings', { host: target.host, port: smtp.port }), t(config.lang, 'appLogin', { user, password }));
     if (cert && lab.tlsEndpoints?.smtp) lines.push(t(config.lang, 'appTls', { port: target.tlsPort }));
+  }
+  if (lab.endpoints.http) {
+    const url = `http://${h(lab.endpoints.http)}/`;
+    lines.push(t(config.lang, 'webInbox', { url }), `  curl ${url}api/messages`);
   }
   const bob = config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>';
   if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);

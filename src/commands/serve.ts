@@ -10,14 +10,16 @@ import { Accounts } from '../protocols/accounts.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
 import { loadLabCertificate, TlsCertificateError, type LabCertificate } from '../tls/lab-cert.js';
 import { theme } from '../ui/theme.js';
+import { createWebApp } from '../web/app.js';
 import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
 import { serveText as t } from './serve-texts.js';
 
 /**
  * `l7lab serve`: the lab servers as a local mock mail sandbox that captures every message
- * and relays none. Runs until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly: a
- * message being received is finished first (LineServer.close's grace period).
+ * and relays none, with the web inbox to read it in. Runs until Ctrl-C (SIGINT) or SIGTERM,
+ * then shuts down cleanly: a message being received is finished first (LineServer.close's
+ * grace period).
  */
 async function openStore(config: ServeConfig): Promise<MailStore> {
   if (config.storeDir === null) return openMailStore({ memory: true });
@@ -150,8 +152,8 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
       sink: sinkFor(config),
       keepTranscripts: true,
-      // HTTP joins serve with web/ and its --http-port/--https-port flags (issue 16), not before.
-      protocols: ['smtp', 'pop3', 'imap'],
+      // The web inbox and its JSON API over the same store (HTTP and, with TLS, HTTPS).
+      httpApp: createWebApp({ store, lang: config.lang }),
       smtpFailures: failures,
       ...(cert && config.tls ? { tls: labTls(cert, config.tls) } : {}),
     });

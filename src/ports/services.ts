@@ -4,7 +4,7 @@ import type { Transport } from './types.js';
 /**
  * Well-known ports (IANA service registry) and what speaks there, one line each, with the
  * l7lab lesson that covers it. A port number is a convention, not a guarantee: anything may
- * listen on 25. The mail ports point at their own lessons; every other service is an
+ * listen on 25. The mail and web ports point at their own lessons; every other service is an
  * example of the general idea taught in `application-layer`.
  */
 export const LESSON_IDS = [
@@ -18,6 +18,8 @@ export const LESSON_IDS = [
   'imap',
   'pop3-vs-imap',
   'tls',
+  'http',
+  'https',
   'review',
 ] as const;
 /** A lesson id; LESSON_IDS is lessons/manifest.yaml's list, in its order (test/unit/ports/services.test.ts fails when they drift). */
@@ -49,14 +51,15 @@ const ROWS: readonly Row[] = [
   [53, BOTH, 'DNS', 'RFC 1035', AL, 'Domain Name System: turns names into addresses (UDP; TCP for large answers).', 'DNS: 名前を IP アドレスに変換します (通常は UDP、大きな応答は TCP)。'],
   [67, UDP, 'DHCP server', 'RFC 2131', AL, 'DHCP server: hands out IP addresses to machines that ask for one.', 'DHCP サーバー: 問い合わせてきたマシンに IP アドレスを割り当てます。'],
   [68, UDP, 'DHCP client', 'RFC 2131', AL, 'DHCP client: this machine waits here for its address lease.', 'DHCP クライアント: このマシンが自分のアドレスの割り当てを受け取るポートです。'],
-  [80, TCP, 'HTTP', 'RFC 9110', AL, 'Hypertext Transfer Protocol: the web, unencrypted.', 'HTTP: 暗号化されていない Web 通信。'],
+  // RFC 9110 4.2.1: an http URI without a port means 80; 4.2.2: https means 443.
+  [80, TCP, 'HTTP', 'RFC 9110', 'http', 'Hypertext Transfer Protocol: the web, unencrypted; an http:// URL without a port means 80.', 'HTTP: 暗号化されていない Web 通信。ポートを書かない http:// の URL は 80 番を指します。'],
   [110, TCP, 'POP3', 'RFC 1939', 'pop3', 'Post Office Protocol v3: a client downloads the mailbox, usually deleting it on the server.', 'POP3: クライアントがメールボックスをダウンロードします (通常はサーバー側から削除します)。'],
   [111, BOTH, 'rpcbind', 'RFC 1833', AL, 'ONC RPC port mapper: tells clients which port an RPC service (e.g. NFS) uses.', 'ONC RPC のポートマッパー: RPC サービス (NFS など) が使うポートをクライアントに教えます。'],
   [123, UDP, 'NTP', 'RFC 5905', AL, 'Network Time Protocol: keeps the clock in step with time servers.', 'NTP: 時刻サーバーと時計を合わせます。'],
   [143, TCP, 'IMAP', 'RFC 9051', 'imap', 'Internet Message Access Protocol: mail stays on the server; flags like \\Seen are shared by every device.', 'IMAP: メールはサーバーに残り、\\Seen などのフラグはすべての端末で共有されます。'],
   [161, UDP, 'SNMP', 'RFC 3411', AL, 'Simple Network Management Protocol: routers and servers report their counters and status.', 'SNMP: ルーターやサーバーがカウンターや状態を報告します。'],
   [389, TCP, 'LDAP', 'RFC 4511', AL, 'Lightweight Directory Access Protocol: directories of users, groups and address books.', 'LDAP: ユーザー、グループ、アドレス帳などのディレクトリを引きます。'],
-  [443, TCP, 'HTTPS', 'RFC 9110', AL, 'HTTP inside TLS: the encrypted web.', 'TLS で暗号化された HTTP (暗号化された Web)。'],
+  [443, TCP, 'HTTPS', 'RFC 9110', 'https', 'HTTP inside TLS from the first byte: the encrypted web; an https:// URL without a port means 443.', '最初のバイトから TLS で包まれた HTTP (暗号化された Web)。ポートを書かない https:// の URL は 443 番を指します。'],
   [443, UDP, 'HTTP/3', 'RFC 9114', AL, 'HTTP/3 over QUIC: the web on UDP, encrypted by QUIC itself.', 'QUIC 上の HTTP/3: UDP を使う Web。暗号化は QUIC 自身が行います。'],
   [445, TCP, 'SMB', null, AL, 'Server Message Block: Windows file and printer sharing (also Samba).', 'SMB: Windows のファイル・プリンター共有 (Samba も使います)。'],
   [465, TCP, 'SMTPS', 'RFC 8314', 'tls', 'Mail submission inside TLS from the first byte (implicit TLS); clients log in with SMTP AUTH.', '最初から TLS で包まれたメール送信 (暗黙の TLS)。クライアントは SMTP AUTH でログインします。'],
@@ -68,10 +71,10 @@ const ROWS: readonly Row[] = [
   [993, TCP, 'IMAPS', 'RFC 8314', 'tls', 'IMAP inside TLS from the first byte.', '最初から TLS で包まれた IMAP。'],
   [995, TCP, 'POP3S', 'RFC 8314', 'tls', 'POP3 inside TLS from the first byte.', '最初から TLS で包まれた POP3。'],
   [1900, UDP, 'SSDP', null, AL, 'Simple Service Discovery Protocol: UPnP devices announce themselves on the local network.', 'SSDP: UPnP 機器がローカルネットワークで自分の存在を知らせます。'],
-  [2080, TCP, 'HTTP (l7lab)', 'RFC 9112', AL, "l7lab's lab HTTP/1.1 server, like 80: every request and response line explained.", 'l7lab の練習用 HTTP/1.1 サーバー (80 番と同じ): リクエストとレスポンスの各行を説明します。'],
+  [2080, TCP, 'HTTP (l7lab)', 'RFC 9110', 'http', "l7lab serve's HTTP server, like 80: the web inbox and its JSON API (http://127.0.0.1:2080/).", 'l7lab serve の HTTP サーバー (80 番と同じ): Web の受信箱とその JSON API (http://127.0.0.1:2080/)。'],
   [2110, TCP, 'POP3 (l7lab)', 'RFC 1939', 'pop3', "l7lab's lab POP3 server: the lessons' mailbox to download.", 'l7lab の練習用 POP3 サーバー: レッスンでダウンロードするメールボックス。'],
   [2143, TCP, 'IMAP (l7lab)', 'RFC 9051', 'imap', "l7lab's lab IMAP server: the same mailbox, kept on the server.", 'l7lab の練習用 IMAP サーバー: 同じメールボックスをサーバー上に保ったまま扱います。'],
-  [2443, TCP, 'HTTPS (l7lab)', 'RFC 9110', AL, "l7lab's HTTP inside TLS from the first byte, like 443, with the lab certificate; ALPN offers http/1.1 only.", 'l7lab の、最初から TLS で包まれた HTTP (443 番と同じ)。ラボの証明書を使い、ALPN では http/1.1 だけを提示します。'],
+  [2443, TCP, 'HTTPS (l7lab)', 'RFC 9110', 'https', "l7lab serve's HTTP inside TLS from the first byte, like 443, with the lab certificate; ALPN offers http/1.1 only.", 'l7lab serve の、最初から TLS で包まれた HTTP (443 番と同じ)。ラボの証明書を使い、ALPN では http/1.1 だけを提示します。'],
   [2465, TCP, 'SMTPS (l7lab)', 'RFC 8314', 'tls', "l7lab serve's SMTP inside TLS from the first byte, like 465, with the lab certificate.", 'l7lab serve の、最初から TLS で包まれた SMTP (465 番と同じ)。ラボの証明書を使います。'],
   [2525, TCP, 'SMTP (l7lab)', 'RFC 5321', 'mock-server', "l7lab's lab SMTP server: captures every message and relays none (also a common alternative submission port).", 'l7lab の練習用 SMTP サーバー: すべてのメッセージを受け取り、どこにも中継しません (メールサービスの代替送信ポートとしてもよく使われます)。'],
   [2587, TCP, 'Submission (l7lab)', 'RFC 6409', 'tls', "l7lab serve's submission port, like 587: clear text until the client says STARTTLS (RFC 3207).", 'l7lab serve のサブミッションポート (587 番と同じ): クライアントが STARTTLS と送るまでは平文です (RFC 3207)。'],
@@ -84,7 +87,9 @@ const ROWS: readonly Row[] = [
   [5432, TCP, 'PostgreSQL', null, AL, 'PostgreSQL database server.', 'PostgreSQL データベースサーバー。'],
   [5900, TCP, 'VNC', 'RFC 6143', AL, 'Remote Framebuffer (VNC): a remote screen, keyboard and mouse.', 'RFB (VNC): リモートの画面・キーボード・マウス。'],
   [6379, TCP, 'Redis', null, AL, 'Redis in-memory key-value store.', 'Redis インメモリのキーバリューストア。'],
-  [8080, TCP, 'HTTP (alternate)', 'RFC 9110', AL, 'A common second HTTP port: development servers and proxies.', 'よく使われるもう一つの HTTP ポート: 開発用サーバーやプロキシ。'],
+  // 8080 and 8443 are conventions, not defaults: a URL must name them (http://host:8080/).
+  [8080, TCP, 'HTTP (alternate)', 'RFC 9110', 'http', 'A common second HTTP port: development servers and proxies; the URL must name it (http://host:8080/).', 'よく使われるもう一つの HTTP ポート: 開発用サーバーやプロキシ。URL にポートを書きます (http://host:8080/)。'],
+  [8443, TCP, 'HTTPS (alternate)', 'RFC 9110', 'https', 'A common second HTTPS port: admin consoles and development servers, TLS from the first byte; the URL must name it.', 'よく使われるもう一つの HTTPS ポート: 管理画面や開発用サーバー。最初から TLS で、URL にポートを書きます。'],
   [27017, TCP, 'MongoDB', null, AL, 'MongoDB document database server.', 'MongoDB ドキュメントデータベースサーバー。'],
 ];
 

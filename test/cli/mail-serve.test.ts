@@ -16,7 +16,7 @@ const ENV = { NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', COLUMNS: '2
 /** serve --json-log; `next(pred)` resolves with the first JSON event (already seen or to come) that matches. */
 function serve(home: string, args: string[]) {
   const env = { ...process.env, ...ENV, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state') };
-  const ports = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
+  const ports = ['--smtp-port', '0', '--pop3-port', '0', '--imap-port', '0', '--http-port', '0', '--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0'];
   const child = spawn(process.execPath, [BIN, 'serve', '--json-log', '--no-tls', ...ports, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const seen: Array<Record<string, unknown>> = [];

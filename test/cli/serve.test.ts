@@ -13,8 +13,8 @@ const bin = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 const { children, tempDir, suiteDir } = scratch('l7lab-serve-');
 const home = suiteDir();
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '' };
-/** Implicit-TLS ports default to fixed numbers; parallel test files must not fight over them. */
-const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--submission-port', '0'];
+/** Implicit-TLS and web ports default to fixed numbers; parallel test files must not fight over them. */
+const TLS_PORTS = ['--smtps-port', '0', '--pop3s-port', '0', '--imaps-port', '0', '--https-port', '0', '--submission-port', '0', '--http-port', '0'];
 
 interface Served {
   child: ChildProcess;

@@ -63,6 +63,6 @@ describe('the menu', () => {
     expect(other).not.toBe(port);
     expect(other).toBeGreaterThan(0);
     const opts = await servePorts({ freePort: async () => 1, say: () => {} });
-    expect(opts).toMatchObject({ host: '127.0.0.1', smtpPort: 1, imapsPort: 1 });
+    expect(opts).toMatchObject({ host: '127.0.0.1', smtpPort: 1, imapsPort: 1, submissionPort: 1, httpPort: 1, httpsPort: 1 });
   });
 });

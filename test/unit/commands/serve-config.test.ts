@@ -7,8 +7,15 @@ const env = { HOME: '/home/u', XDG_DATA_HOME: '/data' } as NodeJS.ProcessEnv;
 describe('serveConfig', () => {
   it('defaults: loopback, the lab ports, a Maildir under XDG_DATA_HOME, demo accounts, optional AUTH', () => {
     const c = serveConfig({}, env);
-    expect(c).toMatchObject({ host: '127.0.0.1', ports: { smtp: 2525, pop3: 2110, imap: 2143 }, storeDir: '/data/l7lab/mail', authRequired: false, output: 'transcript' });
+    expect(c).toMatchObject({ host: '127.0.0.1', ports: { smtp: 2525, pop3: 2110, imap: 2143, http: 2080 }, storeDir: '/data/l7lab/mail', authRequired: false, output: 'transcript' });
+    expect(c.tls?.ports.http).toBe(2443);
     expect(c.users.map(([n]) => n)).toEqual(['alice', 'bob']);
+  });
+
+  it('--http-port and --https-port move the web inbox (0 = any free port)', () => {
+    const c = serveConfig({ httpPort: 0, httpsPort: 8443 }, env);
+    expect(c.ports.http).toBe(0);
+    expect(c.tls?.ports.http).toBe(8443);
   });
 
   it('--user replaces the demo accounts; --memory stores nothing on disk; --auth required', () => {

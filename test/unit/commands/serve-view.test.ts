@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { liveLogText } from '../../../src/commands/serve-view.js';
+import { serveConfig } from '../../../src/commands/serve-config.js';
+import { banner, liveLogText } from '../../../src/commands/serve-view.js';
+import type { Lab } from '../../../src/lab.js';
 
 describe('serve live log', () => {
   const drop = { event: 'disconnect', protocol: 'smtp', session: 'smtp-3', remote: '127.0.0.1:5000', reason: 'dropped by l7lab rule 2 (simulated failure)' } as const;
@@ -22,5 +24,26 @@ describe('serve live log', () => {
 
   it('an ordinary close stays one line', () => {
     expect(liveLogText({ ...drop, reason: 'quit' }, { showSecrets: false, lang: 'en' })?.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('serve banner: the web ports', () => {
+  const lab = {
+    endpoints: { smtp: { host: '127.0.0.1', port: 2525 }, http: { host: '127.0.0.1', port: 2080 } },
+    tlsEndpoints: { http: { host: '127.0.0.1', port: 2443 } },
+  } as unknown as Lab;
+  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+  it('HTTP is never said to offer STARTTLS, even with --starttls; HTTPS is TLS from the first byte; the inbox URL is printed', () => {
+    const text = plain(banner(lab, serveConfig({ starttls: true, memory: true }, {}), null, '/home/u'));
+    expect(text).toMatch(/│ SMTP +│ 127\.0\.0\.1 │ 2525 │ send mail \(captured, not relayed\), STARTTLS/);
+    expect(text).toMatch(/│ HTTP +│ 127\.0\.0\.1 │ 2080 │ web inbox and JSON API, no TLS +│/);
+    expect(text).toMatch(/│ HTTPS +│ 127\.0\.0\.1 │ 2443 │ TLS from the first byte +│/);
+    expect(text).toContain('  Web inbox (updates live): http://127.0.0.1:2080/\n  curl http://127.0.0.1:2080/api/messages');
+  });
+
+  it('a wildcard or IPv6 host becomes a URL a browser can open', () => {
+    const v6 = { ...lab, endpoints: { http: { host: '::', port: 2080 } } } as unknown as Lab;
+    expect(plain(banner(v6, serveConfig({ memory: true }, {}), null))).toContain('http://[::1]:2080/');
   });
 });

@@ -14,8 +14,8 @@ describe('serve TLS flags', () => {
   });
 
   it('takes the S ports, a certificate pair and --login-requires-tls', () => {
-    const c = serveConfig({ tls: true, smtpsPort: 0, pop3sPort: 1995, imapsPort: 1993, tlsCert: 'c.pem', tlsKey: 'k.pem', loginRequiresTls: true }, env);
-    expect(c.tls).toEqual({ certPath: 'c.pem', keyPath: 'k.pem', ports: { smtp: 0, pop3: 1995, imap: 1993, http: 2443 }, loginRequiresTls: true, plainStarttls: true, submissionPort: 2587 });
+    const c = serveConfig({ tls: true, smtpsPort: 0, pop3sPort: 1995, imapsPort: 1993, httpsPort: 1443, tlsCert: 'c.pem', tlsKey: 'k.pem', loginRequiresTls: true }, env);
+    expect(c.tls).toEqual({ certPath: 'c.pem', keyPath: 'k.pem', ports: { smtp: 0, pop3: 1995, imap: 1993, http: 1443 }, loginRequiresTls: true, plainStarttls: true, submissionPort: 2587 });
   });
 
   it('--starttls offers STARTTLS on the plain ports; --submission-port moves the STARTTLS port', () => {
