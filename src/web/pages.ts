@@ -1,7 +1,9 @@
 import { formatSize } from '../commands/mail.js';
 import { WEB_RAW_PREVIEW } from '../limits.js';
 import { inspect, type MessageContent } from '../mailstore/inspect.js';
-import type { MailStore } from '../mailstore/types.js';
+import type { Envelope, MailStore } from '../mailstore/types.js';
+import { envelopeView } from '../commands/mail-envelope.js';
+import type { Lang } from '../i18n.js';
 import type { Catalog, Found } from './catalog.js';
 import { explainedTranscript, type TranscriptEntry } from './api-transcript.js';
 import { esc, langQuery, page } from './html.js';
@@ -28,10 +30,9 @@ export const inboxPage: Handler = async ({ lang, say }) =>
 <table id="list" hidden><thead><tr><th>${esc(say('received'))}</th><th>${esc(say('from'))}</th><th>${esc(say('to'))}</th><th>${esc(say('subject'))}</th><th>${esc(say('size'))}</th></tr></thead><tbody></tbody></table>`,
   });
 
-function envelopeSection(say: Say, c: MessageContent, env: { from: string; to: string[] } | null): string {
+function envelopeSection(say: Say, c: MessageContent, env: Envelope | null): string {
   if (!env) return `<p class="note">${esc(say('noEnvelope'))}</p>`;
-  const named = new Set(c.recipientAddresses);
-  const only = env.to.filter((r) => !named.has(r.toLowerCase()));
+  const only = envelopeView(c, env).envelopeOnly;
   const bcc = only.length > 0 ? `<p class="note">${esc(say('envelopeOnly', { list: only.join(', ') }))}</p>` : '';
   return `<pre class="envelope">MAIL FROM:&lt;${esc(env.from)}&gt;\n${env.to.map((r) => `RCPT TO:&lt;${esc(r)}&gt;`).join('\n')}</pre>${bcc}`;
 }
@@ -56,7 +57,7 @@ function transcriptSection(say: Say, lines: TranscriptEntry[] | null): string {
   return `<table class="transcript">${rows.join('')}</table>`;
 }
 
-async function messageBody(store: MailStore, say: Say, found: Found, raw: Buffer, lang: Parameters<Handler>[0]['lang']): Promise<{ subject: string; body: string }> {
+async function messageBody(store: MailStore, say: Say, found: Found, raw: Buffer, lang: Lang): Promise<{ subject: string; body: string }> {
   const c = await inspect(raw);
   const id = found.item.id;
   const base = `/api/messages/${encodeURIComponent(id)}`;
