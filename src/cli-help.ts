@@ -82,6 +82,7 @@ Examples:
   $ l7lab lessons --reset            forget all progress`),
   practice: examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
   $ l7lab practice imap --lang ja
+  $ l7lab practice http              type GET / HTTP/1.1, Host: localhost, an empty line
   $ l7lab practice pop3 --connect 127.0.0.1:2110
   $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
   $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
@@ -90,7 +91,9 @@ Examples:
   $ l7lab explain smtp 550 5.1.1      a reply code and its enhanced code
   $ l7lab explain pop3 -ERR           a reply as the server sent it
   $ l7lab explain pop3 APOP
-  $ l7lab explain imap FETCH --lang ja`),
+  $ l7lab explain imap FETCH --lang ja
+  $ l7lab explain http 404            an HTTP status code (RFC 9110 15)
+  $ l7lab explain http Host           a header field (also chunked, GET)`),
 } as const;
 
 export const HELP = Object.fromEntries(Object.entries(RAW_HELP).map(([name, text]) => [name, fitHelp(text)])) as { [K in keyof typeof RAW_HELP]: string };

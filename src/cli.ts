@@ -197,7 +197,7 @@ export function buildProgram(): Command {
 
   program
     .command('practice <protocol>')
-    .description('a raw protocol shell (smtp, pop3, imap) that explains every reply')
+    .description('a raw protocol shell (smtp, pop3, imap, http) that explains every reply')
     .option('--connect <host:port>', 'talk to this server instead of the built-in lab')
     .option('--tls', 'TLS from the first byte (smtps, pop3s, imaps)')
     .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')
@@ -211,7 +211,7 @@ export function buildProgram(): Command {
 
   program
     .command('explain <protocol> <term...>')
-    .description('what a reply code or command means, its syntax and its RFC')
+    .description('what a reply code, command or (HTTP) header field means, its syntax and its RFC')
     .option('--lang <lang>', 'en or ja (default from LANG)')
     .option('--json', 'print JSON for scripts')
     // A pasted POP3 reply starts with a dash (`-ERR`): a term, not an option (checked in explainTerm).

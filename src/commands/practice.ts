@@ -24,8 +24,8 @@ import { DEFAULT_WIRE_TIMEOUT_MS, WireClient, WireError } from '../wire/client.j
 import type { WireReply } from '../wire/reply-framer.js';
 
 /**
- * `l7lab practice <smtp|pop3|imap> [--connect host:port]`: a raw protocol shell that explains
- * every reply. Without --connect it starts the lab (all three servers on loopback, demo
+ * `l7lab practice <smtp|pop3|imap|http> [--connect host:port]`: a raw protocol shell that explains
+ * every reply (HTTP: every response, once the typed request is complete). Without --connect it starts the lab (all three servers on loopback, demo
  * accounts, mail waiting) and shows the server's session state after each reply; with it,
  * a plain TCP connection to the server the user named. Without a terminal it reads the
  * commands from stdin and prints the explained transcript.
@@ -111,15 +111,15 @@ async function secure(client: WireClient, tls: WireTls, target: Target, link: Hu
     out(startTlsExchange(exchange.sent, exchange.reply, lang));
     if (!client.tls) throw new ExitError(`the server refused ${exchange.sent}: ${exchange.reply.lines.join(' ')}`);
   }
-  if (client.tls) out(tlsNote(client.tls, lang));
+  if (client.tls) out(tlsNote(client.tls, lang, client.protocol !== 'http'));
 }
 
 export async function runPractice(protocol: string, opts: Options, deps: PracticeDeps = {}): Promise<void> {
   const lang = langOption(opts);
   const p = protocol.toLowerCase();
   if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
-  // The HTTP shell (typed head, body, response explained field by field) is issue 16's next part.
-  if (p === 'http') throw new UsageError(lang === 'ja' ? 'practice http はまだ使えません。今は curl -v http://127.0.0.1:<port>/ で試してください' : 'practice http is not available yet; for now try curl -v against the lab');
+  // HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2); there is nothing to upgrade.
+  if (p === 'http' && opts.starttls) throw new UsageError(msg(lang, 'httpNoStarttls'));
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;
   const interactive = deps.interactive ?? isInteractive();
@@ -134,8 +134,9 @@ export async function runPractice(protocol: string, opts: Options, deps: Practic
       const shell = new PracticeShell({ protocol: p, lang, wire: client, events: link, history, out, closeWaitMs: PRACTICE_CLOSE_WAIT_MS, replyTimeoutMs: DEFAULT_WIRE_TIMEOUT_MS, where: showTarget(target) });
       const at = { protocol: p.toUpperCase(), host: showTarget(target).replace(/:\d+$/, ''), port: target.port };
       const width = terminalWidth(output as { isTTY?: boolean; columns?: number });
-      out(wrap(msg(lang, lab ? 'connectedLab' : 'connectedRemote', at), { width, style: theme.bold }));
-      if (interactive) out(wrap(msg(lang, 'tips'), { width, style: theme.dim }));
+      const http = p === 'http';
+      out(wrap(msg(lang, lab ? (http ? 'connectedLabHttp' : 'connectedLab') : 'connectedRemote', at), { width, style: theme.bold }));
+      if (interactive) out(wrap(msg(lang, http ? 'tipsHttp' : 'tips'), { width, style: theme.dim }));
       shell.start(greeting);
       if (tls) await secure(client, tls, target, link, out, lang);
       if (interactive) {

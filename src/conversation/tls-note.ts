@@ -4,7 +4,6 @@ import { theme } from '../ui/theme.js';
 import { wrap } from '../ui/wrap.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import type { PeerTls } from '../wire/tls.js';
-import type { Protocol } from '../protocol.js';
 
 /**
  * What the practice shell says about TLS: the STARTTLS/STLS exchange it made for the user
@@ -17,7 +16,7 @@ export function startTlsExchange(sent: string, reply: WireReply, lang: Lang): st
 /**
  * What the handshake agreed besides the cipher: the SNI name the client sent in clear in its
  * ClientHello (RFC 6066 3; TLS 1.3 encrypts the certificate but not this, RFC 8446 4.1.2) and
- * the application protocol chosen by ALPN (RFC 7301 3.2).
+ * the application protocol chosen by ALPN (RFC 7301 3.2). Nothing when neither was used.
  */
 function handshakeNames(tls: PeerTls, lang: Lang): string[] {
   const lines: string[] = [];
@@ -26,24 +25,15 @@ function handshakeNames(tls: PeerTls, lang: Lang): string[] {
   return lines.map((l) => wrap(l, { prefix: '   ', style: theme.dim }));
 }
 
-/** After the handshake: mail clients ask again what the server offers; an HTTP client just sends its request. */
-const AFTER = {
-  mail: {
-    en: 'Every line from here on is encrypted on the wire. The client asks again what the server offers (EHLO, CAPA, CAPABILITY).',
-    ja: 'ここから先の行はすべて暗号化されて流れます。クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。',
-  },
-  http: {
-    en: 'Every byte from here on is encrypted on the wire, the first request line included.',
-    ja: 'ここから先のバイトは、最初のリクエストラインも含めて、すべて暗号化されて流れます。',
-  },
-} as const;
-
-export function tlsNote(tls: PeerTls, lang: Lang, protocol?: Protocol): string {
+/** `asksAgain`: after an upgrade the client asks what the server offers again; not on a TLS-from-the-start HTTPS port. */
+export function tlsNote(tls: PeerTls, lang: Lang, asksAgain = true): string {
   const trust = tls.verified
     ? { en: 'certificate checked and trusted', ja: '証明書を検証し、信頼できました' }
     : { en: 'certificate NOT checked (--insecure): encrypted, but the server is not authenticated', ja: '証明書は検証していません（--insecure）。暗号化はされますが、相手のサーバーが本物かは確かめていません' };
   const head = lang === 'ja' ? `== TLS: ${tls.version}, ${tls.cipher}、証明書 ${tls.subject}` : `== TLS: ${tls.version}, ${tls.cipher}, certificate ${tls.subject}`;
-  const after = AFTER[protocol === 'http' ? 'http' : 'mail'][lang];
+  const encrypted = lang === 'ja' ? 'ここから先の行はすべて暗号化されて流れます。' : 'Every line from here on is encrypted on the wire.';
+  const again = lang === 'ja' ? 'クライアントはサーバーの対応機能（EHLO、CAPA、CAPABILITY）を聞き直します。' : ' The client asks again what the server offers (EHLO, CAPA, CAPABILITY).';
+  const after = asksAgain ? `${encrypted}${again}` : encrypted;
   // 32 bytes as hex pairs is 95 columns: shown as two rows of 16 bytes so it fits 80.
   const bytes = tls.fingerprint256.split(':');
   const fingerprint = [bytes.slice(0, 16), bytes.slice(16)].filter((half) => half.length > 0).map((half) => theme.dim(half.join(':')));

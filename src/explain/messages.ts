@@ -47,6 +47,10 @@ const MESSAGES = {
     en: 'no command, reply or state "{term}" in {protocol}; closest commands: {suggestions} (see l7lab explain {protocolLower} <command>)',
     ja: '{protocol} に「{term}」というコマンド・応答・状態はありません。近いコマンド: {suggestions}（l7lab explain {protocolLower} <コマンド> で確認できます）',
   },
+  unknownHttpTerm: {
+    en: 'no method, status, header field, coding or state "{term}" in HTTP; closest: {suggestions} (see l7lab explain http <term>)',
+    ja: 'HTTP に「{term}」というメソッド・ステータス・ヘッダーフィールド・コーディング・状態はありません。近いもの: {suggestions}（l7lab explain http <用語> で確認できます）',
+  },
   notEnhancedCode: {
     en: '"{term}" is not an enhanced status code: it is class.subject.detail, the class 2, 4 or 5, the others 1 to 3 digits (RFC 3463 2)',
     ja: '「{term}」は拡張ステータスコードではありません。形は クラス.主題.詳細 で、クラスは 2・4・5 のどれか、ほかは 1〜3 桁の数字です（RFC 3463 2）',

@@ -115,6 +115,7 @@ export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, la
   if (lookup.protocol === 'http' && /^\d+$/.test(lookup.term)) return msg(lang, 'notHttpStatus', { term: lookup.term });
   // Dotted digits (`3.1.1`, `550 9.1.1`) are a mistaken enhanced code, not a command.
   if (lookup.protocol === 'smtp' && /^(\d{3}[\s-]+)?\d+\.\d+\.\d+\b/.test(lookup.term)) return msg(lang, 'notEnhancedCode', { term: lookup.term });
+  if (lookup.protocol === 'http') return msg(lang, 'unknownHttpTerm', { term: lookup.term, suggestions: lookup.suggestions.join(', ') });
   return msg(lang, 'unknownTerm', {
     term: lookup.term,
     protocol: lookup.protocol.toUpperCase(),

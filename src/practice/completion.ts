@@ -69,6 +69,12 @@ function matching(typed: string, candidates: readonly string[]): string[] {
   return [...new Set(hits)];
 }
 
+/** HTTP's field lines: the names the knowledge knows, each ready for its value (`Host: `). */
+function fieldNames(typed: string, knowledge: ProtocolKnowledge): string[] {
+  const names = [...(knowledge.terms?.values() ?? [])].filter((t) => t.kind === 'field').map((t) => `${t.name}: `);
+  return matching(typed, names);
+}
+
 /**
  * readline's completer contract: [candidates, the part of the line they replace]. An IMAP
  * line may start with a tag the user typed (`a1 SEL`): then only the part after it is completed.
@@ -79,6 +85,7 @@ export function complete(line: string, ctx: CompletionContext): [string[], strin
     return [hits.map((h) => (h.endsWith(' ') ? h : `${h} `)), line];
   }
   if (ctx.mode !== 'command') return [[], line];
+  if (ctx.state === 'headers' && ctx.knowledge.terms) return [fieldNames(line.trimStart(), ctx.knowledge), line.trimStart()];
   const stems = commandsFor(ctx.knowledge, ctx.state).map(commandStem);
   const hits = matching(line.trimStart(), stems);
   if (hits.length > 0 || ctx.knowledge.protocol !== 'imap') return [hits, line.trimStart()];

@@ -11,6 +11,10 @@ const MESSAGES = {
     en: '{protocol} on the built-in lab at {host}:{port} (loopback only). Accounts: alice / wonderland, bob / builder; mail already waits in both mailboxes.',
     ja: '組み込みラボの {protocol}（{host}:{port}、ループバックのみ）に接続しました。アカウント: alice / wonderland、bob / builder。どちらのメールボックスにもメールが届いています。',
   },
+  connectedLabHttp: {
+    en: "HTTP on the built-in lab at {host}:{port} (loopback only): the lab's web server, every line of it explained.",
+    ja: '組み込みラボの HTTP（{host}:{port}、ループバックのみ）に接続しました。ラボの Web サーバーで、すべての行を説明します。',
+  },
   connectedRemote: {
     en: '{protocol} at {host}:{port}. This server is not the lab, so its session state is unknown and Tab offers every command.',
     ja: '{host}:{port} の {protocol} に接続しました。ラボ以外のサーバーなのでセッション状態はわからず、Tab ではすべてのコマンドを候補に出します。',
@@ -111,6 +115,48 @@ const MESSAGES = {
     en: 'no challenge yet: start the exchange (AUTH CRAM-MD5) and use :cram <user> <secret> after the 334 / + line, or give it: :cram <challenge> <user> <secret>',
     ja: 'まだチャレンジがありません。交換を始めて（AUTH CRAM-MD5）、334 / + の行の後で :cram <ユーザー名> <秘密の文字列> を使うか、:cram <チャレンジ> <ユーザー名> <秘密の文字列> と指定してください',
   },
+  // practice http
+  tipsHttp: {
+    en: 'Type a request line (GET / HTTP/1.1), its fields (Host: localhost), then an empty line: each line goes out with CRLF when the request is complete, and the response is explained line by line. Tab completes methods and fields, :body FILE sends a file as the body, Ctrl-D quits.',
+    ja: 'リクエスト行（GET / HTTP/1.1）、フィールド（Host: localhost）、空行の順に入力します。リクエストがそろった時点で各行を CRLF 付きで送り、レスポンスを 1 行ずつ説明します。Tab でメソッドとフィールドを補完、:body ファイル でファイルをボディとして送信、Ctrl-D で終了します。',
+  },
+  httpBodyMode: {
+    en: 'Now type the body: {n} bytes, as Content-Length said (each Enter adds CRLF, 2 bytes). The request goes out when they are in.',
+    ja: 'ボディを入力してください。Content-Length のとおり {n} バイトです（Enter ごとに CRLF の 2 バイトが加わります）。そろうとリクエストを送ります。',
+  },
+  httpChunkMode: {
+    en: 'Now type the chunked body: a size in hex, the data, ..., then 0 and an empty line (RFC 9112 7.1).',
+    ja: 'chunked のボディを入力してください。16 進数のサイズ、データ、…… の順で、最後に 0 と空行を入力します（RFC 9112 7.1）。',
+  },
+  httpContinue: {
+    en: 'The head went out first (Expect: 100-continue); the body follows once the server answers 100 Continue.',
+    ja: 'ヘッダー部分だけを先に送りました（Expect: 100-continue）。サーバーが 100 Continue を返したらボディを送ります。',
+  },
+  bodyAdded: {
+    en: '{field} added: the {n} bytes of {file} go out after the empty line.',
+    ja: '{field} を追加しました。{file} の {n} バイトを空行の後に送ります。',
+  },
+  bodyNoHead: {
+    en: ':body FILE belongs between the fields of a request: type the request line first, then :body before the empty line.',
+    ja: ':body ファイル はリクエストのフィールドの間で使います。先にリクエスト行を入力し、空行の前で :body を使ってください。',
+  },
+  bodyUnreadable: { en: 'cannot read {file}: {why}', ja: '{file} を読めません: {why}' },
+  bodyOnlyHttp: { en: ':body is for practice http', ja: ':body は practice http で使います' },
+  bodySummary: { en: '({n} bytes of {type}, not shown)', ja: '（{type} の {n} バイト、表示は省略します）' },
+  bodyMore: { en: '... ({n} more lines)', ja: '……（ほかに {n} 行）' },
+  endOfTrailers: {
+    en: 'The empty line after the last chunk and its trailer fields: the message is complete (RFC 9112 7.1).',
+    ja: '最後のチャンクとトレーラーフィールドの後の空行です。ここでメッセージが完結します（RFC 9112 7.1）。',
+  },
+  httpFieldsNow: {
+    en: 'now: field lines (Name: value; Tab completes the names), then an empty line that sends the request',
+    ja: '今入力するもの: フィールドの行（名前: 値。Tab で名前を補完できます）、続いてリクエストを送る空行',
+  },
+  httpBodyNow: { en: 'now: the body, as its framing announced', ja: '今入力するもの: 予告されたとおりのボディ' },
+  httpNoStarttls: {
+    en: 'HTTP has no STARTTLS: HTTPS is TLS from the first byte on its own port, so use --tls',
+    ja: 'HTTP に STARTTLS はありません。HTTPS は専用のポートで最初のバイトから TLS を使うので、--tls を指定してください',
+  },
   helpHeader: { en: 'Helpers (a colon never starts a protocol command, so these never reach the server):', ja: '補助コマンド（コロンで始まる行はサーバーに送られません）:' },
 } satisfies Record<string, Localized>;
 
@@ -128,6 +174,7 @@ export const HELPER_HELP: ReadonlyArray<{ usage: string; text: Localized }> = [
   { usage: ':plain <user> <password>', text: { en: 'the AUTH PLAIN string: base64 of \\0user\\0password', ja: 'AUTH PLAIN の文字列: \\0ユーザー\\0パスワード の base64' } },
   { usage: ':cram [<challenge>] <user> <secret>', text: { en: 'the CRAM-MD5 answer; without a challenge, the last 334 / + one (base64, or give <...>)', ja: 'CRAM-MD5 の応答。チャレンジを省くと直前の 334 / + のもの（base64、または <...> で指定）' } },
   { usage: ':apop [<timestamp>] <secret>', text: { en: "the APOP digest; without a timestamp, the greeting's", ja: 'APOP のダイジェスト。タイムスタンプを省くと挨拶のものを使います' } },
+  { usage: ':body <file>', text: { en: 'HTTP: send the file as the body, with its Content-Length', ja: 'HTTP: ファイルをボディとして送り、Content-Length を付けます' } },
   { usage: ':raw', text: { en: 'show line endings (CR LF) and sizes in bytes, or stop', ja: '行末（CR LF）とバイト数の表示を切り替え' } },
   { usage: ':history', text: { en: 'commands typed before, also in earlier sessions', ja: 'これまでに入力したコマンド（以前のセッションも含む）' } },
   { usage: ':quit', text: { en: 'leave (so does Ctrl-D)', ja: '終了（Ctrl-D でも終了）' } },

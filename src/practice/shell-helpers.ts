@@ -56,7 +56,10 @@ function state(host: HelperHost): string {
   return [
     `${msg(lang, 'stateNow', { state: theme.state(host.state) })}${known ? `  ${theme.dim(known.rfc)}` : ''}`,
     ...(known ? [`  ${pick(known.meaning, lang)}`] : []),
-    `  ${msg(lang, 'allowedNow', { list: allowed.length > 0 ? allowed.join(', ') : explainMsg(lang, 'none') })}`,
+    // HTTP's header section and body take field lines and data, not methods.
+    host.protocol === 'http' && (host.state === 'headers' || host.state === 'body')
+      ? `  ${msg(lang, host.state === 'headers' ? 'httpFieldsNow' : 'httpBodyNow')}`
+      : `  ${msg(lang, 'allowedNow', { list: allowed.length > 0 ? allowed.join(', ') : explainMsg(lang, 'none') })}`,
   ].join('\n');
 }
 

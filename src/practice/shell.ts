@@ -20,13 +20,14 @@ import { RawQueue } from './raw-view.js';
 import { explained, renderExchange, sentLine, type ShownLine } from './render.js';
 import { runHelper } from './shell-helpers.js';
 import { ensureTag, TagCounter } from './tags.js';
+import { HttpTurn } from './http-turn.js';
 
 /**
  * The practice shell's conversation: one typed line at a time, sent with CRLF, the whole
  * reply read and shown explained. Knows the protocol's multi-line steps (DATA, literals,
  * SASL continuations) and adds IMAP tags. No terminal here: terminal.ts feeds it lines.
  */
-export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] } & Partial<Pick<WireClient, 'tls'>>;
+export type Wire = Pick<WireClient, 'send' | 'sendRawLines' | 'sendHttp' | 'waitFor' | 'takeLines' | 'localPort'> & { onData: WireClient['onData'] } & Partial<Pick<WireClient, 'tls'>>;
 
 export interface ShellOptions {
   protocol: Protocol;
@@ -63,9 +64,13 @@ export class PracticeShell {
   private inFlight = false;
   private listener: (() => void) | null = null;
   private readonly conversation: Conversation;
+  /** HTTP: lines are collected into a request and answered whole (http-turn.ts); null for the others. */
+  private readonly http: HttpTurn | null;
 
   constructor(private readonly o: ShellOptions) {
     this.conversation = new Conversation(o.events, () => o.wire.localPort);
+    const turn = { lang: o.lang, wire: o.wire, events: o.events, out: o.out, raw: () => this.raw, tls: () => this.overTls() };
+    this.http = o.protocol === 'http' ? new HttpTurn(turn) : null;
     o.wire.onData = (data) => {
       this.rawQueue.push(data);
       // After the framer has the bytes too (it is fed right after this tap).
@@ -92,11 +97,14 @@ export class PracticeShell {
 
   /** Show the greeting the connection opened with. */
   start(greeting: WireReply): void {
+    // HTTP has no greeting: the client speaks first.
+    if (greeting.lines.length === 0) return;
     this.greeting = greeting.lines.join(' ');
     this.showReply([], greeting, 'command', this.overTls());
   }
 
   prompt(): string {
+    if (this.http) return `http ${this.http.state}> `;
     if (this.mode === 'data') return 'data> ';
     if (this.mode === 'literal') return `literal ${this.literal?.collector.missing ?? 0}> `;
     if (this.mode === 'continuation') return '+> ';
@@ -105,13 +113,14 @@ export class PracticeShell {
 
   /** The next line is part of a message (DATA body, an IMAP literal): never a command to recall. */
   takesBody(): boolean {
-    return this.mode === 'data' || this.mode === 'literal';
+    return this.mode === 'data' || this.mode === 'literal' || this.http?.inBody === true;
   }
 
   readonly completer = (line: string): [string[], string] =>
-    complete(line, { knowledge: KNOWLEDGE[this.o.protocol], state: this.state, mode: this.mode, helpers: HELPER_NAMES });
+    complete(line, { knowledge: KNOWLEDGE[this.o.protocol], state: this.http?.state ?? this.state, mode: this.mode, helpers: HELPER_NAMES });
 
   async handle(line: string): Promise<Outcome> {
+    if (this.http && (this.http.inBody || !line.trimStart().startsWith(':'))) return this.httpLine(this.http, line);
     if (this.mode === 'data') return this.dataLine(line);
     if (this.mode === 'literal') return this.literalLine(line);
     if (line.trimStart().startsWith(':')) return this.helper(line);
@@ -131,14 +140,28 @@ export class PracticeShell {
     return this.exchange([{ text }], 'command');
   }
 
+  /** HTTP: the request goes out whole (http-turn.ts); a response that closes ends the shell. */
+  private async httpLine(http: HttpTurn, line: string): Promise<Outcome> {
+    if (!http.inBody) await this.remember(line);
+    this.inFlight = true;
+    const result = await http.line(line).catch((err: unknown) => this.failed(err, [], 'command', this.overTls()));
+    this.inFlight = false;
+    if (http.labState !== null) this.state = http.labState;
+    return result !== 'close' ? result : (await this.waitForClose()) ? 'closed' : 'more';
+  }
+
   private async helper(line: string): Promise<Outcome> {
     const call = parseHelper(line);
     if (!call) return 'more';
     await this.remember(line);
+    if (call.name === 'body') {
+      this.o.out(this.http ? await this.http.attachBody(call.rest.trim()) : theme.warn(msg(this.o.lang, 'bodyOnlyHttp')));
+      return 'more';
+    }
     const result = runHelper(call, {
       protocol: this.o.protocol,
       lang: this.o.lang,
-      state: this.state,
+      state: this.http?.state ?? this.state,
       greeting: this.greeting,
       challenge: this.challenge,
       history: this.o.history,

@@ -111,7 +111,7 @@ export async function openConnection(ctx: LessonContext, name: string, protocol:
   const conn: Connection = { name, protocol, lab, client, conversation: new Conversation(lab.link, () => client.localPort), state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null, tlsFromStart: tls };
   ctx.connections.set(name, conn);
   countReply(ctx, greeting.status);
-  if (client.tls && !ctx.quiet) out(ctx, tlsNote(client.tls, ctx.lang, protocol));
+  if (client.tls && !ctx.quiet) out(ctx, tlsNote(client.tls, ctx.lang, protocol !== 'http'));
   if (greeting.lines.length > 0) showExchange(ctx, conn, [], greeting.lines);
   return { conn, greeting };
 }

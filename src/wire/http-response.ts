@@ -209,14 +209,19 @@ export class HttpResponseReader {
     this.phase = 'status';
   }
 
-  private readLength(): boolean {
-    if (this.buf.length === 0) return false;
+  /** Up to `left` body bytes from what has arrived (null: nothing has), kept for the whole body too. */
+  private takeBytes(): Buffer | null {
+    if (this.buf.length === 0) return null;
     const take = Math.min(this.left, this.buf.length);
     const bytes = this.buf.subarray(0, take);
     this.buf = this.buf.subarray(take);
     this.left -= take;
     this.bodyChunks.push(bytes);
-    if (this.left > 0) return false;
+    return bytes;
+  }
+
+  private readLength(): boolean {
+    if (this.takeBytes() === null || this.left > 0) return false;
     this.current().parts.push({ kind: 'body', bytes: Buffer.concat(this.bodyChunks) });
     this.finish('length');
     return true;
@@ -253,12 +258,8 @@ export class HttpResponseReader {
   }
 
   private readChunkData(): boolean {
-    if (this.buf.length === 0) return false;
-    const take = Math.min(this.left, this.buf.length);
-    const bytes = this.buf.subarray(0, take);
-    this.buf = this.buf.subarray(take);
-    this.left -= take;
-    this.bodyChunks.push(bytes);
+    const bytes = this.takeBytes();
+    if (bytes === null) return false;
     // A chunk that arrives in pieces is still one part.
     if (this.chunk) this.chunk.bytes = Buffer.concat([this.chunk.bytes, bytes]);
     else {

@@ -32,6 +32,7 @@ describe('did you mean', () => {
     expect(await usageError(() => runExplain('POP', '250', { lang: 'en' }, { write: () => undefined }))).toContain('(did you mean pop3?)');
     expect(await usageError(() => runPractice('smpt', { lang: 'ja' }))).toBe('未知のプロトコル「smpt」です（smtp のことですか？）。smtp、pop3、imap、http のどれかを指定してください');
     expect(await usageError(() => runPractice('htp', { lang: 'en' }))).toBe('unknown protocol "htp" (did you mean http?): use smtp, pop3, imap or http');
+    expect(await usageError(() => runPractice('dns', { lang: 'en' }))).toBe('unknown protocol "dns": use smtp, pop3, imap or http');
   });
 });
 

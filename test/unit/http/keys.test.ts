@@ -94,9 +94,9 @@ describe('HTTP knowledge keys from the text alone', () => {
 describe('explain http finds codes, fields and chunked (explain/lookup.ts)', () => {
   it.each([
     ['404', 'reply'],
-    ['Host', 'reply'],
-    ['content-length', 'reply'],
-    ['chunked', 'reply'],
+    ['Host', 'term'],
+    ['content-length', 'term'],
+    ['chunked', 'term'],
     ['GET', 'command'],
     ['headers', 'state'],
   ])('%s is a %s', (term, kind) => {

@@ -163,3 +163,11 @@ describe('HTTP knowledge words', () => {
     expect([...HTTP_STATE_KNOWLEDGE.keys()]).toEqual(['request-line', 'headers', 'body']);
   });
 });
+
+describe('HTTP field names in the words', () => {
+  it('writes an unknown field name as usually written, though keys carry it in lower case', () => {
+    expect(say({ key: 'trailer', params: { name: 'x-done' } }, 'en')).toMatch(/^Trailer field X-Done, /);
+    expect(say({ key: 'header', params: { name: 'x-made-up' } }, 'ja')).toMatch(/^ヘッダーフィールド X-Made-Up です/);
+  });
+});
+

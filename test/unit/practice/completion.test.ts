@@ -85,7 +85,17 @@ describe('completion follows the session state', () => {
   });
 
   it('completes the colon helpers anywhere', () => {
-    expect(complete(':b', ctx('smtp', null))).toEqual([[':b64 '], ':b']);
+    expect(complete(':b', ctx('smtp', null))).toEqual([[':b64 ', ':body '], ':b']);
     expect(complete(':', ctx('smtp', 'DATA', 'continuation'))[0]).toHaveLength(HELPER_NAMES.length);
+  });
+});
+
+describe('HTTP completion', () => {
+  it('offers the methods at the request line and the fields in the header section', () => {
+    expect(complete('G', ctx('http', 'request-line'))).toEqual([['GET '], 'G']);
+    expect(complete('', ctx('http', 'request-line'))[0]).toEqual(['GET ', 'HEAD ', 'POST ', 'PUT ', 'DELETE ', 'OPTIONS ']);
+    expect(complete('Ho', ctx('http', 'headers'))).toEqual([['Host: '], 'Ho']);
+    expect(complete('If-', ctx('http', 'headers'))[0]).toEqual(['If-None-Match: ', 'If-Modified-Since: ']);
+    expect(complete('GE', ctx('http', 'headers'))[0]).toEqual([]);
   });
 });

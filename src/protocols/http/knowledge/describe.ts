@@ -75,6 +75,8 @@ function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+const reasonText = (key: string): Localized | undefined => own<Localized>(REASONS, key);
+
 const str = (ref: KnowledgeRef, name: string): string => {
   const v = ref.params?.[name];
   return v === undefined ? '' : String(v);
@@ -96,14 +98,19 @@ function chunkSize(ref: KnowledgeRef): { hex: string; size: number } {
   return { hex, size: Number.parseInt(hex, 16) || 0 };
 }
 
+/** A field name as usually written (`x-done` -> `X-Done`): keys carry names in lower case, and case does not matter (RFC 9110 5.1). */
+function displayName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
 export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lang) => string | null {
   const field = (name: string): TermKnowledge | undefined => tables.fields.get(name.toLowerCase());
   const fieldText = (name: string, lang: Lang): string => {
     const f = field(name);
-    return f ? `${f.name}: ${pick(f.meaning, lang)}` : fill(pick(T.unknownField, lang), { name });
+    return f ? `${f.name}: ${pick(f.meaning, lang)}` : fill(pick(T.unknownField, lang), { name: displayName(name) });
   };
   const reason = (ref: KnowledgeRef, lang: Lang): string => {
-    const r = own(REASONS, str(ref, 'reason'));
+    const r = reasonText(str(ref, 'reason'));
     return r ? ` ${pick(r, lang)}` : '';
   };
   const status = (ref: KnowledgeRef, lang: Lang): string => {
@@ -132,7 +139,7 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
       case 'header':
         return fieldText(str(ref, 'name'), lang);
       case 'trailer': {
-        const name = field(str(ref, 'name'))?.name ?? str(ref, 'name');
+        const name = field(str(ref, 'name'))?.name ?? displayName(str(ref, 'name'));
         const f = field(name);
         return fill(pick(T.trailer, lang), { name }) + (f ? ` ${pick(f.meaning, lang)}` : '');
       }

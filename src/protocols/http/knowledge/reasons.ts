@@ -1,11 +1,16 @@
 import type { Localized } from '../../../i18n.js';
+import type { HttpErrorReason } from '../errors.js';
+
+/** The session's own reasons (errors.ts), and the web app's two guards (DNS rebinding, CSRF). */
+export type HttpReason = HttpErrorReason | 'not-loopback-host' | 'cross-origin';
 
 /**
  * Why the server refused a request line or answered with an error status: the `reason`
  * parameter of the `status` and `bad-line` keys (notes/http-keys.md), each with the rule it
  * enforces. Said in English and Japanese; describe.ts adds them to the line's explanation.
+ * Typed by HttpReason, so a reason the session gains without words here does not compile.
  */
-export const REASONS: Readonly<Record<string, Localized>> = {
+export const REASONS: Readonly<Record<HttpReason, Localized>> = {
   'no-host': {
     en: 'The request has no Host field, which every HTTP/1.1 request must carry (RFC 9112 3.2): 400.',
     ja: 'リクエストに Host フィールドがありません。HTTP/1.1 のリクエストには必ず必要です（RFC 9112 3.2）。そのため 400 になります。',
