@@ -126,6 +126,11 @@ describe('the web lessons play in --auto against the real lab', { timeout: 120_0
   for (const lang of LANGS) {
     it(`https (${lang}): TLS from the first byte, the lab certificate, SNI localhost, ALPN http/1.1, the same 200`, async () => {
       const out = await play('https', lang);
+      // {port.https} is the lab's implicit-TLS HTTP port, the one the banner lists and the browser connects to.
+      const port = /HTTPS 127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      expect(port).toBeDefined();
+      expect(squash(out)).toContain(squash(lang === 'en' ? `In this lab the HTTPS port is ${port}.` : `このラボの HTTPS のポートは ${port} です。`));
+      expect(out).toContain(lang === 'en' ? `browser connects to HTTPS at 127.0.0.1:${port}` : `browser が 127.0.0.1:${port} の HTTPS に接続します`);
       expect(out).toMatch(/== TLS: TLSv1\.3/);
       expect(out).toMatch(/CN=localhost/);
       expect(out).toMatch(/SHA-256 [0-9A-F]{2}(:[0-9A-F]{2}){15}/);
