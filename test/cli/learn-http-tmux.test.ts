@@ -1,42 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch } from '../support/scratch.js';
+import { Terminal } from '../support/tmux.js';
 
 /**
  * A real terminal: tmux runs `l7lab learn http`, we type an HTTP request line by line like a
  * learner, forget Host once (the server answers 400, RFC 9112 3.2), read why, retry from the
- * menu and get the 200. Every wait polls the pane for a bounded time; the tmux server has its
- * own socket and is killed at the end. Run `npm run build` first (npm test does).
+ * menu and get the 200. Every wait polls the pane for a bounded time (test/support/tmux.ts).
+ * Run `npm run build` first (npm test does).
  */
-const SOCKET = `l7lab-http-test-${process.pid}-${Date.now()}`;
-const BIN = join(process.cwd(), 'bin', 'l7lab.js');
-const WAIT_MS = 20_000;
 const home = scratch('l7lab-http-tmux-').suiteDir();
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'learn');
-}
-
-async function waitFor(what: string, ok: (text: string) => boolean): Promise<string> {
-  const deadline = Date.now() + WAIT_MS;
-  for (let i = 0; i < 1000; i++) {
-    const text = screen();
-    if (ok(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+let term: Terminal;
 
 /** The text after the last `Step n/total` header, once it ends with an open prompt matching `prompt`. */
 function promptOf(step: number, prompt: RegExp): Promise<string> {
-  return waitFor(`step ${step} prompt ${prompt}`, (text) => {
+  return term.waitFor(`step ${step} prompt ${prompt}`, (text) => {
     const at = text.lastIndexOf(`Step ${step}/`);
     return at >= 0 && prompt.test(text.slice(at));
   });
@@ -48,29 +25,17 @@ const line = (n: number) => new RegExp(`\\n\\? \\[browser\\] Line ${n}, type: [^
 const EMPTY = /\n\? \[browser\] An empty line \(Enter alone\) ends the request\s*$/;
 const WHAT_NOW = /\n\? What now\?[\s\S]*$/;
 
-function type(text: string): void {
-  tmux('send-keys', '-t', 'learn', '-l', text);
-  tmux('send-keys', '-t', 'learn', 'Enter');
-}
+const type = (text: string) => term.type(text);
+const key = (...keys: string[]) => term.key(...keys);
+const screen = () => term.lines();
 
-function key(...keys: string[]): void {
-  tmux('send-keys', '-t', 'learn', ...keys);
-}
-
-beforeAll(async () => {
-  const conf = join(home, 'tmux.conf');
-  await writeFile(conf, 'set -g history-limit 50000\n');
-  tmux('-f', conf, 'new-session', '-d', '-s', 'keep', 'sleep 600');
-  const env = `HOME=${home} XDG_STATE_HOME=${join(home, 'state')} NO_COLOR=1 LANG=C LC_ALL=`;
-  tmux('new-session', '-d', '-s', 'learn', '-x', '200', '-y', '50', `env ${env} ${process.execPath} ${BIN} learn http --lang en; echo EXIT:$?; sleep 120`);
+beforeAll(() => {
+  term = new Terminal(home);
+  term.start('learn http --lang en', 200, 50);
 });
 
 afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  term.close();
 });
 
 describe('l7lab learn http in a real terminal (tmux)', () => {
@@ -100,7 +65,7 @@ describe('l7lab learn http in a real terminal (tmux)', () => {
     expect(text).toContain('The server closed the browser connection after its response; the next try opens a new one.');
 
     key('Enter'); // Try again
-    await waitFor('a fresh line 1 prompt', (t) => line(1).test(t));
+    await term.waitFor('a fresh line 1 prompt', (t) => line(1).test(t));
     type('GET /hello.txt HTTP/1.1');
     await promptOf(4, line(2));
     const port = /\[browser\] Line 2, type: Host: localhost:(\d+)/.exec(screen())?.[1];
@@ -116,7 +81,7 @@ describe('l7lab learn http in a real terminal (tmux)', () => {
     expect(text).toMatch(/browser S: ETag: "hello-v1"/);
 
     type(':quit');
-    text = await waitFor('the lesson to stop', (t) => /EXIT:\d+/.test(t));
+    text = await term.waitFor('the lesson to stop', (t) => /EXIT:\d+/.test(t));
     expect(text).toContain('EXIT:0');
     expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
   }, 90_000);

@@ -2,6 +2,7 @@ import { capture, fillValue, mismatch, tr, type Connection, type LessonContext }
 import { LessonQuit, StepRestart } from '../control.js';
 import { sendRequest, type RequestExchange } from '../http-exchange.js';
 import { askLine, type HintSource } from '../lesson-helpers.js';
+import { missMenu, type MissChoice } from '../recovery.js';
 import { msg } from '../messages.js';
 import { code, explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
@@ -18,7 +19,6 @@ import { requestMissReason } from './request-miss.js';
  * answer, reset, skip or quit.
  */
 type RequestStep = StepOf<'request'>;
-type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
 
 /** More field lines than any lesson needs; bounds so a stuck script cannot type forever. */
 const MAX_EXTRA_LINES = 50;
@@ -112,19 +112,10 @@ async function learnerLines(ctx: LessonContext, step: RequestStep, suggestions: 
   return [...typed, ''];
 }
 
-async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<Choice> {
-  const choice = await ctx.prompts.select<Choice>(msg(ctx.lang, 'whatNow'), [
-    { name: msg(ctx.lang, 'retry'), value: 'retry' },
-    { name: msg(ctx.lang, 'hint'), value: 'hint' },
-    { name: msg(ctx.lang, 'answer'), value: 'answer' },
-    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
-    { name: msg(ctx.lang, 'skip'), value: 'skip' },
-    { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
-  ]);
-  if (choice === 'reset') throw new StepRestart(false);
+async function afterMiss(ctx: LessonContext, step: RequestStep, suggestions: readonly string[]): Promise<MissChoice> {
+  const choice = await missMenu(ctx);
   if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
   if (choice === 'answer') showLines(ctx, msg(ctx.lang, 'requestAnswer'), suggestions);
-  if (choice === 'quit') throw new LessonQuit();
   return choice;
 }
 
