@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
-import { squash } from '../support/text.js';
+import { squash, textsOf } from '../support/text.js';
 import { displayWidth } from '../../src/ui/width.js';
 
 /**
@@ -35,19 +35,6 @@ function l7lab(args: string[]): Promise<Run> {
 
 async function lessonFile(id: string): Promise<{ steps: Step[] }> {
   return parse(await readFile(join(LESSONS, `${id}.yaml`), 'utf8')) as { steps: Step[] };
-}
-
-/** Every `{ en, ja }` text anywhere in the lesson, per language. */
-function textsOf(node: unknown, into: Record<Lang, string[]> = { en: [], ja: [] }): Record<Lang, string[]> {
-  if (Array.isArray(node)) for (const n of node) textsOf(n, into);
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.en === 'string' && typeof o.ja === 'string') {
-      into.en.push(o.en);
-      into.ja.push(o.ja);
-    } else for (const v of Object.values(o)) textsOf(v, into);
-  }
-  return into;
 }
 
 /** What each lesson must teach, in both languages (issue 16, "Learning it"). */
