@@ -127,7 +127,7 @@ export class HttpTurn {
   }
 
   private show(request: Sent, responses: readonly HttpWireResponse[], events: readonly LineEvent[], tls: boolean): void {
-    const { lines, body } = request;
+    const { lines } = request;
     const { lang } = this.o;
     const http = KNOWLEDGE.http;
     const client = events.filter((e) => e.direction === 'client');

@@ -212,6 +212,14 @@ describe('runPractice http without a terminal', () => {
     expect(text).toMatch(/S: \[TLS\] HTTP\/1\.1 200 OK/);
   });
 
+  it('--connect to a server that speaks something else: one clear line, not a hang', async () => {
+    const lab = await startLab({ protocols: ['smtp'] });
+    labs.push(lab);
+    const port = (lab.endpoints.smtp as { port: number }).port;
+    const text = await practice(['GET / HTTP/1.1', 'Host: localhost', ''], { connect: `127.0.0.1:${port}` });
+    expect(text).toMatch(/not an HTTP response: not an HTTP status line: "220 /);
+  });
+
   it('--starttls is refused for HTTP, which has none', async () => {
     await expect(practice([], { starttls: true })).rejects.toMatchObject({ exitCode: 2, message: 'HTTP has no STARTTLS: HTTPS is TLS from the first byte on its own port, so use --tls' });
   });

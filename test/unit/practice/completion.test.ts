@@ -95,7 +95,8 @@ describe('HTTP completion', () => {
     expect(complete('G', ctx('http', 'request-line'))).toEqual([['GET '], 'G']);
     expect(complete('', ctx('http', 'request-line'))[0]).toEqual(['GET ', 'HEAD ', 'POST ', 'PUT ', 'DELETE ', 'OPTIONS ']);
     expect(complete('Ho', ctx('http', 'headers'))).toEqual([['Host: '], 'Ho']);
-    expect(complete('If-', ctx('http', 'headers'))[0]).toEqual(['If-None-Match: ', 'If-Modified-Since: ']);
+    expect(complete('If-N', ctx('http', 'headers'))[0]).toEqual(['If-None-Match: ']);
+    expect(complete('if-m', ctx('http', 'headers'))[0]).toEqual(['if-modified-since: ', 'if-match: ']);
     expect(complete('GE', ctx('http', 'headers'))[0]).toEqual([]);
   });
 });

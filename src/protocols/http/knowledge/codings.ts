@@ -5,9 +5,7 @@ import type { StateKnowledge, TermKnowledge } from '../../knowledge.js';
  * recipient must decode, and the compression codings that may be used as transfer codings
  * (Transfer-Encoding) or, far more often, as content codings (Content-Encoding).
  */
-type Coding = Omit<TermKnowledge, 'kind'>;
-
-const CODINGS: readonly Coding[] = [
+export const CODING_ROWS: ReadonlyArray<Omit<TermKnowledge, 'kind'>> = [
   {
     name: 'chunked',
     rfc: 'RFC 9112 7.1',
@@ -49,8 +47,6 @@ const CODINGS: readonly Coding[] = [
     },
   },
 ];
-
-export const HTTP_CODINGS: ReadonlyMap<string, TermKnowledge> = new Map(CODINGS.map((c) => [c.name, { ...c, kind: 'coding' as const }]));
 
 /** The parts of a request the server reads, in order (RFC 9112 2.1): the session's states. */
 export const HTTP_STATES: readonly StateKnowledge[] = [

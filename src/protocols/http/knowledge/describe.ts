@@ -82,6 +82,9 @@ const str = (ref: KnowledgeRef, name: string): string => {
   return v === undefined ? '' : String(v);
 };
 
+/** Between two sentences: a space in English, nothing after a Japanese 。. */
+const gap = (lang: Lang): string => (lang === 'ja' ? '' : ' ');
+
 /** The first sentence of a text (English ". ", Japanese "。"). */
 function firstSentence(text: string): string {
   const ja = text.indexOf('。');
@@ -111,7 +114,7 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
   };
   const reason = (ref: KnowledgeRef, lang: Lang): string => {
     const r = reasonText(str(ref, 'reason'));
-    return r ? ` ${pick(r, lang)}` : '';
+    return r ? `${gap(lang)}${pick(r, lang)}` : '';
   };
   const status = (ref: KnowledgeRef, lang: Lang): string => {
     const code = str(ref, 'code');
@@ -126,8 +129,8 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
     const version = str(ref, 'version');
     let text = fill(pick(T.request, lang), { method, form: form ? pick(form, lang) : str(ref, 'form'), version });
     const m = tables.methods.get(method);
-    if (m) text += ` ${method}: ${firstSentence(pick(m.summary, lang))}`;
-    if (version === 'HTTP/1.0') text += ` ${pick(T.http10, lang)}`;
+    if (m) text += `${gap(lang)}${method}: ${firstSentence(pick(m.summary, lang))}`;
+    if (version === 'HTTP/1.0') text += `${gap(lang)}${pick(T.http10, lang)}`;
     return text;
   };
   const base = (ref: KnowledgeRef, lang: Lang): string | null => {
@@ -141,7 +144,7 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
       case 'trailer': {
         const name = field(str(ref, 'name'))?.name ?? displayName(str(ref, 'name'));
         const f = field(name);
-        return fill(pick(T.trailer, lang), { name }) + (f ? ` ${pick(f.meaning, lang)}` : '');
+        return fill(pick(T.trailer, lang), { name }) + (f ? `${gap(lang)}${pick(f.meaning, lang)}` : '');
       }
       case 'end-of-head':
         return pick(T.endOfHead, lang);
@@ -160,6 +163,6 @@ export function httpDescriber(tables: HttpTables): (ref: KnowledgeRef, lang: Lan
   return (ref, lang) => {
     const text = base(ref, lang);
     if (text === null) return null;
-    return ref.params?.bareLf ? `${text} ${pick(T.bareLf, lang)}` : text;
+    return ref.params?.bareLf ? `${text}${gap(lang)}${pick(T.bareLf, lang)}` : text;
   };
 }

@@ -3,12 +3,10 @@ import type { TermKnowledge } from '../../knowledge.js';
 /**
  * Header fields (RFC 9110 5; their lines RFC 9112 5): what each means, in English and
  * Japanese, with the section that defines it. Names compare case-insensitively (RFC 9110 5.1),
- * so the table is keyed in lower case. The lab's server, its web app, browsers and the
+ * so tables.ts keys them in lower case. The lab's server, its web app, browsers and the
  * common real servers send these; `explain http Host` and the response explanations read them.
  */
-type Field = Omit<TermKnowledge, 'kind'>;
-
-const FIELDS: readonly Field[] = [
+export const FIELD_ROWS: ReadonlyArray<Omit<TermKnowledge, 'kind'>> = [
   {
     name: 'Host',
     rfc: 'RFC 9110 7.2',
@@ -296,5 +294,3 @@ const FIELDS: readonly Field[] = [
   },
 ];
 
-/** The table keyed by lower-case field name (RFC 9110 5.1: names are case-insensitive). */
-export const HTTP_FIELDS: ReadonlyMap<string, TermKnowledge> = new Map(FIELDS.map((f) => [f.name.toLowerCase(), { ...f, kind: 'field' as const }]));

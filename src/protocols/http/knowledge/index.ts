@@ -2,8 +2,7 @@ import type { ProtocolKnowledge } from '../../knowledge.js';
 import { protocolKnowledge } from '../../knowledge.js';
 import { httpDescriber } from './describe.js';
 import { httpClientKey, httpServerKey, type LineMode } from './keys.js';
-import { HTTP_METHOD_KNOWLEDGE, HTTP_STATE_KNOWLEDGE, HTTP_STATUS_KNOWLEDGE, HTTP_TERMS } from './tables.js';
-import { HTTP_FIELDS } from './fields.js';
+import { HTTP_FIELDS, HTTP_METHOD_KNOWLEDGE, HTTP_STATE_KNOWLEDGE, HTTP_STATUS_KNOWLEDGE, HTTP_TERMS } from './tables.js';
 
 export { httpClientKey, httpServerKey } from './keys.js';
 
