@@ -12,7 +12,8 @@ import type { Handler } from './router.js';
  * `GET /api/messages`: the captured mail, newest first, filtered (filters.ts) and paged by
  * `limit` and `offset`. With `wait=N` (seconds, at most WEB_WAIT_MAX_S) it is a long poll for
  * app tests: when nothing matches yet it answers as soon as a matching message arrives, or
- * after N seconds with an empty list; it stops waiting when the client goes away.
+ * after N seconds with an empty list; it stops waiting when the client goes away. With
+ * If-None-Match it waits for a change instead (listMessages).
  * `DELETE /api/messages`: every message of every account, with envelopes and transcripts.
  */
 export interface ListDeps {
@@ -25,6 +26,18 @@ async function matching(catalog: Catalog, f: Filters): Promise<Known[]> {
   return (await catalog.entries()).filter((k) => matches(k, f));
 }
 
+function listing(found: Known[], offset: number, limit: number): HttpResponse {
+  const page = found.slice(offset, offset + limit);
+  const next = offset + page.length < found.length ? offset + page.length : null;
+  return json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+}
+
+/**
+ * With `wait` and If-None-Match (the ETag of a listing the client has), the wait is for that
+ * listing to change: mail added or removed. When it has not changed by the deadline, the
+ * protocol side turns the same listing into 304 Not Modified (RFC 9110 13.1.2). The inbox page
+ * waits this way, so it also sees mail deleted elsewhere (`l7lab mail clear`, POP3, IMAP).
+ */
 export function listMessages(deps: ListDeps): Handler {
   return async (ctx) => {
     const { say } = ctx;
@@ -32,17 +45,17 @@ export function listMessages(deps: ListDeps): Handler {
     const limit = intParam(ctx.request, 'limit', WEB_PAGE_DEFAULT, 1, WEB_PAGE_MAX, say);
     const offset = intParam(ctx.request, 'offset', 0, 0, Number.MAX_SAFE_INTEGER, say);
     const wait = intParam(ctx.request, 'wait', 0, 0, WEB_WAIT_MAX_S, say);
+    const known = ctx.request.headers.get('if-none-match');
     const deadline = Date.now() + wait * 1000;
     let found = await matching(deps.catalog, f);
-    while (found.length === 0 && !ctx.signal.aborted) {
+    const done = () => (known === undefined ? found.length > 0 : listing(found, offset, limit).etag !== known);
+    while (!done() && !ctx.signal.aborted) {
       const left = deadline - Date.now();
       if (left <= 0) break;
-      await nextArrival(deps.changes, left, ctx.signal);
+      await nextArrival(deps.changes, left, ctx.signal, known !== undefined);
       found = await matching(deps.catalog, f);
     }
-    const page = found.slice(offset, offset + limit);
-    const next = offset + page.length < found.length ? offset + page.length : null;
-    return json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+    return listing(found, offset, limit);
   };
 }
 

@@ -9,8 +9,11 @@ import type { MailStore } from '../mailstore/types.js';
  */
 export type ChangeSource = Pick<MailStore, 'watch'>;
 
-/** Resolves when a message is added, after `ms`, or when `signal` aborts, whichever is first. */
-export function nextArrival(source: ChangeSource, ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves when a message is added (or, with `anyChange`, added, removed or re-flagged), after
+ * `ms`, or when `signal` aborts, whichever is first.
+ */
+export function nextArrival(source: ChangeSource, ms: number, signal: AbortSignal, anyChange = false): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     let stop: () => void = () => undefined;
@@ -23,7 +26,7 @@ export function nextArrival(source: ChangeSource, ms: number, signal: AbortSigna
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
     stop = source.watch((change) => {
-      if (change.kind === 'added') done();
+      if (anyChange || change.kind === 'added') done();
     });
   });
 }

@@ -115,12 +115,22 @@ describe('the web inbox in Chromium', () => {
   it('speaks Japanese when the browser asks for it, and deletes all with a second click', async () => {
     const store = new MemoryStore();
     lab = await startLab({ store, protocols: ['http'], httpApp: createWebApp({ store }) });
-    for (const subject of ['一通目', '二通目']) await store.deliver({ from: 'a@x', to: ['bob@example.com'] }, Buffer.from(`Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=\r\n\r\nx\r\n`));
+    const words = (s: string) => `=?UTF-8?B?${Buffer.from(s).toString('base64')}?=`;
+    // A minute apart, so newest-first is one order.
+    for (const [i, subject] of ['一通目', '二通目'].entries()) {
+      await store.deliver({ from: 'a@x', to: ['bob@example.com'] }, Buffer.from(`Subject: ${words(subject)}\r\n\r\nx\r\n`), new Date(Date.UTC(2026, 0, 1, 0, i)));
+    }
     context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${lab.endpoints.http?.port}/`);
     expect(await page.locator('h1').textContent()).toContain('受信箱');
     await expect.poll(() => page.locator('tr.message').allTextContents()).toEqual([expect.stringContaining('二通目'), expect.stringContaining('一通目')]);
+    // Mail removed elsewhere (POP3, IMAP, `mail clear`) leaves the list without a reload too.
+    const [oldest] = await store.list('bob', 'INBOX');
+    await store.removeTransaction(oldest?.id as string);
+    await expect.poll(() => page.locator('tr.message').allTextContents()).toEqual([expect.stringContaining('二通目')]);
+    await store.deliver({ from: 'a@x', to: ['bob@example.com'] }, Buffer.from('Subject: three\r\n\r\nx\r\n'));
+    await expect.poll(() => page.locator('tr.message').count()).toBe(2);
     const all = page.locator('#delete-all');
     await all.click();
     expect(await all.textContent()).toBe('もう一度クリックするとすべて削除します');

@@ -3,8 +3,9 @@
  * wherever the package is installed. Plain ES2017 for any current browser; it holds no words
  * (they come from the page's data-texts, texts.ts) and no inline handlers (the pages' CSP
  * forbids inline script). On `/` it lists the mail and keeps the list current by long-polling
- * `GET /api/messages?wait=25`; on a message page it wires the delete button. Deleting asks in the page, not with
- * confirm(), which browsers may suppress.
+ * `GET /api/messages?wait=25` with If-None-Match (answered when the listing changes, 304 when
+ * not); on a message page it wires the delete button. Deleting asks in the page (a second
+ * click), not with confirm(), which browsers may suppress.
  */
 export const INBOX_JS = `'use strict';
 (function () {
@@ -55,20 +56,26 @@ export const INBOX_JS = `'use strict';
   function later(ms) {
     return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
-  async function json(url) {
-    var r = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (!r.ok) throw new Error(url + ': ' + r.status);
-    return r.json();
+  var LIST = '/api/messages?limit=500';
+  var shown = null;
+  // The listing shown, by its ETag; the long poll answers when it changes, 304 when it has not.
+  async function refresh(wait) {
+    var headers = { Accept: 'application/json' };
+    if (wait && shown) headers['If-None-Match'] = shown;
+    var r = await fetch(LIST + (wait ? '&wait=' + WAIT : ''), { headers: headers });
+    if (r.status === 304) return;
+    if (!r.ok) throw new Error(LIST + ': ' + r.status);
+    var list = await r.json();
+    shown = r.headers.get('ETag');
+    render(list);
   }
   async function watch() {
     for (;;) {
       try {
-        var list = await json('/api/messages?limit=500');
-        render(list);
-        var newest = list.messages[0];
-        // Wait for mail newer than the newest shown (or any, when there is none).
-        var since = newest ? '&since=' + encodeURIComponent(new Date(Date.parse(newest.date) + 1).toISOString()) : '';
-        await json('/api/messages?limit=1&wait=' + WAIT + since);
+        // Without a listing to compare with yet, a plain GET; then the long poll.
+        var had = shown !== null;
+        await refresh(had);
+        if (!had && shown === null) await later(2000);
       } catch (e) {
         await later(2000);
       }
@@ -101,7 +108,7 @@ export const INBOX_JS = `'use strict';
     var all = document.getElementById('delete-all');
     armed(all, 'confirmAll', async function () {
       await send('DELETE', '/api/messages');
-      render(await json('/api/messages?limit=500'));
+      await refresh(false);
     });
     watch();
   }

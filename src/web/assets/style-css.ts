@@ -11,6 +11,7 @@ pre { white-space: pre-wrap; word-break: break-word; background: #8881; padding:
 pre#raw { max-height: 30rem; overflow: auto; }
 iframe#html-part { width: 100%; height: 24rem; border: 1px solid #8886; background: #fff; }
 .note, .dim { color: #777; }
+table.headers th { width: 12rem; white-space: nowrap; }
 table.transcript td:first-child { font-weight: bold; width: 2rem; }
 table.transcript tr.client code { color: #06c; }
 table.transcript tr.server code { color: #083; }

@@ -144,6 +144,15 @@ describe('GET /api/messages/{id}/transcript', () => {
     expect(lab.json(r).lang).toBe('ja');
   });
 
+  it('says again in the reader’s language a transcript kept before lines carried keys', async () => {
+    const lab = await rich();
+    const said = smtpKnowledge.explainServerLine('250 2.1.0 Ok', 'en');
+    await lab.store.saveTranscript(lab.id, { lang: 'en', events: [{ event: 'line', protocol: 'smtp', session: 's1', port: 1, direction: 'server', text: '250 2.1.0 Ok', state: 'MAIL', explanation: said, time: 't' }] });
+    const t = lab.json<{ lines: Array<{ explanation: string }> }>(await lab.call(`/api/messages/${lab.id}/transcript?lang=ja`));
+    expect(t.lines[0]?.explanation).toBe(smtpKnowledge.explainServerLine('250 2.1.0 Ok', 'ja'));
+    expect(t.lines[0]?.explanation).not.toBe(said);
+  });
+
   it('answers 404 when no transcript was kept', async () => {
     const lab = await rich();
     const r = await lab.call(`/api/messages/${lab.id}/transcript`);

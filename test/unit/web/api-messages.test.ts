@@ -115,6 +115,32 @@ describe('the long poll: GET /api/messages?wait=N', () => {
     expect(lab.json<Listing>(r)).toMatchObject({ total: 0, messages: [] });
   });
 
+  it('with If-None-Match, waits for the listing to change: a message removed elsewhere wakes it', async () => {
+    const lab = await threeMessages();
+    const before = await lab.call('/api/messages');
+    let answered = false;
+    const pending = lab.call({ target: `/api/messages?wait=${WEB_WAIT_MAX_S}`, headers: { 'If-None-Match': before.etag as string } }).then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    const first = lab.json<Listing>(before).messages[2]?.id as string;
+    await lab.store.removeTransaction(first);
+    const after = await pending;
+    expect(after.etag).not.toBe(before.etag);
+    expect(lab.json<Listing>(after).messages.map((m) => m.subject)).toEqual(['third', 'second']);
+  });
+
+  it('with If-None-Match and no change, answers the same listing at the deadline (the protocol side makes it a 304)', async () => {
+    const lab = await threeMessages();
+    const before = await lab.call('/api/messages');
+    vi.useFakeTimers();
+    const pending = lab.call({ target: '/api/messages?wait=10', headers: { 'If-None-Match': before.etag as string } });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await pending).etag).toBe(before.etag);
+  });
+
   it('stops waiting when the client goes away, and stops watching the store', async () => {
     const lab = webLab();
     const abort = new AbortController();

@@ -47,7 +47,7 @@ describe('the inbox page', () => {
     const lab = webLab();
     const js = await lab.call('/assets/inbox.js');
     expect(lab.header(js, 'content-type')).toBe('text/javascript; charset=utf-8');
-    expect(lab.body(js)).toContain('/api/messages?limit=1&wait=');
+    expect(lab.body(js)).toContain("headers['If-None-Match'] = shown");
     expect(js.etag).toBeDefined();
     const css = await lab.call('/assets/style.css');
     expect(lab.header(css, 'content-type')).toBe('text/css; charset=utf-8');
