@@ -10,7 +10,14 @@ import { msg } from '../messages.js';
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => w !== '');
 const fieldName = (line: string) => /^([^:\s]+):/.exec(line)?.[1]?.toLowerCase();
 
-export function requestMissReason(lang: Lang, sent: readonly string[], suggestions: readonly string[]): string {
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
+
+/** Line `i` as typed counts as the suggested one: the step's pattern for it, or the suggestion itself. */
+export function lineAccepted(typed: string, suggestion: string, accept: string | null | undefined): boolean {
+  return accept ? new RegExp(accept, 'i').test(typed.trim()) : norm(typed) === norm(suggestion);
+}
+
+export function requestMissReason(lang: Lang, sent: readonly string[], suggestions: readonly string[], accept: ReadonlyArray<string | null> = []): string {
   const head = sent[sent.length - 1] === '' ? sent.slice(0, -1) : [...sent];
   const first = head[0] ?? '';
   if (words(first).length < 3 && words(suggestions[0] ?? '').length === 3) return msg(lang, 'requestLineParts', { suggestion: suggestions[0] ?? '' });
@@ -21,9 +28,7 @@ export function requestMissReason(lang: Lang, sent: readonly string[], suggestio
       const missing = suggestions.slice(i).find((s) => fieldName(s) === 'host');
       return missing ? msg(lang, 'missingHost', { suggestion: missing }) : msg(lang, 'requestEndedEarly', { suggestion: want });
     }
-    if (typed.trim().replace(/\s+/g, ' ').toUpperCase() !== want.trim().replace(/\s+/g, ' ').toUpperCase()) {
-      return msg(lang, 'requestLineDiffers', { n: i + 1, suggestion: want });
-    }
+    if (!lineAccepted(typed, want, accept[i])) return msg(lang, 'requestLineDiffers', { n: i + 1, suggestion: want });
   }
   return msg(lang, 'notAccepted');
 }

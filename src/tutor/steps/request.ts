@@ -7,7 +7,7 @@ import { msg } from '../messages.js';
 import { code, explain, good, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { replyMatches } from './send.js';
-import { requestMissReason } from './request-miss.js';
+import { lineAccepted, requestMissReason } from './request-miss.js';
 
 /**
  * `request`: the learner types an HTTP request line by line (RFC 9112 2.1): the request line,
@@ -28,17 +28,11 @@ export function suggestedLines(ctx: LessonContext, step: RequestStep): string[] 
   return step.lines.map((l) => fillValue(ctx, l));
 }
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toUpperCase();
-
 /** Every suggested line typed, each as its step accepts it, then (perhaps) extra fields, then the empty line. */
 export function requestAccepted(step: RequestStep, typed: readonly string[], suggestions: readonly string[]): boolean {
   const head = typed[typed.length - 1] === '' ? typed.slice(0, -1) : typed;
   if (head.length < suggestions.length) return false;
-  return suggestions.every((s, i) => {
-    const t = head[i] ?? '';
-    const accept = step.accept?.[i];
-    return accept ? new RegExp(accept, 'i').test(t.trim()) : norm(t) === norm(s);
-  });
+  return suggestions.every((s, i) => lineAccepted(head[i] ?? '', s, step.accept?.[i]));
 }
 
 interface Attempt {
@@ -127,7 +121,7 @@ export function closesAfter(lines: readonly string[]): boolean {
 
 function sayMiss(ctx: LessonContext, step: RequestStep, a: Attempt, suggestions: readonly string[]): void {
   if (a.accepted) warn(ctx, msg(ctx.lang, 'notExpected', { expected: expectedLabel(step), got: a.exchange.reply.status || '-' }));
-  else warn(ctx, requestMissReason(ctx.lang, a.exchange.sent, suggestions));
+  else warn(ctx, requestMissReason(ctx.lang, a.exchange.sent, suggestions, step.accept));
   // RFC 9112 9.6: a server that closes says so with "Connection: close"; the next try connects again.
   if (a.exchange.conn.client.closed || closesAfter(a.exchange.reply.lines)) note(ctx, msg(ctx.lang, 'httpClosed', { who: step.connection }));
 }

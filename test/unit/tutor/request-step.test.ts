@@ -61,6 +61,12 @@ describe('requestMissReason', () => {
     expect(requestMissReason('en', ['GET /hello.txt', ''], SUGGESTED)).toContain('three parts');
   });
 
+  it('judges each line by the step\'s own pattern where it has one', () => {
+    const accept = [null, '^Host:\\s*localhost(:\\d+)?$', null];
+    const three = [...SUGGESTED, 'If-None-Match: "abc"'];
+    expect(requestMissReason('en', ['GET /hello.txt HTTP/1.1', 'Host: localhost', ''], three, accept)).toBe('The empty line ended the request too early: it still needs If-None-Match: "abc".');
+  });
+
   it('names the first line that differs, and a missing line that is not Host', () => {
     expect(requestMissReason('en', ['GET /x HTTP/1.1', 'Host: localhost:2080', ''], SUGGESTED)).toBe('Line 1 is not the one this step asks for: GET /hello.txt HTTP/1.1');
     const three = [...SUGGESTED, 'If-None-Match: "abc"'];
