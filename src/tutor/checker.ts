@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { join } from 'node:path';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
-import type { Protocol } from '../protocol.js';
+import { STARTTLS, type Protocol } from '../protocol.js';
 import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
@@ -238,9 +238,14 @@ function checkStep(w: Walk, step: Step): void {
     case 'quiz':
       return checkQuiz(w, step);
     case 'disconnect':
-    case 'starttls':
       useConnection(w, step, step.connection);
       return;
+    case 'starttls': {
+      // HTTP has no upgrade command: HTTPS is TLS from the first byte (RFC 9110 4.2.2), a connect with `tls: true`.
+      const p = useConnection(w, step, step.connection);
+      if (p !== undefined && STARTTLS[p] === null) report(w, step, 'connection', `${p.toUpperCase()} has no STARTTLS: connect with tls: true instead`);
+      return;
+    }
     case 'wait':
       useConnection(w, step, step.connection);
       return checkPattern(w, step, 'until', step.until);

@@ -144,6 +144,12 @@ describe('the checker on request steps', () => {
     ]);
   });
 
+  it('refuses STARTTLS on an HTTP connection: HTTPS is TLS from the first byte', () => {
+    const step = `
+  - { id: up, kind: starttls, connection: browser, text: { en: t, ja: て }, explain: { en: e, ja: え } }`;
+    expect(problems(step, true)).toEqual(['t.yaml: step up: field connection: HTTP has no STARTTLS: connect with tls: true instead']);
+  });
+
   it('keeps requests and mail commands apart: a request on SMTP, a send on HTTP', () => {
     const onSmtp = REQUEST("    lines: ['GET / HTTP/1.1']").replace('connection: browser', 'connection: laptop');
     expect(problems(onSmtp, true)).toContain('t.yaml: step get: field connection: a request step needs an HTTP connection');
