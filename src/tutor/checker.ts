@@ -7,6 +7,7 @@ import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { diagramProblems } from './check-diagram.js';
+import { requestProblems } from './check-request.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -157,37 +158,6 @@ function checkCommand(w: Walk, step: Extract<Step, { kind: 'send' }>, protocol: 
   if (!knowsCommand(w.ctx.knowledge[protocol], step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
 }
 
-/** RFC 9112 5: a field line is `name: value`, the name a token with no space before the colon. */
-const FIELD_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/;
-
-/** A request step: on an HTTP connection, a request line whose method the knowledge table knows, then field lines. */
-function checkRequest(w: Walk, step: Extract<Step, { kind: 'request' }>, protocol: Protocol | undefined): void {
-  step.lines.forEach((line, i) => checkPlaceholders(w, step, `lines[${i}]`, line));
-  step.accept?.forEach((a, i) => {
-    if (a === null) return;
-    checkPattern(w, step, `accept[${i}]`, a);
-    const line = step.lines[i];
-    if (line === undefined) report(w, step, `accept[${i}]`, 'no line to accept: there are fewer lines');
-    else if (!line.includes('{') && !safeTest(a, line)) report(w, step, `accept[${i}]`, 'does not accept the suggested line itself');
-  });
-  checkPattern(w, step, 'match', step.match);
-  if (protocol !== undefined && protocol !== 'http') report(w, step, 'connection', 'a request step needs an HTTP connection');
-  if (protocol === undefined) return;
-  const [first, ...fields] = step.lines;
-  if (first !== undefined && !knowsCommand(w.ctx.knowledge[protocol], first)) report(w, step, 'lines[0]', `"${first}" is not a request line with a method the knowledge table knows`);
-  fields.forEach((f, i) => {
-    if (!FIELD_LINE.test(f)) report(w, step, `lines[${i + 1}]`, `"${f}" is not a field line (name: value, RFC 9112 5)`);
-  });
-}
-
-function safeTest(source: string, text: string): boolean {
-  try {
-    return new RegExp(source, 'i').test(text);
-  } catch {
-    return true; // reported by checkPattern
-  }
-}
-
 function checkCaptures(w: Walk, step: Step, capture: Record<string, string> | undefined): void {
   for (const [name, source] of Object.entries(capture ?? {})) {
     checkPattern(w, step, `capture.${name}`, source);
@@ -221,9 +191,12 @@ function checkStep(w: Walk, step: Step): void {
     case 'send':
       checkCommand(w, step, useConnection(w, step, step.connection));
       return checkCaptures(w, step, step.capture);
-    case 'request':
-      checkRequest(w, step, useConnection(w, step, step.connection));
+    case 'request': {
+      step.lines.forEach((line, i) => checkPlaceholders(w, step, `lines[${i}]`, line));
+      const p = useConnection(w, step, step.connection);
+      for (const { field, message } of requestProblems(step, p, p ? w.ctx.knowledge[p] : undefined)) report(w, step, field, message);
       return checkCaptures(w, step, step.capture);
+    }
     case 'data':
       if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');
       return checkCaptures(w, step, step.capture);
