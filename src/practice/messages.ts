@@ -121,8 +121,8 @@ const MESSAGES = {
     ja: 'リクエスト行（GET / HTTP/1.1）、フィールド（Host: localhost）、空行の順に入力します。リクエストがそろった時点で各行を CRLF 付きで送り、レスポンスを 1 行ずつ説明します。Tab でメソッドとフィールドを補完、:body ファイル でファイルをボディとして送信、Ctrl-D で終了します。',
   },
   httpBodyMode: {
-    en: 'Now type the body: {n} bytes, as Content-Length said (each Enter adds CRLF, 2 bytes). The request goes out when they are in.',
-    ja: 'ボディを入力してください。Content-Length のとおり {n} バイトです（Enter ごとに CRLF の 2 バイトが加わります）。そろうとリクエストを送ります。',
+    en: 'Now type the body: {n} bytes, as Content-Length said; a line break inside it counts 2 bytes (CRLF). The request goes out when they are in.',
+    ja: 'ボディを入力してください。Content-Length のとおり {n} バイトです。途中の改行は CRLF の 2 バイトと数えます。そろうとリクエストを送ります。',
   },
   httpChunkMode: {
     en: 'Now type the chunked body: a size in hex, the data, ..., then 0 and an empty line (RFC 9112 7.1).',

@@ -72,7 +72,8 @@ export class PracticeShell {
     const turn = { lang: o.lang, wire: o.wire, events: o.events, out: o.out, raw: () => this.raw, tls: () => this.overTls() };
     this.http = o.protocol === 'http' ? new HttpTurn(turn) : null;
     o.wire.onData = (data) => {
-      this.rawQueue.push(data);
+      // HTTP's raw view comes from the response's own parts (http-view.ts), not from this queue.
+      if (!this.http) this.rawQueue.push(data);
       // After the framer has the bytes too (it is fed right after this tap).
       if (!this.inFlight && this.listener) setImmediate(this.listener);
     };

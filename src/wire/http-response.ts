@@ -30,7 +30,10 @@ export interface HttpWireResponse {
   /** The body, de-chunked: the representation's bytes (empty for HEAD, 1xx, 204, 304). */
   body: Buffer;
   framing: HttpFraming;
-  /** 1xx: an interim response; the final one to the same request follows (RFC 9110 15.2). */
+  /**
+   * 1xx: an interim response; the final one to the same request follows (RFC 9110 15.2).
+   * Not 101: after Switching Protocols the connection speaks another protocol (RFC 9110 15.2.2).
+   */
   interim: boolean;
 }
 
@@ -60,8 +63,8 @@ export class HttpResponseReader {
   private left = 0;
   private bodyChunks: Buffer[] = [];
   private ended = false;
-  /** The chunk being read, while its bytes still arrive. */
-  private chunk: Extract<HttpPart, { kind: 'chunk' }> | null = null;
+  /** The pieces of the chunk being read, while its bytes still arrive. */
+  private chunkPieces: Buffer[] = [];
 
   push(data: Buffer): void {
     if (data.length > 0) this.buf = this.buf.length === 0 ? Buffer.from(data) : Buffer.concat([this.buf, data]);
@@ -142,7 +145,7 @@ export class HttpResponseReader {
     if (!m) throw new HttpFramingError(`not an HTTP status line: ${JSON.stringify(line.text.slice(0, 80))}`);
     const code = Number(m[2]);
     const reason = m[3] ?? '';
-    this.response = { code, reason, fields: [], parts: [{ kind: 'status', text: line.text, version: m[1] as string, code, reason, bareLf: line.bareLf }], body: Buffer.alloc(0), framing: 'none', interim: code < 200 };
+    this.response = { code, reason, fields: [], parts: [{ kind: 'status', text: line.text, version: m[1] as string, code, reason, bareLf: line.bareLf }], body: Buffer.alloc(0), framing: 'none', interim: code < 200 && code !== 101 };
     this.phase = 'head';
     return true;
   }
@@ -260,14 +263,11 @@ export class HttpResponseReader {
   private readChunkData(): boolean {
     const bytes = this.takeBytes();
     if (bytes === null) return false;
-    // A chunk that arrives in pieces is still one part.
-    if (this.chunk) this.chunk.bytes = Buffer.concat([this.chunk.bytes, bytes]);
-    else {
-      this.chunk = { kind: 'chunk', bytes };
-      this.current().parts.push(this.chunk);
-    }
+    // A chunk that arrives in pieces is still one part, joined once whole (no copy per piece).
+    this.chunkPieces.push(bytes);
     if (this.left > 0) return false;
-    this.chunk = null;
+    this.current().parts.push({ kind: 'chunk', bytes: this.chunkPieces.length === 1 ? bytes : Buffer.concat(this.chunkPieces) });
+    this.chunkPieces = [];
     this.phase = 'chunk-end';
     return true;
   }

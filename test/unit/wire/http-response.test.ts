@@ -61,6 +61,13 @@ describe('HttpResponseReader', () => {
     expect(more).toBeUndefined();
   });
 
+  it('takes 103 Early Hints as interim, and 101 Switching Protocols as the last HTTP message', () => {
+    const [hints, ok] = read(Buffer.from('HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n'), 4, ['GET', 'GET']);
+    expect([hints?.interim, ok?.interim]).toEqual([true, false]);
+    const [switched] = read(Buffer.from('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n'), 4, ['GET']);
+    expect(switched).toMatchObject({ code: 101, interim: false, framing: 'none' });
+  });
+
   it('reads no body after HEAD though Content-Length says 13, so the next response is not swallowed', () => {
     const [head, get] = read(fixture('node-head-pipelined.bin'), 3, ['HEAD', 'GET']);
     expect(head).toMatchObject({ code: 200, framing: 'none' });
@@ -110,6 +117,17 @@ describe('HttpResponseReader', () => {
     ['chunk data longer than its size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n'],
   ])('refuses %s', (_, wire) => {
     expect(() => read(Buffer.from(wire), 64, ['GET'])).toThrow(HttpFramingError);
+  });
+
+  it('reads a large chunk that arrives in many pieces as one part, byte for byte', () => {
+    const data = Buffer.alloc(300_000, 'x');
+    data.write('end', data.length - 3);
+    const wire = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n0\r\n\r\n')]);
+    const [r] = read(wire, 1000, ['GET']);
+    const chunks = r?.parts.filter((p) => p.kind === 'chunk') ?? [];
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.kind === 'chunk' && chunks[0].bytes.equals(data)).toBe(true);
+    expect(r?.body.equals(data)).toBe(true);
   });
 
   it('accepts chunk extensions and joins repeated field values for a lookup', () => {
