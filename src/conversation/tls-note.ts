@@ -13,6 +13,18 @@ export function startTlsExchange(sent: string, reply: WireReply, lang: Lang): st
   return renderLines([{ direction: 'client', text: sent }, ...reply.lines.map((text) => ({ direction: 'server' as const, text }))], { lang });
 }
 
+/**
+ * What the handshake agreed besides the cipher: the SNI name the client sent in clear in its
+ * ClientHello (RFC 6066 3; TLS 1.3 encrypts the certificate but not this, RFC 8446 4.1.2) and
+ * the application protocol chosen by ALPN (RFC 7301 3.2). Nothing when neither was used.
+ */
+function handshakeNames(tls: PeerTls, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (tls.servername) lines.push(lang === 'ja' ? `SNI（ClientHello の中、平文）: ${tls.servername}` : `SNI (in the ClientHello, in clear): ${tls.servername}`);
+  if (tls.alpn) lines.push(`ALPN: ${tls.alpn}`);
+  return lines.map((l) => wrap(l, { prefix: '   ', style: theme.dim }));
+}
+
 /** `asksAgain`: after an upgrade the client asks what the server offers again; not on a TLS-from-the-start HTTPS port. */
 export function tlsNote(tls: PeerTls, lang: Lang, asksAgain = true): string {
   const trust = tls.verified
@@ -29,6 +41,7 @@ export function tlsNote(tls: PeerTls, lang: Lang, asksAgain = true): string {
     wrap(head, { style: theme.ok, indent: '   ' }),
     wrap(trust[lang], { prefix: '   ', style: tls.verified ? theme.dim : theme.warn }),
     `   SHA-256 ${fingerprint.join(`:\n           `)}`,
+    ...handshakeNames(tls, lang),
     wrap(after, { prefix: '   ', style: theme.explanation }),
   ].join('\n');
 }

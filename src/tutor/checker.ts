@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parseFailRule } from '../protocols/smtp/failure-rules.js';
 import { join } from 'node:path';
 import type { ProtocolKnowledge } from '../protocols/knowledge.js';
-import type { Protocol } from '../protocol.js';
+import { STARTTLS, type Protocol } from '../protocol.js';
 import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
-import { displayWidth, isWide } from '../ui/width.js';
+import { diagramProblems } from './check-diagram.js';
+import { requestProblems } from './check-request.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -54,7 +55,7 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
 }
 
 /** Steps that wait for the learner to type or pick something. */
-const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'data', 'starttls', 'quiz']);
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz']);
 
 /**
  * Every text the learner reads in a step, and whether it is shown before the step runs
@@ -97,51 +98,11 @@ function checkLearnerText(w: Walk, step: Step | null): void {
   }
 }
 
-/** Diagrams are shown as drawn (never wrapped), so they must fit the narrowest terminal l7lab supports. */
-export const DIAGRAM_MAX_COLUMNS = 80;
-const LINKS_DOWN = '│┐┌├┤┬┼';
-const LINKS_UP = '│└┘├┤┴┼';
-
-/** Each character of a line by the terminal column it starts at (wide characters take two). */
-function byColumn(line: string): Map<number, string> {
-  const at = new Map<number, string>();
-  let col = 0;
-  for (const ch of line) {
-    at.set(col, ch);
-    col += isWide(ch) ? 2 : 1;
-  }
-  return at;
-}
-
-/**
- * A vertical line one column off from the line or corner it should meet (the Japanese
- * diagram drawn as if a wide character took one column): the neighbour at the same column
- * is not a link, but one column to the side is.
- */
-function brokenVerticals(art: string): string[] {
-  const rows = art.replace(/\n$/, '').split('\n').map(byColumn);
-  const found: string[] = [];
-  const box = (ch: string | undefined) => ch !== undefined && (LINKS_UP + LINKS_DOWN).includes(ch);
-  const off = (row: Map<number, string> | undefined, col: number, links: string) =>
-    row !== undefined && !links.includes(row.get(col) ?? ' ') && (box(row.get(col - 1)) || box(row.get(col + 1)));
-  rows.forEach((row, i) => {
-    for (const [col, ch] of row) {
-      if (LINKS_DOWN.includes(ch) && off(rows[i + 1], col, LINKS_UP)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line below by a column`);
-      if (LINKS_UP.includes(ch) && off(rows[i - 1], col, LINKS_DOWN)) found.push(`line ${i + 1} column ${col + 1} "${ch}" misses the line above by a column`);
-    }
-  });
-  return found;
-}
-
 function checkDiagram(w: Walk, step: Extract<Step, { kind: 'say' }>): void {
   if (step.diagram === undefined) return;
   const arts = typeof step.diagram === 'string' ? [['', step.diagram]] : Object.entries(step.diagram).map(([l, a]) => [`.${l}`, a]);
   for (const [suffix, art] of arts as Array<[string, string]>) {
-    art.split('\n').forEach((line, i) => {
-      const cols = displayWidth(line);
-      if (cols > DIAGRAM_MAX_COLUMNS) report(w, step, `diagram${suffix}`, `line ${i + 1} is ${cols} columns wide; diagrams are never wrapped, keep them within ${DIAGRAM_MAX_COLUMNS}`);
-    });
-    for (const problem of brokenVerticals(art)) report(w, step, `diagram${suffix}`, `${problem} (wide characters count as two columns)`);
+    for (const problem of diagramProblems(art)) report(w, step, `diagram${suffix}`, problem);
   }
 }
 
@@ -192,6 +153,7 @@ function checkCommand(w: Walk, step: Extract<Step, { kind: 'send' }>, protocol: 
       // reported by checkPattern
     }
   }
+  if (protocol === 'http') report(w, step, 'connection', 'an HTTP request is several lines: use a request step');
   if (!protocol || step.continues) return;
   if (!knowsCommand(w.ctx.knowledge[protocol], step.command)) report(w, step, 'command', `"${step.command}" is not a ${protocol.toUpperCase()} command the knowledge table knows`);
 }
@@ -223,11 +185,18 @@ function checkStep(w: Walk, step: Step): void {
       return checkLab(w, step, 'lab', step.lab);
     case 'connect':
       checkLab(w, step, 'lab', step.lab, step.protocol);
+      if (step.tls && w.lesson.labs[step.lab ?? DEFAULT_LAB]?.tls !== true) report(w, step, 'tls', 'TLS from the first byte needs the lab certificate: give the lab `tls: true`');
       w.connections.set(step.connection, step.protocol);
       return checkCaptures(w, step, step.capture);
     case 'send':
       checkCommand(w, step, useConnection(w, step, step.connection));
       return checkCaptures(w, step, step.capture);
+    case 'request': {
+      step.lines.forEach((line, i) => checkPlaceholders(w, step, `lines[${i}]`, line));
+      const p = useConnection(w, step, step.connection);
+      for (const { field, message } of requestProblems(step, p, p ? w.ctx.knowledge[p] : undefined)) report(w, step, field, message);
+      return checkCaptures(w, step, step.capture);
+    }
     case 'data':
       if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');
       return checkCaptures(w, step, step.capture);
@@ -242,9 +211,14 @@ function checkStep(w: Walk, step: Step): void {
     case 'quiz':
       return checkQuiz(w, step);
     case 'disconnect':
-    case 'starttls':
       useConnection(w, step, step.connection);
       return;
+    case 'starttls': {
+      // HTTP has no upgrade command: HTTPS is TLS from the first byte (RFC 9110 4.2.2), a connect with `tls: true`.
+      const p = useConnection(w, step, step.connection);
+      if (p !== undefined && STARTTLS[p] === null) report(w, step, 'connection', `${p.toUpperCase()} has no STARTTLS: connect with tls: true instead`);
+      return;
+    }
     case 'wait':
       useConnection(w, step, step.connection);
       return checkPattern(w, step, 'until', step.until);

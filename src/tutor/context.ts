@@ -33,6 +33,8 @@ export interface Connection {
   /** The greeting's first line (APOP's timestamp) and the last SASL challenge seen (CRAM-MD5). */
   greeting: string;
   challenge: string | null;
+  /** Opened on the implicit-TLS port (HTTPS): a reconnect goes there again. */
+  tlsFromStart: boolean;
 }
 
 export interface Mismatch {
@@ -76,6 +78,13 @@ export function out(ctx: LessonContext, text: string): void {
   if (!ctx.quiet) ctx.write(`${text}\n`);
 }
 
+/** `http` -> the plain port; `https` (`imaps`, ...) -> the implicit-TLS port of `http` when the lab has one. */
+function portOf(lab: RunningLab, name: string): string | undefined {
+  const plain = lab.lab.endpoints[name as Protocol];
+  if (plain) return plain.port.toString();
+  return name.endsWith('s') ? lab.lab.tlsEndpoints?.[name.slice(0, -1) as Protocol]?.port.toString() : undefined;
+}
+
 /** Look a placeholder up: captures first, then the lab's accounts, ports and host. */
 export function lookup(ctx: LessonContext, name: string): string | undefined {
   const captured = ctx.captures.get(name);
@@ -83,7 +92,7 @@ export function lookup(ctx: LessonContext, name: string): string | undefined {
   const main = ctx.labs.values().next().value as RunningLab | undefined;
   if (!main) return undefined;
   if (name.startsWith('password.')) return main.lab.accounts.secret(name.slice('password.'.length));
-  if (name.startsWith('port.')) return main.lab.endpoints[name.slice('port.'.length) as Protocol]?.port.toString();
+  if (name.startsWith('port.')) return portOf(main, name.slice('port.'.length));
   if (name === 'host') return Object.values(main.lab.endpoints)[0]?.host;
   return undefined;
 }

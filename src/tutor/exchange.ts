@@ -6,6 +6,9 @@ import type { Protocol } from '../protocol.js';
 import { renderLines, type ViewLine, type ViewOptions } from '../ui/transcript-view.js';
 import { challengeOf } from '../practice/helpers.js';
 import { WireClient, WireError } from '../wire/client.js';
+import type { WireTls } from '../wire/tls.js';
+import { tlsNote } from '../conversation/tls-note.js';
+import { labPair } from './labs.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { countReply, out, type Connection, type LessonContext, type RunningLab } from './context.js';
 import { msg } from './messages.js';
@@ -74,18 +77,42 @@ export function showExchange(ctx: LessonContext, conn: Connection, sent: Readonl
   out(ctx, renderLines(views, viewOptions(ctx)));
 }
 
-/** Open (or reopen) a named connection to a lab server and show its greeting. */
-export async function openConnection(ctx: LessonContext, name: string, protocol: Protocol, labName: string | undefined): Promise<{ conn: Connection; greeting: WireReply }> {
+/** The lab's endpoint for a protocol: its plain port, or with `tls` its implicit-TLS one (HTTPS, SMTPS, ...). */
+function endpointOf(lab: RunningLab, protocol: Protocol, tls: boolean): { host: string; port: number } | undefined {
+  return tls ? lab.lab.tlsEndpoints?.[protocol] : lab.lab.endpoints[protocol];
+}
+
+/**
+ * TLS from the first byte, trusting only the lab certificate. The name `localhost` goes in the
+ * ClientHello's server_name (SNI, RFC 6066 3), in clear, as a browser's would; for HTTP the
+ * client offers h2 and http/1.1 by ALPN as a browser does (RFC 7301 3.1) and the lab picks
+ * http/1.1, the only one it serves. The https lesson shows both.
+ */
+async function implicitTls(protocol: Protocol): Promise<WireTls> {
+  const alpn = protocol === 'http' ? { alpn: ['h2', 'http/1.1'] } : {};
+  return { mode: 'implicit', ca: [(await labPair()).cert], servername: 'localhost', ...alpn };
+}
+
+/** Open (or reopen) a named connection to a lab server and show its greeting (HTTP has none: the client speaks first). */
+export async function openConnection(ctx: LessonContext, name: string, protocol: Protocol, labName: string | undefined, tls = false): Promise<{ conn: Connection; greeting: WireReply }> {
   const lab = labNamed(ctx, labName);
-  const endpoint = lab.lab.endpoints[protocol];
-  if (!endpoint) throw new WireError('refused', msg(ctx.lang, 'needsServer', { protocol: protocol.toUpperCase() }));
-  out(ctx, msg(ctx.lang, 'connecting', { who: name, protocol: protocol.toUpperCase(), host: endpoint.host, port: endpoint.port }));
-  const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  const endpoint = endpointOf(lab, protocol, tls);
+  const label = `${protocol.toUpperCase()}${tls ? 'S' : ''}`;
+  if (!endpoint) throw new WireError('refused', msg(ctx.lang, 'needsServer', { protocol: label }));
+  out(ctx, msg(ctx.lang, 'connecting', { who: name, protocol: label, host: endpoint.host, port: endpoint.port }));
+  const { client, greeting } = await WireClient.connect({
+    host: endpoint.host,
+    port: endpoint.port,
+    protocol,
+    ...(tls ? { tls: await implicitTls(protocol) } : {}),
+    ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+  });
   ctx.connections.get(name)?.client.destroy();
-  const conn: Connection = { name, protocol, lab, client, conversation: new Conversation(lab.link, () => client.localPort), state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
+  const conn: Connection = { name, protocol, lab, client, conversation: new Conversation(lab.link, () => client.localPort), state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null, tlsFromStart: tls };
   ctx.connections.set(name, conn);
   countReply(ctx, greeting.status);
-  showExchange(ctx, conn, [], greeting.lines);
+  if (client.tls && !ctx.quiet) out(ctx, tlsNote(client.tls, ctx.lang, protocol !== 'http'));
+  if (greeting.lines.length > 0) showExchange(ctx, conn, [], greeting.lines);
   return { conn, greeting };
 }
 
@@ -103,7 +130,7 @@ export async function sendLine(ctx: LessonContext, conn: Connection, line: strin
   let current = conn;
   if (current.client.closed) {
     out(ctx, msg(ctx.lang, 'reconnecting', { who: conn.name }));
-    current = (await openConnection(ctx, conn.name, conn.protocol, conn.lab.name)).conn;
+    current = (await openConnection(ctx, conn.name, conn.protocol, conn.lab.name, conn.tlsFromStart)).conn;
   }
   try {
     const reply = await current.client.send(line);

@@ -15,7 +15,7 @@ export interface TutorLabOptions {
   protocols?: Protocol[];
   authRequired?: boolean;
   /** The lab certificate: STARTTLS/STLS offered. */
-  tls?: { cert: string; key: string; loginRequiresTls?: boolean };
+  tls?: { cert: string; key: string; loginRequiresTls?: boolean; implicitPorts?: Partial<Record<Protocol, number>> };
   /** SMTP failure on demand (the lab config's failRules, and the magic addresses). */
   smtpFailures?: FailureRules;
 }
@@ -25,6 +25,8 @@ export interface TutorLab {
   accounts: Accounts;
   hub: TranscriptHub;
   endpoints: Partial<Record<Protocol, { host: string; port: number }>>;
+  /** The implicit-TLS ports (HTTPS, SMTPS, ...), when asked for with `tls.implicitPorts`. */
+  tlsEndpoints?: Partial<Record<Protocol, { host: string; port: number }>>;
   close(): Promise<void>;
 }
 

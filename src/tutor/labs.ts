@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Protocol } from '../protocol.js';
 import type { LessonContext, RunningLab } from './context.js';
 import { HubLink } from '../conversation/hub-link.js';
-import type { StartLab, TutorLab } from './lab-types.js';
+import type { StartLab, TutorLab, TutorLabOptions } from './lab-types.js';
 import { msg } from './messages.js';
 import type { LabConfig, Lesson, SeedMessage } from './schema.js';
 import { loadLabCertificate } from '../tls/lab-cert.js';
@@ -34,6 +34,23 @@ export function protocolsNeeded(lesson: Lesson): Map<string, Set<Protocol>> {
   return need;
 }
 
+/** Which protocols each lab also serves over implicit TLS: its `implicitTls` and its connect steps with `tls`. */
+export function implicitTlsNeeded(lesson: Lesson): Map<string, Set<Protocol>> {
+  const need = new Map<string, Set<Protocol>>();
+  const first = Object.keys(lesson.labs)[0] ?? 'main';
+  for (const [name, config] of Object.entries(lesson.labs)) need.set(name, new Set(config.implicitTls ?? []));
+  for (const s of lesson.steps) {
+    if (s.kind === 'connect' && s.tls) need.set(s.lab ?? first, (need.get(s.lab ?? first) ?? new Set()).add(s.protocol));
+  }
+  return need;
+}
+
+/** The lab's TLS options: the lab certificate, and an implicit-TLS port (any free one) per protocol that needs it. */
+async function tlsOptions(config: LabConfig, implicit: Set<Protocol> | undefined): Promise<TutorLabOptions['tls']> {
+  const implicitPorts = Object.fromEntries([...(implicit ?? [])].map((p) => [p, 0]));
+  return { ...(await labPair()), loginRequiresTls: config.loginRequiresTls, ...(implicit && implicit.size > 0 ? { implicitPorts } : {}) };
+}
+
 async function seed(lab: TutorLab, config: LabConfig): Promise<void> {
   for (const m of config.seed) {
     const deliveries = await lab.store.deliver({ from: m.from, to: m.to }, seedMessageText(m));
@@ -49,6 +66,9 @@ function assertReady(ctx: LessonContext, name: string, lab: TutorLab, needed: Se
   for (const p of needed ?? []) {
     if (!lab.endpoints[p]) throw new Error(msg(ctx.lang, 'needsServer', { protocol: p.toUpperCase() }));
   }
+  for (const [p, e] of Object.entries(lab.tlsEndpoints ?? {})) {
+    if (!LOOPBACK.has(e.host)) throw new Error(`lab ${name} listens for ${p} over TLS on ${e.host}: lessons only use loopback`);
+  }
 }
 
 /** The lab certificate's pair (made on first use in the data directory, like serve's). */
@@ -59,13 +79,14 @@ export async function labPair(): Promise<{ cert: string; key: string }> {
 
 export async function startLabs(ctx: LessonContext, startLab: StartLab, into: Map<string, RunningLab>): Promise<void> {
   const needed = protocolsNeeded(ctx.lesson);
+  const implicit = implicitTlsNeeded(ctx.lesson);
   for (const [name, config] of Object.entries(ctx.lesson.labs)) {
     const lab = await startLab({
       host: '127.0.0.1',
       lang: ctx.lang,
       authRequired: config.authRequired,
       ...(config.protocols ? { protocols: config.protocols } : {}),
-      ...(config.tls ? { tls: { ...(await labPair()), loginRequiresTls: config.loginRequiresTls } } : {}),
+      ...(config.tls ? { tls: await tlsOptions(config, implicit.get(name)) } : {}),
       // Failure on demand, as in serve: the magic addresses (reject-550@, tempfail-451@, ...) and the lab's rules.
       smtpFailures: new FailureRules((config.failRules ?? []).map((rule, i) => parseFailRule(rule, `rule ${i + 1}`))),
     });

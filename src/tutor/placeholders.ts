@@ -1,7 +1,9 @@
+import { PROTOCOLS } from '../protocol.js';
+
 /**
  * `{name}` placeholders in lesson commands and texts, filled with this session's real values:
  * captures from replies (`{timestamp}`), compute results, `{password.alice}` from the lab's
- * accounts, `{port.smtp}` and `{host}` from the lab. Names start with a letter, so IMAP's
+ * accounts, `{port.smtp}` (`{port.https}`: the implicit-TLS port) and `{host}` from the lab. Names start with a letter, so IMAP's
  * literal notation `{12}` in a text is left alone.
  */
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)?)\}/g;
@@ -10,9 +12,12 @@ export function placeholdersIn(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 
+/** `{port.http}`, and with an `s` the implicit-TLS port: `{port.https}`, `{port.imaps}`. */
+const PORT = new RegExp(`^port\\.(${PROTOCOLS.join('|')})s?$`);
+
 /** Names every lesson may use without capturing them first. */
 export function isBuiltin(name: string): boolean {
-  return name === 'host' || /^password\.[a-z0-9_-]+$/.test(name) || /^port\.(smtp|pop3|imap)$/.test(name);
+  return name === 'host' || /^password\.[a-z0-9_-]+$/.test(name) || PORT.test(name);
 }
 
 export type Lookup = (name: string) => string | undefined;

@@ -10,7 +10,7 @@ import { fillValue, out, type LessonContext } from './context.js';
  * learner to type is ever split across two lines.
  */
 function commandsOf(ctx: LessonContext): string[] {
-  const commands = ctx.lesson.steps.flatMap((s) => (s.kind === 'send' ? [fillValue(ctx, s.command)] : []));
+  const commands = ctx.lesson.steps.flatMap((s) => (s.kind === 'send' ? [fillValue(ctx, s.command)] : s.kind === 'request' ? s.lines.map((l) => fillValue(ctx, l)) : []));
   // Longest first, so `MAIL FROM:<a@b>` wins over a shorter command it contains.
   return [...new Set(commands)].sort((a, b) => b.length - a.length);
 }

@@ -80,3 +80,24 @@ export async function rebuildMenu(ctx: LessonContext, title: string, goOn: boole
   if (choice === 'reset' || choice === 'skip') throw new StepRestart(choice === 'skip');
   if (choice === 'quit') throw new LessonQuit();
 }
+
+/** What the learner can do after a line (or request) the step did not want, where the session is still on the path. */
+export type MissChoice = 'retry' | 'hint' | 'answer' | 'skip';
+
+/**
+ * The menu after a miss: retry, hint, answer, Reset (a rebuilt lab) or Skip, or Quit. Reset
+ * and Quit leave the step here (they throw); the step shows the hint or the answer itself.
+ */
+export async function missMenu(ctx: LessonContext): Promise<MissChoice> {
+  const choice = await ctx.prompts.select<MissChoice | 'reset' | 'quit'>(msg(ctx.lang, 'whatNow'), [
+    { name: msg(ctx.lang, 'retry'), value: 'retry' },
+    { name: msg(ctx.lang, 'hint'), value: 'hint' },
+    { name: msg(ctx.lang, 'answer'), value: 'answer' },
+    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
+    { name: msg(ctx.lang, 'skip'), value: 'skip' },
+    { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
+  ]);
+  if (choice === 'reset') throw new StepRestart(false);
+  if (choice === 'quit') throw new LessonQuit();
+  return choice;
+}

@@ -7,6 +7,7 @@ import type { ProgressStore, LessonStats } from './progress.js';
 import type { Lesson, Step } from './schema.js';
 import { out, type LessonContext, type Mismatch, type PortsView } from './context.js';
 import { runStep } from './steps/index.js';
+import { labListeners } from './steps/show.js';
 import { startLabs } from './labs.js';
 import { LessonQuit, StepRestart } from './control.js';
 
@@ -56,7 +57,7 @@ export class LessonCancelled extends Error {
 const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay', 'starttls']);
 
 /** Steps that change the lab's state, replayed (quietly) to resume in the middle of a lesson. */
-const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls']);
+const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'request', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls']);
 
 /** Reset / Skip rebuild the lab; a bound keeps a scripted loop from rebuilding forever. */
 const MAX_RESTARTS_PER_STEP = 50;
@@ -140,7 +141,7 @@ function announce(ctx: LessonContext): void {
   say(ctx, ctx.lesson.summary[ctx.lang]);
   note(ctx, msg(ctx.lang, 'labUp'));
   for (const lab of ctx.labs.values()) {
-    const list = Object.entries(lab.lab.endpoints).map(([p, e]) => `${p.toUpperCase()} ${e.host}:${e.port}`);
+    const list = labListeners(lab).map((l) => `${l.name} ${l.host}:${l.port}`);
     note(ctx, `  ${ctx.labs.size > 1 ? `${lab.name}: ` : ''}${list.join(', ')}`);
   }
 }

@@ -18,7 +18,7 @@ const layer = z.enum(['L5', 'L6', 'L7']);
 const pattern = z.string().min(1, 'empty pattern');
 const captures = z.record(name, pattern);
 
-export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls'] as const;
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 const base = { id, title: localized.optional() };
@@ -56,8 +56,10 @@ const connect = z.strictObject({
   protocol,
   lab: name.optional(),
   text: localized.optional(),
-  /** Status of the greeting: `220`, `+OK`, `OK`. */
+  /** Status of the greeting: `220`, `+OK`, `OK` (HTTP has none: the client speaks first). */
   expect: z.string().min(1).optional(),
+  /** TLS from the first byte, on the lab's implicit-TLS port for the protocol (HTTPS, RFC 9110 4.2.2; RFC 8314); the lab needs `tls: true`. */
+  tls: z.boolean().default(false),
   capture: captures.optional(),
   explain: localized,
 });
@@ -82,6 +84,31 @@ const send = z.strictObject({
   layer: layer.optional(),
   /** The line answers a server continuation (AUTH data, IDLE's DONE): not a command. */
   continues: z.boolean().default(false),
+});
+
+/**
+ * An HTTP request typed line by line (RFC 9112 2.1): the request line, field lines, then the
+ * empty line that ends the header section. No line gets a reply of its own: at the empty line
+ * the request goes out and the response is read. An empty line typed early ends the request
+ * there, as it would on the wire.
+ */
+const request = z.strictObject({
+  ...base,
+  kind: z.literal('request'),
+  connection: name,
+  text: localized,
+  /** The suggested lines, without the empty line the step always asks for last; `{name}` placeholders. */
+  lines: z.array(z.string().min(1)).min(1),
+  /** Per line, what counts as right (case-insensitive pattern); the suggestion itself when omitted or null. */
+  accept: z.array(pattern.nullable()).optional(),
+  /** The response status the lesson expects: `200`, `304`, `4xx`. */
+  expect: z.string().min(1),
+  /** And, optionally, a pattern the response (status line, fields, body lines) must match. */
+  match: pattern.optional(),
+  hint: localized,
+  explain: localized,
+  capture: captures.optional(),
+  layer: layer.optional(),
 });
 
 const data = z.strictObject({
@@ -198,8 +225,8 @@ const starttls = z.strictObject({
   explain: localized,
 });
 
-export const stepSchemas = { say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay, starttls } as const;
-export const step = z.discriminatedUnion('kind', [say, run, connect, send, data, compute, check, quiz, disconnect, wait, relay, starttls]);
+export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls]);
 export type Step = z.infer<typeof step>;
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 
@@ -218,6 +245,8 @@ const labConfig = z.strictObject({
   tls: z.boolean().default(false),
   /** With tls: SMTP PLAIN/LOGIN get 538 and IMAP says LOGINDISABLED until STARTTLS. */
   loginRequiresTls: z.boolean().default(false),
+  /** Protocols that also get an implicit-TLS port (HTTPS for http; a connect step with `tls: true` adds its own). */
+  implicitTls: z.array(protocol).optional(),
   /** Messages in the store before the lesson starts. */
   seed: z.array(seedMessage).default([]),
   /** SMTP failure rules, as serve's --fail (`rcpt:*@bounce.test=550 5.1.1`); the magic addresses work without any. */

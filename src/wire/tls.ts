@@ -14,6 +14,10 @@ export interface WireTls {
   ca?: string[];
   /** Accept any certificate (a self-signed lab one you have not got): the connection is encrypted but not authenticated. */
   insecure?: boolean;
+  /** The name to send as SNI (RFC 6066 3) when `host` is an address, as a browser sends the URL's name. */
+  servername?: string;
+  /** Application protocols to offer in ALPN (RFC 7301), e.g. `['http/1.1']`. */
+  alpn?: string[];
 }
 
 /** What the client saw of the handshake, for the shell to show. */
@@ -24,6 +28,10 @@ export interface PeerTls {
   /** The certificate was checked and trusted (false only with --insecure). */
   verified: boolean;
   fingerprint256: string;
+  /** The application protocol the server picked by ALPN (RFC 7301 3.2), or null when none was agreed. */
+  alpn?: string | null;
+  /** The name this client sent in SNI (RFC 6066 3), in clear text in the ClientHello; null when none. */
+  servername?: string | null;
 }
 
 /** The line the client sends to ask for TLS (IMAP's with the tag T1) and the status that accepts it: protocol.ts STARTTLS. */
@@ -45,7 +53,8 @@ function options(host: string, tls: WireTls) {
     ca: [...rootCertificates, ...(tls.ca ?? [])],
     rejectUnauthorized: !tls.insecure,
     // SNI carries names only, never an address (RFC 6066 3).
-    ...(isIP(host) === 0 ? { servername: host } : {}),
+    ...(isIP(host) === 0 ? { servername: host } : tls.servername ? { servername: tls.servername } : {}),
+    ...(tls.alpn ? { ALPNProtocols: tls.alpn } : {}),
   };
 }
 
@@ -79,5 +88,7 @@ export function peerTls(socket: TLSSocket): PeerTls {
     subject,
     verified: socket.authorized,
     fingerprint256: cert?.fingerprint256 ?? '',
+    alpn: socket.alpnProtocol || null,
+    servername: (socket as TLSSocket & { servername?: string | false }).servername || null,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { squash } from '../support/text.js';
+import { squash, textsOf } from '../support/text.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,19 +41,6 @@ function l7lab(args: string[]): Promise<Run> {
 
 async function lessonFile(id: string): Promise<LessonFile> {
   return parse(await readFile(join(LESSONS, `${id}.yaml`), 'utf8')) as LessonFile;
-}
-
-/** Every `{ en, ja }` text anywhere in the lesson, joined per language. */
-function textsOf(node: unknown, into: Record<Lang, string[]> = { en: [], ja: [] }): Record<Lang, string[]> {
-  if (Array.isArray(node)) for (const n of node) textsOf(n, into);
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.en === 'string' && typeof o.ja === 'string') {
-      into.en.push(o.en);
-      into.ja.push(o.ja);
-    } else for (const v of Object.values(o)) textsOf(v, into);
-  }
-  return into;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -115,6 +102,8 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'q-mock': /delivers it nowhere/,
     'q-choose': /^IMAP on both devices$/,
     'q-tls': /^Anyone on the path: the line crossed in clear text$/,
+    'q-http': /^400 Bad Request: the Host field is missing$/,
+    'q-https': /^The server name sent in the ClientHello \(SNI\)$/,
   },
 };
 

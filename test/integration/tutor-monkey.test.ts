@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startLab } from '../../src/lab.js';
+import { startLessonLab } from '../../src/tutor/lesson-lab.js';
 import { loadLesson } from '../../src/tutor/loader.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import type { Lesson, Step } from '../../src/tutor/schema.js';
@@ -12,7 +12,8 @@ import { drivenPrompts, type Policy } from '../unit/tutor/driven-prompts.js';
 /**
  * The monkey test (issue 14): for every lesson in the manifest and every input step, the
  * learner first types a wrong but plausible line (out of order, a missing argument, a typo,
- * an IMAP command without its tag, plain text where base64 is expected) and afterwards only
+ * an IMAP command without its tag, plain text where base64 is expected, an HTTP request
+ * without Host or without its version) and afterwards only
  * takes the choices the tutor offers: Skip, Reset, the way out. Typed DATA is the learner's
  * own message. Every lesson must still reach its end, in English and in Japanese, with no
  * reply differing from what the lesson expects once l7lab has put things right.
@@ -58,6 +59,15 @@ function monkey(lesson: Lesson, failures: string[]): Policy {
         if (wrong.trim() === '') failures.push(`${lesson.id}/${stepId}: no wrong line`);
         return wrong;
       }
+      // An HTTP request ended too early: the request line, then at once the empty line (Host
+      // forgotten), or for a one-line request a request line without its version.
+      if (step?.kind === 'request' && !tried.has(stepId)) {
+        const n = menus.get(`${stepId}:request`) ?? 0;
+        menus.set(`${stepId}:request`, n + 1);
+        if (n === 0) return step.lines.length > 1 ? step.lines[0] : 'GET /';
+        tried.add(stepId);
+        return '';
+      }
       if (step?.kind === 'data') return ['Subject: my own', '', '.a line with a dot', '.'][(menus.get(`${stepId}:data`) ?? 0) % 4];
       return '';
     }
@@ -97,16 +107,18 @@ describe('the monkey test: a wrong line at every input step, then only the offer
         return base(stepId, kind, message, values);
       };
       const prompts = drivenPrompts(lesson, () => text, {}, policy);
-      const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 }).catch((err: unknown) => err);
+      const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab: startLessonLab, timeoutMs: 5000 }).catch((err: unknown) => err);
       if (!(result as { completed?: boolean }).completed) throw new Error(`${id} (${lang}) did not finish: ${String(result)}\n${text.slice(-3000)}`);
       expect(result).toMatchObject({ completed: true, mismatches: [] });
       expect(failures).toEqual([]);
       // A skip never sends into a broken exchange: what l7lab sends for the learner gets the step's reply.
       const skips = text.split(/Skipped: l7lab sends |スキップ: l7lab が /).slice(1).map((part) => part.split('»')[0] as string);
       expect(skips.filter((part) => !part.includes('✓') && !/did not get its reply here either|想定の応答を得られませんでした/.test(part))).toEqual([]);
-      // Every send step really got its wrong line.
+      // Every send and request step really got its wrong line, and each wrong request was said to miss.
       const typedAt = new Set(prompts.log.filter((q) => q.kind === 'input' && q.answer !== '').map((q) => q.step));
-      expect(lesson.steps.filter((s) => s.kind === 'send' && !typedAt.has(s.id)).map((s) => s.id)).toEqual([]);
+      expect(lesson.steps.filter((s) => (s.kind === 'send' || s.kind === 'request') && !typedAt.has(s.id)).map((s) => s.id)).toEqual([]);
+      const requests = lesson.steps.filter((s) => s.kind === 'request').length;
+      expect(text.split(/Skipped: l7lab sends this request:|スキップ: l7lab が次のリクエストを送信します:/).length - 1).toBeGreaterThanOrEqual(requests);
     });
   }
 });

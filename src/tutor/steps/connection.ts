@@ -16,7 +16,7 @@ import { statusMatches } from './send.js';
  */
 export async function runConnect(ctx: LessonContext, step: StepOf<'connect'>): Promise<void> {
   if (step.text) say(ctx, tr(ctx, step.text));
-  const { greeting } = await openConnection(ctx, step.connection, step.protocol, step.lab);
+  const { greeting } = await openConnection(ctx, step.connection, step.protocol, step.lab, step.tls);
   const missed = capture(ctx, step.capture, greeting.lines);
   if ((step.expect !== undefined && !statusMatches(step.expect, greeting.status)) || missed.length > 0) {
     const expected = [step.expect, ...missed.map((n) => `{${n}}`)].filter(Boolean).join(' ');

@@ -6,6 +6,7 @@ import { runData } from './data.js';
 import { runCheck } from './mailbox.js';
 import { runQuiz } from './quiz.js';
 import { runRelay } from './relay.js';
+import { runRequest } from './request.js';
 import { runSend } from './send.js';
 import { runRun, runSay } from './show.js';
 import { runStarttls } from './starttls.js';
@@ -18,6 +19,7 @@ const HANDLERS: Handlers = {
   run: runRun,
   connect: runConnect,
   send: runSend,
+  request: runRequest,
   data: runData,
   compute: runCompute,
   check: runCheck,

@@ -74,7 +74,7 @@ export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<voi
   const raw = await newestMessage(ctx, step);
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol: 'smtp', ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
   const conversation = new Conversation(target.link, () => client.localPort);
-  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, conversation, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null };
+  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, conversation, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null, tlsFromStart: false };
   try {
     showExchange(ctx, conn, [], greeting.lines);
     const replies = await converse(ctx, conn, step, raw);

@@ -9,7 +9,7 @@ import type { StepOf } from '../schema.js';
 import { LessonQuit, StepRestart } from '../control.js';
 import { missReason, specificMissReason } from '../feedback.js';
 import { askLine, type HintSource } from '../lesson-helpers.js';
-import { offPath, recover, sayOffPath, stepStart, wayOutText } from '../recovery.js';
+import { missMenu, offPath, recover, sayOffPath, stepStart, wayOutText, type MissChoice } from '../recovery.js';
 
 /**
  * The learner types a command on a connection. Whatever is typed is really sent (except a
@@ -19,7 +19,6 @@ import { offPath, recover, sayOffPath, stepStart, wayOutText } from '../recovery
  * goes to the recovery menu instead (recovery.ts). Enter alone sends the suggestion.
  */
 type SendStep = StepOf<'send'>;
-type Choice = 'retry' | 'hint' | 'answer' | 'reset' | 'skip' | 'quit';
 
 /** `250`, `+OK`, `OK` compare exactly (case-insensitive); `2xx` matches any 2yz code. */
 export function statusMatches(expected: string, status: string): boolean {
@@ -86,19 +85,10 @@ async function ask(ctx: LessonContext, step: SendStep, suggestion: string, hint:
   return typed.trim() === '' ? suggestion : typed;
 }
 
-async function afterMiss(ctx: LessonContext, step: SendStep, suggestion: string): Promise<Choice> {
-  const choice = await ctx.prompts.select<Choice>(msg(ctx.lang, 'whatNow'), [
-    { name: msg(ctx.lang, 'retry'), value: 'retry' },
-    { name: msg(ctx.lang, 'hint'), value: 'hint' },
-    { name: msg(ctx.lang, 'answer'), value: 'answer' },
-    { name: msg(ctx.lang, 'resetChoice'), value: 'reset' },
-    { name: msg(ctx.lang, 'skip'), value: 'skip' },
-    { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
-  ]);
-  if (choice === 'reset') throw new StepRestart(false);
+async function afterMiss(ctx: LessonContext, step: SendStep, suggestion: string): Promise<MissChoice> {
+  const choice = await missMenu(ctx);
   if (choice === 'hint') say(ctx, msg(ctx.lang, 'hintLabel', { text: tr(ctx, step.hint) }));
   if (choice === 'answer') say(ctx, msg(ctx.lang, 'answerLabel', { text: suggestion }));
-  if (choice === 'quit') throw new LessonQuit();
   return choice;
 }
 

@@ -22,8 +22,15 @@ export function runSay(ctx: LessonContext, step: StepOf<'say'>): void {
   }
 }
 
+/** The lab's listeners by name: `HTTP`, and for an implicit-TLS port `HTTPS` (`SMTPS`, `IMAPS`, ...). */
+export function labListeners(lab: RunningLab): Array<{ name: string; host: string; port: number }> {
+  const plain = (Object.entries(lab.lab.endpoints) as Array<[Protocol, { host: string; port: number }]>).map(([p, e]) => ({ name: p.toUpperCase(), ...e }));
+  const tls = (Object.entries(lab.lab.tlsEndpoints ?? {}) as Array<[Protocol, { host: string; port: number }]>).map(([p, e]) => ({ name: `${p.toUpperCase()}S`, ...e }));
+  return [...plain, ...tls];
+}
+
 function endpointsTable(ctx: LessonContext, lab: RunningLab): string {
-  const rows = (Object.entries(lab.lab.endpoints) as Array<[Protocol, { host: string; port: number }]>).map(([p, e]) => [p.toUpperCase(), e.host, e.port]);
+  const rows = labListeners(lab).map((l) => [l.name, l.host, l.port]);
   return renderFitted([{ head: msg(ctx.lang, 'colProtocol') }, { head: msg(ctx.lang, 'colAddress') }, { head: 'port' }], rows);
 }
 
@@ -42,9 +49,9 @@ async function mailTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
 }
 
 async function portsTable(ctx: LessonContext, lab: RunningLab): Promise<string> {
-  const endpoints = Object.entries(lab.lab.endpoints) as Array<[Protocol, { port: number }]>;
-  const ports = endpoints.map(([, e]) => e.port);
-  const names = new Map(endpoints.map(([p, e]) => [e.port, `${p.toUpperCase()} (l7lab)`] as const));
+  const listeners = labListeners(lab);
+  const ports = listeners.map((l) => l.port);
+  const names = new Map(listeners.map((l) => [l.port, `${l.name} (l7lab)`] as const));
   if (ctx.portsView) {
     try {
       const view = await ctx.portsView(ports, ctx.lang, names);
