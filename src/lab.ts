@@ -3,9 +3,9 @@ import { MemoryStore } from './mailstore/memory.js';
 import { transcriptRecorder } from './recording/transcript-recorder.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
-import { defaultHttpApp } from './protocols/http/default-app.js';
 import { createHttpServer } from './protocols/http/server.js';
 import type { HttpApp } from './protocols/http/types.js';
+import { createWebApp } from './web/app.js';
 import { createImapServer } from './protocols/imap/server.js';
 import { RecentRegistry } from './protocols/imap/recent.js';
 import { createPop3Server } from './protocols/pop3/server.js';
@@ -35,7 +35,7 @@ export interface LabOptions {
   keepTranscripts?: boolean;
   /** Failure on demand for SMTP (serve's --fail, a lesson's failRules, the magic addresses). */
   smtpFailures?: FailureRules;
-  /** What the HTTP server serves; without one, a short text at `/` (protocols/http/default-app.ts). */
+  /** What the HTTP server serves; without one, the web inbox, its JSON API and the lesson pages over the lab's store (web/). */
   httpApp?: HttpApp;
 }
 
@@ -125,7 +125,7 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
     case 'http': {
       // No STARTTLS in HTTP: TLS only on the implicit (HTTPS) port (RFC 9110 4.2.2).
       const https = opts.tls && mode === 'implicit' ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {};
-      return createHttpServer({ app: opts.httpApp ?? defaultHttpApp, sink: shared.hub.emit, ...https });
+      return createHttpServer({ app: opts.httpApp ?? createWebApp({ store: shared.store, lang: opts.lang ?? 'en' }), sink: shared.hub.emit, ...https });
     }
   }
 }

@@ -72,8 +72,8 @@ async function startAt(io: Io, lesson: Lesson, auto: boolean): Promise<number> {
 
 async function resolveStartLab(deps: LearnDeps): Promise<StartLab> {
   if (deps.startLab) return deps.startLab;
-  const { startLessonLab } = await import('../tutor/lesson-lab.js');
-  return startLessonLab;
+  const { startLab } = await import('../lab.js');
+  return startLab;
 }
 
 async function resolvePortsView(deps: LearnDeps): Promise<PortsView> {

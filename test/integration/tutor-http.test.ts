@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLesson } from '../../src/tutor/loader.js';
-import { startLessonLab } from '../../src/tutor/lesson-lab.js';
+import { startLab } from '../../src/lab.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import { drivenPrompts, type Plan, type Policy } from '../unit/tutor/driven-prompts.js';
 import { squash } from '../support/text.js';
@@ -21,7 +21,7 @@ async function take(plan: Plan) {
   const lesson = await loadLesson('http', LESSONS);
   let text = '';
   const prompts = drivenPrompts(lesson, () => text, plan, typeTheSuggestion);
-  const result = await runLesson({ lesson, lang: 'en', auto: false, prompts, write: (t) => (text += t), startLab: startLessonLab, timeoutMs: 5000 });
+  const result = await runLesson({ lesson, lang: 'en', auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 });
   return { result, text, prompts };
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startLessonLab } from '../../src/tutor/lesson-lab.js';
+import { startLab } from '../../src/lab.js';
 import { loadLesson } from '../../src/tutor/loader.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import type { Lesson, Step } from '../../src/tutor/schema.js';
@@ -107,7 +107,7 @@ describe('the monkey test: a wrong line at every input step, then only the offer
         return base(stepId, kind, message, values);
       };
       const prompts = drivenPrompts(lesson, () => text, {}, policy);
-      const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab: startLessonLab, timeoutMs: 5000 }).catch((err: unknown) => err);
+      const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 }).catch((err: unknown) => err);
       if (!(result as { completed?: boolean }).completed) throw new Error(`${id} (${lang}) did not finish: ${String(result)}\n${text.slice(-3000)}`);
       expect(result).toMatchObject({ completed: true, mismatches: [] });
       expect(failures).toEqual([]);
