@@ -6,7 +6,8 @@ import { INBOX } from '../mailstore/names.js';
 import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
-import { ENVELOPE_MARK, envelopeView } from './mail-envelope.js';
+import { ENVELOPE_MARK, envelopeView } from '../mailstore/envelope-view.js';
+import { formatSize } from '../mailstore/inspect.js';
 import { displayWidth, truncate } from '../ui/width.js';
 import { langOf, T } from './mail-texts.js';
 
@@ -40,11 +41,6 @@ export async function withStore<R>(opts: Record<string, unknown>, run: (store: M
 
 const boxOf = (m: Located) => (m.mailbox === INBOX ? m.account : `${m.account}/${m.mailbox}`);
 
-export function formatSize(octets: number): string {
-  if (octets < 1024) return `${octets} B`;
-  if (octets < 1024 * 1024) return `${(octets / 1024).toFixed(1)} KB`;
-  return `${(octets / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 

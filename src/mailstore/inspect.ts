@@ -101,3 +101,10 @@ export async function inspect(raw: Buffer): Promise<MessageContent> {
   const attachments = p.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size }));
   return { ...summaryOf(p), text, textFromHtml, hasHtml, html: hasHtml ? (p.html as string) : null, attachments, headers: headerFields(p) };
 }
+
+/** A size as `l7lab mail` and the web inbox show it (B, KB, MB; 1024-based). */
+export function formatSize(octets: number): string {
+  if (octets < 1024) return `${octets} B`;
+  if (octets < 1024 * 1024) return `${(octets / 1024).toFixed(1)} KB`;
+  return `${(octets / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,5 +1,5 @@
 import { inspect } from '../mailstore/inspect.js';
-import { envelopeView } from '../commands/mail-envelope.js';
+import { envelopeView } from '../mailstore/envelope-view.js';
 import type { HttpResponse } from '../protocols/http/types.js';
 import type { MailStore } from '../mailstore/types.js';
 import type { Catalog, Found } from './catalog.js';

@@ -1,4 +1,4 @@
-import { inLanguage } from '../commands/mail-transcript.js';
+import { inLanguage } from '../explain/kept-transcript.js';
 import { explainEvent } from '../explain/event.js';
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';

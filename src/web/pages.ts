@@ -1,8 +1,8 @@
-import { formatSize } from '../commands/mail.js';
+import { formatSize } from '../mailstore/inspect.js';
 import { WEB_RAW_PREVIEW } from '../limits.js';
 import { inspect, type MessageContent } from '../mailstore/inspect.js';
 import type { Envelope, MailStore } from '../mailstore/types.js';
-import { envelopeView } from '../commands/mail-envelope.js';
+import { envelopeView } from '../mailstore/envelope-view.js';
 import type { Lang } from '../i18n.js';
 import type { Catalog, Found } from './catalog.js';
 import { explainedTranscript, type TranscriptEntry } from './api-transcript.js';

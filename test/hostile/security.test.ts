@@ -66,9 +66,9 @@ async function serve(args: string[], opts: { preload?: string; json?: boolean } 
       const json = /^\{/.test(line) ? (JSON.parse(line) as { event: string; protocol: string; port: number; host: string; tls?: boolean }) : null;
       if (json?.event === 'listening' && !json.tls) ((ports[json.protocol] = json.port), (hosts[json.protocol] = json.host));
       // The screen banner's table: "│ SMTP     │ 127.0.0.1 │ 45437 │".
-      const m = /(SMTP|POP3|IMAP)\s*│\s*\S+\s*│\s*(\d+)/.exec(line);
+      const m = /(SMTP|POP3|IMAP|HTTP)\s*│\s*\S+\s*│\s*(\d+)/.exec(line);
       if (!json && m) ports[(m[1] as string).toLowerCase()] = Number(m[2]);
-      if (Object.keys(ports).length === 3) (clearTimeout(t), resolve());
+      if (Object.keys(ports).length === 4) (clearTimeout(t), resolve());
     });
   });
   // The banner lists the demo accounts with their passwords on purpose: judge only what follows it.
@@ -79,9 +79,9 @@ async function serve(args: string[], opts: { preload?: string; json?: boolean } 
 describe('listening', () => {
   it('the lab and serve bind 127.0.0.1 unless told otherwise', async () => {
     const l = await lab({ host: undefined });
-    for (const p of ['smtp', 'pop3', 'imap'] as const) expect(l.endpoints[p]?.host).toBe('127.0.0.1');
+    for (const p of ['smtp', 'pop3', 'imap', 'http'] as const) expect(l.endpoints[p]?.host).toBe('127.0.0.1');
     const s = await serve([]);
-    expect(s.hosts).toEqual({ smtp: '127.0.0.1', pop3: '127.0.0.1', imap: '127.0.0.1' });
+    expect(s.hosts).toEqual({ smtp: '127.0.0.1', pop3: '127.0.0.1', imap: '127.0.0.1', http: '127.0.0.1' });
   });
 });
 

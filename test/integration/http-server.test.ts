@@ -7,7 +7,7 @@ import { runProgram } from '../support/programs.js';
 import { scratch } from '../support/scratch.js';
 import { makeTlsFixture } from '../support/tls-fixture.js';
 import { createHttpServer, type HttpServerOptions } from '../../src/protocols/http/server.js';
-import { defaultHttpApp } from '../../src/protocols/http/default-app.js';
+import { defaultHttpApp } from '../support/hello-app.js';
 import { startLab } from '../../src/lab.js';
 import type { LineEvent, TranscriptEvent } from '../../src/protocols/transcript.js';
 
@@ -174,12 +174,15 @@ describe('HTTPS: the same server inside TLS, ALPN http/1.1 only (RFC 7301)', () 
 });
 
 describe('the lab serves HTTP beside the mail protocols', () => {
-  it('starts HTTP with the default app, and HTTPS on its implicit-TLS port', async () => {
+  it('starts HTTP serving the web inbox and the lesson pages, and HTTPS on its implicit-TLS port', async () => {
     const fx = await makeTlsFixture(tempDir());
     const lab = await startLab({ protocols: ['http'], tls: { ...fx.pair, implicitPorts: { http: 0 } } });
     try {
-      const plain = await runProgram('curl', ['-sS', `http://127.0.0.1:${lab.endpoints.http?.port}/`], 10_000);
-      expect(plain.stdout).toContain('hello from the application layer');
+      const inbox = await runProgram('curl', ['-sS', `http://127.0.0.1:${lab.endpoints.http?.port}/`], 10_000);
+      expect(inbox.stdout).toContain('<title>l7lab inbox</title>');
+      const hello = await runProgram('curl', ['-sS', '-i', `http://127.0.0.1:${lab.endpoints.http?.port}/hello.txt`], 10_000);
+      expect(hello.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(hello.stdout).toMatch(/\r\nETag: /i);
       const port = lab.tlsEndpoints.http?.port;
       const secure = await runProgram('curl', ['-sS', '--cacert', fx.cert.certPath, '--resolve', `localhost:${port}:127.0.0.1`, `https://localhost:${port}/nothing`, '-w', '%{http_code}'], 10_000);
       expect(secure.stdout.endsWith('404')).toBe(true);

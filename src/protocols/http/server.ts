@@ -7,7 +7,7 @@ import { HttpSession } from './session.js';
 import type { HttpApp } from './types.js';
 
 export interface HttpServerOptions {
-  /** What is served (web/'s inbox and API, or defaultHttpApp). */
+  /** What is served (web/'s inbox, API and lesson pages). */
   app: HttpApp;
   sink?: TranscriptSink;
   /** HTTPS: TLS from the first byte (RFC 9110 4.2.2, RFC 8314 style); HTTP has no upgrade command. */

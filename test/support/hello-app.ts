@@ -1,7 +1,7 @@
-import type { HttpApp, HttpResponse } from './types.js';
+import type { HttpApp, HttpResponse } from '../../src/protocols/http/types.js';
 
 /**
- * What the lab serves until web/ is wired in: a short text at `/` (GET and HEAD), 405 with
+ * The smallest app for the HTTP server's own tests (the lab serves web/): a short text at `/` (GET and HEAD), 405 with
  * Allow for other methods there (RFC 9110 15.5.6), 404 for every other path (RFC 9110 15.5.5).
  */
 export const defaultHttpApp: HttpApp = async (request): Promise<HttpResponse> => {

@@ -1,5 +1,5 @@
-import type { MessageSummary } from '../mailstore/inspect.js';
-import type { Envelope } from '../mailstore/types.js';
+import type { MessageSummary } from './inspect.js';
+import type { Envelope } from './types.js';
 
 /**
  * The envelope beside the header, as `l7lab mail` shows it. The envelope (MAIL FROM, RCPT TO,
