@@ -26,10 +26,28 @@ async function matching(catalog: Catalog, f: Filters): Promise<Known[]> {
   return (await catalog.entries()).filter((k) => matches(k, f));
 }
 
-function listing(found: Known[], offset: number, limit: number): HttpResponse {
-  const page = found.slice(offset, offset + limit);
-  const next = offset + page.length < found.length ? offset + page.length : null;
-  return json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+/**
+ * Listings recently answered, by what decides their bytes: an entry never changes once known
+ * (a message's bytes and envelope are fixed), so the same ids on the same page give the same JSON
+ * and ETag. An app test polling `GET /api/messages` costs no JSON or hash per request.
+ */
+const RECENT_LISTINGS = 8;
+
+function listings(): (found: Known[], offset: number, limit: number) => HttpResponse {
+  const recent = new Map<string, HttpResponse>();
+  return (found, offset, limit) => {
+    const page = found.slice(offset, offset + limit);
+    const key = `${found.length} ${offset} ${limit} ${page.map((k) => k.entry.id).join(' ')}`;
+    const known = recent.get(key);
+    if (known) return known;
+    const next = offset + page.length < found.length ? offset + page.length : null;
+    const made = json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+    // Kept as bytes, so a repeated answer is not encoded again.
+    const response: HttpResponse = { ...made, body: Buffer.from(made.body as string, 'utf8') };
+    if (recent.size >= RECENT_LISTINGS) recent.delete(recent.keys().next().value as string);
+    recent.set(key, response);
+    return response;
+  };
 }
 
 /**
@@ -39,6 +57,7 @@ function listing(found: Known[], offset: number, limit: number): HttpResponse {
  * waits this way, so it also sees mail deleted elsewhere (`l7lab mail clear`, POP3, IMAP).
  */
 export function listMessages(deps: ListDeps): Handler {
+  const listing = listings();
   return async (ctx) => {
     const { say } = ctx;
     const f = filtersOf(ctx.request, say);
