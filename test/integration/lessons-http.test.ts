@@ -123,6 +123,8 @@ describe('the web lessons play in --auto against the real lab', { timeout: 120_0
       expect(out).toMatch(/SHA-256 [0-9A-F]{2}(:[0-9A-F]{2}){15}/);
       expect(out).toMatch(/SNI[^\n]*: localhost/);
       expect(out).toContain('ALPN: http/1.1');
+      // The handshake's explanation carries TLS's layer, L6, as the starttls step's does.
+      expect(out).toMatch(/^\S*\s+L6\s+(The handshake agreed|ハンドシェイクで)/m);
       // Every line of the request and the response went inside TLS.
       expect(out).toMatch(/^browser C: \[TLS\] GET \/hello\.txt HTTP\/1\.1/m);
       expect(out).toMatch(/^browser S: \[TLS\] HTTP\/1\.1 200 /m);

@@ -22,7 +22,8 @@ export async function runConnect(ctx: LessonContext, step: StepOf<'connect'>): P
     const expected = [step.expect, ...missed.map((n) => `{${n}}`)].filter(Boolean).join(' ');
     mismatch(ctx, step.id, expected, greeting.lines.join(' | '));
   }
-  explain(ctx, tr(ctx, step.explain), 'L5');
+  // A connection that starts with TLS explains its handshake: L6, as the starttls step does (DESIGN.md layers).
+  explain(ctx, tr(ctx, step.explain), step.tls ? 'L6' : 'L5');
 }
 
 export function runDisconnect(ctx: LessonContext, step: StepOf<'disconnect'>): void {
