@@ -11,6 +11,7 @@ import { jsonError } from './respond.js';
  * So only a loopback name or address is served (localhost and *.localhost, RFC 6761 6.3;
  * 127.0.0.0/8, RFC 1122 3.2.1.3; ::1, RFC 4291 2.5.3), any port; another Host gets 421
  * Misdirected Request (RFC 9110 15.5.20: this server is not configured to answer for it).
+ * An HTTP/1.0 request without Host (typed by hand, an old tool) is served.
  *
  * CSRF: a page elsewhere can make the browser send a form POST (or a fetch without custom
  * headers) here. A state-changing request (POST, PUT, DELETE) is taken only when its Origin
@@ -50,7 +51,9 @@ export interface GuardTexts {
 
 /** null when the request may go on; else the refusal to send. */
 export function guard(request: HttpRequest, say: GuardTexts): HttpResponse | null {
-  if (!isLoopbackHost(request.host)) return jsonError(421, say.notLoopback(request.host));
+  // No Host at all is an HTTP/1.0 request (HTTP/1.1 without one got 400 already, RFC 9112 3.2):
+  // not a browser's (every browser names the host), so not a rebinding page.
+  if (request.host !== '' && !isLoopbackHost(request.host)) return jsonError(421, say.notLoopback(request.host));
   if (!STATE_CHANGING.has(request.method)) return null;
   const origin = request.headers.get('origin');
   if (origin !== undefined) return sameOrigin(request, origin) ? null : jsonError(403, say.crossOrigin(origin));

@@ -59,6 +59,9 @@ describe('the web app on the lab’s HTTP server', () => {
     const { base } = await start();
     const rebound = await curl(['-i', '-H', 'Host: evil.example', `${base}/api/messages`]);
     expect(rebound.stdout).toMatch(/^HTTP\/1\.1 421 /);
+    // HTTP/1.0 without any Host (RFC 9112 3.2 asks it of 1.1 only) is no browser's: served.
+    const old = await runProgram('curl', ['-sS', '-i', '--http1.0', '-H', 'Host:', `${base}/hello.txt`], 15_000);
+    expect(old.stdout).toMatch(/^HTTP\/1\.1 200 /);
     const bare = await curl(['-i', '-X', 'DELETE', `${base}/api/messages`]);
     expect(bare.stdout).toMatch(/^HTTP\/1\.1 403 /);
     const ok = await curl(['-i', '-X', 'DELETE', '-H', 'X-L7lab: 1', `${base}/api/messages`]);
