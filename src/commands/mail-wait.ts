@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ExitError, UsageError } from '../errors.js';
 import { localize, type Lang } from '../i18n.js';
 import { TRANSACTIONS_DIR } from '../mailstore/maildir/transaction-files.js';
+import { matchesMail, type MailCriteria } from '../mailstore/match.js';
 import { mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore } from '../mailstore/types.js';
 import { MAIL_WAIT_DEFAULT_TIMEOUT_S, MAIL_WAIT_POLL_MS } from '../limits.js';
@@ -21,11 +22,7 @@ import { langOf, T } from './mail-texts.js';
  * every message, before its 250) wakes it at once; every MAIL_WAIT_POLL_MS it looks anyway,
  * for file systems where fs.watch says nothing.
  */
-interface Criteria {
-  to?: string;
-  from?: string;
-  subject?: string;
-}
+type Criteria = MailCriteria;
 
 function timeoutOf(opts: Record<string, unknown>, lang: Lang): number {
   if (opts.timeout === undefined) return MAIL_WAIT_DEFAULT_TIMEOUT_S;
@@ -41,15 +38,11 @@ function sinceOf(opts: Record<string, unknown>, lang: Lang): Date | null {
   return d;
 }
 
-const has = (values: readonly string[], needle: string | undefined) => needle === undefined || values.some((v) => v.toLowerCase().includes(needle.toLowerCase()));
-
 async function matches(store: MailStore, item: MailItem, c: Criteria): Promise<boolean> {
   // Removed meanwhile (POP3 DELE, `mail clear`): not a match.
   const d = await describe(store, item).catch(() => null);
   if (!d) return false;
-  const { summary: s, envelope } = d;
-  const env = envelope?.envelope;
-  return has([...(env?.to ?? []), ...s.recipientAddresses, s.to, s.cc], c.to) && has([env?.from ?? '', ...s.fromAddresses, s.from], c.from) && has([s.subject], c.subject);
+  return matchesMail(d.summary, d.envelope?.envelope, c);
 }
 
 function timedOut(c: Criteria, lang: Lang, dir: string, s: number): ExitError {

@@ -1,26 +1,15 @@
+import { matchesMail, type MailCriteria } from '../mailstore/match.js';
 import type { Known } from './catalog.js';
 
 /**
- * `GET /api/messages` filters, as `l7lab mail wait` matches: case-insensitive substrings;
- * `to` of an envelope recipient or a To/Cc address, `from` of the envelope sender or the
- * From header, `subject` of the decoded subject; `since`: received at or after that instant.
- * All given filters must match.
+ * `GET /api/messages` filters: the criteria of `l7lab mail wait` (mailstore/match.ts) and
+ * `since`: received at or after that instant. All given filters must match.
  */
-export interface Filters {
-  to?: string;
-  from?: string;
-  subject?: string;
+export interface Filters extends MailCriteria {
   since?: Date;
 }
 
-const has = (values: readonly string[], needle: string | undefined) => needle === undefined || values.some((v) => v.toLowerCase().includes(needle.toLowerCase()));
-
 export function matches(k: Known, f: Filters): boolean {
-  const { entry: e, summary: s } = k;
-  if (f.since && new Date(e.date) < f.since) return false;
-  return (
-    has([...(e.envelope?.to ?? []), ...s.recipientAddresses, s.to, s.cc], f.to) &&
-    has([e.envelope?.from ?? '', ...s.fromAddresses, s.from], f.from) &&
-    has([s.subject], f.subject)
-  );
+  if (f.since && new Date(k.entry.date) < f.since) return false;
+  return matchesMail(k.summary, k.entry.envelope, f);
 }
