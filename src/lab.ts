@@ -105,6 +105,7 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
 }
 
 function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
+  if (protocol === 'dns') throw new Error('the lab DNS server is not built yet (protocols/dns/server.ts)');
   const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
@@ -156,7 +157,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       throw new PortInUseError(protocol, host, port, code, mode === 'implicit');
     }
   };
-  const protocols = opts.protocols ?? PROTOCOLS;
+  // DNS joins the default set when protocols/dns/server.ts lands.
+  const protocols = opts.protocols ?? PROTOCOLS.filter((p) => p !== 'dns');
   for (const protocol of protocols) {
     endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, tlsModeOf(opts, false));
     const implicitPort = opts.tls?.implicitPorts?.[protocol];

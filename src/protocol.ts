@@ -3,7 +3,7 @@
  * (the lab, lesson files, the practice shell, the transcript) imports it from here, so
  * adding a protocol is one line in this file (and its folder under protocols/).
  */
-export const PROTOCOLS = ['smtp', 'pop3', 'imap', 'http'] as const;
+export const PROTOCOLS = ['smtp', 'pop3', 'imap', 'http', 'dns'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
 export function isProtocol(value: string): value is Protocol {
@@ -29,6 +29,8 @@ export const STARTTLS: Readonly<Record<Protocol, StarttlsCommand | null>> = {
   // None: HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2); RFC 2817's
   // `Upgrade: TLS/1.0` exists but no browser uses it.
   http: null,
+  // None: DNS over TLS is its own port, 853 (RFC 7858 3.1), not an upgrade of port 53.
+  dns: null,
 };
 
 /** The protocol's upgrade command, or an error saying it has none (HTTP: use the HTTPS port). */

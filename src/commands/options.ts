@@ -25,17 +25,18 @@ export function langOption(opts: Options, env: NodeJS.ProcessEnv = process.env, 
 
 /**
  * `l7lab serve`'s default ports: each well-known port moved above 1024 (no root needed) by
- * writing it after a 2 or as 2xxx: 25 -> 2525, 110 -> 2110, 143 -> 2143, 80 -> 2080 (RFC 5321,
- * 1939, 9051; RFC 9110 4.2.1); implicit TLS like 465, 995, 993 (RFC 8314 7) and 443 (RFC 9110
+ * writing it after a 2 or as 2xxx: 25 -> 2525, 110 -> 2110, 143 -> 2143, 80 -> 2080, 53 -> 2053
+ * (RFC 5321, 1939, 9051; RFC 9110 4.2.1; RFC 1035 4.2); implicit TLS like 465, 995, 993 (RFC 8314 7) and 443 (RFC 9110
  * 4.2.2: HTTPS); submission like 587 (RFC 6409 3.1).
  * ports/services.ts names the same ports (a test checks they agree).
  */
 export const SERVE_PORTS: {
   readonly plain: Readonly<Record<Protocol, number>>;
-  readonly implicitTls: Readonly<Record<Protocol, number>>;
+  /** DNS has no implicit-TLS port here (DNS over TLS, RFC 7858, is not served). */
+  readonly implicitTls: Readonly<Record<Exclude<Protocol, 'dns'>, number>>;
   readonly submission: number;
 } = {
-  plain: { smtp: 2525, pop3: 2110, imap: 2143, http: 2080 },
+  plain: { smtp: 2525, pop3: 2110, imap: 2143, http: 2080, dns: 2053 },
   implicitTls: { smtp: 2465, pop3: 2995, imap: 2993, http: 2443 },
   submission: 2587,
 };

@@ -35,7 +35,7 @@ export interface ServeTls {
   certPath?: string;
   keyPath?: string;
   /** SMTPS, POP3S, IMAPS (RFC 8314), HTTPS (RFC 9110 4.2.2); 0 = any free port. */
-  ports: Record<Protocol, number>;
+  ports: Record<Exclude<Protocol, 'dns'>, number>;
   /** --login-requires-tls: SMTP PLAIN/LOGIN get 538 5.7.11, IMAP says LOGINDISABLED, POP3 USER/PASS get -ERR [AUTH] until TLS. */
   loginRequiresTls: boolean;
   /** --starttls: the plain ports offer STARTTLS/STLS too (off by default, as in Mailpit). */
@@ -99,6 +99,7 @@ export function serveConfig(opts: Options, env: NodeJS.ProcessEnv = process.env)
       pop3: portOf(opts.pop3Port, SERVE_PORTS.plain.pop3),
       imap: portOf(opts.imapPort, SERVE_PORTS.plain.imap),
       http: portOf(opts.httpPort, SERVE_PORTS.plain.http),
+      dns: portOf(opts.dnsPort, SERVE_PORTS.plain.dns),
     },
     storeDir: opts.memory ? null : typeof opts.store === 'string' ? opts.store : defaultMailStoreDir(env),
     users: users.length > 0 ? users : DEMO_ACCOUNTS.map(([n, p]) => [n, p] as [string, string]),

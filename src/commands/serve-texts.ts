@@ -10,6 +10,7 @@ export const SERVE_TEXTS = {
   rolePop3: { en: 'download mail', ja: 'メールのダウンロード' },
   roleImap: { en: 'read mail kept on the server', ja: 'サーバー上のメールの閲覧' },
   roleHttp: { en: 'web inbox and JSON API, no TLS', ja: 'Web の受信箱と JSON API、TLS なし' },
+  roleDns: { en: 'names: the lab DNS resolver', ja: '名前: ラボの DNS リゾルバー' },
   roleSubmission: { en: 'send mail, STARTTLS (like 587)', ja: 'メール送信、STARTTLS (587 番と同じ)' },
   roleTlsFirst: { en: 'TLS from the first byte', ja: '最初のバイトから TLS' },
   withStarttls: { en: ', STARTTLS', ja: '、STARTTLS' },

@@ -16,7 +16,7 @@ import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget }
 import { serveText as t, type ServeTextKey } from './serve-texts.js';
 
 /** What `serve` prints: the banner (endpoints, accounts, examples; 80 columns) and the live log. */
-const ROLE: Record<Protocol, ServeTextKey> = { smtp: 'roleSmtp', pop3: 'rolePop3', imap: 'roleImap', http: 'roleHttp' };
+const ROLE: Record<Protocol, ServeTextKey> = { smtp: 'roleSmtp', pop3: 'rolePop3', imap: 'roleImap', http: 'roleHttp', dns: 'roleDns' };
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';

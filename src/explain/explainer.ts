@@ -88,6 +88,9 @@ export function explainReply(protocol: Protocol, lines: readonly string[], comma
     case 'http':
       // The head only: the status line and the field lines up to the empty line (RFC 9112 2.1).
       return lines.map((l, i) => (lines.slice(0, i).includes('') ? null : KNOWLEDGE.http.explainServerLine(l, lang)));
+    case 'dns':
+      // A DNS reply is a datagram, explained section by section, not line by line.
+      return lines.map((l) => KNOWLEDGE.dns.explainServerLine(l, lang));
   }
 }
 

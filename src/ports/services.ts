@@ -71,6 +71,7 @@ const ROWS: readonly Row[] = [
   [993, TCP, 'IMAPS', 'RFC 8314', 'tls', 'IMAP inside TLS from the first byte.', '最初から TLS で包まれた IMAP。'],
   [995, TCP, 'POP3S', 'RFC 8314', 'tls', 'POP3 inside TLS from the first byte.', '最初から TLS で包まれた POP3。'],
   [1900, UDP, 'SSDP', null, AL, 'Simple Service Discovery Protocol: UPnP devices announce themselves on the local network.', 'SSDP: UPnP 機器がローカルネットワークで自分の存在を知らせます。'],
+  [2053, BOTH, 'DNS (l7lab)', 'RFC 1035', AL, "l7lab serve's DNS resolver, like 53: UDP and TCP on loopback, answering for the lab's own names (dig @127.0.0.1 -p 2053).", 'l7lab serve の DNS リゾルバー (53 番と同じ): ループバックの UDP と TCP で、ラボ自身の名前に答えます (dig @127.0.0.1 -p 2053)。'],
   [2080, TCP, 'HTTP (l7lab)', 'RFC 9110', 'http', "l7lab serve's HTTP server, like 80: the web inbox and its JSON API (http://127.0.0.1:2080/).", 'l7lab serve の HTTP サーバー (80 番と同じ): Web の受信箱とその JSON API (http://127.0.0.1:2080/)。'],
   [2110, TCP, 'POP3 (l7lab)', 'RFC 1939', 'pop3', "l7lab's lab POP3 server: the lessons' mailbox to download.", 'l7lab の練習用 POP3 サーバー: レッスンでダウンロードするメールボックス。'],
   [2143, TCP, 'IMAP (l7lab)', 'RFC 9051', 'imap', "l7lab's lab IMAP server: the same mailbox, kept on the server.", 'l7lab の練習用 IMAP サーバー: 同じメールボックスをサーバー上に保ったまま扱います。'],

@@ -20,6 +20,8 @@ const SECRET_COMMANDS: Readonly<Record<Protocol, ReadonlyArray<[verb: string, mi
   imap: [['LOGIN', 1], ['AUTHENTICATE', 3]],
   // A typed `Authorization: Basic ...` field line carries a password (RFC 7617 2).
   http: [['AUTHORIZATION:', 1], ['PROXY-AUTHORIZATION:', 1]],
+  // A DNS query carries no credential.
+  dns: [],
 };
 
 const SECRET_HELPERS = new Set([':plain', ':cram', ':apop']);

@@ -1,4 +1,5 @@
 import type { ProtocolKnowledge } from './knowledge.js';
+import { DNS_KNOWLEDGE } from './dns/knowledge/index.js';
 import { HTTP_KNOWLEDGE } from './http/knowledge/index.js';
 import { imapKnowledge } from './imap/knowledge/index.js';
 import { POP3_KNOWLEDGE } from './pop3/knowledge/index.js';
@@ -16,6 +17,7 @@ export const KNOWLEDGE: Readonly<Record<Protocol, ProtocolKnowledge>> = {
   pop3: POP3_KNOWLEDGE,
   imap: imapKnowledge,
   http: HTTP_KNOWLEDGE,
+  dns: DNS_KNOWLEDGE,
 };
 
 /**

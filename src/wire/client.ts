@@ -359,6 +359,8 @@ function shapeFor(protocol: Protocol, line: string): ReplyShape {
     case 'http':
       // HTTP is not line-per-reply: sendHttp/readHttp frame its responses.
       throw new Error('HTTP responses are read with sendHttp/readHttp');
+    case 'dns':
+      throw new Error('DNS is datagrams, not lines: it has no line reply shape');
   }
 }
 

@@ -40,6 +40,7 @@ export const STARTTLS_COMMAND: Record<Protocol, { line: string; ok: string } | n
   pop3: upgradeLine('pop3'),
   imap: upgradeLine('imap'),
   http: upgradeLine('http'),
+  dns: upgradeLine('dns'),
 };
 
 function upgradeLine(protocol: Protocol): { line: string; ok: string } | null {

@@ -132,7 +132,7 @@ describe('every command\'s help and usage errors (issue 21)', () => {
 
   it('practice smpt: did you mean smtp, exit 2', async () => {
     const r = await l7lab(['practice', 'smpt']);
-    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'l7lab: unknown protocol "smpt" (did you mean smtp?): use smtp, pop3, imap or http\n' });
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'l7lab: unknown protocol "smpt" (did you mean smtp?): use smtp, pop3, imap, http or dns\n' });
   });
 });
 

@@ -64,7 +64,7 @@ describe('l7lab explain', () => {
   it('an unknown protocol: usage error, exit 2, with the list', async () => {
     const r = await explain('ftp', 'GET');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('l7lab: unknown protocol "ftp": use smtp, pop3, imap or http\n');
+    expect(r.stderr).toBe('l7lab: unknown protocol "ftp": use smtp, pop3, imap, http or dns\n');
   });
 
   it('--json for scripts, also for a term that is not found', async () => {

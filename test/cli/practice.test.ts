@@ -209,6 +209,6 @@ describe('--connect', () => {
     expect(bad.stderr).toBe('l7lab: invalid --connect "localhost": use host:port, e.g. 127.0.0.1:2525 or [::1]:2143\n');
     const unknown = await practice(['ftp'], '');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('l7lab: unknown protocol "ftp": use smtp, pop3, imap or http\n');
+    expect(unknown.stderr).toBe('l7lab: unknown protocol "ftp": use smtp, pop3, imap, http or dns\n');
   });
 });

@@ -373,7 +373,7 @@ describe('runPractice without a terminal', () => {
   });
 
   it('usage errors exit 2: unknown protocol, bad --connect', async () => {
-    await expect(practice('ftp', [])).rejects.toMatchObject({ exitCode: 2, message: 'unknown protocol "ftp": use smtp, pop3, imap or http' });
+    await expect(practice('ftp', [])).rejects.toMatchObject({ exitCode: 2, message: 'unknown protocol "ftp": use smtp, pop3, imap, http or dns' });
     await expect(practice('smtp', [], { connect: 'localhost' })).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -34,6 +34,7 @@ const HINTS: Record<Protocol, Localized> = {
   pop3: { en: 'In POP3 the command is `STLS`, alone (RFC 2595 4).', ja: 'POP3 でのコマンドは `STLS` で、引数はありません（RFC 2595 4）。' },
   imap: { en: 'A tag, a space, then STARTTLS: `a1 STARTTLS` (RFC 3501 6.2.1).', ja: 'タグ、空白、STARTTLS の順です: `a1 STARTTLS`（RFC 3501 6.2.1）。' },
   http: { en: 'HTTP has no upgrade command: HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2).', ja: 'HTTP にはアップグレードのコマンドがありません。HTTPS は専用のポートで最初のバイトから TLS です（RFC 9110 4.2.2）。' },
+  dns: { en: 'DNS has no upgrade command: DNS over TLS is its own port, 853 (RFC 7858 3.1).', ja: 'DNS にはアップグレードのコマンドがありません。DNS over TLS は専用のポート 853 を使います（RFC 7858 3.1）。' },
 };
 
 /** The upgrade as the learner types it, from the one STARTTLS table (src/protocol.ts). */

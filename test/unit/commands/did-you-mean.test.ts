@@ -28,11 +28,11 @@ describe('did you mean', () => {
   });
 
   it('practice smpt and explain smpt suggest smtp, in the same style as learn (en and ja)', async () => {
-    expect(await usageError(() => runPractice('smpt', { lang: 'en' }))).toBe('unknown protocol "smpt" (did you mean smtp?): use smtp, pop3, imap or http');
+    expect(await usageError(() => runPractice('smpt', { lang: 'en' }))).toBe('unknown protocol "smpt" (did you mean smtp?): use smtp, pop3, imap, http or dns');
     expect(await usageError(() => runExplain('POP', '250', { lang: 'en' }, { write: () => undefined }))).toContain('(did you mean pop3?)');
-    expect(await usageError(() => runPractice('smpt', { lang: 'ja' }))).toBe('未知のプロトコル「smpt」です（smtp のことですか？）。smtp、pop3、imap、http のどれかを指定してください');
-    expect(await usageError(() => runPractice('htp', { lang: 'en' }))).toBe('unknown protocol "htp" (did you mean http?): use smtp, pop3, imap or http');
-    expect(await usageError(() => runPractice('dns', { lang: 'en' }))).toBe('unknown protocol "dns": use smtp, pop3, imap or http');
+    expect(await usageError(() => runPractice('smpt', { lang: 'ja' }))).toBe('未知のプロトコル「smpt」です（smtp のことですか？）。smtp、pop3、imap、http、dns のどれかを指定してください');
+    expect(await usageError(() => runPractice('htp', { lang: 'en' }))).toBe('unknown protocol "htp" (did you mean http?): use smtp, pop3, imap, http or dns');
+    expect(await usageError(() => runPractice('dnss', { lang: 'en' }))).toBe('unknown protocol "dnss" (did you mean dns?): use smtp, pop3, imap, http or dns');
   });
 });
 

@@ -163,7 +163,7 @@ describe('explain fails clearly', () => {
   it('unknown protocol: usage error (exit 2) naming the protocols', async () => {
     const err = await failure('ftp', 'USER');
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe('unknown protocol "ftp": use smtp, pop3, imap or http');
+    expect(err.message).toBe('unknown protocol "ftp": use smtp, pop3, imap, http or dns');
   });
 
   it('unknown term: exit 1 with the closest commands', async () => {

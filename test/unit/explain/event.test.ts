@@ -9,7 +9,7 @@ const said: Record<Lang, (ref: KnowledgeRef) => string | null> = {
   ja: (ref) => (ref.key === 'reply' ? `応答 ${String(ref.params?.code)}: 受け付けました` : null),
 };
 const withDescribe = { describe: (ref: KnowledgeRef, lang: Lang) => said[lang](ref) };
-const knowledge: Knowledge = { smtp: withDescribe, pop3: withDescribe, imap: withDescribe, http: withDescribe };
+const knowledge: Knowledge = { smtp: withDescribe, pop3: withDescribe, imap: withDescribe, http: withDescribe, dns: withDescribe };
 
 function event(extra: Partial<ExplainedLine> = {}): ExplainedLine {
   return { event: 'line', protocol: 'smtp', session: 'smtp-1', port: 5000, direction: 'server', text: '250 OK', state: 'MAIL', time: 't', ...extra };

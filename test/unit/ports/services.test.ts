@@ -49,7 +49,7 @@ describe('services', () => {
   // serve's default ports (commands/options.ts) are the l7lab rows here: one fact, two views.
   const serveRows: Array<[string, number]> = [
     ...PROTOCOLS.map((p): [string, number] => [`${p.toUpperCase()} (l7lab)`, SERVE_PORTS.plain[p]]),
-    ...PROTOCOLS.map((p): [string, number] => [`${p.toUpperCase()}S (l7lab)`, SERVE_PORTS.implicitTls[p]]),
+    ...Object.entries(SERVE_PORTS.implicitTls).map(([p, port]): [string, number] => [`${p.toUpperCase()}S (l7lab)`, port]),
     ['Submission (l7lab)', SERVE_PORTS.submission],
   ];
   it.each(serveRows)('%s is on serve\'s default port %i', (name, port) => {
