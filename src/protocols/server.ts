@@ -3,7 +3,7 @@ import { createSecureContext, createServer as createTlsServer, type SecureContex
 import { Framer, type Frame } from './transport.js';
 import type { ProtocolSession, Step, Terminator } from './session.js';
 import { stepEvents } from './step-events.js';
-import type { TranscriptSink } from './transcript.js';
+import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
@@ -362,7 +362,7 @@ export class LineServer {
    */
   private write(c: Connection, step: Step, frame?: Frame): boolean | Promise<boolean> {
     const sink = this.opts.sink;
-    if (!sink && step.out.length === 0) return !c.socket.destroyed;
+    if (step.out.length === 0 && !heard(sink)) return !c.socket.destroyed;
     const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure };
     const parts = stepEvents(sink, where, step, frame);
     if (parts.length === 0) return !c.socket.destroyed;

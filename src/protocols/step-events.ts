@@ -1,6 +1,6 @@
 import type { Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
-import type { TranscriptSink } from './transcript.js';
+import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 
 /**
@@ -14,8 +14,8 @@ export function stepEvents(
   step: Step,
   frame?: Frame,
 ): Buffer[] {
-  // Without a sink there is nothing to describe: only the reply bytes (no clock read, no events).
-  if (!sink) return step.out.map(replyBytes);
+  // Without a sink, or one nobody hears, there is nothing to describe: only the reply bytes (no clock read, no events).
+  if (!heard(sink)) return replyParts(step.out);
   // A silent line with no reply (message content in quiet mode) has nothing to describe either.
   if (step.out.length === 0 && (!frame || step.client?.silent)) return [];
   const { protocol, session, port, secure } = where;
@@ -71,6 +71,23 @@ function lineCount(raw: Buffer): number {
   let n = 0;
   for (let lf = raw.indexOf(0x0a); lf >= 0; lf = raw.indexOf(0x0a, lf + 1)) n++;
   return n;
+}
+
+/** The bytes of a step's replies, consecutive lines joined into one buffer (a response head is one allocation, not one per line). */
+function replyParts(out: readonly OutItem[]): Buffer[] {
+  const parts: Buffer[] = [];
+  let lines = '';
+  for (const item of out) {
+    if (typeof item === 'string') {
+      lines += `${item}\r\n`;
+      continue;
+    }
+    if (lines !== '') parts.push(Buffer.from(lines, 'utf8'));
+    lines = '';
+    parts.push(item.raw);
+  }
+  if (lines !== '') parts.push(Buffer.from(lines, 'utf8'));
+  return parts;
 }
 
 /** A reply line gets its CRLF; a raw chunk (message body, literal) goes as it is. */

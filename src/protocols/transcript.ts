@@ -113,9 +113,27 @@ export interface TlsEvent {
 export type TranscriptEvent = ListeningEvent | ConnectionEvent | LineEvent | MessageEvent | NoticeEvent | TlsEvent;
 export type TranscriptSink = (event: TranscriptEvent) => void;
 
+/** Sinks that can say nobody hears them now (a hub without listeners): see `heard`. */
+const LISTENERS = new WeakMap<TranscriptSink, () => boolean>();
+
+/**
+ * Whether events given to this sink reach anyone: false only for a hub with no listeners at this
+ * moment, so a server can skip building the line events nobody reads (and the clock read each
+ * costs). Asked per step, so a listener added later (a lesson's link, `serve`'s log) hears the next line.
+ */
+export function heard(sink: TranscriptSink | undefined): sink is TranscriptSink {
+  if (!sink) return false;
+  const listening = LISTENERS.get(sink);
+  return listening ? listening() : true;
+}
+
 /** Fan one stream out to many listeners; a throwing listener never breaks a server. */
 export class TranscriptHub {
   private readonly sinks = new Set<TranscriptSink>();
+
+  constructor() {
+    LISTENERS.set(this.emit, () => this.sinks.size > 0);
+  }
 
   add(sink: TranscriptSink): () => void {
     this.sinks.add(sink);

@@ -59,8 +59,16 @@ function clean(value: string): string {
   return value.replace(/[\r\n\0]/g, ' ');
 }
 
+/** The Date field has a one-second resolution (RFC 9110 5.6.7): format it once per second, as node:http does. */
+let dateLine = { second: NaN, line: '' };
+function dateField(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== dateLine.second) dateLine = { second, line: `Date: ${date.toUTCString()}` };
+  return dateLine.line;
+}
+
 function fieldLines(res: HttpResponse, o: RenderOptions): string[] {
-  const lines = [`Date: ${o.date.toUTCString()}`, 'Server: l7lab'];
+  const lines = [dateField(o.date), 'Server: l7lab'];
   for (const [name, value] of Object.entries(res.headers ?? {})) {
     const lower = name.toLowerCase();
     if (OWNED.has(lower) || (res.status === 304 && NOT_IN_304.has(lower))) continue;

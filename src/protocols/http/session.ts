@@ -104,17 +104,37 @@ export class HttpSession implements ProtocolSession {
   }
 
   async line(line: Buffer, end: Terminator = { crlf: true }): Promise<Step> {
+    return this.lineNow(line, end);
+  }
+
+  /**
+   * The request line and each field line are handled at once (no promise, no microtask turn);
+   * only the line that completes a message (the empty line, the last chunk's) waits for the app.
+   */
+  lineNow(line: Buffer, end: Terminator = { crlf: true }): Step | Promise<Step> {
     const text = line.toString('latin1');
-    const octets = line.length + (end.crlf ? 2 : 1);
     const key = (ref: KnowledgeRef | null): KnowledgeRef | null => (end.crlf ? ref : withBareLf(ref));
     try {
       if (this.current === 'request-line') return this.requestLine(text, key);
-      if (this.current === 'headers') return await this.fieldLine(text, octets, key);
+      if (this.current === 'headers' && text !== '') return this.fieldLine(text, line.length + (end.crlf ? 2 : 1), key);
+    } catch (err) {
+      return this.refuseLine(err, text, key);
+    }
+    return this.lastLine(text, line.length + (end.crlf ? 2 : 1), key);
+  }
+
+  private async lastLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Promise<Step> {
+    try {
+      if (this.current === 'headers') return await this.endOfHead({ knowledge: key(httpClientKey('')), layer: 'L7' });
       return await this.chunkLine(text, octets, key);
     } catch (err) {
-      const mode: LineMode = err instanceof HttpError && text !== '' ? `bad:${err.reason}` : this.body ? 'trailer' : undefined;
-      return this.refuse(err, { knowledge: key(httpClientKey(text, mode)) });
+      return this.refuseLine(err, text, key);
     }
+  }
+
+  private refuseLine(err: unknown, text: string, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Step {
+    const mode: LineMode = err instanceof HttpError && text !== '' ? `bad:${err.reason}` : this.body ? 'trailer' : undefined;
+    return this.refuse(err, { knowledge: key(httpClientKey(text, mode)) });
   }
 
   async bytes(data: Buffer): Promise<Step> {
@@ -179,9 +199,8 @@ export class HttpSession implements ProtocolSession {
     return { out: [], client: { knowledge: key(httpClientKey(text)), layer: 'L7' } };
   }
 
-  private async fieldLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Promise<Step> {
+  private fieldLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Step {
     const head = this.head as Head;
-    if (text === '') return this.endOfHead({ knowledge: key(httpClientKey('')), layer: 'L7' });
     const { name, value } = parseFieldLine(text);
     head.octets += octets;
     head.fields.add(name, value);
@@ -233,7 +252,8 @@ export class HttpSession implements ProtocolSession {
   private async complete(client: ClientNote): Promise<Step> {
     const head = this.head as Head;
     const request = this.request(head, Buffer.concat(this.body?.parts ?? []));
-    const controller = (this.controller = new AbortController());
+    // One signal per connection, made when the first request needs it: it aborts when the client leaves.
+    const controller = (this.controller ??= new AbortController());
     if (this.gone) controller.abort();
     let response: HttpResponse;
     try {
@@ -243,8 +263,6 @@ export class HttpSession implements ProtocolSession {
     } catch (err) {
       if (renderError(err)) return this.refuse(err, client);
       response = internalError();
-    } finally {
-      this.controller = null;
     }
     return this.respond(response, client, {});
   }
