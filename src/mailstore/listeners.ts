@@ -15,7 +15,15 @@ export class ChangeEmitter {
     return this.listeners.size;
   }
 
+  /** How many changes were emitted: a store whose every change passes here can offer it as its revision. */
+  get emitted(): number {
+    return this.count;
+  }
+
+  private count = 0;
+
   emit(change: StoreChange): void {
+    this.count++;
     for (const listener of [...this.listeners]) {
       try {
         listener(change);

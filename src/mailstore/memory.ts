@@ -232,6 +232,11 @@ export class MemoryStore implements MailStore {
     return this.locks.lock(canonicalAccount(account));
   }
 
+  /** Every change of this store is in this process and passes the emitter (MailboxPolicy's too). */
+  revision(): number {
+    return this.emitter.emitted;
+  }
+
   watch(listener: StoreListener): () => void {
     return this.emitter.watch(listener);
   }

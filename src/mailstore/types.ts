@@ -175,6 +175,13 @@ export interface MailStore {
   lockMaildrop(account: string): (() => void) | null;
 
   watch(listener: StoreListener): () => void;
+
+  /**
+   * A number that changes whenever anything in the store changes (every change `watch` reports),
+   * so a view of it can be kept until then; absent when changes can happen unseen (a Maildir that
+   * another process also writes).
+   */
+  revision?(): number;
   close(): Promise<void>;
 }
 

@@ -33,11 +33,22 @@ export interface Found {
 
 export class Catalog {
   private readonly known = new Map<string, Known>();
+  /** The last list, kept while the store's revision says nothing changed (a polled inbox lists once per change). */
+  private last: { revision: number; entries: readonly Known[] } | null = null;
 
   constructor(private readonly store: MailStore) {}
 
   /** Newest first, with what filters need. */
-  async entries(): Promise<Known[]> {
+  async entries(): Promise<readonly Known[]> {
+    const revision = this.store.revision?.();
+    if (revision !== undefined && this.last?.revision === revision) return this.last.entries;
+    const entries = await this.readAll();
+    // Kept only when nothing changed while it was read.
+    if (revision !== undefined && this.store.revision?.() === revision) this.last = { revision, entries };
+    return entries;
+  }
+
+  private async readAll(): Promise<Known[]> {
     const items = await mailItems(this.store);
     const live = new Set(items.map((i) => i.id));
     for (const id of this.known.keys()) if (!live.has(id)) this.known.delete(id);

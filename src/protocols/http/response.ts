@@ -1,7 +1,7 @@
 import type { OutItem, RawChunk } from '../session.js';
 import type { KnowledgeRef, OsiLayer } from '../transcript.js';
 import { preconditionStatus } from './conditional.js';
-import { bodyKey, httpServerKey } from './knowledge/keys.js';
+import { bodyKey, headerKey, httpServerKey, statusKey } from './knowledge/keys.js';
 import { applyRange } from './range.js';
 import { statusLine } from './replies.js';
 import type { HttpHeaders, HttpResponse } from './types.js';
@@ -67,18 +67,22 @@ function dateField(date: Date): string {
   return dateLine.line;
 }
 
-function fieldLines(res: HttpResponse, o: RenderOptions): string[] {
-  const lines = [dateField(o.date), 'Server: l7lab'];
+/** A field line and the name it was written with (its knowledge key, without reading the line again). */
+type FieldLine = [line: string, name: string];
+
+function fieldLines(res: HttpResponse, o: RenderOptions): FieldLine[] {
+  const lines: FieldLine[] = [[dateField(o.date), 'Date'], ['Server: l7lab', 'Server']];
   for (const [name, value] of Object.entries(res.headers ?? {})) {
     const lower = name.toLowerCase();
     if (OWNED.has(lower) || (res.status === 304 && NOT_IN_304.has(lower))) continue;
-    for (const v of typeof value === 'string' ? [value] : value) lines.push(`${clean(name)}: ${clean(v)}`);
+    const safe = clean(name);
+    for (const v of typeof value === 'string' ? [value] : value) lines.push([`${safe}: ${clean(v)}`, safe]);
   }
-  if (res.etag !== undefined) lines.push(`ETag: ${clean(res.etag)}`);
-  if (res.lastModified) lines.push(`Last-Modified: ${res.lastModified.toUTCString()}`);
-  if (res.ranges) lines.push('Accept-Ranges: bytes');
+  if (res.etag !== undefined) lines.push([`ETag: ${clean(res.etag)}`, 'ETag']);
+  if (res.lastModified) lines.push([`Last-Modified: ${res.lastModified.toUTCString()}`, 'Last-Modified']);
+  if (res.ranges) lines.push(['Accept-Ranges: bytes', 'Accept-Ranges']);
   const range = res.headers?.['Content-Range'];
-  if (typeof range === 'string') lines.push(`Content-Range: ${range}`);
+  if (typeof range === 'string') lines.push([`Content-Range: ${range}`, 'Content-Range']);
   return lines;
 }
 
@@ -98,16 +102,16 @@ export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
     r.knowledge.push(knowledge);
     r.layers.push(layer);
   };
-  const status = statusLine(res.status);
-  add(status, httpServerKey(status, o.reason), 'L7');
+  add(statusLine(res.status), statusKey(res.status, o.reason), 'L7');
   const fields = fieldLines(res, o);
   const chunked = res.chunks !== undefined && o.chunkedOk && !bodiless(res.status);
   const body = bodiless(res.status) ? null : res.chunks && !chunked ? Buffer.concat(res.chunks.map(bytesOf)) : res.body === undefined ? Buffer.alloc(0) : bytesOf(res.body);
-  if (chunked) fields.push('Transfer-Encoding: chunked');
-  else if (body && res.status !== 204) fields.push(`Content-Length: ${body.length}`);
-  if (o.close) fields.push('Connection: close');
-  else if (o.keepAlive10) fields.push('Connection: keep-alive');
-  for (const f of fields) add(f, httpServerKey(f), f.startsWith('Transfer-Encoding') ? 'L6' : 'L7');
+  if (chunked) fields.push(['Transfer-Encoding: chunked', 'Transfer-Encoding']);
+  else if (body && res.status !== 204) fields.push([`Content-Length: ${body.length}`, 'Content-Length']);
+  if (o.close) fields.push(['Connection: close', 'Connection']);
+  else if (o.keepAlive10) fields.push(['Connection: keep-alive', 'Connection']);
+  // Transfer-Encoding is the body's coding, L6 (RFC 9112 7).
+  for (const [line, name] of fields) add(line, headerKey(name), name === 'Transfer-Encoding' ? 'L6' : 'L7');
   add('', httpServerKey(''), 'L7');
   if (o.head) return r;
   if (chunked) addChunks(res, add);

@@ -7,7 +7,7 @@ import type { HttpContext, HttpOutcome, HttpRaw } from './context.js';
 import { HttpError } from './errors.js';
 import { parseChunkSize, requestFraming, type BodyFraming } from './framing.js';
 import { FieldList, listTokens } from './headers.js';
-import { bodyKey, httpClientKey, withBareLf, type LineMode } from './knowledge/keys.js';
+import { bodyKey, headerKey, httpClientKey, requestKey, withBareLf, type LineMode } from './knowledge/keys.js';
 import { checkHost, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
 import { internalError, renderError, statusLine } from './replies.js';
 import { applyGeneric, renderResponse } from './response.js';
@@ -196,7 +196,8 @@ export class HttpSession implements ProtocolSession {
     const { path, query, host } = pathAndQuery(line.target, line.form);
     this.head = { line, path, query, fields: new FieldList(), octets: 0, host: host ?? '', framing: { kind: 'none' } };
     this.current = 'headers';
-    return { out: [], client: { knowledge: key(httpClientKey(text)), layer: 'L7' } };
+    // The version as written (HTTP/1.2 is answered as 1.1, but the line said 1.2).
+    return { out: [], client: { knowledge: key(requestKey(line.method, line.form, text.slice(text.lastIndexOf(' ') + 1))), layer: 'L7' } };
   }
 
   private fieldLine(text: string, octets: number, key: (r: KnowledgeRef | null) => KnowledgeRef | null): Step {
@@ -205,7 +206,7 @@ export class HttpSession implements ProtocolSession {
     head.octets += octets;
     head.fields.add(name, value);
     if (head.fields.size > HTTP_MAX_FIELDS) throw new HttpError(431, 'head-too-large', `at most ${HTTP_MAX_FIELDS} field lines (RFC 6585 5)`);
-    return { out: [], client: { knowledge: key(httpClientKey(text)), layer: 'L7' } };
+    return { out: [], client: { knowledge: key(headerKey(name)), layer: 'L7' } };
   }
 
   /** The head is whole: Host, framing and Expect decide what comes next (RFC 9112 3.2, 6.3; RFC 9110 10.1.1). */

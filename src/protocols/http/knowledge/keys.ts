@@ -43,6 +43,21 @@ function chunkKey(line: string): KnowledgeRef | null {
   return size === 0 ? LAST_CHUNK : { key: 'chunk-size', params: { size } };
 }
 
+/** The key of a field line whose name is already known (the session parsed it, or wrote it): what httpClientKey/httpServerKey find. */
+export function headerKey(name: string): KnowledgeRef {
+  return header(name.toLowerCase());
+}
+
+/** The key of a request line already parsed: what httpClientKey finds in its text. */
+export function requestKey(method: string, form: string, version: string): KnowledgeRef {
+  return { key: 'request', params: { method, form, version } };
+}
+
+/** The key of a status line the server wrote (`reason`: why the protocol sent an error status). */
+export function statusKey(code: number, reason?: string): KnowledgeRef {
+  return reason ? { key: 'status', params: { code, reason } } : { key: 'status', params: { code } };
+}
+
 /** The key explaining a client line (a request line, a field line, the empty line, a chunk line). */
 export function httpClientKey(line: string, mode?: LineMode): KnowledgeRef | null {
   if (mode?.startsWith('bad:')) return { key: 'bad-line', params: { reason: mode.slice(4) } };
@@ -51,7 +66,7 @@ export function httpClientKey(line: string, mode?: LineMode): KnowledgeRef | nul
   const r = REQUEST_LINE.exec(line);
   if (r) {
     const form = targetForm(r[2] as string) ?? 'origin';
-    return { key: 'request', params: { method: r[1] as string, form, version: r[3] as string } };
+    return requestKey(r[1] as string, form, r[3] as string);
   }
   return fieldKey(line, mode) ?? chunkKey(line);
 }
@@ -63,8 +78,7 @@ export function httpClientKey(line: string, mode?: LineMode): KnowledgeRef | nul
 export function httpServerKey(line: string, answers?: string): KnowledgeRef | null {
   const s = STATUS_LINE.exec(line);
   if (s) {
-    const code = Number(s[1]);
-    return answers && answers !== 'trailer' ? { key: 'status', params: { code, reason: answers } } : { key: 'status', params: { code } };
+    return statusKey(Number(s[1]), answers && answers !== 'trailer' ? answers : undefined);
   }
   if (line === '') return END_OF_HEAD;
   return fieldKey(line, answers === 'trailer' ? 'trailer' : undefined) ?? chunkKey(line);
