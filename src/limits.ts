@@ -10,6 +10,13 @@ export const SMTP_COMMAND_LINE = 512;
 export const SMTP_TEXT_LINE = 1000;
 /** Default maximum message size, advertised in EHLO SIZE (RFC 1870); l7lab's choice, 10 MB. */
 export const SMTP_MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
+/**
+ * Longest local part of a recipient, in octets: RFC 5321 4.5.3.1.1 (64). A longer one is refused
+ * at RCPT with 501 5.1.3 (RFC 5321 4.5.3.1.10 "501 Path too long"), never accepted with a 250 that
+ * DATA cannot keep; it also keeps an account's directory name (at most 3 x 64 escaped octets)
+ * under NAME_MAX.
+ */
+export const SMTP_LOCAL_PART = 64;
 /** Recipients per transaction: RFC 5321 4.5.3.1.8 requires at least 100 be accepted; more gets 452. */
 export const SMTP_MAX_RECIPIENTS = 100;
 /** Idle timeout: RFC 5321 4.5.3.2.7 says a server should wait at least 5 minutes for a command. */
