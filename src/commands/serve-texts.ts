@@ -70,6 +70,14 @@ export const SERVE_TEXTS = {
     en: 'cannot create the mail store {dir}: {reason}; pick another with --store <dir> or use --memory',
     ja: 'メールの保存先 {dir} を作れません ({reason})。--store <dir> で別の場所を選ぶか、--memory を使ってください',
   },
+  storeNotDirectory: {
+    en: 'cannot use the mail store {dir}: {path} is a file, not a directory; pick another with --store <dir> or use --memory',
+    ja: 'メールの保存先 {dir} を使えません ({path} はディレクトリではなくファイルです)。--store <dir> で別の場所を選ぶか、--memory を使ってください',
+  },
+  storeRefused: {
+    en: 'cannot create the mail store {dir}: the file system does not allow a directory at {path}; pick another with --store <dir> or use --memory',
+    ja: 'メールの保存先 {dir} を作れません (ファイルシステムが {path} にディレクトリを作らせません)。--store <dir> で別の場所を選ぶか、--memory を使ってください',
+  },
   certBad: { en: '{reason}; or run with --no-tls', ja: '{reason}。または --no-tls で起動してください' },
   certCannotPrepare: {
     en: 'cannot prepare the lab certificate: {reason}; give one with --tls-cert/--tls-key, or run with --no-tls',

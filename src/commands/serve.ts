@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { ExitError, UsageError } from '../errors.js';
 import { systemReason } from '../i18n.js';
 import { readFile } from 'node:fs/promises';
 import { PortInUseError, startLab, type Lab, type LabTls } from '../lab.js';
 import { FailRuleError, FailureRules, parseFailFile, seededRandom } from '../protocols/smtp/failure-rules.js';
 import { openStore as openMailStore } from '../mailstore/open.js';
+import { makeDirectory, StoreDirError } from '../mailstore/maildir/make-dir.js';
 import type { MailStore } from '../mailstore/types.js';
 import { Accounts } from '../protocols/accounts.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
@@ -24,8 +24,12 @@ import { serveText as t } from './serve-texts.js';
 async function openStore(config: ServeConfig): Promise<MailStore> {
   if (config.storeDir === null) return openMailStore({ memory: true });
   try {
-    await mkdir(config.storeDir, { recursive: true });
+    await makeDirectory(config.storeDir);
   } catch (err) {
+    if (err instanceof StoreDirError) {
+      const key = err.why === 'not-a-directory' ? 'storeNotDirectory' : 'storeRefused';
+      throw new ExitError(t(config.lang, key, { dir: config.storeDir, path: err.dir }));
+    }
     throw new ExitError(t(config.lang, 'storeCannotCreate', { dir: config.storeDir, reason: systemReason(err, config.lang) }));
   }
   return openMailStore({ dir: config.storeDir });
