@@ -28,6 +28,19 @@ describe('POP3 with loginRequiresTls', () => {
     expect(s.expect).toEqual({ mode: 'line', maxLine: 255 });
   });
 
+  it('CAPA leaves out USER and SASL PLAIN until TLS, and lists them after STLS (issue 20, item 12)', async () => {
+    const s = makeSession(await makeStore(), undefined, undefined, { starttls: true, loginRequiresTls: true });
+    await s.greet();
+    const before = (await send(s, 'CAPA')).out;
+    expect(before).toContain('STLS');
+    expect(before).not.toContain('USER');
+    expect(before.some((l) => typeof l === 'string' && l.startsWith('SASL'))).toBe(false);
+    expect((await send(s, 'STLS')).startTls).toBe(true);
+    const after = (await send(s, 'CAPA')).out;
+    expect(after).toEqual(expect.arrayContaining(['USER', 'SASL PLAIN']));
+    expect(after).not.toContain('STLS');
+  });
+
   it('says how to get TLS when the server offers no STLS (a POP3S port is the way)', async () => {
     const s = makeSession(await makeStore(), undefined, undefined, { loginRequiresTls: true });
     await s.greet();

@@ -41,6 +41,11 @@ export const capa: Pop3Spec<'AUTHORIZATION' | 'TRANSACTION'> = {
   handle(ctx) {
     // STLS only before TLS and only in AUTHORIZATION, where it may be used (RFC 2595 4).
     const stls = ctx.tls.starttls && !ctx.tls.secure && ctx.state === 'AUTHORIZATION' ? ['STLS'] : [];
-    return { replies: multiline('+OK capability list follows', [...CAPABILITIES, ...stls]) };
+    // Passwords in clear refused until TLS (RFC 2595 2.2): USER and SASL PLAIN are not
+    // announced then, as Dovecot does with disable_plaintext_auth, so a client does not try
+    // them; after STLS CAPA is asked again (RFC 2595 4) and lists them.
+    const cleartextOff = ctx.tls.loginRequiresTls && !ctx.tls.secure;
+    const caps = cleartextOff ? CAPABILITIES.filter((c) => c !== 'USER' && !c.startsWith('SASL ')) : CAPABILITIES;
+    return { replies: multiline('+OK capability list follows', [...caps, ...stls]) };
   },
 };
