@@ -107,6 +107,12 @@ export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
 export const PORTS_MAX_OUTPUT = 16 * 1024 * 1024;
 /** How often serve looks for changes another process made to its Maildir, so IMAP IDLE hears of them: l7lab's choice (Dovecot's mailbox_idle_check_interval is 30 s). */
 export const STORE_POLL_MS = 1000;
+/**
+ * A file in a Maildir's tmp/ untouched this long is a delivery that never finished, and is
+ * removed when the folder is first opened: the Maildir rule (https://cr.yp.to/proto/maildir.html,
+ * "a file in tmp/ not accessed for 36 hours"). One whose name's pid no longer runs here goes at once.
+ */
+export const MAILDIR_TMP_STALE_MS = 36 * 60 * 60 * 1000;
 /** Transcript events kept of a session's setup (greeting, EHLO, STARTTLS, AUTH) for each message's transcript: l7lab's choice, far above a normal setup (~20). */
 export const TRANSCRIPT_MAX_HEAD_EVENTS = 200;
 /** Transcript events kept of one transaction (MAIL to the final reply; RCPT at most SMTP_MAX_RECIPIENTS, RFC 5321 4.5.3.1.8): l7lab's choice; the oldest go first. */

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir/store.js';
-import { SMTP_LOCAL_PART } from '../../src/limits.js';
+import { MAILDIR_TMP_STALE_MS, SMTP_LOCAL_PART } from '../../src/limits.js';
+import { uniqueBase } from '../../src/mailstore/maildir/layout.js';
 import { scratch } from '../support/scratch.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';
 
@@ -29,5 +32,35 @@ describe('SMTP: a recipient the store could not keep is refused at RCPT (issue 2
     expect(await store.list('bob', 'INBOX')).toHaveLength(1);
     expect(await store.list('%'.repeat(SMTP_LOCAL_PART), 'INBOX')).toHaveLength(1);
     await othersServed(l);
+  });
+});
+
+/** A pid that surely ran and ended: a child that exited before we look. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('Maildir tmp/: what a killed delivery left is cleaned at start (issue 20, item 9)', () => {
+  it('a dead writer\'s file goes at once, any file untouched for 36 hours goes, a live writer\'s file stays', async () => {
+    const root = join(tempDir(), 'mail');
+    const first = new MaildirStore(root);
+    await first.deliver({ from: 'a@example.com', to: ['bob@example.com'] }, Buffer.from('Subject: one\r\n\r\nx\r\n'));
+    await first.close();
+    const tmp = join(root, 'bob', 'tmp');
+    // Names as uniqueBase makes them (`<s>.M<us>P<pid>Q<n>.<host>,S=<size>`), with other pids.
+    const named = (pid: number) => uniqueBase(5).replace(/P\d+Q/, `P${pid}Q`);
+    const dead = named(deadPid());
+    const live = named(process.ppid);
+    const old = named(process.ppid);
+    const foreign = 'partial-from-another-tool';
+    for (const n of [dead, live, old, foreign]) writeFileSync(join(tmp, n), 'part');
+    const longAgo = new Date(Date.now() - MAILDIR_TMP_STALE_MS - 60_000);
+    utimesSync(join(tmp, old), longAgo, longAgo);
+    // A fresh store (a restarted serve): its first use of the folder cleans tmp/.
+    const again = new MaildirStore(root);
+    expect(await again.list('bob', 'INBOX')).toHaveLength(1);
+    await again.close();
+    expect(readdirSync(tmp).sort()).toEqual([foreign, live].sort());
   });
 });

@@ -74,6 +74,15 @@ export function inside(root: string, ...parts: string[]): string {
 let counter = 0;
 const HOST = hostname().replace(/\//g, '\\057').replace(/:/g, '\\072').replace(/,/g, '\\054') || 'localhost';
 
+/**
+ * The pid and host a tmp/ name was made by (uniqueBase's `P<pid>Q<n>.<host>`, or another
+ * tool's `P<pid>.<host>`), or null for a name of another shape.
+ */
+export function writerOfBase(name: string): { pid: number; ownHost: boolean } | null {
+  const m = /^\d+\.(?:M\d+)?P(\d+)(?:Q\d+)?\.([^,:]+)/.exec(name);
+  return m ? { pid: Number(m[1]), ownHost: m[2] === HOST } : null;
+}
+
 /** A name no other delivery uses: seconds, microseconds, pid, a counter, the host, the size. */
 export function uniqueBase(size: number, now: Date = new Date()): string {
   const ms = now.getTime();

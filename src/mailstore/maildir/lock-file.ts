@@ -57,6 +57,14 @@ export function lockHolderGone(path: string): boolean {
   } catch {
     return false;
   }
+  return processGone(pid);
+}
+
+/**
+ * True when no process of this machine has this pid (kill(pid, 0) says ESRCH). This process's
+ * own pid, a process we may not signal (EPERM: it exists) and a pid that is no pid say false.
+ */
+export function processGone(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);

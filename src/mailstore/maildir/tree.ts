@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { acquireLockFile } from './lock-file.js';
 import { accountDirName, accountOfDirName, folderDirName, inside, mailboxOfDirName } from './layout.js';
 import { MaildirFolder } from './folder.js';
+import { cleanStaleTmp } from './stale-tmp.js';
 import { coalesceSyncDir, errnoOf, type MaildirIo } from './io.js';
 import { canonicalAccount, canonicalMailbox, INBOX, isInbox } from '../names.js';
 import { MailboxExistsError, NoSuchMailboxError, type StoreChange } from '../types.js';
@@ -47,6 +48,11 @@ export class MaildirTree {
     const dir = this.folderPath(acc, name);
     if (isInbox(name) && !isMaildir(dir)) await makeMaildir(dir);
     let f = this.folders.get(dir);
+    if (!f) {
+      // First use in this process: what a dead writer left in tmp/ goes now (stale-tmp.ts).
+      await cleanStaleTmp(join(dir, 'tmp')).catch(() => 0);
+      f = this.folders.get(dir);
+    }
     if (!f) {
       f = new MaildirFolder(dir, acc, name, {
         io: this.io,
