@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MaildirStore } from '../../src/mailstore/maildir/store.js';
 import { MAILDIR_TMP_STALE_MS, SMTP_LOCAL_PART } from '../../src/limits.js';
+import { Accounts } from '../../src/protocols/accounts.js';
 import { uniqueBase } from '../../src/mailstore/maildir/layout.js';
 import { scratch } from '../support/scratch.js';
 import { cleanup, lab, othersServed, portOf, Raw } from './helpers.js';
@@ -62,5 +63,37 @@ describe('Maildir tmp/: what a killed delivery left is cleaned at start (issue 2
     expect(await again.list('bob', 'INBOX')).toHaveLength(1);
     await again.close();
     expect(readdirSync(tmp).sort()).toEqual([foreign, live].sort());
+  });
+});
+
+describe('the POP3 maildrop lock across processes (issue 20, item 10; RFC 1939 4)', () => {
+  async function login(port: number): Promise<[Raw, string]> {
+    const c = await Raw.open(port);
+    expect(await c.line()).toMatch(/^\+OK /);
+    expect(await c.pop('USER bob')).toMatch(/^\+OK/);
+    return [c, await c.pop('PASS builder')];
+  }
+
+  it('two labs on one Maildir (as two serve processes): the second session gets [IN-USE] until the first QUITs', async () => {
+    const root = join(tempDir(), 'mail');
+    const accounts = new Accounts([['bob', 'builder']]);
+    const a = await lab({ store: new MaildirStore(root), accounts });
+    const b = await lab({ store: new MaildirStore(root), accounts });
+    const [first, ok] = await login(portOf(a, 'pop3'));
+    expect(ok).toMatch(/^\+OK /);
+    const [second, busy] = await login(portOf(b, 'pop3'));
+    expect(busy).toMatch(/^-ERR \[IN-USE\] /);
+    expect(await first.pop('QUIT')).toMatch(/^\+OK/);
+    expect(await second.pop('USER bob')).toMatch(/^\+OK/);
+    expect(await second.pop('PASS builder')).toMatch(/^\+OK /);
+  });
+
+  it('a lock file left by a killed serve is taken over at once', async () => {
+    const root = join(tempDir(), 'mail');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, '.l7lab-pop3-bob.lock'), `${deadPid()}\n`);
+    const l = await lab({ store: new MaildirStore(root), accounts: new Accounts([['bob', 'builder']]) });
+    const [, ok] = await login(portOf(l, 'pop3'));
+    expect(ok).toMatch(/^\+OK /);
   });
 });

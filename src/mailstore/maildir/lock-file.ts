@@ -74,9 +74,35 @@ export function processGone(pid: number): boolean {
   }
 }
 
+/**
+ * One try, no waiting: the release function, or null while a live holder has it (a stale lock
+ * is broken first). The POP3 maildrop lock between processes (RFC 1939 4) is one of these.
+ */
+export function tryLockFile(path: string): (() => void) | null {
+  if (!tryLock(path)) {
+    breakIfStale(path);
+    if (!tryLock(path)) return null;
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    rmSync(path, { force: true });
+  };
+}
+
+// tryLock writes the pid right after creating the file, synchronously: a lock still empty
+// after this long lost its holder between the two (SIGKILL), and is abandoned.
+const EMPTY_GRACE_MS = 1_000;
+
+function abandoned(path: string, st: { mtimeMs: number; size: number }): boolean {
+  const age = Date.now() - st.mtimeMs;
+  return age > STALE_MS || (st.size === 0 && age > EMPTY_GRACE_MS) || lockHolderGone(path);
+}
+
 function breakIfStale(path: string): void {
   const st = statSync(path, { throwIfNoEntry: false });
-  if (!st || !(Date.now() - st.mtimeMs > STALE_MS || lockHolderGone(path))) return;
+  if (!st || !abandoned(path, st)) return;
   // Only the file judged: if another waiter broke it and locked anew meanwhile, leave theirs.
   const again = statSync(path, { throwIfNoEntry: false });
   if (again && again.ino === st.ino && again.mtimeMs === st.mtimeMs) rmSync(path, { force: true });

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { STORE_POLL_MS } from '../../limits.js';
 import { ChangeEmitter, MaildropLocks } from '../listeners.js';
 import { MailboxPolicy, type MailboxFolders } from '../mailboxes.js';
@@ -18,7 +20,8 @@ import {
 } from '../types.js';
 import type { MaildirFolder } from './folder.js';
 import { coalesceSyncDir, nodeIo, type MaildirIo } from './io.js';
-import { idOfBase, uniqueBase } from './layout.js';
+import { accountDirName, idOfBase, uniqueBase } from './layout.js';
+import { tryLockFile } from './lock-file.js';
 import { subscriptionsPath, readSubscriptions, writeSubscriptions } from './subscriptions-file.js';
 import { TransactionFiles } from './transaction-files.js';
 import { MaildirTree } from './tree.js';
@@ -212,8 +215,33 @@ export class MaildirStore implements MailStore {
     await writeSubscriptions(path, [...subs]);
   }
 
+  /**
+   * RFC 1939 4: the maildrop is locked for one POP3 session. Two serve processes may share a
+   * store, so besides this process's own table a lock file in the root holds the pid
+   * (`.l7lab-pop3-<account>.lock`; no account directory starts with "."): a lock whose holder
+   * died (SIGKILL) is taken over at once (lock-file.ts).
+   */
   lockMaildrop(account: string): (() => void) | null {
-    return this.locks.lock(canonicalAccount(account));
+    const acc = canonicalAccount(account);
+    const own = this.locks.lock(acc);
+    if (!own) return null;
+    let file: (() => void) | null;
+    try {
+      mkdirSync(this.root, { recursive: true, mode: 0o700 });
+      file = tryLockFile(join(this.root, `.l7lab-pop3-${accountDirName(acc)}.lock`));
+    } catch (err) {
+      own();
+      throw err;
+    }
+    if (!file) {
+      own();
+      return null;
+    }
+    const release = file;
+    return () => {
+      release();
+      own();
+    };
   }
 
   /**

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLockFile, lockHolderGone } from '../../../../src/mailstore/maildir/lock-file.js';
+import { acquireLockFile, lockHolderGone, tryLockFile } from '../../../../src/mailstore/maildir/lock-file.js';
 import { scratch } from '../../../support/scratch.js';
 
 /** A pid that surely ran and ended: a child that exited before we look. */
@@ -34,6 +34,31 @@ describe('the store lock file', () => {
     const release = await acquireLockFile(lock);
     expect(existsSync(lock)).toBe(true);
     await release();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('an empty lock (its holder killed between creating and writing it) is abandoned after a second, not 30 (issue 20, item 10)', () => {
+    const lock = join(tempDir(), 'x.lock');
+    writeFileSync(lock, '');
+    // A fresh empty one is a holder about to write its pid: held.
+    expect(tryLockFile(lock)).toBeNull();
+    const past = new Date(Date.now() - 5_000);
+    utimesSync(lock, past, past);
+    const release = tryLockFile(lock);
+    expect(release).not.toBeNull();
+    release?.();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('tryLockFile: one try, null while a live process holds it, taken at once from a dead one', () => {
+    const lock = join(tempDir(), 'x.lock');
+    writeFileSync(lock, `${process.ppid}\n`);
+    expect(tryLockFile(lock)).toBeNull();
+    writeFileSync(lock, `${deadPid()}\n`);
+    const release = tryLockFile(lock);
+    expect(release).not.toBeNull();
+    expect(tryLockFile(lock)).toBeNull();
+    release?.();
     expect(existsSync(lock)).toBe(false);
   });
 });
