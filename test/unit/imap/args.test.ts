@@ -43,6 +43,9 @@ describe('IMAP argument combinators produce typed values', () => {
     ['flagList (system flags canonical, \\Recent dropped)', [flagList], '(\\seen $Work \\Recent)', [['\\Seen', '$Work']]],
     ['storeOperation', [storeOperation], '-FLAGS.SILENT', [{ op: 'remove', silent: true }]],
     ['storeFlags (bare atoms)', [storeFlags], '\\Deleted \\Flagged', [['\\Deleted', '\\Flagged']]],
+    // RFC 3501 9 flag-keyword = atom: NIL is a keyword there, not "no flags" (issue 20, item 16).
+    ['storeFlags (NIL is a keyword atom)', [storeFlags], 'NIL', [['NIL']]],
+    ['flagList (NIL inside a list)', [flagList], '($Work NIL)', [['$Work', 'NIL']]],
     ['statusItems', [statusItems], '(messages UIDNEXT)', [['MESSAGES', 'UIDNEXT']]],
     ['literal', [literal], '{5+}\r\nhello', [Buffer.from('hello')]],
     ['idParams', [idParams], '("name" "x")', [null]],

@@ -116,6 +116,8 @@ const SELECTED: Row[] = [
   ['STORE 1 +FLAGS.SILENT (\\Flagged)', /^OK STORE completed/, [], /FETCH/],
   ['STORE 3 -FLAGS (\\Seen)', /^OK/, [/^\* 3 FETCH \(FLAGS \(\\Deleted \\Recent\)\)$/m]],
   ['STORE 3 FLAGS ($Label1 \\Answered)', /^OK/, [/^\* 3 FETCH \(FLAGS \(\$Label1 \\Answered \\Recent\)\)$/m]],
+  // NIL is a flag-keyword atom (RFC 3501 9), as in Dovecot; not a BAD (issue 20, item 16).
+  ['STORE 2 +FLAGS NIL', /^OK STORE completed/, [/^\* 2 FETCH \(FLAGS \([^)]*\bNIL\b[^)]*\)\)$/m]],
   ['STORE 1 +FLAGS \\Seeen', /^BAD \\Seeen is not a system flag/],
   ['STORE 1 XFLAGS (\\Seen)', /^BAD XFLAGS is not FLAGS, \+FLAGS or -FLAGS/],
   ['UID STORE 3 +FLAGS (\\Answered)', /^OK UID STORE completed/, [/^\* 3 FETCH \(UID 3 FLAGS \(\\Answered \\Deleted \\Seen \\Recent\)\)$/m]],

@@ -113,6 +113,12 @@ export function flagsOf(tokens: readonly ImapToken[]): string[] {
   const items = tokens.length === 1 && tokens[0]?.type === 'list' ? tokens[0].items : tokens;
   const out: string[] = [];
   for (const t of items) {
+    // RFC 3501 9: flag-keyword = atom, and "NIL" is an atom; only where a nstring is expected
+    // does it mean nothing. So `STORE 1 +FLAGS NIL` sets the keyword NIL, as Dovecot does.
+    if (t.type === 'nil') {
+      out.push('NIL');
+      continue;
+    }
     if (t.type !== 'atom') throw new ProtocolSyntaxError('a flag is an atom such as \\Seen or $Label');
     if (!t.value.startsWith('\\')) {
       out.push(t.value);
