@@ -1,6 +1,6 @@
 import { canonicalAccount, canonicalMailbox } from '../../mailstore/names.js';
 import { sameFlags } from '../../mailstore/flags.js';
-import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
+import { NoSuchMailboxError, SYSTEM_FLAGS, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
 import { ProtocolSyntaxError } from '../errors.js';
 import type { ImapServices } from './services.js';
 import { outOfRange, resolveSequenceNumbers, resolveUids, type SequenceSet } from './sequence.js';
@@ -31,6 +31,18 @@ function differ(a: readonly string[], b: readonly string[]): boolean {
   return a !== b && !sameFlags(a, b);
 }
 
+/**
+ * The FLAGS response and the PERMANENTFLAGS code (RFC 3501 7.2.6, 7.1) for these keywords:
+ * at SELECT, and again whenever a keyword appears that the client has not heard of.
+ */
+export function flagsResponses(keywords: Iterable<string>, readOnly: boolean): string[] {
+  const flags = [...SYSTEM_FLAGS, ...[...keywords].sort()].join(' ');
+  return [
+    `* FLAGS (${flags})`,
+    readOnly ? '* OK [PERMANENTFLAGS ()] Read-only mailbox, no flag can be changed' : `* OK [PERMANENTFLAGS (${flags} \\*)] Flags that stay, \\* = new keywords too`,
+  ];
+}
+
 function entryOf(m: MessageMeta): MessageEntry {
   return { uid: m.uid, size: m.size, internalDate: m.internalDate, flags: m.flags, told: m.flags };
 }
@@ -43,6 +55,8 @@ export class SelectedMailbox {
   /** UIDs expunged by another session, still numbered here until reported. */
   private readonly expunged = new Set<number>();
   private added = false;
+  /** Keywords the client has heard in a FLAGS response: the ones in use at SELECT, and any since. */
+  private readonly announced: Set<string>;
   private listener: (() => void) | null = null;
   private readonly unwatch: () => void;
 
@@ -57,6 +71,7 @@ export class SelectedMailbox {
   ) {
     this.entries = metas.map(entryOf);
     this.recentUids = new Set(this.recentAmong(metas.map((m) => m.uid)));
+    this.announced = new Set(this.keywords());
     this.unwatch = services.store.watch((change) => this.onChange(change));
   }
 
@@ -161,6 +176,26 @@ export class SelectedMailbox {
     return [...set].sort();
   }
 
+  /** Keywords the client knows, for the FLAGS response at SELECT. */
+  knownKeywords(): string[] {
+    return [...this.announced].sort();
+  }
+
+  /**
+   * RFC 3501 7.2.6: the FLAGS response says which flags the mailbox uses, so a keyword used for
+   * the first time (by this session's STORE or APPEND, or another's) is announced with a new
+   * FLAGS and PERMANENTFLAGS before the FETCH that shows it, as Dovecot does. [] when none is new.
+   */
+  announceKeywords(flags: Iterable<string>): string[] {
+    let fresh = false;
+    for (const f of flags) {
+      if (f.startsWith('\\') || this.announced.has(f)) continue;
+      this.announced.add(f);
+      fresh = true;
+    }
+    return fresh ? flagsResponses(this.announced, this.readOnly) : [];
+  }
+
   /**
    * This session expunged these UIDs itself: drop them and return the untagged EXPUNGE
    * lines, highest number first so no line changes the number of one still to come.
@@ -195,15 +230,19 @@ export class SelectedMailbox {
     const out: string[] = [];
     if (opts.expunges && this.expunged.size > 0) out.push(...this.removeOwn([...this.expunged]));
     if (this.added) out.push(...(await this.loadAdded()));
+    const fetches: string[] = [];
+    const used: string[] = [];
     for (const uid of this.dirty) {
       const seq = this.seqOf(uid);
       if (seq === null) continue;
       const entry = this.entryAt(seq);
       if (!this.isStale(uid)) continue;
       this.told(entry);
-      out.push(`* ${seq} FETCH (FLAGS (${this.flagsOf(entry).join(' ')}))`);
+      used.push(...entry.flags);
+      fetches.push(`* ${seq} FETCH (FLAGS (${this.flagsOf(entry).join(' ')}))`);
     }
     this.dirty.clear();
+    out.push(...this.announceKeywords(used), ...fetches);
     return out;
   }
 
@@ -240,7 +279,8 @@ export class SelectedMailbox {
     this.entries.push(...fresh.map(entryOf));
     const uids = fresh.map((m) => m.uid);
     for (const uid of this.recentAmong(uids)) this.recentUids.add(uid);
-    return [`* ${this.exists} EXISTS`, `* ${this.recentUids.size} RECENT`];
+    const flags = this.announceKeywords(fresh.flatMap((m) => m.flags));
+    return [...flags, `* ${this.exists} EXISTS`, `* ${this.recentUids.size} RECENT`];
   }
 
   private onChange(change: StoreChange): void {

@@ -104,6 +104,17 @@ describe('two sessions on one mailbox', () => {
     expect(await b.line('n NOOP')).toBe('n OK NOOP completed\r\n');
   });
 
+  it('a keyword used for the first time is announced with FLAGS and PERMANENTFLAGS, to both sessions, once (RFC 3501 7.2.6; issue 20, item 18)', async () => {
+    const { a, b } = await pair();
+    const flags = '\\Seen \\Answered \\Flagged \\Deleted \\Draft $Work';
+    const announce = `* FLAGS (${flags})\r\n* OK [PERMANENTFLAGS (${flags} \\*)] Flags that stay, \\* = new keywords too\r\n`;
+    expect(await a.line('x STORE 1 +FLAGS.SILENT ($Work)')).toBe(`${announce}x OK STORE completed\r\n`);
+    expect(await b.line('n NOOP')).toBe(`${announce}* 1 FETCH (FLAGS ($Work))\r\nn OK NOOP completed\r\n`);
+    // Known now: using it again announces nothing.
+    expect(await a.line('y STORE 2 +FLAGS.SILENT ($Work)')).toBe('y OK STORE completed\r\n');
+    expect(await b.line('m NOOP')).toBe('* 2 FETCH (FLAGS ($Work))\r\nm OK NOOP completed\r\n');
+  });
+
   it('+FLAGS by B keeps the flag A set meanwhile instead of overwriting it', async () => {
     const { store, a, b } = await pair();
     await a.line('x STORE 1 +FLAGS.SILENT (\\Answered)');

@@ -1,5 +1,4 @@
-import { SYSTEM_FLAGS } from '../../../mailstore/types.js';
-import { SelectedMailbox } from '../selected-mailbox.js';
+import { flagsResponses, SelectedMailbox } from '../selected-mailbox.js';
 import { mailbox } from './args.js';
 import { imapCommand, type AuthenticatedContext, type ImapOutcome } from '../types.js';
 import { AUTHENTICATED } from './util.js';
@@ -17,10 +16,8 @@ import { AUTHENTICATED } from './util.js';
  */
 async function open(ctx: AuthenticatedContext, name: string, readOnly: boolean): Promise<ImapOutcome> {
   const mb = await SelectedMailbox.open(ctx.services, ctx.user, name, readOnly);
-  const flags = [...SYSTEM_FLAGS, ...mb.keywords()].join(' ');
   const replies = [
-    `* FLAGS (${flags})`,
-    readOnly ? '* OK [PERMANENTFLAGS ()] Read-only mailbox, no flag can be changed' : `* OK [PERMANENTFLAGS (${flags} \\*)] Flags that stay, \\* = new keywords too`,
+    ...flagsResponses(mb.knownKeywords(), readOnly),
     `* ${mb.exists} EXISTS`,
     `* ${mb.recentCount} RECENT`,
   ];

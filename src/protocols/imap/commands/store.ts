@@ -25,7 +25,8 @@ function apply(op: StoreOperation['op'], current: readonly string[], given: read
 async function store(ctx: SelectedContext, set: SequenceSet, { op, silent }: StoreOperation, given: string[], byUid: boolean): Promise<ImapOutcome> {
   const mb = ctx.selected;
   if (mb.readOnly) throw new ImapNoError('The mailbox was opened with EXAMINE: flags cannot change', 'READ-ONLY');
-  const replies: string[] = [];
+  // A keyword new to the mailbox is announced first (RFC 3501 7.2.6), even with .SILENT.
+  const replies: string[] = mb.announceKeywords(op === 'remove' ? [] : given);
   let gone = 0;
   for (const { seq, entry } of mb.resolve(set, byUid)) {
     if (mb.isGone(entry.uid)) {
