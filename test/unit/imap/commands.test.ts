@@ -273,3 +273,20 @@ describe('IMAP commands: effects on the store', () => {
     expect((await store.status('bob', 'INBOX')).messages).toBe(0);
   });
 });
+
+describe('LSUB with % and a subscribed child of an unsubscribed parent (RFC 3501 6.3.9; issue 20, item 15)', () => {
+  it('returns the parent flagged \\Noselect where % stops, the child itself where it matches', async () => {
+    const { store, d } = await fixture();
+    await store.createMailbox('bob', 'imaptest/a/b');
+    await store.setSubscribed('bob', 'Archive', false);
+    await store.setSubscribed('bob', 'imaptest/a/b', true);
+    const lsub = (out: string) => out.split('\r\n').filter((l) => l.startsWith('* LSUB'));
+    expect(lsub(await d.line('a LSUB "" imaptest/%'))).toEqual(['* LSUB (\\Noselect) "/" imaptest/a']);
+    expect(lsub(await d.line('b LSUB "" %'))).toEqual(['* LSUB (\\Noselect) "/" imaptest']);
+    expect(lsub(await d.line('c LSUB "" *'))).toEqual(['* LSUB (\\HasNoChildren) "/" imaptest/a/b']);
+    expect(lsub(await d.line('e LSUB imaptest/ %/%'))).toEqual(['* LSUB (\\HasNoChildren) "/" imaptest/a/b']);
+    // A subscribed parent is listed as itself, with its own attributes.
+    await store.setSubscribed('bob', 'imaptest', true);
+    expect(lsub(await d.line('f LSUB "" %'))).toEqual(['* LSUB (\\HasChildren) "/" imaptest']);
+  });
+});

@@ -30,19 +30,43 @@ function attributes(name: string, all: readonly string[]): string {
   return all.some((n) => n.startsWith(prefix)) ? '\\HasChildren' : '\\HasNoChildren';
 }
 
+/**
+ * LSUB's names with their attributes. RFC 3501 6.3.9: when "foo/bar" is subscribed and "foo"
+ * is not, a "%" that stops at the delimiter must return "foo", flagged \Noselect, so the client
+ * can find the subscribed child below it; a subscribed name not (or no longer) a mailbox is
+ * \Noselect too.
+ */
+function lsubNames(subscribed: readonly string[], all: readonly string[], re: RegExp, pattern: string): Array<[string, string]> {
+  const subs = new Set(subscribed);
+  const out = new Map<string, string>();
+  for (const name of subscribed) {
+    if (re.test(name)) {
+      out.set(name, all.includes(name) ? attributes(name, all) : '\\Noselect');
+      continue;
+    }
+    if (!pattern.includes('%')) continue;
+    const levels = name.split(HIERARCHY_DELIMITER);
+    for (let i = levels.length - 1; i > 0; i--) {
+      const parent = levels.slice(0, i).join(HIERARCHY_DELIMITER);
+      if (!re.test(parent)) continue;
+      // A subscribed parent is listed as itself already.
+      if (!subs.has(parent)) out.set(parent, '\\Noselect');
+      break;
+    }
+  }
+  return [...out];
+}
+
 async function list(ctx: AuthenticatedContext, reference: string, pattern: string, lsub: boolean): Promise<OutItem[]> {
   const verb = lsub ? 'LSUB' : 'LIST';
   if (pattern === '') return [`* ${verb} (\\Noselect) "${HIERARCHY_DELIMITER}" ""`];
   const store = ctx.services.store;
   const all = await store.listMailboxes(ctx.user);
-  const names = lsub ? await store.subscriptions(ctx.user) : all;
   const re = patternRegex(reference, pattern);
-  return names
-    .filter((n) => re.test(n))
-    .map((name) => {
-      const attrs = lsub && !all.includes(name) ? '\\Noselect' : attributes(name, all);
-      return new ResponseBuilder().text(`* ${verb} (${attrs}) "${HIERARCHY_DELIMITER}" `).astring(name).toOut();
-    });
+  const rows: Array<[string, string]> = lsub
+    ? lsubNames(await store.subscriptions(ctx.user), all, re, reference + pattern)
+    : all.filter((n) => re.test(n)).map((n) => [n, attributes(n, all)]);
+  return rows.map(([name, attrs]) => new ResponseBuilder().text(`* ${verb} (${attrs}) "${HIERARCHY_DELIMITER}" `).astring(name).toOut());
 }
 
 export const listSpec = imapCommand({
