@@ -53,6 +53,15 @@ describe('ENVELOPE and BODYSTRUCTURE, written from RFC 3501 7.4.2', () => {
     expect(env).toContain('((NIL NIL "secretary" "example.com")) (("Alice Example" NIL "alice" "example.com"))');
   });
 
+  // RFC 3501 7.4.2 group markers; a comment is no member (RFC 5322 3.4), as in Dovecot 2.3 (issue 20, item 13).
+  it('a group holding only a comment is an empty group; a bare word is still a mailbox', () => {
+    const env = envelopeOf(parseMessage(crlf('From: a@example.com\nCc: group:;, group2: (foo) ;\nTo: bob, (just a comment)\n\nx\n')));
+    expect(env).toContain('((NIL NIL "group" NIL)(NIL NIL NIL NIL)(NIL NIL "group2" NIL)(NIL NIL NIL NIL))');
+    expect(env).toContain('((NIL NIL "bob" "MISSING_DOMAIN"))');
+    expect(env).not.toContain('foo');
+    expect(env).not.toContain('just a comment');
+  });
+
   it('encoded words stay encoded (the client decodes them); 8-bit values go as literals', () => {
     expect(envelopeOf(parseMessage(fixture('encoded-headers.eml')))).toContain('(("=?UTF-8?B?5bGx55Sw5aSq6YOO?=" NIL "yamada" "example.jp"))');
     const env = envelopeOf(parseMessage(fixture('edge-8bit.eml')));

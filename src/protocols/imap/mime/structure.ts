@@ -36,16 +36,48 @@ function mailbox(a: Address): string {
   return `(${nstr(a.name || null)} NIL ${nstr(local || 'MISSING_MAILBOX')} ${nstr(host || 'MISSING_DOMAIN')})`;
 }
 
+/** The value without its comments (RFC 5322 3.2.2: nested parentheses, quoted-pairs; not inside quoted strings). */
+export function withoutComments(value: string): string {
+  let out = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] as string;
+    if (c === '\\') {
+      if (depth === 0) out += value.slice(i, i + 2);
+      i++;
+    } else if (quoted) {
+      out += c;
+      if (c === '"') quoted = false;
+    } else if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0) {
+      out += c;
+      if (c === '"') quoted = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * addressparser turns a lone comment into an address with only a name (`group2: (foo) ;` has a
+ * member "foo"). A comment is no address (RFC 5322 3.4): an address with neither mailbox nor a
+ * name written outside comments is dropped, so `To: bob` (a bare word) stays, as in Dovecot.
+ */
+function commentOnly(a: Address, bare: string): boolean {
+  return !a.group && (a.address ?? '') === '' && a.name !== '' && !bare.includes(a.name);
+}
+
 /** A group is (NIL NIL "name" NIL), its members, then (NIL NIL NIL NIL) (RFC 3501 7.4.2). */
-function addressItems(addresses: readonly Address[]): string[] {
-  return addresses.flatMap((a) =>
-    a.group ? [`(NIL NIL ${nstr(a.name)} NIL)`, ...addressItems(a.group), '(NIL NIL NIL NIL)'] : [mailbox(a)],
-  );
+function addressItems(addresses: readonly Address[], bare: string): string[] {
+  return addresses
+    .filter((a) => !commentOnly(a, bare))
+    .flatMap((a) => (a.group ? [`(NIL NIL ${nstr(a.name)} NIL)`, ...addressItems(a.group, bare), '(NIL NIL NIL NIL)'] : [mailbox(a)]));
 }
 
 function addressList(value: string | null): string | null {
   if (value === null) return null;
-  const items = addressItems(addressparser(value) as Address[]);
+  const items = addressItems(addressparser(value) as Address[], withoutComments(value));
   return items.length === 0 ? null : `(${items.join('')})`;
 }
 
