@@ -1,3 +1,4 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import { parseImapDay } from './format.js';
 import { bodyText, headerText, headerValues, type MessageView } from './message.js';
 import { ImapParseError, astringOf, type ImapToken } from './parser.js';
@@ -248,7 +249,28 @@ function matchHeader(key: Extract<SearchKey, { op: 'header' }>, lazy: Lazy): boo
   // RFC 3501 6.4.4: HEADER with an empty string matches every message that has the field.
   if (key.value === '') return values.length > 0;
   const wanted = fold(key.value);
-  return values.some((v) => fold(v).includes(wanted));
+  const candidates = ADDRESS_FIELDS.has(key.field) ? values.flatMap(withAddresses) : values;
+  return candidates.some((v) => fold(v).includes(wanted));
+}
+
+const ADDRESS_FIELDS = new Set(['from', 'to', 'cc', 'bcc', 'sender', 'reply-to']);
+
+/**
+ * An address field as written and as its addresses without comments: RFC 5322 3.2.2 lets CFWS
+ * sit inside an addr-spec (`<user (c)@ (c) domain.org>`), and the address is still
+ * user@domain.org, so SEARCH FROM user@domain.org matches it, as in Dovecot.
+ */
+// FWS around "@" and "." of an addr-spec is no part of it (RFC 5322 3.4.1); a quoted local part keeps its spaces.
+const unfolded = (address: string): string => (address.includes('"') ? address : address.replace(/\s+/g, ''));
+
+function withAddresses(value: string): string[] {
+  const flat = (list: ReturnType<typeof addressparser>): string[] =>
+    list.flatMap((a) => ('group' in a && a.group ? flat(a.group) : [`${a.name} <${unfolded('address' in a ? (a.address ?? '') : '')}>`]));
+  try {
+    return [value, ...flat(addressparser(value))];
+  } catch {
+    return [value];
+  }
 }
 
 /** Case-insensitive; only a same-length flag is lowercased, so SEARCH UNSEEN on 10,000 messages allocates nothing. */

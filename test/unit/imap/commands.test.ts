@@ -290,3 +290,17 @@ describe('LSUB with % and a subscribed child of an unsubscribed parent (RFC 3501
     expect(lsub(await d.line('f LSUB "" %'))).toEqual(['* LSUB (\\HasChildren) "/" imaptest']);
   });
 });
+
+describe('SEARCH FROM an address written with comments inside (RFC 5322 3.2.2; issue 20, item 14)', () => {
+  it('matches user-from@domain.org in <user-from (comment)@ (comment) domain.org>, as Dovecot does', async () => {
+    const { store, d } = await fixture();
+    const raw = Buffer.from('From: <user-from (comment)@ (comment) domain.org>\r\nTo: x (y) @ example.com\r\nSubject: s\r\n\r\nhi\r\n');
+    await store.deliver({ from: 'a@example.com', to: ['bob@example.com'] }, raw);
+    await d.line('s SELECT INBOX');
+    expect(await d.line('a SEARCH FROM user-from@domain.org')).toMatch(/^\* SEARCH 4\r\n/);
+    expect(await d.line('b SEARCH TO x@example.com')).toMatch(/^\* SEARCH 4\r\n/);
+    // The field as written still matches too.
+    expect(await d.line('c SEARCH FROM "(comment)"')).toMatch(/^\* SEARCH 4\r\n/);
+    expect(await d.line('e SEARCH FROM nobody@domain.org')).toMatch(/^\* SEARCH\r\n/);
+  });
+});
