@@ -62,6 +62,26 @@ describe('ENVELOPE and BODYSTRUCTURE, written from RFC 3501 7.4.2', () => {
     expect(env).not.toContain('just a comment');
   });
 
+  // RFC 3501 9: CHAR8 = %x01-ff, so no NUL in any string or literal; bytes that are not UTF-8
+  // become U+FFFD, not Latin-1 characters (issue 20, item 20).
+  it('a NUL in a header never reaches the wire; invalid UTF-8 bytes become U+FFFD', () => {
+    const raw = Buffer.concat([
+      Buffer.from('From: a@example.com\r\nSubject: nul\0here\r\nTo: "B\xe9b" <b@example.com>\r\n', 'latin1'),
+      Buffer.from('Content-Type: text/plain; name="x\0y"\r\n\r\nbody\r\n', 'latin1'),
+    ]);
+    const view = parseMessage(raw);
+    const env = envelopeOf(view);
+    const structure = bodyStructureOf(view, true);
+    for (const out of [env, structure]) {
+      expect(Buffer.from(new ResponseBuilder().text(out).toBuffer()).includes(0)).toBe(false);
+      expect(readable(out)).toBe(true);
+    }
+    expect(env).toContain('nul\uFFFDhere');
+    expect(env).toContain('B\uFFFDb');
+    expect(env).not.toContain('B\u00e9b');
+    expect(structure).toContain('x\uFFFDy');
+  });
+
   it('encoded words stay encoded (the client decodes them); 8-bit values go as literals', () => {
     expect(envelopeOf(parseMessage(fixture('encoded-headers.eml')))).toContain('(("=?UTF-8?B?5bGx55Sw5aSq6YOO?=" NIL "yamada" "example.jp"))');
     const env = envelopeOf(parseMessage(fixture('edge-8bit.eml')));

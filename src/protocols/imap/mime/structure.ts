@@ -12,10 +12,15 @@ import { fieldValue, paramOf, structuredHeader, type HeaderField, type MimePart 
 
 type Address = { name: string; address?: string; group?: Address[] };
 
-/** nstring: NIL, a quoted string, or a literal when quoting cannot carry the value. */
+/**
+ * nstring: NIL, a quoted string, or a literal when quoting cannot carry the value. No form
+ * may carry NUL (RFC 3501 9: CHAR8 = %x01-ff, TEXT-CHAR excludes it too), so a NUL in a
+ * header becomes U+FFFD, as an invalid UTF-8 byte does (tree.ts decodeText).
+ */
 export function nstr(value: string | null): string {
   if (value === null) return 'NIL';
-  return quoted(value) ?? `{${Buffer.byteLength(value, 'utf8')}}\r\n${value}`;
+  const safe = value.includes('\0') ? value.replace(/\0/g, '\uFFFD') : value;
+  return quoted(safe) ?? `{${Buffer.byteLength(safe, 'utf8')}}\r\n${safe}`;
 }
 
 function list(items: readonly string[]): string {

@@ -70,9 +70,14 @@ interface NodeSpan {
   bodyStart: number;
 }
 
+/**
+ * Header bytes are read as UTF-8 (RFC 6532 3.2); a byte that is not part of valid UTF-8 becomes
+ * U+FFFD, as WHATWG decoding does. Reading such a header as Latin-1 instead sent its bytes back
+ * as different, valid-looking characters (two octets each); U+FFFD says plainly that the header
+ * was not UTF-8, and RFC 2047 encoded words, the way to carry other charsets, are untouched.
+ */
 function decodeText(bytes: Buffer): string {
-  const utf8 = bytes.toString('utf8');
-  return utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
+  return bytes.toString('utf8');
 }
 
 /** RFC 5322 2.2: a field is a line with a colon plus the lines that start with SP/HT. */
