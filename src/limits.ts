@@ -52,8 +52,13 @@ export const POP3_REPLY_LINE = 512;
 export const POP3_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 
 // ---- IMAP (RFC 3501, RFC 7162 3.2.1.5 / RFC 9051) ----
-/** Command line, excluding literals: RFC 7162 4 recommends at least 8192 octets. */
-export const IMAP_COMMAND_LINE = 8192;
+/**
+ * A command's lines together, excluding literals, including CRLF. RFC 7162 4 asks for at least
+ * 8192 octets, but real clients send long UID sets and ID lists (a 31.8 KB ID line got
+ * `* BYE [TOOBIG]` here, Dovecot took it; issue 20): 64 KB of command plus CRLF, Dovecot's
+ * imap_max_line_length. Longer still is `* BYE [TOOBIG]`: its unread end could announce a literal.
+ */
+export const IMAP_COMMAND_LINE = 64 * 1024 + 2;
 /** Largest literal accepted: the same as the SMTP message size limit. */
 export const IMAP_MAX_LITERAL = SMTP_MAX_MESSAGE_SIZE;
 /** Autologout: RFC 3501 5.4 says at least 30 minutes. */

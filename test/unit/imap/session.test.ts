@@ -164,10 +164,27 @@ describe('IMAP session: literals (RFC 3501 4.3, RFC 7888)', () => {
     expect(d.closed).toBe(true);
   });
 
+  // Real clients send long UID sets and ID lists: 64 KB of command is served (issue 20, item 17).
+  it('accepts a 64 KB command line: an ID with 600 fields, a UID set of 64 KB', async () => {
+    const d = await dialog();
+    const pairs = Array.from({ length: 600 }, (_, i) => `"field-${i}" "${'v'.repeat(90)}"`).join(' ');
+    const id = `a ID (${pairs})`;
+    expect(id.length).toBeGreaterThan(60_000);
+    expect(tagged(await d.send(`${id}\r\n`), 'a')).toMatch(/^a OK /);
+    await d.send('l LOGIN bob builder\r\ns SELECT INBOX\r\n');
+    let set = '1';
+    for (let n = 3; set.length < IMAP_COMMAND_LINE - 40; n += 2) set += `,${n}`;
+    const line = `u UID FETCH ${set} (FLAGS)`;
+    expect(line.length + 2).toBeLessThanOrEqual(IMAP_COMMAND_LINE);
+    expect(line.length).toBeGreaterThan(64 * 1024 - 64);
+    expect(tagged(await d.send(`${line}\r\n`), 'u')).toMatch(/^u OK /);
+    expect(d.closed).toBe(false);
+  });
+
   it('counts the lines of one command together: many literals cannot stretch it past the limit', async () => {
     const d = await dialog();
     const chunk = `${'x'.repeat(1000)} {1+}\r\ny`;
-    const out = await d.send(`a LOGIN ${chunk.repeat(9)}\r\nb NOOP\r\n`);
+    const out = await d.send(`a LOGIN ${chunk.repeat(Math.ceil(IMAP_COMMAND_LINE / 1000))}\r\nb NOOP\r\n`);
     expect(out).toMatch(/^\* BYE \[TOOBIG\] Command line too long/);
     expect(tagged(out, 'b')).toBeUndefined();
     expect(d.closed).toBe(true);
