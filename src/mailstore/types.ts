@@ -174,6 +174,14 @@ export interface MailStore {
    */
   lockMaildrop(account: string): (() => void) | null;
 
+  /**
+   * \Recent across processes (RFC 3501 2.3.2), for a store that can tell: which of these UIDs
+   * no session has seen yet (a Maildir's new/). With `take` they are marked seen (moved to cur/,
+   * as Dovecot does on a read-write SELECT) and only the ones this call took are returned, so a
+   * second process sharing the store does not show them \Recent again. Absent: one process only.
+   */
+  takeNew?(account: string, mailbox: string, uids: readonly number[], take: boolean): Promise<number[]>;
+
   watch(listener: StoreListener): () => void;
 
   /**

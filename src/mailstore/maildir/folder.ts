@@ -235,6 +235,23 @@ export class MaildirFolder {
     });
   }
 
+  /** See MailStore.takeNew: the UIDs still in new/, moved to cur/ (flags unchanged) when `take`. */
+  takeNew(uids: readonly number[], take: boolean): Promise<number[]> {
+    return this.run(async () => {
+      await this.index.sync();
+      const out: number[] = [];
+      for (const uid of uids) {
+        const e = this.index.entries.get(uid);
+        if (!e || e.sub !== 'new') continue;
+        // A rename another process won (ENOENT) means that process saw it first.
+        const name = fileNameFor(e.base, e.flags.filter(isSystem), e.other);
+        if (take && !(await this.index.own(['new', 'cur'], () => this.moveFile(e, name)))) continue;
+        out.push(uid);
+      }
+      return out;
+    });
+  }
+
   /** Flags live in the name: a rename into cur/ (the Maildir spec's move on first sight). */
   private async moveFile(e: Entry, name: string): Promise<boolean> {
     try {

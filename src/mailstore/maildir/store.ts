@@ -215,6 +215,10 @@ export class MaildirStore implements MailStore {
     await writeSubscriptions(path, [...subs]);
   }
 
+  async takeNew(account: string, mailbox: string, uids: readonly number[], take: boolean): Promise<number[]> {
+    return (await this.folder(canonicalAccount(account), canonicalMailbox(mailbox))).takeNew(uids, take);
+  }
+
   /**
    * RFC 1939 4: the maildrop is locked for one POP3 session. Two serve processes may share a
    * store, so besides this process's own table a lock file in the root holds the pid

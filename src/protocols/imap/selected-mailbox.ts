@@ -47,6 +47,23 @@ function entryOf(m: MessageMeta): MessageEntry {
   return { uid: m.uid, size: m.size, internalDate: m.internalDate, flags: m.flags, told: m.flags };
 }
 
+/**
+ * Which of these UIDs are \Recent for this session (RFC 3501 2.3.2): the first session of this
+ * server to see them (the registry), and, where the store can tell (Maildir's new/), the first
+ * of any process: a read-write SELECT takes them out of new/, so a second serve on the same
+ * store does not report them again. EXAMINE changes nothing (RFC 3501 6.3.2): it only looks.
+ */
+async function recentAmong(
+  services: ImapServices,
+  mb: { account: string; name: string; readOnly: boolean; uidValidity: number },
+  uids: readonly number[],
+): Promise<number[]> {
+  const { recent, store } = services;
+  const fresh = mb.readOnly ? recent.peek(mb.account, mb.name, mb.uidValidity, uids) : recent.claim(mb.account, mb.name, mb.uidValidity, uids);
+  if (!store.takeNew || fresh.length === 0) return fresh;
+  return store.takeNew(mb.account, mb.name, fresh, !mb.readOnly);
+}
+
 export class SelectedMailbox {
   private entries: MessageEntry[];
   private readonly recentUids: Set<number>;
@@ -68,9 +85,10 @@ export class SelectedMailbox {
     readonly uidValidity: number,
     readonly uidNext: number,
     metas: MessageMeta[],
+    recent: readonly number[],
   ) {
     this.entries = metas.map(entryOf);
-    this.recentUids = new Set(this.recentAmong(metas.map((m) => m.uid)));
+    this.recentUids = new Set(recent);
     this.announced = new Set(this.keywords());
     this.unwatch = services.store.watch((change) => this.onChange(change));
   }
@@ -81,7 +99,8 @@ export class SelectedMailbox {
     const name = canonicalMailbox(mailbox);
     const status = await services.store.status(account, name);
     const metas = await services.store.list(account, name);
-    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, metas);
+    const recent = await recentAmong(services, { account, name, readOnly, uidValidity: status.uidValidity }, metas.map((m) => m.uid));
+    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, metas, recent);
   }
 
   get exists(): number {
@@ -258,12 +277,6 @@ export class SelectedMailbox {
     return differ(e.told, e.flags);
   }
 
-  /** EXAMINE changes nothing, not even who saw a message first (RFC 3501 6.3.2): it only looks. */
-  private recentAmong(uids: readonly number[]): number[] {
-    const { recent } = this.services;
-    return this.readOnly ? recent.peek(this.account, this.name, this.uidValidity, uids) : recent.claim(this.account, this.name, this.uidValidity, uids);
-  }
-
   private async loadAdded(): Promise<string[]> {
     this.added = false;
     let metas: MessageMeta[];
@@ -278,7 +291,7 @@ export class SelectedMailbox {
     if (fresh.length === 0) return [];
     this.entries.push(...fresh.map(entryOf));
     const uids = fresh.map((m) => m.uid);
-    for (const uid of this.recentAmong(uids)) this.recentUids.add(uid);
+    for (const uid of await recentAmong(this.services, this, uids)) this.recentUids.add(uid);
     const flags = this.announceKeywords(fresh.flatMap((m) => m.flags));
     return [...flags, `* ${this.exists} EXISTS`, `* ${this.recentUids.size} RECENT`];
   }

@@ -22,7 +22,9 @@ export const statusSpec = imapCommand({
     let recent = 0;
     if (wanted.includes('RECENT')) {
       const uids = (await store.list(ctx.user, name)).map((m) => m.uid);
-      recent = registry.peek(ctx.user, name, st.uidValidity, uids).length;
+      const fresh = registry.peek(ctx.user, name, st.uidValidity, uids);
+      // As EXAMINE: what another process took out of new/ is no longer recent (RFC 3501 2.3.2).
+      recent = (store.takeNew && fresh.length > 0 ? await store.takeNew(ctx.user, name, fresh, false) : fresh).length;
     }
     const values: Record<StatusItem, number> = { MESSAGES: st.messages, RECENT: recent, UIDNEXT: st.uidNext, UIDVALIDITY: st.uidValidity, UNSEEN: st.unseen };
     const list = wanted.map((item) => `${item} ${values[item]}`).join(' ');
