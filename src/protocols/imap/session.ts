@@ -201,7 +201,8 @@ export class ImapSession implements ProtocolSession {
     this.waiting = null;
     this.selected?.onUpdate(null);
     this.expecting = COMMAND_LINE;
-    const client: ClientNote = { knowledge: clientKey(line.toString('latin1'), pending.mode) };
+    // A continuation of LOGIN/AUTHENTICATE carries the credential, even when the command then fails.
+    const client: ClientNote = { knowledge: clientKey(line.toString('latin1'), pending.mode), ...(spec.secret ? { secret: true } : {}) };
     try {
       const outcome = await pending.line(this.context(tag, spec.name, this.current), line, end);
       return await this.finish(tag, spec, outcome, client);
