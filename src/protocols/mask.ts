@@ -36,9 +36,14 @@ const COULD_CARRY: Partial<Record<Protocol, RegExp>> = {
   imap: /^\s*\S+\s+(?:LOGIN|AUTHENTICATE)\b/i,
 };
 
-/** Whether a client line of `protocol` names a verb that carries a credential. */
-export function couldCarrySecret(protocol: Protocol, text: string): boolean {
+/** Whether a client line of `protocol` begins with a verb that carries a credential. */
+export function namesSecretVerb(protocol: Protocol, text: string): boolean {
   return COULD_CARRY[protocol]?.test(text) === true;
+}
+
+/** Whether a client line could carry a credential: a secret verb with more than the mechanism's name. */
+export function couldCarrySecret(protocol: Protocol, text: string): boolean {
+  return namesSecretVerb(protocol, text) && !NOTHING_YET.test(text);
 }
 
 /**
@@ -48,7 +53,7 @@ export function couldCarrySecret(protocol: Protocol, text: string): boolean {
  * and password: two) are treated as secret too.
  */
 export function continuationsAfter(protocol: Protocol, text: string): number {
-  if (!couldCarrySecret(protocol, text)) return 0;
+  if (!namesSecretVerb(protocol, text)) return 0;
   return NOTHING_YET.test(text) || /\{\d+\+?\}\s*$/.test(text) ? 2 : 0;
 }
 

@@ -1,6 +1,6 @@
 import type { Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
-import { continuationsAfter, couldCarrySecret } from './mask.js';
+import { continuationsAfter, couldCarrySecret, namesSecretVerb } from './mask.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 
@@ -30,7 +30,7 @@ export function stepEvents(
     const carries = secretByWhatItCarries(protocol, session, text);
     const secret = step.client?.secret === true || carries;
     // A continuation line is all secret, and a reply may echo it (as a tag, as an unknown command).
-    if (secret && !couldCarrySecret(protocol, text)) secretText = text;
+    if (secret && !namesSecretVerb(protocol, text)) secretText = text;
     sink({
       event: 'line',
       protocol,
