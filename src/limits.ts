@@ -82,6 +82,12 @@ export const HTTP_HEADER_TIMEOUT_MS = 30_000;
 export const MAX_CONNECTIONS = 200;
 /** Pause reading a client while this many received octets wait to be handled (slow handler). */
 export const MAX_BUFFERED_INPUT = 1024 * 1024;
+/**
+ * A connection refused as busy is destroyed this long after its busy reply, even if the client
+ * never reads it or never closes its side (a half-open socket holds a file descriptor): l7lab's
+ * choice, as Postfix's anvil and Dovecot close at once after their busy reply.
+ */
+export const BUSY_CLOSE_MS = 2_000;
 /** On shutdown, how long a message in flight may take to finish: l7lab's choice. */
 export const SHUTDOWN_GRACE_MS = 5_000;
 

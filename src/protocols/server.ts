@@ -5,7 +5,7 @@ import type { ProtocolSession, Step, Terminator } from './session.js';
 import { stepEvents } from './step-events.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
-import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
+import { BUSY_CLOSE_MS, MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
 
 /**
@@ -34,6 +34,8 @@ export interface LineServerOptions {
   sink?: TranscriptSink;
   /** A certificate: sessions may offer STARTTLS/STLS, or (implicit) every connection starts with TLS. */
   tls?: LineServerTls;
+  /** How long a busy-refused connection may linger after its reply (BUSY_CLOSE_MS); tests shorten it. */
+  busyCloseMs?: number;
 }
 
 export interface Address {
@@ -156,7 +158,7 @@ export class LineServer {
     if (this.closing || this.connections.size >= max) {
       const reply = `${this.opts.busyReply}\r\n`;
       this.opts.sink?.({ event: 'connect', protocol: this.opts.protocol, session: id, remote });
-      socket.end(reply);
+      refuseBusy(socket, reply, this.opts.busyCloseMs ?? BUSY_CLOSE_MS);
       this.opts.sink?.({ event: 'disconnect', protocol: this.opts.protocol, session: id, remote, reason: 'busy' });
       return;
     }
@@ -378,6 +380,19 @@ export class LineServer {
       c.socket.on('close', done);
     });
   }
+}
+
+/**
+ * The busy reply, then the connection is gone: destroyed once the reply is flushed (with
+ * allowHalfOpen a client that never closes its side would otherwise keep the file descriptor,
+ * issue 20), and at the latest after `ms` if the client never reads it. Input is ignored.
+ */
+function refuseBusy(socket: Socket, reply: string, ms: number): void {
+  const timer = setTimeout(() => socket.destroy(), ms);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  socket.resume();
+  socket.end(reply, () => socket.destroy());
 }
 
 /**
