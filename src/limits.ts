@@ -99,6 +99,14 @@ export const STORE_LOCK_WAIT_MS = 10_000;
 /** A lock file older than this was left by a process that died (Dovecot breaks its uidlist lock after 2 minutes; a lab can be quicker). */
 export const STORE_LOCK_STALE_MS = 30_000;
 
+/**
+ * Modes of everything l7lab creates (store folders and files, transcripts, progress, history):
+ * private to the user whatever the umask, since mail and passwords' traces are personal data.
+ * A mode given at creation is only ever narrowed by the umask, never widened (open(2), mkdir(2)).
+ */
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
+
 // ---- `l7lab ports` (external tools) ----
 /** How long lsof/ss/netstat may run: l7lab's choice. lsof can stall on a dead network mount; ports must never hang. */
 export const PORTS_COMMAND_TIMEOUT_MS = 5_000;

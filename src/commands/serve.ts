@@ -14,6 +14,7 @@ import { createWebApp } from '../web/app.js';
 import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
 import { serveText as t } from './serve-texts.js';
+import { PRIVATE_DIR } from '../limits.js';
 
 /**
  * `l7lab serve`: the lab servers as a local mock mail sandbox that captures every message
@@ -24,7 +25,7 @@ import { serveText as t } from './serve-texts.js';
 async function openStore(config: ServeConfig): Promise<MailStore> {
   if (config.storeDir === null) return openMailStore({ memory: true });
   try {
-    await mkdir(config.storeDir, { recursive: true });
+    await mkdir(config.storeDir, { recursive: true, mode: PRIVATE_DIR });
   } catch (err) {
     throw new ExitError(t(config.lang, 'storeCannotCreate', { dir: config.storeDir, reason: systemReason(err, config.lang) }));
   }
