@@ -35,6 +35,8 @@ export interface LabOptions {
   keepTranscripts?: boolean;
   /** Failure on demand for SMTP (serve's --fail, a lesson's failRules, the magic addresses). */
   smtpFailures?: FailureRules;
+  /** A command line's deadline for SMTP, POP3 and IMAP (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
   /** What the HTTP server serves; without one, the web inbox, its JSON API and the lesson pages over the lab's store (web/). */
   httpApp?: HttpApp;
 }
@@ -106,7 +108,8 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
 
 function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
   if (protocol === 'dns') throw new Error('the lab DNS server is not built yet (protocols/dns/server.ts)');
-  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit } as const;
+  const deadline = opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {};
+  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, ...deadline } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {

@@ -78,6 +78,15 @@ export const HTTP_IDLE_TIMEOUT_MS = 75_000;
 export const HTTP_HEADER_TIMEOUT_MS = 30_000;
 
 // ---- every server ----
+/**
+ * An SMTP, POP3 or IMAP command line must arrive whole within this long of its first octet,
+ * however slowly it trickles (every byte resets the idle timer, so one byte a second held a
+ * connection for ever: issue 20). As HTTP_HEADER_TIMEOUT_MS for a request head; DATA bodies
+ * and literals have their own limits. l7lab's choice: a person typing in the practice shell
+ * sends a whole line at once, and RFC 5321 4.5.3.2.7 only asks that the server wait 5 minutes
+ * *between* commands.
+ */
+export const COMMAND_LINE_DEADLINE_MS = 30_000;
 /** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
 export const MAX_CONNECTIONS = 200;
 /** Pause reading a client while this many received octets wait to be handled (slow handler). */

@@ -22,6 +22,8 @@ export interface ImapServerOptions {
   hostname?: string;
   maxConnections?: number;
   idleTimeoutMs?: number;
+  /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
   /** A certificate: STARTTLS is offered (RFC 3501 6.2.1), or with `implicit` this is an IMAPS port (RFC 8314 3.3). */
   tls?: LineServerTls;
   /** LOGINDISABLED until STARTTLS (RFC 3501 6.2.3): LOGIN and AUTHENTICATE PLAIN refused in clear. */
@@ -42,6 +44,7 @@ export function createImapServer(opts: ImapServerOptions): LineServer {
     internalErrorReply: BYE.internal,
     idleTimeoutMs: opts.idleTimeoutMs ?? IMAP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
   });

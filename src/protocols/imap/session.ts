@@ -31,7 +31,7 @@ export interface ImapSessionOptions {
   tls?: Partial<SessionTls>;
 }
 
-const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE };
+const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE, commandLine: true };
 
 /** The first line of LOGIN/AUTHENTICATE carries credentials, and so do its literals. */
 const SECRET_COMMAND = /^\S+ (LOGIN|AUTHENTICATE)( |$)/i;
@@ -112,8 +112,8 @@ export class ImapSession implements ProtocolSession {
     return this.exclusive(async () => this.end(BYE.lineTooLong, 'error'));
   }
 
-  timeout(): Step {
-    return this.end(BYE.autologout, 'timeout');
+  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+    return this.end(cause === 'deadline' ? BYE.slowLine : BYE.autologout, 'timeout');
   }
 
   shutdown(): Step {
@@ -153,7 +153,8 @@ export class ImapSession implements ProtocolSession {
         this.expecting = { mode: 'bytes', count: step.count };
         return { ...keyed(step.prompt ? [step.prompt] : []), client };
       case 'line':
-        this.expecting = { mode: 'line', maxLine: step.maxLine };
+        // The rest of a command line after a literal is still the command line, with its deadline.
+        this.expecting = { mode: 'line', maxLine: step.maxLine, commandLine: true };
         return { out: [], client };
       case 'discard':
         this.discarding = step.count;

@@ -17,6 +17,8 @@ export interface Pop3ServerOptions {
   maxConnections?: number;
   /** Autologout; RFC 1939 3 asks for at least 10 minutes, tests inject less. */
   idleTimeoutMs?: number;
+  /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
   /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.3). */
   tls?: LineServerTls;
   /** USER/PASS and AUTH PLAIN refused outside TLS (RFC 2595 2.2), like Dovecot's disable_plaintext_auth; APOP stays allowed. */
@@ -47,6 +49,7 @@ export function createPop3Server(opts: Pop3ServerOptions): LineServer {
     internalErrorReply: '-ERR [SYS/TEMP] internal server error; closing, nothing was deleted',
     idleTimeoutMs,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
   });

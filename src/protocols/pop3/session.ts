@@ -33,7 +33,7 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-const COMMAND_LINE: Expect = { mode: 'line', maxLine: POP3_COMMAND_LINE };
+const COMMAND_LINE: Expect = { mode: 'line', maxLine: POP3_COMMAND_LINE, commandLine: true };
 
 /**
  * One POP3 session as a pure state machine (RFC 1939 3): AUTHORIZATION -> TRANSACTION ->
@@ -120,8 +120,9 @@ export class Pop3Session implements ProtocolSession {
    * RFC 1939 lets the server close silently; like Dovecot we say why first, so a learner
    * at a terminal does not just see the connection vanish.
    */
-  timeout(): Step {
-    return this.step({ replies: [`-ERR autologout: idle for ${duration(this.idleTimeoutMs)}; nothing was deleted`], close: 'timeout' }, 'TIMEOUT');
+  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+    const why = cause === 'deadline' ? 'a command line arrived too slowly' : `autologout: idle for ${duration(this.idleTimeoutMs)}`;
+    return this.step({ replies: [`-ERR ${why}; nothing was deleted`], close: 'timeout' }, 'TIMEOUT');
   }
 
   shutdown(): Step {

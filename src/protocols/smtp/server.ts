@@ -27,6 +27,8 @@ export interface SmtpServerOptions {
   maxConnections?: number;
   /** Default SMTP_IDLE_TIMEOUT_MS (RFC 5321 4.5.3.2.7). */
   idleTimeoutMs?: number;
+  /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
   /** Called for each stored message, after the store made it durable (also sent to `sink`). */
   onMessage?: (event: MessageEvent) => void;
   /** Emit a transcript event for each line of message content, not only the final dot. */
@@ -54,6 +56,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
     internalErrorReply: `421 4.3.0 ${hostname} Internal error, closing connection`,
     idleTimeoutMs: opts.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     createSession: (ctx) =>

@@ -37,7 +37,7 @@ export interface SmtpSessionOptions {
 }
 
 export { DEFAULT_HOSTNAME };
-const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE };
+const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE, commandLine: true };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -131,7 +131,7 @@ describe('IMAP session: literals (RFC 3501 4.3, RFC 7888)', () => {
     const { d } = await loggedIn();
     const out = await d.line(`a APPEND INBOX {${TEN_GB}}`);
     expect(out).toBe(`a NO [TOOBIG] Literal of ${TEN_GB} octets is larger than this server's limit of ${IMAP_MAX_LITERAL} octets; do not send it\r\n`);
-    expect(d.session.expect).toEqual({ mode: 'line', maxLine: IMAP_COMMAND_LINE });
+    expect(d.session.expect).toEqual({ mode: 'line', maxLine: IMAP_COMMAND_LINE, commandLine: true });
     expect(tagged(await d.line('b NOOP'), 'b')).toBe('b OK NOOP completed');
   });
 

@@ -25,7 +25,7 @@ describe('POP3 with loginRequiresTls', () => {
       // Three refusals and not closed: a refusal is not a failed login.
       ['USER bob', REFUSED_STLS, 'AUTHORIZATION'],
     ]);
-    expect(s.expect).toEqual({ mode: 'line', maxLine: 255 });
+    expect(s.expect).toEqual({ mode: 'line', maxLine: 255, commandLine: true });
   });
 
   it('says how to get TLS when the server offers no STLS (a POP3S port is the way)', async () => {

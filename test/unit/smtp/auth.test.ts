@@ -220,6 +220,6 @@ describe('AUTH rules', () => {
     expect(h.session.expect).toEqual({ mode: 'line', maxLine: SASL_MAX_RESPONSE_LINE });
     expect(await h.wire.send(`${'A'.repeat(SASL_MAX_RESPONSE_LINE + 4)}\r\n`)).toEqual(['500 5.5.6 Authentication exchange line is too long']);
     expect(h.session.state).toBe('GREETED');
-    expect(h.session.expect).toEqual({ mode: 'line', maxLine: 512 });
+    expect(h.session.expect).toEqual({ mode: 'line', maxLine: 512, commandLine: true });
   });
 });
