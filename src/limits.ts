@@ -22,13 +22,19 @@ export const SASL_MAX_RESPONSE_LINE = 12_288;
 export const AUTH_MAX_FAILURES = 3;
 /**
  * SMTP AUTH failures are not counted to a closed door: each one gets 535 5.7.8 (RFC 4954 6),
- * as on a real server. Every failed login (SMTP, POP3, IMAP) is answered after a delay that
- * doubles from AUTH_FAILURE_DELAY_MS up to AUTH_FAILURE_DELAY_MAX_MS (auth-delay.ts). Python's smtplib tries CRAM-MD5, PLAIN and LOGIN with one wrong
- * password (3 failures: 0.1 + 0.2 + 0.4 s); a guesser soon waits 3 s per try. l7lab's choice,
- * after Postfix's smtpd_error_sleep_time (1 s) and Dovecot's auth_failure_delay (2 s).
+ * as on a real server. Failed logins (SMTP, POP3, IMAP) are counted per client address across
+ * connections (auth-delay.ts): the first is answered at once (a mistyped password is no
+ * lockout), the next after AUTH_FAILURE_DELAY_MS, doubling up to AUTH_FAILURE_DELAY_MAX_MS.
+ * Python's smtplib tries CRAM-MD5, PLAIN and LOGIN with one wrong password (0 + 0.25 + 0.5 s);
+ * a guesser soon waits 2 s per try. l7lab's choice, after Postfix's smtpd_error_sleep_time
+ * (1 s) and Dovecot's auth_failure_delay (2 s).
  */
-export const AUTH_FAILURE_DELAY_MS = 100;
-export const AUTH_FAILURE_DELAY_MAX_MS = 3_000;
+export const AUTH_FAILURE_DELAY_MS = 250;
+export const AUTH_FAILURE_DELAY_MAX_MS = 2_000;
+/** An address with no failed login for this long starts again at no delay: l7lab's choice (Dovecot's auth penalty also fades). */
+export const AUTH_FAILURE_FORGIVE_MS = 5 * 60 * 1000;
+/** Addresses the brake remembers at most (the oldest forgotten first): l7lab's choice, a bound on its memory. */
+export const AUTH_BRAKE_MAX_ADDRESSES = 10_000;
 /**
  * Longest simulated delay a failure rule may ask for (`rcpt:*@slow.test=delay 3s`): l7lab's
  * choice, far below the client timeouts of RFC 5321 4.5.3.2 (5 minutes for MAIL and RCPT)

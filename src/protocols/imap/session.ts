@@ -1,5 +1,5 @@
 import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
-import { authFailureDelay } from '../auth-delay.js';
+import { standaloneGuard, type LoginFailure, type LoginGuard } from '../auth-delay.js';
 import { runCommand } from '../command.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Terminator } from '../session.js';
 import type { OsiLayer } from '../transcript.js';
@@ -29,6 +29,8 @@ export interface ImapSessionOptions {
   services: ImapServices;
   /** STARTTLS offered, inside TLS from the start (IMAPS, RFC 8314), passwords only inside TLS. */
   tls?: Partial<SessionTls>;
+  /** This connection's view of the brake on guessing (auth-delay.ts); a brake of its own if absent. */
+  logins?: LoginGuard;
 }
 
 const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE, commandLine: true };
@@ -53,7 +55,9 @@ export class ImapSession implements ProtocolSession {
   private expecting: Expect = COMMAND_LINE;
   private user: string | null = null;
   private selected: SelectedMailbox | null = null;
-  private authFailures = 0;
+  private readonly logins: LoginGuard;
+  /** The failed login the command being finished recorded, if any. */
+  private lastFailure: LoginFailure | null = null;
   private tls: SessionTls;
   private badCount = 0;
   private discarding = 0;
@@ -65,6 +69,7 @@ export class ImapSession implements ProtocolSession {
 
   constructor(private readonly opts: ImapSessionOptions) {
     this.tls = { ...NO_TLS, ...opts.tls };
+    this.logins = opts.logins ?? standaloneGuard();
   }
 
   get id(): string {
@@ -232,8 +237,9 @@ export class ImapSession implements ProtocolSession {
     const layers: Array<OsiLayer | undefined> = out.map((_, i) => (i === out.length - 1 && this.current !== before ? 'L5' : undefined));
     if (outcome.close) return { ...keyed(out, spec.name), client, layers, close: true, closeReason: outcome.close };
     // A failed login is answered after a growing delay (auth-delay.ts), the server waiting.
-    const delay = outcome.change?.authFailed ? { delayMs: authFailureDelay(this.authFailures) } : {};
-    if (this.authFailures >= AUTH_MAX_FAILURES) {
+    const failure = outcome.change?.authFailed ? this.lastFailure : null;
+    const delay = failure && failure.delayMs > 0 ? { delayMs: failure.delayMs } : {};
+    if (failure && failure.failures >= AUTH_MAX_FAILURES) {
       out.push(BYE.tooManyAuth);
       this.current = 'logout';
       return { ...keyed(out, spec.name), client, layers, close: true, closeReason: 'error', ...delay };
@@ -279,7 +285,8 @@ export class ImapSession implements ProtocolSession {
       if (this.selected && this.selected !== change.selected) this.selected.close();
       this.selected = change.selected;
     }
-    if (change.authFailed) this.authFailures++;
+    if (change.authFailed) this.lastFailure = this.logins.failed();
+    if (change.user) this.logins.succeeded();
     if (outcome.next) this.current = outcome.next;
   }
 

@@ -7,6 +7,7 @@ import type { LineServerTls } from '../tls-upgrade.js';
 import type { TranscriptSink } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import { Pop3Session } from './session.js';
+import { AuthBrake } from '../auth-delay.js';
 
 export interface Pop3ServerOptions {
   store: MailStore;
@@ -19,6 +20,8 @@ export interface Pop3ServerOptions {
   idleTimeoutMs?: number;
   /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
   commandDeadlineMs?: number;
+  /** The brake on guessing, shared with the other servers of the lab (auth-delay.ts). */
+  authBrake?: AuthBrake;
   /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.3). */
   tls?: LineServerTls;
   /** USER/PASS and AUTH PLAIN refused outside TLS (RFC 2595 2.2), like Dovecot's disable_plaintext_auth; APOP stays allowed. */
@@ -33,6 +36,7 @@ export interface Pop3ServerOptions {
 export function createPop3Server(opts: Pop3ServerOptions): LineServer {
   const hostname = opts.hostname ?? DEFAULT_HOSTNAME;
   const idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
+  const brake = opts.authBrake ?? new AuthBrake();
   return new LineServer({
     protocol: 'pop3',
     createSession: (ctx) =>
@@ -43,6 +47,7 @@ export function createPop3Server(opts: Pop3ServerOptions): LineServer {
         timestamp: apopTimestamp(hostname),
         hostname,
         idleTimeoutMs,
+        logins: brake.connection(ctx.remoteAddress),
         tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, loginRequiresTls: opts.loginRequiresTls ?? false },
       }),
     busyReply: '-ERR [SYS/TEMP] too many connections; try again later',
