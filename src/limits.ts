@@ -122,6 +122,16 @@ export const STORE_LOCK_STALE_MS = 30_000;
 export const PRIVATE_DIR = 0o700;
 export const PRIVATE_FILE = 0o600;
 
+// ---- serve's logs under a flood (commands/serve-flood.ts) ----
+/** Sessions from one address this close together make one burst: l7lab's choice, after syslog's "last message repeated" window. */
+export const FLOOD_BURST_GAP_MS = 10_000;
+/** Sessions of a burst always shown whole, live: l7lab's choice, above what a learner or an app's test opens at once. */
+export const FLOOD_SHOWN_SESSIONS = 3;
+/** The same client command in a row inside one session, shown before the rest are counted: l7lab's choice (smtplib's 3 mechanisms). */
+export const FLOOD_SHOWN_REPEATS = 3;
+/** Events of a session held back to compare with the shown ones, at most: l7lab's choice, a bound on the log's memory. */
+export const FLOOD_MAX_HELD_EVENTS = 200;
+
 // ---- `l7lab ports` (external tools) ----
 /** How long lsof/ss/netstat may run: l7lab's choice. lsof can stall on a dead network mount; ports must never hang. */
 export const PORTS_COMMAND_TIMEOUT_MS = 5_000;
