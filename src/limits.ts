@@ -55,6 +55,13 @@ export const POP3_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 export const IMAP_COMMAND_LINE = 8192;
 /** Largest literal accepted: the same as the SMTP message size limit. */
 export const IMAP_MAX_LITERAL = SMTP_MAX_MESSAGE_SIZE;
+/**
+ * Literals of one command before login, in all: a user name and a password (RFC 3501 6.2.3)
+ * need far less. A larger one is refused before any octet is read (RFC 9051 7.1 [TOOBIG]); a
+ * LITERAL+ one also closes the connection, as the client is already sending it (RFC 7888 4).
+ * Dovecot's imap-login answers `* BYE Literal size too large` likewise. l7lab's choice.
+ */
+export const IMAP_MAX_LITERAL_BEFORE_LOGIN = 8 * 1024;
 /** Autologout: RFC 3501 5.4 says at least 30 minutes. */
 export const IMAP_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** BAD replies before `* BYE` and close: l7lab's choice. */

@@ -1,4 +1,4 @@
-import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
+import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL, IMAP_MAX_LITERAL_BEFORE_LOGIN } from '../../limits.js';
 import { standaloneGuard, type LoginFailure, type LoginGuard } from '../auth-delay.js';
 import { runCommand } from '../command.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Terminator } from '../session.js';
@@ -61,7 +61,10 @@ export class ImapSession implements ProtocolSession {
   private tls: SessionTls;
   private badCount = 0;
   private discarding = 0;
-  private readonly reader = new CommandReader();
+  /** Before login, literals are held to IMAP_MAX_LITERAL_BEFORE_LOGIN (limits.ts). */
+  private readonly reader = new CommandReader(() =>
+    this.user === null ? { octets: IMAP_MAX_LITERAL_BEFORE_LOGIN, closeOnExcess: true } : { octets: IMAP_MAX_LITERAL, closeOnExcess: false },
+  );
   private waiting: Waiting | null = null;
   private push: ((step: Step) => void) | null = null;
   private pushQueued = false;
@@ -168,6 +171,11 @@ export class ImapSession implements ProtocolSession {
       case 'refuse':
         this.expecting = COMMAND_LINE;
         return this.reply([step.reply], 'BAD', client);
+      case 'bye': {
+        // RFC 7888 4: the LITERAL+ octets are already on their way; reading them would be the memory asked for.
+        const bye = this.end(BYE.literalTooLarge, 'error');
+        return { ...bye, ...keyed([step.reply, BYE.literalTooLarge]), client };
+      }
       case 'swallowed':
         this.expecting = COMMAND_LINE;
         return { out: [], client: { ...client, text: `${input.toString('latin1')}   [rest of a refused command, not run]`, knowledge: null } };
