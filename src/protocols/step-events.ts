@@ -27,8 +27,9 @@ export function stepEvents(
     const text =
       step.client?.text ??
       (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
-    const carries = secretByWhatItCarries(protocol, session, text);
-    const secret = step.client?.secret === true || carries;
+    const marked = step.client?.secret === true;
+    const carries = secretByWhatItCarries(protocol, session, text, marked);
+    const secret = marked || carries;
     // A continuation line is all secret, and a reply may echo it (as a tag, as an unknown command).
     if (secret && !namesSecretVerb(protocol, text)) secretText = text;
     sink({
@@ -80,10 +81,12 @@ const FOLLOWING = new WeakMap<ProtocolSession, number>();
  * Whether a client line could carry a credential by what it is, whatever the session made of
  * it: a secret verb, or a line that may be the continuation of one (mask.ts, issue 20).
  */
-function secretByWhatItCarries(protocol: Protocol, session: ProtocolSession, text: string): boolean {
+function secretByWhatItCarries(protocol: Protocol, session: ProtocolSession, text: string, marked: boolean): boolean {
   const following = FOLLOWING.get(session) ?? 0;
   const next = continuationsAfter(protocol, text);
-  if (next > 0 || following > 0) FOLLOWING.set(session, next > 0 ? next : following - 1);
+  // A continuation the session itself took as one: it follows the exchange, no guess is needed after it.
+  const guessed = marked && next === 0 && !namesSecretVerb(protocol, text) ? 0 : following - 1;
+  if (next > 0 || following > 0) FOLLOWING.set(session, next > 0 ? next : Math.max(guessed, 0));
   return following > 0 || couldCarrySecret(protocol, text);
 }
 

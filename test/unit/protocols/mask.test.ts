@@ -72,3 +72,23 @@ describe('masking by what a line could carry (issue 20)', () => {
     expect(continuationsAfter('smtp', 'MAIL FROM:<a@b>')).toBe(0);
   });
 });
+
+describe('continuation lines in the transcript (step-events)', () => {
+  it('after an accepted AUTH PLAIN exchange (one continuation) the next command is shown, not masked', async () => {
+    const { SmtpSession } = await import('../../../src/protocols/smtp/session.js');
+    const { Accounts, DEMO_ACCOUNTS } = await import('../../../src/protocols/accounts.js');
+    const { stepEvents } = await import('../../../src/protocols/step-events.js');
+    const { MemoryStore } = await import('../../../src/mailstore/memory.js');
+    const session = new SmtpSession({ id: 's', remoteAddress: '127.0.0.1', store: new MemoryStore(), accounts: new Accounts(DEMO_ACCOUNTS) });
+    const events: LineEvent[] = [];
+    const sink = (e: unknown) => void events.push(e as LineEvent);
+    await session.greet();
+    for (const text of ['EHLO x.test', 'AUTH PLAIN', 'AGFsaWNlAHdvbmRlcmxhbmQ=', 'MAIL FROM:<alice@x.test>']) {
+      const line = Buffer.from(text);
+      const step = await session.line(line, { crlf: true });
+      stepEvents(sink, { protocol: 'smtp', session, port: 1, secure: false }, step, { kind: 'line', line, crlf: true });
+    }
+    const shown = events.filter((e) => e.direction === 'client').map((e) => maskEvent(e).text);
+    expect(shown).toEqual(['EHLO x.test', 'AUTH PLAIN', '****', 'MAIL FROM:<alice@x.test>']);
+  });
+});
