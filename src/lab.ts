@@ -14,6 +14,7 @@ import type { FailureRules } from './protocols/smtp/failure-rules.js';
 import { createSmtpServer } from './protocols/smtp/server.js';
 import { PROTOCOLS, type Protocol } from './protocol.js';
 import { TranscriptHub, type TranscriptSink } from './protocols/transcript.js';
+import { AuthBrake } from './protocols/auth-delay.js';
 
 /**
  * The lab: SMTP, POP3 and IMAP on one mail store, on 127.0.0.1 unless told otherwise,
@@ -35,6 +36,10 @@ export interface LabOptions {
   keepTranscripts?: boolean;
   /** Failure on demand for SMTP (serve's --fail, a lesson's failRules, the magic addresses). */
   smtpFailures?: FailureRules;
+  /** A command line's deadline for SMTP, POP3 and IMAP (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
+  /** The brake on password guessing all three mail servers share (auth-delay.ts); tests inject one with their own clock. */
+  authBrake?: AuthBrake;
   /** What the HTTP server serves; without one, the web inbox, its JSON API and the lesson pages over the lab's store (web/). */
   httpApp?: HttpApp;
 }
@@ -94,6 +99,8 @@ interface Shared {
   hub: TranscriptHub;
   /** One \Recent registry for the IMAP and IMAPS servers on the same store (RFC 3501 2.3.2). */
   recent: RecentRegistry;
+  /** Failed logins per client address, across SMTP, POP3 and IMAP (auth-delay.ts). */
+  authBrake: AuthBrake;
 }
 
 /** How a port speaks TLS: from the first byte, by STARTTLS on request, or not at all. */
@@ -106,7 +113,8 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
 
 function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
   if (protocol === 'dns') throw new Error('the lab DNS server is not built yet (protocols/dns/server.ts)');
-  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit } as const;
+  const deadline = opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {};
+  const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, authBrake: shared.authBrake, ...deadline } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {
@@ -141,7 +149,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const servers: LineServer[] = [];
   const endpoints: Partial<Record<Protocol, Address>> = {};
   const tlsEndpoints: Partial<Record<Protocol, Address>> = {};
-  const shared: Shared = { store, accounts, hub, recent: new RecentRegistry() };
+  const shared: Shared = { store, accounts, hub, recent: new RecentRegistry(), authBrake: opts.authBrake ?? new AuthBrake() };
   const closeAll = async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

@@ -29,13 +29,19 @@ export const SASL_MAX_RESPONSE_LINE = 12_288;
 export const AUTH_MAX_FAILURES = 3;
 /**
  * SMTP AUTH failures are not counted to a closed door: each one gets 535 5.7.8 (RFC 4954 6),
- * as on a real server. Every failed login (SMTP, POP3, IMAP) is answered after a delay that
- * doubles from AUTH_FAILURE_DELAY_MS up to AUTH_FAILURE_DELAY_MAX_MS (auth-delay.ts). Python's smtplib tries CRAM-MD5, PLAIN and LOGIN with one wrong
- * password (3 failures: 0.1 + 0.2 + 0.4 s); a guesser soon waits 3 s per try. l7lab's choice,
- * after Postfix's smtpd_error_sleep_time (1 s) and Dovecot's auth_failure_delay (2 s).
+ * as on a real server. Failed logins (SMTP, POP3, IMAP) are counted per client address across
+ * connections (auth-delay.ts): the first is answered at once (a mistyped password is no
+ * lockout), the next after AUTH_FAILURE_DELAY_MS, doubling up to AUTH_FAILURE_DELAY_MAX_MS.
+ * Python's smtplib tries CRAM-MD5, PLAIN and LOGIN with one wrong password (0 + 0.25 + 0.5 s);
+ * a guesser soon waits 2 s per try. l7lab's choice, after Postfix's smtpd_error_sleep_time
+ * (1 s) and Dovecot's auth_failure_delay (2 s).
  */
-export const AUTH_FAILURE_DELAY_MS = 100;
-export const AUTH_FAILURE_DELAY_MAX_MS = 3_000;
+export const AUTH_FAILURE_DELAY_MS = 250;
+export const AUTH_FAILURE_DELAY_MAX_MS = 2_000;
+/** An address with no failed login for this long starts again at no delay: l7lab's choice (Dovecot's auth penalty also fades). */
+export const AUTH_FAILURE_FORGIVE_MS = 5 * 60 * 1000;
+/** Addresses the brake remembers at most (the oldest forgotten first): l7lab's choice, a bound on its memory. */
+export const AUTH_BRAKE_MAX_ADDRESSES = 10_000;
 /**
  * Longest simulated delay a failure rule may ask for (`rcpt:*@slow.test=delay 3s`): l7lab's
  * choice, far below the client timeouts of RFC 5321 4.5.3.2 (5 minutes for MAIL and RCPT)
@@ -61,6 +67,13 @@ export const POP3_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 export const IMAP_COMMAND_LINE = 64 * 1024 + 2;
 /** Largest literal accepted: the same as the SMTP message size limit. */
 export const IMAP_MAX_LITERAL = SMTP_MAX_MESSAGE_SIZE;
+/**
+ * Literals of one command before login, in all: a user name and a password (RFC 3501 6.2.3)
+ * need far less. A larger one is refused before any octet is read (RFC 9051 7.1 [TOOBIG]); a
+ * LITERAL+ one also closes the connection, as the client is already sending it (RFC 7888 4).
+ * Dovecot's imap-login answers `* BYE Literal size too large` likewise. l7lab's choice.
+ */
+export const IMAP_MAX_LITERAL_BEFORE_LOGIN = 8 * 1024;
 /** Autologout: RFC 3501 5.4 says at least 30 minutes. */
 export const IMAP_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** BAD replies before `* BYE` and close: l7lab's choice. */
@@ -90,10 +103,25 @@ export const HTTP_IDLE_TIMEOUT_MS = 75_000;
 export const HTTP_HEADER_TIMEOUT_MS = 30_000;
 
 // ---- every server ----
+/**
+ * An SMTP, POP3 or IMAP command line must arrive whole within this long of its first octet,
+ * however slowly it trickles (every byte resets the idle timer, so one byte a second held a
+ * connection for ever: issue 20). As HTTP_HEADER_TIMEOUT_MS for a request head; DATA bodies
+ * and literals have their own limits. l7lab's choice: a person typing in the practice shell
+ * sends a whole line at once, and RFC 5321 4.5.3.2.7 only asks that the server wait 5 minutes
+ * *between* commands.
+ */
+export const COMMAND_LINE_DEADLINE_MS = 30_000;
 /** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
 export const MAX_CONNECTIONS = 200;
 /** Pause reading a client while this many received octets wait to be handled (slow handler). */
 export const MAX_BUFFERED_INPUT = 1024 * 1024;
+/**
+ * A connection refused as busy is destroyed this long after its busy reply, even if the client
+ * never reads it or never closes its side (a half-open socket holds a file descriptor): l7lab's
+ * choice, as Postfix's anvil and Dovecot close at once after their busy reply.
+ */
+export const BUSY_CLOSE_MS = 2_000;
 /** On shutdown, how long a message in flight may take to finish: l7lab's choice. */
 export const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -104,6 +132,24 @@ export const MAILBOX_NAME_MAX = 255;
 export const STORE_LOCK_WAIT_MS = 10_000;
 /** A lock file older than this was left by a process that died (Dovecot breaks its uidlist lock after 2 minutes; a lab can be quicker). */
 export const STORE_LOCK_STALE_MS = 30_000;
+
+/**
+ * Modes of everything l7lab creates (store folders and files, transcripts, progress, history):
+ * private to the user whatever the umask, since mail and passwords' traces are personal data.
+ * A mode given at creation is only ever narrowed by the umask, never widened (open(2), mkdir(2)).
+ */
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+// ---- serve's logs under a flood (commands/serve-flood.ts) ----
+/** Sessions from one address this close together make one burst: l7lab's choice, after syslog's "last message repeated" window. */
+export const FLOOD_BURST_GAP_MS = 10_000;
+/** Sessions of a burst always shown whole, live: l7lab's choice, above what a learner or an app's test opens at once. */
+export const FLOOD_SHOWN_SESSIONS = 3;
+/** The same client command in a row inside one session, shown before the rest are counted: l7lab's choice (smtplib's 3 mechanisms). */
+export const FLOOD_SHOWN_REPEATS = 3;
+/** Events of a session held back to compare with the shown ones, at most: l7lab's choice, a bound on the log's memory. */
+export const FLOOD_MAX_HELD_EVENTS = 200;
 
 // ---- `l7lab ports` (external tools) ----
 /** How long lsof/ss/netstat may run: l7lab's choice. lsof can stall on a dead network mount; ports must never hang. */

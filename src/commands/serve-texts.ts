@@ -41,6 +41,8 @@ export const SERVE_TEXTS = {
   liveBelow: { en: 'Live transcript below. Ctrl-C stops (a message in flight is finished first).', ja: 'この下にやりとりが流れます。Ctrl-C で止まります (受信中のメールは先に終えます)。' },
   connected: { en: '{session} connected from {remote}', ja: '{session} が {remote} から接続しました' },
   closed: { en: '{session} closed ({reason})', ja: '{session} が閉じました ({reason})' },
+  floodSessions: { en: '... a session like the ones above repeated {n} times from {remote}', ja: '... 上と同じセッションが {remote} から {n} 回繰り返されました' },
+  floodLines: { en: '... {session}: the same command repeated {n} more times', ja: '... {session}: 同じコマンドがさらに {n} 回繰り返されました' },
   done: { en: 'done', ja: '終了' },
   captured: {
     en: '{session} captured a message from <{from}> to {to} ({size} octets), id {ids}: nothing was relayed',

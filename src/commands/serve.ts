@@ -13,7 +13,9 @@ import { theme } from '../ui/theme.js';
 import { createWebApp } from '../web/app.js';
 import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
 import { banner, jsonLogLine, liveLogText } from './serve-view.js';
+import { floodCondenser } from './serve-flood.js';
 import { serveText as t } from './serve-texts.js';
+import { PRIVATE_DIR } from '../limits.js';
 
 /**
  * `l7lab serve`: the lab servers as a local mock mail sandbox that captures every message
@@ -24,7 +26,7 @@ import { serveText as t } from './serve-texts.js';
 async function openStore(config: ServeConfig): Promise<MailStore> {
   if (config.storeDir === null) return openMailStore({ memory: true });
   try {
-    await makeDirectory(config.storeDir);
+    await makeDirectory(config.storeDir, PRIVATE_DIR);
   } catch (err) {
     if (err instanceof StoreDirError) {
       const key = err.why === 'not-a-directory' ? 'storeNotDirectory' : 'storeRefused';
@@ -52,12 +54,12 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
 }
 
 function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
-  if (config.output === 'json') return (event) => process.stdout.write(`${jsonLogLine(event, config)}\n`);
+  if (config.output === 'json') return floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang);
   if (config.output === 'quiet') return () => undefined;
-  return (event) => {
+  return floodCondenser((event) => {
     const text = liveLogText(event, config);
     if (text !== null) process.stdout.write(`${text}\n`);
-  };
+  }, config.lang);
 }
 
 /** --max-messages: drop the oldest, and say so (a `retention` JSON event with --json-log). */

@@ -1,3 +1,4 @@
+import type { Protocol } from '../protocol.js';
 import type { LineEvent } from './transcript.js';
 
 /**
@@ -5,6 +6,11 @@ import type { LineEvent } from './transcript.js';
  * user asks for them with --show-secrets. Lessons do not mask: showing that base64 is not
  * encryption on the learner's own screen is what they teach.
  * Sessions mark such lines with `secret: true`; this decides what stays readable.
+ *
+ * The mark alone is not enough: a session sets it when it *understood* a line as a login, and a
+ * line it refused (AUTH before EHLO, LOGIN with a stray quote or an extra argument, PASS in
+ * the wrong state) carries the same password. So a client line is masked by what it could
+ * carry, whatever the reply (issue 20): by its verb, the way a log filter would read it.
  */
 const MASK = '****';
 
@@ -18,6 +24,58 @@ const KEEP_PREFIX: RegExp[] = [
 
 /** A command that only names the mechanism carries nothing secret yet (`AUTH PLAIN`, then 334). */
 const NOTHING_YET = /^(?:AUTH\s+\S+|\S+\s+AUTHENTICATE\s+\S+)\s*$/i;
+
+/**
+ * Client lines whose verb announces a credential, in any state and with any syntax:
+ * SMTP AUTH (RFC 4954 4), POP3 PASS and APOP (RFC 1939 7) and AUTH (RFC 5034 4),
+ * IMAP LOGIN (RFC 3501 6.2.3) and AUTHENTICATE (RFC 3501 6.2.2, RFC 4959).
+ */
+const COULD_CARRY: Partial<Record<Protocol, RegExp>> = {
+  smtp: /^\s*AUTH\b/i,
+  pop3: /^\s*(?:PASS|APOP|AUTH)\b/i,
+  imap: /^\s*\S+\s+(?:LOGIN|AUTHENTICATE)\b/i,
+};
+
+/** Whether a client line of `protocol` begins with a verb that carries a credential. */
+export function namesSecretVerb(protocol: Protocol, text: string): boolean {
+  return COULD_CARRY[protocol]?.test(text) === true;
+}
+
+/** Whether a client line could carry a credential: a secret verb with more than the mechanism's name. */
+export function couldCarrySecret(protocol: Protocol, text: string): boolean {
+  return namesSecretVerb(protocol, text) && !NOTHING_YET.test(text);
+}
+
+/**
+ * A client that sent `AUTH PLAIN` (or `a AUTHENTICATE LOGIN`, or LOGIN with a literal) may send
+ * its base64 continuation lines (RFC 4954 4, RFC 3501 6.2.2) even when the command was refused:
+ * a pipelining client, or a learner typing on after a 503. The next lines (LOGIN's user name
+ * and password: two) are treated as secret too.
+ */
+export function continuationsAfter(protocol: Protocol, text: string): number {
+  if (!namesSecretVerb(protocol, text)) return 0;
+  return NOTHING_YET.test(text) || /\{\d+\+?\}\s*$/.test(text) ? 2 : 0;
+}
+
+/** A client line is secret when its session said so, or when its verb could carry a credential. */
+export function isSecretLine(event: LineEvent): boolean {
+  if (event.secret) return true;
+  return event.direction === 'client' && couldCarrySecret(event.protocol, event.text);
+}
+
+/**
+ * A server reply echoing a secret line keeps its status (`500 5.5.2`, `-ERR`, `* BAD`) and
+ * nothing else; an IMAP tag is masked too, since a lone base64 line reads as a tag.
+ */
+const REPLY_STATUS = /^(?:\d{3}(?:[ -]\d\.\d{1,3}\.\d{1,3})?|[+-]\S*|\*\s+\S+)/i;
+const TAGGED_STATUS = /^\S+\s+(OK|NO|BAD)\b/i;
+
+function maskReply(text: string): string {
+  const tagged = TAGGED_STATUS.exec(text);
+  if (tagged) return `${MASK} ${tagged[1]} ${MASK}`;
+  const status = REPLY_STATUS.exec(text)?.[0];
+  return status ? `${status} ${MASK}` : MASK;
+}
 
 export function maskSecretText(text: string): string {
   if (NOTHING_YET.test(text)) return text;
@@ -36,10 +94,10 @@ export function maskDecoded(decoded: string): string {
 }
 
 export function maskEvent(event: LineEvent): LineEvent {
-  if (!event.secret) return event;
+  if (!isSecretLine(event)) return event;
   return {
     ...event,
-    text: maskSecretText(event.text),
+    text: event.direction === 'server' ? maskReply(event.text) : maskSecretText(event.text),
     ...(event.decoded !== undefined ? { decoded: maskDecoded(event.decoded) } : {}),
   };
 }

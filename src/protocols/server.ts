@@ -5,7 +5,7 @@ import type { ProtocolSession, Step, Terminator } from './session.js';
 import { stepEvents } from './step-events.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
-import { MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
+import { BUSY_CLOSE_MS, COMMAND_LINE_DEADLINE_MS, MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
 
 /**
@@ -34,6 +34,10 @@ export interface LineServerOptions {
   sink?: TranscriptSink;
   /** A certificate: sessions may offer STARTTLS/STLS, or (implicit) every connection starts with TLS. */
   tls?: LineServerTls;
+  /** COMMAND_LINE_DEADLINE_MS for lines the session marks `commandLine`; tests shorten it. */
+  commandDeadlineMs?: number;
+  /** How long a busy-refused connection may linger after its reply (BUSY_CLOSE_MS); tests shorten it. */
+  busyCloseMs?: number;
 }
 
 export interface Address {
@@ -156,7 +160,7 @@ export class LineServer {
     if (this.closing || this.connections.size >= max) {
       const reply = `${this.opts.busyReply}\r\n`;
       this.opts.sink?.({ event: 'connect', protocol: this.opts.protocol, session: id, remote });
-      socket.end(reply);
+      refuseBusy(socket, reply, this.opts.busyCloseMs ?? BUSY_CLOSE_MS);
       this.opts.sink?.({ event: 'disconnect', protocol: this.opts.protocol, session: id, remote, reason: 'busy' });
       return;
     }
@@ -199,10 +203,18 @@ export class LineServer {
     };
     const onTimeout = () => expire('idle');
     const deadline = new InputDeadline(() => expire('deadline'));
+    // A command line's own deadline (issue 20): from its first octet to its line end, however it trickles.
+    const lineDeadline = new InputDeadline(() => expire('deadline'));
+    const commandMs = this.opts.commandDeadlineMs ?? COMMAND_LINE_DEADLINE_MS;
+    const armLine = () => {
+      const e = session.expect;
+      lineDeadline.set(e.mode === 'line' && e.commandLine ? commandMs : null, framer.buffered > 0);
+    };
     // Listeners go on whichever socket carries the session now: after STARTTLS, the TLS one.
     const attach = (socket: Socket): (() => void) => {
       const onData = (data: Buffer) => {
         deadline.input();
+        lineDeadline.input();
         framer.push(data);
         if (framer.buffered > MAX_BUFFERED_INPUT) socket.pause();
         notify();
@@ -235,6 +247,7 @@ export class LineServer {
       let step = await session.greet();
       if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
       if (!(await this.write(c, step))) return;
+      armLine();
       if (step.close) {
         reason = step.closeReason ?? 'quit';
         c.socket.end();
@@ -258,6 +271,8 @@ export class LineServer {
           c.idle = false;
           continue;
         }
+        // The line is whole: its deadline is met (a slow handler is not the client's fault).
+        lineDeadline.set(null, false);
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
         // to write, passed over without a promise or a microtask turn each.
         const handled = this.handle(session, frame);
@@ -274,6 +289,7 @@ export class LineServer {
           c.socket.end();
           return;
         }
+        armLine();
         if (step.startTls) {
           detach();
           if (!(await this.startTls(c, framer))) {
@@ -295,6 +311,7 @@ export class LineServer {
       if (!c.socket.destroyed) c.socket.end(`${this.opts.internalErrorReply}\r\n`);
     } finally {
       deadline.set(null, false);
+      lineDeadline.set(null, false);
       detach();
       try {
         await session.closed();
@@ -378,6 +395,19 @@ export class LineServer {
       c.socket.on('close', done);
     });
   }
+}
+
+/**
+ * The busy reply, then the connection is gone: destroyed once the reply is flushed (with
+ * allowHalfOpen a client that never closes its side would otherwise keep the file descriptor,
+ * issue 20), and at the latest after `ms` if the client never reads it. Input is ignored.
+ */
+function refuseBusy(socket: Socket, reply: string, ms: number): void {
+  const timer = setTimeout(() => socket.destroy(), ms);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  socket.resume();
+  socket.end(reply, () => socket.destroy());
 }
 
 /**

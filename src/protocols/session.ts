@@ -23,7 +23,8 @@ export type OutItem = string | RawChunk;
  * - discard: skip `count` octets unseen (a refused non-synchronising literal), then `bytes()` gets an empty buffer
  */
 export type Expect =
-  | { mode: 'line'; maxLine: number }
+  /** commandLine: a command line, which must arrive whole within the server's COMMAND_LINE_DEADLINE_MS of its first octet. */
+  | { mode: 'line'; maxLine: number; commandLine?: true }
   | { mode: 'bytes'; count: number }
   | { mode: 'discard'; count: number };
 

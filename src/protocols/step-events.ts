@@ -1,5 +1,6 @@
 import type { Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
+import { continuationsAfter, couldCarrySecret, namesSecretVerb } from './mask.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 
@@ -21,10 +22,16 @@ export function stepEvents(
   const { protocol, session, port, secure } = where;
   const time = new Date().toISOString();
   const tls = secure ? { tls: true } : {};
+  let secretText: string | null = null;
   if (frame && !step.client?.silent) {
     const text =
       step.client?.text ??
       (frame.kind === 'line' ? frame.line.toString('latin1') : frame.kind === 'overflow' ? '[line too long, discarded]' : `[${frame.data.length} octets]`);
+    const marked = step.client?.secret === true;
+    const carries = secretByWhatItCarries(protocol, session, text, marked);
+    const secret = marked || carries;
+    // A continuation line is all secret, and a reply may echo it (as a tag, as an unknown command).
+    if (secret && !namesSecretVerb(protocol, text)) secretText = text;
     sink({
       event: 'line',
       protocol,
@@ -34,7 +41,7 @@ export function stepEvents(
       text,
       state: session.state,
       ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
-      ...(step.client?.secret ? { secret: true } : {}),
+      ...(secret ? { secret: true } : {}),
       ...(step.client?.layer ? { layer: step.client.layer } : {}),
       ...(step.client?.knowledge ? { knowledge: step.client.knowledge } : {}),
       ...tls,
@@ -56,6 +63,7 @@ export function stepEvents(
       direction: 'server',
       text,
       state: session.state,
+      ...(echoes(text, secretText) ? { secret: true } : {}),
       ...(isLine ? {} : { wireLines: lineCount(item.raw) }),
       ...(layer ? { layer } : {}),
       ...(knowledge ? { knowledge } : {}),
@@ -64,6 +72,29 @@ export function stepEvents(
     });
   });
   return parts;
+}
+
+/** Client lines still to be treated as secret on a session: continuations after a bare AUTH (mask.ts). */
+const FOLLOWING = new WeakMap<ProtocolSession, number>();
+
+/**
+ * Whether a client line could carry a credential by what it is, whatever the session made of
+ * it: a secret verb, or a line that may be the continuation of one (mask.ts, issue 20).
+ */
+function secretByWhatItCarries(protocol: Protocol, session: ProtocolSession, text: string, marked: boolean): boolean {
+  const following = FOLLOWING.get(session) ?? 0;
+  const next = continuationsAfter(protocol, text);
+  // A continuation the session itself took as one: it follows the exchange, no guess is needed after it.
+  const guessed = marked && next === 0 && !namesSecretVerb(protocol, text) ? 0 : following - 1;
+  if (next > 0 || following > 0) FOLLOWING.set(session, next > 0 ? next : Math.max(guessed, 0));
+  return following > 0 || couldCarrySecret(protocol, text);
+}
+
+/** A reply that repeats a word of a secret continuation line (`500 ... unrecognized: <base64>`, `<base64> BAD`), in any case. */
+function echoes(reply: string, secret: string | null): boolean {
+  if (secret === null) return false;
+  const lower = reply.toLowerCase();
+  return secret.split(/\s+/).some((word) => word.length >= 4 && lower.includes(word.toLowerCase()));
 }
 
 /** How many lines a raw chunk spans on the wire: every chunk a session sends ends in CRLF. */

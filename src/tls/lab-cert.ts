@@ -148,6 +148,6 @@ export async function loadLabCertificate(opts: LabCertificateOptions = {}): Prom
   // The key is written readable by its owner only, like ssh-keygen does.
   await writeFile(keyPath, made.key, { mode: 0o600 });
   await chmod(keyPath, 0o600);
-  await writeFile(certPath, made.cert);
+  await writeFile(certPath, made.cert, { mode: 0o644 }); // public, but never writable by others, whatever the umask
   return describe(made.cert, made.key, certPath, keyPath, true);
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { userDirs } from '../paths.js';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../limits.js';
 
 /**
  * The learner's progress, per step, in the user's state directory (never in lessons/).
@@ -147,10 +148,10 @@ export class ProgressStore {
   }
 
   private async save(): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
+    await mkdir(dirname(this.file), { recursive: true, mode: PRIVATE_DIR });
     const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`, { mode: PRIVATE_FILE });
       await rename(tmp, this.file);
     } catch (err) {
       await rm(tmp, { force: true });

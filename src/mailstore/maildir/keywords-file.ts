@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp, statSync } from 'node:fs';
+import { PRIVATE_FILE } from '../../limits.js';
 
 /**
  * IMAP keywords ($Label, work, ...) of a Maildir folder. The Maildir info suffix only has
@@ -53,7 +54,7 @@ export class KeywordFile {
 
   private async save(): Promise<void> {
     const tmp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fsp.writeFile(tmp, JSON.stringify(Object.fromEntries(this.map)));
+    await fsp.writeFile(tmp, JSON.stringify(Object.fromEntries(this.map)), { mode: PRIVATE_FILE });
     await fsp.rename(tmp, this.path);
     const st = statSync(this.path);
     this.stamp = `${st.ino}:${st.mtimeMs}:${st.size}`;

@@ -1,5 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE } from '../../limits.js';
 
 /**
  * IMAP subscriptions of one account (RFC 3501 6.3.6): one mailbox name a line in the account
@@ -16,6 +17,6 @@ export async function readSubscriptions(path: string): Promise<string[]> {
 
 export async function writeSubscriptions(path: string, names: string[]): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await fsp.writeFile(tmp, names.sort().map((n) => `${n}\n`).join(''));
+  await fsp.writeFile(tmp, names.sort().map((n) => `${n}\n`).join(''), { mode: PRIVATE_FILE });
   await fsp.rename(tmp, path);
 }

@@ -8,6 +8,7 @@ import { cleanStaleTmp } from './stale-tmp.js';
 import { coalesceSyncDir, errnoOf, type MaildirIo } from './io.js';
 import { canonicalAccount, canonicalMailbox, INBOX, isInbox } from '../names.js';
 import { MailboxExistsError, NoSuchMailboxError, type StoreChange } from '../types.js';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../../limits.js';
 
 /**
  * The directories of a Maildir store: which accounts and mailboxes exist, and making, moving and
@@ -116,7 +117,7 @@ export class MaildirTree {
     try {
       await makeMaildir(tmp);
       // Maildir++ marks a folder with this empty file (Courier, Dovecot).
-      await fsp.writeFile(join(tmp, 'maildirfolder'), '');
+      await fsp.writeFile(join(tmp, 'maildirfolder'), '', { mode: PRIVATE_FILE });
       await fsp.rename(tmp, final).catch((err: unknown) => {
         if (errnoOf(err) === 'ENOTEMPTY' || errnoOf(err) === 'EEXIST') throw new MailboxExistsError(mailbox);
         throw err;
@@ -147,14 +148,14 @@ export class MaildirTree {
 
   /** Store-wide and strictly growing: a re-created mailbox never gets an old UIDVALIDITY (RFC 3501 2.3.1.1). */
   private async newUidValidity(): Promise<number> {
-    await fsp.mkdir(this.root, { recursive: true, mode: 0o700 });
+    await fsp.mkdir(this.root, { recursive: true, mode: PRIVATE_DIR });
     const path = join(this.root, UIDVALIDITY_FILE);
     const release = await acquireLockFile(`${path}.lock`);
     try {
       const last = Number((await fsp.readFile(path, 'utf8').catch(() => '0')).trim()) || 0;
       const next = Math.max(Math.floor(Date.now() / 1000), last + 1);
       const tmp = `${path}.${process.pid}.tmp`;
-      await fsp.writeFile(tmp, `${next}\n`);
+      await fsp.writeFile(tmp, `${next}\n`, { mode: PRIVATE_FILE });
       await fsp.rename(tmp, path);
       return next;
     } finally {
@@ -164,7 +165,7 @@ export class MaildirTree {
 }
 
 async function makeMaildir(dir: string): Promise<void> {
-  for (const sub of ['tmp', 'new', 'cur']) await fsp.mkdir(join(dir, sub), { recursive: true, mode: 0o700 });
+  for (const sub of ['tmp', 'new', 'cur']) await fsp.mkdir(join(dir, sub), { recursive: true, mode: PRIVATE_DIR });
 }
 
 function canonicalOrNull(name: string): string | null {

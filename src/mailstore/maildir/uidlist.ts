@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
 import { errnoOf } from './io.js';
+import { PRIVATE_FILE } from '../../limits.js';
 
 /**
  * A folder's UID list, in the shape of Dovecot's dovecot-uidlist version 3 (its own file name,
@@ -109,7 +110,7 @@ export class UidList {
   async append(records: UidRecord[]): Promise<void> {
     if (records.length === 0) return;
     const text = records.map(line).join('');
-    appendFileSync(this.path, text);
+    appendFileSync(this.path, text, { mode: PRIVATE_FILE });
     for (const r of records) this.remember(r);
     this.offset += Buffer.byteLength(text);
   }

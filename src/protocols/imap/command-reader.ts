@@ -23,14 +23,30 @@ export type ReadStep =
   /** Skip `count` octets of a refused LITERAL+ literal; the refusal comes once they are gone. */
   | { kind: 'discard'; count: number }
   /** A line of a refused command was swallowed; read the next command. */
-  | { kind: 'swallowed' };
+  | { kind: 'swallowed' }
+  /** Refuse with this tagged reply and close: a LITERAL+ literal too large to read even into nothing. */
+  | { kind: 'bye'; reply: string };
 
 const CRLF = Buffer.from('\r\n');
+
+/** The literal limit in force: the session's, since it lowers it before login. */
+export interface LiteralLimit {
+  octets: number;
+  /** A LITERAL+ literal over the limit closes the connection instead of being read into nothing. */
+  closeOnExcess: boolean;
+}
+
+const AFTER_LOGIN: LiteralLimit = { octets: IMAP_MAX_LITERAL, closeOnExcess: false };
 
 export class CommandReader {
   private parts: Buffer[] = [];
   private lineBudget = IMAP_COMMAND_LINE;
-  private literalBudget = IMAP_MAX_LITERAL;
+  private literalBudget: number;
+
+  constructor(private readonly limit: () => LiteralLimit = () => AFTER_LOGIN) {
+    this.literalBudget = limit().octets;
+  }
+
   private tag = '*';
   /** After a refused LITERAL+ literal: the command's remaining lines are thrown away. */
   private swallowing = false;
@@ -52,7 +68,11 @@ export class CommandReader {
 
   line(line: Buffer): ReadStep {
     if (this.swallowing) return this.swallow(line);
-    if (this.parts.length === 0) this.tag = tagOf(line) ?? '*';
+    if (this.parts.length === 0) {
+      this.tag = tagOf(line) ?? '*';
+      // The limit of the state the command starts in (a LOGIN just done lifts it).
+      this.literalBudget = this.limit().octets;
+    }
     this.parts.push(line);
     this.lineBudget -= line.length + 2;
     const literal = literalAtEnd(line);
@@ -63,7 +83,13 @@ export class CommandReader {
       return { kind: 'command', input };
     }
     if (literal.size > this.literalBudget) {
-      const limit = `larger than this server's limit of ${IMAP_MAX_LITERAL} octets`;
+      const { octets, closeOnExcess } = this.limit();
+      const limit = `larger than this server's limit of ${octets} octets${closeOnExcess ? ' before login' : ''}`;
+      if (literal.nonSync && closeOnExcess) {
+        const reply = `${this.tag} BAD [TOOBIG] Literal of ${literal.size} octets is ${limit}`;
+        this.reset();
+        return { kind: 'bye', reply };
+      }
       return literal.nonSync
         ? this.refuse(`${this.tag} BAD [TOOBIG] Literal of ${literal.size} octets is ${limit}; it was discarded`, literal)
         : this.refuse(`${this.tag} NO [TOOBIG] Literal of ${literal.size} octets is ${limit}; do not send it`, literal);
@@ -87,7 +113,7 @@ export class CommandReader {
   reset(): void {
     this.parts = [];
     this.lineBudget = IMAP_COMMAND_LINE;
-    this.literalBudget = IMAP_MAX_LITERAL;
+    this.literalBudget = this.limit().octets;
     this.swallowing = false;
     this.pendingReply = null;
   }

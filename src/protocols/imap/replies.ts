@@ -49,6 +49,8 @@ export function capabilityList(tls: SessionTls = NO_TLS): string {
 export const BYE = {
   logout: '* BYE l7lab IMAP server logging out',
   autologout: '* BYE Autologout: no command for 30 minutes (RFC 3501 5.4)',
+  literalTooLarge: '* BYE [TOOBIG] Literal size too large, closing the connection',
+  slowLine: '* BYE Command line arrived too slowly, closing the connection',
   shutdown: '* BYE [UNAVAILABLE] Server shutting down',
   busy: '* BYE [UNAVAILABLE] Too many connections, try again later',
   internal: '* BYE [SERVERBUG] Internal server error, closing the connection',

@@ -8,6 +8,7 @@ import type { TranscriptSink } from '../transcript.js';
 import { RecentRegistry } from './recent.js';
 import { BYE } from './replies.js';
 import { ImapSession } from './session.js';
+import { AuthBrake } from '../auth-delay.js';
 
 /**
  * The lab's IMAP4rev1 server: one ImapSession per connection on the shared LineServer.
@@ -22,6 +23,10 @@ export interface ImapServerOptions {
   hostname?: string;
   maxConnections?: number;
   idleTimeoutMs?: number;
+  /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
+  /** The brake on guessing, shared with the other servers of the lab (auth-delay.ts). */
+  authBrake?: AuthBrake;
   /** A certificate: STARTTLS is offered (RFC 3501 6.2.1), or with `implicit` this is an IMAPS port (RFC 8314 3.3). */
   tls?: LineServerTls;
   /** LOGINDISABLED until STARTTLS (RFC 3501 6.2.3): LOGIN and AUTHENTICATE PLAIN refused in clear. */
@@ -34,14 +39,16 @@ export function createImapServer(opts: ImapServerOptions): LineServer {
   const starttls = opts.tls !== undefined && !opts.tls.implicit;
   const loginRequiresTls = opts.loginRequiresTls ?? false;
   const services = { store: opts.store, accounts: opts.accounts, recent: opts.recent ?? new RecentRegistry(), hostname: opts.hostname ?? DEFAULT_HOSTNAME };
+  const brake = opts.authBrake ?? new AuthBrake();
   return new LineServer({
     protocol: 'imap',
     createSession: (ctx) =>
-      new ImapSession({ id: ctx.id, services, tls: { starttls, secure: ctx.secure === true, loginRequiresTls } }),
+      new ImapSession({ id: ctx.id, services, logins: brake.connection(ctx.remoteAddress), tls: { starttls, secure: ctx.secure === true, loginRequiresTls } }),
     busyReply: BYE.busy,
     internalErrorReply: BYE.internal,
     idleTimeoutMs: opts.idleTimeoutMs ?? IMAP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
   });

@@ -1,5 +1,5 @@
-import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS } from '../../limits.js';
-import { authFailureDelay } from '../auth-delay.js';
+import { AUTH_MAX_FAILURES, IMAP_COMMAND_LINE, IMAP_MAX_BAD_COMMANDS, IMAP_MAX_LITERAL, IMAP_MAX_LITERAL_BEFORE_LOGIN } from '../../limits.js';
+import { standaloneGuard, type LoginFailure, type LoginGuard } from '../auth-delay.js';
 import { runCommand } from '../command.js';
 import type { ClientNote, Expect, OutItem, ProtocolSession, SessionTls, Step, Terminator } from '../session.js';
 import type { OsiLayer } from '../transcript.js';
@@ -29,9 +29,11 @@ export interface ImapSessionOptions {
   services: ImapServices;
   /** STARTTLS offered, inside TLS from the start (IMAPS, RFC 8314), passwords only inside TLS. */
   tls?: Partial<SessionTls>;
+  /** This connection's view of the brake on guessing (auth-delay.ts); a brake of its own if absent. */
+  logins?: LoginGuard;
 }
 
-const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE };
+const COMMAND_LINE: Expect = { mode: 'line', maxLine: IMAP_COMMAND_LINE, commandLine: true };
 
 /** The first line of LOGIN/AUTHENTICATE carries credentials, and so do its literals. */
 const SECRET_COMMAND = /^\S+ (LOGIN|AUTHENTICATE)( |$)/i;
@@ -53,11 +55,16 @@ export class ImapSession implements ProtocolSession {
   private expecting: Expect = COMMAND_LINE;
   private user: string | null = null;
   private selected: SelectedMailbox | null = null;
-  private authFailures = 0;
+  private readonly logins: LoginGuard;
+  /** The failed login the command being finished recorded, if any. */
+  private lastFailure: LoginFailure | null = null;
   private tls: SessionTls;
   private badCount = 0;
   private discarding = 0;
-  private readonly reader = new CommandReader();
+  /** Before login, literals are held to IMAP_MAX_LITERAL_BEFORE_LOGIN (limits.ts). */
+  private readonly reader = new CommandReader(() =>
+    this.user === null ? { octets: IMAP_MAX_LITERAL_BEFORE_LOGIN, closeOnExcess: true } : { octets: IMAP_MAX_LITERAL, closeOnExcess: false },
+  );
   private waiting: Waiting | null = null;
   private push: ((step: Step) => void) | null = null;
   private pushQueued = false;
@@ -65,6 +72,7 @@ export class ImapSession implements ProtocolSession {
 
   constructor(private readonly opts: ImapSessionOptions) {
     this.tls = { ...NO_TLS, ...opts.tls };
+    this.logins = opts.logins ?? standaloneGuard();
   }
 
   get id(): string {
@@ -112,8 +120,8 @@ export class ImapSession implements ProtocolSession {
     return this.exclusive(async () => this.end(BYE.lineTooLong, 'error'));
   }
 
-  timeout(): Step {
-    return this.end(BYE.autologout, 'timeout');
+  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+    return this.end(cause === 'deadline' ? BYE.slowLine : BYE.autologout, 'timeout');
   }
 
   shutdown(): Step {
@@ -153,7 +161,8 @@ export class ImapSession implements ProtocolSession {
         this.expecting = { mode: 'bytes', count: step.count };
         return { ...keyed(step.prompt ? [step.prompt] : []), client };
       case 'line':
-        this.expecting = { mode: 'line', maxLine: step.maxLine };
+        // The rest of a command line after a literal is still the command line, with its deadline.
+        this.expecting = { mode: 'line', maxLine: step.maxLine, commandLine: true };
         return { out: [], client };
       case 'discard':
         this.discarding = step.count;
@@ -162,6 +171,11 @@ export class ImapSession implements ProtocolSession {
       case 'refuse':
         this.expecting = COMMAND_LINE;
         return this.reply([step.reply], 'BAD', client);
+      case 'bye': {
+        // RFC 7888 4: the LITERAL+ octets are already on their way; reading them would be the memory asked for.
+        const bye = this.end(BYE.literalTooLarge, 'error');
+        return { ...bye, ...keyed([step.reply, BYE.literalTooLarge]), client };
+      }
       case 'swallowed':
         this.expecting = COMMAND_LINE;
         return { out: [], client: { ...client, text: `${input.toString('latin1')}   [rest of a refused command, not run]`, knowledge: null } };
@@ -201,7 +215,8 @@ export class ImapSession implements ProtocolSession {
     this.waiting = null;
     this.selected?.onUpdate(null);
     this.expecting = COMMAND_LINE;
-    const client: ClientNote = { knowledge: clientKey(line.toString('latin1'), pending.mode) };
+    // A continuation of LOGIN/AUTHENTICATE carries the credential, even when the command then fails.
+    const client: ClientNote = { knowledge: clientKey(line.toString('latin1'), pending.mode), ...(spec.secret ? { secret: true } : {}) };
     try {
       const outcome = await pending.line(this.context(tag, spec.name, this.current), line, end);
       return await this.finish(tag, spec, outcome, client);
@@ -230,8 +245,9 @@ export class ImapSession implements ProtocolSession {
     const layers: Array<OsiLayer | undefined> = out.map((_, i) => (i === out.length - 1 && this.current !== before ? 'L5' : undefined));
     if (outcome.close) return { ...keyed(out, spec.name), client, layers, close: true, closeReason: outcome.close };
     // A failed login is answered after a growing delay (auth-delay.ts), the server waiting.
-    const delay = outcome.change?.authFailed ? { delayMs: authFailureDelay(this.authFailures) } : {};
-    if (this.authFailures >= AUTH_MAX_FAILURES) {
+    const failure = outcome.change?.authFailed ? this.lastFailure : null;
+    const delay = failure && failure.delayMs > 0 ? { delayMs: failure.delayMs } : {};
+    if (failure && failure.failures >= AUTH_MAX_FAILURES) {
       out.push(BYE.tooManyAuth);
       this.current = 'logout';
       return { ...keyed(out, spec.name), client, layers, close: true, closeReason: 'error', ...delay };
@@ -277,7 +293,8 @@ export class ImapSession implements ProtocolSession {
       if (this.selected && this.selected !== change.selected) this.selected.close();
       this.selected = change.selected;
     }
-    if (change.authFailed) this.authFailures++;
+    if (change.authFailed) this.lastFailure = this.logins.failed();
+    if (change.user) this.logins.succeeded();
     if (outcome.next) this.current = outcome.next;
   }
 

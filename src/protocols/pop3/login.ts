@@ -1,4 +1,3 @@
-import { authFailureDelay } from '../auth-delay.js';
 import { AUTH_MAX_FAILURES } from '../../limits.js';
 import { accountOf } from '../../mailstore/types.js';
 import { loadMaildrop } from './maildrop.js';
@@ -21,12 +20,12 @@ export function refuseCleartext(ctx: AuthorizationContext): Pop3Outcome | null {
  * allowed closes the connection (AUTH_MAX_FAILURES), as Dovecot does after 3.
  */
 export function authFailed(ctx: AuthorizationContext): Pop3Outcome {
-  const failures = ctx.failures + 1;
-  const delayMs = authFailureDelay(failures);
+  const { failures, delayMs } = ctx.logins.failed();
+  const delay = delayMs > 0 ? { delayMs } : {};
   if (failures >= AUTH_MAX_FAILURES) {
-    return { replies: [`${AUTH_FAILED}; ${failures} failed attempts, closing the connection`], change: { failures }, close: 'auth-failures', delayMs };
+    return { replies: [`${AUTH_FAILED}; ${failures} failed attempts, closing the connection`], close: 'auth-failures', ...delay };
   }
-  return { replies: [AUTH_FAILED], change: { failures }, delayMs };
+  return { replies: [AUTH_FAILED], ...delay };
 }
 
 /**
@@ -48,6 +47,7 @@ export async function openMaildrop(ctx: AuthorizationContext, name: string): Pro
     throw err;
   }
   const { count, octets } = maildrop.stat();
+  ctx.logins.succeeded();
   return {
     replies: [`+OK ${account}'s maildrop has ${pluralMessages(count)} (${octets} octets)`],
     next: 'TRANSACTION',

@@ -9,6 +9,7 @@ import { pop3ClientKey, pop3ServerKey, type Answers } from './knowledge/keys.js'
 import type { Maildrop } from './maildrop.js';
 import { clampReply, POP3_GREETING, renderError } from './replies.js';
 import type { AuthorizationContext, Pop3Change, Pop3Context, Pop3Outcome, Pop3Pending, Pop3State } from './types.js';
+import { standaloneGuard, type LoginGuard } from '../auth-delay.js';
 
 export { POP3_GREETING } from './replies.js';
 
@@ -24,6 +25,8 @@ export interface Pop3SessionOptions {
   commands?: ReadonlyMap<string, AnyCommandSpec<Pop3State, Pop3Context, string, Pop3Outcome>>;
   /** STLS offered (RFC 2595 4), inside TLS from the start (POP3S, RFC 8314), passwords only inside TLS (RFC 2595 2.2). */
   tls?: Partial<SessionTls>;
+  /** This connection's view of the brake on guessing (auth-delay.ts); a brake of its own if absent. */
+  logins?: LoginGuard;
 }
 
 /** 600000 -> "10 minutes", 1500 -> "1.5 seconds", 150 -> "150 ms". */
@@ -33,7 +36,7 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-const COMMAND_LINE: Expect = { mode: 'line', maxLine: POP3_COMMAND_LINE };
+const COMMAND_LINE: Expect = { mode: 'line', maxLine: POP3_COMMAND_LINE, commandLine: true };
 
 /**
  * One POP3 session as a pure state machine (RFC 1939 3): AUTHORIZATION -> TRANSACTION ->
@@ -49,7 +52,7 @@ export class Pop3Session implements ProtocolSession {
   private tls: SessionTls;
   /** The name of the USER line just before; any other line forgets it (RFC 1939 7). */
   private pendingUser: string | null = null;
-  private failures = 0;
+  private readonly logins: LoginGuard;
   /** In TRANSACTION: the account whose maildrop is locked, and its snapshot (RFC 1939 4). */
   private login: { account: string; maildrop: Maildrop } | null = null;
   /** Unlocks the maildrop; null once released (QUIT's UPDATE, or the connection gone). */
@@ -63,6 +66,7 @@ export class Pop3Session implements ProtocolSession {
     this.id = opts.id;
     this.commands = opts.commands ?? POP3_COMMANDS;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? POP3_IDLE_TIMEOUT_MS;
+    this.logins = opts.logins ?? standaloneGuard();
     this.tls = { starttls: opts.tls?.starttls ?? false, secure: opts.tls?.secure ?? false, loginRequiresTls: opts.tls?.loginRequiresTls ?? false };
   }
 
@@ -120,8 +124,9 @@ export class Pop3Session implements ProtocolSession {
    * RFC 1939 lets the server close silently; like Dovecot we say why first, so a learner
    * at a terminal does not just see the connection vanish.
    */
-  timeout(): Step {
-    return this.step({ replies: [`-ERR autologout: idle for ${duration(this.idleTimeoutMs)}; nothing was deleted`], close: 'timeout' }, 'TIMEOUT');
+  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+    const why = cause === 'deadline' ? 'a command line arrived too slowly' : `autologout: idle for ${duration(this.idleTimeoutMs)}`;
+    return this.step({ replies: [`-ERR ${why}; nothing was deleted`], close: 'timeout' }, 'TIMEOUT');
   }
 
   shutdown(): Step {
@@ -145,7 +150,7 @@ export class Pop3Session implements ProtocolSession {
   }
 
   private authorization(pendingUser: string | null): AuthorizationContext {
-    return { ...this.services(), state: 'AUTHORIZATION', pendingUser, failures: this.failures };
+    return { ...this.services(), state: 'AUTHORIZATION', pendingUser, logins: this.logins };
   }
 
   private services(): { store: MailStore; accounts: Accounts; timestamp: string; hostname: string; tls: SessionTls } {
@@ -166,7 +171,6 @@ export class Pop3Session implements ProtocolSession {
 
   private apply(change: Pop3Change): void {
     if (change.pendingUser !== undefined) this.pendingUser = change.pendingUser;
-    if (change.failures !== undefined) this.failures = change.failures;
     if (change.login) {
       this.login = { account: change.login.account, maildrop: change.login.maildrop };
       this.release = change.login.release;

@@ -3,6 +3,7 @@ import type { CommandSpec, OutcomeBase, Pending } from '../command.js';
 import type { SessionTls } from '../session.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { Maildrop, MaildropEntry, MaildropView } from './maildrop.js';
+import type { LoginGuard } from '../auth-delay.js';
 
 /**
  * The three states of a POP3 session, in RFC 1939 section 3's own words:
@@ -28,8 +29,8 @@ export interface AuthorizationContext extends Pop3ContextBase {
   readonly state: 'AUTHORIZATION';
   /** The name of a USER command given on the line just before (PASS must follow it at once, RFC 1939 7). */
   readonly pendingUser: string | null;
-  /** Failed logins so far in this connection. */
-  readonly failures: number;
+  /** Failed logins, counted once for every protocol (auth-delay.ts). */
+  readonly logins: LoginGuard;
 }
 
 /** TRANSACTION (RFC 1939 5): the maildrop is locked and its snapshot fixed; both always there. */
@@ -52,8 +53,6 @@ export type ContextIn<S extends Pop3State> = Extract<Pop3Context, { state: S }>;
 export interface Pop3Change {
   /** USER: the name the next line (PASS) may use (RFC 1939 7). */
   pendingUser?: string;
-  /** A failed login: the count so far in this connection. */
-  failures?: number;
   /** A login: the maildrop locked for this session and its snapshot (RFC 1939 4). */
   login?: { account: string; maildrop: Maildrop; release: () => void };
   /** STLS accepted (RFC 2595 4): from the handshake on, the session is inside TLS. */

@@ -1,5 +1,4 @@
 import type { Expect, Terminator } from '../session.js';
-import { authFailureDelay } from '../auth-delay.js';
 import { SASL_MAX_RESPONSE_LINE } from '../../limits.js';
 import { cramDigest, decodeBase64, encodeBase64, parseCramResponse, parsePlain, safeEqual, showNuls, type SaslMechanism } from '../sasl.js';
 import { delayed, simulatedFailure } from './simulate.js';
@@ -25,7 +24,8 @@ type Phase = { kind: 'plain' } | { kind: 'login-user' } | { kind: 'login-passwor
 const SECRET_NOTE = { secret: true, layer: 'L6', knowledge: SASL_LINE } as const;
 const EXPECT: Expect = { mode: 'line', maxLine: SASL_MAX_RESPONSE_LINE };
 
-function authSucceeded(user: string): Outcome {
+function authSucceeded(ctx: SmtpContext, user: string): Outcome {
+  ctx.logins.succeeded();
   return { replies: ['235 2.7.0 Authentication successful'], next: 'GREETED', change: { authenticatedAs: user.toLowerCase() } };
 }
 
@@ -35,15 +35,15 @@ function authSucceeded(user: string): Outcome {
  * is a growing delay before the reply, which the server applies (the session has no clock).
  */
 function authFailed(ctx: SmtpContext): Outcome {
-  const authFailures = ctx.data.authFailures + 1;
-  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED', delayMs: authFailureDelay(authFailures), change: { authFailures } };
+  const { delayMs } = ctx.logins.failed();
+  return { replies: ['535 5.7.8 Authentication credentials invalid'], next: 'GREETED', ...(delayMs > 0 ? { delayMs } : {}) };
 }
 
 /** The credentials are checked: a failure rule for the user may answer instead (auth:<user>=454). */
 function verdict(ctx: SmtpContext, user: string, ok: boolean): Outcome {
   const sim = simulatedFailure(ctx, 'auth', user);
   if (sim?.instead) return { next: 'GREETED', ...sim.instead };
-  return delayed(ok ? authSucceeded(user) : authFailed(ctx), sim);
+  return delayed(ok ? authSucceeded(ctx, user) : authFailed(ctx), sim);
 }
 
 function verifyPlain(ctx: SmtpContext, message: Buffer): Outcome {

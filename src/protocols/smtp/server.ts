@@ -8,6 +8,7 @@ import type { FailureRules } from './failure-rules.js';
 import { DEFAULT_HOSTNAME } from '../session.js';
 import { SmtpSession } from './session.js';
 import type { SmtpStore } from './types.js';
+import { AuthBrake } from '../auth-delay.js';
 
 /**
  * The lab's SMTP server: SMTP sessions bound to TCP by the shared LineServer. It captures
@@ -27,6 +28,10 @@ export interface SmtpServerOptions {
   maxConnections?: number;
   /** Default SMTP_IDLE_TIMEOUT_MS (RFC 5321 4.5.3.2.7). */
   idleTimeoutMs?: number;
+  /** A command line's deadline (COMMAND_LINE_DEADLINE_MS); tests shorten it. */
+  commandDeadlineMs?: number;
+  /** The brake on guessing, shared with the other servers of the lab (auth-delay.ts). */
+  authBrake?: AuthBrake;
   /** Called for each stored message, after the store made it durable (also sent to `sink`). */
   onMessage?: (event: MessageEvent) => void;
   /** Emit a transcript event for each line of message content, not only the final dot. */
@@ -48,12 +53,14 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
     opts.sink?.(event);
     opts.onMessage?.(event);
   };
+  const brake = opts.authBrake ?? new AuthBrake();
   return new LineServer({
     protocol: 'smtp',
     busyReply: `421 4.7.0 ${hostname} Too many connections, try again later`,
     internalErrorReply: `421 4.3.0 ${hostname} Internal error, closing connection`,
     idleTimeoutMs: opts.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
     ...(opts.maxConnections !== undefined ? { maxConnections: opts.maxConnections } : {}),
+    ...(opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {}),
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     createSession: (ctx) =>
@@ -69,6 +76,7 @@ export function createSmtpServer(opts: SmtpServerOptions): LineServer {
         transcriptDataLines: opts.transcriptDataLines ?? false,
         ...(opts.env ? { env: opts.env } : {}),
         ...(opts.failures ? { failures: opts.failures } : {}),
+        logins: brake.connection(ctx.remoteAddress),
         tls: { starttls: opts.tls !== undefined && !opts.tls.implicit, secure: ctx.secure === true, loginRequiresTls: opts.loginRequiresTls ?? false },
       }),
   });

@@ -11,6 +11,7 @@ import type { FailureRules } from './failure-rules.js';
 import { clientKey, commandKey, serverKey } from './knowledge/keys.js';
 import { renderError } from './replies.js';
 import type { SmtpContext, SmtpOutcome, SmtpPending, SmtpSessionData, SmtpState, SmtpStore, Transaction, TransactionContext, UnchangedLine } from './types.js';
+import { standaloneGuard, type LoginGuard } from '../auth-delay.js';
 
 /**
  * One SMTP server session as a pure state machine (RFC 5321 3, 4.1.4): it takes a line and
@@ -34,10 +35,12 @@ export interface SmtpSessionOptions {
   tls?: Partial<SessionTls>;
   /** Failure on demand: rules (with their random source) consulted at MAIL, RCPT, DATA and AUTH. */
   failures?: FailureRules;
+  /** This connection's view of the brake on guessing (auth-delay.ts); a brake of its own if absent. */
+  logins?: LoginGuard;
 }
 
 export { DEFAULT_HOSTNAME };
-const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE };
+const COMMAND_EXPECT: Expect = { mode: 'line', maxLine: SMTP_COMMAND_LINE, commandLine: true };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -67,7 +70,6 @@ export class SmtpSession implements ProtocolSession {
       clientDomain: null,
       remoteAddress: opts.remoteAddress,
       authenticatedAs: null,
-      authFailures: 0,
       transaction: null,
       secure: opts.tls?.secure ?? false,
     };
@@ -87,6 +89,7 @@ export class SmtpSession implements ProtocolSession {
       commands: SMTP_COMMANDS,
       sessionId: opts.id,
       store: opts.store,
+      logins: opts.logins ?? standaloneGuard(),
       onMessage: opts.onMessage ?? null,
       get state() {
         return session.current;

@@ -5,6 +5,7 @@ import type { MessageEvent } from '../transcript.js';
 import type { MailStore } from '../../mailstore/types.js';
 import type { SmtpEnvironment } from './env.js';
 import type { FailureRules } from './failure-rules.js';
+import type { LoginGuard } from '../auth-delay.js';
 
 /**
  * SMTP session states, named after the phases of RFC 5321:
@@ -63,7 +64,6 @@ export interface SmtpSessionData {
   readonly clientDomain: string | null;
   readonly remoteAddress: string;
   readonly authenticatedAs: string | null;
-  readonly authFailures: number;
   readonly transaction: Transaction | null;
   /** The connection is inside TLS: after STARTTLS, or from the start on the SMTPS port (RFC 8314). */
   readonly secure: boolean;
@@ -81,6 +81,8 @@ export interface SmtpContext {
   readonly commands: ReadonlyMap<string, SmtpCommand>;
   readonly sessionId: string;
   readonly store: SmtpStore;
+  /** Failed logins, counted once for every protocol (auth-delay.ts). */
+  readonly logins: LoginGuard;
   /** Called once per stored message, after the store has made it durable; null when nobody listens. */
   readonly onMessage: ((event: MessageEvent) => void) | null;
 }

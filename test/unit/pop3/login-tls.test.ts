@@ -25,7 +25,7 @@ describe('POP3 with loginRequiresTls', () => {
       // Three refusals and not closed: a refusal is not a failed login.
       ['USER bob', REFUSED_STLS, 'AUTHORIZATION'],
     ]);
-    expect(s.expect).toEqual({ mode: 'line', maxLine: 255 });
+    expect(s.expect).toEqual({ mode: 'line', maxLine: 255, commandLine: true });
   });
 
   it('CAPA leaves out USER and SASL PLAIN until TLS, and lists them after STLS (issue 20, item 12)', async () => {

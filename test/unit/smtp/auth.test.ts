@@ -203,10 +203,11 @@ describe('AUTH rules', () => {
     for (let i = 1; i <= 6; i++) {
       const step = await h.session.line(Buffer.from(`AUTH PLAIN ${plainResponse('alice', `bad${i}`)}`), { crlf: true });
       expect(step.out).toEqual(FAIL);
-      delays.push(step.delayMs);
+      delays.push(step.delayMs ?? 0);
     }
     expect(delays).toEqual([1, 2, 3, 4, 5, 6].map(authFailureDelay));
-    expect(delays[0]).toBe(AUTH_FAILURE_DELAY_MS);
+    expect(delays[0]).toBe(0); // one mistyped password costs nothing
+    expect(delays[1]).toBe(AUTH_FAILURE_DELAY_MS);
     expect(delays[5]).toBe(AUTH_FAILURE_DELAY_MAX_MS);
     expect(await h.wire.line('AUTH LOGIN')).toEqual(['334 VXNlcm5hbWU6']);
     await h.wire.line(b64('alice'));
@@ -220,6 +221,6 @@ describe('AUTH rules', () => {
     expect(h.session.expect).toEqual({ mode: 'line', maxLine: SASL_MAX_RESPONSE_LINE });
     expect(await h.wire.send(`${'A'.repeat(SASL_MAX_RESPONSE_LINE + 4)}\r\n`)).toEqual(['500 5.5.6 Authentication exchange line is too long']);
     expect(h.session.state).toBe('GREETED');
-    expect(h.session.expect).toEqual({ mode: 'line', maxLine: 512 });
+    expect(h.session.expect).toEqual({ mode: 'line', maxLine: 512, commandLine: true });
   });
 });

@@ -7,6 +7,7 @@ import { SMTP_COMMANDS } from '../../../src/protocols/smtp/commands/index.js';
 import { renderError, SmtpSyntaxError } from '../../../src/protocols/smtp/replies.js';
 import type { SmtpContext, SmtpState } from '../../../src/protocols/smtp/types.js';
 import { fixedEnv, makeSession } from './fixtures.js';
+import { standaloneGuard } from '../../../src/protocols/auth-delay.js';
 
 /** The one error renderer's reply for what a schema throws (the reply the client would get). */
 function replyFor(parse: () => unknown): string {
@@ -23,10 +24,11 @@ const context = (state: SmtpState): SmtpContext => ({
   config: { hostname: 'h.test', maxMessageSize: 1000, authRequired: false, accounts: new Accounts(DEMO_ACCOUNTS), transcriptDataLines: false, tls: { starttls: false, loginRequiresTls: false }, failures: null },
   env: fixedEnv(),
   state,
-  data: { greeting: 'EHLO', clientDomain: 'c', remoteAddress: '127.0.0.1', authenticatedAs: null, authFailures: 0, transaction: null, secure: false },
+  data: { greeting: 'EHLO', clientDomain: 'c', remoteAddress: '127.0.0.1', authenticatedAs: null, transaction: null, secure: false },
   commands: SMTP_COMMANDS,
   sessionId: 's',
   store: { deliver: async () => [] },
+  logins: standaloneGuard(),
   onMessage: null,
 });
 
