@@ -1,6 +1,7 @@
 import type { DnsField, DnsSection } from '../types.js';
 import { DnsFormatError } from './errors.js';
 import { addField } from './fields.js';
+import { MAX_NAME_WIRE } from './names.js';
 import type { FieldKey, FieldSink } from './fields.js';
 
 /** The decoder's cursor over one message: the bytes, where it is, and the fields collected so far. */
@@ -10,10 +11,11 @@ export interface Reader {
   readonly fields: FieldSink;
 }
 
-/** A name may have at most 255 octets on the wire, counting lengths and the root's zero (RFC 1035 2.3.4, 3.1). */
-export const MAX_NAME_WIRE = 255;
-/** A label has at most 63 octets (RFC 1035 2.3.4). */
-export const MAX_LABEL = 63;
+/**
+ * Pointers one name may follow. A name has at most 127 labels (255 octets), so a chain longer than
+ * that only repeats pointers to pointers: bytes built to make each name cost thousands of jumps.
+ */
+export const MAX_POINTERS = 127;
 
 export function need(r: Reader, n: number): void {
   if (r.pos + n > r.b.length) throw new DnsFormatError('truncated', r.pos, `${n} more octets needed`);
@@ -63,6 +65,7 @@ export function readName(r: Reader, section: DnsSection, key: FieldKey): string 
   let name = '';
   let wire = 1;
   let jumped = false;
+  let jumps = 0;
   let pointerField = -1;
   for (;;) {
     if (pos >= b.length) throw new DnsFormatError('truncated', pos, 'name runs past the end');
@@ -80,6 +83,7 @@ export function readName(r: Reader, section: DnsSection, key: FieldKey): string 
       if (target >= bound) {
         throw new DnsFormatError(target > pos ? 'forward-pointer' : 'pointer-loop', pos, `pointer to ${target}`);
       }
+      if (++jumps > MAX_POINTERS) throw new DnsFormatError('too-many-pointers', pos, `over ${MAX_POINTERS} pointers in one name`);
       if (!jumped) {
         r.pos = pos + 2;
         jumped = true;
