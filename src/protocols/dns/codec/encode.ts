@@ -115,6 +115,18 @@ export interface QueryOptions {
   edns?: boolean | Partial<EdnsOpt>;
 }
 
+/** The largest UDP response without EDNS (RFC 1035 2.3.4, 4.2.1). */
+export const UDP_PLAIN_MAX = 512;
+
+/**
+ * The maxSize for a UDP response to this query: 512 without EDNS; else the requestor's UDP size,
+ * a value under 512 read as 512 (RFC 6891 6.2.3, 6.2.5), capped by what this server will send.
+ */
+export function udpMaxSize(query: DnsMessage, serverMax = 4096): number {
+  if (!query.edns) return UDP_PLAIN_MAX;
+  return Math.min(Math.max(query.edns.udpSize, UDP_PLAIN_MAX), Math.max(serverMax, UDP_PLAIN_MAX));
+}
+
 /** The UDP size a lab client offers: fits IPv6's minimum MTU without fragmenting (DNS Flag Day 2020). */
 export const DEFAULT_EDNS_UDP_SIZE = 1232;
 

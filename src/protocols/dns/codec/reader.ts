@@ -93,7 +93,10 @@ export function readName(r: Reader, section: DnsSection, key: FieldKey): string 
       pos = target;
       continue;
     }
-    if ((len & 0xc0) !== 0) throw new DnsFormatError('bad-label-type', pos, `label type 0x${(len & 0xc0).toString(16)}`);
+    if ((len & 0xc0) !== 0) {
+      // 0x40 and 0x80 are reserved label types (RFC 1035 4.1.4); read as a length, it would be over 63 (2.3.4)
+      throw new DnsFormatError('bad-label-type', pos, `label type 0x${(len & 0xc0).toString(16)} (as a length, ${len} is over 63)`);
+    }
     if (pos + 1 + len > b.length) throw new DnsFormatError('truncated', pos, 'label runs past the end');
     wire += len + 1;
     if (wire > MAX_NAME_WIRE) throw new DnsFormatError('name-too-long', pos, `${wire} octets`);
