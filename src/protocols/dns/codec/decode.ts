@@ -12,7 +12,7 @@ import { classText, flagsText, typeText } from './field-values.js';
 export interface DecodeOptions {
   /** Build the byte-offset fields for the hex view (default true). The server passes false. */
   fields?: boolean;
-  /** Bytes after the last record: 'reject' (default, as BIND does: FORMERR) or 'ignore'. */
+  /** Bytes after the last record the counts announce: 'reject' (default: a DnsFormatError, so a server answers FORMERR) or 'ignore'. */
   trailing?: 'reject' | 'ignore';
 }
 
