@@ -70,6 +70,17 @@ describe('the lab DNS hierarchy', () => {
     closers.push(again);
     expect(again.dns!.servers.every((s) => s.address.port === port)).toBe(true);
   });
+
+  it('with the resolver on every address (serve --host 0.0.0.0), the zone servers move to a port of their own', async () => {
+    const h = new DnsHierarchy();
+    closers.push(h);
+    const resolver = await h.listen(0, '0.0.0.0');
+    const [root] = h.info.servers;
+    expect(root?.address.host).toBe('127.0.0.2');
+    expect(root?.address.port).not.toBe(resolver.port);
+    const r = await client(root!.address).ask(encodeQuery('', 'NS', { id: 3, rd: false }));
+    expect(r.header.aa).toBe(true);
+  });
 });
 
 describe('where only 127.0.0.1 is loopback (macOS)', () => {
