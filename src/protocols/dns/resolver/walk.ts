@@ -1,0 +1,170 @@
+/**
+ * One name, one type, walked down from the closest servers we know (RFC 1034 5.3.3): ask a server
+ * with RD=0, follow referrals to closer zones using their glue (or, without glue, the name
+ * server's address looked up on its own), move to the next server when one fails, and stop at an
+ * answer, a CNAME to chase, or a negative answer. The work is bounded by the query's budget.
+ */
+import type { Address } from '../../server.js';
+import { CLASS_IN, RCODES, type DnsMessage } from '../types.js';
+import type { DnsCache } from './cache.js';
+import { classify, type Referral, type Verdict } from './classify.js';
+import type { ResolverLog } from './events.js';
+import { isAtOrBelow, nameKey } from './names.js';
+import { dotted } from './names.js';
+import { logVerdict } from './verdict-lines.js';
+import { remember } from './remember.js';
+import type { Exchange, ResolverLimits } from './types.js';
+
+export interface WalkEnv {
+  rootHints: Address[];
+  exchange: Exchange;
+  now: () => number;
+  cache: DnsCache;
+  limits: ResolverLimits;
+  portOf: (host: string, nsName: string) => number;
+  nextId: () => number;
+  ednsUdpSize: number;
+}
+
+/** The work one client query has done so far, shared by its CNAME hops and glueless lookups. */
+export interface WalkState {
+  log: ResolverLog;
+  started: number;
+  queries: number;
+  referrals: number;
+  /** Nesting of glueless name server lookups. */
+  depth: number;
+  /** Looks up a name server's addresses when a referral brought no glue. */
+  addressesOf(nsName: string, state: WalkState): Promise<string[]>;
+}
+
+export type BudgetReason = 'queries' | 'time' | 'referrals';
+
+/** The query's budget is spent: the resolver gives up with SERVFAIL rather than loop (RFC 1035 7.1). */
+export class BudgetExceeded extends Error {
+  constructor(readonly reason: BudgetReason) {
+    super(`resolver budget exceeded: ${reason}`);
+  }
+}
+
+export type Outcome = Exclude<Verdict, Referral | { kind: 'lame' } | { kind: 'loop' }> | { kind: 'servfail'; reason: string };
+
+interface ServerSet {
+  zone: string;
+  servers: Array<{ name: string; addresses: Address[] }>;
+}
+
+const rootSet = (env: WalkEnv): ServerSet => ({ zone: '', servers: env.rootHints.map((a) => ({ name: '', addresses: [a] })) });
+
+function toServerSet(env: WalkEnv, zone: string, servers: Array<{ name: string; addresses: string[] }>): ServerSet {
+  return { zone, servers: servers.map((s) => ({ name: s.name, addresses: s.addresses.map((host) => ({ host, port: env.portOf(host, s.name) })) })) };
+}
+
+/** RFC 1034 5.3.3 step 2: the closest zone whose servers are cached, else the root hints. */
+function startSet(env: WalkEnv, name: string): ServerSet {
+  const cached = env.cache.closestDelegation(name);
+  return cached ? toServerSet(env, cached.zone, cached.servers) : rootSet(env);
+}
+
+function referralSet(env: WalkEnv, referral: Referral): ServerSet {
+  const servers = referral.ns.flatMap((r) => {
+    if (r.data.kind !== 'NS') return [];
+    const ns = r.data.name;
+    const addresses = referral.glue.flatMap((g) => (nameKey(g.name) === nameKey(ns) && (g.data.kind === 'A' || g.data.kind === 'AAAA') ? [g.data.address] : []));
+    return [{ name: ns, addresses }];
+  });
+  return toServerSet(env, referral.zone, servers);
+}
+
+export async function walk(env: WalkEnv, state: WalkState, name: string, type: number): Promise<Outcome> {
+  let set = startSet(env, name);
+  for (;;) {
+    const verdict = await askSet(env, state, set, name, type);
+    if (!verdict) {
+      if (set.zone === '') return { kind: 'servfail', reason: 'servers' };
+      // Every cached server of the zone failed: start again from the root (RFC 1034 5.3.3 step 4d, then step 2).
+      state.log.note(`no server of ${dotted(set.zone)} answered; starting again from the root`, 'resolver restart', { zone: set.zone });
+      set = rootSet(env);
+      continue;
+    }
+    if (verdict.kind === 'loop') return { kind: 'servfail', reason: 'cname-loop' };
+    if (verdict.kind !== 'referral') return verdict;
+    state.referrals += 1;
+    if (state.referrals > env.limits.maxReferrals) throw new BudgetExceeded('referrals');
+    set = referralSet(env, verdict);
+  }
+}
+
+/** RFC 1034 5.3.3 step 3: try each server of the set in turn until one gives a usable reply. */
+async function askSet(env: WalkEnv, state: WalkState, set: ServerSet, name: string, type: number): Promise<Exclude<Verdict, { kind: 'lame' }> | undefined> {
+  for (const server of set.servers) {
+    const addresses = server.addresses.length > 0 ? server.addresses : await glueless(env, state, server.name, set.zone);
+    for (const address of addresses) {
+      const session = state.log.nextExchange();
+      const reply = await send(env, state, session, address, set.zone, name, type);
+      if (!reply) continue;
+      const verdict = classify(reply, name, type, set.zone);
+      logVerdict(state.log, session, reply, verdict, address.host);
+      if (verdict.kind === 'lame') continue;
+      remember(env.cache, reply, verdict);
+      return verdict;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A referral named a server without glue: look its address up first, unless the name lies in the
+ * zone it serves (its address could only come from itself) or the nesting is too deep.
+ */
+async function glueless(env: WalkEnv, state: WalkState, nsName: string, zone: string): Promise<Address[]> {
+  if (nsName === '' || isAtOrBelow(nsName, zone) || state.depth >= env.limits.maxGluelessDepth) return [];
+  state.log.note(`no glue for ${dotted(nsName)}: looking up its address first`, 'resolver glueless', { ns: nsName });
+  const hosts = await state.addressesOf(nsName, { ...state, depth: state.depth + 1 });
+  return hosts.map((host) => ({ host, port: env.portOf(host, nsName) }));
+}
+
+function spend(env: WalkEnv, state: WalkState): void {
+  if (state.queries >= env.limits.maxQueries) throw new BudgetExceeded('queries');
+  if (env.now() - state.started > env.limits.maxTimeMs) throw new BudgetExceeded('time');
+  state.queries += 1;
+}
+
+function upstreamQuery(env: WalkEnv, name: string, type: number): DnsMessage {
+  return {
+    header: { id: env.nextId(), qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: RCODES.NOERROR },
+    questions: [{ name, type, class: CLASS_IN }],
+    answers: [],
+    authority: [],
+    additional: [],
+    edns: { udpSize: env.ednsUdpSize, extendedRcode: 0, version: 0, dnssecOk: false, options: [] },
+  };
+}
+
+/** A reply answers our query when it is a response with our id and our question (RFC 5452 9.1). */
+function matches(query: DnsMessage, reply: DnsMessage): boolean {
+  const q = query.questions[0];
+  const r = reply.questions[0];
+  return reply.header.qr && reply.header.id === query.header.id && !!q && !!r && nameKey(q.name) === nameKey(r.name) && q.type === r.type;
+}
+
+/** One upstream exchange over UDP, again over TCP when the reply was truncated (RFC 1035 4.2.1, RFC 7766 5). */
+async function send(env: WalkEnv, state: WalkState, session: string, server: Address, zone: string, name: string, type: number): Promise<DnsMessage | undefined> {
+  spend(env, state);
+  const query = upstreamQuery(env, name, type);
+  state.log.query(session, server.host, zone, name, type);
+  try {
+    let reply = await env.exchange(server, query, 'udp');
+    if (reply.header.tc && matches(query, reply)) {
+      state.log.exchangeNote(session, `truncated (TC): asking ${server.host} again over TCP`, 'resolver truncated', { server: server.host });
+      spend(env, state);
+      reply = await env.exchange(server, query, 'tcp');
+    }
+    if (matches(query, reply)) return reply;
+    state.log.exchangeNote(session, `reply from ${server.host} does not match the query: ignored`, 'resolver mismatch', { server: server.host });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    state.log.exchangeNote(session, `no reply from ${server.host} (${reason}): trying the next server`, 'resolver no reply', { server: server.host, reason });
+  }
+  return undefined;
+}
