@@ -78,13 +78,16 @@ function referralSet(env: WalkEnv, referral: Referral): ServerSet {
 
 export async function walk(env: WalkEnv, state: WalkState, name: string, type: number): Promise<Outcome> {
   let set = startSet(env, name);
+  let fromCache = set.zone !== '';
   for (;;) {
     const verdict = await askSet(env, state, set, name, type);
     if (!verdict) {
-      if (set.zone === '') return { kind: 'servfail', reason: 'servers' };
-      // Every cached server of the zone failed: start again from the root (RFC 1034 5.3.3 step 4d, then step 2).
+      if (!fromCache) return { kind: 'servfail', reason: 'servers' };
+      // Every cached server of the zone failed (their addresses may have changed): start once more
+      // from the root (RFC 1034 5.3.3 step 4d, then step 2).
       state.log.note(`no server of ${dotted(set.zone)} answered; starting again from the root`, 'resolver restart', { zone: set.zone });
       set = rootSet(env);
+      fromCache = false;
       continue;
     }
     if (verdict.kind === 'loop') return { kind: 'servfail', reason: 'cname-loop' };
