@@ -151,8 +151,6 @@ export const PRACTICE_CLOSE_WAIT_MS = 2_000;
 export const TLS_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 // ---- DNS recursive resolver (RFC 1034 5.3.3, RFC 1035 7, RFC 2308) ----
-/** The EDNS UDP payload size the resolver advertises (RFC 6891 6.2.5): 1232, DNS Flag Day 2020's choice, fits an IPv6 minimum MTU. */
-export const DNS_EDNS_UDP_SIZE = 1232;
 /**
  * What one client query may cost the resolver (RFC 1035 7.1: bound the work so a bad zone cannot
  * loop it). l7lab's choices, near Unbound's and BIND's: BIND's max-recursion-queries is 100 and

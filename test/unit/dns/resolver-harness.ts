@@ -1,12 +1,14 @@
 /**
- * An in-memory DNS for the resolver's unit tests: authoritative servers by address, answering
- * with the authoritative answer function, a fake clock, and a record of every upstream query.
+ * An in-memory DNS for the resolver's unit tests: authoritative servers by address, each the lab's
+ * own authoritative answer (session.ts) over zones given as data, a fake clock, and a record of
+ * every upstream query.
  */
 import type { Address } from '../../../src/protocols/server.js';
 import type { TranscriptEvent } from '../../../src/protocols/transcript.js';
 import { createResolver, type Resolver, type ResolverLimits } from '../../../src/protocols/dns/resolver/index.js';
 import { CLASS_IN, RR_TYPES, type DnsMessage, type DnsTransport, type RData, type ResourceRecord } from '../../../src/protocols/dns/types.js';
-import { fakeAuthoritative, type FakeZone } from './resolver-fake-auth.js';
+import { createAuthority } from '../../../src/protocols/dns/session.js';
+import type { ZoneSpec } from '../../../src/protocols/dns/zones.js';
 
 export const PORT = 5353;
 
@@ -41,19 +43,22 @@ export interface World {
 }
 
 /** servers: address -> the zones it serves. rootHints: the root's addresses. */
-export function world(servers: Record<string, FakeZone[]>, rootHints: string[], limits: Partial<ResolverLimits> = {}): World {
+export function world(servers: Record<string, readonly ZoneSpec[]>, rootHints: string[], limits: Partial<ResolverLimits> = {}): World {
   const sent: Sent[] = [];
   const events: TranscriptEvent[] = [];
   const behaviour = new Map<string, Behaviour>();
   const clock = { now: Date.UTC(2026, 0, 1), advance: (s: number) => void (clock.now += s * 1000) };
   let id = 0;
+  const authorities = new Map(Object.entries(servers).map(([host, zones]) => [host, createAuthority(zones)]));
   const exchange = async (server: Address, query: DnsMessage, transport: DnsTransport): Promise<DnsMessage> => {
     const q = query.questions[0];
     sent.push({ host: server.host, name: q?.name ?? '', type: q?.type ?? 0, transport, rd: query.header.rd });
-    const zones = servers[server.host];
+    const authority = authorities.get(server.host);
     const how = behaviour.get(server.host) ?? 'ok';
-    if (!zones || server.port !== PORT || how === 'timeout') throw new Error('timeout');
-    const reply = fakeAuthoritative(zones, query);
+    if (!authority || server.port !== PORT || how === 'timeout') throw new Error('timeout');
+    const answered = authority.answer(query);
+    if (answered === 'drop') throw new Error('timeout');
+    const reply = answered.response;
     if (how === 'servfail') return { ...reply, header: { ...reply.header, rcode: 2, aa: false }, answers: [], authority: [], additional: [] };
     if (how === 'truncate-udp' && transport === 'udp') return { ...reply, header: { ...reply.header, tc: true }, answers: [], authority: [], additional: [] };
     return reply;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RCODES, RR_TYPES } from '../../../src/protocols/dns/types.js';
 import { world } from './resolver-harness.js';
 import { ROOT, SERVERS } from './resolver-zones.js';
+import { AUTHORITATIVE_SERVERS, zonesOf } from '../../../src/protocols/dns/zones.js';
 
 const hosts = (w: ReturnType<typeof world>) => w.sent.map((s) => `${s.host} ${s.name} ${s.transport}`);
 
@@ -19,15 +20,32 @@ describe('resolver: the walk from the root (RFC 1034 5.3.3)', () => {
     const w = world(SERVERS, [ROOT]);
     await w.ask('example.test', 'MX');
     const lines = w.lines();
-    expect(lines[0]).toBe(';; cache miss: example.test. MX');
-    expect(lines).toContain('? example.test. IN MX @127.0.0.2 (root)');
-    expect(lines).toContain(';; NOERROR referral to test. (1 server(s), 1 glue)');
-    expect(lines).toContain('? example.test. IN MX @127.0.0.3 (test.)');
-    expect(lines).toContain('? example.test. IN MX @127.0.0.4 (example.test.)');
-    expect(lines).toContain(';; NOERROR authoritative answer: 1 record(s)');
-    expect(lines).toContain('example.test. 300 IN MX 10 mx.example.test.');
+    expect(lines).toEqual([
+      ';; cache miss: example.test. MX',
+      '? example.test. IN MX @127.0.0.2 (root)',
+      ';; opcode: QUERY, status: NOERROR, id: 1, flags: qr',
+      'test. 3600 IN NS ns.test.',
+      'ns.test. 3600 IN A 127.0.0.3',
+      ';; referral to test.: 1 server(s), 1 with glue',
+      '? example.test. IN MX @127.0.0.3 (test.)',
+      ';; opcode: QUERY, status: NOERROR, id: 2, flags: qr',
+      'example.test. 3600 IN NS ns1.example.test.',
+      'example.test. 3600 IN NS ns2.example.test.',
+      'ns1.example.test. 3600 IN A 127.0.0.4',
+      'ns2.example.test. 3600 IN A 127.0.0.5',
+      ';; referral to example.test.: 2 server(s), 2 with glue',
+      '? example.test. IN MX @127.0.0.4 (example.test.)',
+      ';; opcode: QUERY, status: NOERROR, id: 3, flags: qr aa',
+      'example.test. 300 IN MX 10 mx.example.test.',
+      'mx.example.test. 300 IN A 192.0.2.25',
+      ';; cached example.test. MX for 300 s',
+    ]);
+    const keys = w.events.flatMap((e) => (e.event === 'line' ? [e.knowledge?.key] : []));
+    expect(new Set(keys)).toEqual(new Set(['cache-miss', 'upstream-query', 'header', 'rr', 'referral', 'cache-store']));
+    const glue = w.events.find((e) => e.event === 'line' && e.text === 'ns.test. 3600 IN A 127.0.0.3');
+    expect(glue).toMatchObject({ knowledge: { key: 'rr', params: { section: 'additional', type: 'A', glue: 1 } } });
     const first = w.events.find((e) => e.event === 'line' && e.direction === 'client');
-    expect(first).toMatchObject({ protocol: 'dns', session: 'c1.1', port: 40000, state: 'query', knowledge: { key: 'resolver query', params: { server: ROOT, zone: '' } } });
+    expect(first).toMatchObject({ protocol: 'dns', session: 'c1.1', port: 40000, state: 'query', knowledge: { key: 'upstream-query', params: { server: ROOT, zone: '', name: 'example.test', type: 'MX', transport: 'udp' } } });
   });
 
   it('follows a CNAME into another zone and walks again for its target (RFC 1034 3.6.2)', async () => {
@@ -73,7 +91,7 @@ describe('resolver: the walk from the root (RFC 1034 5.3.3)', () => {
     const reply = await w.ask('gone.example.test', 'A');
     expect(reply.header.rcode).toBe(RCODES.NXDOMAIN);
     expect(reply.answers.map((r) => r.type)).toEqual([RR_TYPES.CNAME]);
-    expect(reply.authority[0]).toMatchObject({ name: 'example.net', ttl: 30 });
+    expect(reply.authority[0]).toMatchObject({ name: 'example.net', type: RR_TYPES.SOA, ttl: 60 });
   });
 
   it('looks up the address of a name server that came without glue, then asks it', async () => {
@@ -103,7 +121,7 @@ describe('resolver: servers that fail', () => {
     const w = world(SERVERS, [ROOT]);
     w.behaviour.set('127.0.0.4', 'servfail');
     expect((await w.ask('example.test', 'A')).answers).toHaveLength(1);
-    expect(w.lines()).toContain(';; SERVFAIL 127.0.0.4 cannot help (rcode-2): trying the next server');
+    expect(w.lines()).toContain(';; 127.0.0.4 cannot help (rcode-2): trying the next server');
   });
 
   it('gives SERVFAIL when every server of a zone fails', async () => {
@@ -111,7 +129,7 @@ describe('resolver: servers that fail', () => {
     const reply = await w.ask('www.dead.test', 'A');
     expect(reply.header).toMatchObject({ rcode: RCODES.SERVFAIL, ra: true });
     expect(hosts(w)).toEqual(['127.0.0.2 www.dead.test udp', '127.0.0.3 www.dead.test udp', '127.0.0.9 www.dead.test udp']);
-    expect(w.lines()).toContain(';; SERVFAIL: servers');
+    expect(w.lines()).toContain(';; SERVFAIL: all-servers-failed');
   });
 
   it('starts once more from the root when every cached server of a zone fails, then gives up', async () => {
@@ -143,12 +161,39 @@ describe('resolver: servers that fail', () => {
     const w = world(SERVERS, [ROOT], { maxQueries: 2 });
     expect((await w.ask('example.test', 'MX')).header.rcode).toBe(RCODES.SERVFAIL);
     expect(w.sent).toHaveLength(2);
-    expect(w.lines()).toContain(';; SERVFAIL: queries');
+    expect(w.lines()).toContain(';; SERVFAIL: too-many-queries');
   });
 
   it('stops after the referral budget with SERVFAIL', async () => {
     const w = world(SERVERS, [ROOT], { maxReferrals: 1 });
     expect((await w.ask('example.test', 'MX')).header.rcode).toBe(RCODES.SERVFAIL);
-    expect(w.lines()).toContain(';; SERVFAIL: referrals');
+    expect(w.lines()).toContain(';; SERVFAIL: too-many-referrals');
+  });
+});
+
+describe('resolver: the lab\'s own hierarchy (zones.ts)', () => {
+  const lab = (): ReturnType<typeof world> =>
+    world(Object.fromEntries(AUTHORITATIVE_SERVERS.map((s) => [s.ip, zonesOf(s)])), [AUTHORITATIVE_SERVERS[0]?.ip ?? '']);
+
+  it('finds example.net\'s MX, the mail-flow lesson\'s lookup: root, then net., then example.net', async () => {
+    const w = lab();
+    const reply = await w.ask('example.net', 'MX');
+    expect(reply.answers.map((r) => r.data)).toEqual([{ kind: 'MX', preference: 10, exchange: 'mail.example.net' }]);
+    expect(w.sent.map((s) => s.host)).toEqual(['127.0.0.2', '127.0.0.3', '127.0.0.4']);
+    await w.ask('mail.example.net', 'A');
+    expect(w.sent.map((s) => s.host).slice(3)).toEqual(['127.0.0.4']);
+  });
+
+  it('resolves other.test, whose server ns.example.com has no glue in test.', async () => {
+    const w = lab();
+    const reply = await w.ask('other.test', 'A');
+    expect(reply.answers.map((r) => r.data)).toEqual([{ kind: 'A', address: '127.0.0.1' }]);
+    expect(w.sent.map((s) => s.name)).toEqual(['other.test', 'other.test', 'ns.example.com', 'ns.example.com', 'ns.example.com', 'other.test']);
+  });
+
+  it('follows shop.example.test into example.com', async () => {
+    const w = lab();
+    const reply = await w.ask('shop.example.test', 'A');
+    expect(reply.answers.map((r) => r.name)).toEqual(['shop.example.test', 'www.example.com', 'example.com']);
   });
 });

@@ -6,7 +6,7 @@
  * least recently used entry goes first.
  */
 import { RR_TYPES, type ResourceRecord } from '../types.js';
-import { nameKey, selfAndAncestors } from './names.js';
+import { nameKey } from '../codec/names.js';
 
 /**
  * How much a cached RRset is trusted (RFC 2181 5.4.1): an authoritative answer over data from the
@@ -40,6 +40,12 @@ export interface CacheLimits {
   maxNegativeTtl: number;
 }
 
+/** The name and each of its ancestors up to the root: `a.b` -> `a.b`, `b`, ''. */
+function selfAndAncestors(name: string): string[] {
+  const labels = nameKey(name).split('.').filter((l) => l !== '');
+  return [...labels.map((_, i) => labels.slice(i).join('.')), ''];
+}
+
 const rrsetKey = (name: string, type: number): string => `${nameKey(name)}/${type}`;
 const nodataKey = (name: string, type: number): string => `${nameKey(name)}/${type}/-`;
 const nxdomainKey = (name: string): string => `${nameKey(name)}/*/-`;
@@ -64,32 +70,35 @@ export class DnsCache {
   /**
    * Keeps one RRset (records of one name and type). Its TTL is the smallest of its records':
    * an RRset has one TTL (RFC 2181 5.2). TTL 0 means "use it for this transaction only, do not
-   * cache" (RFC 1035 3.2.1).
+   * cache" (RFC 1035 3.2.1). Returns the TTL kept, 0 when nothing was kept.
    */
-  putRRset(records: ResourceRecord[], rank: Rank): void {
+  putRRset(records: ResourceRecord[], rank: Rank): number {
     const first = records[0];
-    if (!first) return;
+    if (!first) return 0;
     const ttl = Math.min(this.limits.maxTtl, ...records.map((r) => r.ttl));
-    if (ttl <= 0) return;
+    if (ttl <= 0) return 0;
     const key = rrsetKey(first.name, first.type);
     const old = this.live(key);
-    if (old?.kind === 'rrset' && old.rank > rank) return;
+    if (old?.kind === 'rrset' && old.rank > rank) return 0;
     const copies = records.map((r) => ({ ...r, ttl }));
     this.set(key, { kind: 'rrset', records: copies, expiresAt: this.now() + ttl * 1000, rank });
     this.entries.delete(nodataKey(first.name, first.type));
     this.entries.delete(nxdomainKey(first.name));
+    return ttl;
   }
 
   /**
    * Keeps a negative answer for min(SOA TTL, SOA MINIMUM) seconds (RFC 2308 3, 5): NXDOMAIN for
    * the name whatever the type, NODATA for the name and type. Without an SOA it is not kept (RFC 2308 5).
+   * Returns the TTL kept, 0 when nothing was kept.
    */
-  putNegative(kind: NegativeKind, name: string, type: number, soa: ResourceRecord): void {
-    if (soa.data.kind !== 'SOA') return;
+  putNegative(kind: NegativeKind, name: string, type: number, soa: ResourceRecord): number {
+    if (soa.data.kind !== 'SOA') return 0;
     const ttl = Math.min(soa.ttl, soa.data.minimum, this.limits.maxNegativeTtl);
-    if (ttl <= 0) return;
+    if (ttl <= 0) return 0;
     const key = kind === 'NXDOMAIN' ? nxdomainKey(name) : nodataKey(name, type);
     this.set(key, { kind, soa: { ...soa, ttl }, expiresAt: this.now() + ttl * 1000 });
+    return ttl;
   }
 
   /** The RRset with the seconds it has left as every record's TTL, or undefined. */

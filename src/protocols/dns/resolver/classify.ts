@@ -5,7 +5,7 @@
  * that cannot help (step 4d: "delete the server from SLIST"). Pure.
  */
 import { RCODES, RR_TYPES, type DnsMessage, type ResourceRecord } from '../types.js';
-import { isAtOrBelow, nameKey } from './names.js';
+import { inZone, nameKey } from '../codec/names.js';
 
 export type Verdict =
   | { kind: 'answer'; chain: ResourceRecord[]; records: ResourceRecord[] }
@@ -30,7 +30,7 @@ const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
  * names outside its zone (RFC 2181 5.4.1).
  */
 function followAnswer(reply: DnsMessage, name: string, type: number, zone: string) {
-  const answers = reply.answers.filter((r) => isAtOrBelow(r.name, zone));
+  const answers = reply.answers.filter((r) => inZone(r.name, zone));
   const chain: ResourceRecord[] = [];
   const seen = new Set([nameKey(name)]);
   let current = name;
@@ -52,10 +52,10 @@ function referral(reply: DnsMessage, name: string, zone: string): Referral | { k
   const cut = ns[0]?.name;
   if (cut === undefined) return undefined;
   // Only a strictly closer zone is progress; an NS set for the same zone or above is an "upward referral" (RFC 1034 5.3.3 4d).
-  if (sameName(cut, zone) || !isAtOrBelow(cut, zone) || !isAtOrBelow(name, cut)) return { kind: 'lame', reason: 'upward-referral' };
+  if (sameName(cut, zone) || !inZone(cut, zone) || !inZone(name, cut)) return { kind: 'lame', reason: 'upward-referral' };
   const delegation = ns.filter((r) => sameName(r.name, cut));
   const servers = new Set(delegation.map((r) => (r.data.kind === 'NS' ? nameKey(r.data.name) : '')));
-  const glue = reply.additional.filter((r) => (r.type === RR_TYPES.A || r.type === RR_TYPES.AAAA) && servers.has(nameKey(r.name)) && isAtOrBelow(r.name, zone));
+  const glue = reply.additional.filter((r) => (r.type === RR_TYPES.A || r.type === RR_TYPES.AAAA) && servers.has(nameKey(r.name)) && inZone(r.name, zone));
   return { kind: 'referral', zone: cut, ns: delegation, glue };
 }
 
@@ -66,7 +66,7 @@ export function classify(reply: DnsMessage, name: string, type: number, zone: st
   const { chain, current } = followed;
   if (followed.loop) return { kind: 'loop', chain };
   if (followed.records.length > 0) return { kind: 'answer', chain, records: followed.records };
-  const soa = reply.authority.find((r) => r.data.kind === 'SOA' && isAtOrBelow(current, r.name) && isAtOrBelow(r.name, zone));
+  const soa = reply.authority.find((r) => r.data.kind === 'SOA' && inZone(current, r.name) && inZone(r.name, zone));
   // NXDOMAIN after a CNAME is about the chain's last name (RFC 2308 2.1).
   if (rcode === RCODES.NXDOMAIN) return { kind: 'negative', negative: 'NXDOMAIN', chain, name: current, ...(soa ? { soa } : {}) };
   if (soa) return { kind: 'negative', negative: 'NODATA', chain, name: current, soa };

@@ -37,7 +37,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     const log = new ResolverLog(opts.sink, opts.now, ctx);
     const question = query.questions[0] as DnsMessage['questions'][number];
     const result = query.header.rd ? await recurse(env, log, question.name, question.type) : fromCacheOnly(env, question.name, question.type);
-    if (result.failure) log.note(`SERVFAIL: ${result.failure}`, 'resolver servfail', { reason: result.failure });
+    if (result.failure) log.note(`SERVFAIL: ${result.failure}`, 'servfail', { reason: result.failure });
     return respond(query, result, env.ednsUdpSize);
   };
   return { resolve, cache };

@@ -6,9 +6,9 @@
  */
 import { RCODES, RR_TYPES, type ResourceRecord } from '../types.js';
 import type { NegativeHit } from './cache.js';
-import { nameKey } from './names.js';
-import { dotted } from './names.js';
-import { typeName } from './present.js';
+import { nameKey } from '../codec/names.js';
+import { presentName } from '../codec/names.js';
+import { typeName } from '../codec/types.js';
 import { walk, type Outcome, type WalkEnv, type WalkState } from './walk.js';
 
 export interface LookupResult {
@@ -23,24 +23,24 @@ export interface LookupResult {
 
 /** RFC 1034 5.3.3 step 1: the answer, a CNAME to follow, or a negative answer, from the cache. */
 function fromCache(env: WalkEnv, state: WalkState, name: string, type: number): Outcome | undefined {
-  const shown = `${dotted(name)} ${typeName(type)}`;
+  const shown = `${presentName(name)} ${typeName(type)}`;
   const records = type === RR_TYPES.ANY ? undefined : env.cache.getRRset(name, type);
   if (records) {
-    state.log.note(`cache hit: ${shown}, ${records[0]?.ttl ?? 0} s left`, 'cache hit', { name, type: typeName(type), ttl: records[0]?.ttl ?? 0 }, 'cache');
+    state.log.note(`cache hit: ${shown}, ${records[0]?.ttl ?? 0} s left`, 'cache-hit', { name, type: typeName(type), ttl: records[0]?.ttl ?? 0 });
     return { kind: 'answer', chain: [], records };
   }
   const cname = type === RR_TYPES.CNAME ? undefined : env.cache.getRRset(name, RR_TYPES.CNAME);
   if (cname?.[0]?.data.kind === 'CNAME') {
-    state.log.note(`cache hit: ${dotted(name)} CNAME, ${cname[0].ttl} s left`, 'cache hit', { name, type: 'CNAME', ttl: cname[0].ttl }, 'cache');
+    state.log.note(`cache hit: ${presentName(name)} CNAME, ${cname[0].ttl} s left`, 'cache-hit', { name, type: 'CNAME', ttl: cname[0].ttl });
     return { kind: 'cname', chain: cname, target: cname[0].data.name };
   }
   const negative: NegativeHit | undefined = env.cache.getNegative(name, type);
   if (negative) {
     const params = { name, type: typeName(type), rcode: negative.kind, ttl: negative.ttl };
-    state.log.note(`negative cache hit: ${shown} is ${negative.kind}, ${negative.ttl} s left`, 'negative cache hit', params, 'cache');
+    state.log.note(`negative cache hit: ${shown} is ${negative.kind}, ${negative.ttl} s left`, 'negative-cache-hit', params);
     return { kind: 'negative', negative: negative.kind, chain: [], name, soa: negative.soa };
   }
-  state.log.note(`cache miss: ${shown}`, 'cache miss', { name, type: typeName(type) }, 'cache');
+  state.log.note(`cache miss: ${shown}`, 'cache-miss', { name, type: typeName(type) });
   return undefined;
 }
 
@@ -66,7 +66,7 @@ export async function lookup(env: WalkEnv, state: WalkState, qname: string, type
     for (const cname of outcome.chain) {
       chain.push(cname);
       const target = cname.data.kind === 'CNAME' ? nameKey(cname.data.name) : '';
-      if (chain.length > env.limits.maxCnameChain) return servfail(chain, 'cname-chain');
+      if (chain.length > env.limits.maxCnameChain) return servfail(chain, 'cname-chain-too-long');
       // A name met twice is a loop: no answer will ever come (RFC 1034 3.6.2).
       if (seen.has(target) && outcome.kind !== 'answer') return servfail(chain, 'cname-loop');
       seen.add(target);

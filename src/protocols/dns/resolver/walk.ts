@@ -5,13 +5,13 @@
  * answer, a CNAME to chase, or a negative answer. The work is bounded by the query's budget.
  */
 import type { Address } from '../../server.js';
-import { CLASS_IN, RCODES, type DnsMessage } from '../types.js';
+import { CLASS_IN, RCODES, type DnsMessage, type DnsTransport } from '../types.js';
 import type { DnsCache } from './cache.js';
 import { classify, type Referral, type Verdict } from './classify.js';
 import type { ResolverLog } from './events.js';
-import { isAtOrBelow, nameKey } from './names.js';
-import { dotted } from './names.js';
-import { logVerdict } from './verdict-lines.js';
+import { inZone, nameKey } from '../codec/names.js';
+import { presentName } from '../codec/names.js';
+import { logStored, logVerdict } from './verdict-lines.js';
 import { remember } from './remember.js';
 import type { Exchange, ResolverLimits } from './types.js';
 
@@ -38,7 +38,7 @@ export interface WalkState {
   addressesOf(nsName: string, state: WalkState): Promise<string[]>;
 }
 
-export type BudgetReason = 'queries' | 'time' | 'referrals';
+export type BudgetReason = 'too-many-queries' | 'timeout' | 'too-many-referrals';
 
 /** The query's budget is spent: the resolver gives up with SERVFAIL rather than loop (RFC 1035 7.1). */
 export class BudgetExceeded extends Error {
@@ -82,10 +82,10 @@ export async function walk(env: WalkEnv, state: WalkState, name: string, type: n
   for (;;) {
     const verdict = await askSet(env, state, set, name, type);
     if (!verdict) {
-      if (!fromCache) return { kind: 'servfail', reason: 'servers' };
+      if (!fromCache) return { kind: 'servfail', reason: 'all-servers-failed' };
       // Every cached server of the zone failed (their addresses may have changed): start once more
       // from the root (RFC 1034 5.3.3 step 4d, then step 2).
-      state.log.note(`no server of ${dotted(set.zone)} answered; starting again from the root`, 'resolver restart', { zone: set.zone });
+      state.log.note(`no server of ${presentName(set.zone)} answered; starting again from the root`, 'restart-from-root', { zone: set.zone });
       set = rootSet(env);
       fromCache = false;
       continue;
@@ -93,7 +93,7 @@ export async function walk(env: WalkEnv, state: WalkState, name: string, type: n
     if (verdict.kind === 'loop') return { kind: 'servfail', reason: 'cname-loop' };
     if (verdict.kind !== 'referral') return verdict;
     state.referrals += 1;
-    if (state.referrals > env.limits.maxReferrals) throw new BudgetExceeded('referrals');
+    if (state.referrals > env.limits.maxReferrals) throw new BudgetExceeded('too-many-referrals');
     set = referralSet(env, verdict);
   }
 }
@@ -107,9 +107,9 @@ async function askSet(env: WalkEnv, state: WalkState, set: ServerSet, name: stri
       const reply = await send(env, state, session, address, set.zone, name, type);
       if (!reply) continue;
       const verdict = classify(reply, name, type, set.zone);
-      logVerdict(state.log, session, reply, verdict, address.host);
+      logVerdict(state.log, session, verdict, address.host);
       if (verdict.kind === 'lame') continue;
-      remember(env.cache, reply, verdict);
+      logStored(state.log, remember(env.cache, reply, verdict));
       return verdict;
     }
   }
@@ -121,15 +121,15 @@ async function askSet(env: WalkEnv, state: WalkState, set: ServerSet, name: stri
  * zone it serves (its address could only come from itself) or the nesting is too deep.
  */
 async function glueless(env: WalkEnv, state: WalkState, nsName: string, zone: string): Promise<Address[]> {
-  if (nsName === '' || isAtOrBelow(nsName, zone) || state.depth >= env.limits.maxGluelessDepth) return [];
-  state.log.note(`no glue for ${dotted(nsName)}: looking up its address first`, 'resolver glueless', { ns: nsName });
+  if (nsName === '' || inZone(nsName, zone) || state.depth >= env.limits.maxGluelessDepth) return [];
+  state.log.note(`no glue for ${presentName(nsName)}: looking up its address first`, 'resolve-ns', { name: nsName });
   const hosts = await state.addressesOf(nsName, { ...state, depth: state.depth + 1 });
   return hosts.map((host) => ({ host, port: env.portOf(host, nsName) }));
 }
 
 function spend(env: WalkEnv, state: WalkState): void {
-  if (state.queries >= env.limits.maxQueries) throw new BudgetExceeded('queries');
-  if (env.now() - state.started > env.limits.maxTimeMs) throw new BudgetExceeded('time');
+  if (state.queries >= env.limits.maxQueries) throw new BudgetExceeded('too-many-queries');
+  if (env.now() - state.started > env.limits.maxTimeMs) throw new BudgetExceeded('timeout');
   state.queries += 1;
 }
 
@@ -151,23 +151,30 @@ function matches(query: DnsMessage, reply: DnsMessage): boolean {
   return reply.header.qr && reply.header.id === query.header.id && !!q && !!r && nameKey(q.name) === nameKey(r.name) && q.type === r.type;
 }
 
-/** One upstream exchange over UDP, again over TCP when the reply was truncated (RFC 1035 4.2.1, RFC 7766 5). */
-async function send(env: WalkEnv, state: WalkState, session: string, server: Address, zone: string, name: string, type: number): Promise<DnsMessage | undefined> {
+/** One exchange over one transport: the query line, then the reply's lines, or a note saying why there is none. */
+async function exchangeOnce(env: WalkEnv, state: WalkState, session: string, server: Address, zone: string, query: DnsMessage, transport: DnsTransport): Promise<DnsMessage | undefined> {
   spend(env, state);
-  const query = upstreamQuery(env, name, type);
-  state.log.query(session, server.host, zone, name, type);
+  const q = query.questions[0] as DnsMessage['questions'][number];
+  state.log.query(session, server.host, zone, q.name, q.type, transport);
   try {
-    let reply = await env.exchange(server, query, 'udp');
-    if (reply.header.tc && matches(query, reply)) {
-      state.log.exchangeNote(session, `truncated (TC): asking ${server.host} again over TCP`, 'resolver truncated', { server: server.host });
-      spend(env, state);
-      reply = await env.exchange(server, query, 'tcp');
+    const reply = await env.exchange(server, query, transport);
+    if (matches(query, reply)) {
+      state.log.reply(session, reply, transport);
+      return reply;
     }
-    if (matches(query, reply)) return reply;
-    state.log.exchangeNote(session, `reply from ${server.host} does not match the query: ignored`, 'resolver mismatch', { server: server.host });
+    state.log.exchangeNote(session, `the reply from ${server.host} does not match the query: ignored`, 'upstream-mismatch', { server: server.host });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    state.log.exchangeNote(session, `no reply from ${server.host} (${reason}): trying the next server`, 'resolver no reply', { server: server.host, reason });
+    state.log.exchangeNote(session, `no reply from ${server.host} (${reason}): trying the next server`, 'upstream-timeout', { server: server.host, reason });
   }
   return undefined;
+}
+
+/** One upstream query over UDP, again over TCP when the reply was truncated (RFC 1035 4.2.1, RFC 7766 5). */
+async function send(env: WalkEnv, state: WalkState, session: string, server: Address, zone: string, name: string, type: number): Promise<DnsMessage | undefined> {
+  const query = upstreamQuery(env, name, type);
+  const reply = await exchangeOnce(env, state, session, server, zone, query, 'udp');
+  if (!reply?.header.tc) return reply;
+  state.log.exchangeNote(session, `truncated (TC): asking ${server.host} again over TCP`, 'tcp-retry', { server: server.host });
+  return exchangeOnce(env, state, session, server, zone, query, 'tcp');
 }
