@@ -1,4 +1,5 @@
 import type { KnowledgeRef } from '../transcript.js';
+import { typeName } from './codec/types.js';
 import { baseResponse, screenQuery, type DnsReply } from './screen.js';
 import { RCODES, RR_TYPES, type DnsMessage, type ResourceRecord } from './types.js';
 import { cutAbove, rrset, ZoneIndex, type IndexedZone } from './zone-index.js';
@@ -122,6 +123,6 @@ function firstRrset(node: Map<number, ResourceRecord[]>): ResourceRecord[] | und
 
 function negative(response: DnsMessage, zone: IndexedZone, notes: KnowledgeRef[], name: string, qtype: number, exists: boolean): DnsReply {
   response.authority = [negativeSoa(zone)];
-  if (exists) notes.push({ key: 'nodata', params: { name, type: qtype } });
+  if (exists) notes.push({ key: 'nodata', params: { name, type: typeName(qtype) } });
   return { response, notes };
 }
