@@ -12,7 +12,8 @@ import type { Direction, KnowledgeRef, TranscriptSink } from '../../transcript.j
 import { sameName } from '../codec/names.js';
 import { opcodeName, rcodeName, typeName } from '../codec/types.js';
 import { RR_TYPES, type DnsMessage, type DnsTransport, type ResourceRecord } from '../types.js';
-import { flagWords, headerLine, queryLine, recordLine } from './present.js';
+import { presentRecord } from '../codec/present.js';
+import { flagWords, headerLine, queryLine } from './present.js';
 import type { ResolveContext } from './types.js';
 
 /** Every knowledge key the resolver emits (the words are in knowledge/, H4). */
@@ -53,7 +54,7 @@ export class ResolverLog {
     this.emit(session, 'server', headerLine(reply), 'response', { key: 'header', params });
     const sections = [['answer', reply.answers], ['authority', reply.authority], ['additional', reply.additional]] as const;
     for (const [section, records] of sections) {
-      for (const r of records) this.emit(session, 'server', recordLine(r), 'response', { key: 'rr', params: rrParams(reply, section, r) });
+      for (const r of records) this.emit(session, 'server', presentRecord(r), 'response', { key: 'rr', params: rrParams(reply, section, r) });
     }
   }
 

@@ -9,13 +9,13 @@ import type { Stored } from './remember.js';
  * A referral, a NODATA, a CNAME to chase or a server that cannot help each get a line; an answer
  * or an NXDOMAIN says itself in the header and records.
  */
-export function logVerdict(log: ResolverLog, session: string, v: Verdict, host: string): void {
+export function logVerdict(log: ResolverLog, session: string, v: Verdict, host: string, type: number): void {
   switch (v.kind) {
     case 'referral':
       log.exchangeNote(session, `referral to ${presentName(v.zone)}: ${v.ns.length} server(s), ${v.glue.length} with glue`, 'referral', { zone: v.zone });
       return;
     case 'negative':
-      if (v.negative === 'NODATA') log.exchangeNote(session, `NODATA: ${presentName(v.name)} exists, without records of this type`, 'nodata', { name: v.name });
+      if (v.negative === 'NODATA') log.exchangeNote(session, `NODATA: ${presentName(v.name)} exists, without records of this type`, 'nodata', { name: v.name, type: typeName(type) });
       return;
     case 'cname':
       log.exchangeNote(session, `CNAME to ${presentName(v.target)}: following it`, 'follow-cname', { name: v.chain[0]?.name ?? '', target: v.target });

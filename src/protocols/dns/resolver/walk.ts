@@ -107,7 +107,7 @@ async function askSet(env: WalkEnv, state: WalkState, set: ServerSet, name: stri
       const reply = await send(env, state, session, address, set.zone, name, type);
       if (!reply) continue;
       const verdict = classify(reply, name, type, set.zone);
-      logVerdict(state.log, session, verdict, address.host);
+      logVerdict(state.log, session, verdict, address.host, type);
       if (verdict.kind === 'lame') continue;
       logStored(state.log, remember(env.cache, reply, verdict));
       return verdict;
