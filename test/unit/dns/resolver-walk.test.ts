@@ -72,7 +72,8 @@ describe('resolver: the walk from the root (RFC 1034 5.3.3)', () => {
 
   it('gives SERVFAIL for a CNAME loop, inside one zone and across zones', async () => {
     const w = world(SERVERS, [ROOT]);
-    expect((await w.ask('loop1.example.test', 'A')).header.rcode).toBe(RCODES.SERVFAIL);
+    const loop = await w.ask('loop1.example.test', 'A');
+    expect([loop.header.rcode, loop.answers]).toEqual([RCODES.SERVFAIL, []]);
     expect(w.lines()).toContain(';; SERVFAIL: cname-loop');
     expect((await w.ask('far.example.test', 'A')).header.rcode).toBe(RCODES.SERVFAIL);
     expect(w.lines()).toContain(';; SERVFAIL: cname-loop');

@@ -36,6 +36,7 @@ const exampleTest: ZoneSpec = {
   origin: 'example.test',
   ns: ['ns1.example.test', 'ns2.example.test'],
   records: [
+    a('ns1.example.test', '127.0.0.4', 3600), a('ns2.example.test', '127.0.0.5', 3600),
     a('example.test', '192.0.2.1'), { name: 'example.test', data: { kind: 'MX', preference: 10, exchange: 'mx.example.test' } },
     a('mx.example.test', '192.0.2.25'), cname('www.example.test', 'example.test'),
     cname('alias.example.test', 'www.example.net'),

@@ -101,10 +101,14 @@ export class DnsCache {
     return ttl;
   }
 
-  /** The RRset with the seconds it has left as every record's TTL, or undefined. */
-  getRRset(name: string, type: number): ResourceRecord[] | undefined {
+  /**
+   * The RRset with the seconds it has left as every record's TTL, or undefined. `minRank`:
+   * glue and referral data serve the walk but are never handed to a client as an answer
+   * (RFC 2181 5.4.1), so answers ask for RANK.answer.
+   */
+  getRRset(name: string, type: number, minRank: Rank = RANK.glue): ResourceRecord[] | undefined {
     const entry = this.touch(rrsetKey(name, type));
-    if (entry?.kind !== 'rrset') return undefined;
+    if (entry?.kind !== 'rrset' || entry.rank < minRank) return undefined;
     const ttl = this.secondsLeft(entry.expiresAt);
     return entry.records.map((r) => ({ ...r, ttl }));
   }
