@@ -50,6 +50,14 @@ describe('resolver cache: positive answers (RFC 1035 7.4, RFC 2181 5.2)', () => 
     expect(w.sent.slice(3).map((s) => `${s.host} ${s.name}`)).toEqual(['127.0.0.4 ns1.example.test', '127.0.0.4 example.test']);
   });
 
+  it('passes over a cached delegation whose glue has expired, to the zone above it', async () => {
+    const w = world(SERVERS, [ROOT]);
+    await w.ask('www.short.test', 'A');
+    w.clock.advance(61);
+    await w.ask('www.short.test', 'A');
+    expect(w.sent.slice(3).map((s) => s.host)).toEqual(['127.0.0.3', '127.0.0.4']);
+  });
+
   it('answers a cached CNAME chain with each record\'s own time left', async () => {
     const w = world(SERVERS, [ROOT]);
     await w.ask('alias.example.test', 'A');

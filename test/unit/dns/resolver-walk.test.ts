@@ -207,6 +207,17 @@ describe('resolver: the lab\'s own hierarchy (zones.ts)', () => {
     expect(w.sent.map((s) => s.name)).toEqual(['other.test', 'other.test', 'ns.example.com', 'ns.example.com', 'ns.example.com', 'other.test']);
   });
 
+  it('finds the PTR of 127.0.0.2: 127.in-addr.arpa is served by ns.lab.test, which arpa. has no glue for', async () => {
+    const w = lab();
+    const reply = await w.ask('2.0.0.127.in-addr.arpa', 'PTR');
+    expect(reply.answers.map((r) => r.data)).toEqual([{ kind: 'PTR', name: 'a.root.test' }]);
+    expect(w.sent.map((s) => `${s.host} ${s.name}`)).toEqual([
+      '127.0.0.2 2.0.0.127.in-addr.arpa', '127.0.0.3 2.0.0.127.in-addr.arpa',
+      '127.0.0.2 ns.lab.test', '127.0.0.3 ns.lab.test', '127.0.0.4 ns.lab.test',
+      '127.0.0.4 2.0.0.127.in-addr.arpa',
+    ]);
+  });
+
   it('follows shop.example.test into example.com', async () => {
     const w = lab();
     const reply = await w.ask('shop.example.test', 'A');

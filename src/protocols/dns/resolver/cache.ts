@@ -122,15 +122,17 @@ export class DnsCache {
   }
 
   /**
-   * The deepest zone at or above `name` whose NS RRset is cached, with the cached addresses of
-   * each name server (RFC 1034 5.3.3 step 2: start from the closest known servers).
+   * The deepest zone at or above `name` whose NS RRset is cached and that `usable` accepts, with
+   * the cached addresses of each name server (RFC 1034 5.3.3 step 2: start from the closest
+   * known servers; a set whose glue has expired gives way to the zone above).
    */
-  closestDelegation(name: string): Delegation | undefined {
+  closestDelegation(name: string, usable: (d: Delegation) => boolean = () => true): Delegation | undefined {
     for (const zone of selfAndAncestors(name)) {
       const ns = this.getRRset(zone, RR_TYPES.NS);
       if (!ns) continue;
       const servers = ns.flatMap((r) => (r.data.kind === 'NS' ? [{ name: r.data.name, addresses: this.addressesOf(r.data.name) }] : []));
-      return { zone, servers };
+      const delegation = { zone, servers };
+      if (usable(delegation)) return delegation;
     }
     return undefined;
   }
