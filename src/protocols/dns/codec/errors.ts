@@ -13,6 +13,8 @@ export type DnsFormatReason =
   | 'pointer-loop'
   /** A compression pointer that does not point to a prior occurrence (RFC 1035 4.1.4). */
   | 'forward-pointer'
+  /** A chain of more pointers than a name has labels: built to make decoding slow. */
+  | 'too-many-pointers'
   /** A label over 63 octets (RFC 1035 2.3.4). */
   | 'label-too-long'
   /** A name over 255 octets on the wire (RFC 1035 2.3.4). */
