@@ -55,11 +55,12 @@ describe('the lab DNS hierarchy', () => {
     expect(answer.answers[0]?.data).toEqual({ kind: 'MX', preference: 10, exchange: 'mail.example.net' });
   });
 
-  it('answers on the resolver address too (REFUSED until a resolver is plugged in, never silence)', async () => {
+  it('resolves through its own hierarchy: dig at the lab resolver gets example.net\'s MX, recursion available', async () => {
     const dns = (await lab()).dns!;
-    const r = await client(dns.resolver).ask(encodeQuery('example.net', 'MX', { id: 5, rd: true }));
-    expect(r.header.id).toBe(5);
-    expect(r.header.qr).toBe(true);
+    const out = await runProgram('dig', ['@127.0.0.1', '-p', String(dns.resolver.port), 'example.net', 'MX', '+tries=1', '+time=5'], 15_000);
+    expect(out.stdout).toContain('status: NOERROR');
+    expect(out.stdout).toMatch(/flags: qr rd ra;/);
+    expect(out.stdout).toMatch(/example\.net\.\s+\d+\s+IN\s+MX\s+10 mail\.example\.net\./);
   });
 
   it('stops every server on close: the port can be bound again', async () => {
