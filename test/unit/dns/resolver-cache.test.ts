@@ -84,6 +84,16 @@ describe('resolver cache: positive answers (RFC 1035 7.4, RFC 2181 5.2)', () => 
     expect(cache.getRRset('zero.test', RR_TYPES.A)).toBeUndefined();
   });
 
+  it('drops the least recently used entry first: a hit makes an entry recent again', () => {
+    const cache = new DnsCache(() => 0, { maxEntries: 2, maxTtl: 86400, maxNegativeTtl: 10800 });
+    const put = (name: string) => cache.putRRset([rr(name, 60, { kind: 'A', address: '192.0.2.1' })], RANK.answer);
+    put('a.test');
+    put('b.test');
+    expect(cache.getRRset('a.test', RR_TYPES.A)).toBeDefined();
+    put('c.test');
+    expect(['a.test', 'b.test', 'c.test'].map((n) => cache.getRRset(n, RR_TYPES.A) !== undefined)).toEqual([true, false, true]);
+  });
+
   it('keeps at most maxCacheEntries entries, dropping the least recently used; flush() empties it', async () => {
     const w = world(SERVERS, [ROOT], { maxCacheEntries: 4 });
     await w.ask('example.test', 'MX');
