@@ -62,7 +62,7 @@ describe('truncation over maxSize (RFC 1035 4.2.1, RFC 2181 9, RFC 6891 6.2.5)',
     expect(back.header.tc).toBe(true);
   });
 
-  it('keeps the OPT record in a truncated answer (RFC 6891 7)', () => {
+  it('keeps the OPT record in a truncated answer (RFC 6891 6.1.1: a request with OPT gets a response with OPT)', () => {
     const bytes = encodeMessage(message(20, 0, true), { maxSize: 1232 });
     const { message: back } = decodeMessage(bytes);
     expect(bytes.length).toBeLessThanOrEqual(1232);

@@ -12,7 +12,7 @@ import { classText, flagsText, typeText } from './field-values.js';
 export interface DecodeOptions {
   /** Build the byte-offset fields for the hex view (default true). The server passes false. */
   fields?: boolean;
-  /** Bytes after the last record: 'reject' (default, as BIND does: FORMERR) or 'ignore'. */
+  /** Bytes after the last record the counts announce: 'reject' (default: a DnsFormatError, so a server answers FORMERR) or 'ignore'. */
   trailing?: 'reject' | 'ignore';
 }
 
@@ -137,7 +137,7 @@ function readFixed(r: Reader, section: DnsSection): typeof fixed {
   return fixed;
 }
 
-/** The additional section; its OPT pseudo-RR becomes `edns` (RFC 6891 6.1.1: one at most, owned by the root). */
+/** The additional section; its OPT pseudo-RR becomes `edns` (RFC 6891 6.1.1: one at most; 6.1.2: owned by the root). */
 function readAdditional(r: Reader, n: number, message: DnsMessage): void {
   for (let i = 0; i < n; i++) {
     expectMore(r, 'additional');

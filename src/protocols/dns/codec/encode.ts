@@ -38,6 +38,7 @@ export function encodeMessage(message: DnsMessage, options: EncodeOptions = {}):
   const optSize = message.edns ? optLength(message.edns) : 0;
   const kept = fitting(ends, optSize, options.maxSize);
   if (kept < ends.length) w.pos = kept === 0 ? questionsEnd : ends[kept - 1]!;
+  // OPT stays when records go: a request with OPT gets a response with OPT (RFC 6891 6.1.1)
   if (message.edns) putOpt(w, message.edns, message.header.rcode);
   const an = Math.min(kept, message.answers.length);
   const ns = Math.min(kept - an, message.authority.length);

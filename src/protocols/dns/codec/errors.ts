@@ -27,7 +27,7 @@ export type DnsFormatReason =
   | 'rdata-length'
   /** Bytes after the last record the counts announce. */
   | 'trailing-bytes'
-  /** An OPT RR that is not at the root, or more than one (RFC 6891 6.1.1). */
+  /** An OPT RR that is not at the root (RFC 6891 6.1.2), or more than one (6.1.1). */
   | 'bad-opt'
   /** Text that is not a name or an RDATA value of its type (an encoder input). */
   | 'bad-value';
