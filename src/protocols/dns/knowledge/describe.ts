@@ -1,5 +1,6 @@
 import { fill, pick, type Lang, type Localized } from '../../../i18n.js';
 import type { KnowledgeRef } from '../../transcript.js';
+import { OPCODES } from '../types.js';
 import { FIELD_WORDS } from './fields.js';
 import { DNS_RCODE_KNOWLEDGE, DNS_RECORD_KNOWLEDGE, FLAG_NAMES, SECTION_NAMES } from './tables.js';
 import { KEY_WORDS, REASON_WORDS } from './words.js';
@@ -83,6 +84,7 @@ const SIMPLE: Readonly<Record<string, KeyWord>> = {
   dropped: 'dropped',
   refused: 'refused',
   formerr: 'formerr',
+  notimp: 'notimp',
   badvers: 'badvers',
   'upstream-query': 'upstreamQuery',
   'upstream-timeout': 'upstreamTimeout',
@@ -107,6 +109,9 @@ function vars(ref: KnowledgeRef, lang: Lang): Record<string, string> {
   out.transport = (out.transport ?? 'udp').toUpperCase();
   for (const k of ['name', 'zone', 'target']) if (out[k] === '') out[k] = '.';
   if (out.do === undefined) out.do = '0';
+  // An opcode as its name: 5 -> UPDATE (RFC 1035 4.1.1, RFC 2136).
+  const opcode = Object.entries(OPCODES).find(([, n]) => String(n) === out.opcode)?.[0];
+  if (opcode) out.opcode = opcode;
   return out;
 }
 
