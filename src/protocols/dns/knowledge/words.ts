@@ -115,6 +115,7 @@ export const REASON_WORDS: Readonly<Record<string, Localized>> = {
   transfer: { en: 'zone transfers (AXFR, IXFR) are not offered (RFC 5936 4)', ja: 'ゾーン転送（AXFR、IXFR）は提供していません（RFC 5936 4）' },
   handler: { en: 'the server failed while answering', ja: 'サーバーが応答を作る途中で失敗しました' },
   response: { en: 'it was a response, not a query; answering it could start a loop', ja: '問い合わせではなく応答でした。これに答えるとループが起きかねません' },
+  'bad-opt': { en: 'the OPT record is not at the root, or there is more than one (RFC 6891 6.1.1)', ja: 'OPT レコードがルート以外にあるか、2 つ以上あります（RFC 6891 6.1.1）' },
   'bad-value': { en: 'a field holds a value that is not allowed', ja: 'フィールドに許されない値が入っています' },
   'all-servers-failed': { en: 'every server for the zone failed or did not answer', ja: 'ゾーンのどのサーバーも失敗したか、応答しませんでした' },
   'cname-loop': { en: 'the CNAME chain loops back on itself', ja: 'CNAME の連鎖がループしています' },
