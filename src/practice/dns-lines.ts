@@ -38,7 +38,7 @@ export function messageKeys(m: DnsMessage): KeyedLine[] {
   const status = presentStatus(h, m.edns);
   const rcode = /status: (\S+),/.exec(status)?.[1] ?? '';
   const opcode = /opcode: (\S+),/.exec(status)?.[1] ?? '';
-  const out: KeyedLine[] = [{ text: `;; ->>HEADER<<- ${status}; ${presentFlags(h)}`, key: { key: 'header', params: { opcode, rcode, id: h.id, flags } }, section: 'header' }];
+  const out: KeyedLine[] = [{ text: `;; ->>HEADER<<- ${status}; ${presentFlags(h)}`.trimEnd(), key: { key: 'header', params: { opcode, rcode, id: h.id, flags } }, section: 'header' }];
   if (m.edns) out.push({ text: `; ${presentEdns(m.edns)}`, key: { key: 'opt', params: { udpSize: m.edns.udpSize, version: m.edns.version, do: m.edns.dnssecOk ? 1 : 0 } }, section: 'additional' });
   for (const q of m.questions) out.push({ text: presentQuestion(q), key: { key: 'question', params: { name: q.name, type: typeName(q.type) } }, section: 'question' });
   const sections: Array<[Section, ResourceRecord[]]> = [['answer', m.answers], ['authority', m.authority], ['additional', m.additional]];

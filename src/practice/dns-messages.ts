@@ -67,6 +67,10 @@ const MESSAGES = {
   traceTooLong: { en: 'the trace stopped after {n} referrals: a zone may refer in a loop', ja: '{n} 回委任をたどったところで止めました。ゾーンがループしている可能性があります' },
   traceNoRoot: { en: ':trace needs the lab (its root server); with --connect ask with +norec @server yourself', ja: ':trace にはラボ（のルートサーバー）が必要です。--connect のときは +norec @サーバー で自分で問い合わせてください' },
   traceUsage: { en: ':trace NAME [TYPE], e.g. :trace www.example.test A', ja: ':trace 名前 [型] の形で入力します。例: :trace www.example.test A' },
+  noTls: {
+    en: 'practice dns speaks plain DNS on port 53 (UDP, or TCP with +tcp); --tls and --starttls are for the mail and web protocols',
+    ja: 'practice dns は 53 番ポートの素の DNS（UDP、+tcp なら TCP）を話します。--tls と --starttls はメールと Web のプロトコル用です',
+  },
   servers: { en: 'The lab\'s DNS servers:', ja: 'ラボの DNS サーバー:' },
   noServers: { en: 'not the lab: only @address works here, e.g. @127.0.0.1:53', ja: 'ラボではないので、@アドレスだけが使えます。例: @127.0.0.1:53' },
   hexOn: { en: 'the bytes of each query are shown', ja: '問い合わせのバイト列を表示します' },

@@ -8,6 +8,9 @@ import { parseTarget, showTarget, type Target } from './target.js';
 export interface DnsServerEntry {
   /** `a.root.test`, `ns.example.test`...: what `@name` matches (without the final dot). */
   name: string;
+  /** The address the zones give it (its glue): what referrals and `@127.0.0.3` name. */
+  ip: string;
+  /** Where it really listens (in the macOS fallback, 127.0.0.1 at a port of its own). */
   host: string;
   port: number;
   /** `root`, `tld`, `resolver`, `auth`: `@root` and `@tld` match it. */
@@ -29,15 +32,19 @@ const bare = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
 /** `@root`, `@tld`, `@a.root.test`, `@127.0.0.2`, `@127.0.0.2:5353`, `@::1`, `@[::1]:5353`; null = the default. */
 export function chooseServer(spec: string | null, t: DnsTargets): ServerChoice {
-  if (spec === null) return { ok: true, target: t.default, label: showTarget(t.default) };
+  if (spec === null) {
+    const named = t.servers.find((s) => s.host === t.default.host && s.port === t.default.port);
+    return { ok: true, target: t.default, label: named ? `${named.name} ${showTarget(t.default)}` : showTarget(t.default) };
+  }
   const wanted = bare(spec);
   const byRole = t.servers.find((s) => s.role === wanted) ?? t.servers.find((s) => bare(s.name) === wanted);
   if (byRole) return { ok: true, target: { host: byRole.host, port: byRole.port }, label: `${byRole.name} ${showTarget(byRole)}` };
   if (isIP(spec) !== 0) {
-    const target = { host: spec, port: t.port };
     // A lab server's address names it, so the learner sees which server that is.
-    const known = t.servers.find((s) => s.host === spec && s.port === t.port);
-    return { ok: true, target, label: known ? `${known.name} ${showTarget(target)}` : showTarget(target) };
+    const known = t.servers.find((s) => s.ip === spec);
+    if (known) return { ok: true, target: { host: known.host, port: known.port }, label: `${known.name} ${showTarget(known)}` };
+    const target = { host: spec, port: t.port };
+    return { ok: true, target, label: showTarget(target) };
   }
   const withPort = parseTarget(spec);
   if (withPort && isIP(withPort.host) !== 0) return { ok: true, target: withPort, label: showTarget(withPort) };

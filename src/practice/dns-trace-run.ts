@@ -41,7 +41,9 @@ export async function runTrace(args: readonly string[], c: TraceContext): Promis
     const next = nextHop(asked.response, target.port);
     if (next.kind === 'done') return c.note(dnsMsg(c.lang, 'traceDone', { n: hop, ms: total.toFixed(1) }));
     if (next.kind === 'no-glue') return c.warn(dnsMsg(c.lang, 'traceNoGlue', { zone: presentName(next.zone), ns: next.ns }));
-    target = next.target;
+    // The glue names the server's address in the zones; the lab says where that server really listens.
+    const real = c.targets.servers.find((s) => s.ip === next.target.host);
+    target = real ? { host: real.host, port: real.port } : next.target;
     label = next.label;
   }
   c.warn(dnsMsg(c.lang, 'traceTooLong', { n: PRACTICE_DNS_TRACE_HOPS }));
