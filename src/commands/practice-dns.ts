@@ -13,7 +13,6 @@ import { isInteractive } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import { langOption, type Options } from './options.js';
-import type { PracticeDeps } from './practice.js';
 
 /**
  * `l7lab practice dns [--connect host:port]`: questions typed as dig takes them, each sent as one
@@ -23,6 +22,14 @@ import type { PracticeDeps } from './practice.js';
  */
 
 /** The lab's servers as the shell names them: the resolver first, then root, TLD and zone servers. */
+/** What tests give instead of the process's streams (the same shape as practice.ts's PracticeDeps). */
+export interface DnsPracticeDeps {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  interactive?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
 export function labTargets(lab: Lab): DnsTargets {
   const dns = lab.dns;
   if (!dns) throw new Error('the lab did not start DNS');
@@ -42,7 +49,7 @@ async function where(opts: Options, lang: Lang): Promise<{ targets: DnsTargets; 
   return { targets: labTargets(lab), lab };
 }
 
-export async function runDnsPractice(opts: Options, deps: PracticeDeps = {}): Promise<void> {
+export async function runDnsPractice(opts: Options, deps: DnsPracticeDeps = {}): Promise<void> {
   const lang = langOption(opts);
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;

@@ -15,7 +15,7 @@ import { isReferral, negativeTtl, shownLines } from './dns-lines.js';
 import { dnsMsg } from './dns-messages.js';
 import { DEFAULT_OPTIONS, parseQueryLine, type DnsQueryLine, type QueryOptions } from './dns-query.js';
 import { chooseServer, type DnsTargets } from './dns-targets.js';
-import { runTrace } from './dns-trace-run.js';
+import { runTrace, type Asked } from './dns-trace-run.js';
 import { nextHop } from './dns-trace.js';
 import { renderExchange } from './render.js';
 import type { Outcome } from './shell.js';
@@ -39,12 +39,6 @@ export interface DnsShellOptions {
   nextId?: () => number;
   /** Called with each line worth keeping in the history file. */
   remember?: (line: string) => Promise<void>;
-}
-
-/** One question asked: the response, or null when none came (the error is already shown). */
-export interface Asked {
-  response: DnsMessage | null;
-  ms: number;
 }
 
 export class DnsShell {
