@@ -1,75 +1,26 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
+import { tmuxPanes } from '../support/tmux-panes.js';
 
 /**
  * `l7lab practice dns` in a real terminal 80 columns wide (tmux on a socket of its own, -L): Tab
  * completes a record type, a question is answered section by section with its bytes annotated,
  * wrong input gets one line, NXDOMAIN is explained; in English and Japanese.
  */
-const socket = `l7lab-h4-dns-${process.pid}`;
-const sessions: string[] = [];
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 5000 });
-}
-
 const { tempDir } = scratch('l7lab-dns-tmux-');
+const { tmux, screen, rows, start, lastLine, until, typeLine, closeAll } = tmuxPanes({ socket: 'l7lab-h4-dns', cols: 80, rows: 50, home: tempDir, lang: 'C.UTF-8' });
 
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    try {
-      tmux('kill-session', '-t', s);
-    } catch {
-      // already gone
-    }
-  }
-});
+afterEach(closeAll);
 
 beforeAll(() => {
   expect(existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url))), 'run `npm run build` first').toBe(true);
 });
 
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-
-function start(session: string, args: string[]): void {
-  const home = tempDir();
-  const env = [`HOME=${home}`, `XDG_STATE_HOME=${join(home, 'state')}`, 'LANG=C.UTF-8', 'LC_ALL=', 'NO_COLOR=1', 'TERM=xterm'];
-  const command = `env ${env.map(quote).join(' ')} ${quote(process.execPath)} ${quote(BIN)} practice dns ${args.map(quote).join(' ')}; echo EXIT=$?; sleep 30`;
-  sessions.push(session);
-  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '50', command);
-}
-
-/** The lines the program wrote (soft-wrapped rows joined), and the rows as the terminal shows them. */
-const screen = (session: string): string => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
-const rows = (session: string): string => tmux('capture-pane', '-p', '-S', '-', '-t', session);
-
-function lastLine(session: string): string {
-  const lines = tmux('capture-pane', '-p', '-t', session).split('\n').filter((l) => l.trim() !== '');
-  return lines[lines.length - 1] ?? '';
-}
-
-async function until(what: string, session: string, check: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`waited ${ms} ms for ${what}; screen:\n${screen(session)}`);
-}
-
-function typeLine(session: string, text: string): void {
-  tmux('send-keys', '-t', session, '-l', text);
-  tmux('send-keys', '-t', session, 'Enter');
-}
-
 describe('practice dns in a real terminal at 80 columns', () => {
   it('English: Tab completes MX, the answer is explained, the hex rows fit, wrong input and NXDOMAIN are explained', async () => {
-    start('en', []);
+    start('en', ['practice', 'dns']);
     await until('the first prompt', 'en', () => lastLine('en') === 'dns>');
     tmux('send-keys', '-t', 'en', '-l', 'M');
     tmux('send-keys', '-t', 'en', 'Tab');
@@ -92,7 +43,7 @@ describe('practice dns in a real terminal at 80 columns', () => {
   });
 
   it('Japanese: the greeting, a wrong line and NXDOMAIN in Japanese', async () => {
-    start('ja', ['--lang', 'ja']);
+    start('ja', ['practice', 'dns', '--lang', 'ja']);
     await until('the first prompt', 'ja', () => lastLine('ja') === 'dns>');
     expect(screen('ja')).toContain('組み込みラボの DNS です');
     typeLine('ja', 'MXX example.test');

@@ -4,6 +4,7 @@ import { OPCODES, RCODES } from '../types.js';
 import { FIELD_WORDS } from './fields.js';
 import { DNS_RCODE_KNOWLEDGE, DNS_RECORD_KNOWLEDGE, FLAG_NAMES, SECTION_NAMES } from './tables.js';
 import { KEY_WORDS, REASON_WORDS } from './words.js';
+import { firstSentence, gap, own, param } from '../../knowledge-text.js';
 
 /**
  * DNS knowledge keys (/work/notes/dns-keys.md, and `field <name>` from the codec) in the reader's
@@ -11,24 +12,7 @@ import { KEY_WORDS, REASON_WORDS } from './words.js';
  */
 type KeyWord = keyof typeof KEY_WORDS;
 
-/** Own keys only: a name from the wire must never reach Object.prototype. */
-function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-const str = (ref: KnowledgeRef, name: string): string => {
-  const v = ref.params?.[name];
-  return v === undefined ? '' : String(v);
-};
-
-const gap = (lang: Lang): string => (lang === 'ja' ? '' : ' ');
-
-function firstSentence(text: string): string {
-  const ja = text.indexOf('。');
-  if (ja >= 0) return text.slice(0, ja + 1);
-  const en = text.indexOf('. ');
-  return en >= 0 ? text.slice(0, en + 1) : text;
-}
+const str = param;
 
 /** A word from a table, or the value itself when the table does not list it. */
 function word(table: Readonly<Record<string, Localized>>, value: string, lang: Lang): string {
