@@ -81,8 +81,10 @@ describe('practice dns on the lab', () => {
   });
 
   it('wrong input gets one line saying what to type, and the session goes on', async () => {
-    const { text } = await practice(['MX', 'MXX example.test', 'MX example.test +norecc', 'A x.test @nowhere', ':bogus', ':trace', 'MX example.test +edns=1']);
+    const { text } = await practice([':explain nxdomain', ':explain', 'MX', 'MXX example.test', 'MX example.test +norecc', 'A x.test @nowhere', ':bogus', ':trace', 'MX example.test +edns=1']);
     const lines = text.split('\n');
+    expect(text).toMatch(/DNS RCODE NXDOMAIN +RFC 2308 2\.1\n +meaning +RCODE 3, name error/);
+    expect(lines).toContain(':explain TERM, e.g. :explain NXDOMAIN or :explain AA');
     expect(lines).toContain('which name? type MX and a name, e.g. MX example.test');
     expect(text).toMatch(/"MXX" and "example\.test" are both names, and a question asks about one: type a\s+type and a name, e\.g\. MX example\.test/);
     expect(text).toMatch(/unknown option \+norecc \(did you mean \+norec\?\)/);
