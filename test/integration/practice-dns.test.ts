@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { runPractice } from '../../src/commands/practice.js';
 import { decodeMessage } from '../../src/protocols/dns/codec/decode.js';
 import { encodeMessage } from '../../src/protocols/dns/codec/encode.js';
+import { startLab } from '../../src/lab.js';
+import { encodeQuery } from '../../src/protocols/dns/codec/encode.js';
+import { describeDns } from '../../src/protocols/dns/knowledge/index.js';
+import type { LineEvent } from '../../src/protocols/transcript.js';
+import { exchangeDns } from '../../src/wire/dns-client.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -100,6 +105,37 @@ describe('practice dns on the lab', () => {
     expect(text).toMatch(/^組み込みラボの DNS です/);
     expect(text).toContain('nope.example.test. は、どの型についても存在しません');
     expect(text).toContain('どの名前ですか？ MX の後に名前を入力してください。例: MX example.test');
+  });
+});
+
+describe("the lab's own DNS transcript, described", () => {
+  it('every event the servers and the resolver emit for a session of questions has words in both languages, no placeholder left', async () => {
+    const lab = await startLab({ protocols: ['dns'] });
+    const events: LineEvent[] = [];
+    const detach = lab.hub.add((e) => void (e.event === 'line' && e.protocol === 'dns' && events.push(e)));
+    try {
+      const dns = lab.dns as NonNullable<typeof lab.dns>;
+      const ask = (name: string, type: string, host: string, port: number, rd = true) =>
+        exchangeDns(encodeQuery(name, type, { id: 7, rd, edns: true }), { host, port, transport: 'udp', timeoutMs: 5000 });
+      for (const [name, type] of [['example.test', 'MX'], ['example.test', 'MX'], ['gone.example.test', 'A'], ['gone.example.test', 'A'], ['www.example.test', 'A'], ['example.test', 'SRV']]) {
+        await ask(name as string, type as string, dns.resolver.host, dns.resolver.port);
+      }
+      await ask('www.lab.test', 'A', dns.root.host, dns.root.port, false);
+      await ask('example.org', 'A', dns.root.host, dns.root.port, false);
+      const keys = new Set(events.map((e) => e.knowledge?.key));
+      for (const key of ['header', 'question', 'rr', 'opt', 'upstream-query', 'referral', 'cache-hit', 'negative-cache-hit', 'negative-cache-store']) expect(keys, key).toContain(key);
+      for (const e of events) {
+        if (!e.knowledge) continue;
+        for (const lang of ['en', 'ja'] as const) {
+          const text = describeDns(e.knowledge, lang);
+          expect(text, `${e.knowledge.key} ${JSON.stringify(e.knowledge.params)}`).toBeTruthy();
+          expect(text, e.knowledge.key).not.toMatch(/\{\w+\}/);
+        }
+      }
+    } finally {
+      detach();
+      await lab.close();
+    }
   });
 });
 
