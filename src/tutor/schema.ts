@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROTOCOLS } from '../protocol.js';
+import { RCODES, RR_TYPES } from '../protocols/dns/types.js';
 
 /**
  * What a lesson file may say. Lessons are data: the engine knows how to run each step kind,
@@ -18,7 +19,7 @@ const layer = z.enum(['L5', 'L6', 'L7']);
 const pattern = z.string().min(1, 'empty pattern');
 const captures = z.record(name, pattern);
 
-export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls'] as const;
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls', 'query'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 const base = { id, title: localized.optional() };
@@ -104,6 +105,48 @@ const request = z.strictObject({
   /** The response status the lesson expects: `200`, `304`, `4xx`. */
   expect: z.string().min(1),
   /** And, optionally, a pattern the response (status line, fields, body lines) must match. */
+  match: pattern.optional(),
+  hint: localized,
+  explain: localized,
+  capture: captures.optional(),
+  layer: layer.optional(),
+});
+
+/** A record type a lesson may expect in an answer (RFC 1035 3.2.2; AAAA RFC 3596): never OPT, which lives in the additional section only. */
+const rrType = z.enum(Object.keys(RR_TYPES).filter((t) => t !== 'OPT' && t !== 'ANY') as [string, ...string[]]);
+const rcode = z.enum(Object.keys(RCODES) as [string, ...string[]]);
+
+/**
+ * A DNS query typed as `practice dns` takes it (`MX example.test`, `A www.example.test +norec
+ * @root`): the tutor sends it to the lab DNS (the resolver, or the server after `@`), shows the
+ * query's bytes and the answer section by section, and checks what matters (RFC 1035 4.1).
+ * The learner's query counts when it asks the suggested type, name and server, with the same RD.
+ */
+const query = z.strictObject({
+  ...base,
+  kind: z.literal('query'),
+  lab: name.optional(),
+  text: localized,
+  /** The suggested query line; `{name}` placeholders. */
+  query: z.string().min(1),
+  /** Show the query's bytes, field by field (the first query of a lesson does; later ones need not). */
+  bytes: z.boolean().default(false),
+  expect: z
+    .strictObject({
+      rcode: rcode.default('NOERROR'),
+      /** A record of this type in the answer section. */
+      answer: rrType.optional(),
+      /** The AA flag: an authoritative answer (true) or not (false) (RFC 1035 4.1.1). */
+      aa: z.boolean().optional(),
+      /** A referral: no answer, no AA, NS records of a closer zone in the authority section (RFC 1034 4.3.2). */
+      referral: z.boolean().optional(),
+      /** NOERROR with an empty answer: the name exists, that type does not (NODATA, RFC 2308 2.2). */
+      nodata: z.boolean().optional(),
+      /** An SOA in the authority section: a negative answer says how long to cache it (RFC 2308 3). */
+      soa: z.boolean().optional(),
+    })
+    .default({ rcode: 'NOERROR' }),
+  /** And, optionally, a pattern the response's lines (as shown) must match. */
   match: pattern.optional(),
   hint: localized,
   explain: localized,
@@ -208,10 +251,16 @@ const relay = z.strictObject({
   /** The sending lab: its newest captured message for `account` is passed on. */
   from: name,
   account: z.string().min(1),
-  /** The receiving lab's SMTP server, on loopback in this same process. */
-  to: name,
+  /** The receiving lab's SMTP server, on loopback in this same process (none when the lookup finds no server: a bounce). */
+  to: name.optional(),
   mailFrom: z.string().min(1),
   rcptTo: z.array(z.string().min(1)).min(1),
+  /**
+   * Before relaying, the sending server looks the recipient domain up in its lab's DNS, as a
+   * real one does (RFC 5321 5.1): `mx` it finds an MX, `a` no MX but an address (the implicit
+   * MX), `bounce` neither, or a null MX (RFC 7505), so it returns the mail to the sender.
+   */
+  lookup: z.enum(['mx', 'a', 'bounce']).optional(),
   text: localized.optional(),
   explain: localized,
 });
@@ -225,8 +274,8 @@ const starttls = z.strictObject({
   explain: localized,
 });
 
-export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls } as const;
-export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls]);
+export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query]);
 export type Step = z.infer<typeof step>;
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 
