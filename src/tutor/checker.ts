@@ -8,6 +8,7 @@ import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { diagramProblems } from './check-diagram.js';
 import { requestProblems } from './check-request.js';
+import { queryProblems } from './check-query.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -55,7 +56,7 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
 }
 
 /** Steps that wait for the learner to type or pick something. */
-const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz']);
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz', 'query']);
 
 /**
  * Every text the learner reads in a step, and whether it is shown before the step runs
@@ -224,7 +225,15 @@ function checkStep(w: Walk, step: Step): void {
       return checkPattern(w, step, 'until', step.until);
     case 'relay':
       checkLab(w, step, 'from', step.from);
-      return checkLab(w, step, 'to', step.to, 'smtp');
+      // With no server to deliver to (lookup: bounce) there is no receiving lab; otherwise there must be one.
+      if (step.to === undefined && step.lookup !== 'bounce') report(w, step, 'to', 'missing: the lab that receives the relayed mail');
+      if (step.to !== undefined && step.lookup === 'bounce') report(w, step, 'to', 'a lookup that bounces relays to no lab: drop `to`');
+      return step.to === undefined ? undefined : checkLab(w, step, 'to', step.to, 'smtp');
+    case 'query':
+      checkLab(w, step, 'lab', step.lab, 'dns');
+      checkPlaceholders(w, step, 'query', step.query);
+      for (const { field, message } of queryProblems(step)) report(w, step, field, message);
+      return checkCaptures(w, step, step.capture);
   }
 }
 

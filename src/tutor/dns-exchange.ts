@@ -1,0 +1,115 @@
+import { randomInt } from 'node:crypto';
+import { decodeMessage, encodeQuery } from '../protocols/dns/codec/index.js';
+import { hexRowText, hexRows } from '../protocols/dns/codec/hex-view.js';
+import { presentMessage } from '../protocols/dns/codec/present.js';
+import { KNOWLEDGE } from '../protocols/registry.js';
+import type { DnsMessage } from '../protocols/dns/types.js';
+import { renderLines, type ViewLine } from '../ui/transcript-view.js';
+import { theme } from '../ui/theme.js';
+import { out, type LessonContext } from './context.js';
+import type { AskedQuery } from './dns-ask.js';
+import { dnsMsg } from './dns-messages.js';
+import { DnsTransportError, tcpExchange, udpExchange, type DnsTarget } from './dns-transport.js';
+import { viewOptions } from './exchange.js';
+import type { TutorLabDns } from './lab-types.js';
+
+/**
+ * One DNS query from a lesson to the lab DNS, and how it is shown: the query's bytes field by
+ * field (RFC 1035 4.1), then the response as dig prints it, section by section, each line
+ * explained by the DNS knowledge table. A truncated UDP answer (TC) is asked again over TCP,
+ * as any client must (RFC 1035 4.2.1, RFC 7766 5).
+ */
+export interface DnsExchange {
+  query: AskedQuery;
+  target: DnsTarget & { label: string };
+  sent: Uint8Array;
+  /** The decoded response, or null when none came (or it did not decode): `error` says why. */
+  response: DnsMessage | null;
+  /** The response as shown, one presentation line each (empty when there is none). */
+  lines: string[];
+  error: string | null;
+}
+
+/** The server a query names: the resolver by default, `@root` / `@tld` by role, a server by name or address. */
+export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget & { label: string }) | null {
+  if (server === null) return { ...dns.resolver, label: 'resolver' };
+  const s = server.toLowerCase();
+  if (s === dns.resolver.host) return { ...dns.resolver, label: 'resolver' };
+  const found = dns.servers.find((x) => x.role === s || x.name.toLowerCase() === s) ?? dns.servers.find((x) => x.address.host === s);
+  return found ? { ...found.address, label: found.name } : null;
+}
+
+async function send(bytes: Uint8Array, to: DnsTarget, tcp: boolean, timeoutMs: number | undefined): Promise<Uint8Array> {
+  if (tcp) return tcpExchange(bytes, to, timeoutMs);
+  const answer = await udpExchange(bytes, to, timeoutMs);
+  // RFC 1035 4.1.1: TC is bit 1 of the third octet; the whole answer needs TCP (RFC 7766 5).
+  return ((answer[2] ?? 0) & 0x02) !== 0 ? tcpExchange(bytes, to, timeoutMs) : answer;
+}
+
+/** A name server's name that is no server of the lab (`ns.example.test`, from a referral): its address from the resolver. */
+async function byAddress(dns: TutorLabDns, name: string, timeoutMs: number | undefined): Promise<(DnsTarget & { label: string }) | null> {
+  try {
+    const bytes = await send(encodeQuery(name, 'A', { id: randomInt(0x10000), rd: true }), dns.resolver, false, timeoutMs);
+    const a = decodeMessage(bytes, { fields: false }).message.answers.find((rr) => rr.data.kind === 'A');
+    const found = a?.data.kind === 'A' ? targetFor(dns, a.data.address) : null;
+    return found ? { ...found, label: name } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function resolveTarget(dns: TutorLabDns, server: string | null, timeoutMs?: number): Promise<(DnsTarget & { label: string }) | null> {
+  return targetFor(dns, server) ?? (server !== null && /[a-z]/i.test(server) ? byAddress(dns, server, timeoutMs) : null);
+}
+
+/** Send the query (a fresh random ID, RFC 5452 4.3) and read the answer; a missing answer is data, not an exception. */
+export async function askDns(dns: TutorLabDns, query: AskedQuery, timeoutMs?: number): Promise<DnsExchange> {
+  const sent = encodeQuery(query.name, query.qtype, { id: randomInt(0x10000), rd: query.rd, edns: true });
+  const target = await resolveTarget(dns, query.server, timeoutMs);
+  const base = { query, sent, response: null, lines: [] as string[] };
+  if (!target) return { ...base, target: { ...dns.resolver, label: `@${query.server ?? ''}` }, error: `no lab DNS server is called ${query.server ?? ''}` };
+  try {
+    const response = decodeMessage(await send(sent, target, query.tcp, timeoutMs), { fields: false }).message;
+    return { ...base, target, response, lines: presentMessage(response), error: null };
+  } catch (err) {
+    if (err instanceof DnsTransportError || (err instanceof Error && err.name === 'DnsFormatError')) return { ...base, target, error: err.message };
+    throw err;
+  }
+}
+
+/** Which section each presentation line is in, for the knowledge key of a record line. */
+function sectionsOf(lines: readonly string[]): Array<string | undefined> {
+  let section: string | undefined;
+  return lines.map((l) => {
+    const m = /^;; (QUESTION|ANSWER|AUTHORITY|ADDITIONAL) SECTION:/.exec(l);
+    if (m) section = (m[1] as string).toLowerCase();
+    return section;
+  });
+}
+
+/** The query's bytes, one field a row (`000c  07 65 78 61  field qname = example.test.`). */
+export function showQueryBytes(ctx: LessonContext, sent: Uint8Array): void {
+  const { fields } = decodeMessage(sent);
+  out(ctx, dnsMsg(ctx.lang, 'queryBytes', { n: sent.length }));
+  for (const row of hexRows(sent, fields)) out(ctx, `  ${theme.dim(hexRowText(row))}`);
+}
+
+/** What went out and what came back, as transcript lines: the question, then the response's lines, each explained. */
+export function showDnsExchange(ctx: LessonContext, ex: DnsExchange, bytes: boolean): void {
+  if (ctx.quiet) return;
+  const transport = ex.query.tcp ? 'TCP' : 'UDP';
+  const server = ex.target.label === 'resolver' ? dnsMsg(ctx.lang, 'resolverName') : ex.target.label;
+  out(ctx, theme.dim(dnsMsg(ctx.lang, 'queryTo', { server, host: ex.target.host, port: ex.target.port, transport })));
+  if (bytes) showQueryBytes(ctx, ex.sent);
+  const question = `${ex.query.type} ${ex.query.name || '.'}${ex.query.rd ? '' : ' +norec'}`;
+  const dns = KNOWLEDGE.dns;
+  const views: ViewLine[] = [{ direction: 'client', who: 'dns', text: question, explanation: dns.explainClientLine(question, ctx.lang), layer: 'L7' }];
+  const sections = sectionsOf(ex.lines);
+  ex.lines.forEach((text, i) => {
+    if (text === '') return;
+    const ref = dns.serverKey(text, sections[i]);
+    views.push({ direction: 'server', who: 'dns', text, explanation: ref ? dns.describe(ref, ctx.lang) : null, layer: 'L7' });
+  });
+  out(ctx, renderLines(views, { ...viewOptions(ctx), crlf: false, state: false }));
+  if (ex.error) out(ctx, theme.warn(dnsMsg(ctx.lang, 'queryNoAnswer', { server, why: ex.error })));
+}
