@@ -20,7 +20,22 @@ export interface AskedQuery {
   tcp: boolean;
 }
 
-export type AskParse = { ok: true; query: AskedQuery } | { ok: false; error: string };
+/** Why a line is not a query: a message key of dns-messages.ts and its values, so it is said in the learner's language. */
+export interface AskError {
+  key: 'askNotWhole' | 'askNotType' | 'askExtra' | 'askOption';
+  vars: Record<string, string>;
+}
+
+export type AskParse = { ok: true; query: AskedQuery } | { ok: false; error: string; why: AskError };
+
+function fail(key: AskError['key'], vars: Record<string, string>): AskParse {
+  return { ok: false, error: dnsMsg('en', key, vars), why: { key, vars } };
+}
+
+/** A parse error in the learner's language. */
+export function askErrorText(lang: Lang, why: AskError): string {
+  return dnsMsg(lang, why.key, why.vars);
+}
 
 const OPTIONS: Record<string, (q: AskedQuery) => void> = {
   '+norec': (q) => (q.rd = false),
@@ -33,18 +48,19 @@ const OPTIONS: Record<string, (q: AskedQuery) => void> = {
 export function parseAsk(line: string): AskParse {
   const words = line.trim().split(/\s+/).filter((w) => w !== '');
   const plain = words.filter((w) => !w.startsWith('+') && !w.startsWith('@'));
-  if (plain.length !== 2) return { ok: false, error: plain.length < 2 ? 'a query needs a type and a name' : `"${plain.slice(2).join(' ')}" is more than a type and a name` };
+  if (plain.length < 2) return fail('askNotWhole', { line: line.trim() });
+  if (plain.length > 2) return fail('askExtra', { extra: plain.slice(2).join(' ') });
   const [a, b] = plain as [string, string];
   const typeFirst = typeNumber(a) !== null;
   const [type, name] = typeFirst ? [a, b] : [b, a];
   const qtype = typeNumber(type);
-  if (qtype === null) return { ok: false, error: `"${a}" is not a record type` };
+  if (qtype === null) return fail('askNotType', { word: a });
   const query: AskedQuery = { type: type.toUpperCase(), qtype, name: normalizeName(name), rd: true, server: null, tcp: false };
   for (const w of words) {
     if (w.startsWith('@')) query.server = w.slice(1).toLowerCase().replace(/\.$/, '');
     else if (w.startsWith('+')) {
       const set = OPTIONS[w.toLowerCase()];
-      if (!set) return { ok: false, error: `unknown option ${w} (try +norec or +tcp)` };
+      if (!set) return fail('askOption', { option: w });
       set(query);
     }
   }

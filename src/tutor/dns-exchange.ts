@@ -35,7 +35,7 @@ export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget &
   if (server === null) return { ...dns.resolver, label: 'resolver' };
   const s = server.toLowerCase();
   if (s === dns.resolver.host) return { ...dns.resolver, label: 'resolver' };
-  const found = dns.servers.find((x) => x.role === s || x.name.toLowerCase() === s) ?? dns.servers.find((x) => x.address.host === s);
+  const found = dns.servers.find((x) => x.role === s || x.name.toLowerCase() === s) ?? dns.servers.find((x) => (x.ip ?? x.address.host) === s);
   return found ? { ...found.address, label: found.name } : null;
 }
 

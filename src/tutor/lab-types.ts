@@ -23,7 +23,8 @@ export interface TutorLabOptions {
 /** Where the lab DNS listens: its recursive resolver, and each authoritative server by name and role (root, tld, auth). */
 export interface TutorLabDns {
   resolver: { host: string; port: number };
-  servers: ReadonlyArray<{ name: string; role: string; address: { host: string; port: number } }>;
+  /** `ip` is the address the zones give a server (its glue); `address` where it really listens (they differ in the macOS fallback). */
+  servers: ReadonlyArray<{ name: string; role: string; ip?: string; address: { host: string; port: number } }>;
 }
 
 export interface TutorLab {

@@ -1,6 +1,6 @@
 import { capture, fillValue, mismatch, tr, type LessonContext } from '../context.js';
 import { LessonQuit, StepRestart } from '../control.js';
-import { askMissReason, parseAsk, type AskedQuery } from '../dns-ask.js';
+import { askErrorText, askMissReason, parseAsk, type AskedQuery } from '../dns-ask.js';
 import { askDns, showDnsExchange, type DnsExchange } from '../dns-exchange.js';
 import { dnsMsg } from '../dns-messages.js';
 import { expectLabel, expectMisses, responseLabel } from '../dns-verdict.js';
@@ -80,7 +80,7 @@ async function typedQuery(ctx: LessonContext, step: QueryStep, line: string): Pr
     const typed = (await askLine(ctx, dnsMsg(ctx.lang, 'typeQuery', { suggestion: line }), undefined, step.hint)).trim();
     const parsed = parseAsk(typed === '' ? line : typed);
     if (parsed.ok) return parsed.query;
-    warn(ctx, dnsMsg(ctx.lang, 'queryNotParsed', { error: parsed.error, suggestion: line }));
+    warn(ctx, dnsMsg(ctx.lang, 'queryNotParsed', { error: askErrorText(ctx.lang, parsed.why), suggestion: line }));
   }
   throw new LessonQuit();
 }

@@ -56,8 +56,8 @@ describe('parseAsk: the practice dns syntax', () => {
   });
 
   it.each([
-    ['example.test', 'a type and a name'],
-    ['MX', 'a type and a name'],
+    ['example.test', '"example.test" is not a whole query'],
+    ['MX', '"MX" is not a whole query'],
     ['MXX example.test', 'not a record type'],
     ['MX example.test extra', 'more than a type and a name'],
     ['MX example.test +fast', 'unknown option +fast'],
