@@ -64,7 +64,8 @@ export async function resolveTarget(dns: TutorLabDns, server: string | null, tim
 
 /** Send the query (a fresh random ID, RFC 5452 4.3) and read the answer; a missing answer is data, not an exception. */
 export async function askDns(dns: TutorLabDns, query: AskedQuery, timeoutMs?: number): Promise<DnsExchange> {
-  const sent = encodeQuery(query.name, query.qtype, { id: randomInt(0x10000), rd: query.rd, edns: true });
+  // A plain RFC 1035 query, no EDNS OPT: the lesson reads it byte by byte; a large answer comes back with TC and goes again over TCP.
+  const sent = encodeQuery(query.name, query.qtype, { id: randomInt(0x10000), rd: query.rd });
   const target = await resolveTarget(dns, query.server, timeoutMs);
   const base = { query, sent, response: null, lines: [] as string[] };
   if (!target) return { ...base, target: { ...dns.resolver, label: `@${query.server ?? ''}` }, error: `no lab DNS server is called ${query.server ?? ''}` };
@@ -94,22 +95,39 @@ export function showQueryBytes(ctx: LessonContext, sent: Uint8Array): void {
   for (const row of hexRows(sent, fields)) out(ctx, `  ${theme.dim(hexRowText(row))}`);
 }
 
-/** What went out and what came back, as transcript lines: the question, then the response's lines, each explained. */
+/** The query as a line the learner could type again: `A www.example.test +norec @tld`. */
+export function queryLine(q: AskedQuery): string {
+  return [q.type, q.name || '.', ...(q.rd ? [] : ['+norec']), ...(q.tcp ? ['+tcp'] : []), ...(q.server === null ? [] : [`@${q.server}`])].join(' ');
+}
+
+/**
+ * The response's lines, each explained once: section titles and the echoed question need no
+ * words of their own (the question was explained as it went out), and a record type already
+ * explained in this response is not explained again.
+ */
+function responseViews(ctx: LessonContext, lines: readonly string[]): ViewLine[] {
+  const dns = KNOWLEDGE.dns;
+  const sections = sectionsOf(lines);
+  const said = new Set<string>();
+  return lines.flatMap((text, i): ViewLine[] => {
+    if (text === '') return [];
+    const ref = /^;; [A-Z ]+:$|^;[^;]/.test(text) ? null : dns.serverKey(text, sections[i]);
+    const words = ref ? dns.describe(ref, ctx.lang) : null;
+    const explanation = words && !said.has(words) ? words : null;
+    if (words) said.add(words);
+    return [{ direction: 'server', who: 'dns', text, explanation, layer: 'L7' }];
+  });
+}
+
+/** What went out and what came back, as transcript lines: the question, then the response's lines, explained. */
 export function showDnsExchange(ctx: LessonContext, ex: DnsExchange, bytes: boolean): void {
   if (ctx.quiet) return;
   const transport = ex.query.tcp ? 'TCP' : 'UDP';
   const server = ex.target.label === 'resolver' ? dnsMsg(ctx.lang, 'resolverName') : ex.target.label;
   out(ctx, theme.dim(dnsMsg(ctx.lang, 'queryTo', { server, host: ex.target.host, port: ex.target.port, transport })));
   if (bytes) showQueryBytes(ctx, ex.sent);
-  const question = `${ex.query.type} ${ex.query.name || '.'}${ex.query.rd ? '' : ' +norec'}`;
-  const dns = KNOWLEDGE.dns;
-  const views: ViewLine[] = [{ direction: 'client', who: 'dns', text: question, explanation: dns.explainClientLine(question, ctx.lang), layer: 'L7' }];
-  const sections = sectionsOf(ex.lines);
-  ex.lines.forEach((text, i) => {
-    if (text === '') return;
-    const ref = dns.serverKey(text, sections[i]);
-    views.push({ direction: 'server', who: 'dns', text, explanation: ref ? dns.describe(ref, ctx.lang) : null, layer: 'L7' });
-  });
-  out(ctx, renderLines(views, { ...viewOptions(ctx), crlf: false, state: false }));
+  const question = queryLine(ex.query);
+  const views: ViewLine[] = [{ direction: 'client', who: 'dns', text: question, explanation: KNOWLEDGE.dns.explainClientLine(question, ctx.lang), layer: 'L7' }];
+  out(ctx, renderLines([...views, ...responseViews(ctx, ex.lines)], { ...viewOptions(ctx), crlf: false, state: false }));
   if (ex.error) out(ctx, theme.warn(dnsMsg(ctx.lang, 'queryNoAnswer', { server, why: ex.error })));
 }
