@@ -66,7 +66,7 @@ describe('the dns lesson plays itself against the lab DNS', { timeout: 60_000 },
 
   it('the cached answer is handed out with a TTL no higher than the first (RFC 1035 7.4, RFC 2181 5.2)', async () => {
     const { text } = await auto('dns', 'en');
-    const m = /This time the TTL is (\d+) \(it was (\d+)\)/.exec(squash(text));
+    const m = /ThistimetheTTLis(\d+)\(itwas(\d+)\)/.exec(squash(text));
     expect(m).not.toBeNull();
     expect(Number(m?.[1])).toBeLessThanOrEqual(Number(m?.[2]));
     expect(Number(m?.[2])).toBeGreaterThan(0);
@@ -80,11 +80,11 @@ describe('mail-flow looks the recipient domain up before relaying (RFC 5321 5.1)
     const flat = squash(text);
     expect(text).toMatch(/^dns C: MX example\.net$/m);
     expect(text).toMatch(/^dns S: example\.net\. \d+ IN MX 10 mail\.example\.net\.$/m);
-    expect(flat).toMatch(/MX mail\.example\.net \(preference 10, TTL \d+ s\)/);
+    expect(flat).toMatch(/MXmail\.example\.net\(preference10,TTL\d+s\)/);
     expect(text.indexOf('dns C: MX example.net')).toBeLessThan(text.indexOf('sending→receiving C: EHLO'));
-    expect(flat).toContain('nomx.example.test has no MX record (NODATA)');
+    expect(flat).toContain(squash('nomx.example.test has no MX record (NODATA)'));
     expect(text).toMatch(/^sending→receiving C: RCPT TO:<bob@nomx\.example\.test>$/m);
-    expect(flat).toContain('nowhere.example.test does not exist (NXDOMAIN)');
+    expect(flat).toContain(squash('nowhere.example.test does not exist (NXDOMAIN)'));
     expect(text).toContain('Final-Recipient: rfc822; bob@nowhere.example.test');
     expect(text).not.toMatch(/RCPT TO:<bob@nowhere\.example\.test>/);
   });
@@ -117,21 +117,21 @@ describe('the dns lesson taken with wrong queries', { timeout: 60_000 }, () => {
     });
     expect(r.result).toMatchObject({ completed: true, mismatches: [] });
     expect(r.prompts.unused()).toEqual({});
-    expect(r.text).toContain('You asked about exmaple.test; this step asks about example.test: A example.test');
-    expect(r.text).toContain('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling');
-    expect(r.text).toContain('Skipped: l7lab sends A example.test');
-    expect(r.text).toContain('You asked for A records; this step asks for MX: MX example.test');
-    expect(r.text).toContain("Hint: MX, then the domain: MX example.test");
-    expect(r.text).toContain('Your query asked for recursion (RD set): add +norec');
-    expect(r.text).toContain('Answer: type this query: A www.example.test +norec @root');
-    expect(r.text).toContain('"www.example.test" is not a whole query. A query is a type and a name, for example A www.example.test +norec @tld');
-    expect(r.text).toContain('You asked @tld; this step asks @ns.example.test');
+    expect(r.text).toContain(squash('You asked about exmaple.test; this step asks about example.test: A example.test'));
+    expect(r.text).toContain(squash('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling'));
+    expect(r.text).toContain(squash('Skipped: l7lab sends A example.test'));
+    expect(r.text).toContain(squash('You asked for A records; this step asks for MX: MX example.test'));
+    expect(r.text).toContain(squash("Hint: MX, then the domain: MX example.test"));
+    expect(r.text).toContain(squash('Your query asked for recursion (RD set): add +norec'));
+    expect(r.text).toContain(squash('Answer: type this query: A www.example.test +norec @root'));
+    expect(r.text).toContain(squash('"www.example.test" is not a whole query. A query is a type and a name, for example A www.example.test +norec @tld'));
+    expect(r.text).toContain(squash('You asked @tld; this step asks @ns.example.test'));
   });
 
   it('says the same in Japanese', async () => {
     const r = await take({ mx: ['A example.test', 'hint', 'MX example.test'] }, 'ja');
     expect(r.result).toMatchObject({ completed: true, mismatches: [] });
-    expect(r.text).toContain('A レコードを尋ねましたが、このステップで尋ねるのは MX です: MX example.test');
-    expect(r.text).toContain('ヒント: MX、次にドメインです: MX example.test');
+    expect(r.text).toContain(squash('A レコードを尋ねましたが、このステップで尋ねるのは MX です: MX example.test'));
+    expect(r.text).toContain(squash('ヒント: MX、次にドメインです: MX example.test'));
   });
 });
