@@ -1,3 +1,4 @@
+import { compileError } from './check-request.js';
 import { parseAsk, type AskedQuery } from './dns-ask.js';
 import type { StepOf } from './schema.js';
 
@@ -16,15 +17,6 @@ export interface QueryProblem {
 }
 
 type QueryStep = StepOf<'query'>;
-
-function compileError(source: string): string | null {
-  try {
-    new RegExp(source, 'i');
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
 
 function patternProblems(step: QueryStep): QueryProblem[] {
   const out: QueryProblem[] = [];
