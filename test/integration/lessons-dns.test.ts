@@ -1,13 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startLab, type LabOptions } from '../../src/lab.js';
-import { decodeMessage, encodeMessage } from '../../src/protocols/dns/codec/index.js';
-import { resolverHandler, type RecursiveFactory } from '../../src/protocols/dns/recursive.js';
-import { createResolver } from '../../src/protocols/dns/resolver/index.js';
-import type { DnsMessage, DnsTransport } from '../../src/protocols/dns/types.js';
-import type { Address } from '../../src/protocols/server.js';
-import { tcpExchange, udpExchange } from '../../src/tutor/dns-transport.js';
-import type { StartLab } from '../../src/tutor/lab-types.js';
+import { startLab } from '../../src/lab.js';
 import { loadLesson } from '../../src/tutor/loader.js';
 import { runLesson } from '../../src/tutor/runner.js';
 import { drivenPrompts, type Plan, type Policy } from '../unit/tutor/driven-prompts.js';
@@ -15,33 +8,18 @@ import { squash } from '../support/text.js';
 
 /**
  * The dns lesson and mail-flow's MX lookup (issue 17) on the real lab DNS: the authoritative
- * hierarchy on 127.0.0.2.. and the recursive resolver on 127.0.0.1, all on loopback port 0.
+ * hierarchy on 127.0.0.2.. and the recursive resolver on 127.0.0.1 (the lab's own, as `l7lab learn`
+ * starts it), all on loopback port 0.
  * Played by itself (every step gets its expected answer, in English and Japanese), and taken
  * with wrong queries: each miss says what to change, and hint, answer and skip lead on.
  */
 const LESSONS = join(process.cwd(), 'lessons');
 
-/** The resolver's upstream exchange over real sockets, through the lab's routing (the macOS fallback maps addresses to ports). */
-function socketExchange(route: (server: Address) => Address) {
-  return async (server: Address, query: DnsMessage, transport: DnsTransport): Promise<DnsMessage> => {
-    const to = route(server);
-    const bytes = encodeMessage(query);
-    const answer = transport === 'tcp' ? await tcpExchange(bytes, to, 3000) : await udpExchange(bytes, to, 3000);
-    return decodeMessage(answer, { fields: false }).message;
-  };
-}
-
-/** The lab's recursive server answered by the real resolver (until the lab wires it by default). */
-const recursive: RecursiveFactory = (env) =>
-  resolverHandler(createResolver({ rootHints: env.rootHints, exchange: socketExchange(env.route), now: () => Date.now(), portOf: env.portOf, ...(env.sink ? { sink: env.sink } : {}) }));
-
-const labWithResolver: StartLab = (opts) => startLab({ ...(opts as LabOptions), dnsRecursive: recursive });
-
 async function auto(id: string, lang: 'en' | 'ja') {
   const lesson = await loadLesson(id, LESSONS);
   let text = '';
   const prompts = drivenPrompts(lesson, () => text);
-  const result = await runLesson({ lesson, lang, auto: true, prompts, write: (t) => (text += t), startLab: labWithResolver, timeoutMs: 5000 });
+  const result = await runLesson({ lesson, lang, auto: true, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 });
   return { result, text };
 }
 
@@ -97,7 +75,7 @@ async function take(plan: Plan, lang: 'en' | 'ja' = 'en') {
   const lesson = await loadLesson('dns', LESSONS);
   let text = '';
   const prompts = drivenPrompts(lesson, () => text, plan, enter);
-  const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab: labWithResolver, timeoutMs: 5000 });
+  const result = await runLesson({ lesson, lang, auto: false, prompts, write: (t) => (text += t), startLab, timeoutMs: 5000 });
   return { result, text: squash(text), prompts };
 }
 
