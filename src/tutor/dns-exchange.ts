@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Lang } from '../i18n.js';
 import { decodeMessage, encodeQuery } from '../protocols/dns/codec/index.js';
 import { hexRowText, hexRows } from '../protocols/dns/codec/hex-view.js';
 import { presentMessage } from '../protocols/dns/codec/present.js';
@@ -23,11 +24,17 @@ export interface DnsExchange {
   query: AskedQuery;
   target: DnsTarget & { label: string };
   sent: Uint8Array;
-  /** The decoded response, or null when none came (or it did not decode): `error` says why. */
+  /** The decoded response, or null when none came (or it did not decode): `error` says why, as a message key and its values. */
   response: DnsMessage | null;
   /** The response as shown, one presentation line each (empty when there is none). */
   lines: string[];
-  error: string | null;
+  error: ExchangeError | null;
+}
+
+/** Why a query got no response to show, in words dns-messages.ts has in both languages. */
+export interface ExchangeError {
+  key: 'unknownServer' | 'noAnswerTimeout' | 'noAnswerNetwork' | 'notDns';
+  vars: Record<string, string>;
 }
 
 /** The server a query names: the resolver by default, `@root` / `@tld` by role, a server by name or address. */
@@ -68,12 +75,13 @@ export async function askDns(dns: TutorLabDns, query: AskedQuery, timeoutMs?: nu
   const sent = encodeQuery(query.name, query.qtype, { id: randomInt(0x10000), rd: query.rd });
   const target = await resolveTarget(dns, query.server, timeoutMs);
   const base = { query, sent, response: null, lines: [] as string[] };
-  if (!target) return { ...base, target: { ...dns.resolver, label: `@${query.server ?? ''}` }, error: `no lab DNS server is called ${query.server ?? ''}` };
+  if (!target) return { ...base, target: { ...dns.resolver, label: `@${query.server ?? ''}` }, error: { key: 'unknownServer', vars: { server: `@${query.server ?? ''}` } } };
   try {
     const response = decodeMessage(await send(sent, target, query.tcp, timeoutMs), { fields: false }).message;
     return { ...base, target, response, lines: presentMessage(response), error: null };
   } catch (err) {
-    if (err instanceof DnsTransportError || (err instanceof Error && err.name === 'DnsFormatError')) return { ...base, target, error: err.message };
+    if (err instanceof DnsTransportError) return { ...base, target, error: { key: err.kind === 'timeout' ? 'noAnswerTimeout' : 'noAnswerNetwork', vars: { detail: err.detail } } };
+    if (err instanceof Error && err.name === 'DnsFormatError') return { ...base, target, error: { key: 'notDns', vars: { detail: err.message } } };
     throw err;
   }
 }
@@ -93,6 +101,10 @@ export function showQueryBytes(ctx: LessonContext, sent: Uint8Array): void {
   const { fields } = decodeMessage(sent);
   out(ctx, dnsMsg(ctx.lang, 'queryBytes', { n: sent.length }));
   for (const row of hexRows(sent, fields)) out(ctx, `  ${theme.dim(hexRowText(row))}`);
+}
+
+export function exchangeErrorText(lang: Lang, e: ExchangeError): string {
+  return dnsMsg(lang, e.key, e.vars);
 }
 
 /** The query as a line the learner could type again: `A www.example.test +norec @tld`. */
@@ -129,5 +141,5 @@ export function showDnsExchange(ctx: LessonContext, ex: DnsExchange, bytes: bool
   const question = queryLine(ex.query);
   const views: ViewLine[] = [{ direction: 'client', who: 'dns', text: question, explanation: KNOWLEDGE.dns.explainClientLine(question, ctx.lang), layer: 'L7' }];
   out(ctx, renderLines([...views, ...responseViews(ctx, ex.lines)], { ...viewOptions(ctx), crlf: false, state: false }));
-  if (ex.error) out(ctx, theme.warn(dnsMsg(ctx.lang, 'queryNoAnswer', { server, why: ex.error })));
+  if (ex.error) out(ctx, theme.warn(dnsMsg(ctx.lang, 'queryNoAnswer', { server, why: exchangeErrorText(ctx.lang, ex.error) })));
 }

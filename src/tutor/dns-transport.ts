@@ -11,8 +11,15 @@ export interface DnsTarget {
   port: number;
 }
 
+/** Why no answer came: nothing in time, or the socket failed (`detail` is the system's words). */
 export class DnsTransportError extends Error {
   override readonly name = 'DnsTransportError';
+  constructor(
+    readonly kind: 'timeout' | 'network',
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
@@ -26,8 +33,8 @@ export function udpExchange(bytes: Uint8Array, to: DnsTarget, timeoutMs = DEFAUL
       if (err) reject(err);
       else resolve(data as Uint8Array);
     };
-    const timer = setTimeout(() => done(new DnsTransportError(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    socket.on('error', (err) => done(new DnsTransportError(err.message)));
+    const timer = setTimeout(() => done(new DnsTransportError('timeout', String(timeoutMs))), timeoutMs);
+    socket.on('error', (err) => done(new DnsTransportError('network', err.message)));
     // RFC 5452 9.1: accept the answer only from the address and port the query went to.
     socket.on('message', (msg, rinfo) => {
       if (rinfo.port === to.port) done(null, new Uint8Array(msg));
@@ -46,8 +53,8 @@ export function tcpExchange(bytes: Uint8Array, to: DnsTarget, timeoutMs = DEFAUL
       if (err) reject(err);
       else resolve(data as Uint8Array);
     };
-    const timer = setTimeout(() => done(new DnsTransportError(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    socket.on('error', (err) => done(new DnsTransportError(err.message)));
+    const timer = setTimeout(() => done(new DnsTransportError('timeout', String(timeoutMs))), timeoutMs);
+    socket.on('error', (err) => done(new DnsTransportError('network', err.message)));
     socket.on('connect', () => {
       const length = Buffer.alloc(2);
       length.writeUInt16BE(bytes.length);
@@ -57,6 +64,6 @@ export function tcpExchange(bytes: Uint8Array, to: DnsTarget, timeoutMs = DEFAUL
       got = Buffer.concat([got, chunk]);
       if (got.length >= 2 && got.length >= 2 + got.readUInt16BE(0)) done(null, new Uint8Array(got.subarray(2, 2 + got.readUInt16BE(0))));
     });
-    socket.on('end', () => done(new DnsTransportError('the server closed the connection before answering')));
+    socket.on('end', () => done(new DnsTransportError('network', 'closed')));
   });
 }

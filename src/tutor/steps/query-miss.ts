@@ -19,6 +19,7 @@ export function queryHint(lang: Lang, ex: DnsExchange, step: StepOf<'query'>): s
   if (rcode === RCODES.NXDOMAIN && step.expect.rcode !== 'NXDOMAIN' && !sameName(ex.query.name, wantName)) {
     return dnsMsg(lang, 'queryTypo', { got: ex.query.name, want: wantName });
   }
-  if (rcode === RCODES.REFUSED && step.expect.rcode !== 'REFUSED') return dnsMsg(lang, 'queryRefused', { server: ex.target.label });
+  // The resolver refuses only what it cannot do (RD clear and nothing cached): the sentence about +norec says that already.
+  if (rcode === RCODES.REFUSED && step.expect.rcode !== 'REFUSED' && ex.target.label !== 'resolver') return dnsMsg(lang, 'queryRefused', { server: ex.target.label });
   return null;
 }

@@ -1,7 +1,8 @@
 import { capture, fillValue, mismatch, tr, type LessonContext } from '../context.js';
 import { LessonQuit, StepRestart } from '../control.js';
 import { askErrorText, askMissReason, parseAsk, type AskedQuery } from '../dns-ask.js';
-import { askDns, showDnsExchange, type DnsExchange } from '../dns-exchange.js';
+import { askDns, exchangeErrorText, showDnsExchange, type DnsExchange } from '../dns-exchange.js';
+import type { Lang } from '../../i18n.js';
 import { dnsMsg } from '../dns-messages.js';
 import { expectLabel, expectMisses, responseLabel } from '../dns-verdict.js';
 import { labNamed } from '../exchange.js';
@@ -62,7 +63,7 @@ function suggested(ctx: LessonContext, step: QueryStep): { line: string; query: 
   return { line, query: parsed.query };
 }
 
-const gotLabel = (a: Attempt) => (a.ex.response ? responseLabel(a.ex.response) : (a.ex.error ?? '-'));
+const gotLabel = (a: Attempt, lang: Lang = 'en') => (a.ex.response ? responseLabel(a.ex.response) : a.ex.error ? exchangeErrorText(lang, a.ex.error) : '-');
 
 /** Played by l7lab: --auto, a quiet replay, or Skip after a rebuilt lab. */
 async function play(ctx: LessonContext, step: QueryStep, line: string, want: AskedQuery): Promise<void> {
@@ -86,7 +87,7 @@ async function typedQuery(ctx: LessonContext, step: QueryStep, line: string): Pr
 }
 
 function sayMiss(ctx: LessonContext, step: QueryStep, a: Attempt): void {
-  warn(ctx, a.askedWrong ?? dnsMsg(ctx.lang, 'queryNotExpected', { want: expectLabel(step.expect), got: gotLabel(a) }));
+  warn(ctx, a.askedWrong ?? dnsMsg(ctx.lang, 'queryNotExpected', { want: expectLabel(step.expect), got: gotLabel(a, ctx.lang) }));
   const extra = queryHint(ctx.lang, a.ex, step);
   if (extra) note(ctx, extra);
 }

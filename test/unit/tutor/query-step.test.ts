@@ -155,12 +155,17 @@ describe('checker: a query step whose expected answer cannot happen', () => {
 });
 
 describe('queryHint: a sentence from what the server said', () => {
-  const ex = (line: string, response: DnsMessage): DnsExchange => ({ query: query(line), target: { host: '127.0.0.1', port: 53, label: 'resolver' }, sent: new Uint8Array(), response, lines: [], error: null });
+  const ex = (line: string, response: DnsMessage, label = 'resolver'): DnsExchange => ({ query: query(line), target: { host: '127.0.0.1', port: 53, label }, sent: new Uint8Array(), response, lines: [], error: null });
 
-  it('reads NXDOMAIN for another name as a typo, and REFUSED as the wrong server', () => {
+  it('reads NXDOMAIN for another name as a typo, and REFUSED from a zone server as the wrong server', () => {
     expect(queryHint('en', ex('MX exmaple.test', NXDOMAIN), step())).toBe('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling, this step asks about example.test.');
-    expect(queryHint('en', ex('MX example.test', message({ rcode: 5 })), step())).toContain('REFUSED: resolver does not serve that name');
+    expect(queryHint('en', ex('MX example.com @ns.lab.test', message({ rcode: 5 }), 'ns.lab.test'), step())).toContain('REFUSED: ns.lab.test does not serve that name');
+    expect(queryHint('ja', ex('MX example.com @ns.lab.test', message({ rcode: 5 }), 'ns.lab.test'), step())).toContain('REFUSED: ns.lab.test はその名前を担当しておらず');
     expect(queryHint('en', ex('MX example.test', MX_ANSWER), step())).toBeNull();
+  });
+
+  it('says nothing more for the resolver\'s REFUSED: the sentence about +norec leads out of it', () => {
+    expect(queryHint('en', ex('MX example.test +norec', message({ rcode: 5 })), step())).toBeNull();
   });
 });
 
