@@ -9,6 +9,7 @@ import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } f
 import { diagramProblems } from './check-diagram.js';
 import { requestProblems } from './check-request.js';
 import { queryProblems } from './check-query.js';
+import { labQueryProblems } from './check-query-lab.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -308,6 +309,8 @@ async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Pro
   const { lesson, problems } = parseLesson(path, source);
   if (!lesson) return problems;
   const out = checkLesson(file, lesson, ctx);
+  // What the lab's own zones would answer each query step (check-query-lab.ts).
+  for (const p of await labQueryProblems(lesson)) out.push({ file, ...p });
   if (lesson.id !== id) out.unshift({ file, field: 'id', message: `is "${lesson.id}" but the manifest lists "${id}"` });
   return out;
 }
