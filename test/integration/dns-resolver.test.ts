@@ -11,6 +11,7 @@ import { CLASS_IN, RCODES, RR_TYPES, type DnsMessage } from '../../src/protocols
 import { AUTHORITATIVE_SERVERS, zonesOf } from '../../src/protocols/dns/zones.js';
 import type { TranscriptEvent } from '../../src/protocols/transcript.js';
 import { UdpClient } from '../support/dns-client.js';
+import { runProgram } from '../support/programs.js';
 
 const closers: Array<{ close(): unknown }> = [];
 afterEach(async () => {
@@ -62,6 +63,20 @@ describe('the lab resolver over real sockets', () => {
     expect(shop.answers.map((r) => r.name)).toEqual(['shop.example.test', 'www.example.com', 'example.com']);
     const glueless = await c.ask(encodeQuery('other.test', 'A', { id: 9, rd: true }));
     expect(glueless.answers.map((r) => r.data)).toEqual([{ kind: 'A', address: '127.0.0.1' }]);
+  });
+});
+
+describe('dig against the lab resolver', () => {
+  it('gets a recursive answer over UDP and over TCP: ra set, aa clear, the CNAME followed', async () => {
+    const dns = (await lab()).dns!;
+    const at = [`@${dns.resolver.host}`, '-p', String(dns.resolver.port), '+tries=1', '+time=5', 'www.example.test', 'A'];
+    for (const transport of ['+notcp', '+tcp']) {
+      const out = await runProgram('dig', [...at, transport], 15_000);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/flags: qr rd ra;/);
+      expect(out.stdout).toMatch(/www\.example\.test\.\s+\d+\s+IN\s+CNAME\s+example\.test\./);
+      expect(out.stdout).toMatch(/example\.test\.\s+\d+\s+IN\s+A\s+127\.0\.0\.1/);
+    }
   });
 });
 

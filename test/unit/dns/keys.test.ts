@@ -47,3 +47,9 @@ describe('dnsClientKey', () => {
     expect(DNS_KNOWLEDGE.explainServerLine(';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 7', 'ja')).toContain('NOERROR');
   });
 });
+
+describe('the server transcript header line (status and flags on one line)', () => {
+  it('carries the flags too', () => {
+    expect(dnsServerKey(';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 9; flags: qr aa rd')).toEqual({ key: 'header', params: { opcode: 'QUERY', rcode: 'NOERROR', id: 9, flags: 'qr aa rd' } });
+  });
+});

@@ -3,6 +3,9 @@ import { LANGS } from '../../../src/i18n.js';
 import { DNS_KEYS, DNS_KNOWLEDGE, describeDns } from '../../../src/protocols/dns/knowledge/index.js';
 import { FIELD_WORDS } from '../../../src/protocols/dns/knowledge/fields.js';
 import { RCODES, RR_TYPES } from '../../../src/protocols/dns/types.js';
+import { FIELD_KEYS } from '../../../src/protocols/dns/codec/fields.js';
+import { DNS_EVENT_KEYS } from '../../../src/protocols/dns/events.js';
+import { RESOLVER_KEYS } from '../../../src/protocols/dns/resolver/events.js';
 
 /** DNS knowledge: every table row and every key has words in both languages, with an RFC section. */
 const RFC = /^RFC \d+ \d+(\.\d+)*$/;
@@ -55,11 +58,21 @@ describe('describeDns', () => {
     const keys = [...DNS_KEYS, ...Object.keys(FIELD_WORDS)];
     for (const key of keys) {
       for (const lang of LANGS) {
-        const text = describeDns({ key, params: samples[key] ?? { name: 'example.test', type: 'MX', ttl: 60, rcode: 'NXDOMAIN', reason: 'cname-loop', server: '127.0.0.2', zone: 'test', target: 'a.test', version: 1, udpSize: 1232, size: 512 } }, lang);
+        const text = describeDns({ key, params: samples[key] ?? { name: 'example.test', type: 'MX', ttl: 60, rcode: 'NXDOMAIN', reason: 'cname-loop', server: '127.0.0.2', zone: 'test', target: 'a.test', version: 1, udpSize: 1232, size: 512, opcode: 5 } }, lang);
         expect(text, `${key} ${lang}`).toBeTruthy();
         expect(text, `${key} ${lang}`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+
+  it('describes every key the servers (events.ts) and the resolver (resolver/events.ts) emit, in both languages', () => {
+    for (const key of [...DNS_EVENT_KEYS, ...RESOLVER_KEYS]) {
+      expect(DNS_KEYS, key).toContain(key);
+    }
+  });
+
+  it('has words for exactly the field keys the codec emits (codec/fields.ts FIELD_KEYS)', () => {
+    expect(Object.keys(FIELD_WORDS).sort()).toEqual([...FIELD_KEYS].sort());
   });
 
   it('a response header names the status and explains it and the flags; a query header says query', () => {
@@ -82,6 +95,7 @@ describe('describeDns', () => {
     expect(describeDns({ key: 'dns question', params: { name: 'example.test', type: 'MX' } }, 'en')).toMatch(/^The question: records of type MX for example\.test/);
     expect(describeDns({ key: 'servfail', params: { reason: 'cname-loop' } }, 'ja')).toContain('CNAME の連鎖がループしています');
     expect(describeDns({ key: 'negative-cache-hit', params: { name: 'nope.example.test', type: 'A', rcode: 'NXDOMAIN', ttl: 42 } }, 'en')).toContain('for 42 more seconds');
+    expect(describeDns({ key: 'notimp', params: { opcode: 5 } }, 'en')).toContain('opcode UPDATE');
     expect(describeDns({ key: 'toString' }, 'en')).toBeNull();
     expect(describeDns({ key: 'field constructor' }, 'en')).toBeNull();
   });

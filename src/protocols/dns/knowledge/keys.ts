@@ -15,7 +15,7 @@ import { RR_TYPES } from '../types.js';
  * A client line is a question: `MX example.test` or `example.test MX` (practice dns), or a
  * question line as above.
  */
-const HEADER = /opcode:\s*([A-Z0-9]+),\s*status:\s*([A-Z0-9]+),\s*id:\s*(\d+)/i;
+const HEADER = /opcode:\s*([A-Z0-9]+),\s*status:\s*([A-Z0-9]+),\s*id:\s*(\d+)(?:;\s*flags:\s*([a-z ]*?)\s*(?:;|$))?/i;
 const FLAGS = /^;*\s*flags:\s*([a-z ]*?)\s*(?:;|$)/i;
 const EDNS = /EDNS:\s*version:\s*(\d+),\s*flags:\s*([a-z ]*);\s*udp:\s*(\d+)/i;
 const SECTION = /^;;\s*(QUESTION|ANSWER|AUTHORITY|ADDITIONAL) SECTION:?\s*$/i;
@@ -33,7 +33,11 @@ function isType(word: string): boolean {
 export function dnsServerKey(line: string, answers?: string): KnowledgeRef | null {
   const text = line.trim();
   const h = HEADER.exec(text);
-  if (h) return { key: 'header', params: { opcode: (h[1] as string).toUpperCase(), rcode: (h[2] as string).toUpperCase(), id: Number(h[3]) } };
+  if (h) {
+    const params: Record<string, string | number> = { opcode: (h[1] as string).toUpperCase(), rcode: (h[2] as string).toUpperCase(), id: Number(h[3]) };
+    if (h[4] !== undefined) params.flags = h[4].trim().toLowerCase();
+    return { key: 'header', params };
+  }
   const e = EDNS.exec(text);
   if (e) return { key: 'opt', params: { version: Number(e[1]), udpSize: Number(e[3]), do: /\bdo\b/i.test(e[2] as string) ? 1 : 0 } };
   const f = FLAGS.exec(text);

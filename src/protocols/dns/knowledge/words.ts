@@ -50,6 +50,10 @@ export const KEY_WORDS = {
   dropped: { en: 'The datagram was dropped, not answered: {reason}.', ja: 'このデータグラムには応答せず、破棄しました: {reason}。' },
   refused: { en: 'REFUSED: {reason}.', ja: 'REFUSED: {reason}。' },
   formerr: { en: 'FORMERR: the query could not be read ({reason}) (RFC 1035 4.1.1).', ja: 'FORMERR: 問い合わせを読めませんでした（{reason}）（RFC 1035 4.1.1）。' },
+  notimp: {
+    en: 'NOTIMP: this server does not implement opcode {opcode}; it answers QUERY only (RFC 1035 4.1.1).',
+    ja: 'NOTIMP: このサーバーはオペコード {opcode} を実装していません。答えるのは QUERY だけです（RFC 1035 4.1.1）。',
+  },
   badvers: {
     en: 'BADVERS: EDNS version {version} is not supported; only 0 is (RFC 6891 6.1.3).',
     ja: 'BADVERS: EDNS バージョン {version} には対応していません。対応しているのは 0 だけです（RFC 6891 6.1.3）。',
@@ -57,6 +61,18 @@ export const KEY_WORDS = {
   upstreamQuery: {
     en: 'The resolver asks {server}{role} for {name} {type} over {transport}, with RD=0: an iterative query (RFC 1034 5.3.3).',
     ja: 'リゾルバーが {server}{role}に {name} の {type} を {transport} で問い合わせます。RD=0 の反復問い合わせです（RFC 1034 5.3.3）。',
+  },
+  upstreamLame: {
+    en: 'The answer from {server} cannot help ({reason}): the resolver tries the next server (RFC 1034 5.3.3).',
+    ja: '{server} からの応答は役に立ちません（{reason}）。リゾルバーは次のサーバーを試します（RFC 1034 5.3.3）。',
+  },
+  upstreamMismatch: {
+    en: 'A reply from {server} whose ID or question does not match the query: ignored, as a spoofed answer would be (RFC 5452 9.1).',
+    ja: '{server} からの応答の ID か質問が問い合わせと合いません。偽の応答と同じく無視します（RFC 5452 9.1）。',
+  },
+  restartFromRoot: {
+    en: 'Every cached server of {zone} failed: the resolver starts again at the root (RFC 1034 5.3.3).',
+    ja: 'キャッシュしていた {zone} のサーバーがすべて失敗しました。リゾルバーはルートからやり直します（RFC 1034 5.3.3）。',
   },
   upstreamTimeout: { en: '{server} did not answer in time: the resolver tries the next server (RFC 1034 5.3.3).', ja: '{server} から時間内に応答がありませんでした。リゾルバーは次のサーバーを試します（RFC 1034 5.3.3）。' },
   tcpRetry: { en: 'The answer from {server} was truncated: the same question again over TCP (RFC 7766 5).', ja: '{server} からの応答が切り詰められていたので、同じ質問を TCP で送り直します（RFC 7766 5）。' },
@@ -105,10 +121,21 @@ export const REASON_WORDS: Readonly<Record<string, Localized>> = {
   'count-mismatch': { en: 'the header claims more records than the message holds', ja: 'ヘッダーが、メッセージに実際にあるより多いレコード数を示しています' },
   'rdata-length': { en: 'a record\'s RDLENGTH does not match its data', ja: 'レコードの RDLENGTH がデータと合いません' },
   'trailing-bytes': { en: 'bytes follow the last record', ja: '最後のレコードの後にバイトが残っています' },
+  qdcount: { en: 'a query must ask exactly one question (RFC 9619)', ja: '問い合わせの質問はちょうど 1 つでなければなりません（RFC 9619）' },
+  'opt-question': { en: 'OPT is a pseudo-record and cannot be asked for (RFC 6891 6.1.1)', ja: 'OPT は疑似レコードなので問い合わせの対象にできません（RFC 6891 6.1.1）' },
+  class: { en: 'the lab serves class IN only (RFC 1035 3.2.4)', ja: 'ラボが扱うクラスは IN だけです（RFC 1035 3.2.4）' },
+  transfer: { en: 'zone transfers (AXFR, IXFR) are not offered (RFC 5936 4)', ja: 'ゾーン転送（AXFR、IXFR）は提供していません（RFC 5936 4）' },
+  handler: { en: 'the server failed while answering', ja: 'サーバーが応答を作る途中で失敗しました' },
+  response: { en: 'it was a response, not a query; answering it could start a loop', ja: '問い合わせではなく応答でした。これに答えるとループが起きかねません' },
+  'bad-opt': { en: 'the OPT record is not at the root, or there is more than one (RFC 6891 6.1.1)', ja: 'OPT レコードがルート以外にあるか、2 つ以上あります（RFC 6891 6.1.1）' },
+  'bad-value': { en: 'a field holds a value that is not allowed', ja: 'フィールドに許されない値が入っています' },
   'all-servers-failed': { en: 'every server for the zone failed or did not answer', ja: 'ゾーンのどのサーバーも失敗したか、応答しませんでした' },
   'cname-loop': { en: 'the CNAME chain loops back on itself', ja: 'CNAME の連鎖がループしています' },
   'cname-chain-too-long': { en: 'the CNAME chain is too long', ja: 'CNAME の連鎖が長すぎます' },
   'too-many-referrals': { en: 'too many referrals for one question', ja: '1 つの質問に対する委任が多すぎます' },
   'too-many-queries': { en: 'too many upstream queries for one question', ja: '1 つの質問に対する上流への問い合わせが多すぎます' },
   timeout: { en: 'the answer took too long', ja: '答えが出るまでに時間がかかりすぎました' },
+  'upward-referral': { en: 'it referred upwards, to a zone above the one asked: a broken delegation', ja: '問い合わせたゾーンより上のゾーンへ委任を返しました。壊れた委任です' },
+  'no-answer': { en: 'neither an answer, a referral nor a negative answer', ja: '回答でも委任でも否定応答でもありません' },
+  internal: { en: 'the resolver failed inside', ja: 'リゾルバーの内部で失敗しました' },
 };

@@ -21,9 +21,6 @@ export interface ExchangeOptions {
   timeoutMs?: number;
 }
 
-/** The largest DNS message over TCP: the two-octet length (RFC 1035 4.2.2). */
-const MAX_TCP_MESSAGE = 0xffff;
-
 /** A decoded reply to `id`, or undefined for bytes that are not one (ignored, as RFC 5452 9.1 asks). */
 function replyTo(bytes: Uint8Array, id: number): DnsMessage | undefined {
   try {
@@ -34,19 +31,28 @@ function replyTo(bytes: Uint8Array, id: number): DnsMessage | undefined {
   }
 }
 
+/**
+ * One pending exchange: settles once, with a reply or an error, on whichever comes first (the
+ * reply, a socket error, the timeout), and always releases the socket.
+ */
+function pending(timeoutMs: number, release: () => void, resolve: (m: DnsMessage) => void, reject: (e: Error) => void) {
+  let settled = false;
+  const finish = (err: Error | null, reply?: DnsMessage): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    release();
+    if (reply) resolve(reply);
+    else reject(err ?? new Error('no reply'));
+  };
+  const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
+  return finish;
+}
+
 function udpExchange(server: Address, query: DnsMessage, timeoutMs: number): Promise<DnsMessage> {
   return new Promise((resolve, reject) => {
     const socket: UdpSocket = createSocket(isIPv6(server.host) ? 'udp6' : 'udp4');
-    let settled = false;
-    const finish = (err: Error | null, reply?: DnsMessage): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.close();
-      if (reply) resolve(reply);
-      else reject(err ?? new Error('no reply'));
-    };
-    const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
+    const finish = pending(timeoutMs, () => socket.close(), resolve, reject);
     socket.on('error', (err) => finish(err));
     socket.on('message', (bytes, from) => {
       if (from.address !== server.host || from.port !== server.port) return;
@@ -62,17 +68,8 @@ function udpExchange(server: Address, query: DnsMessage, timeoutMs: number): Pro
 function tcpExchange(server: Address, query: DnsMessage, timeoutMs: number): Promise<DnsMessage> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: server.host, port: server.port });
+    const finish = pending(timeoutMs, () => socket.destroy(), resolve, reject);
     let buffered = Buffer.alloc(0);
-    let settled = false;
-    const finish = (err: Error | null, reply?: DnsMessage): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      if (reply) resolve(reply);
-      else reject(err ?? new Error('no reply'));
-    };
-    const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
     socket.on('error', (err) => finish(err));
     socket.on('close', () => finish(new Error('connection closed before the reply')));
     socket.on('connect', () => {
@@ -85,7 +82,7 @@ function tcpExchange(server: Address, query: DnsMessage, timeoutMs: number): Pro
       buffered = Buffer.concat([buffered, data]);
       if (buffered.length < 2) return;
       const length = buffered.readUInt16BE(0);
-      if (length > MAX_TCP_MESSAGE || buffered.length < 2 + length) return;
+      if (buffered.length < 2 + length) return;
       const reply = replyTo(buffered.subarray(2, 2 + length), query.header.id);
       finish(reply ? null : new Error('malformed reply'), reply);
     });
