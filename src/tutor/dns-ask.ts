@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n.js';
-import { normalizeName, sameName, typeNumber } from '../protocols/dns/codec/index.js';
+import { sameName, typeNumber } from '../protocols/dns/codec/index.js';
+import { parseQueryLine, type QueryErrorCode } from '../practice/dns-query.js';
+import { dnsMsg as practiceMsg } from '../practice/dns-messages.js';
 import { dnsMsg } from './dns-messages.js';
 
 /**
@@ -20,51 +22,34 @@ export interface AskedQuery {
   tcp: boolean;
 }
 
-/** Why a line is not a query: a message key of dns-messages.ts and its values, so it is said in the learner's language. */
-export interface AskError {
-  key: 'askNotWhole' | 'askNotType' | 'askExtra' | 'askOption';
-  vars: Record<string, string>;
-}
+/** Why a line is not a query: a message of practice dns's (its parse errors) or the tutor's, with its values. */
+export type AskError = { from: 'practice'; key: QueryErrorCode; vars: Record<string, string> } | { from: 'tutor'; key: 'askNotWhole'; vars: Record<string, string> };
 
 export type AskParse = { ok: true; query: AskedQuery } | { ok: false; error: string; why: AskError };
 
-function fail(key: AskError['key'], vars: Record<string, string>): AskParse {
-  return { ok: false, error: dnsMsg('en', key, vars), why: { key, vars } };
-}
-
 /** A parse error in the learner's language. */
 export function askErrorText(lang: Lang, why: AskError): string {
-  return dnsMsg(lang, why.key, why.vars);
+  return why.from === 'practice' ? practiceMsg(lang, why.key, why.vars) : dnsMsg(lang, why.key, why.vars);
 }
 
-const OPTIONS: Record<string, (q: AskedQuery) => void> = {
-  '+norec': (q) => (q.rd = false),
-  '+rec': (q) => (q.rd = true),
-  '+tcp': (q) => (q.tcp = true),
-  '+notcp': (q) => (q.tcp = false),
-};
+function fail(why: AskError): AskParse {
+  return { ok: false, error: askErrorText('en', why), why };
+}
 
-/** One query line; the type first, then the name (dig's order, name then type, is read too). */
+/**
+ * One query line, read by practice dns's own parser (one syntax for both): a type and a name in
+ * either order, a name alone asking for A, `@server` and `+options`. EDNS options are read and
+ * not used: the tutor sends the plain RFC 1035 query the lesson shows byte by byte.
+ */
 export function parseAsk(line: string): AskParse {
-  const words = line.trim().split(/\s+/).filter((w) => w !== '');
-  const plain = words.filter((w) => !w.startsWith('+') && !w.startsWith('@'));
-  if (plain.length < 2) return fail('askNotWhole', { line: line.trim() });
-  if (plain.length > 2) return fail('askExtra', { extra: plain.slice(2).join(' ') });
-  const [a, b] = plain as [string, string];
-  const typeFirst = typeNumber(a) !== null;
-  const [type, name] = typeFirst ? [a, b] : [b, a];
-  const qtype = typeNumber(type);
-  if (qtype === null) return fail('askNotType', { word: a });
-  const query: AskedQuery = { type: type.toUpperCase(), qtype, name: normalizeName(name), rd: true, server: null, tcp: false };
-  for (const w of words) {
-    if (w.startsWith('@')) query.server = w.slice(1).toLowerCase().replace(/\.$/, '');
-    else if (w.startsWith('+')) {
-      const set = OPTIONS[w.toLowerCase()];
-      if (!set) return fail('askOption', { option: w });
-      set(query);
-    }
-  }
-  return { ok: true, query };
+  const parsed = parseQueryLine(line);
+  if (parsed.kind === 'error') return fail({ from: 'practice', key: parsed.code, vars: parsed.vars });
+  if (parsed.kind === 'defaults') return fail({ from: 'tutor', key: 'askNotWhole', vars: { line: line.trim() } });
+  const q = parsed.query;
+  const qtype = typeNumber(q.type);
+  if (qtype === null) return fail({ from: 'practice', key: 'two-names', vars: { first: q.type, second: q.name, suggestion: 'A' } });
+  const server = q.server === null ? null : q.server.toLowerCase().replace(/\.$/, '');
+  return { ok: true, query: { type: q.type.toUpperCase(), qtype, name: q.name, rd: q.rd, server, tcp: q.tcp } };
 }
 
 /** The server a query names, for the learner: `@root`, or the resolver. */

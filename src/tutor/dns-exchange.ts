@@ -10,7 +10,7 @@ import { theme } from '../ui/theme.js';
 import { out, type LessonContext } from './context.js';
 import type { AskedQuery } from './dns-ask.js';
 import { dnsMsg } from './dns-messages.js';
-import { DnsTransportError, tcpExchange, udpExchange, type DnsTarget } from './dns-transport.js';
+import { DnsWireError, exchangeDns } from '../wire/dns-client.js';
 import { viewOptions } from './exchange.js';
 import type { TutorLabDns } from './lab-types.js';
 
@@ -46,11 +46,21 @@ export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget &
   return found ? { ...found.address, label: found.name } : null;
 }
 
-async function send(bytes: Uint8Array, to: DnsTarget, tcp: boolean, timeoutMs: number | undefined): Promise<Uint8Array> {
-  if (tcp) return tcpExchange(bytes, to, timeoutMs);
-  const answer = await udpExchange(bytes, to, timeoutMs);
+/** Where a query goes: a lab server's real address (the fallback gives each its own port on 127.0.0.1). */
+export interface DnsTarget {
+  host: string;
+  port: number;
+}
+
+/** Long enough for the resolver's whole walk on loopback; a lesson's own timeout wins. */
+const DEFAULT_TIMEOUT_MS = 5000;
+
+async function send(bytes: Uint8Array, to: DnsTarget, tcp: boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Uint8Array> {
+  const over = (transport: 'udp' | 'tcp') => exchangeDns(bytes, { ...to, transport, timeoutMs }).then((r) => r.bytes);
+  if (tcp) return over('tcp');
+  const answer = await over('udp');
   // RFC 1035 4.1.1: TC is bit 1 of the third octet; the whole answer needs TCP (RFC 7766 5).
-  return ((answer[2] ?? 0) & 0x02) !== 0 ? tcpExchange(bytes, to, timeoutMs) : answer;
+  return ((answer[2] ?? 0) & 0x02) !== 0 ? over('tcp') : answer;
 }
 
 /** A name server's name that is no server of the lab (`ns.example.test`, from a referral): its address from the resolver. */
@@ -80,7 +90,7 @@ export async function askDns(dns: TutorLabDns, query: AskedQuery, timeoutMs?: nu
     const response = decodeMessage(await send(sent, target, query.tcp, timeoutMs), { fields: false }).message;
     return { ...base, target, response, lines: presentMessage(response), error: null };
   } catch (err) {
-    if (err instanceof DnsTransportError) return { ...base, target, error: { key: err.kind === 'timeout' ? 'noAnswerTimeout' : 'noAnswerNetwork', vars: { detail: err.detail } } };
+    if (err instanceof DnsWireError) return { ...base, target, error: err.kind === 'timeout' ? { key: 'noAnswerTimeout', vars: { detail: String(timeoutMs ?? DEFAULT_TIMEOUT_MS) } } : { key: 'noAnswerNetwork', vars: { detail: err.kind } } };
     if (err instanceof Error && err.name === 'DnsFormatError') return { ...base, target, error: { key: 'notDns', vars: { detail: err.message } } };
     throw err;
   }

@@ -95,8 +95,8 @@ describe('l7lab learn dns in a real terminal (tmux, 80 columns)', () => {
     term.key('Down', 'Down', 'Enter'); // 答えを見る
     text = await promptOf(term, 'ja', 4, QUERY.ja);
     expect(squash(text)).toContain(squash('答え: 次の問い合わせを入力します:'));
-    term.type('example.test');
-    text = await term.waitFor('the parse error', (t) => squash(t).includes(squash('"example.test" は問い合わせとして完全ではありません')));
+    term.type('MX');
+    text = await term.waitFor('the parse error', (t) => squash(t).includes(squash('どの名前ですか？ MX の後に名前を入力してください。')));
     term.type('');
     text = await promptOf(term, 'ja', 5, QUERY.ja);
     expect(text).toMatch(/dns S: example\.test\. 300 IN A 127\.0\.0\.1/);

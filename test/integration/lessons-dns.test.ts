@@ -89,7 +89,7 @@ describe('the dns lesson taken with wrong queries', { timeout: 60_000 }, () => {
       // Recursion left on: the resolver answers, not a referral; the answer shows the query.
       'ask-root': ['A www.example.test @root', 'answer', 'A www.example.test +norec @root'],
       // Not a query at all: said so, never sent; then the right one.
-      'ask-tld': ['www.example.test', 'A www.example.test +norec @tld'],
+      'ask-tld': ['A +norec @tld', 'A www.example.test +norec @tld'],
       // The wrong server: the resolver is not authoritative.
       'ask-zone': ['A www.example.test +norec @tld', 'retry', 'A www.example.test +norec @ns.example.test'],
     });
@@ -102,7 +102,7 @@ describe('the dns lesson taken with wrong queries', { timeout: 60_000 }, () => {
     expect(r.text).toContain(squash("Hint: MX, then the domain: MX example.test"));
     expect(r.text).toContain(squash('Your query asked for recursion (RD set): add +norec'));
     expect(r.text).toContain(squash('Answer: type this query: A www.example.test +norec @root'));
-    expect(r.text).toContain(squash('"www.example.test" is not a whole query. A query is a type and a name, for example A www.example.test +norec @tld'));
+    expect(r.text).toContain(squash('which name? type A and a name, e.g. A example.test (this step asks: A www.example.test +norec @tld)'));
     expect(r.text).toContain(squash('You asked @tld; this step asks @ns.example.test'));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsMessage, ResourceRecord } from '../../../src/protocols/dns/types.js';
-import { askMissReason, parseAsk, type AskedQuery } from '../../../src/tutor/dns-ask.js';
+import { askErrorText, askMissReason, parseAsk, type AskedQuery } from '../../../src/tutor/dns-ask.js';
 import { expectMisses, isNodata, isReferral, responseLabel } from '../../../src/tutor/dns-verdict.js';
 import { queryProblems } from '../../../src/tutor/check-query.js';
 import { queryHint } from '../../../src/tutor/steps/query-miss.js';
@@ -55,16 +55,26 @@ describe('parseAsk: the practice dns syntax', () => {
     expect(parseAsk(line)).toEqual({ ok: true, query: want });
   });
 
+  it('reads a name alone as a question for A, as dig and practice dns do', () => {
+    expect(parseAsk('example.test')).toEqual({ ok: true, query: { type: 'A', qtype: 1, name: 'example.test', rd: true, server: null, tcp: false } });
+  });
+
   it.each([
-    ['example.test', '"example.test" is not a whole query'],
-    ['MX', '"MX" is not a whole query'],
-    ['MXX example.test', 'not a record type'],
-    ['MX example.test extra', 'more than a type and a name'],
+    ['MX', 'which name? type MX and a name'],
+    ['+norec @root', '"+norec @root" is not a whole query'],
+    ['MXX example.test', 'are both names'],
+    ['MX example.test extra', 'are both names'],
     ['MX example.test +fast', 'unknown option +fast'],
   ])('rejects %s (%s)', (line, why) => {
     const p = parseAsk(line);
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.error).toContain(why);
+  });
+
+  it('says why in Japanese too, with practice dns\'s words', () => {
+    const p = parseAsk('MX');
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(askErrorText('ja', p.why)).toContain('どの名前ですか？');
   });
 });
 
@@ -133,7 +143,7 @@ describe('checker: a query step whose expected answer cannot happen', () => {
   });
 
   it.each([
-    [{ query: 'MXX example.test' }, 'not a record type'],
+    [{ query: 'MXX example.test' }, 'are both names'],
     [{ query: 'MX example.test +fast' }, 'unknown option'],
     [{ expect: { answer: 'A' } }, 'cannot hold A'],
     [{ expect: { referral: true } }, 'the resolver follows referrals itself'],
