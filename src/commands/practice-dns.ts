@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { startLab, type Lab } from '../lab.js';
 import { PRACTICE_DNS_TIMEOUT_MS, PRACTICE_HISTORY_LINES } from '../limits.js';
+import { ResolverTap } from '../practice/dns-events.js';
 import { DnsShell } from '../practice/dns-shell.js';
 import { dnsMsg } from '../practice/dns-messages.js';
 import type { DnsTargets } from '../practice/dns-targets.js';
@@ -57,13 +58,14 @@ export async function runDnsPractice(opts: Options, deps: DnsPracticeDeps = {}):
   const out = (text: string) => void output.write(`${text}\n`);
   const width = terminalWidth(output as { isTTY?: boolean; columns?: number });
   const { targets, lab } = await where(opts, lang);
+  const tap = lab ? new ResolverTap(lab.hub) : null;
   try {
     const history = await History.open(historyFile('dns', deps.env));
     const remember = async (line: string): Promise<void> => {
       const failed = await history.add(line);
       if (failed !== null) out(theme.warn(msg(lang, 'historyUnwritable', { path: history.path, why: failed })));
     };
-    const shell = new DnsShell({ lang, targets, out, timeoutMs: PRACTICE_DNS_TIMEOUT_MS, width, remember });
+    const shell = new DnsShell({ lang, targets, out, timeoutMs: PRACTICE_DNS_TIMEOUT_MS, width, remember, resolverSteps: tap });
     const root = targets.servers.find((s) => s.role === 'root');
     const hello = lab && root ? dnsMsg(lang, 'connectedLab', { resolver: showTarget(targets.default), root: `${root.name} ${showTarget(root)}` }) : dnsMsg(lang, 'connectedRemote', { server: showTarget(targets.default) });
     out(wrap(hello, { width, style: theme.bold }));
@@ -74,6 +76,7 @@ export async function runDnsPractice(opts: Options, deps: DnsPracticeDeps = {}):
       await runPiped(shell, input);
     }
   } finally {
+    tap?.close();
     await lab?.close();
   }
 }

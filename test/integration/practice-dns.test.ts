@@ -66,6 +66,20 @@ describe('practice dns on the lab', () => {
     expect(text).toMatch(/S: example\.test\. \d+ IN MX 20 backup\.example\.test\.\n/);
   });
 
+  it("shows the resolver's own walk from the lab's transcript, then its cache: a hit, and a negative cache hit", async () => {
+    const { text } = await practice([':hex', 'MX example.test', 'MX example.test', 'gone.example.test', 'gone.example.test']);
+    const parts = text.split(/;; \d+ bytes to resolver/);
+    expect(parts).toHaveLength(5);
+    const [, first = '', second = '', third = '', fourth = ''] = parts;
+    expect(first).toContain("what the resolver did for this answer (from the lab's transcript):");
+    expect(first).toMatch(/C: \? example\.test\. IN MX @127\.0\.0\.2 \(root\)\n\s+The resolver asks 127\.0\.0\.2 \(root\) for example\.test MX over UDP, with RD=0/);
+    expect(first).toMatch(/C: \? example\.test\. IN MX @127\.0\.0\.4/);
+    expect(second).toMatch(/Cache hit: example\.test MX is answered from the cache, \d+ s of its TTL\s+left/);
+    expect(second).not.toContain('@127.0.0.2');
+    expect(third).toMatch(/Cached as negative: gone\.example\.test A is NXDOMAIN for 60 s/);
+    expect(fourth).toMatch(/Negative cache hit: gone\.example\.test A is still NXDOMAIN from the cache,\s+for \d+ more seconds; no server is asked/);
+  });
+
   it('wrong input gets one line saying what to type, and the session goes on', async () => {
     const { text } = await practice(['MX', 'MXX example.test', 'MX example.test +norecc', 'A x.test @nowhere', ':bogus', ':trace', 'MX example.test +edns=1']);
     const lines = text.split('\n');
