@@ -11,6 +11,7 @@ import { out, type LessonContext } from './context.js';
 import type { AskedQuery } from './dns-ask.js';
 import { dnsMsg } from './dns-messages.js';
 import { DnsWireError, exchangeDns } from '../wire/dns-client.js';
+import { chooseServer, type DnsTargets } from '../practice/dns-targets.js';
 import { viewOptions } from './exchange.js';
 import type { TutorLabDns } from './lab-types.js';
 
@@ -37,19 +38,26 @@ export interface ExchangeError {
   vars: Record<string, string>;
 }
 
-/** The server a query names: the resolver by default, `@root` / `@tld` by role, a server by name or address. */
-export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget & { label: string }) | null {
-  if (server === null) return { ...dns.resolver, label: 'resolver' };
-  const s = server.toLowerCase();
-  if (s === dns.resolver.host) return { ...dns.resolver, label: 'resolver' };
-  const found = dns.servers.find((x) => x.role === s || x.name.toLowerCase() === s) ?? dns.servers.find((x) => (x.ip ?? x.address.host) === s);
-  return found ? { ...found.address, label: found.name } : null;
-}
-
 /** Where a query goes: a lab server's real address (the fallback gives each its own port on 127.0.0.1). */
 export interface DnsTarget {
   host: string;
   port: number;
+}
+
+/** The lab DNS as practice dns names its servers: the resolver first, then root, TLD and zone servers. */
+function targetsOf(dns: TutorLabDns): DnsTargets {
+  const resolver = { name: 'resolver', role: 'resolver', ip: dns.resolver.host, host: dns.resolver.host, port: dns.resolver.port };
+  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip ?? s.address.host, host: s.address.host, port: s.address.port }));
+  return { default: { host: dns.resolver.host, port: dns.resolver.port }, servers: [resolver, ...servers], port: dns.resolver.port };
+}
+
+/** The server a query names, as practice dns chooses it (`@root`, `@tld`, a server's name or address); the resolver by default. */
+export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget & { label: string }) | null {
+  const t = targetsOf(dns);
+  const chosen = chooseServer(server, t);
+  if (!chosen.ok) return null;
+  const named = t.servers.find((s) => s.host === chosen.target.host && s.port === chosen.target.port);
+  return { ...chosen.target, label: named?.name ?? `@${server ?? ''}` };
 }
 
 /** Long enough for the resolver's whole walk on loopback; a lesson's own timeout wins. */
