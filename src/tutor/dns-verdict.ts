@@ -1,4 +1,5 @@
 import { rcodeName, typeName } from '../protocols/dns/codec/index.js';
+import { isReferral as shownAsReferral } from '../practice/dns-lines.js';
 import { RCODES, RR_TYPES, type DnsMessage, type RrTypeName } from '../protocols/dns/types.js';
 import type { StepOf } from './schema.js';
 
@@ -18,9 +19,9 @@ export interface ExpectMiss {
   got: string;
 }
 
-/** RFC 1034 4.3.2 step 3b: no answer, not authoritative, the NS records of a closer zone in the authority section. */
+/** RFC 1034 4.3.2 step 3b: practice dns's referral (no answer, not authoritative, NS of a closer zone in authority), and NOERROR. */
 export function isReferral(m: DnsMessage): boolean {
-  return m.header.rcode === RCODES.NOERROR && !m.header.aa && m.answers.length === 0 && m.authority.some((rr) => rr.type === RR_TYPES.NS);
+  return m.header.rcode === RCODES.NOERROR && shownAsReferral(m);
 }
 
 /** RFC 2308 2.2: NOERROR, no answer, and not a referral: the name exists, the type does not. */
