@@ -2,7 +2,7 @@ import { OPTION_WORDS, QUERY_TYPES } from './dns-query.js';
 import { serverWords, type DnsTargets } from './dns-targets.js';
 
 /** The shell's helpers, for Tab. */
-export const DNS_HELPERS: readonly string[] = [':trace', ':servers', ':hex', ':help', ':quit'];
+export const DNS_HELPERS: readonly string[] = [':trace', ':explain', ':servers', ':hex', ':help', ':quit'];
 
 /** Names of the lab's zones a learner will want to ask about (the servers' names' parents, and the example domains). */
 function labNames(t: DnsTargets): string[] {

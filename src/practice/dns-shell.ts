@@ -6,6 +6,9 @@ import { DnsFormatError } from '../protocols/dns/codec/errors.js';
 import { hexRows } from '../protocols/dns/codec/hex-view.js';
 import { presentName } from '../protocols/dns/codec/names.js';
 import { RCODES, type DnsMessage } from '../protocols/dns/types.js';
+import { lookup } from '../explain/lookup.js';
+import { renderLookup, unknownTermLine } from '../explain/view.js';
+import { DNS_KNOWLEDGE } from '../protocols/dns/knowledge/index.js';
 import { theme } from '../ui/theme.js';
 import { renderHexRows } from '../ui/dns-hex.js';
 import { wrap } from '../ui/wrap.js';
@@ -113,6 +116,9 @@ export class DnsShell {
       case ':servers':
         this.servers();
         return 'more';
+      case ':explain':
+        this.o.out(this.explain(args.join(' ')));
+        return 'more';
       case ':trace':
         await runTrace(args, { lang: this.o.lang, targets: this.o.targets, defaults: this.defaults, ask: (q, t, label) => this.askAt(q, t, label), warn: (t) => this.warn(t), note: (t) => this.note(t) });
         return 'more';
@@ -120,6 +126,13 @@ export class DnsShell {
         this.warn(dnsMsg(this.o.lang, 'unknownHelper', { helper: name }));
         return 'more';
     }
+  }
+
+  /** `:explain NXDOMAIN`, `:explain AA`: what `l7lab explain dns` says. */
+  private explain(term: string): string {
+    if (term.trim() === '') return theme.warn(dnsMsg(this.o.lang, 'explainUsage'));
+    const found = lookup(DNS_KNOWLEDGE, term);
+    return found.kind === 'unknown' ? theme.warn(unknownTermLine(found, this.o.lang)) : (renderLookup(found, this.o.lang) ?? '');
   }
 
   private servers(): void {

@@ -81,8 +81,10 @@ describe('practice dns on the lab', () => {
   });
 
   it('wrong input gets one line saying what to type, and the session goes on', async () => {
-    const { text } = await practice(['MX', 'MXX example.test', 'MX example.test +norecc', 'A x.test @nowhere', ':bogus', ':trace', 'MX example.test +edns=1']);
+    const { text } = await practice([':explain nxdomain', ':explain', 'MX', 'MXX example.test', 'MX example.test +norecc', 'A x.test @nowhere', ':bogus', ':trace', 'MX example.test +edns=1']);
     const lines = text.split('\n');
+    expect(text).toMatch(/DNS RCODE NXDOMAIN +RFC 2308 2\.1\n +meaning +RCODE 3, name error/);
+    expect(lines).toContain(':explain TERM, e.g. :explain NXDOMAIN or :explain AA');
     expect(lines).toContain('which name? type MX and a name, e.g. MX example.test');
     expect(text).toMatch(/"MXX" and "example\.test" are both names, and a question asks about one: type a\s+type and a name, e\.g\. MX example\.test/);
     expect(text).toMatch(/unknown option \+norecc \(did you mean \+norec\?\)/);
@@ -124,6 +126,16 @@ describe('practice dns --connect', () => {
     expect(text).toContain('S: anything.example. 60 IN A 192.0.2.1');
     expect(text).toContain('no server "@root": use @root, @tld, @<address>');
     expect(text).toContain(':trace needs the lab (its root server)');
+  });
+
+  it('nothing listening: the port unreachable comes back as one line, at once', async () => {
+    const socket = createSocket('udp4');
+    await new Promise<void>((r) => socket.bind(0, '127.0.0.1', () => r()));
+    const port = socket.address().port;
+    await new Promise<void>((r) => socket.close(() => r()));
+    const { text } = await practice(['A x.test', 'A x.test +tcp'], { connect: `127.0.0.1:${port}` });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat.match(/127\.0\.0\.1:\d+ refused: nothing listens there\. Check the address, or ask another server with @/g)).toHaveLength(2);
   });
 
   it('a server that never answers: one line after the timeout, not a stack trace', async () => {
