@@ -2,7 +2,7 @@ import { fill, pick, type Lang, type Localized } from '../../../i18n.js';
 import type { KnowledgeRef } from '../../transcript.js';
 import { OPCODES, RCODES } from '../types.js';
 import { FIELD_WORDS } from './fields.js';
-import { DNS_RCODE_KNOWLEDGE, DNS_RECORD_KNOWLEDGE, FLAG_NAMES, SECTION_NAMES } from './tables.js';
+import { DNS_RCODE_KNOWLEDGE, DNS_RECORD_KNOWLEDGE, DNS_TERMS, FLAG_NAMES, SECTION_NAMES } from './tables.js';
 import { KEY_WORDS, REASON_WORDS } from './words.js';
 import { firstSentence, gap, own, param } from '../../knowledge-text.js';
 
@@ -126,8 +126,12 @@ export function describeDns(ref: KnowledgeRef, lang: Lang): string | null {
       const flags = str(ref, 'flags');
       return flags.trim() === '' ? pick(KEY_WORDS.noFlags, lang) : fill(pick(KEY_WORDS.flags, lang), { flags: flagList(flags, lang) });
     }
-    case 'section':
-      return fill(pick(KEY_WORDS.section, lang), { section: word(SECTION_NAMES, str(ref, 'name'), lang) });
+    case 'section': {
+      // The section's title, then what it holds (the term's own words).
+      const term = DNS_TERMS.get(str(ref, 'name'));
+      const title = fill(pick(KEY_WORDS.section, lang), { section: word(SECTION_NAMES, str(ref, 'name'), lang) });
+      return term ? `${title}${gap(lang)}${firstSentence(pick(term.meaning, lang))}` : title;
+    }
     case 'rr':
       return rr(ref, lang);
     case 'rcode': {
