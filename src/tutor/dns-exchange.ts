@@ -131,9 +131,9 @@ export function queryLine(q: AskedQuery): string {
 }
 
 /**
- * The response's lines, each explained once: section titles and the echoed question need no
- * words of their own (the question was explained as it went out), and a record type already
- * explained in this response is not explained again.
+ * The response's lines, each explained once: a section's title says what the section holds,
+ * the echoed question needs no words of its own (it was explained as it went out), and what is
+ * already explained in this response is not explained again.
  */
 function responseViews(ctx: LessonContext, lines: readonly string[]): ViewLine[] {
   const dns = KNOWLEDGE.dns;
@@ -141,7 +141,7 @@ function responseViews(ctx: LessonContext, lines: readonly string[]): ViewLine[]
   const said = new Set<string>();
   return lines.flatMap((text, i): ViewLine[] => {
     if (text === '') return [];
-    const ref = /^;; [A-Z ]+:$|^;[^;]/.test(text) ? null : dns.serverKey(text, sections[i]);
+    const ref = /^;[^;]/.test(text) ? null : dns.serverKey(text, sections[i]);
     const words = ref ? dns.describe(ref, ctx.lang) : null;
     const explanation = words && !said.has(words) ? words : null;
     if (words) said.add(words);
