@@ -4,7 +4,7 @@ import type { Transport } from './types.js';
 /**
  * Well-known ports (IANA service registry) and what speaks there, one line each, with the
  * l7lab lesson that covers it. A port number is a convention, not a guarantee: anything may
- * listen on 25. The mail and web ports point at their own lessons; every other service is an
+ * listen on 25. The mail, web and DNS ports point at their own lessons; every other service is an
  * example of the general idea taught in `application-layer`.
  */
 export const LESSON_IDS = [
@@ -20,6 +20,7 @@ export const LESSON_IDS = [
   'tls',
   'http',
   'https',
+  'dns',
   'review',
 ] as const;
 /** A lesson id; LESSON_IDS is lessons/manifest.yaml's list, in its order (test/unit/ports/services.test.ts fails when they drift). */
@@ -48,7 +49,7 @@ const ROWS: readonly Row[] = [
   [22, TCP, 'SSH', 'RFC 4253', AL, 'Secure Shell: encrypted remote login, remote commands and file copy (scp, sftp).', 'Secure Shell: 暗号化されたリモートログイン、リモートでのコマンド実行、ファイルコピー (scp, sftp)。'],
   [23, TCP, 'Telnet', 'RFC 854', AL, 'Remote terminal in plain text; SSH replaced it because anyone on the path can read it.', '平文のリモート端末。経路上の誰にでも読めるため SSH に置き換えられました。'],
   [25, TCP, 'SMTP', 'RFC 5321', 'smtp-basics', 'Simple Mail Transfer Protocol: mail servers hand messages to each other here.', 'SMTP: メールサーバー同士がメッセージを受け渡すポートです。'],
-  [53, BOTH, 'DNS', 'RFC 1035', AL, 'Domain Name System: turns names into addresses (UDP; TCP for large answers).', 'DNS: 名前を IP アドレスに変換します (通常は UDP、大きな応答は TCP)。'],
+  [53, BOTH, 'DNS', 'RFC 1035', 'dns', 'Domain Name System: turns names into addresses (UDP; TCP for large answers).', 'DNS: 名前を IP アドレスに変換します (通常は UDP、大きな応答は TCP)。'],
   [67, UDP, 'DHCP server', 'RFC 2131', AL, 'DHCP server: hands out IP addresses to machines that ask for one.', 'DHCP サーバー: 問い合わせてきたマシンに IP アドレスを割り当てます。'],
   [68, UDP, 'DHCP client', 'RFC 2131', AL, 'DHCP client: this machine waits here for its address lease.', 'DHCP クライアント: このマシンが自分のアドレスの割り当てを受け取るポートです。'],
   // RFC 9110 4.2.1: an http URI without a port means 80; 4.2.2: https means 443.
@@ -71,7 +72,7 @@ const ROWS: readonly Row[] = [
   [993, TCP, 'IMAPS', 'RFC 8314', 'tls', 'IMAP inside TLS from the first byte.', '最初から TLS で包まれた IMAP。'],
   [995, TCP, 'POP3S', 'RFC 8314', 'tls', 'POP3 inside TLS from the first byte.', '最初から TLS で包まれた POP3。'],
   [1900, UDP, 'SSDP', null, AL, 'Simple Service Discovery Protocol: UPnP devices announce themselves on the local network.', 'SSDP: UPnP 機器がローカルネットワークで自分の存在を知らせます。'],
-  [2053, BOTH, 'DNS (l7lab)', 'RFC 1035', AL, "l7lab serve's DNS resolver, like 53: UDP and TCP on loopback, answering for the lab's own names (dig @127.0.0.1 -p 2053).", 'l7lab serve の DNS リゾルバー (53 番と同じ): ループバックの UDP と TCP で、ラボ自身の名前に答えます (dig @127.0.0.1 -p 2053)。'],
+  [2053, BOTH, 'DNS (l7lab)', 'RFC 1035', 'dns', "l7lab serve's DNS resolver, like 53: UDP and TCP on loopback, answering for the lab's own names (dig @127.0.0.1 -p 2053).", 'l7lab serve の DNS リゾルバー (53 番と同じ): ループバックの UDP と TCP で、ラボ自身の名前に答えます (dig @127.0.0.1 -p 2053)。'],
   [2080, TCP, 'HTTP (l7lab)', 'RFC 9110', 'http', "l7lab serve's HTTP server, like 80: the web inbox and its JSON API (http://127.0.0.1:2080/).", 'l7lab serve の HTTP サーバー (80 番と同じ): Web の受信箱とその JSON API (http://127.0.0.1:2080/)。'],
   [2110, TCP, 'POP3 (l7lab)', 'RFC 1939', 'pop3', "l7lab's lab POP3 server: the lessons' mailbox to download.", 'l7lab の練習用 POP3 サーバー: レッスンでダウンロードするメールボックス。'],
   [2143, TCP, 'IMAP (l7lab)', 'RFC 9051', 'imap', "l7lab's lab IMAP server: the same mailbox, kept on the server.", 'l7lab の練習用 IMAP サーバー: 同じメールボックスをサーバー上に保ったまま扱います。'],

@@ -17,7 +17,8 @@ export interface RequestProblem {
 /** RFC 9112 5 / RFC 9110 5.1: a field name is a token, followed at once by the colon. */
 const FIELD_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/;
 
-function compileError(source: string): string | null {
+/** The error a pattern's source gives as a RegExp, or null when it compiles. */
+export function compileError(source: string): string | null {
   try {
     new RegExp(source, 'i');
     return null;

@@ -7,7 +7,10 @@ import { KNOWLEDGE, knowsCommand } from '../protocols/registry.js';
 import { LessonFileError, displayPath, type Problem } from './problems.js';
 import { MANIFEST_FILE, lessonFile, lessonFilesIn, loadManifest, parseLesson } from './loader.js';
 import { diagramProblems } from './check-diagram.js';
+import { questionCountProblems } from './check-count.js';
 import { requestProblems } from './check-request.js';
+import { queryProblems } from './check-query.js';
+import { labQueryProblems } from './check-query-lab.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -55,7 +58,7 @@ function checkPlaceholders(w: Walk, step: Step, field: string, template: string 
 }
 
 /** Steps that wait for the learner to type or pick something. */
-const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz']);
+const ASKS_FOR_INPUT = new Set<Step['kind']>(['send', 'request', 'data', 'starttls', 'quiz', 'query']);
 
 /**
  * Every text the learner reads in a step, and whether it is shown before the step runs
@@ -103,26 +106,6 @@ function checkDiagram(w: Walk, step: Extract<Step, { kind: 'say' }>): void {
   const arts = typeof step.diagram === 'string' ? [['', step.diagram]] : Object.entries(step.diagram).map(([l, a]) => [`.${l}`, a]);
   for (const [suffix, art] of arts as Array<[string, string]>) {
     for (const problem of diagramProblems(art)) report(w, step, `diagram${suffix}`, problem);
-  }
-}
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-
-/** "in nine questions" / "9 問" in a lesson's texts must be how many quiz steps it has (review said nine and asked ten). */
-function checkQuestionCount(w: Walk): void {
-  const count = w.lesson.steps.filter((s) => s.kind === 'quiz').length;
-  const texts: Array<[string, LocalizedText]> = [
-    ['title', w.lesson.title],
-    ['summary', w.lesson.summary],
-    ...w.lesson.steps.flatMap((s): Array<[string, LocalizedText]> => (s.kind === 'say' ? [[`${s.id}.text`, s.text]] : [])),
-  ];
-  for (const [field, text] of texts) {
-    const en = new RegExp(`\\b(${NUMBER_WORDS.join('|')}|\\d+) questions\\b`, 'i').exec(text.en)?.[1]?.toLowerCase();
-    const ja = /(\d+) ?(?:問|つの問題)(?!ずつ)/.exec(text.ja)?.[1]; // not "1 問ずつ", one per lesson
-    const said = [en === undefined ? undefined : /^\d+$/.test(en) ? Number(en) : NUMBER_WORDS.indexOf(en), ja === undefined ? undefined : Number(ja)];
-    said.forEach((n, i) => {
-      if (n !== undefined && n !== count) w.problems.push({ file: w.file, field: `${field}.${i === 0 ? 'en' : 'ja'}`, message: `says ${n} questions but the lesson asks ${count}` });
-    });
   }
 }
 
@@ -224,7 +207,15 @@ function checkStep(w: Walk, step: Step): void {
       return checkPattern(w, step, 'until', step.until);
     case 'relay':
       checkLab(w, step, 'from', step.from);
-      return checkLab(w, step, 'to', step.to, 'smtp');
+      // With no server to deliver to (lookup: bounce) there is no receiving lab; otherwise there must be one.
+      if (step.to === undefined && step.lookup !== 'bounce') report(w, step, 'to', 'missing: the lab that receives the relayed mail');
+      if (step.to !== undefined && step.lookup === 'bounce') report(w, step, 'to', 'a lookup that bounces relays to no lab: drop `to`');
+      return step.to === undefined ? undefined : checkLab(w, step, 'to', step.to, 'smtp');
+    case 'query':
+      checkLab(w, step, 'lab', step.lab, 'dns');
+      checkPlaceholders(w, step, 'query', step.query);
+      for (const { field, message } of queryProblems(step)) report(w, step, field, message);
+      return checkCaptures(w, step, step.capture);
   }
 }
 
@@ -246,7 +237,7 @@ export function checkLesson(file: string, lesson: Lesson, ctx: CheckContext): Pr
   const w: Walk = { file, lesson, ctx, problems: [], connections: new Map(), captures: new Set() };
   const seen = new Set<string>();
   checkLearnerText(w, null);
-  checkQuestionCount(w);
+  w.problems.push(...questionCountProblems(w.file, w.lesson));
   checkFailRules(w);
   for (const step of lesson.steps) {
     if (seen.has(step.id)) report(w, step, 'id', 'duplicate step id');
@@ -299,6 +290,8 @@ async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Pro
   const { lesson, problems } = parseLesson(path, source);
   if (!lesson) return problems;
   const out = checkLesson(file, lesson, ctx);
+  // What the lab's own zones would answer each query step (check-query-lab.ts).
+  for (const p of await labQueryProblems(lesson)) out.push({ file, ...p });
   if (lesson.id !== id) out.unshift({ file, field: 'id', message: `is "${lesson.id}" but the manifest lists "${id}"` });
   return out;
 }

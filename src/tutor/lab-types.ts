@@ -20,6 +20,13 @@ export interface TutorLabOptions {
   smtpFailures?: FailureRules;
 }
 
+/** Where the lab DNS listens: its recursive resolver, and each authoritative server by name and role (root, tld, auth). */
+export interface TutorLabDns {
+  resolver: { host: string; port: number };
+  /** `ip` is the address the zones give a server (its glue); `address` where it really listens (they differ in the macOS fallback). */
+  servers: ReadonlyArray<{ name: string; role: string; ip?: string; address: { host: string; port: number } }>;
+}
+
 export interface TutorLab {
   store: MailStore;
   accounts: Accounts;
@@ -27,6 +34,8 @@ export interface TutorLab {
   endpoints: Partial<Record<Protocol, { host: string; port: number }>>;
   /** The implicit-TLS ports (HTTPS, SMTPS, ...), when asked for with `tls.implicitPorts`. */
   tlsEndpoints?: Partial<Record<Protocol, { host: string; port: number }>>;
+  /** The lab DNS, when the lab runs it. */
+  dns?: TutorLabDns;
   close(): Promise<void>;
 }
 

@@ -22,14 +22,17 @@ export function seedMessageText(m: SeedMessage, now: Date = new Date()): Buffer 
   return Buffer.from(`${[...head, '', ...m.body].join('\r\n')}\r\n`, 'utf8');
 }
 
-/** Which protocols each lab must run, from the lesson's connect and relay steps. */
+/** Which protocols each lab must run, from the lesson's connect, relay and query steps. */
 export function protocolsNeeded(lesson: Lesson): Map<string, Set<Protocol>> {
   const need = new Map<string, Set<Protocol>>();
   const add = (lab: string, p: Protocol) => need.set(lab, (need.get(lab) ?? new Set()).add(p));
   const first = Object.keys(lesson.labs)[0] ?? 'main';
   for (const s of lesson.steps) {
     if (s.kind === 'connect') add(s.lab ?? first, s.protocol);
-    if (s.kind === 'relay') add(s.to, 'smtp');
+    if (s.kind === 'relay' && s.to !== undefined) add(s.to, 'smtp');
+    // RFC 5321 5.1: the sending server finds the next one in DNS; a query step asks the lab DNS.
+    if (s.kind === 'relay' && s.lookup !== undefined) add(s.from, 'dns');
+    if (s.kind === 'query') add(s.lab ?? first, 'dns');
   }
   return need;
 }

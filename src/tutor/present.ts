@@ -10,7 +10,11 @@ import { fillValue, out, type LessonContext } from './context.js';
  * learner to type is ever split across two lines.
  */
 function commandsOf(ctx: LessonContext): string[] {
-  const commands = ctx.lesson.steps.flatMap((s) => (s.kind === 'send' ? [fillValue(ctx, s.command)] : s.kind === 'request' ? s.lines.map((l) => fillValue(ctx, l)) : []));
+  const commands = ctx.lesson.steps.flatMap((s) => {
+    if (s.kind === 'send') return [fillValue(ctx, s.command)];
+    if (s.kind === 'request') return s.lines.map((l) => fillValue(ctx, l));
+    return s.kind === 'query' ? [fillValue(ctx, s.query)] : [];
+  });
   // Longest first, so `MAIL FROM:<a@b>` wins over a shorter command it contains.
   return [...new Set(commands)].sort((a, b) => b.length - a.length);
 }

@@ -6,22 +6,15 @@ import { PROTOCOLS } from '../protocol.js';
  * a lesson only says what to explain, send, expect and ask. Every text a learner reads is
  * `{ en, ja }`; wire data (commands, message bodies) is not translated.
  */
-const text = z.string().trim().min(1, 'empty text');
-export const localized = z.strictObject({ en: text, ja: text });
-export type LocalizedText = z.infer<typeof localized>;
+import { base, captures, id, layer, localized, name, pattern } from './schema-parts.js';
+import { query } from './schema-query.js';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and "-"');
-const name = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use a lowercase name such as laptop');
+export { localized, type LocalizedText } from './schema-parts.js';
 const protocol = z.enum(PROTOCOLS);
-const layer = z.enum(['L5', 'L6', 'L7']);
-/** A JavaScript regular expression; checked to compile by the checker. */
-const pattern = z.string().min(1, 'empty pattern');
-const captures = z.record(name, pattern);
 
-export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls'] as const;
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls', 'query'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-const base = { id, title: localized.optional() };
 
 const say = z.strictObject({
   ...base,
@@ -208,10 +201,16 @@ const relay = z.strictObject({
   /** The sending lab: its newest captured message for `account` is passed on. */
   from: name,
   account: z.string().min(1),
-  /** The receiving lab's SMTP server, on loopback in this same process. */
-  to: name,
+  /** The receiving lab's SMTP server, on loopback in this same process (none when the lookup finds no server: a bounce). */
+  to: name.optional(),
   mailFrom: z.string().min(1),
   rcptTo: z.array(z.string().min(1)).min(1),
+  /**
+   * Before relaying, the sending server looks the recipient domain up in its lab's DNS, as a
+   * real one does (RFC 5321 5.1): `mx` it finds an MX, `a` no MX but an address (the implicit
+   * MX), `bounce` neither, or a null MX (RFC 7505), so it returns the mail to the sender.
+   */
+  lookup: z.enum(['mx', 'a', 'bounce']).optional(),
   text: localized.optional(),
   explain: localized,
 });
@@ -225,8 +224,8 @@ const starttls = z.strictObject({
   explain: localized,
 });
 
-export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls } as const;
-export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls]);
+export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query]);
 export type Step = z.infer<typeof step>;
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 

@@ -64,6 +64,11 @@ const SPECS: Record<string, LessonSpec> = {
   'mail-flow': {
     replies: [
       /laptop S: 250 2\.0\.0 Ok: queued as/,
+      // RFC 5321 5.1: the MX lookup before the relay, answered by the lab DNS (issue 17).
+      /dns S: example\.net\. \d+ IN MX 10 mail\.example\.net\.\n[\s\S]*sending→receiving C: EHLO sending\.lab\.example/,
+      // No MX: the implicit MX; no domain: a bounce to the envelope sender (RFC 3464).
+      /sending→receiving C: RCPT TO:<bob@nomx\.example\.test>/,
+      /Final-Recipient: rfc822; bob@nowhere\.example\.test/,
       /sending→receiving C: EHLO sending\.lab\.example/,
       /sending→receiving C: RCPT TO:<bob@example\.net>/,
       /sending→receiving S: 250 2\.0\.0 Ok: queued as/,
@@ -86,6 +91,7 @@ const SPECS: Record<string, LessonSpec> = {
       'quiz-port-25': { en: /^25$/, ja: /^25$/ },
       'quiz-465': { en: /^465 starts TLS from the first byte/, ja: /^465 は最初の 1 バイト目から TLS/ },
       'quiz-fetch': { en: /phone fetching/, ja: /スマートフォンが受信サーバーからメールを取り出す/ },
+      'quiz-mx': { en: /^It asked DNS for the MX records of example\.net$/, ja: /^DNS に example\.net の MX レコードを尋ねた$/ },
     },
   },
   'smtp-auth': {

@@ -4,6 +4,7 @@ import { runCompute } from './compute.js';
 import { runConnect, runDisconnect, runWait } from './connection.js';
 import { runData } from './data.js';
 import { runCheck } from './mailbox.js';
+import { runQuery } from './query.js';
 import { runQuiz } from './quiz.js';
 import { runRelay } from './relay.js';
 import { runRequest } from './request.js';
@@ -28,6 +29,7 @@ const HANDLERS: Handlers = {
   wait: runWait,
   relay: runRelay,
   starttls: runStarttls,
+  query: runQuery,
 };
 
 export async function runStep(ctx: LessonContext, step: Step): Promise<void> {

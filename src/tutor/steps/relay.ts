@@ -6,12 +6,16 @@ import { Conversation, messageLines } from '../../conversation/pairing.js';
 import { msg } from '../messages.js';
 import { explain, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
+import { dnsMsg } from '../dns-messages.js';
+import { lookupRoute, showBounce } from '../mx-lookup.js';
 
 /**
  * `relay`: the sending lab server passes a captured message on to the receiving lab
  * server, SMTP to SMTP (RFC 5321 2.1: a relay acts as an SMTP client), and the learner
  * watches the server-to-server transcript. Safe by construction: the target is always a lab
- * started by this lesson, in this process, on loopback; nothing leaves the machine.
+ * started by this lesson, in this process, on loopback; nothing leaves the machine. With
+ * `lookup`, the sending server first finds the next server in its lab's DNS (RFC 5321 5.1,
+ * mx-lookup.ts): by MX, by the implicit MX, or not at all, and then the mail bounces.
  */
 type RelayStep = StepOf<'relay'>;
 
@@ -65,16 +69,32 @@ async function converse(ctx: LessonContext, conn: Connection, step: RelayStep, r
   return replies;
 }
 
-export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<void> {
-  if (step.text) say(ctx, tr(ctx, step.text));
-  const target = labNamed(ctx, step.to);
+/** RFC 5321 5.1: the sending server's lookup before it relays; false when there is no server to relay to (a bounce). */
+async function routeFound(ctx: LessonContext, step: RelayStep): Promise<boolean> {
+  if (step.lookup === undefined) return true;
+  const dns = labNamed(ctx, step.from).lab.dns;
+  if (!dns) throw new Error(`lab ${step.from} runs no DNS server`);
+  const rcpt = step.rcptTo[0] ?? '';
+  const domain = rcpt.slice(rcpt.lastIndexOf('@') + 1);
+  const found = await lookupRoute(ctx, dns, domain, step.to ?? '-');
+  if (found.route !== step.lookup) {
+    warn(ctx, dnsMsg(ctx.lang, 'lookupUnexpected', { domain, got: found.route, want: step.lookup }));
+    mismatch(ctx, step.id, step.lookup, found.route);
+  }
+  if (found.route !== 'bounce') return true;
+  showBounce(ctx, step.mailFrom, rcpt, found.status ?? '5.1.2');
+  return false;
+}
+
+async function relayTo(ctx: LessonContext, step: RelayStep, to: string): Promise<void> {
+  const target = labNamed(ctx, to);
   const endpoint = target.lab.endpoints.smtp;
-  if (!endpoint) throw new Error(`lab ${step.to} runs no SMTP server`);
-  note(ctx, msg(ctx.lang, 'relayHeader', { from: step.from, to: step.to, host: endpoint.host, port: endpoint.port }));
+  if (!endpoint) throw new Error(`lab ${to} runs no SMTP server`);
+  note(ctx, msg(ctx.lang, 'relayHeader', { from: step.from, to, host: endpoint.host, port: endpoint.port }));
   const raw = await newestMessage(ctx, step);
   const { client, greeting } = await WireClient.connect({ host: endpoint.host, port: endpoint.port, protocol: 'smtp', ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
   const conversation = new Conversation(target.link, () => client.localPort);
-  const conn: Connection = { name: `${step.from}→${step.to}`, protocol: 'smtp', lab: target, client, conversation, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null, tlsFromStart: false };
+  const conn: Connection = { name: `${step.from}→${to}`, protocol: 'smtp', lab: target, client, conversation, state: null, awaiting: false, greeting: greeting.lines[0] ?? '', challenge: null, tlsFromStart: false };
   try {
     showExchange(ctx, conn, [], greeting.lines);
     const replies = await converse(ctx, conn, step, raw);
@@ -87,5 +107,10 @@ export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<voi
   } finally {
     client.destroy();
   }
+}
+
+export async function runRelay(ctx: LessonContext, step: RelayStep): Promise<void> {
+  if (step.text) say(ctx, tr(ctx, step.text));
+  if ((await routeFound(ctx, step)) && step.to !== undefined) await relayTo(ctx, step, step.to);
   explain(ctx, tr(ctx, step.explain));
 }
