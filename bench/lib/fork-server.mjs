@@ -62,12 +62,13 @@ function nextMessage(child, key, timeoutMs) {
 }
 
 /**
- * Fork `self` as a server of `kind`; `content` (any JSON value) is sent to it before it starts.
- * Resolves with the child's report ({ port, ... }) plus pid, peak() (bytes, or null) and stop().
+ * Fork `self` as a server of `kind`; `content` (any JSON value) is sent to it before it starts;
+ * `execArgv` are extra node flags for the child (e.g. --cpu-prof). Resolves with the child's
+ * report ({ port, ... }) plus pid, peak() (bytes, or null) and stop().
  */
-export function launch(self, flag, kind, content) {
+export function launch(self, flag, kind, content, { execArgv = [] } = {}) {
   const args = [flag, kind, ...(content === undefined ? [] : ['with-content'])];
-  const child = fork(self, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(self, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...execArgv] });
   return new Promise((resolve, reject) => {
     const failed = (why) => {
       child.kill('SIGKILL');

@@ -1,0 +1,141 @@
+// DNS benchmark: queries/s with dnsperf (UDP) against l7lab's authoritative server for one lab
+// zone and, in the same run, two peers serving the very same records: dnsmasq (C, the anchor;
+// its configuration generated from the zone's records) and a minimal Node server on
+// dns-packet + dgram (bench/peers/dns-packet-server.mjs: what a Node developer would write).
+// The goal (issue 17): ahead of the Node peer, at least half of dnsmasq. Each server runs alone
+// (ours and the Node peer in child processes, dnsmasq as itself) on its own loopback address,
+// so its peak RSS is its own. Before anything is timed every peer must give ours's answers
+// (rcode and answer records) to every query of the mix, so a wrong server cannot look fast.
+// Runs are bounded in time (dnsperf -l) and in rate (-Q). Only 127.0.0.x is ever a target.
+// L7LAB_BENCH_DNS_PROF=<dir> writes a V8 CPU profile of our server there (node --cpu-prof).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dnsperfFile, disagreements, queryMix } from './lib/dns-zone.mjs';
+import { dnsperf, hasDnsperf } from './lib/dnsperf.mjs';
+import { hasDnsmasq, startDnsmasq } from './lib/dnsmasq.mjs';
+import { launch, serveForked } from './lib/fork-server.mjs';
+import { median } from './lib/stats.mjs';
+
+const ZONE = 'example.test';
+/** The Node peer's and dnsmasq's addresses: loopback, apart from the lab's 127.0.0.1-4. */
+const NODE_HOST = '127.0.0.1';
+const DNSMASQ_HOST = '127.0.0.9';
+const MAX_QPS = 200_000;
+const CHILD_FLAG = '--dns-bench-server';
+const SELF = fileURLToPath(import.meta.url);
+
+// ---- the Node servers, one per child process ----
+
+/** l7lab's DNS as the lab starts it; reports the address of the server authoritative for ZONE and its records. */
+async function startOurs() {
+  const { startLab } = await import('../dist/lab.js');
+  const { zoneRecords, authorityFor } = await import('../dist/protocols/dns/bench-view.js');
+  const lab = await startLab({ protocols: ['dns'], ports: { dns: 0 } });
+  const { host, port } = authorityFor(lab, ZONE);
+  return { host, port, records: zoneRecords(ZONE) };
+}
+
+async function startNodePeer({ records }) {
+  const { startDnsPacketServer } = await import('./peers/dns-packet-server.mjs');
+  const { port } = await startDnsPacketServer({ records, host: NODE_HOST });
+  return { host: NODE_HOST, port };
+}
+
+await serveForked(CHILD_FLAG, { ours: startOurs, node: startNodePeer });
+
+// ---- the run ----
+
+const GROUP = `dns authoritative, ${ZONE}, UDP (dnsperf)`;
+const PEERS = { node: 'Node dns-packet + dgram', dnsmasq: 'dnsmasq' };
+const say = (err) => (err instanceof Error ? err.message : String(err));
+
+/** Start the peers on ours's records; a peer that fails to start or answers differently is left out with a note. */
+async function startPeers(ours, mix, ctx) {
+  const peers = [];
+  const notes = {};
+  const tryStart = async (name, start) => {
+    try {
+      const peer = await start();
+      const wrong = await disagreements(ours, peer, mix);
+      if (wrong.length === 0) return peers.push({ name, ...peer });
+      peer.stop();
+      notes[name] = `answers differ from ours: ${wrong.slice(0, 2).join('; ')}`;
+    } catch (err) {
+      notes[name] = say(err);
+    }
+    ctx.log(`dns: ${PEERS[name]} left out: ${notes[name]}`);
+  };
+  await tryStart('node', () => launch(SELF, CHILD_FLAG, 'node', { records: ours.records }));
+  if (hasDnsmasq()) await tryStart('dnsmasq', () => startDnsmasq({ records: ours.records, zone: ZONE, host: DNSMASQ_HOST, probe: mix[0] }));
+  else notes.dnsmasq = 'dnsmasq not installed (bench/setup.sh installs dnsmasq-base)';
+  return { peers, notes };
+}
+
+/** `reps` rounds of one dnsperf run per server in turn (after a 1 s warm-up each); queries/s per server, or its error. */
+async function measure(servers, datafile, seconds, reps, ctx) {
+  const qps = Object.fromEntries(servers.map((s) => [s.name, []]));
+  const errors = {};
+  const once = async (s, secs) => {
+    const r = await dnsperf({ host: s.host, port: s.port, datafile, seconds: secs, maxQps: MAX_QPS });
+    const lost = r.sent ? r.lost / r.sent : 0;
+    ctx.log(`dns: ${s.name} ${r.qps.toFixed(0)} q/s, ${(lost * 100).toFixed(2)}% lost, ${JSON.stringify(r.rcodes)}`);
+    return { ...r, lostShare: lost };
+  };
+  for (const s of servers) await once(s, 1).catch((err) => (errors[s.name] = say(err)));
+  for (let i = 0; i < reps; i++) {
+    for (const s of servers) {
+      if (errors[s.name]) continue;
+      try {
+        qps[s.name].push((await once(s, seconds)).qps);
+      } catch (err) {
+        errors[s.name] = say(err);
+      }
+    }
+  }
+  return { qps: Object.fromEntries(Object.entries(qps).map(([k, v]) => [k, v.length ? median(v) : null])), errors };
+}
+
+function rows({ qps, errors, peaks, notes, seconds, reps, size }) {
+  const mb = (b) => (b === null || b === undefined ? null : b / (1024 * 1024));
+  const base = `${size} queries in the mix, dnsperf -l ${seconds} -Q ${MAX_QPS} -c 4 -T 1, median of ${reps}`;
+  const goal = { node: 'goal: ahead of it', dnsmasq: 'goal: at least 0.5x' };
+  const out = [];
+  for (const peer of ['node', 'dnsmasq']) {
+    const note = [base, goal[peer], errors.ours && `ours: ${errors.ours}`, errors[peer] && `${peer}: ${errors[peer]}`, notes[peer]].filter(Boolean).join('; ');
+    out.push({ group: GROUP, case: `queries/s vs ${PEERS[peer]}`, ours: qps.ours ?? null, peer: qps[peer] ?? null, peerName: PEERS[peer], unit: 'q/s', better: 'higher', note });
+  }
+  for (const peer of ['node', 'dnsmasq']) {
+    out.push({ group: 'dns memory', case: `peak RSS over all runs vs ${PEERS[peer]}`, ours: mb(peaks.ours), peer: mb(peaks[peer]), peerName: PEERS[peer], unit: 'MB', better: 'lower', note: 'VmHWM of the server process' });
+  }
+  return out;
+}
+
+export async function run(ctx) {
+  if (!hasDnsperf()) {
+    ctx.log('dns: dnsperf is not installed (bench/setup.sh installs it): nothing measured');
+    return rows({ qps: {}, errors: {}, peaks: {}, notes: { node: 'dnsperf not installed', dnsmasq: 'dnsperf not installed' }, seconds: 0, reps: 0, size: 0 });
+  }
+  const seconds = Number(process.env.L7LAB_BENCH_DNS_SECONDS) || (ctx.quick ? 2 : 5);
+  const reps = ctx.quick ? 1 : 3;
+  const prof = process.env.L7LAB_BENCH_DNS_PROF;
+  const ours = { name: 'ours', ...(await launch(SELF, CHILD_FLAG, 'ours', undefined, prof ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${prof}`] } : {})) };
+  const dir = mkdtempSync(join(tmpdir(), 'l7lab-bench-dns-'));
+  let peers = [];
+  try {
+    const mix = queryMix(ours.records, ZONE);
+    const datafile = join(dir, 'queries.txt');
+    writeFileSync(datafile, dnsperfFile(mix));
+    const started = await startPeers(ours, mix, ctx);
+    peers = started.peers;
+    ctx.log(`dns: ${mix.length} queries in the mix; dnsperf ${seconds} s per run, ${reps} run(s) per server, alternating`);
+    const { qps, errors } = await measure([ours, ...peers], datafile, seconds, reps, ctx);
+    const peaks = Object.fromEntries(await Promise.all([ours, ...peers].map(async (s) => [s.name, await s.peak()])));
+    return rows({ qps, errors, peaks, notes: started.notes, seconds, reps, size: mix.length });
+  } finally {
+    ours.stop();
+    for (const p of peers) await p.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
