@@ -5,7 +5,7 @@ import { PHRASES } from '../protocols/smtp/knowledge/replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
-import type { Protocol } from '../protocol.js';
+import { STARTTLS, type Protocol } from '../protocol.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
@@ -35,7 +35,8 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
   const rows: Array<Array<string | number>> = [];
   for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
     // HTTP has no STARTTLS (RFC 9110 4.2.2: https is TLS from the first byte); its role says "no TLS" itself.
-    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && p !== 'http' ? starttls : ''}`]);
+    // Nor has DNS (DNS over TLS is port 853, RFC 7858 3.1, not served).
+    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && STARTTLS[p] ? starttls : ''}`]);
     if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
     const s = lab.tlsEndpoints?.[p];
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);

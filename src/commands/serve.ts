@@ -40,7 +40,9 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
   if (err.code === 'EACCES') return t(l, 'portPrivileged', { base, flag });
   if (err.code !== 'EADDRINUSE') return t(l, 'portUnusable', { base, flag, code: err.code });
   const { findListeners } = await import('../ports/find-listeners.js');
-  const holders = await findListeners(err.port).catch(() => []);
+  // DNS listens over UDP first (RFC 1035 4.2.1): whoever holds the UDP port is the likelier culprit.
+  const transports = err.protocol === 'dns' ? (['udp', 'tcp'] as const) : (['tcp'] as const);
+  const holders = (await Promise.all(transports.map((tr) => findListeners(err.port, tr).catch(() => [])))).flat();
   const who = holders.find((h) => h.pid !== null) ?? holders[0];
   const pid = who && who.pid !== null ? t(l, 'heldPid', { pid: who.pid }) : '';
   const held = who ? t(l, 'heldBy', { process: who.process ?? t(l, 'aProcess'), pid }) : '';
