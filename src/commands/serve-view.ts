@@ -12,7 +12,7 @@ import { renderTlsHandshake } from '../ui/tls-view.js';
 import { eventView, renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
-import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
+import { curlSnippet, curlTlsSnippet, digSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
 import { serveText as t, type ServeTextKey } from './serve-texts.js';
 
 /** What `serve` prints: the banner (endpoints, accounts, examples; 80 columns) and the live log. */
@@ -96,6 +96,7 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
   const bob = config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>';
   if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);
   if (lab.endpoints.imap) lines.push(`  curl 'imap://${h(lab.endpoints.imap)}/INBOX;UID=1' --user bob:${bob}`);
+  if (lab.endpoints.dns) lines.push(`  ${digSnippet(hostForUrl(lab.endpoints.dns.host).replace(/^\[|\]$/g, ''), lab.endpoints.dns.port)}`);
   lines.push(`  l7lab mail list${config.storeDir ? ` --store ${tilde(config.storeDir, home)}` : ''}`);
   return lines;
 }
