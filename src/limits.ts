@@ -77,6 +77,29 @@ export const HTTP_IDLE_TIMEOUT_MS = 75_000;
  */
 export const HTTP_HEADER_TIMEOUT_MS = 30_000;
 
+// ---- DNS (RFC 1035, RFC 6891, RFC 7766) ----
+/** A UDP response without EDNS: RFC 1035 2.3.4 (512 octets); longer ones are truncated with TC (4.2.1). */
+export const DNS_UDP_SIZE = 512;
+/** The UDP payload size we advertise and accept with EDNS: 1232, DNS Flag Day 2020 (fits a 1280 IPv6 MTU, RFC 6891 6.2.5). */
+export const DNS_EDNS_UDP_SIZE = 1232;
+/** A TCP connection with no query in flight is closed after this: RFC 7766 6.2.3 says servers should time idle ones out, "in the order of seconds"; Unbound uses 30 s. */
+export const DNS_TCP_IDLE_TIMEOUT_MS = 10_000;
+/** Simultaneous TCP connections per DNS server: l7lab's choice (RFC 7766 6.2.2 asks for a limit). */
+export const DNS_TCP_MAX_CONNECTIONS = 100;
+/** Queries of one TCP connection answered concurrently (pipelining, RFC 7766 6.2.1.1); later ones wait: l7lab's choice. */
+export const DNS_TCP_MAX_IN_FLIGHT = 16;
+/** Largest query a server reads over TCP (the length field allows 65535, RFC 1035 4.2.2): a query is a question and an OPT; l7lab's choice. */
+export const DNS_MAX_TCP_QUERY = 4096;
+/**
+ * Responses per second one source address gets over UDP, and the burst it may use at once: the
+ * idea of Response Rate Limiting (RFC 8906 does not ask for silence; RRL drops or sends TC). High
+ * enough for the resolver, dig and a lesson, low enough that a flood is not amplified: l7lab's choice.
+ */
+export const DNS_RATE_PER_SECOND = 1000;
+export const DNS_RATE_BURST = 2000;
+/** Every n-th response over the rate goes out empty with TC instead of being dropped, so a real client retries over TCP (BIND's RRL slip 2). */
+export const DNS_RATE_SLIP = 2;
+
 // ---- every server ----
 /** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
 export const MAX_CONNECTIONS = 200;
