@@ -19,7 +19,7 @@ import { launch, serveForked } from './lib/fork-server.mjs';
 import { median } from './lib/stats.mjs';
 
 const ZONE = 'example.test';
-/** The Node peer's and dnsmasq's addresses: loopback, apart from the lab's 127.0.0.1-4. */
+/** The Node peer's and dnsmasq's addresses: loopback, dnsmasq apart from the lab's 127.0.0.1-4 (zones.ts). */
 const NODE_HOST = '127.0.0.1';
 const DNSMASQ_HOST = '127.0.0.9';
 const MAX_QPS = 200_000;
@@ -28,13 +28,22 @@ const SELF = fileURLToPath(import.meta.url);
 
 // ---- the Node servers, one per child process ----
 
-/** l7lab's DNS as the lab starts it; reports the address of the server authoritative for ZONE and its records. */
+/**
+ * l7lab's authoritative server for the zones.ts server that holds ZONE (ns.lab.test, 127.0.0.4),
+ * as the lab builds it, without the per-source rate limit (it would throttle dnsperf, which
+ * sends from one address) and with no transcript sink (as `serve --quiet`). Reports its
+ * address and ZONE's records (SOA first) in the types.ts shape, for the peers to serve.
+ */
 async function startOurs() {
-  const { startLab } = await import('../dist/lab.js');
-  const { zoneRecords, authorityFor } = await import('../dist/protocols/dns/bench-view.js');
-  const lab = await startLab({ protocols: ['dns'], ports: { dns: 0 } });
-  const { host, port } = authorityFor(lab, ZONE);
-  return { host, port, records: zoneRecords(ZONE) };
+  const dist = (p) => import(new URL(`../dist/protocols/dns/${p}`, import.meta.url).href);
+  const [{ createDnsServer }, { createAuthority }, zones, { RR_TYPES, CLASS_IN }] = await Promise.all([dist('server.js'), dist('session.js'), dist('zones.js'), dist('types.js')]);
+  const spec = zones.AUTHORITATIVE_SERVERS.find((s) => s.zones.includes(ZONE));
+  const authority = createAuthority(zones.zonesOf(spec));
+  const server = createDnsServer({ handler: (query) => authority.answer(query), rateLimit: false, name: spec.name });
+  const { host, port } = await server.listen(0, spec.ip);
+  const zone = zones.LAB_ZONES.find((z) => z.origin === ZONE);
+  const records = [zones.soaOf(zone), ...zone.records].map((r) => ({ name: r.name, type: RR_TYPES[r.data.kind], class: CLASS_IN, ttl: r.ttl ?? zones.DEFAULT_TTL, data: r.data }));
+  return { host, port, records };
 }
 
 async function startNodePeer({ records }) {

@@ -10,10 +10,12 @@ const NAMES = { 1: 'A', 5: 'CNAME', 12: 'PTR', 15: 'MX', 16: 'TXT', 28: 'AAAA' }
 export const MISSING_LABEL = 'no-such-name';
 const CHECK_TIMEOUT_MS = 2000;
 
+const inZone = (name, zone) => name.toLowerCase() === zone || name.toLowerCase().endsWith(`.${zone}`);
+
 /**
  * The query mix: one query per (name, type) of the records dnsmasq can also serve (A, AAAA,
- * MX, TXT, CNAME, PTR), an A query on each CNAME's owner, plus an A query for a name that
- * does not exist (NXDOMAIN).
+ * MX, TXT, CNAME, PTR), an A query on each CNAME whose target is in the zone, plus an A
+ * query for a name that does not exist (NXDOMAIN).
  */
 export function queryMix(records, zone) {
   const seen = new Set();
@@ -24,8 +26,9 @@ export function queryMix(records, zone) {
     if (!type || seen.has(k)) continue;
     seen.add(k);
     mix.push({ name: rr.name, type });
-    // A CNAME's owner asked for an address: the answer chases the alias (RFC 1034 3.6.2).
-    if (type === 'CNAME') mix.push({ name: rr.name, type: 'A' });
+    // A CNAME's owner asked for an address: the answer chases the alias (RFC 1034 3.6.2). Only
+    // for a target in the zone: the peers hold this zone's records alone.
+    if (type === 'CNAME' && inZone(rr.data.name, zone)) mix.push({ name: rr.name, type: 'A' });
   }
   mix.push({ name: `${MISSING_LABEL}.${zone}`, type: 'A' });
   return mix;

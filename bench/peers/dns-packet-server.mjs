@@ -1,7 +1,7 @@
 // The DNS benchmark's Node peer: what a Node developer would write to serve a few records,
 // `dns-packet` to decode and encode and `dgram` for UDP, no framework. It answers from a
-// Map of (name, type) -> records: the records themselves, a CNAME (and its target's records
-// of the asked type, RFC 1034 3.6.2), NOERROR with no answer for a name it knows under another
+// Map of (name, type) -> records: the records themselves, a CNAME chain (and its last target's
+// records of the asked type, RFC 1034 3.6.2), NOERROR with no answer for a name it knows under another
 // type, NXDOMAIN (RFC 1035 4.1.1 rcode 3, RFC 2308) for a name it does not know; the SOA goes
 // in the authority section of both negative answers (RFC 2308 3). Every answer is authoritative
 // (AA) and copies RD. No TCP, no EDNS, no truncation: the benchmark's answers are small.
@@ -55,9 +55,16 @@ function answer({ table, names, soa }, query) {
   const flags = dnsPacket.AUTHORITATIVE_ANSWER | (query.flags & dnsPacket.RECURSION_DESIRED);
   const reply = { type: 'response', id: query.id, flags, questions: query.questions, answers: [], authorities: [] };
   if (!q) return reply;
-  let answers = table.get(key(q.name, q.type)) ?? [];
-  const cname = q.type === 'CNAME' ? undefined : table.get(key(q.name, 'CNAME'))?.[0];
-  if (cname) answers = [cname, ...(table.get(key(cname.data, q.type)) ?? [])];
+  const answers = [];
+  let name = q.name;
+  // Follow a chain of CNAMEs through the records it has (at most 8: a loop must end).
+  for (let hop = 0; hop < 8; hop++) {
+    const cname = q.type === 'CNAME' ? undefined : table.get(key(name, 'CNAME'))?.[0];
+    if (!cname) break;
+    answers.push(cname);
+    name = cname.data;
+  }
+  answers.push(...(table.get(key(name, q.type)) ?? []));
   reply.answers = answers;
   if (answers.length === 0) {
     if (!names.has(q.name.toLowerCase())) reply.flags |= RCODE_NXDOMAIN;
