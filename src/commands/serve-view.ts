@@ -1,6 +1,8 @@
 import { explainEvent } from '../explain/event.js';
 import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
+import type { Lang } from '../i18n.js';
+import type { LabDns } from '../protocols/dns/hierarchy.js';
 import { PHRASES } from '../protocols/smtp/knowledge/replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
@@ -42,6 +44,23 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
   }
   return rows;
+}
+
+/** At most this many zones are named in a server's row; the rest are counted (80 columns). */
+const ZONES_SHOWN = 2;
+
+/**
+ * The lab DNS under the resolver's row: each authoritative server (root 127.0.0.2, TLDs .3,
+ * zones .4, one port; zones.ts), named by its NS name, with the zones it answers for, so
+ * `dig @127.0.0.2 -p PORT +norec` has an address to ask.
+ */
+export function dnsRows(dns: LabDns, lang: Lang): Array<Array<string | number>> {
+  return dns.servers.map((s) => {
+    const zones = s.zones.map((z) => (z === '' ? '.' : z));
+    const list = zones.length > ZONES_SHOWN ? t(lang, 'moreZones', { list: zones.slice(0, ZONES_SHOWN).join(', '), n: zones.length - ZONES_SHOWN }) : zones.join(', ');
+    const key = s.role === 'root' ? 'roleDnsRoot' : s.role === 'tld' ? 'roleDnsTld' : 'roleDnsAuth';
+    return [`  ${s.role}`, s.address.host, s.address.port, t(lang, key, { name: s.name, zones: list })];
+  });
 }
 
 /** What the banner says about TLS: where it is spoken, and the certificate to compare. */
