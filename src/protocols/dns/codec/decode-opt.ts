@@ -2,7 +2,7 @@ import type { EdnsOpt } from '../types.js';
 import { DnsFormatError } from './errors.js';
 import { addField } from './fields.js';
 import type { Reader } from './reader.js';
-import { hexBytes } from './text.js';
+import { copyBytes, hexBytes } from './text.js';
 
 /**
  * The OPT pseudo-RR after its fixed part was read (r.pos at its RDATA): CLASS is the requestor's
@@ -37,7 +37,7 @@ function readOptions(r: Reader, end: number): EdnsOpt['options'] {
     const code = (b[at]! << 8) | b[at + 1]!;
     const len = (b[at + 2]! << 8) | b[at + 3]!;
     if (at + 4 + len > end) throw new DnsFormatError('rdata-length', at, 'an option runs past RDLENGTH');
-    const data = b.slice(at + 4, at + 4 + len);
+    const data = copyBytes(b, at + 4, at + 4 + len);
     addField(r.fields, at, 4 + len, 'additional', 'field edns-option', `${code}${len > 0 ? ' ' + hexBytes(data) : ''}`);
     options.push({ code, data });
     r.pos = at + 4 + len;

@@ -5,7 +5,7 @@ import { addField } from './fields.js';
 import type { FieldKey } from './fields.js';
 import { readName, u16, u32 } from './reader.js';
 import type { Reader } from './reader.js';
-import { hexBytes } from './text.js';
+import { copyBytes, hexBytes } from './text.js';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -107,7 +107,7 @@ function readSoa(r: Reader, end: number, section: DnsSection): RData {
 }
 
 function readRaw(r: Reader, length: number, section: DnsSection): Uint8Array {
-  const bytes = r.b.slice(r.pos, r.pos + length);
+  const bytes = copyBytes(r.b, r.pos, r.pos + length);
   if (length > 0) addField(r.fields, r.pos, length, section, 'field rdata', hexBytes(bytes));
   r.pos += length;
   return bytes;

@@ -31,6 +31,16 @@ const HEADER_SIZE = 12;
 export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): DecodedMessage {
   const fields: DnsField[] = [];
   const r: Reader = { b: bytes, pos: 0, fields: options.fields === false ? null : fields };
+  try {
+    return { message: readMessage(r, options), fields };
+  } catch (err) {
+    if (err instanceof DnsFormatError && r.fields !== null) err.fields = r.fields;
+    throw err;
+  }
+}
+
+function readMessage(r: Reader, options: DecodeOptions): DnsMessage {
+  const bytes = r.b;
   if (bytes.length < HEADER_SIZE) throw new DnsFormatError('truncated', bytes.length, 'a header is 12 octets');
   const header = readHeader(r);
   const qd = count(r, 4, 'field qdcount');
@@ -47,7 +57,7 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   if (r.pos !== bytes.length && options.trailing !== 'ignore') {
     throw new DnsFormatError('trailing-bytes', r.pos, `${bytes.length - r.pos} octets after the last record`);
   }
-  return { message, fields };
+  return message;
 }
 
 /** ID and the flags word (RFC 1035 4.1.1): QR, OPCODE (4 bits), AA, TC, RD, RA, Z (3 bits), RCODE (4 bits). */

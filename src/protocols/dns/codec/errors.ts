@@ -1,3 +1,5 @@
+import type { DnsField } from '../types.js';
+
 /**
  * The one error the codec throws for bytes that are not a DNS message (RFC 1035 4.1), and for a
  * message it is asked to encode that no valid wire form exists for (a label over 63 octets, a name
@@ -30,6 +32,8 @@ export type DnsFormatReason =
 
 export class DnsFormatError extends Error {
   override readonly name = 'DnsFormatError';
+  /** The fields read before the decoder gave up (when it was building fields), for the hex view. */
+  fields?: DnsField[];
   constructor(
     readonly reason: DnsFormatReason,
     readonly offset: number,
