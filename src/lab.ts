@@ -7,9 +7,11 @@ import { createHttpServer } from './protocols/http/server.js';
 import type { HttpApp } from './protocols/http/types.js';
 import { createWebApp } from './web/app.js';
 import { createImapServer } from './protocols/imap/server.js';
+import { DnsHierarchy, type LabDns } from './protocols/dns/hierarchy.js';
+import type { RecursiveFactory } from './protocols/dns/recursive.js';
 import { RecentRegistry } from './protocols/imap/recent.js';
 import { createPop3Server } from './protocols/pop3/server.js';
-import type { Address, LineServer } from './protocols/server.js';
+import type { Address } from './protocols/server.js';
 import type { FailureRules } from './protocols/smtp/failure-rules.js';
 import { createSmtpServer } from './protocols/smtp/server.js';
 import { PROTOCOLS, type Protocol } from './protocol.js';
@@ -37,6 +39,14 @@ export interface LabOptions {
   smtpFailures?: FailureRules;
   /** What the HTTP server serves; without one, the web inbox, its JSON API and the lesson pages over the lab's store (web/). */
   httpApp?: HttpApp;
+  /** The recursive DNS server's handler (protocols/dns/resolver/); without one it answers REFUSED. */
+  dnsRecursive?: RecursiveFactory;
+}
+
+/** What the lab starts and stops: LineServer (SMTP, POP3, IMAP, HTTP) and the DNS hierarchy alike. */
+export interface LabServer {
+  listen(port: number, host: string): Promise<Address>;
+  close(): Promise<void>;
 }
 
 /**
@@ -69,6 +79,11 @@ export interface Lab {
   tlsEndpoints: Partial<Record<Protocol, Address>>;
   /** The SMTP submission port with STARTTLS, when started with `tls.submissionPort`. */
   submission?: Address;
+  /**
+   * The lab DNS when it runs: the recursive server (also `endpoints.dns`), the root and every
+   * authoritative server with the address its zones give it and where it really listens.
+   */
+  dns?: LabDns;
   /** Stop every server (a message in flight may finish), then close the store. */
   close(): Promise<void>;
 }
@@ -94,6 +109,8 @@ interface Shared {
   hub: TranscriptHub;
   /** One \Recent registry for the IMAP and IMAPS servers on the same store (RFC 3501 2.3.2). */
   recent: RecentRegistry;
+  /** The DNS hierarchy once started: its addresses become Lab.dns. */
+  dns?: DnsHierarchy;
 }
 
 /** How a port speaks TLS: from the first byte, by STARTTLS on request, or not at all. */
@@ -104,8 +121,7 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
   return opts.tls && opts.tls.plainStarttls !== false ? 'starttls' : 'plain';
 }
 
-function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LineServer {
-  if (protocol === 'dns') throw new Error('the lab DNS server is not built yet (protocols/dns/server.ts)');
+function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LabServer {
   const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
@@ -128,6 +144,10 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
       const https = opts.tls && mode === 'implicit' ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {};
       return createHttpServer({ app: opts.httpApp ?? createWebApp({ store: shared.store, lang: opts.lang ?? 'en' }), sink: shared.hub.emit, ...https });
     }
+    case 'dns':
+      // The authoritative servers on 127.0.0.2.. and the recursive one on the lab host, one port (hierarchy.ts).
+      shared.dns = new DnsHierarchy({ sink: shared.hub.emit, ...(opts.dnsRecursive ? { recursive: opts.dnsRecursive } : {}) });
+      return shared.dns;
   }
 }
 
@@ -138,7 +158,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   if (opts.sink) hub.add(opts.sink);
   if (opts.keepTranscripts) hub.add(transcriptRecorder(store, opts.lang ?? 'en'));
   const host = opts.host ?? '127.0.0.1';
-  const servers: LineServer[] = [];
+  const servers: LabServer[] = [];
   const endpoints: Partial<Record<Protocol, Address>> = {};
   const tlsEndpoints: Partial<Record<Protocol, Address>> = {};
   const shared: Shared = { store, accounts, hub, recent: new RecentRegistry() };
@@ -157,12 +177,12 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       throw new PortInUseError(protocol, host, port, code, mode === 'implicit');
     }
   };
-  // DNS joins the default set when protocols/dns/server.ts lands.
-  const protocols = opts.protocols ?? PROTOCOLS.filter((p) => p !== 'dns');
+  const protocols = opts.protocols ?? PROTOCOLS;
   for (const protocol of protocols) {
     endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, tlsModeOf(opts, false));
     const implicitPort = opts.tls?.implicitPorts?.[protocol];
-    if (implicitPort !== undefined) tlsEndpoints[protocol] = await start(protocol, implicitPort, 'implicit');
+    // No DNS over TLS in the lab (RFC 7858 gives it its own port, 853): DNS has no implicit-TLS twin.
+    if (implicitPort !== undefined && protocol !== 'dns') tlsEndpoints[protocol] = await start(protocol, implicitPort, 'implicit');
   }
   const submissionPort = opts.tls?.submissionPort;
   const submission = submissionPort !== undefined && protocols.includes('smtp') ? await start('smtp', submissionPort, 'starttls') : undefined;
@@ -174,6 +194,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     endpoints,
     tlsEndpoints,
     ...(submission ? { submission } : {}),
+    ...(shared.dns ? { dns: shared.dns.info } : {}),
     close() {
       closed ??= closeAll().then(() => store.close());
       return closed;

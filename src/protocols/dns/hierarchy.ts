@@ -108,6 +108,9 @@ export class DnsHierarchy {
     const resolver = await this.bind(resolverServer, fallback ? port : shared, host);
     const root = servers.find((s) => s.role === 'root')?.address ?? servers[0]!.address;
     this.lab = { resolver, root, servers, fallback };
+    // One `listening` event for DNS (the resolver, like every other protocol's one port); the hierarchy in a notice.
+    const where = servers.map((s) => `${s.name} ${s.address.host}:${s.address.port} (${s.zones.map((z) => z || '.').join(' ')})`);
+    this.opts.sink?.({ event: 'notice', protocol: 'dns', level: 'info', text: `DNS hierarchy: ${where.join('; ')}` });
     return resolver;
   }
 
@@ -117,7 +120,7 @@ export class DnsHierarchy {
 
   private authoritative(spec: AuthoritativeSpec): DnsServer {
     const authority = createAuthority(zonesOf(spec, this.opts.zones ?? LAB_ZONES));
-    return createDnsServer({ handler: (query) => authority.answer(query), name: spec.name, ...this.common() });
+    return createDnsServer({ handler: (query) => authority.answer(query), name: spec.name, announce: false, ...this.common() });
   }
 
   private recursiveHandler(servers: DnsServerInfo[], fallback: boolean) {

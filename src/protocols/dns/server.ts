@@ -24,6 +24,8 @@ export interface DnsServerOptions {
   maxTcpQuery?: number;
   /** Per-source UDP rate limit; false turns it off (a benchmark from one address). */
   rateLimit?: RateLimit | false;
+  /** Emit the `listening` event (default true); the lab's authoritative servers stay quiet so DNS has one, the resolver's. */
+  announce?: boolean;
   /** Milliseconds, for the rate limiter only; tests inject a frozen clock. */
   now?: () => number;
 }
@@ -86,7 +88,7 @@ class LabDnsServer implements DnsServer {
     this.udp = udp;
     this.tcp = tcp;
     this.bound = { host, port: chosen };
-    this.opts.sink?.({ event: 'listening', protocol: 'dns', host, port: chosen });
+    if (this.opts.announce !== false) this.opts.sink?.({ event: 'listening', protocol: 'dns', host, port: chosen });
     return this.bound;
   }
 

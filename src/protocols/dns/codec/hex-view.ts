@@ -38,7 +38,7 @@ function pushSpan(rows: HexRow[], bytes: Uint8Array, from: number, to: number, k
   const pieces = key === '' ? [''] : wrapValue(key, value);
   const byteRows = Math.ceil((to - from) / BYTES_PER_ROW);
   for (let i = 0; i < Math.max(byteRows, pieces.length); i++) {
-    const at = Math.min(from + i * BYTES_PER_ROW, to);
+    const at = from + Math.min(i, Math.max(byteRows - 1, 0)) * BYTES_PER_ROW;
     rows.push({
       offset: at,
       bytes: i < byteRows ? hexBytes(bytes.subarray(at, Math.min(at + BYTES_PER_ROW, to))) : '',
@@ -68,9 +68,9 @@ function wrapValue(key: string, value: string): string[] {
   return pieces;
 }
 
-/** A row as plain text (for tests and `--json-log`-free output): `000c  07 65 78 61  field qname = example.test.` */
+/** A row as plain text (tests, plain logs), the offset blank on a row that only continues words: `000c  07 65 78 61  field qname = example.test.` */
 export function hexRowText(row: HexRow): string {
-  const offset = row.offset.toString(16).padStart(4, '0');
+  const offset = row.bytes === '' ? '    ' : row.offset.toString(16).padStart(4, '0');
   const words = row.key === '' ? row.value : `${row.key} = ${row.value}`;
   return `${offset}  ${row.bytes.padEnd(BYTES_PER_ROW * 3 - 1)}  ${words}`.trimEnd();
 }
