@@ -15,10 +15,6 @@ export const SERVE_TEXTS = {
   roleDnsTld: { en: '{name}: {zones}', ja: '{name}: {zones}' },
   roleDnsAuth: { en: '{name}: {zones}', ja: '{name}: {zones}' },
   moreZones: { en: '{list} +{n} more', ja: '{list} ほか {n} 個' },
-  dnsAuthoritative: {
-    en: 'DNS: ask the resolver; the servers under it answer only for their own zones (dig +norec).',
-    ja: 'DNS: 問い合わせはリゾルバーへ。その下のサーバーは自分のゾーンにだけ答えます (dig +norec)。',
-  },
   dnsFallback: {
     en: 'DNS: only 127.0.0.1 is loopback here, so each server has a port of its own.',
     ja: 'DNS: ここではループバックが 127.0.0.1 だけなので、サーバーごとに別のポートを使います。',

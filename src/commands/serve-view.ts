@@ -40,6 +40,7 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
     // Nor has DNS (DNS over TLS is port 853, RFC 7858 3.1, not served).
     rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && STARTTLS[p] ? starttls : ''}`]);
     if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
+    if (p === 'dns' && lab.dns) rows.push(...dnsRows(lab.dns, l));
     const s = lab.tlsEndpoints?.[p];
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
   }
@@ -131,6 +132,7 @@ export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | nul
     config.storeDir ? t(l, 'storeDir', { dir: tilde(config.storeDir, home) }) : t(l, 'storeMemory'),
     t(l, config.authRequired ? 'authRequired' : 'authOptional'),
     ...tlsLines(config, cert, home),
+    ...(lab.dns?.fallback ? [t(l, 'dnsFallback')] : []),
     ...failureLines(config),
     '',
     theme.bold(t(l, 'tryIt')),

@@ -73,9 +73,13 @@ describe('serve banner: DNS (issue 17)', () => {
   });
 
   it('the resolver row says what it is and never offers STARTTLS; Try it has the dig line', () => {
-    const lab = { endpoints: { smtp: { host: '127.0.0.1', port: 2525 }, dns: { host: '127.0.0.1', port: 2053 } }, tlsEndpoints: {} } as unknown as Lab;
+    const lab = { endpoints: { smtp: { host: '127.0.0.1', port: 2525 }, dns: { host: '127.0.0.1', port: 2053 } }, tlsEndpoints: {}, dns } as unknown as Lab;
     const text = plain(banner(lab, serveConfig({ starttls: true, memory: true }, {}), null, '/home/u'));
-    expect(text).toMatch(/│ DNS +│ 127\.0\.0\.1 │ 2053 │ names: the lab resolver \(recursive\) +│/);
+    expect(text).toMatch(/│ DNS +│ 127\.0\.0\.1 │ 2053 │ names: the lab resolver \(recursive\) +│\n│ {3}root +│ 127\.0\.0\.2 │ 2053 │ a\.root\.test: the root zone +│/);
+    expect(text).toMatch(/│ {3}auth +│ 127\.0\.0\.4 │ 2053 │ ns\.lab\.test: lab\.test, example\.test \+1 more +│/);
+    expect(text).not.toContain('only 127.0.0.1 is loopback');
+    const mac = { ...lab, dns: { ...dns, fallback: true } } as unknown as Lab;
+    expect(plain(banner(mac, serveConfig({ memory: true }, {}), null))).toContain('DNS: only 127.0.0.1 is loopback here, so each server has a port of its own.');
     expect(text).toContain('  dig @127.0.0.1 -p 2053 MX example.net');
     expect(text.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
   });
