@@ -49,12 +49,26 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
   return t(l, 'portInUse', { base, held, flag });
 }
 
-function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
-  if (config.output === 'json') return (event) => process.stdout.write(`${jsonLogLine(event, config)}\n`);
-  if (config.output === 'quiet') return () => undefined;
-  return (event) => {
+/**
+ * Where the servers' events go. The human log holds what arrives while the servers start (the
+ * DNS hierarchy's notice) until `open()`, after the banner: the banner comes first, as it says.
+ * --json-log needs no hold: its listening events come before the endpoints line by design.
+ */
+function sinkFor(config: ServeConfig): { sink: (event: TranscriptEvent) => void; open: () => void } {
+  if (config.output === 'json') return { sink: (event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), open: () => undefined };
+  if (config.output === 'quiet') return { sink: () => undefined, open: () => undefined };
+  const write = (event: TranscriptEvent) => {
     const text = liveLogText(event, config);
     if (text !== null) process.stdout.write(`${text}\n`);
+  };
+  let held: TranscriptEvent[] | null = [];
+  return {
+    sink: (event) => (held ? held.push(event) : write(event)),
+    open: () => {
+      const early = held ?? [];
+      held = null;
+      early.forEach(write);
+    },
   };
 }
 
@@ -142,6 +156,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
     process.stderr.write(`${theme.warn(t(config.lang, 'exposed', { host: config.host }))}\n`);
   }
   const store = await openStore(config);
+  const log = sinkFor(config);
   let lab: Lab;
   try {
     lab = await startLab({
@@ -152,7 +167,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       lang: config.lang,
       authRequired: config.authRequired,
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
-      sink: sinkFor(config),
+      sink: log.sink,
       keepTranscripts: true,
       // The web inbox and its JSON API over the same store (HTTP and, with TLS, HTTPS).
       httpApp: createWebApp({ store, lang: config.lang }),
@@ -167,6 +182,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
   if (config.maxMessages !== undefined) lab.hub.add(await retentionFor(lab, config));
   if (config.output !== 'json') process.stdout.write(`${banner(lab, config, cert)}\n`);
   else process.stdout.write(`${endpointsLine(lab)}\n`);
+  log.open();
   // Scripts following --json-log can check the fingerprint too.
   if (config.output === 'json' && cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
   const signal = await untilSignal();
