@@ -145,6 +145,10 @@ export const WEB_RAW_PREVIEW = 256 * 1024;
 export const PRACTICE_HISTORY_LINES = 500;
 /** How long the shell waits for a server to close after its goodbye (221, BYE, QUIT's +OK): l7lab's choice; servers close at once. */
 export const PRACTICE_CLOSE_WAIT_MS = 2_000;
+/** practice dns: how long one query waits for its answer; dig's default +timeout is 5 s, and the shell never retries on its own. */
+export const PRACTICE_DNS_TIMEOUT_MS = 5_000;
+/** practice dns :trace: at most this many referrals from the root before giving up (a loop in a broken zone must end). */
+export const PRACTICE_DNS_TRACE_HOPS = 16;
 
 // ---- TLS (STARTTLS RFC 3207, STLS RFC 2595, implicit TLS RFC 8314) ----
 /** Time a client has to finish its TLS handshake: l7lab's choice (Postfix's smtpd_starttls_timeout is 300 s; a loopback handshake takes milliseconds). */

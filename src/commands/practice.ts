@@ -118,6 +118,11 @@ export async function runPractice(protocol: string, opts: Options, deps: Practic
   const lang = langOption(opts);
   const p = protocol.toLowerCase();
   if (!isProtocol(p)) throw new UsageError(unknownProtocolLine(lang, protocol, PROTOCOLS));
+  // DNS is questions in datagrams, not lines on a connection: its own shell.
+  if (p === 'dns') {
+    const { runDnsPractice } = await import('./practice-dns.js');
+    return runDnsPractice(opts, deps);
+  }
   // HTTPS is TLS from the first byte on its own port (RFC 9110 4.2.2); there is nothing to upgrade.
   if (p === 'http' && opts.starttls) throw new UsageError(msg(lang, 'httpNoStarttls'));
   const output = deps.output ?? process.stdout;

@@ -4,6 +4,7 @@ import type { Protocol } from '../protocol.js';
 import { SMTP_SECOND_DIGIT, smtpDigits } from './reply-classes.js';
 import { closeEnough, editDistance } from '../edit-distance.js';
 import { enhancedNotes } from '../protocols/smtp/knowledge/enhanced.js';
+import { RCODES } from '../protocols/dns/types.js';
 
 /**
  * What `l7lab explain` and the shell's `:explain` find for a term: a command, a reply code,
@@ -55,6 +56,11 @@ function replyKeys(protocol: Protocol, term: string): string[] {
   const keys = [t, upper, upper.replace(/^(\d)XX$/, '$1xx'), bare, `[${bare}]`];
   // POP3 status words typed without their sign: `ok`, `err`.
   if (protocol === 'pop3') keys.push(`+${bare}`, `-${bare}`);
+  // A DNS RCODE by its number: `explain dns 3` is NXDOMAIN (RFC 1035 4.1.1).
+  if (protocol === 'dns') {
+    const name = Object.entries(RCODES).find(([, n]) => String(n) === t)?.[0];
+    if (name) keys.push(name);
+  }
   return keys;
 }
 
@@ -124,6 +130,8 @@ function enhancedLookup(k: ProtocolKnowledge, term: string): Lookup | null {
 /** The classes a reply of this protocol can be in, for a code that no table lists. */
 function classLookup(k: ProtocolKnowledge, term: string, enhanced: EnhancedPart | null = null): Lookup | null {
   const t = term.trim().toUpperCase();
+  // DNS has no reply classes: an RCODE is a name or a number, listed or unknown.
+  if (k.protocol === 'dns') return null;
   if (k.protocol === 'smtp') {
     if (!/^[2-5]\d\d$/.test(t)) return null;
     return { kind: 'class', protocol: 'smtp', term: t, ...smtpClasses(k, t), enhanced };

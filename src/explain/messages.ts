@@ -24,6 +24,11 @@ const MESSAGES = {
   kindStatus: { en: 'status', ja: 'ステータス' },
   kindField: { en: 'header field', ja: 'ヘッダーフィールド' },
   kindCoding: { en: 'coding', ja: 'コーディング' },
+  kindRecordType: { en: 'record type', ja: 'レコード型' },
+  kindRcode: { en: 'RCODE', ja: 'RCODE' },
+  kindFlag: { en: 'header flag', ja: 'ヘッダーフラグ' },
+  kindSection: { en: 'section', ja: 'セクション' },
+  kindConcept: { en: 'term', ja: '用語' },
   kindEnhanced: { en: 'enhanced status code', ja: '拡張ステータスコード' },
   enhanced: { en: 'enhanced code', ja: '拡張コード' },
   subject: { en: 'subject', ja: '主題' },
@@ -50,6 +55,10 @@ const MESSAGES = {
   unknownHttpTerm: {
     en: 'no method, status, header field, coding or state "{term}" in HTTP; closest: {suggestions} (see l7lab explain http <term>)',
     ja: 'HTTP に「{term}」というメソッド・ステータス・ヘッダーフィールド・コーディング・状態はありません。近いもの: {suggestions}（l7lab explain http <用語> で確認できます）',
+  },
+  unknownDnsTerm: {
+    en: 'no record type, RCODE, flag, section or term "{term}" in DNS; closest: {suggestions} (see l7lab explain dns <term>)',
+    ja: 'DNS に「{term}」というレコード型・RCODE・フラグ・セクション・用語はありません。近いもの: {suggestions}（l7lab explain dns <用語> で確認できます）',
   },
   notEnhancedCode: {
     en: '"{term}" is not an enhanced status code: it is class.subject.detail, the class 2, 4 or 5, the others 1 to 3 digits (RFC 3463 2)',

@@ -1,5 +1,5 @@
 import { pick, type Lang } from '../i18n.js';
-import type { ReplyKnowledge } from '../protocols/knowledge.js';
+import type { ReplyKnowledge, TermKnowledge } from '../protocols/knowledge.js';
 import { theme } from '../ui/theme.js';
 import { displayWidth } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
@@ -31,6 +31,8 @@ function classRows(lang: Lang, classes: readonly ClassNote[]): string[] {
 
 /** HTTP calls its commands methods and its replies status codes (RFC 9110 9, 15). */
 function kindOf(lookup: Lookup, kind: MessageKey): MessageKey {
+  // DNS asks for record types and answers with RCODEs (RFC 1035 3.2.2, 4.1.1).
+  if (lookup.protocol === 'dns') return kind === 'kindCommand' ? 'kindRecordType' : kind === 'kindReply' ? 'kindRcode' : kind;
   if (lookup.protocol !== 'http') return kind;
   return kind === 'kindCommand' ? 'kindMethod' : kind === 'kindReply' ? 'kindStatus' : kind;
 }
@@ -58,13 +60,23 @@ function enhancedRows(lang: Lang, part: EnhancedPart | null, header: boolean): s
   return out;
 }
 
+const TERM_KINDS: Readonly<Record<TermKnowledge['kind'], MessageKey>> = {
+  field: 'kindField',
+  coding: 'kindCoding',
+  flag: 'kindFlag',
+  section: 'kindSection',
+  concept: 'kindConcept',
+};
+
 /** The block printed for a found term; null for an unknown one (the caller fails with a suggestion). */
 export function renderLookup(lookup: Lookup, lang: Lang): string | null {
   const out: string[] = [];
   switch (lookup.kind) {
     case 'command': {
       const c = lookup.command;
-      out.push(title(lookup, 'kindCommand', c.name, c.rfc, lang), row(lang, 'syntax', theme.code(c.syntax)), row(lang, 'states', c.states.map(theme.state).join(', ')));
+      out.push(title(lookup, 'kindCommand', c.name, c.rfc, lang), row(lang, 'syntax', theme.code(c.syntax)));
+      // DNS has no states (each query stands alone): no row rather than an empty one.
+      if (c.states.length > 0) out.push(row(lang, 'states', c.states.map(theme.state).join(', ')));
       out.push(row(lang, 'meaning', pick(c.summary, lang)));
       if (lookup.reply) out.push(row(lang, 'asResponse', `${pick(lookup.reply.meaning, lang)}  ${theme.dim(lookup.reply.rfc)}`));
       out.push(row(lang, 'example', ''), ...exampleLines(c.example));
@@ -95,7 +107,7 @@ export function renderLookup(lookup: Lookup, lang: Lang): string | null {
     }
     case 'term': {
       const t = lookup.term;
-      out.push(title(lookup, t.kind === 'field' ? 'kindField' : 'kindCoding', t.name, t.rfc, lang), row(lang, 'meaning', pick(t.meaning, lang)));
+      out.push(title(lookup, TERM_KINDS[t.kind], t.name, t.rfc, lang), row(lang, 'meaning', pick(t.meaning, lang)));
       break;
     }
     case 'enhanced':
@@ -115,6 +127,7 @@ export function unknownTermLine(lookup: Extract<Lookup, { kind: 'unknown' }>, la
   if (lookup.protocol === 'http' && /^\d+$/.test(lookup.term)) return msg(lang, 'notHttpStatus', { term: lookup.term });
   // Dotted digits (`3.1.1`, `550 9.1.1`) are a mistaken enhanced code, not a command.
   if (lookup.protocol === 'smtp' && /^(\d{3}[\s-]+)?\d+\.\d+\.\d+\b/.test(lookup.term)) return msg(lang, 'notEnhancedCode', { term: lookup.term });
+  if (lookup.protocol === 'dns') return msg(lang, 'unknownDnsTerm', { term: lookup.term, suggestions: lookup.suggestions.join(', ') });
   if (lookup.protocol === 'http') return msg(lang, 'unknownHttpTerm', { term: lookup.term, suggestions: lookup.suggestions.join(', ') });
   return msg(lang, 'unknownTerm', {
     term: lookup.term,

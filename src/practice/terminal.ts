@@ -1,6 +1,9 @@
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Outcome, PracticeShell } from './shell.js';
 
+/** What the terminal needs of a shell: practice's line shell, or practice dns's question shell. */
+export type TerminalShell = Pick<PracticeShell, 'handle' | 'prompt' | 'completer' | 'takesBody' | 'takePushed' | 'onServerSpeaks' | 'waitForClose'>;
+
 /**
  * Feeding the shell typed lines. With a terminal: node:readline with the shell's prompt,
  * Tab completion, history (Up), Ctrl-C to cancel the line and Ctrl-D to leave. Without one:
@@ -17,7 +20,7 @@ export interface TerminalOptions {
 }
 
 /** stdin is not a terminal: every line in order, until EOF or the shell stops. */
-export async function runPiped(shell: PracticeShell, input: NodeJS.ReadableStream): Promise<Outcome> {
+export async function runPiped(shell: TerminalShell, input: NodeJS.ReadableStream): Promise<Outcome> {
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   try {
     for await (const line of rl) {
@@ -46,7 +49,7 @@ function onInterrupt(rl: Interface, opts: TerminalOptions, busy: () => boolean):
  * Lines the server sends between commands (IMAP IDLE's updates, a 421 before an idle close)
  * appear as they arrive, above the prompt, which is then drawn again with what was typed.
  */
-function showPushes(shell: PracticeShell, rl: Interface, opts: TerminalOptions, busy: () => boolean): void {
+function showPushes(shell: TerminalShell, rl: Interface, opts: TerminalOptions, busy: () => boolean): void {
   shell.onServerSpeaks(() => {
     if (busy()) return;
     const pushed = shell.takePushed();
@@ -60,7 +63,7 @@ function showPushes(shell: PracticeShell, rl: Interface, opts: TerminalOptions, 
   });
 }
 
-export async function runInteractive(shell: PracticeShell, opts: TerminalOptions): Promise<Outcome> {
+export async function runInteractive(shell: TerminalShell, opts: TerminalOptions): Promise<Outcome> {
   const rl = createInterface({
     input: opts.input,
     output: opts.output,

@@ -35,11 +35,12 @@ export interface StateKnowledge {
 
 /**
  * A term a protocol knows besides its commands, replies and states: an HTTP header field
- * (RFC 9110 5) or a coding (RFC 9112 7). `explain` finds it by name, case-insensitively.
+ * (RFC 9110 5) or a coding (RFC 9112 7); a DNS header flag (RFC 1035 4.1.1), a message section
+ * (RFC 1035 4.1) or an idea such as TTL or glue. `explain` finds it by name, case-insensitively.
  */
 export interface TermKnowledge {
   name: string;
-  kind: 'field' | 'coding';
+  kind: 'field' | 'coding' | 'flag' | 'section' | 'concept';
   meaning: Localized;
   rfc: string;
 }
