@@ -50,24 +50,35 @@ function malformed(bytes: Uint8Array, err: DnsFormatError, where: QueryWhere, si
   return encodeMessage(formerr);
 }
 
-async function ask(handler: DnsHandler, query: DnsMessage, where: QueryWhere, sink: TranscriptSink | undefined): Promise<DnsReply | 'drop'> {
+type Answer = DnsReply | 'drop';
+
+/** The handler's reply; a promise only when the handler is asynchronous (the resolver), so an authoritative answer costs no microtask. */
+function ask(handler: DnsHandler, query: DnsMessage, where: QueryWhere, sink: TranscriptSink | undefined): Answer | Promise<Answer> {
   const screened = screenQuery(query);
   if (screened !== null) return screened;
-  try {
-    return await handler(query, ctxOf(where));
-  } catch (err) {
+  const failed = (err: unknown): Answer => {
     const text = `the DNS handler failed: ${err instanceof Error ? err.message : String(err)}`;
     sink?.({ event: 'notice', protocol: 'dns', session: where.session, level: 'error', text });
     return { response: baseResponse(query, RCODES.SERVFAIL), notes: [{ key: 'servfail', params: { reason: 'handler' } }] };
+  };
+  try {
+    const reply = handler(query, ctxOf(where));
+    return reply instanceof Promise ? reply.catch(failed) : reply;
+  } catch (err) {
+    return failed(err);
   }
 }
 
-/** The bytes to send back for one query, or null to send nothing. */
-export async function serveQuery(bytes: Uint8Array, where: QueryWhere, handler: DnsHandler, sink: TranscriptSink | undefined): Promise<Uint8Array | null> {
+/** The bytes to send back for one query, or null to send nothing; a promise only when the handler is asynchronous. */
+export function serveQuery(bytes: Uint8Array, where: QueryWhere, handler: DnsHandler, sink: TranscriptSink | undefined): Uint8Array | null | Promise<Uint8Array | null> {
   const query = decodeOrNull(bytes);
   if (query instanceof DnsFormatError) return malformed(bytes, query, where, sink);
   emitMessage(sink, where, 'client', query);
-  const reply = await ask(handler, query, where, sink);
+  const reply = ask(handler, query, where, sink);
+  return reply instanceof Promise ? reply.then((r) => finish(query, r, where, sink)) : finish(query, reply, where, sink);
+}
+
+function finish(query: DnsMessage, reply: Answer, where: QueryWhere, sink: TranscriptSink | undefined): Uint8Array | null {
   if (reply === 'drop') {
     emitNote(sink, where, { key: 'dropped', params: { reason: 'response' } });
     return null;

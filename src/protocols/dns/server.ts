@@ -118,9 +118,12 @@ class LabDnsServer implements DnsServer {
       if (slip) udp.send(slip, rinfo.port, rinfo.address);
       return;
     }
-    void serveQuery(msg, where, this.opts.handler, this.opts.sink).then((out) => {
-      if (out && this.udp) this.udp.send(out, rinfo.port, rinfo.address);
-    });
+    const out = serveQuery(msg, where, this.opts.handler, this.opts.sink);
+    const send = (bytes: Uint8Array | null) => {
+      if (bytes && this.udp) this.udp.send(bytes, rinfo.port, rinfo.address);
+    };
+    if (out instanceof Promise) void out.then(send);
+    else send(out);
   }
 
   private accept(socket: Socket): void {

@@ -45,7 +45,7 @@ export function serveTcp(socket: Socket, session: string, handler: DnsHandler, s
   const answer = (query: Uint8Array) => {
     inFlight += 1;
     if (inFlight >= limits.maxInFlight) socket.pause();
-    void serveQuery(query, where, handler, sink).then((out) => {
+    void Promise.resolve(serveQuery(query, where, handler, sink)).then((out) => {
       inFlight -= 1;
       if (out && !socket.destroyed && socket.writable) {
         const prefix = Buffer.alloc(2);
