@@ -100,6 +100,27 @@ export const DNS_RATE_BURST = 2000;
 /** Every n-th response over the rate goes out empty with TC instead of being dropped, so a real client retries over TCP (BIND's RRL slip 2). */
 export const DNS_RATE_SLIP = 2;
 
+// ---- DNS recursive resolver (RFC 1034 5.3.3, RFC 1035 7, RFC 2308) ----
+/**
+ * What one client query may cost the resolver (RFC 1035 7.1: bound the work so a bad zone cannot
+ * loop it). l7lab's choices, near Unbound's and BIND's: BIND's max-recursion-queries is 100 and
+ * its max-recursion-depth 7; a CNAME chain of 8 is Unbound's max-query-restarts (11) rounded down;
+ * BIND keeps answers at most 7 days (max-cache-ttl) and negative answers 3 hours (max-ncache-ttl,
+ * the upper end RFC 2308 5 suggests); the lab uses one day. Time is on the resolver's clock.
+ */
+export const DNS_RESOLVER_LIMITS = {
+  maxReferrals: 16,
+  maxQueries: 50,
+  maxTimeMs: 10_000,
+  maxCnameChain: 8,
+  maxGluelessDepth: 3,
+  maxCacheEntries: 10_000,
+  maxTtl: 86_400,
+  maxNegativeTtl: 10_800,
+} as const;
+/** How long the resolver waits for one upstream UDP or TCP reply before trying the next server: l7lab's choice (loopback answers in microseconds; BIND waits 800 ms then backs off). */
+export const DNS_RESOLVER_EXCHANGE_TIMEOUT_MS = 1_000;
+
 // ---- every server ----
 /** Simultaneous connections per server before the protocol's busy reply: l7lab's choice. */
 export const MAX_CONNECTIONS = 200;
@@ -153,24 +174,3 @@ export const PRACTICE_DNS_TRACE_HOPS = 16;
 // ---- TLS (STARTTLS RFC 3207, STLS RFC 2595, implicit TLS RFC 8314) ----
 /** Time a client has to finish its TLS handshake: l7lab's choice (Postfix's smtpd_starttls_timeout is 300 s; a loopback handshake takes milliseconds). */
 export const TLS_HANDSHAKE_TIMEOUT_MS = 30_000;
-
-// ---- DNS recursive resolver (RFC 1034 5.3.3, RFC 1035 7, RFC 2308) ----
-/**
- * What one client query may cost the resolver (RFC 1035 7.1: bound the work so a bad zone cannot
- * loop it). l7lab's choices, near Unbound's and BIND's: BIND's max-recursion-queries is 100 and
- * its max-recursion-depth 7; a CNAME chain of 8 is Unbound's max-query-restarts (11) rounded down;
- * BIND keeps answers at most 7 days (max-cache-ttl) and negative answers 3 hours (max-ncache-ttl,
- * the upper end RFC 2308 5 suggests); the lab uses one day. Time is on the resolver's clock.
- */
-export const DNS_RESOLVER_LIMITS = {
-  maxReferrals: 16,
-  maxQueries: 50,
-  maxTimeMs: 10_000,
-  maxCnameChain: 8,
-  maxGluelessDepth: 3,
-  maxCacheEntries: 10_000,
-  maxTtl: 86_400,
-  maxNegativeTtl: 10_800,
-} as const;
-/** How long the resolver waits for one upstream UDP or TCP reply before trying the next server: l7lab's choice (loopback answers in microseconds; BIND waits 800 ms then backs off). */
-export const DNS_RESOLVER_EXCHANGE_TIMEOUT_MS = 1_000;

@@ -1,6 +1,7 @@
 import type { Address } from '../server.js';
 import type { TranscriptSink } from '../transcript.js';
-import { isLoopback, refusingRecursive, type RecursiveFactory } from './recursive.js';
+import { isLoopback, type RecursiveFactory } from './recursive.js';
+import { labRecursive } from './resolver/handler.js';
 import type { RateLimit } from './rate-limit.js';
 import { createDnsServer, type DnsServer } from './server.js';
 import { createAuthority } from './session.js';
@@ -37,7 +38,7 @@ export type Binder = (server: DnsServer, port: number, host: string) => Promise<
 
 export interface DnsHierarchyOptions {
   sink?: TranscriptSink;
-  /** The recursive server's handler; without one it refuses every query (REFUSED). */
+  /** The recursive server's handler; without one, the lab's resolver (resolver/handler.ts). */
   recursive?: RecursiveFactory;
   rateLimit?: RateLimit | false;
   servers?: readonly AuthoritativeSpec[];
@@ -135,7 +136,7 @@ export class DnsHierarchy {
       throw new Error(`${server.host} is not a lab DNS server`);
     };
     const portOf = (ip: string): number => byIp.get(ip)?.port ?? rootHints[0]?.port ?? 0;
-    return (this.opts.recursive ?? refusingRecursive)({ rootHints, portOf, route, ...(this.opts.sink ? { sink: this.opts.sink } : {}) });
+    return (this.opts.recursive ?? labRecursive)({ rootHints, portOf, route, ...(this.opts.sink ? { sink: this.opts.sink } : {}) });
   }
 
   private notice(text: string): void {

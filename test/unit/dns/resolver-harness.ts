@@ -12,8 +12,8 @@ import type { ZoneSpec } from '../../../src/protocols/dns/zones.js';
 
 export const PORT = 5353;
 
-/** What a server does besides answering: nothing, never answer, answer with TC over UDP, answer with an error. */
-export type Behaviour = 'ok' | 'timeout' | 'truncate-udp' | 'servfail';
+/** What a server does besides answering: nothing, never answer, answer with TC over UDP, answer with an error, take 6 s. */
+export type Behaviour = 'ok' | 'timeout' | 'truncate-udp' | 'servfail' | 'slow';
 
 export interface Sent {
   host: string;
@@ -56,6 +56,7 @@ export function world(servers: Record<string, readonly ZoneSpec[]>, rootHints: s
     const authority = authorities.get(server.host);
     const how = behaviour.get(server.host) ?? 'ok';
     if (!authority || server.port !== PORT || how === 'timeout') throw new Error('timeout');
+    if (how === 'slow') clock.advance(6);
     const answered = authority.answer(query);
     if (answered === 'drop') throw new Error('timeout');
     const reply = answered.response;

@@ -164,6 +164,21 @@ describe('resolver: servers that fail', () => {
     expect(w.lines()).toContain(';; SERVFAIL: too-many-queries');
   });
 
+  it('counts the queries of a glueless lookup against the same budget', async () => {
+    expect((await world(SERVERS, [ROOT], { maxQueries: 6 }).ask('host.glueless.test', 'A')).header.rcode).toBe(RCODES.NOERROR);
+    const w = world(SERVERS, [ROOT], { maxQueries: 5 });
+    expect((await w.ask('host.glueless.test', 'A')).header.rcode).toBe(RCODES.SERVFAIL);
+    expect(w.sent).toHaveLength(5);
+  });
+
+  it('stops when the query has taken longer than maxTimeMs on the resolver\'s clock', async () => {
+    const w = world(SERVERS, [ROOT], { maxTimeMs: 10_000 });
+    for (const host of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) w.behaviour.set(host, 'slow');
+    expect((await w.ask('example.test', 'MX')).header.rcode).toBe(RCODES.SERVFAIL);
+    expect(w.sent.map((s) => s.host)).toEqual(['127.0.0.2', '127.0.0.3']);
+    expect(w.lines()).toContain(';; SERVFAIL: timeout');
+  });
+
   it('stops after the referral budget with SERVFAIL', async () => {
     const w = world(SERVERS, [ROOT], { maxReferrals: 1 });
     expect((await w.ask('example.test', 'MX')).header.rcode).toBe(RCODES.SERVFAIL);

@@ -46,9 +46,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
 async function recurse(env: WalkEnv, log: ResolverLog, name: string, type: number): Promise<LookupResult> {
   const state: WalkState = {
     log,
-    started: env.now(),
-    queries: 0,
-    referrals: 0,
+    budget: { started: env.now(), queries: 0, referrals: 0 },
     depth: 0,
     addressesOf: async (nsName, inner) => {
       const found = await lookup(env, inner, nsName, RR_TYPES.A);

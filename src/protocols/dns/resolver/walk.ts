@@ -26,12 +26,16 @@ export interface WalkEnv {
   ednsUdpSize: number;
 }
 
-/** The work one client query has done so far, shared by its CNAME hops and glueless lookups. */
-export interface WalkState {
-  log: ResolverLog;
+/** The work one client query has done so far: one object, shared by its CNAME hops and glueless lookups. */
+export interface Budget {
   started: number;
   queries: number;
   referrals: number;
+}
+
+export interface WalkState {
+  log: ResolverLog;
+  budget: Budget;
   /** Nesting of glueless name server lookups. */
   depth: number;
   /** Looks up a name server's addresses when a referral brought no glue. */
@@ -92,8 +96,8 @@ export async function walk(env: WalkEnv, state: WalkState, name: string, type: n
     }
     if (verdict.kind === 'loop') return { kind: 'servfail', reason: 'cname-loop' };
     if (verdict.kind !== 'referral') return verdict;
-    state.referrals += 1;
-    if (state.referrals > env.limits.maxReferrals) throw new BudgetExceeded('too-many-referrals');
+    state.budget.referrals += 1;
+    if (state.budget.referrals > env.limits.maxReferrals) throw new BudgetExceeded('too-many-referrals');
     set = referralSet(env, verdict);
   }
 }
@@ -128,9 +132,10 @@ async function glueless(env: WalkEnv, state: WalkState, nsName: string, zone: st
 }
 
 function spend(env: WalkEnv, state: WalkState): void {
-  if (state.queries >= env.limits.maxQueries) throw new BudgetExceeded('too-many-queries');
-  if (env.now() - state.started > env.limits.maxTimeMs) throw new BudgetExceeded('timeout');
-  state.queries += 1;
+  const budget = state.budget;
+  if (budget.queries >= env.limits.maxQueries) throw new BudgetExceeded('too-many-queries');
+  if (env.now() - budget.started > env.limits.maxTimeMs) throw new BudgetExceeded('timeout');
+  budget.queries += 1;
 }
 
 function upstreamQuery(env: WalkEnv, name: string, type: number): DnsMessage {
