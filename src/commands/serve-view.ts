@@ -11,6 +11,7 @@ import { STARTTLS, type Protocol } from '../protocol.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
+import { wrap } from '../ui/wrap.js';
 import { eventView, renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
@@ -48,7 +49,7 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
 }
 
 /** At most this many zones are named in a server's row; the rest are counted (80 columns). */
-const ZONES_SHOWN = 2;
+const ZONES_SHOWN = 1;
 
 /**
  * The lab DNS under the resolver's row: each authoritative server (root 127.0.0.2, TLDs .3,
@@ -175,7 +176,10 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     case 'message':
       return theme.ok(t(config.lang, 'captured', { session: event.session, from: event.from, to: event.to.map((r) => `<${r}>`).join(', '), size: event.size, ids: event.ids.join(', ') }));
     case 'notice':
-      return event.level === 'info' ? theme.dim(event.text) : theme.warn(`${event.session ?? event.protocol}: ${event.text}`);
+      // The DNS hierarchy's start-up notice says what the banner's DNS rows say, in the user's language.
+      if (event.protocol === 'dns' && event.level === 'info') return null;
+      // Wrapped like every other line, so the log keeps to the terminal's width.
+      return event.level === 'info' ? wrap(event.text, { style: theme.dim }) : wrap(`${event.session ?? event.protocol}: ${event.text}`, { style: theme.warn });
     case 'tls':
       return renderTlsHandshake(event, config.lang);
     case 'listening':

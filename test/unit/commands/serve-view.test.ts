@@ -66,21 +66,30 @@ describe('serve banner: DNS (issue 17)', () => {
     const en = dnsRows(dns, 'en');
     expect(en).toEqual([
       ['  root', '127.0.0.2', 2053, 'a.root.test: the root zone'],
-      ['  tld', '127.0.0.3', 2053, 'a.tld.test: test, com +2 more'],
-      ['  auth', '127.0.0.4', 2053, 'ns.lab.test: lab.test, example.test +1 more'],
+      ['  tld', '127.0.0.3', 2053, 'a.tld.test: test +3 more'],
+      ['  auth', '127.0.0.4', 2053, 'ns.lab.test: lab.test +2 more'],
     ]);
-    expect(dnsRows(dns, 'ja')[1]?.[3]).toBe('a.tld.test: test, com ほか 2 個');
+    expect(dnsRows(dns, 'ja')[1]?.[3]).toBe('a.tld.test: test ほか 3 個');
   });
 
   it('the resolver row says what it is and never offers STARTTLS; Try it has the dig line', () => {
     const lab = { endpoints: { smtp: { host: '127.0.0.1', port: 2525 }, dns: { host: '127.0.0.1', port: 2053 } }, tlsEndpoints: {}, dns } as unknown as Lab;
     const text = plain(banner(lab, serveConfig({ starttls: true, memory: true }, {}), null, '/home/u'));
     expect(text).toMatch(/│ DNS +│ 127\.0\.0\.1 │ 2053 │ names: the lab resolver \(recursive\) +│\n│ {3}root +│ 127\.0\.0\.2 │ 2053 │ a\.root\.test: the root zone +│/);
-    expect(text).toMatch(/│ {3}auth +│ 127\.0\.0\.4 │ 2053 │ ns\.lab\.test: lab\.test, example\.test \+1 more +│/);
+    expect(text).toMatch(/│ {3}auth +│ 127\.0\.0\.4 │ 2053 │ ns\.lab\.test: lab\.test \+2 more +│/);
     expect(text).not.toContain('only 127.0.0.1 is loopback');
     const mac = { ...lab, dns: { ...dns, fallback: true } } as unknown as Lab;
     expect(plain(banner(mac, serveConfig({ memory: true }, {}), null))).toContain('DNS: only 127.0.0.1 is loopback here, so each server has a port of its own.');
     expect(text).toContain('  dig @127.0.0.1 -p 2053 MX example.net');
     expect(text.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+  });
+
+  it("the live log leaves the hierarchy's start-up notice to the banner, and wraps a long warning to the width", () => {
+    const cfg = { showSecrets: false, lang: 'en' } as const;
+    expect(liveLogText({ event: 'notice', protocol: 'dns', level: 'info', text: 'DNS hierarchy: a.root.test 127.0.0.2:2053 (.)' }, cfg)).toBeNull();
+    const warn = liveLogText({ event: 'notice', protocol: 'dns', level: 'warn', text: '127.0.0.2 cannot be bound here (only 127.0.0.1 is loopback on this system): every DNS server runs on 127.0.0.1 at a port of its own' }, cfg) ?? '';
+    expect(plain(warn)).toContain('dns: 127.0.0.2 cannot be bound here');
+    expect(plain(warn).split('\n').length).toBeGreaterThan(1);
+    expect(plain(warn).split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
 });
