@@ -5,9 +5,10 @@
 // HTTP/1.1, persistent connections, a fixed duration. Only 127.0.0.1 is ever a target; every
 // run is bounded in time. A run with any non-2xx answer or socket error is not counted, so a
 // broken server cannot look fast.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch as launchChild, serveForked } from './lib/fork-server.mjs';
+import { runLoadTool } from './lib/load-tool.mjs';
 
 const HOST = '127.0.0.1';
 const PATH = '/api/messages';
@@ -86,23 +87,7 @@ export function parseWrk(text) {
 function wrk(port, connections, seconds) {
   const threads = Math.min(connections, 2);
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', `http://${HOST}:${port}${PATH}`];
-  return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 20) * 1000);
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`wrk ${signal ?? `exit ${code}`}: ${out.trim().slice(0, 200)}`));
-      try {
-        resolve(parseWrk(out));
-      } catch (err) {
-        reject(err);
-      }
-    });
-  });
+  return runLoadTool('wrk', args, seconds, parseWrk);
 }
 
 // ---- the run ----

@@ -1,7 +1,8 @@
 // dnsperf (DNS-OARC; Debian package dnsperf, bench/setup.sh installs it) as the DNS
 // benchmark's load generator: UDP queries from a datafile, as fast as the server answers,
 // bounded in time (-l) and in rate (-Q, hence in count). Its report is parsed here.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runLoadTool } from './load-tool.mjs';
 
 /** One thread (the machine has few cores and the server needs one), a few sockets, 100 queries in flight (its default). */
 const CLIENTS = 4;
@@ -30,21 +31,5 @@ export function parseDnsperf(text) {
 /** Run dnsperf at host:port with `datafile` for `seconds`, at most `maxQps` queries a second. */
 export function dnsperf({ host, port, datafile, seconds, maxQps }) {
   const args = ['-s', host, '-p', String(port), '-d', datafile, '-l', String(seconds), '-Q', String(maxQps), '-c', String(CLIENTS), '-T', '1', '-q', String(OUTSTANDING), '-t', '2'];
-  return new Promise((resolve, reject) => {
-    const child = spawn('dnsperf', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 20) * 1000);
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`dnsperf ${signal ?? `exit ${code}`}: ${out.trim().split('\n').slice(-2).join(' | ')}`));
-      try {
-        resolve(parseDnsperf(out));
-      } catch (err) {
-        reject(err);
-      }
-    });
-  });
+  return runLoadTool('dnsperf', args, seconds, parseDnsperf);
 }

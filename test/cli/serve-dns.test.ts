@@ -1,9 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { BIN, runBin, SERVE_ANY_PORTS } from '../support/bin.js';
+import { runBin, SERVE_ANY_PORTS } from '../support/bin.js';
+import { serveBin, type Served } from '../support/served.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -15,31 +15,7 @@ const { children, suiteDir } = scratch('l7lab-serve-dns-');
 const home = suiteDir();
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '80' };
 
-interface Served {
-  lines: string[];
-  until(match: (line: string) => boolean): Promise<string[]>;
-}
-
-function serve(args: string[]): Served {
-  const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...SERVE_ANY_PORTS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const lines: string[] = [];
-  const waiters: Array<() => void> = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    lines.push(line);
-    for (const w of waiters.splice(0)) w();
-  });
-  return {
-    lines,
-    until(match) {
-      return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`serve never printed the line awaited: ${lines.join('\n')}`)), 15_000);
-        const check = () => (lines.some(match) ? (clearTimeout(t), resolve(lines)) : waiters.push(check));
-        check();
-      });
-    },
-  };
-}
+const serve = (args: string[]): Served => serveBin(args, env, children);
 
 const json = (line: string) => JSON.parse(line) as Record<string, unknown>;
 
