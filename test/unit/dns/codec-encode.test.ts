@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, ednsOf } from '../../../src/protocols/dns/codec/index.js';
+import { decodeMessage, encodeMessage, ednsOf, udpMaxSize } from '../../../src/protocols/dns/codec/index.js';
 import type { DnsMessage, ResourceRecord } from '../../../src/protocols/dns/types.js';
 import { CLASS_IN, RR_TYPES } from '../../../src/protocols/dns/types.js';
 
@@ -62,12 +62,21 @@ describe('truncation over maxSize (RFC 1035 4.2.1, RFC 2181 9, RFC 6891 6.2.5)',
     expect(back.header.tc).toBe(true);
   });
 
-  it('keeps the OPT record in a truncated answer (RFC 6891 7)', () => {
+  it('keeps the OPT record in a truncated answer (RFC 6891 6.1.1: a request with OPT gets a response with OPT)', () => {
     const bytes = encodeMessage(message(20, 0, true), { maxSize: 1232 });
     const { message: back } = decodeMessage(bytes);
     expect(bytes.length).toBeLessThanOrEqual(1232);
     expect(back.header.tc).toBe(true);
     expect(back.edns?.udpSize).toBe(1232);
+  });
+
+  it('takes the UDP limit from the query: 512, or its EDNS size within 512 .. the server\'s maximum (RFC 6891 6.2.5)', () => {
+    const query = message(0, 0);
+    expect(udpMaxSize(query)).toBe(512);
+    expect(udpMaxSize({ ...query, edns: ednsOf({ udpSize: 1232 }) })).toBe(1232);
+    expect(udpMaxSize({ ...query, edns: ednsOf({ udpSize: 100 }) })).toBe(512);
+    expect(udpMaxSize({ ...query, edns: ednsOf({ udpSize: 65000 }) })).toBe(4096);
+    expect(udpMaxSize({ ...query, edns: ednsOf({ udpSize: 65000 }) }, 1232)).toBe(1232);
   });
 
   it('sends everything without a maxSize (TCP, RFC 7766)', () => {

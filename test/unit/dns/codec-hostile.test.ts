@@ -49,6 +49,20 @@ describe('DnsFormatError for hostile input (issue 17)', () => {
     expect(err.offset).toBe(offset);
   });
 
+  it('stops a chain of pointers to pointers after 127 jumps (each legal, together a slow name)', () => {
+    // answer 1: root owner, TYPE65 RDATA = a root at 23 and n pointers, each to the one before;
+    // answer 2: owner = a pointer to the last of them, so its name takes n + 1 jumps
+    const hex16 = (v: number): string => v.toString(16).padStart(4, '0');
+    const chain = (n: number): Uint8Array => {
+      const pointers = Array.from({ length: n }, (_, i) => hex16(0xc000 | (i === 0 ? 23 : 24 + 2 * (i - 1)))).join('');
+      const first = '00 0041 0001 00000000' + hex16(1 + 2 * n) + '00' + pointers;
+      return packet([0, 2, 0, 0], first + hex16(0xc000 | (24 + 2 * (n - 1))) + '0001 0001 00000000 0004 7f000001');
+    };
+    expect(decodeMessage(chain(126)).message.answers[1]!.name).toBe('');
+    const err = failure(chain(127));
+    expect([err.reason, err.offset]).toEqual(['too-many-pointers', 24]);
+  });
+
   it('keeps the fields read before the error, for the hex view', () => {
     const err = failure(packet([1, 0, 0, 0], 'c00c 00010001'));
     expect(err.fields?.map((f) => f.key)).toEqual(['field id', 'field flags', 'field qdcount', 'field ancount', 'field nscount', 'field arcount']);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, DnsFormatError, encodeMessage } from '../../../src/protocols/dns/codec/index.js';
+import { decodeMessage, DnsFormatError, encodeMessage, encodeQuery } from '../../../src/protocols/dns/codec/index.js';
+import { labelText } from '../../../src/protocols/dns/codec/reader.js';
 import type { DnsMessage } from '../../../src/protocols/dns/types.js';
 import { messageArb } from './codec-arbitraries.js';
 import { fromPacket, toPacket } from './dns-packet-shape.js';
@@ -49,6 +50,31 @@ describe('DNS codec against dns-packet (issue 17)', () => {
       }
       expect(at).toBe(bytes.length);
       expect(decodeMessage(bytes, { fields: false })).toEqual({ message, fields: [] });
+    }), runs);
+  });
+
+  it('any octets in labels survive encode and decode as \\DDD escapes (RFC 1035 5.1, RFC 2181 11)', () => {
+    const labels = fc.array(fc.uint8Array({ minLength: 1, maxLength: 63 }), { minLength: 1, maxLength: 3 });
+    fc.assert(fc.property(labels, (octets) => {
+      const name = octets.map((l) => labelText(l, 0, l.length)).join('.');
+      const bytes = encodeQuery(name, 'A', { id: 1, rd: false });
+      expect([...bytes.subarray(12, bytes.length - 5)]).toEqual(octets.flatMap((l) => [l.length, ...l]));
+      expect(decodeMessage(bytes).message.questions[0]!.name).toBe(name);
+    }), runs);
+  });
+
+  it('truncation keeps a prefix of the records within maxSize, OPT kept, TC exactly when answers or authority went', () => {
+    fc.assert(fc.property(messageArb, fc.integer({ min: 12, max: 700 }), (m, maxSize) => {
+      const full = encodeMessage(m);
+      const bytes = encodeMessage(m, { maxSize });
+      const back = decodeMessage(bytes).message;
+      const records = (x: DnsMessage): unknown[] => [...x.answers, ...x.authority, ...x.additional];
+      if (full.length <= maxSize) expect(bytes).toEqual(full);
+      if (records(back).length > 0) expect(bytes.length).toBeLessThanOrEqual(maxSize);
+      expect(records(m).slice(0, records(back).length)).toEqual(records(back));
+      expect(back.edns !== undefined).toBe(m.edns !== undefined);
+      const lost = back.answers.length + back.authority.length < m.answers.length + m.authority.length;
+      expect(back.header.tc).toBe(m.header.tc || lost);
     }), runs);
   });
 

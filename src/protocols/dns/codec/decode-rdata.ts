@@ -34,7 +34,7 @@ function readTyped(r: Reader, type: number, length: number, end: number, section
     case RR_TYPES.PTR:
       return { kind: 'PTR', name: nameWithin(r, end, section, 'field ptrdname') };
     case RR_TYPES.MX: {
-      const preference = number16(r, end, section, 'field preference');
+      const preference = number(r, end, 2, section, 'field preference');
       return { kind: 'MX', preference, exchange: nameWithin(r, end, section, 'field exchange') };
     }
     case RR_TYPES.TXT:
@@ -61,19 +61,12 @@ function nameWithin(r: Reader, end: number, section: DnsSection, key: FieldKey):
   return name;
 }
 
-function number16(r: Reader, end: number, section: DnsSection, key: FieldKey): number {
-  if (r.pos + 2 > end) throw new DnsFormatError('rdata-length', r.pos, 'RDLENGTH too short');
+/** A 16- or 32-bit number inside RDLENGTH (MX PREFERENCE, SOA SERIAL and timers). */
+function number(r: Reader, end: number, size: 2 | 4, section: DnsSection, key: FieldKey): number {
+  if (r.pos + size > end) throw new DnsFormatError('rdata-length', r.pos, 'RDLENGTH too short');
   const at = r.pos;
-  const v = u16(r);
-  addField(r.fields, at, 2, section, key, String(v));
-  return v;
-}
-
-function number32(r: Reader, end: number, section: DnsSection, key: FieldKey): number {
-  if (r.pos + 4 > end) throw new DnsFormatError('rdata-length', r.pos, 'RDLENGTH too short');
-  const at = r.pos;
-  const v = u32(r);
-  addField(r.fields, at, 4, section, key, String(v));
+  const v = size === 2 ? u16(r) : u32(r);
+  addField(r.fields, at, size, section, key, String(v));
   return v;
 }
 
@@ -98,11 +91,11 @@ function readSoa(r: Reader, end: number, section: DnsSection): RData {
   const rname = nameWithin(r, end, section, 'field rname');
   return {
     kind: 'SOA', mname, rname,
-    serial: number32(r, end, section, 'field serial'),
-    refresh: number32(r, end, section, 'field refresh'),
-    retry: number32(r, end, section, 'field retry'),
-    expire: number32(r, end, section, 'field expire'),
-    minimum: number32(r, end, section, 'field minimum'),
+    serial: number(r, end, 4, section, 'field serial'),
+    refresh: number(r, end, 4, section, 'field refresh'),
+    retry: number(r, end, 4, section, 'field retry'),
+    expire: number(r, end, 4, section, 'field expire'),
+    minimum: number(r, end, 4, section, 'field minimum'),
   };
 }
 

@@ -12,7 +12,7 @@ import { classText, flagsText, typeText } from './field-values.js';
 export interface DecodeOptions {
   /** Build the byte-offset fields for the hex view (default true). The server passes false. */
   fields?: boolean;
-  /** Bytes after the last record: 'reject' (default, as BIND does: FORMERR) or 'ignore'. */
+  /** Bytes after the last record the counts announce: 'reject' (default: a DnsFormatError, so a server answers FORMERR) or 'ignore'. */
   trailing?: 'reject' | 'ignore';
 }
 
@@ -119,23 +119,25 @@ function readRecords(r: Reader, n: number, section: DnsSection): ResourceRecord[
   return records;
 }
 
-/** TYPE, CLASS, TTL, RDLENGTH after an owner name (RFC 1035 4.1.3). */
-function readFixed(r: Reader, section: DnsSection): { type: number; cls: number; ttl: number; length: number } {
+/** TYPE, CLASS, TTL, RDLENGTH after an owner name (RFC 1035 4.1.3), into one reused object (no allocation per record). */
+const fixed = { type: 0, cls: 0, ttl: 0, length: 0 };
+
+function readFixed(r: Reader, section: DnsSection): typeof fixed {
   const at = r.pos;
-  const type = u16(r);
-  const cls = u16(r);
-  const ttl = u32(r);
-  const length = u16(r);
-  if (r.fields !== null && type !== RR_TYPES.OPT) {
-    addField(r.fields, at, 2, section, 'field type', typeText(type));
-    addField(r.fields, at + 2, 2, section, 'field class', classText(cls));
-    addField(r.fields, at + 4, 4, section, 'field ttl', String(ttl));
-    addField(r.fields, at + 8, 2, section, 'field rdlength', String(length));
+  fixed.type = u16(r);
+  fixed.cls = u16(r);
+  fixed.ttl = u32(r);
+  fixed.length = u16(r);
+  if (r.fields !== null && fixed.type !== RR_TYPES.OPT) {
+    addField(r.fields, at, 2, section, 'field type', typeText(fixed.type));
+    addField(r.fields, at + 2, 2, section, 'field class', classText(fixed.cls));
+    addField(r.fields, at + 4, 4, section, 'field ttl', String(fixed.ttl));
+    addField(r.fields, at + 8, 2, section, 'field rdlength', String(fixed.length));
   }
-  return { type, cls, ttl, length };
+  return fixed;
 }
 
-/** The additional section; its OPT pseudo-RR becomes `edns` (RFC 6891 6.1.1: one at most, owned by the root). */
+/** The additional section; its OPT pseudo-RR becomes `edns` (RFC 6891 6.1.1: one at most; 6.1.2: owned by the root). */
 function readAdditional(r: Reader, n: number, message: DnsMessage): void {
   for (let i = 0; i < n; i++) {
     expectMore(r, 'additional');

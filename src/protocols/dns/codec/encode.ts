@@ -27,19 +27,18 @@ export function encodeMessage(message: DnsMessage, options: EncodeOptions = {}):
     put16(w, q.class);
   }
   const questionsEnd = w.pos;
-  const records = [...message.answers, ...message.authority, ...message.additional];
+  const sections = [message.answers, message.authority, message.additional];
   const ends: number[] = [];
-  for (const rr of records) {
-    putRecord(w, rr);
-    ends.push(w.pos);
+  for (const records of sections) {
+    for (const rr of records) {
+      putRecord(w, rr);
+      ends.push(w.pos);
+    }
   }
   const optSize = message.edns ? optLength(message.edns) : 0;
-  const max = options.maxSize ?? Infinity;
-  let kept = records.length;
-  if (w.pos + optSize > max) {
-    while (kept > 0 && ends[kept - 1]! + optSize > max) kept--;
-    w.pos = kept === 0 ? questionsEnd : ends[kept - 1]!;
-  }
+  const kept = fitting(ends, optSize, options.maxSize);
+  if (kept < ends.length) w.pos = kept === 0 ? questionsEnd : ends[kept - 1]!;
+  // OPT stays when records go: a request with OPT gets a response with OPT (RFC 6891 6.1.1)
   if (message.edns) putOpt(w, message.edns, message.header.rcode);
   const an = Math.min(kept, message.answers.length);
   const ns = Math.min(kept - an, message.authority.length);
@@ -47,6 +46,18 @@ export function encodeMessage(message: DnsMessage, options: EncodeOptions = {}):
   const tc = message.header.tc || an + ns < message.answers.length + message.authority.length;
   putHeader(w, message.header, tc, [message.questions.length, an, ns, ar]);
   return w.buf.slice(0, w.pos);
+}
+
+/**
+ * How many records, in order, fit in maxSize with the OPT record after them (if not even the
+ * question fits, it is sent anyway, with TC). Records after a
+ * cut refer to nothing before them that is lost: pointers only point back (RFC 1035 4.1.4).
+ */
+function fitting(ends: number[], optSize: number, maxSize: number | undefined): number {
+  let kept = ends.length;
+  if (maxSize === undefined) return kept;
+  while (kept > 0 && ends[kept - 1]! + optSize > maxSize) kept--;
+  return kept;
 }
 
 /** ID, the flags word (RFC 1035 4.1.1; RCODE's high bits go to OPT, RFC 6891 6.1.3) and the four counts. */
@@ -103,6 +114,18 @@ export interface QueryOptions {
   rd: boolean;
   /** true for EDNS(0) with a 1232-octet UDP size (the DNS Flag Day 2020 value), or the OPT to send. */
   edns?: boolean | Partial<EdnsOpt>;
+}
+
+/** The largest UDP response without EDNS (RFC 1035 2.3.4, 4.2.1). */
+export const UDP_PLAIN_MAX = 512;
+
+/**
+ * The maxSize for a UDP response to this query: 512 without EDNS; else the requestor's UDP size,
+ * a value under 512 read as 512 (RFC 6891 6.2.3, 6.2.5), capped by what this server will send.
+ */
+export function udpMaxSize(query: DnsMessage, serverMax = 4096): number {
+  if (!query.edns) return UDP_PLAIN_MAX;
+  return Math.min(Math.max(query.edns.udpSize, UDP_PLAIN_MAX), Math.max(serverMax, UDP_PLAIN_MAX));
 }
 
 /** The UDP size a lab client offers: fits IPv6's minimum MTU without fragmenting (DNS Flag Day 2020). */

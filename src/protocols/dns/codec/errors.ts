@@ -13,6 +13,8 @@ export type DnsFormatReason =
   | 'pointer-loop'
   /** A compression pointer that does not point to a prior occurrence (RFC 1035 4.1.4). */
   | 'forward-pointer'
+  /** A chain of more pointers than a name has labels: built to make decoding slow. */
+  | 'too-many-pointers'
   /** A label over 63 octets (RFC 1035 2.3.4). */
   | 'label-too-long'
   /** A name over 255 octets on the wire (RFC 1035 2.3.4). */
@@ -25,7 +27,7 @@ export type DnsFormatReason =
   | 'rdata-length'
   /** Bytes after the last record the counts announce. */
   | 'trailing-bytes'
-  /** An OPT RR that is not at the root, or more than one (RFC 6891 6.1.1). */
+  /** An OPT RR that is not at the root (RFC 6891 6.1.2), or more than one (6.1.1). */
   | 'bad-opt'
   /** Text that is not a name or an RDATA value of its type (an encoder input). */
   | 'bad-value';

@@ -1,6 +1,7 @@
 import type { DnsField, DnsSection } from '../types.js';
 import { DnsFormatError } from './errors.js';
 import { addField } from './fields.js';
+import { MAX_LABEL, MAX_NAME_WIRE } from './names.js';
 import type { FieldKey, FieldSink } from './fields.js';
 
 /** The decoder's cursor over one message: the bytes, where it is, and the fields collected so far. */
@@ -10,10 +11,11 @@ export interface Reader {
   readonly fields: FieldSink;
 }
 
-/** A name may have at most 255 octets on the wire, counting lengths and the root's zero (RFC 1035 2.3.4, 3.1). */
-export const MAX_NAME_WIRE = 255;
-/** A label has at most 63 octets (RFC 1035 2.3.4). */
-export const MAX_LABEL = 63;
+/**
+ * Pointers one name may follow. A name has at most 127 labels (255 octets), so a chain longer than
+ * that only repeats pointers to pointers: bytes built to make each name cost thousands of jumps.
+ */
+export const MAX_POINTERS = 127;
 
 export function need(r: Reader, n: number): void {
   if (r.pos + n > r.b.length) throw new DnsFormatError('truncated', r.pos, `${n} more octets needed`);
@@ -62,34 +64,23 @@ export function readName(r: Reader, section: DnsSection, key: FieldKey): string 
   let bound = start;
   let name = '';
   let wire = 1;
-  let jumped = false;
+  let jumps = 0;
   let pointerField = -1;
   for (;;) {
     if (pos >= b.length) throw new DnsFormatError('truncated', pos, 'name runs past the end');
     const len = b[pos]!;
-    if (len === 0) {
-      if (!jumped) {
-        r.pos = pos + 1;
-        addField(r.fields, start, pos + 1 - start, section, key, name + '.');
-      } else if (pointerField >= 0) settlePointer(r.fields![pointerField]!, name);
-      return name;
-    }
-    if ((len & 0xc0) === 0xc0) {
-      if (pos + 1 >= b.length) throw new DnsFormatError('truncated', pos, 'pointer cut short');
-      const target = ((len & 0x3f) << 8) | b[pos + 1]!;
-      if (target >= bound) {
-        throw new DnsFormatError(target > pos ? 'forward-pointer' : 'pointer-loop', pos, `pointer to ${target}`);
-      }
-      if (!jumped) {
+    if (len === 0) break;
+    if (len >= 0xc0) {
+      const target = pointerTarget(b, pos, bound, ++jumps);
+      if (jumps === 1) {
         r.pos = pos + 2;
-        jumped = true;
         if (r.fields !== null) pointerField = startPointer(r, start, pos, target, section, key, name);
       }
-      bound = target;
-      pos = target;
+      bound = pos = target;
       continue;
     }
-    if ((len & 0xc0) !== 0) throw new DnsFormatError('bad-label-type', pos, `label type 0x${(len & 0xc0).toString(16)}`);
+    // 0x40 and 0x80 are reserved label types (RFC 1035 4.1.4); read as a length, it would be over 63 (2.3.4)
+    if (len > MAX_LABEL) throw new DnsFormatError('bad-label-type', pos, `label type 0x${(len & 0xc0).toString(16)} (as a length, ${len} is over 63)`);
     if (pos + 1 + len > b.length) throw new DnsFormatError('truncated', pos, 'label runs past the end');
     wire += len + 1;
     if (wire > MAX_NAME_WIRE) throw new DnsFormatError('name-too-long', pos, `${wire} octets`);
@@ -97,6 +88,20 @@ export function readName(r: Reader, section: DnsSection, key: FieldKey): string 
     name = name === '' ? label : name + '.' + label;
     pos += len + 1;
   }
+  if (jumps === 0) {
+    r.pos = pos + 1;
+    addField(r.fields, start, pos + 1 - start, section, key, name + '.');
+  } else if (pointerField >= 0) settlePointer(r.fields![pointerField]!, name);
+  return name;
+}
+
+/** Where the pointer at pos leads: before `bound` (the lowest place this name has been), within MAX_POINTERS jumps. */
+function pointerTarget(b: Uint8Array, pos: number, bound: number, jumps: number): number {
+  if (pos + 1 >= b.length) throw new DnsFormatError('truncated', pos, 'pointer cut short');
+  const target = ((b[pos]! & 0x3f) << 8) | b[pos + 1]!;
+  if (target >= bound) throw new DnsFormatError(target > pos ? 'forward-pointer' : 'pointer-loop', pos, `pointer to ${target}`);
+  if (jumps > MAX_POINTERS) throw new DnsFormatError('too-many-pointers', pos, `over ${MAX_POINTERS} pointers in one name`);
+  return target;
 }
 
 /** The label run before a pointer (if any) and the pointer itself; returns the pointer field's index. */

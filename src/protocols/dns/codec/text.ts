@@ -13,5 +13,8 @@ export function hexBytes(bytes: Uint8Array): string {
  * the next datagram (and slice() on a Buffer makes a Buffer); the Uint8Array constructor copies.
  */
 export function copyBytes(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  return new Uint8Array(bytes.subarray(from, to));
+  if (to - from > 64) return new Uint8Array(bytes.subarray(from, to));
+  const out = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = bytes[i]!;
+  return out;
 }

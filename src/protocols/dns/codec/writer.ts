@@ -19,6 +19,7 @@ const MAX_POINTER = 0x3fff;
 
 const scratch = new Uint8Array(MAX_MESSAGE);
 
+/** A writer on the one buffer: encoding is synchronous, so one buffer serves every call. (A fresh small Map measured faster than clearing a shared one.) */
 export function newWriter(): Writer {
   return { buf: scratch, pos: 0, names: new Map() };
 }
