@@ -39,7 +39,7 @@ export interface LabOptions {
   smtpFailures?: FailureRules;
   /** What the HTTP server serves; without one, the web inbox, its JSON API and the lesson pages over the lab's store (web/). */
   httpApp?: HttpApp;
-  /** The recursive DNS server's handler (protocols/dns/resolver/); without one it answers REFUSED. */
+  /** The recursive DNS server's handler; without one, the lab's resolver (protocols/dns/resolver/handler.ts). */
   dnsRecursive?: RecursiveFactory;
 }
 

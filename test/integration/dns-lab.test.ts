@@ -55,11 +55,12 @@ describe('the lab DNS hierarchy', () => {
     expect(answer.answers[0]?.data).toEqual({ kind: 'MX', preference: 10, exchange: 'mail.example.net' });
   });
 
-  it('answers on the resolver address too (REFUSED until a resolver is plugged in, never silence)', async () => {
+  it('resolves through its own hierarchy: dig at the lab resolver gets example.net\'s MX, recursion available', async () => {
     const dns = (await lab()).dns!;
-    const r = await client(dns.resolver).ask(encodeQuery('example.net', 'MX', { id: 5, rd: true }));
-    expect(r.header.id).toBe(5);
-    expect(r.header.qr).toBe(true);
+    const out = await runProgram('dig', ['@127.0.0.1', '-p', String(dns.resolver.port), 'example.net', 'MX', '+tries=1', '+time=5'], 15_000);
+    expect(out.stdout).toContain('status: NOERROR');
+    expect(out.stdout).toMatch(/flags: qr rd ra;/);
+    expect(out.stdout).toMatch(/example\.net\.\s+\d+\s+IN\s+MX\s+10 mail\.example\.net\./);
   });
 
   it('stops every server on close: the port can be bound again', async () => {
@@ -69,6 +70,17 @@ describe('the lab DNS hierarchy', () => {
     const again = await startLab({ protocols: ['dns'], ports: { dns: port } });
     closers.push(again);
     expect(again.dns!.servers.every((s) => s.address.port === port)).toBe(true);
+  });
+
+  it('with the resolver on every address (serve --host 0.0.0.0), the zone servers move to a port of their own', async () => {
+    const h = new DnsHierarchy();
+    closers.push(h);
+    const resolver = await h.listen(0, '0.0.0.0');
+    const [root] = h.info.servers;
+    expect(root?.address.host).toBe('127.0.0.2');
+    expect(root?.address.port).not.toBe(resolver.port);
+    const r = await client(root!.address).ask(encodeQuery('', 'NS', { id: 3, rd: false }));
+    expect(r.header.aa).toBe(true);
   });
 });
 

@@ -82,11 +82,13 @@ describe('dig against the lab resolver', () => {
 
 describe('the socket exchange (resolver/exchange.ts)', () => {
   const authority = createAuthority(zonesOf(AUTHORITATIVE_SERVERS[0]!));
+  let lastFrom = 0;
 
   function udpServer(onQuery: (q: DnsMessage, reply: (m: DnsMessage) => void, raw: (b: Uint8Array) => void) => void): Promise<{ port: number }> {
     const s: UdpSocket = createSocket('udp4');
     closers.push(s);
     s.on('message', (bytes, from) => {
+      lastFrom = from.port;
       const q = decodeMessage(bytes, { fields: false }).message;
       const raw = (b: Uint8Array) => s.send(b, from.port, from.address);
       onQuery(q, (m) => raw(encodeMessage(m)), raw);
@@ -108,6 +110,20 @@ describe('the socket exchange (resolver/exchange.ts)', () => {
     });
     const r = await socketExchange()({ host: '127.0.0.1', port }, query('test', RR_TYPES.NS, 4242), 'udp');
     expect(r.header.id).toBe(4242);
+    expect(r.authority.map((x) => x.name)).toEqual(['test']);
+  });
+
+  it('over UDP ignores a reply with the right id from another address or port (RFC 5452 9.1)', async () => {
+    const forger: UdpSocket = createSocket('udp4');
+    closers.push(forger);
+    await new Promise<void>((resolve) => forger.bind(0, '127.0.0.1', () => resolve()));
+    const { port } = await udpServer((q, reply) => {
+      const forged = { ...answer(q), authority: [], answers: [{ name: 'test', type: RR_TYPES.A, class: CLASS_IN, ttl: 60, data: { kind: 'A' as const, address: '192.0.2.66' } }] };
+      // The forger learns the resolver's port from the query the server saw: a spoof as good as it gets.
+      forger.send(encodeMessage(forged), lastFrom, '127.0.0.1', () => setImmediate(() => reply(answer(q))));
+    });
+    const r = await socketExchange()({ host: '127.0.0.1', port }, query('test', RR_TYPES.NS, 99), 'udp');
+    expect(r.answers).toEqual([]);
     expect(r.authority.map((x) => x.name)).toEqual(['test']);
   });
 

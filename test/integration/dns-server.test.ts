@@ -97,6 +97,27 @@ describe('the DNS server over TCP (RFC 7766)', () => {
     expect(byId.get(2)?.header.rcode).toBe(RCODES.NXDOMAIN);
   });
 
+  it('answers pipelined queries as each is ready, out of order (RFC 7766 6.2.1.1)', async () => {
+    // The first query waits until the second has been answered: no timer, only the order of events.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const authority = createAuthority(zonesOf(ROOT));
+    const server = createDnsServer({
+      handler: async (q) => {
+        if (q.header.id === 1) await held;
+        return authority.answer(q);
+      },
+    });
+    opened.push(server);
+    await server.listen(0, '127.0.0.2');
+    const client = tcp(server);
+    client.send(encodeQuery('', 'NS', { id: 1, rd: false }));
+    client.send(encodeQuery('', 'SOA', { id: 2, rd: false }));
+    expect((await client.next())?.header.id).toBe(2);
+    release();
+    expect((await client.next())?.header.id).toBe(1);
+  });
+
   it('closes a connection idle past the limit', async () => {
     const { server } = await serve({ tcpIdleTimeoutMs: 30 });
     const client = tcp(server);

@@ -90,7 +90,10 @@ export class DnsHierarchy {
     const specs = this.opts.servers ?? AUTHORITATIVE_SERVERS;
     const servers: DnsServerInfo[] = [];
     let fallback = false;
-    let shared = port;
+    // A resolver on every address (0.0.0.0, ::) would collide with 127.0.0.2:P (Linux refuses a wildcard
+    // UDP bind on a port a specific address holds): then the authoritative servers take a port of their own.
+    const wildcard = host === '0.0.0.0' || host === '::';
+    let shared = wildcard ? 0 : port;
     for (const spec of specs) {
       const server = this.authoritative(spec);
       let address: Address;
@@ -106,7 +109,7 @@ export class DnsHierarchy {
       servers.push({ name: spec.name, role: spec.role, ip: spec.ip, address, zones: [...spec.zones] });
     }
     const resolverServer = createDnsServer({ handler: this.recursiveHandler(servers, fallback), name: 'resolver', ...this.common() });
-    const resolver = await this.bind(resolverServer, fallback ? port : shared, host);
+    const resolver = await this.bind(resolverServer, fallback || wildcard ? port : shared, host);
     const root = servers.find((s) => s.role === 'root')?.address ?? servers[0]!.address;
     this.lab = { resolver, root, servers, fallback };
     // One `listening` event for DNS (the resolver, like every other protocol's one port); the hierarchy in a notice.

@@ -56,7 +56,7 @@ export function screenQuery(query: DnsMessage): DnsReply | 'drop' | null {
     const response = { ...baseResponse(query, RCODE_BADVERS & 0xf), questions: [], edns: ourOpt(query, RCODE_BADVERS >> 4) };
     return reply(response, 'badvers', { version: query.edns.version });
   }
-  // Exactly one question (RFC 9619 2: QDCOUNT other than one is FORMERR for QUERY).
+  // Exactly one question: RFC 9619 (which updates RFC 1035 4.1.2) allows no more than one in a QUERY; none or two get FORMERR.
   if (query.questions.length !== 1) return reply({ ...baseResponse(query, RCODES.FORMERR), questions: [] }, 'formerr', { reason: 'qdcount' });
   const q = query.questions[0]!;
   // OPT is a pseudo-RR of the additional section, never a question (RFC 6891 6.1.1).

@@ -15,7 +15,7 @@ import type { ZoneSpec } from './zones.js';
  *   a name below a zone cut           referral: NS in authority, glue in additional, no AA
  *   no such name                      NXDOMAIN + SOA in authority (RFC 2308 2.1)
  *   the name, but not that type       NOERROR, empty answer + SOA (NODATA, RFC 2308 2.2)
- *   a name in none of our zones       REFUSED (RFC 1035 4.1.1; RFC 8906 4: answer, never stay silent)
+ *   a name in none of our zones       REFUSED (RFC 1035 4.1.1; RFC 8906: answer, never stay silent)
  *   ANY                               one RRset, not all (RFC 8482 4.1)
  */
 

@@ -20,7 +20,7 @@ export interface TcpLimits {
 export interface TcpConnection {
   socket: Socket;
   session: string;
-  /** Resolves when the socket has closed and every query in flight has finished. */
+  /** Resolves when the socket has closed (an answer still in flight then goes nowhere). */
   done: Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export function serveTcp(socket: Socket, session: string, handler: DnsHandler, s
   const finishIfDone = () => {
     // A client that sent its queries and shut its side still gets every answer (half-close).
     if (inputEnded && inFlight === 0 && !closed) socket.end();
-    if (closed && inFlight === 0) settle();
+    if (closed) settle();
   };
   const idle = () => {
     // Only an idle connection times out: one with a query in flight is waiting for us (RFC 7766 6.2.3).

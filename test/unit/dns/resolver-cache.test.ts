@@ -40,6 +40,24 @@ describe('resolver cache: positive answers (RFC 1035 7.4, RFC 2181 5.2)', () => 
     expect(w.sent.slice(4).map((s) => s.host)).toEqual(['127.0.0.2', '127.0.0.3', '127.0.0.4']);
   });
 
+  it('never answers a client from glue or a referral: it asks the zone\'s server (RFC 2181 5.4.1)', async () => {
+    const w = world(SERVERS, [ROOT]);
+    await w.ask('example.test', 'MX');
+    const glue = await w.ask('ns1.example.test', 'A');
+    expect(glue.answers.map((r) => r.data)).toEqual([{ kind: 'A', address: '127.0.0.4' }]);
+    const ns = await w.ask('example.test', 'NS');
+    expect(ns.answers).toHaveLength(2);
+    expect(w.sent.slice(3).map((s) => `${s.host} ${s.name}`)).toEqual(['127.0.0.4 ns1.example.test', '127.0.0.4 example.test']);
+  });
+
+  it('passes over a cached delegation whose glue has expired, to the zone above it', async () => {
+    const w = world(SERVERS, [ROOT]);
+    await w.ask('www.short.test', 'A');
+    w.clock.advance(61);
+    await w.ask('www.short.test', 'A');
+    expect(w.sent.slice(3).map((s) => s.host)).toEqual(['127.0.0.3', '127.0.0.4']);
+  });
+
   it('answers a cached CNAME chain with each record\'s own time left', async () => {
     const w = world(SERVERS, [ROOT]);
     await w.ask('alias.example.test', 'A');
@@ -64,6 +82,16 @@ describe('resolver cache: positive answers (RFC 1035 7.4, RFC 2181 5.2)', () => 
     expect(cache.addressesOf('ns.test')).toEqual(['192.0.2.1']);
     cache.putRRset([rr('zero.test', 0, { kind: 'A', address: '192.0.2.1' })], RANK.answer);
     expect(cache.getRRset('zero.test', RR_TYPES.A)).toBeUndefined();
+  });
+
+  it('drops the least recently used entry first: a hit makes an entry recent again', () => {
+    const cache = new DnsCache(() => 0, { maxEntries: 2, maxTtl: 86400, maxNegativeTtl: 10800 });
+    const put = (name: string) => cache.putRRset([rr(name, 60, { kind: 'A', address: '192.0.2.1' })], RANK.answer);
+    put('a.test');
+    put('b.test');
+    expect(cache.getRRset('a.test', RR_TYPES.A)).toBeDefined();
+    put('c.test');
+    expect(['a.test', 'b.test', 'c.test'].map((n) => cache.getRRset(n, RR_TYPES.A) !== undefined)).toEqual([true, false, true]);
   });
 
   it('keeps at most maxCacheEntries entries, dropping the least recently used; flush() empties it', async () => {
@@ -148,8 +176,14 @@ describe('resolver: the response to the client (RFC 1035 4.1.1, RFC 6891 7)', ()
     expect(miss.header).toMatchObject({ rcode: RCODES.REFUSED, rd: false });
     expect(w.sent).toEqual([]);
     await w.ask('example.test', 'A');
+    w.lines();
     const hit = await w.ask('example.test', 'A', { rd: false });
     expect(hit.answers).toHaveLength(1);
     expect(w.sent).toHaveLength(3);
+    expect(w.lines()).toEqual([';; cache hit: example.test. A, 300 s left']);
+    await w.ask('nope.example.test', 'A');
+    const negative = await w.ask('nope.example.test', 'TXT', { rd: false });
+    expect(negative.header.rcode).toBe(RCODES.NXDOMAIN);
+    expect(negative.authority[0]?.type).toBe(RR_TYPES.SOA);
   });
 });

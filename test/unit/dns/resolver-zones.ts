@@ -25,6 +25,8 @@ const test: ZoneSpec = {
     a('ns1.example.test', '127.0.0.4', 3600), a('ns2.example.test', '127.0.0.5', 3600),
     ns('glueless.test', 'ns.example.net'),
     ns('dead.test', 'ns.dead.test'), a('ns.dead.test', '127.0.0.9', 3600),
+    // Glue that expires long before the delegation it serves.
+    ns('short.test', 'ns.short.test'), a('ns.short.test', '127.0.0.4', 60),
   ],
 };
 const net: ZoneSpec = {
@@ -36,6 +38,7 @@ const exampleTest: ZoneSpec = {
   origin: 'example.test',
   ns: ['ns1.example.test', 'ns2.example.test'],
   records: [
+    a('ns1.example.test', '127.0.0.4', 3600), a('ns2.example.test', '127.0.0.5', 3600),
     a('example.test', '192.0.2.1'), { name: 'example.test', data: { kind: 'MX', preference: 10, exchange: 'mx.example.test' } },
     a('mx.example.test', '192.0.2.25'), cname('www.example.test', 'example.test'),
     cname('alias.example.test', 'www.example.net'),
@@ -55,6 +58,7 @@ const exampleNet: ZoneSpec = {
     cname('c2.example.net', 'c3.example.test'),
   ],
 };
+const short: ZoneSpec = { origin: 'short.test', ns: ['ns.short.test'], records: [a('ns.short.test', '127.0.0.4', 60), a('www.short.test', '192.0.2.9', 30)] };
 const glueless: ZoneSpec = { origin: 'glueless.test', ns: ['ns.example.net'], records: [a('host.glueless.test', '192.0.2.7')] };
 
 export const ROOT = '127.0.0.2';
@@ -62,6 +66,6 @@ export const ROOT = '127.0.0.2';
 export const SERVERS: Record<string, ZoneSpec[]> = {
   '127.0.0.2': [root],
   '127.0.0.3': [test, net],
-  '127.0.0.4': [exampleTest, exampleNet, glueless],
+  '127.0.0.4': [exampleTest, exampleNet, glueless, short],
   '127.0.0.5': [exampleTest],
 };

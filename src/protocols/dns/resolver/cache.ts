@@ -101,10 +101,14 @@ export class DnsCache {
     return ttl;
   }
 
-  /** The RRset with the seconds it has left as every record's TTL, or undefined. */
-  getRRset(name: string, type: number): ResourceRecord[] | undefined {
+  /**
+   * The RRset with the seconds it has left as every record's TTL, or undefined. `minRank`:
+   * glue and referral data serve the walk but are never handed to a client as an answer
+   * (RFC 2181 5.4.1), so answers ask for RANK.answer.
+   */
+  getRRset(name: string, type: number, minRank: Rank = RANK.glue): ResourceRecord[] | undefined {
     const entry = this.touch(rrsetKey(name, type));
-    if (entry?.kind !== 'rrset') return undefined;
+    if (entry?.kind !== 'rrset' || entry.rank < minRank) return undefined;
     const ttl = this.secondsLeft(entry.expiresAt);
     return entry.records.map((r) => ({ ...r, ttl }));
   }
@@ -118,15 +122,17 @@ export class DnsCache {
   }
 
   /**
-   * The deepest zone at or above `name` whose NS RRset is cached, with the cached addresses of
-   * each name server (RFC 1034 5.3.3 step 2: start from the closest known servers).
+   * The deepest zone at or above `name` whose NS RRset is cached and that `usable` accepts, with
+   * the cached addresses of each name server (RFC 1034 5.3.3 step 2: start from the closest
+   * known servers; a set whose glue has expired gives way to the zone above).
    */
-  closestDelegation(name: string): Delegation | undefined {
+  closestDelegation(name: string, usable: (d: Delegation) => boolean = () => true): Delegation | undefined {
     for (const zone of selfAndAncestors(name)) {
       const ns = this.getRRset(zone, RR_TYPES.NS);
       if (!ns) continue;
       const servers = ns.flatMap((r) => (r.data.kind === 'NS' ? [{ name: r.data.name, addresses: this.addressesOf(r.data.name) }] : []));
-      return { zone, servers };
+      const delegation = { zone, servers };
+      if (usable(delegation)) return delegation;
     }
     return undefined;
   }

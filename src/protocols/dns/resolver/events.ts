@@ -44,7 +44,7 @@ export class ResolverLog {
   /** The query the resolver sends upstream (RD=0: it walks itself, RFC 1034 5.3.3). */
   query(session: string, host: string, zone: string, name: string, type: number, transport: DnsTransport): void {
     const params = { name, type: typeName(type), server: host, zone, transport };
-    this.emit(session, 'client', queryLine(name, type, host, zone), 'query', { key: 'upstream-query', params });
+    this.emit(session, 'client', queryLine(name, type, host, zone, transport), 'query', { key: 'upstream-query', params });
   }
 
   /** The reply: its header, then each record as dig prints it. */

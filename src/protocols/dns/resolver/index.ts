@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { CLASS_IN, RCODES, RR_TYPES, type DnsMessage } from '../types.js';
 import { DnsCache } from './cache.js';
 import { ResolverLog } from './events.js';
-import { lookup, type LookupResult } from './lookup.js';
+import { fromCache, lookup, type LookupResult } from './lookup.js';
 import { refusal, respond } from './respond.js';
 import type { ResolveContext, Resolver, ResolverLimits, ResolverOptions } from './types.js';
 import { BudgetExceeded, type WalkEnv, type WalkState } from './walk.js';
@@ -36,7 +36,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     if (refused !== undefined) return respond(query, { rcode: refused }, env.ednsUdpSize);
     const log = new ResolverLog(opts.sink, opts.now, ctx);
     const question = query.questions[0] as DnsMessage['questions'][number];
-    const result = query.header.rd ? await recurse(env, log, question.name, question.type) : fromCacheOnly(env, question.name, question.type);
+    const result = query.header.rd ? await recurse(env, log, question.name, question.type) : fromCacheOnly(env, log, question.name, question.type);
     if (result.failure) log.note(`SERVFAIL: ${result.failure}`, 'servfail', { reason: result.failure });
     return respond(query, result, env.ednsUdpSize);
   };
@@ -65,12 +65,19 @@ async function recurse(env: WalkEnv, log: ResolverLog, name: string, type: numbe
 
 /**
  * RD=0: the client asks what we already know (RFC 1034 4.3.1: without recursion a server answers
- * from its own data). A miss is REFUSED rather than a walk the client did not ask for.
+ * from its own data): the cached answer, the cached CNAME, or the cached negative answer. A miss
+ * is REFUSED rather than a walk the client did not ask for.
  */
-function fromCacheOnly(env: WalkEnv, name: string, type: number): LookupResult {
-  const records = env.cache.getRRset(name, type);
-  if (records) return { rcode: RCODES.NOERROR, answers: records, authority: [] };
-  const negative = env.cache.getNegative(name, type);
-  if (negative) return { rcode: negative.kind === 'NXDOMAIN' ? RCODES.NXDOMAIN : RCODES.NOERROR, answers: [], authority: [negative.soa] };
-  return { rcode: RCODES.REFUSED, answers: [], authority: [] };
+function fromCacheOnly(env: WalkEnv, log: ResolverLog, name: string, type: number): LookupResult {
+  const cached = fromCache(env, log, name, type);
+  switch (cached?.kind) {
+    case 'answer':
+      return { rcode: RCODES.NOERROR, answers: cached.records, authority: [] };
+    case 'cname':
+      return { rcode: RCODES.NOERROR, answers: cached.chain, authority: [] };
+    case 'negative':
+      return { rcode: cached.negative === 'NXDOMAIN' ? RCODES.NXDOMAIN : RCODES.NOERROR, answers: [], authority: cached.soa ? [cached.soa] : [] };
+    default:
+      return { rcode: RCODES.REFUSED, answers: [], authority: [] };
+  }
 }

@@ -5,10 +5,11 @@
  * bound on its length and a check for loops.
  */
 import { RCODES, RR_TYPES, type ResourceRecord } from '../types.js';
-import type { NegativeHit } from './cache.js';
+import { RANK, type NegativeHit } from './cache.js';
 import { nameKey } from '../codec/names.js';
 import { presentName } from '../codec/names.js';
 import { typeName } from '../codec/types.js';
+import type { ResolverLog } from './events.js';
 import { walk, type Outcome, type WalkEnv, type WalkState } from './walk.js';
 
 export interface LookupResult {
@@ -22,25 +23,25 @@ export interface LookupResult {
 }
 
 /** RFC 1034 5.3.3 step 1: the answer, a CNAME to follow, or a negative answer, from the cache. */
-function fromCache(env: WalkEnv, state: WalkState, name: string, type: number): Outcome | undefined {
+export function fromCache(env: WalkEnv, log: ResolverLog, name: string, type: number): Outcome | undefined {
   const shown = `${presentName(name)} ${typeName(type)}`;
-  const records = type === RR_TYPES.ANY ? undefined : env.cache.getRRset(name, type);
+  const records = type === RR_TYPES.ANY ? undefined : env.cache.getRRset(name, type, RANK.answer);
   if (records) {
-    state.log.note(`cache hit: ${shown}, ${records[0]?.ttl ?? 0} s left`, 'cache-hit', { name, type: typeName(type), ttl: records[0]?.ttl ?? 0 });
+    log.note(`cache hit: ${shown}, ${records[0]?.ttl ?? 0} s left`, 'cache-hit', { name, type: typeName(type), ttl: records[0]?.ttl ?? 0 });
     return { kind: 'answer', chain: [], records };
   }
-  const cname = type === RR_TYPES.CNAME ? undefined : env.cache.getRRset(name, RR_TYPES.CNAME);
+  const cname = type === RR_TYPES.CNAME ? undefined : env.cache.getRRset(name, RR_TYPES.CNAME, RANK.answer);
   if (cname?.[0]?.data.kind === 'CNAME') {
-    state.log.note(`cache hit: ${presentName(name)} CNAME, ${cname[0].ttl} s left`, 'cache-hit', { name, type: 'CNAME', ttl: cname[0].ttl });
+    log.note(`cache hit: ${presentName(name)} CNAME, ${cname[0].ttl} s left`, 'cache-hit', { name, type: 'CNAME', ttl: cname[0].ttl });
     return { kind: 'cname', chain: cname, target: cname[0].data.name };
   }
   const negative: NegativeHit | undefined = env.cache.getNegative(name, type);
   if (negative) {
     const params = { name, type: typeName(type), rcode: negative.kind, ttl: negative.ttl };
-    state.log.note(`negative cache hit: ${shown} is ${negative.kind}, ${negative.ttl} s left`, 'negative-cache-hit', params);
+    log.note(`negative cache hit: ${shown} is ${negative.kind}, ${negative.ttl} s left`, 'negative-cache-hit', params);
     return { kind: 'negative', negative: negative.kind, chain: [], name, soa: negative.soa };
   }
-  state.log.note(`cache miss: ${shown}`, 'cache-miss', { name, type: typeName(type) });
+  log.note(`cache miss: ${shown}`, 'cache-miss', { name, type: typeName(type) });
   return undefined;
 }
 
@@ -54,14 +55,15 @@ function oneTtl(records: ResourceRecord[], maxTtl: number): ResourceRecord[] {
   return records.map((r) => ({ ...r, ttl: ttls.get(`${nameKey(r.name)}/${r.type}`) ?? r.ttl }));
 }
 
-const servfail = (chain: ResourceRecord[], failure: string): LookupResult => ({ rcode: RCODES.SERVFAIL, answers: chain, authority: [], failure });
+/** SERVFAIL carries no partial chain: a client must not take half an answer for one (RFC 1035 4.1.1 "unable to process"). */
+const servfail = (_chain: ResourceRecord[], failure: string): LookupResult => ({ rcode: RCODES.SERVFAIL, answers: [], authority: [], failure });
 
 export async function lookup(env: WalkEnv, state: WalkState, qname: string, type: number): Promise<LookupResult> {
   const chain: ResourceRecord[] = [];
   const seen = new Set([nameKey(qname)]);
   let name = qname;
   for (;;) {
-    const outcome = fromCache(env, state, name, type) ?? (await walk(env, state, name, type));
+    const outcome = fromCache(env, state.log, name, type) ?? (await walk(env, state, name, type));
     if (outcome.kind === 'servfail') return servfail(chain, outcome.reason);
     for (const cname of outcome.chain) {
       chain.push(cname);

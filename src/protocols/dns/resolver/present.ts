@@ -5,11 +5,15 @@
 import { presentName } from '../codec/names.js';
 import { presentFlags, presentStatus } from '../codec/present.js';
 import { typeName } from '../codec/types.js';
-import type { DnsMessage } from '../types.js';
+import type { DnsMessage, DnsTransport } from '../types.js';
 
-/** The upstream question, the server and which zone's server it is: `? example.test. IN MX @127.0.0.2 (root)`. */
-export function queryLine(name: string, type: number, host: string, zone: string): string {
-  return `? ${presentName(name)} IN ${typeName(type)} @${host} (${zone === '' ? 'root' : presentName(zone)})`;
+/**
+ * The upstream question, the server and which zone's server it is, as dig would be asked it:
+ * `? example.test. IN MX @127.0.0.2 (root)`, with ` +tcp` when it goes over TCP.
+ */
+export function queryLine(name: string, type: number, host: string, zone: string, transport: DnsTransport = 'udp'): string {
+  const tcp = transport === 'tcp' ? ' +tcp' : '';
+  return `? ${presentName(name)} IN ${typeName(type)} @${host} (${zone === '' ? 'root' : presentName(zone)})${tcp}`;
 }
 
 /** The reply's header as one line: `;; opcode: QUERY, status: NOERROR, id: 7, flags: qr aa`. */

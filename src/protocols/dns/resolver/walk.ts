@@ -6,7 +6,7 @@
  */
 import type { Address } from '../../server.js';
 import { CLASS_IN, RCODES, type DnsMessage, type DnsTransport } from '../types.js';
-import type { DnsCache } from './cache.js';
+import type { Delegation, DnsCache } from './cache.js';
 import { classify, type Referral, type Verdict } from './classify.js';
 import type { ResolverLog } from './events.js';
 import { inZone, nameKey } from '../codec/names.js';
@@ -64,9 +64,15 @@ function toServerSet(env: WalkEnv, zone: string, servers: Array<{ name: string; 
   return { zone, servers: servers.map((s) => ({ name: s.name, addresses: s.addresses.map((host) => ({ host, port: env.portOf(host, s.name) })) })) };
 }
 
-/** RFC 1034 5.3.3 step 2: the closest zone whose servers are cached, else the root hints. */
+/**
+ * A cached delegation can be used when one of its servers has a cached address, or a name outside
+ * the zone that can be looked up; in-zone servers whose glue has expired cannot be reached.
+ */
+const reachable = (d: Delegation): boolean => d.servers.some((s) => s.addresses.length > 0 || !inZone(s.name, d.zone));
+
+/** RFC 1034 5.3.3 step 2: the closest zone whose servers are cached and reachable, else the root hints. */
 function startSet(env: WalkEnv, name: string): ServerSet {
-  const cached = env.cache.closestDelegation(name);
+  const cached = env.cache.closestDelegation(name, reachable);
   return cached ? toServerSet(env, cached.zone, cached.servers) : rootSet(env);
 }
 
