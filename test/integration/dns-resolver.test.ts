@@ -2,7 +2,8 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../src/lab.js';
+import { startLab } from '../../src/lab.js';
+import type { LabDns } from '../../src/protocols/dns/hierarchy.js';
 import { decodeMessage } from '../../src/protocols/dns/codec/decode.js';
 import { encodeMessage, encodeQuery } from '../../src/protocols/dns/codec/encode.js';
 import { socketExchange } from '../../src/protocols/dns/resolver/exchange.js';
@@ -18,10 +19,12 @@ afterEach(async () => {
   for (const c of closers.splice(0).reverse()) await c.close();
 });
 
-async function lab(events: TranscriptEvent[] = []): Promise<Lab> {
-  const l = await startLab({ protocols: ['dns'], sink: (e) => events.push(e) });
-  closers.push(l);
-  return l;
+/** A lab running DNS only; its resolver, root and servers. */
+async function labDns(events: TranscriptEvent[] = []): Promise<LabDns> {
+  const started = await startLab({ protocols: ['dns'], sink: (e) => events.push(e) });
+  closers.push(started);
+  if (!started.dns) throw new Error('the lab started no DNS');
+  return started.dns;
 }
 
 const query = (name: string, type: number, id: number): DnsMessage => ({
@@ -35,7 +38,7 @@ const query = (name: string, type: number, id: number): DnsMessage => ({
 describe('the lab resolver over real sockets', () => {
   it('Node\'s own resolver, pointed at the lab resolver, finds example.net\'s MX', async () => {
     const events: TranscriptEvent[] = [];
-    const dns = (await lab(events)).dns!;
+    const dns = await labDns(events);
     const node = new Resolver({ timeout: 5000, tries: 1 });
     node.setServers([`${dns.resolver.host}:${dns.resolver.port}`]);
     expect(await node.resolveMx('example.net')).toEqual([{ exchange: 'mail.example.net', priority: 10 }]);
@@ -53,7 +56,7 @@ describe('the lab resolver over real sockets', () => {
   });
 
   it('answers NXDOMAIN with the SOA, RA set and AA clear, and a CNAME chain across zones', async () => {
-    const dns = (await lab()).dns!;
+    const dns = await labDns();
     const c = new UdpClient(dns.resolver);
     closers.push(c);
     const nx = await c.ask(encodeQuery('nope.example.test', 'A', { id: 7, rd: true }));
@@ -68,7 +71,7 @@ describe('the lab resolver over real sockets', () => {
 
 describe('dig against the lab resolver', () => {
   it('gets a recursive answer over UDP and over TCP: ra set, aa clear, the CNAME followed', async () => {
-    const dns = (await lab()).dns!;
+    const dns = await labDns();
     const at = [`@${dns.resolver.host}`, '-p', String(dns.resolver.port), '+tries=1', '+time=5', 'www.example.test', 'A'];
     for (const transport of ['+notcp', '+tcp']) {
       const out = await runProgram('dig', [...at, transport], 15_000);

@@ -143,6 +143,14 @@ describe('resolver: servers that fail', () => {
     expect(hosts(w).map((h) => h.split(' ')[0])).toEqual(['127.0.0.4', '127.0.0.5', '127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5']);
   });
 
+  it('does not restart from the root when the servers a fresh referral named fail', async () => {
+    const w = world(SERVERS, [ROOT]);
+    await w.ask('example.test', 'A');
+    w.sent.length = 0;
+    expect((await w.ask('www.dead.test', 'A')).header.rcode).toBe(RCODES.SERVFAIL);
+    expect(w.sent.map((s) => s.host)).toEqual(['127.0.0.3', '127.0.0.9']);
+  });
+
   it('gives SERVFAIL when the root does not answer at all', async () => {
     const w = world(SERVERS, ['127.0.0.8']);
     expect((await w.ask('example.test', 'A')).header.rcode).toBe(RCODES.SERVFAIL);

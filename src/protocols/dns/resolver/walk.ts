@@ -9,8 +9,7 @@ import { CLASS_IN, RCODES, type DnsMessage, type DnsTransport } from '../types.j
 import type { Delegation, DnsCache } from './cache.js';
 import { classify, type Referral, type Verdict } from './classify.js';
 import type { ResolverLog } from './events.js';
-import { inZone, nameKey } from '../codec/names.js';
-import { presentName } from '../codec/names.js';
+import { inZone, nameKey, presentName } from '../codec/names.js';
 import { logStored, logVerdict } from './verdict-lines.js';
 import { remember } from './remember.js';
 import type { Exchange, ResolverLimits } from './types.js';
@@ -105,6 +104,8 @@ export async function walk(env: WalkEnv, state: WalkState, name: string, type: n
     state.budget.referrals += 1;
     if (state.budget.referrals > env.limits.maxReferrals) throw new BudgetExceeded('too-many-referrals');
     set = referralSet(env, verdict);
+    // Servers just named by a referral are fresh: if they fail, a restart would only meet them again.
+    fromCache = false;
   }
 }
 
