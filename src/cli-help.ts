@@ -83,6 +83,7 @@ Examples:
   practice: examples(`  $ l7lab practice smtp              the built-in lab server; type HELP or :help
   $ l7lab practice imap --lang ja
   $ l7lab practice http              type GET / HTTP/1.1, Host: localhost, an empty line
+  $ l7lab practice dns               type MX example.test, or NS . +norec @root
   $ l7lab practice pop3 --connect 127.0.0.1:2110
   $ l7lab practice smtp --connect 127.0.0.1:2587 --starttls --insecure
   $ printf 'EHLO me\\nQUIT\\n' | l7lab practice smtp   no terminal: the transcript, explained`),
@@ -93,7 +94,8 @@ Examples:
   $ l7lab explain pop3 APOP
   $ l7lab explain imap FETCH --lang ja
   $ l7lab explain http 404            an HTTP status code (RFC 9110 15)
-  $ l7lab explain http Host           a header field (also chunked, GET)`),
+  $ l7lab explain http Host           a header field (also chunked, GET)
+  $ l7lab explain dns NXDOMAIN        an RCODE; also MX, AA, TTL, glue`),
 } as const;
 
 export const HELP = Object.fromEntries(Object.entries(RAW_HELP).map(([name, text]) => [name, fitHelp(text)])) as { [K in keyof typeof RAW_HELP]: string };

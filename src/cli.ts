@@ -198,7 +198,7 @@ export function buildProgram(): Command {
 
   program
     .command('practice <protocol>')
-    .description('a raw protocol shell (smtp, pop3, imap, http) that explains every reply')
+    .description('a raw protocol shell (smtp, pop3, imap, http, dns) that explains every reply')
     .option('--connect <host:port>', 'talk to this server instead of the built-in lab')
     .option('--tls', 'TLS from the first byte (smtps, pop3s, imaps)')
     .option('--starttls', 'upgrade to TLS with STARTTLS/STLS right after the greeting')

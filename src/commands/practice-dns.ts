@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { startLab, type Lab } from '../lab.js';
 import { PRACTICE_DNS_TIMEOUT_MS, PRACTICE_HISTORY_LINES } from '../limits.js';
+import { ResolverTap } from '../practice/dns-events.js';
 import { DnsShell } from '../practice/dns-shell.js';
 import { dnsMsg } from '../practice/dns-messages.js';
 import type { DnsTargets } from '../practice/dns-targets.js';
@@ -13,7 +14,6 @@ import { isInteractive } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import { langOption, type Options } from './options.js';
-import type { PracticeDeps } from './practice.js';
 
 /**
  * `l7lab practice dns [--connect host:port]`: questions typed as dig takes them, each sent as one
@@ -23,6 +23,14 @@ import type { PracticeDeps } from './practice.js';
  */
 
 /** The lab's servers as the shell names them: the resolver first, then root, TLD and zone servers. */
+/** What tests give instead of the process's streams (the same shape as practice.ts's PracticeDeps). */
+export interface DnsPracticeDeps {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  interactive?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
 export function labTargets(lab: Lab): DnsTargets {
   const dns = lab.dns;
   if (!dns) throw new Error('the lab did not start DNS');
@@ -42,7 +50,7 @@ async function where(opts: Options, lang: Lang): Promise<{ targets: DnsTargets; 
   return { targets: labTargets(lab), lab };
 }
 
-export async function runDnsPractice(opts: Options, deps: PracticeDeps = {}): Promise<void> {
+export async function runDnsPractice(opts: Options, deps: DnsPracticeDeps = {}): Promise<void> {
   const lang = langOption(opts);
   const output = deps.output ?? process.stdout;
   const input = deps.input ?? process.stdin;
@@ -50,13 +58,14 @@ export async function runDnsPractice(opts: Options, deps: PracticeDeps = {}): Pr
   const out = (text: string) => void output.write(`${text}\n`);
   const width = terminalWidth(output as { isTTY?: boolean; columns?: number });
   const { targets, lab } = await where(opts, lang);
+  const tap = lab ? new ResolverTap(lab.hub) : null;
   try {
     const history = await History.open(historyFile('dns', deps.env));
     const remember = async (line: string): Promise<void> => {
       const failed = await history.add(line);
       if (failed !== null) out(theme.warn(msg(lang, 'historyUnwritable', { path: history.path, why: failed })));
     };
-    const shell = new DnsShell({ lang, targets, out, timeoutMs: PRACTICE_DNS_TIMEOUT_MS, width, remember });
+    const shell = new DnsShell({ lang, targets, out, timeoutMs: PRACTICE_DNS_TIMEOUT_MS, width, remember, resolverSteps: tap });
     const root = targets.servers.find((s) => s.role === 'root');
     const hello = lab && root ? dnsMsg(lang, 'connectedLab', { resolver: showTarget(targets.default), root: `${root.name} ${showTarget(root)}` }) : dnsMsg(lang, 'connectedRemote', { server: showTarget(targets.default) });
     out(wrap(hello, { width, style: theme.bold }));
@@ -67,6 +76,7 @@ export async function runDnsPractice(opts: Options, deps: PracticeDeps = {}): Pr
       await runPiped(shell, input);
     }
   } finally {
+    tap?.close();
     await lab?.close();
   }
 }

@@ -181,7 +181,9 @@ function findTerm(k: ProtocolKnowledge, name: string): TermKnowledge | null {
 export function suggest(k: ProtocolKnowledge, term: string, max = 3): string[] {
   const t = term.trim().toUpperCase();
   // HTTP's fields and codings are terms too: `explain http Hots` suggests Host.
-  const names = [...k.commands.keys(), ...[...(k.terms?.values() ?? [])].map((x) => x.name)];
+  // DNS's RCODEs are words a learner misspells (`NXDOMIAN`), unlike other protocols' numeric codes.
+  const replies = k.protocol === 'dns' ? [...k.replies.keys()] : [];
+  const names = [...new Set([...k.commands.keys(), ...replies, ...[...(k.terms?.values() ?? [])].map((x) => x.name)])];
   const scored = names
     .map((name) => ({ name, upper: name.toUpperCase() }))
     .map(({ name, upper }) => ({ name, d: t !== '' && (upper.startsWith(t) || t.startsWith(upper)) ? 0 : editDistance(t, upper) }))

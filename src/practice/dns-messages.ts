@@ -57,6 +57,7 @@ const MESSAGES = {
     en: 'A referral: ask the servers named in the authority section next, e.g. {next}',
     ja: '委任（リファラル）です。次は権威セクションにあるサーバーに問い合わせます。例: {next}',
   },
+  resolverWork: { en: ';; what the resolver did for this answer (from the lab\'s transcript):', ja: ';; この答えのためにリゾルバーがしたこと（ラボのトランスクリプトから）:' },
   defaults: { en: 'From now on: {what}', ja: 'これ以降: {what}' },
   trace: { en: ';; hop {n}: {question} at {server}', ja: ';; {n} 段目: {server} に {question}' },
   traceDone: { en: ';; trace done in {n} hops, {ms} ms in all', ja: ';; {n} 段、合計 {ms} ミリ秒でたどり終えました' },

@@ -15,9 +15,9 @@ import { isReferral, negativeTtl, shownLines } from './dns-lines.js';
 import { dnsMsg } from './dns-messages.js';
 import { DEFAULT_OPTIONS, parseQueryLine, type DnsQueryLine, type QueryOptions } from './dns-query.js';
 import { chooseServer, type DnsTargets } from './dns-targets.js';
-import { runTrace } from './dns-trace-run.js';
+import { runTrace, type Asked } from './dns-trace-run.js';
 import { nextHop } from './dns-trace.js';
-import { renderExchange } from './render.js';
+import { renderExchange, type ShownLine } from './render.js';
 import type { Outcome } from './shell.js';
 import type { Target } from './target.js';
 
@@ -37,14 +37,10 @@ export interface DnsShellOptions {
   exchange?: (query: Uint8Array, o: DnsExchangeOptions) => Promise<DnsExchange>;
   /** Query IDs: random by default (RFC 5452 4.3); tests fix them. */
   nextId?: () => number;
+  /** The lab resolver's steps per question (null: not the lab). */
+  resolverSteps?: { take(port: number, lang: Lang): ShownLine[] } | null;
   /** Called with each line worth keeping in the history file. */
   remember?: (line: string) => Promise<void>;
-}
-
-/** One question asked: the response, or null when none came (the error is already shown). */
-export interface Asked {
-  response: DnsMessage | null;
-  ms: number;
 }
 
 export class DnsShell {
@@ -173,8 +169,17 @@ export class DnsShell {
     this.note(dnsMsg(lang, 'received', { bytes: got.bytes.length, server: label, ms: got.ms.toFixed(1) }));
     if (response.header.id !== id) this.warn(dnsMsg(lang, 'otherId', { got: response.header.id, want: id }));
     this.o.out(renderExchange(shownLines(response, 'server', lang), null, { lang, raw: false }));
+    this.resolverWork(got.localPort);
     this.afterwards(response, query);
     return response;
+  }
+
+  /** On the lab: what the resolver did to answer (upstream questions, cache hits), from its transcript. */
+  private resolverWork(port: number): void {
+    const steps = this.o.resolverSteps?.take(port, this.o.lang) ?? [];
+    if (steps.length === 0) return;
+    this.note(dnsMsg(this.o.lang, 'resolverWork'));
+    this.o.out(renderExchange(steps, null, { lang: this.o.lang, raw: false }));
   }
 
   /** What the learner most needs after this answer: why a name is missing, or what to do next. */

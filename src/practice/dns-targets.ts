@@ -53,6 +53,5 @@ export function chooseServer(spec: string | null, t: DnsTargets): ServerChoice {
 
 /** Names `@` completes to: roles and the lab's server names. */
 export function serverWords(t: DnsTargets): string[] {
-  const roles = [...new Set(t.servers.map((s) => s.role))];
-  return [...roles, ...t.servers.map((s) => s.name)].map((n) => `@${n}`);
+  return [...new Set([...t.servers.map((s) => s.role), ...t.servers.map((s) => s.name)])].map((n) => `@${n}`);
 }

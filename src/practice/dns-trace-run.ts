@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n.js';
 import { presentName } from '../protocols/dns/codec/names.js';
 import { PRACTICE_DNS_TRACE_HOPS } from '../limits.js';
-import type { Asked } from './dns-shell.js';
+import type { DnsMessage } from '../protocols/dns/types.js';
 import { dnsMsg } from './dns-messages.js';
 import { parseQueryLine, type DnsQueryLine, type QueryOptions } from './dns-query.js';
 import type { DnsTargets } from './dns-targets.js';
@@ -12,6 +12,12 @@ import type { Target } from './target.js';
  * `:trace NAME [TYPE]` run: from the lab's root, each hop an iterative question (RD=0) shown as any
  * question is, then the next server from the referral's glue (dns-trace.ts), until an answer.
  */
+/** One question asked: the response, or null when none came (the error is already shown). */
+export interface Asked {
+  response: DnsMessage | null;
+  ms: number;
+}
+
 export interface TraceContext {
   lang: Lang;
   targets: DnsTargets;

@@ -20,6 +20,8 @@ export interface DnsExchange {
   bytes: Uint8Array;
   /** Milliseconds from sending to the whole response. */
   ms: number;
+  /** The port the query left from: the lab's transcript names the client by it. */
+  localPort: number;
 }
 
 export type DnsWireErrorKind = 'timeout' | 'refused' | 'closed' | 'unreachable';
@@ -61,12 +63,14 @@ function overUdp(query: Uint8Array, o: DnsExchangeOptions): Promise<DnsExchange>
       clearTimeout(timer);
       socket.close();
       if (err) reject(err);
-      else resolve({ bytes: bytes as Uint8Array, ms: performance.now() - started });
+      else resolve({ bytes: bytes as Uint8Array, ms: performance.now() - started, localPort });
     };
+    let localPort = 0;
     const timer = setTimeout(() => done(new DnsWireError('timeout', `no answer from ${where(o)} in ${o.timeoutMs / 1000} s`)), o.timeoutMs);
     socket.on('error', (err: NodeJS.ErrnoException) => done(wireError(err, where(o))));
     // A connected socket hears only its server, and an ICMP port unreachable comes back as ECONNREFUSED.
     socket.connect(o.port, o.host, () => {
+      localPort = socket.address().port;
       socket.on('message', (msg: Buffer) => {
         // A datagram with another ID is not this answer (RFC 5452 9.1): keep waiting.
         if (msg.length >= 2 && idOf(msg) === idOf(query)) done(null, new Uint8Array(msg));
@@ -86,9 +90,10 @@ function overTcp(query: Uint8Array, o: DnsExchangeOptions): Promise<DnsExchange>
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      const localPort = socket.localPort ?? 0;
       socket.destroy();
       if (err) reject(err);
-      else resolve({ bytes: bytes as Uint8Array, ms: performance.now() - started });
+      else resolve({ bytes: bytes as Uint8Array, ms: performance.now() - started, localPort });
     };
     const timer = setTimeout(() => done(new DnsWireError('timeout', `no answer from ${where(o)} in ${o.timeoutMs / 1000} s`)), o.timeoutMs);
     socket.on('error', (err: NodeJS.ErrnoException) => done(wireError(err, where(o))));

@@ -52,15 +52,32 @@ describe('practice dns on the lab', () => {
   });
 
   it(':trace walks root -> test. -> example.test with RD=0, and the resolver answers a plain question', async () => {
-    const { text } = await practice([':hex', ':trace www.example.test', 'A www.lab.test']);
+    const { text } = await practice([':hex', ':trace www.example.test', 'MX example.test']);
     expect(text).toContain(';; hop 1: A www.example.test. at a.root.test 127.0.0.2');
     expect(text).toContain(';; hop 2: A www.example.test. at a.tld.test 127.0.0.3');
     expect(text).toMatch(/;; hop 3: A www\.example\.test\. at \S+ 127\.0\.0\.4/);
     expect(text).toMatch(/;; trace done in 3 hops, \d+\.\d ms in all/);
     expect(text).toContain('S: www.example.test. 300 IN CNAME example.test.');
     expect(text).not.toMatch(/qname = /);
-    // The resolver (whatever it answers) answers the same ID, as a response.
+    // The resolver walks for us: recursion available, no AA, both MX records.
     expect(text).toMatch(/;; \d+ bytes from resolver 127\.0\.0\.1:\d+ in/);
+    expect(text).toMatch(/S: ;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: \d+; flags: qr rd ra\n/);
+    expect(text).toMatch(/S: example\.test\. \d+ IN MX 10 mail\.example\.test\.\n/);
+    expect(text).toMatch(/S: example\.test\. \d+ IN MX 20 backup\.example\.test\.\n/);
+  });
+
+  it("shows the resolver's own walk from the lab's transcript, then its cache: a hit, and a negative cache hit", async () => {
+    const { text } = await practice([':hex', 'MX example.test', 'MX example.test', 'gone.example.test', 'gone.example.test']);
+    const parts = text.split(/;; \d+ bytes to resolver/);
+    expect(parts).toHaveLength(5);
+    const [, first = '', second = '', third = '', fourth = ''] = parts;
+    expect(first).toContain("what the resolver did for this answer (from the lab's transcript):");
+    expect(first).toMatch(/C: \? example\.test\. IN MX @127\.0\.0\.2 \(root\)\n\s+The resolver asks 127\.0\.0\.2 \(root\) for example\.test MX over UDP, with RD=0/);
+    expect(first).toMatch(/C: \? example\.test\. IN MX @127\.0\.0\.4/);
+    expect(second).toMatch(/Cache hit: example\.test MX is answered from the cache, \d+ s of its TTL\s+left/);
+    expect(second).not.toContain('@127.0.0.2');
+    expect(third).toMatch(/Cached as negative: gone\.example\.test A is NXDOMAIN for 60 s/);
+    expect(fourth).toMatch(/Negative cache hit: gone\.example\.test A is still NXDOMAIN from the cache,\s+for \d+ more seconds; no server is asked/);
   });
 
   it('wrong input gets one line saying what to type, and the session goes on', async () => {

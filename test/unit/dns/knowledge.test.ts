@@ -4,6 +4,8 @@ import { DNS_KEYS, DNS_KNOWLEDGE, describeDns } from '../../../src/protocols/dns
 import { FIELD_WORDS } from '../../../src/protocols/dns/knowledge/fields.js';
 import { RCODES, RR_TYPES } from '../../../src/protocols/dns/types.js';
 import { FIELD_KEYS } from '../../../src/protocols/dns/codec/fields.js';
+import { DNS_EVENT_KEYS } from '../../../src/protocols/dns/events.js';
+import { RESOLVER_KEYS } from '../../../src/protocols/dns/resolver/events.js';
 
 /** DNS knowledge: every table row and every key has words in both languages, with an RFC section. */
 const RFC = /^RFC \d+ \d+(\.\d+)*$/;
@@ -60,6 +62,12 @@ describe('describeDns', () => {
         expect(text, `${key} ${lang}`).toBeTruthy();
         expect(text, `${key} ${lang}`).not.toMatch(/\{\w+\}/);
       }
+    }
+  });
+
+  it('describes every key the servers (events.ts) and the resolver (resolver/events.ts) emit, in both languages', () => {
+    for (const key of [...DNS_EVENT_KEYS, ...RESOLVER_KEYS]) {
+      expect(DNS_KEYS, key).toContain(key);
     }
   });
 

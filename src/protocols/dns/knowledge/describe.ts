@@ -1,9 +1,10 @@
 import { fill, pick, type Lang, type Localized } from '../../../i18n.js';
 import type { KnowledgeRef } from '../../transcript.js';
-import { OPCODES } from '../types.js';
+import { OPCODES, RCODES } from '../types.js';
 import { FIELD_WORDS } from './fields.js';
 import { DNS_RCODE_KNOWLEDGE, DNS_RECORD_KNOWLEDGE, FLAG_NAMES, SECTION_NAMES } from './tables.js';
 import { KEY_WORDS, REASON_WORDS } from './words.js';
+import { firstSentence, gap, own, param } from '../../knowledge-text.js';
 
 /**
  * DNS knowledge keys (/work/notes/dns-keys.md, and `field <name>` from the codec) in the reader's
@@ -11,24 +12,7 @@ import { KEY_WORDS, REASON_WORDS } from './words.js';
  */
 type KeyWord = keyof typeof KEY_WORDS;
 
-/** Own keys only: a name from the wire must never reach Object.prototype. */
-function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-const str = (ref: KnowledgeRef, name: string): string => {
-  const v = ref.params?.[name];
-  return v === undefined ? '' : String(v);
-};
-
-const gap = (lang: Lang): string => (lang === 'ja' ? '' : ' ');
-
-function firstSentence(text: string): string {
-  const ja = text.indexOf('。');
-  if (ja >= 0) return text.slice(0, ja + 1);
-  const en = text.indexOf('. ');
-  return en >= 0 ? text.slice(0, en + 1) : text;
-}
+const str = param;
 
 /** A word from a table, or the value itself when the table does not list it. */
 function word(table: Readonly<Record<string, Localized>>, value: string, lang: Lang): string {
@@ -88,6 +72,9 @@ const SIMPLE: Readonly<Record<string, KeyWord>> = {
   badvers: 'badvers',
   'upstream-query': 'upstreamQuery',
   'upstream-timeout': 'upstreamTimeout',
+  'upstream-lame': 'upstreamLame',
+  'upstream-mismatch': 'upstreamMismatch',
+  'restart-from-root': 'restartFromRoot',
   'tcp-retry': 'tcpRetry',
   'cache-hit': 'cacheHit',
   'cache-miss': 'cacheMiss',
@@ -100,12 +87,24 @@ const SIMPLE: Readonly<Record<string, KeyWord>> = {
   servfail: 'servfail',
 };
 
+/** A reason's words; `rcode-2` (H3: the server answered that RCODE) as the RCODE's name. */
+function reasonText(reason: string, lang: Lang): string {
+  const rcode = /^rcode-(\d+)$/.exec(reason);
+  if (rcode) {
+    const name = Object.entries(RCODES).find(([, n]) => String(n) === rcode[1])?.[0] ?? `RCODE ${rcode[1]}`;
+    return lang === 'ja' ? `${name} と答えました` : `it answered ${name}`;
+  }
+  return word(REASON_WORDS, reason, lang);
+}
+
 function vars(ref: KnowledgeRef, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(ref.params ?? {})) out[k] = String(v);
-  if (out.reason !== undefined) out.reason = word(REASON_WORDS, out.reason, lang);
+  if (out.reason !== undefined) out.reason = reasonText(out.reason, lang);
   if (out.section !== undefined) out.section = word(SECTION_NAMES, out.section, lang);
-  out.role = out.role ? (lang === 'ja' ? `（${out.role}）` : ` (${out.role})`) : '';
+  // Which server: a role the key names, or the zone it serves (H3's `zone`, '' the root).
+  const role = out.role ?? (out.zone === undefined ? '' : out.zone === '' ? 'root' : lang === 'ja' ? `${out.zone} ゾーン` : `zone ${out.zone}`);
+  out.role = role ? (lang === 'ja' ? `（${role}）` : ` (${role})`) : '';
   out.transport = (out.transport ?? 'udp').toUpperCase();
   for (const k of ['name', 'zone', 'target']) if (out[k] === '') out[k] = '.';
   if (out.do === undefined) out.do = '0';

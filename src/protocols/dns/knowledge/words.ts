@@ -62,6 +62,18 @@ export const KEY_WORDS = {
     en: 'The resolver asks {server}{role} for {name} {type} over {transport}, with RD=0: an iterative query (RFC 1034 5.3.3).',
     ja: 'リゾルバーが {server}{role}に {name} の {type} を {transport} で問い合わせます。RD=0 の反復問い合わせです（RFC 1034 5.3.3）。',
   },
+  upstreamLame: {
+    en: 'The answer from {server} cannot help ({reason}): the resolver tries the next server (RFC 1034 5.3.3).',
+    ja: '{server} からの応答は役に立ちません（{reason}）。リゾルバーは次のサーバーを試します（RFC 1034 5.3.3）。',
+  },
+  upstreamMismatch: {
+    en: 'A reply from {server} whose ID or question does not match the query: ignored, as a spoofed answer would be (RFC 5452 9.1).',
+    ja: '{server} からの応答の ID か質問が問い合わせと合いません。偽の応答と同じく無視します（RFC 5452 9.1）。',
+  },
+  restartFromRoot: {
+    en: 'Every cached server of {zone} failed: the resolver starts again at the root (RFC 1034 5.3.3).',
+    ja: 'キャッシュしていた {zone} のサーバーがすべて失敗しました。リゾルバーはルートからやり直します（RFC 1034 5.3.3）。',
+  },
   upstreamTimeout: { en: '{server} did not answer in time: the resolver tries the next server (RFC 1034 5.3.3).', ja: '{server} から時間内に応答がありませんでした。リゾルバーは次のサーバーを試します（RFC 1034 5.3.3）。' },
   tcpRetry: { en: 'The answer from {server} was truncated: the same question again over TCP (RFC 7766 5).', ja: '{server} からの応答が切り詰められていたので、同じ質問を TCP で送り直します（RFC 7766 5）。' },
   cacheHit: {
@@ -123,4 +135,7 @@ export const REASON_WORDS: Readonly<Record<string, Localized>> = {
   'too-many-referrals': { en: 'too many referrals for one question', ja: '1 つの質問に対する委任が多すぎます' },
   'too-many-queries': { en: 'too many upstream queries for one question', ja: '1 つの質問に対する上流への問い合わせが多すぎます' },
   timeout: { en: 'the answer took too long', ja: '答えが出るまでに時間がかかりすぎました' },
+  'upward-referral': { en: 'it referred upwards, to a zone above the one asked: a broken delegation', ja: '問い合わせたゾーンより上のゾーンへ委任を返しました。壊れた委任です' },
+  'no-answer': { en: 'neither an answer, a referral nor a negative answer', ja: '回答でも委任でも否定応答でもありません' },
+  internal: { en: 'the resolver failed inside', ja: 'リゾルバーの内部で失敗しました' },
 };

@@ -2,6 +2,7 @@ import { fill, pick, type Lang, type Localized } from '../../../i18n.js';
 import type { CommandKnowledge, ReplyKnowledge, TermKnowledge } from '../../knowledge.js';
 import type { KnowledgeRef } from '../../transcript.js';
 import { REASONS } from './reasons.js';
+import { firstSentence, gap, own, param } from '../../knowledge-text.js';
 
 /**
  * HTTP knowledge keys (notes/http-keys.md; keys.ts turns a line into one) in the reader's
@@ -70,28 +71,9 @@ const FORMS: Readonly<Record<string, Localized>> = {
   authority: { en: 'authority-form (host:port, for CONNECT only)', ja: 'authority-form（ホスト:ポート。CONNECT でだけ使います）' },
 };
 
-/** Own keys only: a name from the wire must never reach Object.prototype. */
-function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 const reasonText = (key: string): Localized | undefined => own<Localized>(REASONS, key);
 
-const str = (ref: KnowledgeRef, name: string): string => {
-  const v = ref.params?.[name];
-  return v === undefined ? '' : String(v);
-};
-
-/** Between two sentences: a space in English, nothing after a Japanese 。. */
-const gap = (lang: Lang): string => (lang === 'ja' ? '' : ' ');
-
-/** The first sentence of a text (English ". ", Japanese "。"). */
-function firstSentence(text: string): string {
-  const ja = text.indexOf('。');
-  if (ja >= 0) return text.slice(0, ja + 1);
-  const en = text.indexOf('. ');
-  return en >= 0 ? text.slice(0, en + 1) : text;
-}
+const str = param;
 
 /** A chunk-size param: a number is the size in bytes, a string the hex digits as sent. */
 function chunkSize(ref: KnowledgeRef): { hex: string; size: number } {
