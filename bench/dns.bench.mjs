@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { dnsperfFile, disagreements, queryMix } from './lib/dns-zone.mjs';
 import { dnsperf, hasDnsperf } from './lib/dnsperf.mjs';
 import { hasDnsmasq, startDnsmasq } from './lib/dnsmasq.mjs';
-import { launch, serveForked } from './lib/fork-server.mjs';
+import { cpuMicrosOf, launch, serveForked } from './lib/fork-server.mjs';
 import { median } from './lib/stats.mjs';
 
 const ZONE = 'example.test';
@@ -82,31 +82,43 @@ async function startPeers(ours, mix, ctx) {
   return { peers, notes };
 }
 
-/** `reps` rounds of one dnsperf run per server in turn (after a 1 s warm-up each); queries/s per server, or its error. */
+/**
+ * `reps` rounds of one dnsperf run per server in turn (after a 1 s warm-up each): per server the
+ * median queries/s and the median CPU time it spent per completed query (µs), or its error.
+ */
 async function measure(servers, datafile, seconds, reps, ctx) {
-  const qps = Object.fromEntries(servers.map((s) => [s.name, []]));
+  const runs = Object.fromEntries(servers.map((s) => [s.name, { qps: [], cpu: [] }]));
   const errors = {};
   const once = async (s, secs) => {
+    const cpu0 = cpuMicrosOf(s.pid);
     const r = await dnsperf({ host: s.host, port: s.port, datafile, seconds: secs, maxQps: MAX_QPS });
-    const lost = r.sent ? r.lost / r.sent : 0;
-    ctx.log(`dns: ${s.name} ${r.qps.toFixed(0)} q/s, ${(lost * 100).toFixed(2)}% lost, ${JSON.stringify(r.rcodes)}`);
-    return { ...r, lostShare: lost };
+    const cpu1 = cpuMicrosOf(s.pid);
+    const perQuery = cpu0 !== null && cpu1 !== null && r.completed > 0 ? (cpu1 - cpu0) / r.completed : null;
+    ctx.log(`dns: ${s.name} ${r.qps.toFixed(0)} q/s, ${perQuery?.toFixed(1) ?? '-'} µs CPU/query, ${r.lost} lost, ${JSON.stringify(r.rcodes)}`);
+    return { qps: r.qps, perQuery };
   };
   for (const s of servers) await once(s, 1).catch((err) => (errors[s.name] = say(err)));
   for (let i = 0; i < reps; i++) {
     for (const s of servers) {
       if (errors[s.name]) continue;
       try {
-        qps[s.name].push((await once(s, seconds)).qps);
+        const r = await once(s, seconds);
+        runs[s.name].qps.push(r.qps);
+        if (r.perQuery !== null) runs[s.name].cpu.push(r.perQuery);
       } catch (err) {
         errors[s.name] = say(err);
       }
     }
   }
-  return { qps: Object.fromEntries(Object.entries(qps).map(([k, v]) => [k, v.length ? median(v) : null])), errors };
+  const med = (xs) => (xs.length ? median(xs) : null);
+  return {
+    qps: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, med(v.qps)])),
+    cpu: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, med(v.cpu)])),
+    errors,
+  };
 }
 
-function rows({ qps, errors, peaks, notes, seconds, reps, size }) {
+function rows({ qps, cpu = {}, errors, peaks, notes, seconds, reps, size }) {
   const mb = (b) => (b === null || b === undefined ? null : b / (1024 * 1024));
   const base = `${size} queries in the mix, dnsperf -l ${seconds} -Q ${MAX_QPS} -c 4 -T 1, median of ${reps}`;
   const goal = { node: 'goal: ahead of it', dnsmasq: 'goal: at least 0.5x' };
@@ -114,6 +126,10 @@ function rows({ qps, errors, peaks, notes, seconds, reps, size }) {
   for (const peer of ['node', 'dnsmasq']) {
     const note = [base, goal[peer], errors.ours && `ours: ${errors.ours}`, errors[peer] && `${peer}: ${errors[peer]}`, notes[peer]].filter(Boolean).join('; ');
     out.push({ group: GROUP, case: `queries/s vs ${PEERS[peer]}`, ours: qps.ours ?? null, peer: qps[peer] ?? null, peerName: PEERS[peer], unit: 'q/s', better: 'higher', note });
+  }
+  for (const peer of ['node', 'dnsmasq']) {
+    const note = 'server process user+system CPU (/proc) over completed queries, median of the runs: steadier than q/s on a busy machine';
+    out.push({ group: 'dns CPU per query', case: `CPU time per query vs ${PEERS[peer]}`, ours: cpu.ours ?? null, peer: cpu[peer] ?? null, peerName: PEERS[peer], unit: 'µs', better: 'lower', note });
   }
   for (const peer of ['node', 'dnsmasq']) {
     out.push({ group: 'dns memory', case: `peak RSS over all runs vs ${PEERS[peer]}`, ours: mb(peaks.ours), peer: mb(peaks[peer]), peerName: PEERS[peer], unit: 'MB', better: 'lower', note: 'VmHWM of the server process' });
@@ -139,9 +155,9 @@ export async function run(ctx) {
     const started = await startPeers(ours, mix, ctx);
     peers = started.peers;
     ctx.log(`dns: ${mix.length} queries in the mix; dnsperf ${seconds} s per run, ${reps} run(s) per server, alternating`);
-    const { qps, errors } = await measure([ours, ...peers], datafile, seconds, reps, ctx);
+    const { qps, cpu, errors } = await measure([ours, ...peers], datafile, seconds, reps, ctx);
     const peaks = Object.fromEntries(await Promise.all([ours, ...peers].map(async (s) => [s.name, await s.peak()])));
-    return rows({ qps, errors, peaks, notes: started.notes, seconds, reps, size: mix.length });
+    return rows({ qps, cpu, errors, peaks, notes: started.notes, seconds, reps, size: mix.length });
   } finally {
     ours.stop();
     for (const p of peers) await p.stop();

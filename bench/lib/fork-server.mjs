@@ -23,6 +23,22 @@ export function peakRssOf(pid) {
 }
 
 /**
+ * CPU time (user + system) a process has used, in microseconds, from /proc/<pid>/stat (Linux;
+ * clock ticks of USER_HZ = 100 a second, proc(5)); null elsewhere or once it is gone. Per query
+ * served it says what a server costs even when other work on the machine slows every server.
+ */
+export function cpuMicrosOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * In the child (argv[2] === flag): start the server `starters[kind]` (given the content the
  * parent sent, when it sends any), report `{ port, ...info }`, then answer 'peak' with the
  * peak RSS in bytes (the kernel's VmHWM, else sampled every 20 ms) and exit on 'stop' or when
