@@ -25,7 +25,7 @@ export function toPacketRecord(rr) {
       : d.kind === 'MX'
         ? { preference: d.preference, exchange: d.exchange }
         : d.kind === 'TXT'
-          ? d.strings
+          ? [...d.strings] // a copy: dns-packet's encode turns the strings into Buffers in place
           : d.kind === 'SOA'
             ? { mname: d.mname, rname: d.rname, serial: d.serial, refresh: d.refresh, retry: d.retry, expire: d.expire, minimum: d.minimum }
             : d.name;
