@@ -35,7 +35,10 @@ export function isLoopback(address: string): boolean {
 }
 
 function refused(query: DnsMessage, reason: string): DnsReply {
-  return { response: { ...baseResponse(query, RCODES.REFUSED), header: { ...baseResponse(query, RCODES.REFUSED).header, ra: true } }, notes: [{ key: 'refused', params: { reason } }] };
+  const response = baseResponse(query, RCODES.REFUSED);
+  // A recursive server says it could recurse (RA) while refusing this client (RFC 5358 4).
+  response.header.ra = true;
+  return { response, notes: [{ key: 'refused', params: { reason } }] };
 }
 
 /** A resolver as a server handler, recursion for loopback clients only. */

@@ -112,6 +112,7 @@ function encodeReply(query: DnsMessage, reply: DnsReply, where: QueryWhere, sink
 export function slipResponse(bytes: Uint8Array): Uint8Array | null {
   const query = decodeOrNull(bytes);
   if (query instanceof DnsFormatError || query.header.qr) return null;
-  const response = withEdns(query, { ...baseResponse(query, RCODES.NOERROR), header: { ...baseResponse(query, RCODES.NOERROR).header, tc: true } });
-  return encodeMessage(response);
+  const response = baseResponse(query, RCODES.NOERROR);
+  response.header.tc = true;
+  return encodeMessage(withEdns(query, response));
 }

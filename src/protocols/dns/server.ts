@@ -58,8 +58,18 @@ class LabDnsServer implements DnsServer {
     return this.bound;
   }
 
-  /** UDP first (port 0 picks one), then TCP on the same port. */
+  /** UDP first (port 0 picks one), then TCP on the same port; with port 0, another pick if TCP has that port taken. */
   async listen(port: number, host: string): Promise<Address> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.bindBoth(port, host);
+      } catch (err) {
+        if (port !== 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw err;
+      }
+    }
+  }
+
+  private async bindBoth(port: number, host: string): Promise<Address> {
     const udp = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: false });
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
