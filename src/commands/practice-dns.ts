@@ -5,7 +5,7 @@ import { PRACTICE_DNS_TIMEOUT_MS, PRACTICE_HISTORY_LINES } from '../limits.js';
 import { ResolverTap } from '../practice/dns-events.js';
 import { DnsShell } from '../practice/dns-shell.js';
 import { dnsMsg } from '../practice/dns-messages.js';
-import type { DnsTargets } from '../practice/dns-targets.js';
+import { labTargets, type DnsTargets } from '../practice/dns-targets.js';
 import { historyFile, History } from '../practice/history.js';
 import { msg } from '../practice/messages.js';
 import { parseTarget, showTarget } from '../practice/target.js';
@@ -22,21 +22,12 @@ import { langOption, type Options } from './options.js';
  * the servers' names reach it. Without a terminal the questions come from stdin.
  */
 
-/** The lab's servers as the shell names them: the resolver first, then root, TLD and zone servers. */
 /** What tests give instead of the process's streams (the same shape as practice.ts's PracticeDeps). */
 export interface DnsPracticeDeps {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   interactive?: boolean;
   env?: NodeJS.ProcessEnv;
-}
-
-export function labTargets(lab: Lab): DnsTargets {
-  const dns = lab.dns;
-  if (!dns) throw new Error('the lab did not start DNS');
-  const resolver = { name: 'resolver', role: 'resolver', ip: dns.resolver.host, host: dns.resolver.host, port: dns.resolver.port };
-  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip, host: s.address.host, port: s.address.port }));
-  return { default: { host: dns.resolver.host, port: dns.resolver.port }, servers: [resolver, ...servers], port: dns.resolver.port };
 }
 
 async function where(opts: Options, lang: Lang): Promise<{ targets: DnsTargets; lab: Lab | null }> {
@@ -47,7 +38,11 @@ async function where(opts: Options, lang: Lang): Promise<{ targets: DnsTargets; 
     return { targets: { default: target, servers: [], port: target.port }, lab: null };
   }
   const lab = await startLab({ lang, protocols: ['dns'] });
-  return { targets: labTargets(lab), lab };
+  if (!lab.dns) {
+    await lab.close();
+    throw new Error('the lab did not start DNS');
+  }
+  return { targets: labTargets(lab.dns), lab };
 }
 
 export async function runDnsPractice(opts: Options, deps: DnsPracticeDeps = {}): Promise<void> {

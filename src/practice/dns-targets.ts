@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { LabDns } from '../protocols/dns/hierarchy.js';
 import { parseTarget, showTarget, type Target } from './target.js';
 
 /**
@@ -29,6 +30,13 @@ export interface DnsTargets {
 export type ServerChoice = { ok: true; target: Target; label: string } | { ok: false; names: string };
 
 const bare = (name: string): string => name.toLowerCase().replace(/\.$/, '');
+
+/** The lab's servers as the shell names them: the resolver first, then root, TLD and zone servers. */
+export function labTargets(dns: LabDns): DnsTargets {
+  const resolver = { name: 'resolver', role: 'resolver', ip: dns.resolver.host, host: dns.resolver.host, port: dns.resolver.port };
+  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip, host: s.address.host, port: s.address.port }));
+  return { default: { host: dns.resolver.host, port: dns.resolver.port }, servers: [resolver, ...servers], port: dns.resolver.port };
+}
 
 /** `@root`, `@tld`, `@a.root.test`, `@127.0.0.2`, `@127.0.0.2:5353`, `@::1`, `@[::1]:5353`; null = the default. */
 export function chooseServer(spec: string | null, t: DnsTargets): ServerChoice {

@@ -126,6 +126,16 @@ describe('practice dns --connect', () => {
     expect(text).toContain(':trace needs the lab (its root server)');
   });
 
+  it('nothing listening: the port unreachable comes back as one line, at once', async () => {
+    const socket = createSocket('udp4');
+    await new Promise<void>((r) => socket.bind(0, '127.0.0.1', () => r()));
+    const port = socket.address().port;
+    await new Promise<void>((r) => socket.close(() => r()));
+    const { text } = await practice(['A x.test', 'A x.test +tcp'], { connect: `127.0.0.1:${port}` });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat.match(/127\.0\.0\.1:\d+ refused: nothing listens there\. Check the address, or ask another server with @/g)).toHaveLength(2);
+  });
+
   it('a server that never answers: one line after the timeout, not a stack trace', async () => {
     const socket = createSocket('udp4');
     sockets.push(socket);

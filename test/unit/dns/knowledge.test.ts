@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/i18n.js';
 import { DNS_KEYS, DNS_KNOWLEDGE, describeDns } from '../../../src/protocols/dns/knowledge/index.js';
 import { FIELD_WORDS } from '../../../src/protocols/dns/knowledge/fields.js';
+import { REASON_WORDS } from '../../../src/protocols/dns/knowledge/words.js';
+import type { DnsFormatReason } from '../../../src/protocols/dns/codec/errors.js';
 import { RCODES, RR_TYPES } from '../../../src/protocols/dns/types.js';
 import { FIELD_KEYS } from '../../../src/protocols/dns/codec/fields.js';
 import { DNS_EVENT_KEYS } from '../../../src/protocols/dns/events.js';
@@ -69,6 +71,14 @@ describe('describeDns', () => {
     for (const key of [...DNS_EVENT_KEYS, ...RESOLVER_KEYS]) {
       expect(DNS_KEYS, key).toContain(key);
     }
+  });
+
+  it('has words for every reason the codec can give (DnsFormatReason)', () => {
+    const reasons: Record<DnsFormatReason, true> = {
+      truncated: true, 'pointer-loop': true, 'forward-pointer': true, 'too-many-pointers': true, 'label-too-long': true, 'name-too-long': true,
+      'bad-label-type': true, 'count-mismatch': true, 'rdata-length': true, 'trailing-bytes': true, 'bad-opt': true, 'bad-value': true,
+    };
+    for (const reason of Object.keys(reasons)) expect(REASON_WORDS[reason], reason).toBeDefined();
   });
 
   it('has words for exactly the field keys the codec emits (codec/fields.ts FIELD_KEYS)', () => {

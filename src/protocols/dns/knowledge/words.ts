@@ -127,6 +127,10 @@ export const REASON_WORDS: Readonly<Record<string, Localized>> = {
   transfer: { en: 'zone transfers (AXFR, IXFR) are not offered (RFC 5936 4)', ja: 'ゾーン転送（AXFR、IXFR）は提供していません（RFC 5936 4）' },
   handler: { en: 'the server failed while answering', ja: 'サーバーが応答を作る途中で失敗しました' },
   response: { en: 'it was a response, not a query; answering it could start a loop', ja: '問い合わせではなく応答でした。これに答えるとループが起きかねません' },
+  'too-many-pointers': {
+    en: 'a name follows more compression pointers than a name can have labels (RFC 1035 4.1.4, 2.3.4)',
+    ja: '名前がたどる圧縮ポインターの数が、名前が持てるラベルの数を超えています（RFC 1035 4.1.4、2.3.4）',
+  },
   'bad-opt': { en: 'the OPT record is not at the root, or there is more than one (RFC 6891 6.1.1)', ja: 'OPT レコードがルート以外にあるか、2 つ以上あります（RFC 6891 6.1.1）' },
   'bad-value': { en: 'a field holds a value that is not allowed', ja: 'フィールドに許されない値が入っています' },
   'all-servers-failed': { en: 'every server for the zone failed or did not answer', ja: 'ゾーンのどのサーバーも失敗したか、応答しませんでした' },
