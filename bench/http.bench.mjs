@@ -5,8 +5,10 @@
 // HTTP/1.1, persistent connections, a fixed duration. Only 127.0.0.1 is ever a target; every
 // run is bounded in time. A run with any non-2xx answer or socket error is not counted, so a
 // broken server cannot look fast.
-import { fork, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { launch as launchChild, serveForked } from './lib/fork-server.mjs';
+import { runLoadTool } from './lib/load-tool.mjs';
 
 const HOST = '127.0.0.1';
 const PATH = '/api/messages';
@@ -51,39 +53,7 @@ async function startPeer({ body, contentType }) {
   return server.address().port;
 }
 
-async function serveChild(kind) {
-  const content = kind === 'peer' ? await new Promise((r) => process.once('message', r)) : null;
-  const port = kind === 'ours' ? await startOurs() : await startPeer(content);
-  process.on('message', (msg) => msg === 'stop' && process.exit(0));
-  process.on('disconnect', () => process.exit(0));
-  process.send({ port });
-}
-
-if (process.argv[2] === CHILD_FLAG) await serveChild(process.argv[3]);
-
-/** Start a server child (the peer gets the bytes to serve first); resolves with its port and stop(). */
-function launch(kind, content) {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, [CHILD_FLAG, kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${kind} server did not start`));
-    }, IO_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before listening`)));
-    if (content) child.send(content);
-    child.once('message', (msg) => {
-      clearTimeout(timer);
-      resolve({
-        port: msg.port,
-        stop: () => {
-          if (child.connected) child.send('stop');
-          setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-        },
-      });
-    });
-  });
-}
+await serveForked(CHILD_FLAG, { ours: async () => ({ port: await startOurs() }), peer: async (content) => ({ port: await startPeer(content) }) });
 
 /** One GET from l7lab: the bytes and type the peer will serve; checks it lists the 5 messages. */
 async function fetchList(port) {
@@ -117,23 +87,7 @@ export function parseWrk(text) {
 function wrk(port, connections, seconds) {
   const threads = Math.min(connections, 2);
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', `http://${HOST}:${port}${PATH}`];
-  return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 20) * 1000);
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`wrk ${signal ?? `exit ${code}`}: ${out.trim().slice(0, 200)}`));
-      try {
-        resolve(parseWrk(out));
-      } catch (err) {
-        reject(err);
-      }
-    });
-  });
+  return runLoadTool('wrk', args, seconds, parseWrk);
 }
 
 // ---- the run ----
@@ -150,12 +104,12 @@ export async function run(ctx) {
   }
   const seconds = Number(process.env.L7LAB_BENCH_HTTP_SECONDS) || (ctx.quick ? 2 : 5);
   const reps = ctx.quick ? 1 : 3;
-  const ours = await launch('ours');
+  const ours = await launchChild(SELF, CHILD_FLAG, 'ours');
   let peer = null;
   const rows = [];
   try {
     const content = await fetchList(ours.port);
-    peer = await launch('peer', content);
+    peer = await launchChild(SELF, CHILD_FLAG, 'peer', content);
     ctx.log(`http: ${content.size} bytes of JSON; wrk ${seconds} s per run, ${reps} run(s) per case, alternating`);
     // Warm up both (JIT, socket paths) before anything is counted.
     for (const server of [ours, peer]) await wrk(server.port, 10, 1);

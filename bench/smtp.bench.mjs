@@ -7,17 +7,17 @@
 // its data stream. The load generator is Postfix's smtp-source when installed (C, no
 // pipelining), else a small Node client here (raw sockets, pipelining when advertised).
 // Only 127.0.0.1 is ever a target; every run is bounded in count and in time.
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { launch, serveForked } from './lib/fork-server.mjs';
 
 const HOST = '127.0.0.1';
 const SMTP_SOURCE = '/usr/sbin/smtp-source';
 const PAYLOAD = 2048;
 const RUN_TIMEOUT_MS = 90_000;
-const IO_TIMEOUT_MS = 30_000;
 const CHILD_FLAG = '--smtp-bench-server';
 const SELF = fileURLToPath(import.meta.url);
 
@@ -52,53 +52,7 @@ async function startPeer() {
   return { port: server.server.address().port, name: 'smtp-server' };
 }
 
-async function serveChild(kind) {
-  const { port } = kind === 'ours' ? await startOurs() : await startPeer();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  process.on('message', (msg) => {
-    if (msg === 'peak') process.send({ peak: Math.max(peak, process.memoryUsage().rss) });
-    if (msg === 'stop') {
-      clearInterval(sampler);
-      process.exit(0);
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
-  process.send({ port });
-}
-
-if (process.argv[2] === CHILD_FLAG) await serveChild(process.argv[3]);
-
-/** Start a server child; resolves with its port and a way to ask for its peak RSS. */
-function launch(kind) {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, [CHILD_FLAG, kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${kind} server did not start`));
-    }, IO_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('message', (msg) => {
-      clearTimeout(timer);
-      resolve({
-        port: msg.port,
-        peak: () =>
-          new Promise((res) => {
-            const t = setTimeout(() => res(null), IO_TIMEOUT_MS);
-            child.once('message', (m) => {
-              clearTimeout(t);
-              res(m.peak);
-            });
-            child.send('peak');
-          }),
-        stop: () => {
-          if (child.connected) child.send('stop');
-          setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-        },
-      });
-    });
-  });
-}
+await serveForked(CHILD_FLAG, { ours: startOurs, peer: startPeer });
 
 // ---- load generator 1: Postfix smtp-source ----
 
@@ -239,11 +193,11 @@ export async function run(ctx) {
   const scale = ctx.quick ? 0.2 : 1;
   ctx.log(`smtp: load generator ${generator}; ${reps} run(s) per case`);
 
-  const ours = await launch('ours');
+  const ours = await launch(SELF, CHILD_FLAG, 'ours');
   let peer = null;
   let peerNote = '';
   try {
-    peer = await launch('peer');
+    peer = await launch(SELF, CHILD_FLAG, 'peer');
   } catch (err) {
     peerNote = `smtp-server unavailable: ${err instanceof Error ? err.message : err}`;
     ctx.log(`smtp: ${peerNote}`);
@@ -289,7 +243,7 @@ export async function run(ctx) {
       peerName: 'smtp-server (nodemailer)',
       unit: 'MB',
       better: 'lower',
-      note: ['each server alone in a child process, RSS sampled every 20 ms', peerNote].filter(Boolean).join('; '),
+      note: ['each server alone in a child process, peak RSS (VmHWM on Linux, else sampled every 20 ms)', peerNote].filter(Boolean).join('; '),
     });
   } finally {
     ours.stop();

@@ -84,6 +84,7 @@ export function buildProgram(): Command {
     .option('--pop3-port <n>', 'POP3 port (0 = any free port)', parsePort, SERVE_PORTS.plain.pop3)
     .option('--imap-port <n>', 'IMAP port (0 = any free port)', parsePort, SERVE_PORTS.plain.imap)
     .option('--http-port <n>', 'HTTP port: the web inbox and JSON API (0 = any free port)', parsePort, SERVE_PORTS.plain.http)
+    .option('--dns-port <n>', 'DNS port, UDP and TCP: the lab resolver; its root and zone servers use it on 127.0.0.2-4 (0 = any free port)', parsePort, SERVE_PORTS.plain.dns)
     .option('--store <dir>', 'Maildir directory for captured mail (default: $XDG_DATA_HOME/l7lab/mail)')
     .option('--memory', 'keep mail in memory only, nothing on disk')
     .option('--user <name:password>', 'an account (repeatable; default: alice and bob)', collect)

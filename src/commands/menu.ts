@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
 import { detectLang, messages, type Lang, type Localized } from '../i18n.js';
@@ -19,8 +20,8 @@ export interface MenuActions {
   serve(opts: Record<string, unknown>): Promise<void>;
   /** A line for the user (a port that was taken). */
   say(text: string): void;
-  /** Whether a loopback port can be bound now; a free one instead when it cannot. */
-  freePort(port: number): Promise<number>;
+  /** Whether a loopback port can be bound now (with `udp`, over UDP too); a free one instead when it cannot. */
+  freePort(port: number, udp?: boolean): Promise<number>;
 }
 
 const TEXT = {
@@ -42,8 +43,20 @@ const t = messages(TEXT);
 /** The menu comes back after each job; bounded so a scripted run can never spin. */
 const MAX_ROUNDS = 1000;
 
-/** `port` if it can be bound on 127.0.0.1 now, else one the system picks (port 0). */
-export async function freeLoopbackPort(port: number): Promise<number> {
+/** Whether UDP `port` can be bound on 127.0.0.1 now. */
+function udpFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    socket.once('error', () => resolve(false));
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+  });
+}
+
+/**
+ * `port` if it can be bound on 127.0.0.1 now, else one the system picks (port 0). With `udp`
+ * (DNS: UDP and TCP on one port, RFC 1035 4.2) the port must be free over both.
+ */
+export async function freeLoopbackPort(port: number, udp = false): Promise<number> {
   const tryListen = (p: number) =>
     new Promise<number | null>((resolve) => {
       const server = createServer();
@@ -53,7 +66,16 @@ export async function freeLoopbackPort(port: number): Promise<number> {
         server.close(() => resolve(typeof addr === 'object' && addr ? addr.port : null));
       });
     });
-  return (await tryListen(port)) ?? (await tryListen(0)) ?? port;
+  const both = async (p: number) => {
+    const got = await tryListen(p);
+    return got !== null && (!udp || (await udpFree(got))) ? got : null;
+  };
+  // A system-picked TCP port may be taken over UDP: a few picks, then the asked port (serve says who holds it).
+  for (const p of [port, 0, 0, 0]) {
+    const got = await both(p);
+    if (got !== null) return got;
+  }
+  return port;
 }
 
 const defaultActions: MenuActions = {
@@ -79,7 +101,7 @@ const defaultActions: MenuActions = {
 
 /** The default ports, each replaced by a free one when something else holds it (said in one line). */
 export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>, lang: Lang = 'en'): Promise<Record<string, unknown>> {
-  const wanted: Array<[string, number]> = [
+  const wanted: Array<[string, number, boolean?]> = [
     ['smtpPort', SERVE_PORTS.plain.smtp],
     ['pop3Port', SERVE_PORTS.plain.pop3],
     ['imapPort', SERVE_PORTS.plain.imap],
@@ -89,10 +111,11 @@ export async function servePorts(actions: Pick<MenuActions, 'freePort' | 'say'>,
     ['submissionPort', SERVE_PORTS.submission],
     ['httpPort', SERVE_PORTS.plain.http],
     ['httpsPort', SERVE_PORTS.implicitTls.http],
+    ['dnsPort', SERVE_PORTS.plain.dns, true],
   ];
   const opts: Record<string, unknown> = { host: '127.0.0.1', auth: 'optional' };
-  for (const [key, port] of wanted) {
-    const got = await actions.freePort(port);
+  for (const [key, port, udp] of wanted) {
+    const got = await actions.freePort(port, udp ?? false);
     if (got !== port) actions.say(t(lang, 'portTaken', { port, free: got }));
     opts[key] = got;
   }

@@ -4,6 +4,7 @@ import { langOption } from './options.js';
 import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
 import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps, type ProbeResult } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
+import { lookupService } from '../ports/services.js';
 import type { Theme } from '../ui/theme.js';
 import { wrap } from '../ui/wrap.js';
 
@@ -85,12 +86,18 @@ function table(sockets: readonly ListeningSocket[], report: PortsReport, lang: L
   return renderFitted(columns, rows, width === undefined ? {} : { width });
 }
 
+/** The commands a description suggests in parentheses, `(dig @127.0.0.1 -p 2053)`: wrapping never splits one. */
+function commandsIn(text: string): string[] {
+  return [...text.matchAll(/\((?:dig|curl|l7lab) [^()]+\)/g)].map((m) => m[0].slice(1, -1));
+}
+
 function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
   const { known, unknown } = explainServices(sockets);
   const lines = ['', theme.heading(pick(T.speaks, lang))];
   for (const { service, where } of known) {
     lines.push(`  ${theme.info(service.name)}  ${where.join(', ')}${service.rfc ? `  (${service.rfc})` : ''}`);
-    lines.push(wrap(pick(service.description, lang), { prefix: '    ', ...(width ? { width } : {}) }));
+    const text = pick(service.description, lang);
+    lines.push(wrap(text, { prefix: '    ', keep: commandsIn(text), ...(width ? { width } : {}) }));
     lines.push(`    ${theme.dim(localize(T.lesson, lang, { lesson: service.lesson }))}`);
   }
   if (unknown.length > 0) lines.push(`  ${localize(T.unknown, lang, { list: unknown.join(', ') })}`);
@@ -113,17 +120,22 @@ function footer(result: { source: string; skipped: Attempt[]; root: boolean | nu
 /**
  * TCP first, as `lsof -i | grep LISTEN` does. `--port 53` without `--udp` found nothing over TCP
  * while 53/udp (DNS, RFC 1035 4.2.1) listens: then UDP is asked for that port too, so the answer
- * is not a false "nothing listens".
+ * is not a false "nothing listens". A port whose well-known service speaks UDP (DNS on 53 and
+ * 2053: UDP first, TCP for large answers) gets its UDP sockets shown beside the TCP ones.
  */
 async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: Extract<ProbeResult, { ok: true }>; sockets: ListeningSocket[]; udpFallback: boolean }> {
   const result = await probe({ backend: opts.backend, udp: opts.udp }, deps);
   if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
   if (opts.port === null) return { result, sockets: result.sockets, udpFallback: false };
-  const sockets = result.sockets.filter((s) => s.port === opts.port);
-  if (sockets.length > 0 || opts.udp) return { result, sockets, udpFallback: false };
+  const port = opts.port;
+  const sockets = result.sockets.filter((s) => s.port === port);
+  const speaksUdp = lookupService(port, 'udp') !== null;
+  if ((sockets.length > 0 && !speaksUdp) || opts.udp) return { result, sockets, udpFallback: false };
   const withUdp = await probe({ backend: opts.backend, udp: true }, deps);
-  const udp = withUdp.ok ? withUdp.sockets.filter((s) => s.port === opts.port && s.protocol === 'udp') : [];
-  return udp.length > 0 && withUdp.ok ? { result: withUdp, sockets: udp, udpFallback: true } : { result, sockets, udpFallback: false };
+  if (!withUdp.ok) return { result, sockets, udpFallback: false };
+  const udp = withUdp.sockets.filter((s) => s.port === port && s.protocol === 'udp');
+  if (sockets.length > 0) return { result: withUdp, sockets: withUdp.sockets.filter((s) => s.port === port), udpFallback: false };
+  return udp.length > 0 ? { result: withUdp, sockets: udp, udpFallback: true } : { result, sockets, udpFallback: false };
 }
 
 function headline(opts: PortsOptions, sockets: readonly ListeningSocket[], udpFallback: boolean): string[] {

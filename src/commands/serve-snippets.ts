@@ -93,3 +93,21 @@ export function swaksSnippet(t: SnippetTarget): string {
     `  --header 'Subject: Hello' --body 'Hi Bob'`,
   ].join('\n');
 }
+
+/** The mail domain the DNS snippets ask about: the receiving side of lesson mail-flow (alice@example.com -> bob@example.net). */
+export const DNS_SNIPPET_DOMAIN = 'example.net';
+
+/** dig (bind9-dnsutils) asking serve's resolver which server takes example.net's mail (RFC 5321 5.1: the MX). */
+export function digSnippet(host: string, port: number): string {
+  return `dig @${host} -p ${port} MX ${DNS_SNIPPET_DOMAIN}`;
+}
+
+/** Node's own resolver pointed at serve's DNS (an ES module: top-level await). */
+export function nodeResolverSnippet(host: string, port: number): string {
+  return [
+    `import { Resolver } from 'node:dns/promises';`,
+    `const resolver = new Resolver();`,
+    `resolver.setServers(['${host}:${port}']);`,
+    `console.log(await resolver.resolveMx('${DNS_SNIPPET_DOMAIN}'));`,
+  ].join('\n');
+}

@@ -1,18 +1,21 @@
 import { explainEvent } from '../explain/event.js';
 import { pick } from '../i18n.js';
 import type { Lab } from '../lab.js';
+import type { Lang } from '../i18n.js';
+import type { LabDns } from '../protocols/dns/hierarchy.js';
 import { PHRASES } from '../protocols/smtp/knowledge/replies.js';
 import { maskEvent } from '../protocols/mask.js';
 import type { Address } from '../protocols/server.js';
 import type { TranscriptEvent } from '../protocols/transcript.js';
-import type { Protocol } from '../protocol.js';
+import { STARTTLS, type Protocol } from '../protocol.js';
 import { renderTable } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { renderTlsHandshake } from '../ui/tls-view.js';
+import { wrap } from '../ui/wrap.js';
 import { eventView, renderLine } from '../ui/transcript-view.js';
 import type { LabCertificate } from '../tls/lab-cert.js';
 import type { ServeConfig } from './serve-config.js';
-import { curlSnippet, curlTlsSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
+import { curlSnippet, curlTlsSnippet, digSnippet, MESSAGE_FILE_SNIPPET, type SnippetTarget } from './serve-snippets.js';
 import { serveText as t, type ServeTextKey } from './serve-texts.js';
 
 /** What `serve` prints: the banner (endpoints, accounts, examples; 80 columns) and the live log. */
@@ -35,12 +38,31 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
   const rows: Array<Array<string | number>> = [];
   for (const [p, a] of Object.entries(lab.endpoints) as Array<[Protocol, Address]>) {
     // HTTP has no STARTTLS (RFC 9110 4.2.2: https is TLS from the first byte); its role says "no TLS" itself.
-    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && p !== 'http' ? starttls : ''}`]);
+    // Nor has DNS (DNS over TLS is port 853, RFC 7858 3.1, not served).
+    rows.push([p.toUpperCase(), a.host, a.port, `${t(l, ROLE[p])}${config.tls && STARTTLS[p] ? starttls : ''}`]);
     if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
+    if (p === 'dns' && lab.dns) rows.push(...dnsRows(lab.dns, l));
     const s = lab.tlsEndpoints?.[p];
     if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
   }
   return rows;
+}
+
+/** At most this many zones are named in a server's row; the rest are counted (80 columns). */
+const ZONES_SHOWN = 1;
+
+/**
+ * The lab DNS under the resolver's row: each authoritative server (root 127.0.0.2, TLDs .3,
+ * zones .4, one port; zones.ts), named by its NS name, with the zones it answers for, so
+ * `dig @127.0.0.2 -p PORT +norec` has an address to ask.
+ */
+export function dnsRows(dns: LabDns, lang: Lang): Array<Array<string | number>> {
+  return dns.servers.map((s) => {
+    const zones = s.zones.map((z) => (z === '' ? '.' : z));
+    const list = zones.length > ZONES_SHOWN ? t(lang, 'moreZones', { list: zones.slice(0, ZONES_SHOWN).join(', '), n: zones.length - ZONES_SHOWN }) : zones.join(', ');
+    const key = s.role === 'root' ? 'roleDnsRoot' : s.role === 'tld' ? 'roleDnsTld' : 'roleDnsAuth';
+    return [`  ${s.role}`, s.address.host, s.address.port, t(lang, key, { name: s.name, zones: list })];
+  });
 }
 
 /** What the banner says about TLS: where it is spoken, and the certificate to compare. */
@@ -95,6 +117,7 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
   const bob = config.users.find(([n]) => n === 'bob')?.[1] ?? '<password>';
   if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);
   if (lab.endpoints.imap) lines.push(`  curl 'imap://${h(lab.endpoints.imap)}/INBOX;UID=1' --user bob:${bob}`);
+  if (lab.endpoints.dns) lines.push(`  ${digSnippet(hostForUrl(lab.endpoints.dns.host).replace(/^\[|\]$/g, ''), lab.endpoints.dns.port)}`);
   lines.push(`  l7lab mail list${config.storeDir ? ` --store ${tilde(config.storeDir, home)}` : ''}`);
   return lines;
 }
@@ -110,6 +133,7 @@ export function banner(lab: Lab, config: ServeConfig, cert: LabCertificate | nul
     config.storeDir ? t(l, 'storeDir', { dir: tilde(config.storeDir, home) }) : t(l, 'storeMemory'),
     t(l, config.authRequired ? 'authRequired' : 'authOptional'),
     ...tlsLines(config, cert, home),
+    ...(lab.dns?.fallback ? [t(l, 'dnsFallback')] : []),
     ...failureLines(config),
     '',
     theme.bold(t(l, 'tryIt')),
@@ -152,7 +176,10 @@ export function liveLogText(event: TranscriptEvent, config: Pick<ServeConfig, 's
     case 'message':
       return theme.ok(t(config.lang, 'captured', { session: event.session, from: event.from, to: event.to.map((r) => `<${r}>`).join(', '), size: event.size, ids: event.ids.join(', ') }));
     case 'notice':
-      return event.level === 'info' ? theme.dim(event.text) : theme.warn(`${event.session ?? event.protocol}: ${event.text}`);
+      // The DNS hierarchy's start-up notice says what the banner's DNS rows say, in the user's language.
+      if (event.protocol === 'dns' && event.level === 'info') return null;
+      // Wrapped like every other line, so the log keeps to the terminal's width.
+      return event.level === 'info' ? wrap(event.text, { style: theme.dim }) : wrap(`${event.session ?? event.protocol}: ${event.text}`, { style: theme.warn });
     case 'tls':
       return renderTlsHandshake(event, config.lang);
     case 'listening':

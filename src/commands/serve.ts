@@ -46,20 +46,37 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
   if (err.code === 'EACCES') return t(l, 'portPrivileged', { base, flag });
   if (err.code !== 'EADDRINUSE') return t(l, 'portUnusable', { base, flag, code: err.code });
   const { findListeners } = await import('../ports/find-listeners.js');
-  const holders = await findListeners(err.port).catch(() => []);
+  // DNS listens over UDP first (RFC 1035 4.2.1): whoever holds the UDP port is the likelier culprit.
+  const transports = err.protocol === 'dns' ? (['udp', 'tcp'] as const) : (['tcp'] as const);
+  const holders = (await Promise.all(transports.map((tr) => findListeners(err.port, tr).catch(() => [])))).flat();
   const who = holders.find((h) => h.pid !== null) ?? holders[0];
   const pid = who && who.pid !== null ? t(l, 'heldPid', { pid: who.pid }) : '';
   const held = who ? t(l, 'heldBy', { process: who.process ?? t(l, 'aProcess'), pid }) : '';
   return t(l, 'portInUse', { base, held, flag });
 }
 
-function sinkFor(config: ServeConfig): (event: TranscriptEvent) => void {
-  if (config.output === 'json') return floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang);
-  if (config.output === 'quiet') return () => undefined;
-  return floodCondenser((event) => {
+/**
+ * Where the servers' events go, through the flood condenser (serve-flood.ts). The human log holds
+ * what arrives while the servers start (the DNS hierarchy's notice) until `open()`, after the
+ * banner: the banner comes first, as it says. --json-log needs no hold: its listening events come
+ * before the endpoints line by design.
+ */
+function sinkFor(config: ServeConfig): { sink: (event: TranscriptEvent) => void; open: () => void } {
+  if (config.output === 'json') return { sink: floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang), open: () => undefined };
+  if (config.output === 'quiet') return { sink: () => undefined, open: () => undefined };
+  const write = floodCondenser((event: TranscriptEvent) => {
     const text = liveLogText(event, config);
     if (text !== null) process.stdout.write(`${text}\n`);
   }, config.lang);
+  let held: TranscriptEvent[] | null = [];
+  return {
+    sink: (event) => (held ? held.push(event) : write(event)),
+    open: () => {
+      const early = held ?? [];
+      held = null;
+      early.forEach(write);
+    },
+  };
 }
 
 /** --max-messages: drop the oldest, and say so (a `retention` JSON event with --json-log). */
@@ -146,6 +163,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
     process.stderr.write(`${theme.warn(t(config.lang, 'exposed', { host: config.host }))}\n`);
   }
   const store = await openStore(config);
+  const log = sinkFor(config);
   let lab: Lab;
   try {
     lab = await startLab({
@@ -156,7 +174,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       lang: config.lang,
       authRequired: config.authRequired,
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
-      sink: sinkFor(config),
+      sink: log.sink,
       keepTranscripts: true,
       // The web inbox and its JSON API over the same store (HTTP and, with TLS, HTTPS).
       httpApp: createWebApp({ store, lang: config.lang }),
@@ -171,6 +189,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
   if (config.maxMessages !== undefined) lab.hub.add(await retentionFor(lab, config));
   if (config.output !== 'json') process.stdout.write(`${banner(lab, config, cert)}\n`);
   else process.stdout.write(`${endpointsLine(lab)}\n`);
+  log.open();
   // Scripts following --json-log can check the fingerprint too.
   if (config.output === 'json' && cert) process.stdout.write(`${JSON.stringify({ event: 'certificate', subject: cert.subject, fingerprint256: cert.fingerprint256, path: cert.certPath, generated: cert.generated })}\n`);
   const signal = await untilSignal();

@@ -1,10 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { BIN, runBin, SERVE_ANY_PORTS } from '../support/bin.js';
+import { runBin, SERVE_ANY_PORTS } from '../support/bin.js';
+import { serveBin, type Served } from '../support/served.js';
 import { scratch } from '../support/scratch.js';
 
 /**
@@ -16,32 +16,7 @@ const { children, tempDir, suiteDir } = scratch('l7lab-serve-http-');
 const home = suiteDir();
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), LANG: 'C', NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '80' };
 
-/** serve's stdout lines as they come; `until` resolves with them all once one matches (bounded). */
-interface Served {
-  lines: string[];
-  until(match: (line: string) => boolean): Promise<string[]>;
-}
-
-function serve(args: string[]): Served {
-  const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...SERVE_ANY_PORTS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const lines: string[] = [];
-  const waiters: Array<() => void> = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    lines.push(line);
-    for (const w of waiters.splice(0)) w();
-  });
-  return {
-    lines,
-    until(match) {
-      return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`serve never printed the line awaited: ${lines.join('\n')}`)), 15_000);
-        const check = () => (lines.some(match) ? (clearTimeout(t), resolve(lines)) : waiters.push(check));
-        check();
-      });
-    },
-  };
-}
+const serve = (args: string[]): Served => serveBin(args, env, children);
 
 const serveUntil = (args: string[], match: (line: string) => boolean): Promise<string[]> => serve(args).until(match);
 const json = (line: string) => JSON.parse(line) as Record<string, unknown>;

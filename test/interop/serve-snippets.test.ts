@@ -9,11 +9,14 @@ import {
   PRINTED,
   curlSnippet,
   curlTlsSnippet,
+  digSnippet,
+  nodeResolverSnippet,
   nodemailerSnippet,
   smtplibSnippet,
   swaksSnippet,
   type SnippetTarget,
 } from '../../src/commands/serve-snippets.js';
+import { SERVE_PORTS } from '../../src/commands/options.js';
 import { BIN, SERVE_ANY_PORTS } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 
@@ -28,6 +31,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const home = scratch('l7lab-snippets-').suiteDir();
 let child: ChildProcess;
 let target: SnippetTarget;
+/** serve's DNS resolver (the `dns` endpoint). */
+let dnsPort = 0;
 const events: Array<Record<string, unknown>> = [];
 
 function waitFor(pred: (e: Record<string, unknown>) => boolean, ms = 15_000): Promise<Record<string, unknown>> {
@@ -81,6 +86,7 @@ beforeAll(async () => {
   });
   const endpoints = (await waitFor((e) => e.event === 'endpoints')) as Record<string, { port: number }>;
   target = { ...PRINTED, port: endpoints.smtp!.port, tlsPort: endpoints.smtps!.port, submissionPort: endpoints.submission!.port };
+  dnsPort = endpoints.dns!.port;
 }, 30_000);
 
 afterAll(async () => {
@@ -100,6 +106,8 @@ describe('the snippets are printed where users read them', () => {
     ['curl smtp://', curlSnippet(PRINTED)],
     ['curl smtps://', curlTlsSnippet(PRINTED)],
     ['swaks', swaksSnippet(PRINTED)],
+    ['dig', digSnippet(PRINTED.host, SERVE_PORTS.plain.dns)],
+    ['Node Resolver', nodeResolverSnippet(PRINTED.host, SERVE_PORTS.plain.dns)],
   ])('README shows the %s snippet verbatim', (_name, snippet) => {
     expect(readme).toContain(snippet);
   });
@@ -148,5 +156,20 @@ describe('each snippet works literally against a default serve', () => {
     expect(r.stdout).toMatch(/^<- +235 2\.7\.0 /m);
     expect(r.stdout).toMatch(/^<- +250 2\.0\.0 Ok: queued as /m);
     await waitFor(() => messages() === before + 1);
+  });
+
+  it('dig: the MX of example.net from the resolver (issue 17)', async () => {
+    const r = await run('bash', ['-e', '-c', digSnippet(PRINTED.host, dnsPort)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('status: NOERROR');
+    expect(r.stdout).toMatch(/^example\.net\.\s+\d+\s+IN\s+MX\s+10 mail\.example\.net\.$/m);
+  });
+
+  it("Node's dns.promises.Resolver as an ES module prints the MX", async () => {
+    const r = await run(process.execPath, ['--input-type=module', '-'], nodeResolverSnippet(PRINTED.host, dnsPort));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("exchange: 'mail.example.net'");
+    expect(r.stdout).toContain('priority: 10');
   });
 });

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The built CLI (`npm run build` first): tests that run it as a process share this path. */
 export const BIN = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 
-/** `serve` on ephemeral ports: every port it can open (plain, implicit TLS, submission; mail and web) on port 0. */
-export const SERVE_ANY_PORTS: readonly string[] = ['--smtp-port', '--pop3-port', '--imap-port', '--http-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--https-port', '--submission-port'].flatMap((f) => [f, '0']);
+/** `serve` on ephemeral ports: every port it can open (plain, implicit TLS, submission; mail, web and DNS) on port 0. */
+export const SERVE_ANY_PORTS: readonly string[] = ['--smtp-port', '--pop3-port', '--imap-port', '--http-port', '--smtps-port', '--pop3s-port', '--imaps-port', '--https-port', '--submission-port', '--dns-port'].flatMap((f) => [f, '0']);
 
 /** What a finished bin run printed and how it exited (-1 when killed or not started). */
 export interface Run {

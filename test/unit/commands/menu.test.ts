@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +64,28 @@ describe('the menu', () => {
     expect(other).not.toBe(port);
     expect(other).toBeGreaterThan(0);
     const opts = await servePorts({ freePort: async () => 1, say: () => {} });
-    expect(opts).toMatchObject({ host: '127.0.0.1', smtpPort: 1, imapsPort: 1, submissionPort: 1, httpPort: 1, httpsPort: 1 });
+    expect(opts).toMatchObject({ host: '127.0.0.1', smtpPort: 1, imapsPort: 1, submissionPort: 1, httpPort: 1, httpsPort: 1, dnsPort: 1 });
+  });
+
+  it('asks for the DNS port to be free over UDP too (issue 17: the resolver takes UDP and TCP)', async () => {
+    const asked: Array<[number, boolean]> = [];
+    await servePorts({ freePort: async (p, udp) => (asked.push([p, udp ?? false]), p), say: () => {} });
+    expect(asked).toContainEqual([2053, true]);
+    expect(asked).toContainEqual([2525, false]);
+  });
+
+  it('with udp, passes over a port whose UDP side is taken', async () => {
+    const udp = createSocket('udp4');
+    await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
+    const port = udp.address().port;
+    try {
+      // TCP on that port is free: only the UDP check can refuse it.
+      expect(await freeLoopbackPort(port)).toBe(port);
+      const other = await freeLoopbackPort(port, true);
+      expect(other).not.toBe(port);
+      expect(other).toBeGreaterThan(0);
+    } finally {
+      udp.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serveConfig } from '../../../src/commands/serve-config.js';
-import { banner, liveLogText } from '../../../src/commands/serve-view.js';
+import { banner, dnsRows, liveLogText } from '../../../src/commands/serve-view.js';
 import type { Lab } from '../../../src/lab.js';
+import type { LabDns } from '../../../src/protocols/dns/hierarchy.js';
 
 describe('serve live log', () => {
   const drop = { event: 'disconnect', protocol: 'smtp', session: 'smtp-3', remote: '127.0.0.1:5000', reason: 'dropped by l7lab rule 2 (simulated failure)' } as const;
@@ -45,5 +46,50 @@ describe('serve banner: the web ports', () => {
   it('a wildcard or IPv6 host becomes a URL a browser can open', () => {
     const v6 = { ...lab, endpoints: { http: { host: '::', port: 2080 } } } as unknown as Lab;
     expect(plain(banner(v6, serveConfig({ memory: true }, {}), null))).toContain('http://[::1]:2080/');
+  });
+});
+
+describe('serve banner: DNS (issue 17)', () => {
+  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  const dns: LabDns = {
+    resolver: { host: '127.0.0.1', port: 2053 },
+    root: { host: '127.0.0.2', port: 2053 },
+    fallback: false,
+    servers: [
+      { name: 'a.root.test', role: 'root', ip: '127.0.0.2', address: { host: '127.0.0.2', port: 2053 }, zones: [''] },
+      { name: 'a.tld.test', role: 'tld', ip: '127.0.0.3', address: { host: '127.0.0.3', port: 2053 }, zones: ['test', 'com', 'net', 'arpa'] },
+      { name: 'ns.lab.test', role: 'auth', ip: '127.0.0.4', address: { host: '127.0.0.4', port: 2053 }, zones: ['lab.test', 'example.test', 'example.net'] },
+    ],
+  };
+
+  it('names each authoritative server with its address and zones, the rest counted', () => {
+    const en = dnsRows(dns, 'en');
+    expect(en).toEqual([
+      ['  root', '127.0.0.2', 2053, 'a.root.test: the root zone'],
+      ['  tld', '127.0.0.3', 2053, 'a.tld.test: test +3 more'],
+      ['  auth', '127.0.0.4', 2053, 'ns.lab.test: lab.test +2 more'],
+    ]);
+    expect(dnsRows(dns, 'ja')[1]?.[3]).toBe('a.tld.test: test ほか 3 個');
+  });
+
+  it('the resolver row says what it is and never offers STARTTLS; Try it has the dig line', () => {
+    const lab = { endpoints: { smtp: { host: '127.0.0.1', port: 2525 }, dns: { host: '127.0.0.1', port: 2053 } }, tlsEndpoints: {}, dns } as unknown as Lab;
+    const text = plain(banner(lab, serveConfig({ starttls: true, memory: true }, {}), null, '/home/u'));
+    expect(text).toMatch(/│ DNS +│ 127\.0\.0\.1 │ 2053 │ names: the lab resolver \(recursive\) +│\n│ {3}root +│ 127\.0\.0\.2 │ 2053 │ a\.root\.test: the root zone +│/);
+    expect(text).toMatch(/│ {3}auth +│ 127\.0\.0\.4 │ 2053 │ ns\.lab\.test: lab\.test \+2 more +│/);
+    expect(text).not.toContain('only 127.0.0.1 is loopback');
+    const mac = { ...lab, dns: { ...dns, fallback: true } } as unknown as Lab;
+    expect(plain(banner(mac, serveConfig({ memory: true }, {}), null))).toContain('DNS: only 127.0.0.1 is loopback here, so each server has a port of its own.');
+    expect(text).toContain('  dig @127.0.0.1 -p 2053 MX example.net');
+    expect(text.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+  });
+
+  it("the live log leaves the hierarchy's start-up notice to the banner, and wraps a long warning to the width", () => {
+    const cfg = { showSecrets: false, lang: 'en' } as const;
+    expect(liveLogText({ event: 'notice', protocol: 'dns', level: 'info', text: 'DNS hierarchy: a.root.test 127.0.0.2:2053 (.)' }, cfg)).toBeNull();
+    const warn = liveLogText({ event: 'notice', protocol: 'dns', level: 'warn', text: '127.0.0.2 cannot be bound here (only 127.0.0.1 is loopback on this system): every DNS server runs on 127.0.0.1 at a port of its own' }, cfg) ?? '';
+    expect(plain(warn)).toContain('dns: 127.0.0.2 cannot be bound here');
+    expect(plain(warn).split('\n').length).toBeGreaterThan(1);
+    expect(plain(warn).split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
 });
