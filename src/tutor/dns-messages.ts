@@ -21,7 +21,7 @@ const DNS_MESSAGES = {
   queryNotParsed: { en: '{error} (this step asks: {suggestion})', ja: '{error}（このステップの問い合わせ: {suggestion}）' },
   queryWrongType: { en: 'You asked for {got} records; this step asks for {want}: {suggestion}', ja: '{got} レコードを尋ねましたが、このステップで尋ねるのは {want} です: {suggestion}' },
   queryWrongName: { en: 'You asked about {got}; this step asks about {want}: {suggestion}', ja: '{got} について尋ねましたが、このステップで尋ねるのは {want} です: {suggestion}' },
-  queryTypo: { en: '{got} does not exist in the lab (NXDOMAIN): check the spelling, this step asks about {want}.', ja: '{got} はラボにありません（NXDOMAIN）。綴りを確かめてください。このステップで尋ねるのは {want} です。' },
+  queryTypo: { en: '{got} does not exist in the lab (NXDOMAIN): check the spelling.', ja: '{got} はラボにありません（NXDOMAIN）。綴りを確かめてください。' },
   queryNeedsNorec: { en: 'Your query asked for recursion (RD set): add +norec, so the server answers only from what it holds itself: {suggestion}', ja: 'この問い合わせは再帰を求めています（RD が 1）。+norec を付けると、サーバーは自分が持っているものだけで答えます: {suggestion}' },
   queryNeedsRec: { en: 'This step asks the resolver to search for you: leave out +norec: {suggestion}', ja: 'このステップではリゾルバーに探索を任せます。+norec を外してください: {suggestion}' },
   queryWrongServer: { en: 'You asked {got}; this step asks {want}: {suggestion}', ja: '{got} に尋ねましたが、このステップで尋ねる相手は {want} です: {suggestion}' },

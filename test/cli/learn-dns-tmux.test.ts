@@ -56,7 +56,7 @@ describe('l7lab learn dns in a real terminal (tmux, 80 columns)', () => {
     expect(text).toContain('dns C: A exmaple.test');
     expect(text).toMatch(/dns S: ;; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: \d+/);
     expect(squash(text)).toContain(squash('You asked about exmaple.test; this step asks about example.test: A example.test'));
-    expect(squash(text)).toContain(squash('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling, this step asks about example.test.'));
+    expect(squash(text)).toContain(squash('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling.'));
 
     term.key('Down', 'Enter'); // Show a hint
     text = await promptOf(term, 'en', 4, QUERY.en);

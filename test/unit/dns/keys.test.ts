@@ -4,7 +4,8 @@ import { DNS_KNOWLEDGE, dnsClientKey, dnsServerKey } from '../../../src/protocol
 /** Presentation lines (dig-like) to knowledge keys, from the text alone. */
 describe('dnsServerKey', () => {
   it.each([
-    [';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 4660', { key: 'header', params: { opcode: 'QUERY', rcode: 'NXDOMAIN', id: 4660 } }],
+    // A server's header line heads a response, even with its flags on the next line.
+    [';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 4660', { key: 'header', params: { opcode: 'QUERY', rcode: 'NXDOMAIN', id: 4660, qr: 1 } }],
     [';; flags: qr aa rd; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 0', { key: 'flags', params: { flags: 'qr aa rd' } }],
     ['flags: qr rd ra', { key: 'flags', params: { flags: 'qr rd ra' } }],
     ['; EDNS: version: 0, flags: do; udp: 1232', { key: 'opt', params: { version: 0, udpSize: 1232, do: 1 } }],
@@ -16,6 +17,12 @@ describe('dnsServerKey', () => {
     ['x.test. 60 IN TYPE65 \\# 0', { key: 'rr', params: { type: 'TYPE65', name: 'x.test' } }],
   ])('%s', (line, key) => {
     expect(dnsServerKey(line)).toEqual(key);
+  });
+
+  it('a server header line is explained as a response header, in en and ja', () => {
+    const ref = dnsServerKey(';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 4660');
+    expect(DNS_KNOWLEDGE.describe(ref!, 'en')).toMatch(/^Header of a response/);
+    expect(DNS_KNOWLEDGE.describe(ref!, 'ja')).toMatch(/^応答のヘッダー/);
   });
 
   it('a record line takes its section from `answers`; anything else is no key', () => {

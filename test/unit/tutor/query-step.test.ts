@@ -168,7 +168,7 @@ describe('queryHint: a sentence from what the server said', () => {
   const ex = (line: string, response: DnsMessage, label = 'resolver'): DnsExchange => ({ query: query(line), target: { host: '127.0.0.1', port: 53, label }, sent: new Uint8Array(), response, lines: [], error: null });
 
   it('reads NXDOMAIN for another name as a typo, and REFUSED from a zone server as the wrong server', () => {
-    expect(queryHint('en', ex('MX exmaple.test', NXDOMAIN), step())).toBe('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling, this step asks about example.test.');
+    expect(queryHint('en', ex('MX exmaple.test', NXDOMAIN), step())).toBe('exmaple.test does not exist in the lab (NXDOMAIN): check the spelling.');
     expect(queryHint('en', ex('MX example.com @ns.lab.test', message({ rcode: 5 }), 'ns.lab.test'), step())).toContain('REFUSED: ns.lab.test does not serve that name');
     expect(queryHint('ja', ex('MX example.com @ns.lab.test', message({ rcode: 5 }), 'ns.lab.test'), step())).toContain('REFUSED: ns.lab.test はその名前を担当しておらず');
     expect(queryHint('en', ex('MX example.test', MX_ANSWER), step())).toBeNull();

@@ -36,6 +36,8 @@ export function dnsServerKey(line: string, answers?: string): KnowledgeRef | nul
   if (h) {
     const params: Record<string, string | number> = { opcode: (h[1] as string).toUpperCase(), rcode: (h[2] as string).toUpperCase(), id: Number(h[3]) };
     if (h[4] !== undefined) params.flags = h[4].trim().toLowerCase();
+    // A server's header line heads a response (QR=1, RFC 1035 4.1.1), even when its flags are on the next line.
+    else params.qr = 1;
     return { key: 'header', params };
   }
   const e = EDNS.exec(text);
