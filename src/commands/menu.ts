@@ -5,6 +5,7 @@ import { detectLang, messages, type Lang, type Localized } from '../i18n.js';
 import { isInteractive, PromptCancelled, terminalPrompts, type Prompts } from '../ui/prompts.js';
 import { theme } from '../ui/theme.js';
 import { SERVE_PORTS } from './options.js';
+import { PROTOCOLS } from '../protocol.js';
 
 /**
  * `l7lab` with no arguments: in a terminal, a small menu of what l7lab can do, shown again
@@ -26,7 +27,7 @@ export interface MenuActions {
 
 const TEXT = {
   what: { en: 'What would you like to do?', ja: '何をしますか？' },
-  learn: { en: 'Take a lesson (SMTP, POP3, IMAP, step by step)', ja: 'レッスンを受ける（SMTP、POP3、IMAP を一歩ずつ）' },
+  learn: { en: 'Take a lesson (mail, the web and DNS, step by step)', ja: 'レッスンを受ける（メール、Web、DNS を一歩ずつ）' },
   ports: { en: 'See which processes listen on which ports', ja: 'どのプロセスがどのポートで待ち受けているかを見る' },
   practice: { en: 'Practise raw protocol commands', ja: 'プロトコルのコマンドを直接練習する' },
   serve: { en: 'Run the mock mail servers (capture, never relay)', ja: 'モックのメールサーバーを動かす（受け取るだけで転送しません）' },
@@ -35,6 +36,8 @@ const TEXT = {
   smtp: { en: 'SMTP (sending mail)', ja: 'SMTP（メールの送信）' },
   pop3: { en: 'POP3 (downloading mail)', ja: 'POP3（メールのダウンロード）' },
   imap: { en: 'IMAP (mail kept on the server)', ja: 'IMAP（メールをサーバーに置いたまま）' },
+  http: { en: 'HTTP (the web: requests and responses)', ja: 'HTTP（Web: リクエストとレスポンス）' },
+  dns: { en: 'DNS (names: questions and answers)', ja: 'DNS（名前: 質問と回答）' },
   back: { en: 'Back', ja: '戻る' },
   portTaken: { en: 'port {port} is in use; using {free} instead', ja: 'ポート {port} は使用中のため、代わりに {free} を使います' },
 } satisfies Record<string, Localized>;
@@ -156,9 +159,8 @@ async function once(prompts: Prompts, actions: MenuActions, lang: Lang): Promise
     case 'practice':
       return job(async () => {
         const protocol = await prompts.select(t(lang, 'which'), [
-          { name: t(lang, 'smtp'), value: 'smtp' },
-          { name: t(lang, 'pop3'), value: 'pop3' },
-          { name: t(lang, 'imap'), value: 'imap' },
+          // Every protocol the practice shell speaks, from the one list (a new one cannot be left out).
+          ...PROTOCOLS.map((p) => ({ name: t(lang, p), value: p })),
           { name: t(lang, 'back'), value: 'back' },
         ]);
         if (protocol !== 'back') await actions.practice(protocol);

@@ -35,6 +35,16 @@ describe('the menu', () => {
     expect(prompts.log.filter((q) => q.message === 'What would you like to do?')).toHaveLength(5);
   });
 
+  it('offers every protocol to practise, the web and DNS too, and names what lessons cover', async () => {
+    const log: string[] = [];
+    const prompts = scriptedPrompts(['practice', 'dns', 'practice', 'http', 'quit']);
+    await runMenu(new Command(), prompts, fakeActions(log), true, 'en');
+    expect(log).toEqual(['practice dns', 'practice http']);
+    const which = prompts.log.find((q) => q.message === 'Which protocol?');
+    expect(which?.choices).toEqual(['SMTP (sending mail)', 'POP3 (downloading mail)', 'IMAP (mail kept on the server)', 'HTTP (the web: requests and responses)', 'DNS (names: questions and answers)', 'Back']);
+    expect(prompts.log[0]?.choices?.[0]).toBe('Take a lesson (mail, the web and DNS, step by step)');
+  });
+
   it('comes back after a lesson stopped with Ctrl-C; Ctrl-C at the menu itself leaves', async () => {
     const log: string[] = [];
     await runMenu(new Command(), scriptedPrompts(['learn', { cancel: true }]), fakeActions(log, 'learn'), true, 'en');
