@@ -47,7 +47,7 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('l7lab')
-    .description('Learn the application layer (OSI L5-L7) by doing: real SMTP, POP3 and IMAP, every step explained.')
+    .description('Learn the application layer (OSI L5-L7) by doing: real SMTP, POP3, IMAP, HTTP and DNS, every step explained.')
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand('help [command]', 'show help for a command')
