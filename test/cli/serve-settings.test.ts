@@ -69,7 +69,7 @@ describe('serve: what it prints', () => {
       const text = lines.join('\n');
       expect(text).toContain('l7lab メールサンドボックス');
       expect(text).toMatch(/│ SMTP +│ 127\.0\.0\.1 │ \d+ +│ メール送信 \(受信のみ、中継なし\)、TLS なし/);
-      expect(text).toMatch(/│ SUBMISSIONS │ 127\.0\.0\.1 │ \d+ +│ メール送信、最初から TLS \(465 番\)/);
+      expect(text).toMatch(/│ SUBMISSIONS │ 127\.0\.0\.1 │ \d+ +│ メール送信、最初から TLS \(465 番と同じ\)/);
       expect(text).toContain('試してみましょう:');
       expect(text).toMatch(/アプリの設定: ホスト 127\.0\.0\.1、ポート \d+、secure false/);
       expect(text).not.toMatch(/Try it|Live transcript|App settings|Mail to any other address/);
