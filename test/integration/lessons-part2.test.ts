@@ -77,7 +77,7 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'quiz-digest': /timestamp .*followed by the shared secret/,
     'quiz-replay': /different timestamp/,
     'quiz-weak': /store the secret in clear, and MD5 is weak/,
-    'quiz-replaced': /^TLS around the whole session/,
+    'quiz-replaced': /^TLS \(from the first byte on 995, or from STLS on 110\)/,
   },
   imap: {
     'quiz-peek': /^BODY\.PEEK\[/,

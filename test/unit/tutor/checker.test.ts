@@ -116,7 +116,7 @@ describe('the shipped lessons', () => {
       const lesson = await loadLesson(id);
       const quizzes = lesson.steps.filter((s) => s.kind === 'quiz').length;
       // Issue 7: `review` is itself the mixed quiz across all lessons, so it asks one per lesson.
-      const quizzesOk = id === 'review' ? quizzes >= lessons.length - 1 : quizzes >= 2 && quizzes <= 4;
+      const quizzesOk = id === 'review' ? quizzes === lessons.length - 1 : quizzes >= 2 && quizzes <= 4;
       expect([id, lesson.minutes >= 5 && lesson.minutes <= 10, quizzesOk]).toEqual([id, true, true]);
       expect(lesson.steps[lesson.steps.length - 1]?.kind).toBe('quiz');
     }
