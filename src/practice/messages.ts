@@ -170,7 +170,7 @@ export const HELPER_HELP: ReadonlyArray<{ usage: string; text: Localized }> = [
   { usage: ':explain <code|command>', text: { en: 'what a reply code or a command means (like l7lab explain)', ja: '応答コードやコマンドの意味（l7lab explain と同じ）' } },
   { usage: ':state', text: { en: 'the session state now and the commands it allows', ja: '今のセッション状態と、使えるコマンド' } },
   { usage: ':b64 <text>', text: { en: 'encode text as base64', ja: '文字列を base64 に符号化' } },
-  { usage: ':unb64 <base64>', text: { en: 'decode base64 (NUL shows as \\0)', ja: 'base64 を復号（NUL は \\0 と表示）' } },
+  { usage: ':unb64 <base64>', text: { en: 'decode base64 (NUL shows as \\0)', ja: 'base64 をデコード（NUL は \\0 と表示）' } },
   { usage: ':plain <user> <password>', text: { en: 'the AUTH PLAIN string: base64 of \\0user\\0password', ja: 'AUTH PLAIN の文字列: \\0ユーザー\\0パスワード の base64' } },
   { usage: ':cram [<challenge>] <user> <secret>', text: { en: 'the CRAM-MD5 answer; without a challenge, the last 334 / + one (base64, or give <...>)', ja: 'CRAM-MD5 の応答。チャレンジを省くと直前の 334 / + のもの（base64、または <...> で指定）' } },
   { usage: ':apop [<timestamp>] <secret>', text: { en: "the APOP digest; without a timestamp, the greeting's", ja: 'APOP のダイジェスト。タイムスタンプを省くと挨拶のものを使います' } },

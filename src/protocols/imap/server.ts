@@ -27,7 +27,7 @@ export interface ImapServerOptions {
   commandDeadlineMs?: number;
   /** The brake on guessing, shared with the other servers of the lab (auth-delay.ts). */
   authBrake?: AuthBrake;
-  /** A certificate: STARTTLS is offered (RFC 3501 6.2.1), or with `implicit` this is an IMAPS port (RFC 8314 3.3). */
+  /** A certificate: STARTTLS is offered (RFC 3501 6.2.1), or with `implicit` this is an IMAPS port (RFC 8314 3.2). */
   tls?: LineServerTls;
   /** LOGINDISABLED until STARTTLS (RFC 3501 6.2.3): LOGIN and AUTHENTICATE PLAIN refused in clear. */
   loginRequiresTls?: boolean;

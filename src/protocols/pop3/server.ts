@@ -22,7 +22,7 @@ export interface Pop3ServerOptions {
   commandDeadlineMs?: number;
   /** The brake on guessing, shared with the other servers of the lab (auth-delay.ts). */
   authBrake?: AuthBrake;
-  /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.3). */
+  /** A certificate: STLS is offered (RFC 2595), or with `implicit` this is a POP3S port (RFC 8314 3.1). */
   tls?: LineServerTls;
   /** USER/PASS and AUTH PLAIN refused outside TLS (RFC 2595 2.2), like Dovecot's disable_plaintext_auth; APOP stays allowed. */
   loginRequiresTls?: boolean;

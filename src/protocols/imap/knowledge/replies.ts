@@ -35,7 +35,8 @@ const ENTRIES: readonly Entry[] = [
   ['[READ-ONLY]', 'The mailbox is open read-only (EXAMINE): nothing can change.', 'メールボックスは読み取り専用（EXAMINE）で開かれており、何も変更できません。', 'RFC 3501 7.1'],
   ['[READ-WRITE]', 'The mailbox is open for reading and writing (SELECT).', 'メールボックスは読み書き可能（SELECT）で開かれています。', 'RFC 3501 7.1'],
   ['[TRYCREATE]', 'The target mailbox does not exist; CREATE it and try again.', '宛先のメールボックスがありません。CREATE してから再試行してください。', 'RFC 3501 7.1'],
-  ['[UIDNEXT]', 'The UID the next new message will get.', '次に届くメッセージに付けられる UID の予測値です。', 'RFC 3501 7.1'],
+  // RFC 3501 2.3.1.1: the next unique identifier value is a prediction, not a promise.
+  ['[UIDNEXT]', 'The predicted UID of the next new message.', '次に届くメッセージに付けられる UID の予測値です。', 'RFC 3501 7.1'],
   ['[UIDVALIDITY]', 'If this number changes, every cached UID of the mailbox is invalid.', 'この値が変わったら、そのメールボックスについてキャッシュした UID はすべて無効です。', 'RFC 3501 7.1'],
   ['[UNSEEN]', 'The number of the first message without \\Seen.', '\\Seen の付いていない最初のメッセージの番号です。', 'RFC 3501 7.1'],
   ['[PARSE]', 'A message could not be parsed.', 'メッセージを解析できませんでした。', 'RFC 3501 7.1'],

@@ -81,10 +81,11 @@ export const REPLIES: readonly ReplyKnowledge[] = [
 export const STATES: readonly StateKnowledge[] = [
   {
     name: 'AUTHORIZATION',
+    // RFC 1939 4; STLS is valid only in this state (RFC 2595 4), CAPA too (RFC 2449 5).
     rfc: 'RFC 1939 4',
     meaning: {
-      en: 'After the greeting: the client must identify itself with USER/PASS, APOP or AUTH. Only those, CAPA and QUIT are allowed.',
-      ja: 'グリーティング直後の状態です。クライアントは USER/PASS、APOP、AUTH のいずれかで身元を示します。使えるのはこれらと CAPA、QUIT だけです。',
+      en: 'After the greeting: the client must identify itself with USER/PASS, APOP or AUTH. Only those, CAPA, STLS and QUIT are allowed.',
+      ja: 'グリーティング直後の状態です。クライアントは USER/PASS、APOP、AUTH のいずれかで身元を示します。使えるのはこれらと CAPA、STLS、QUIT だけです。',
     },
   },
   {

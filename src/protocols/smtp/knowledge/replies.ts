@@ -35,7 +35,7 @@ export const REPLIES: readonly ReplyKnowledge[] = [
   r('500 5.5.6', 'RFC 4954 6', 'the authentication line was too long', '認証の行が長すぎます'),
   r('501', 'RFC 5321 4.2.2', 'syntax error in the arguments (an address, a parameter, base64, ...)', '引数の構文エラーです（アドレス、パラメーター、base64 など）'),
   r('501 5.7.0', 'RFC 4954 4', 'authentication cancelled: the client sent *', '認証を取り消しました。クライアントが * を送りました'),
-  r('501 5.5.2', 'RFC 4954 4', 'the base64 could not be decoded', 'base64 を復号できませんでした'),
+  r('501 5.5.2', 'RFC 4954 4', 'the base64 could not be decoded', 'base64 をデコードできませんでした'),
   r('502', 'RFC 5321 4.2.4', 'command not implemented by this server', 'このサーバーはそのコマンドを実装していません'),
   r('503', 'RFC 5321 4.2.2', 'bad sequence of commands: not allowed now (e.g. RCPT before MAIL, or a second AUTH)', 'コマンドの順序が正しくありません。今は使えません（MAIL より前の RCPT、2 回目の AUTH など）'),
   r('504', 'RFC 4954 4', 'parameter not implemented, e.g. an unknown AUTH mechanism', 'そのパラメーターには対応していません（未知の AUTH 方式など）'),
@@ -97,7 +97,7 @@ export const PHRASES = {
   },
   saslLine: {
     en: 'an authentication response in base64: an encoding anyone can decode, not encryption',
-    ja: 'base64 で送る認証の応答です。誰でも復号できる符号化であり、暗号化ではありません',
+    ja: 'base64 で送る認証の応答です。誰でもデコードできる（元に戻せる）符号化であり、暗号化ではありません',
   },
   simulatedTemporary: {
     en: 'simulated by an l7lab failure rule: a 4xx is temporary, so a client keeps the message and retries later, with growing pauses (RFC 5321 4.2.1, 4.5.4.1)',
