@@ -84,3 +84,19 @@ describe('one layer badge per command across lessons', () => {
     expect(lines).toEqual(['glossary.yaml: field terms[0].avoid: "送信サーバー" is part of the term to use, "模擬送信サーバー"']);
   });
 });
+
+describe('the glossary in the UI strings', () => {
+  it('no messages.ts, knowledge table or menu text uses a variant the lessons may not use', async () => {
+    const { loadGlossary } = await import('../../../src/tutor/check-glossary.js');
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { glossary } = await loadGlossary('lessons');
+    const files = (await readdir('src', { recursive: true })).filter((f) => /(^|\/)(messages|menu)\.ts$|\/knowledge[^/]*(\/[^/]+)?\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const f of files) {
+      const text = await readFile(join('src', f), 'utf8');
+      for (const t of glossary!.terms) for (const v of t.avoid) if (text.includes(v)) found.push(`src/${f}: ${v}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
