@@ -4,9 +4,9 @@ const { plain, implicitTls, submission } = SERVE_PORTS;
 
 /** The text after `l7lab serve --help`'s options (imported eagerly by cli.ts: a string and the ports table). */
 export const SERVE_HELP = `
-Ports (127.0.0.1): SMTP ${plain.smtp} with no TLS, submission ${submission} with STARTTLS, SMTPS
-${implicitTls.smtp} with TLS from the first byte; POP3 ${plain.pop3} and POP3S ${implicitTls.pop3}; IMAP ${plain.imap} and IMAPS
-${implicitTls.imap}. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
+Ports (127.0.0.1): SMTP ${plain.smtp} with no TLS, submission ${submission} with STARTTLS,
+submissions (SMTPS) ${implicitTls.smtp} with TLS from the first byte; POP3 ${plain.pop3} and POP3S
+${implicitTls.pop3}; IMAP ${plain.imap} and IMAPS ${implicitTls.imap}. The plain ports offer no STARTTLS unless --starttls, so app defaults work.
 Web inbox and JSON API: HTTP ${plain.http} (http://127.0.0.1:${plain.http}/), HTTPS ${implicitTls.http}.
 Names: DNS ${plain.dns} (UDP and TCP) is the lab resolver; it asks only the lab's own
 root and zone servers (127.0.0.2-4, same port), never one outside this machine.

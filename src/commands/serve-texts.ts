@@ -21,6 +21,8 @@ export const SERVE_TEXTS = {
   },
   roleSubmission: { en: 'send mail, STARTTLS (like 587)', ja: 'メール送信、STARTTLS (587 番と同じ)' },
   roleTlsFirst: { en: 'TLS from the first byte', ja: '最初のバイトから TLS' },
+  // IANA's name for 465 is "submissions" (RFC 8314 7.3); SMTPS is the common name.
+  roleSubmissions: { en: 'send mail, TLS first (SMTPS, like 465)', ja: 'メール送信、最初から TLS (SMTPS、465 番と同じ)' },
   withStarttls: { en: ', STARTTLS', ja: '、STARTTLS' },
   noTls: { en: ', no TLS', ja: '、TLS なし' },
   headEndpoints: { en: 'protocol|address|port|for', ja: 'プロトコル|アドレス|ポート|用途' },

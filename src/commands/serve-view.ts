@@ -43,7 +43,8 @@ function endpointRows(lab: Lab, config: ServeConfig): Array<Array<string | numbe
     if (p === 'smtp' && lab.submission) rows.push(['SUBMISSION', lab.submission.host, lab.submission.port, t(l, 'roleSubmission')]);
     if (p === 'dns' && lab.dns) rows.push(...dnsRows(lab.dns, l));
     const s = lab.tlsEndpoints?.[p];
-    if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
+    if (s && p === 'smtp') rows.push(['SUBMISSIONS', s.host, s.port, t(l, 'roleSubmissions')]);
+    else if (s) rows.push([`${p.toUpperCase()}S`, s.host, s.port, t(l, 'roleTlsFirst')]);
   }
   return rows;
 }

@@ -63,7 +63,8 @@ const ROWS: readonly Row[] = [
   [443, TCP, 'HTTPS', 'RFC 9110', 'https', 'HTTP inside TLS from the first byte: the encrypted web; an https:// URL without a port means 443.', '最初のバイトから TLS で包まれた HTTP (暗号化された Web)。ポートを書かない https:// の URL は 443 番を指します。'],
   [443, UDP, 'HTTP/3', 'RFC 9114', AL, 'HTTP/3 over QUIC: the web on UDP, encrypted by QUIC itself.', 'QUIC 上の HTTP/3: UDP を使う Web。暗号化は QUIC 自身が行います。'],
   [445, TCP, 'SMB', null, AL, 'Server Message Block: Windows file and printer sharing (also Samba).', 'SMB: Windows のファイル・プリンター共有 (Samba も使います)。'],
-  [465, TCP, 'SMTPS', 'RFC 8314', 'tls', 'Mail submission inside TLS from the first byte (implicit TLS); clients log in with SMTP AUTH.', '最初から TLS で包まれたメール送信 (暗黙の TLS)。クライアントは SMTP AUTH でログインします。'],
+  // RFC 8314 7.3: IANA's service name for 465 is "submissions"; "SMTPS" is the common name.
+  [465, TCP, 'submissions (SMTPS)', 'RFC 8314', 'tls', 'Mail submission inside TLS from the first byte (implicit TLS); clients log in with SMTP AUTH.', '最初から TLS で包まれたメール送信 (暗黙の TLS)。クライアントは SMTP AUTH でログインします。'],
   [514, UDP, 'syslog', 'RFC 5426', AL, 'Syslog: devices send their log lines to a collector.', 'syslog: 機器がログをログ収集サーバーに送ります。'],
   [546, UDP, 'DHCPv6 client', 'RFC 8415', AL, 'DHCPv6 client: this machine waits here for IPv6 configuration.', 'DHCPv6 クライアント: このマシンが IPv6 の設定を受け取るポートです。'],
   [547, UDP, 'DHCPv6 server', 'RFC 8415', AL, 'DHCPv6 server: hands out IPv6 addresses and settings.', 'DHCPv6 サーバー: IPv6 アドレスや設定を配ります。'],

@@ -56,7 +56,7 @@ describe('serve: what it prints', () => {
     const smtp = /│ SMTP +│ 127\.0\.0\.1 │ (\d+) +│ send mail \(captured, not relayed\), no TLS/.exec(text)?.[1];
     expect(smtp).toBeDefined();
     expect(text).toMatch(/│ SUBMISSION │ 127\.0\.0\.1 │ \d+ +│ send mail, STARTTLS \(like 587\)/);
-    expect(text).toMatch(/│ SMTPS +│ 127\.0\.0\.1 │ \d+ +│ TLS from the first byte/);
+    expect(text).toMatch(/│ SUBMISSIONS │ 127\.0\.0\.1 │ \d+ +│ send mail, TLS first \(SMTPS, like 465\)/);
     expect(text).toContain(`curl smtp://127.0.0.1:${smtp} --user alice:wonderland \\\n    --mail-from app@example.com --mail-rcpt bob@example.com -T msg.txt`);
     expect(text).toContain(`App settings: host 127.0.0.1, port ${smtp}, secure false (no TLS),`);
     expect(text).toMatch(/Magic recipients fail on their own:\n  reject-550@, tempfail-451@, drop@/);
@@ -69,7 +69,7 @@ describe('serve: what it prints', () => {
       const text = lines.join('\n');
       expect(text).toContain('l7lab メールサンドボックス');
       expect(text).toMatch(/│ SMTP +│ 127\.0\.0\.1 │ \d+ +│ メール送信 \(受信のみ、中継なし\)、TLS なし/);
-      expect(text).toMatch(/│ SMTPS +│ 127\.0\.0\.1 │ \d+ +│ 最初のバイトから TLS/);
+      expect(text).toMatch(/│ SUBMISSIONS │ 127\.0\.0\.1 │ \d+ +│ メール送信、最初から TLS \(SMTPS、465 番と同じ\)/);
       expect(text).toContain('試してみましょう:');
       expect(text).toMatch(/アプリの設定: ホスト 127\.0\.0\.1、ポート \d+、secure false/);
       expect(text).not.toMatch(/Try it|Live transcript|App settings|Mail to any other address/);
