@@ -30,7 +30,7 @@ const TEXT = {
   learn: { en: 'Take a lesson (mail, the web and DNS, step by step)', ja: 'レッスンを受ける（メール、Web、DNS を一歩ずつ）' },
   ports: { en: 'See which processes listen on which ports', ja: 'どのプロセスがどのポートで待ち受けているかを見る' },
   practice: { en: 'Practise raw protocol commands', ja: 'プロトコルのコマンドを直接練習する' },
-  serve: { en: 'Run the mock mail servers (capture, never relay)', ja: 'モックのメールサーバーを動かす（受け取るだけで転送しません）' },
+  serve: { en: 'Run the mock mail servers (capture, never relay)', ja: '模擬メールサーバーを動かす（受け取るだけで転送しません）' },
   quit: { en: 'Quit', ja: '終了' },
   which: { en: 'Which protocol?', ja: 'どのプロトコルにしますか？' },
   smtp: { en: 'SMTP (sending mail)', ja: 'SMTP（メールの送信）' },

@@ -11,6 +11,8 @@ import { questionCountProblems } from './check-count.js';
 import { requestProblems } from './check-request.js';
 import { queryProblems } from './check-query.js';
 import { labQueryProblems } from './check-query-lab.js';
+import { layerConsistencyProblems, type BadgedLesson } from './check-layers.js';
+import { glossaryProblems, loadGlossary, type Glossary } from './check-glossary.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
 import { opensWithVerdict } from './verdict.js';
 import { DEFAULT_LAB, type Lesson, type LocalizedText, type Step } from './schema.js';
@@ -274,11 +276,16 @@ export async function checkLessonsDir(dir: string): Promise<CheckReport> {
     problems.push({ file: displayPath(lessonFile(dir, orphan)), message: `not listed in ${MANIFEST_FILE}` });
   }
   const ctx: CheckContext = { knowledge: KNOWLEDGE, lessonIds: seen };
-  for (const id of seen) problems.push(...(await checkOne(dir, id, ctx)));
+  const { glossary, problems: glossaryFileProblems } = await loadGlossary(dir);
+  problems.push(...glossaryFileProblems);
+  const parsed: BadgedLesson[] = [];
+  for (const id of seen) problems.push(...(await checkOne(dir, id, ctx, glossary, parsed)));
+  // Across lessons: one layer badge per command (check-layers.ts).
+  problems.push(...layerConsistencyProblems(parsed));
   return { problems, lessons: seen.size };
 }
 
-async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Problem[]> {
+async function checkOne(dir: string, id: string, ctx: CheckContext, glossary: Glossary | null, parsed: BadgedLesson[]): Promise<Problem[]> {
   const path = lessonFile(dir, id);
   const file = displayPath(path);
   let source: string;
@@ -289,7 +296,10 @@ async function checkOne(dir: string, id: string, ctx: CheckContext): Promise<Pro
   }
   const { lesson, problems } = parseLesson(path, source);
   if (!lesson) return problems;
+  parsed.push({ file, lesson });
   const out = checkLesson(file, lesson, ctx);
+  // One Japanese term per idea (check-glossary.ts).
+  if (glossary) out.push(...glossaryProblems(file, lesson, glossary));
   // What the lab's own zones would answer each query step (check-query-lab.ts).
   for (const p of await labQueryProblems(lesson)) out.push({ file, ...p });
   if (lesson.id !== id) out.unshift({ file, field: 'id', message: `is "${lesson.id}" but the manifest lists "${id}"` });

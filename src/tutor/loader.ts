@@ -118,5 +118,6 @@ export async function loadLesson(id: string, dir: string = defaultLessonsDir()):
 /** Every lesson file in the directory (for the checker: files missing from the manifest). */
 export async function lessonFilesIn(dir: string): Promise<string[]> {
   const names = await readdir(dir);
-  return names.filter((n) => n.endsWith('.yaml') && n !== MANIFEST_FILE).map((n) => n.slice(0, -'.yaml'.length)).sort();
+  // glossary.yaml (check-glossary.ts) is the course's word list, not a lesson.
+  return names.filter((n) => n.endsWith('.yaml') && n !== MANIFEST_FILE && n !== 'glossary.yaml').map((n) => n.slice(0, -'.yaml'.length)).sort();
 }

@@ -34,7 +34,7 @@ export const COMMAND_TEXT: Readonly<Record<string, CommandText>> = {
   APOP: {
     summary: {
       en: "Logs in without sending the password: the digest is MD5 of the greeting's timestamp followed by the shared secret. The server must keep the secret in clear, and MD5 is weak today.",
-      ja: 'パスワードそのものを送らずにログインします。digest は、グリーティングに含まれるタイムスタンプの後ろに共有の秘密（パスワード）をつなげた文字列の MD5 です。ただしサーバーは秘密を平文で保存しておく必要があり、MD5 も今では弱いハッシュです。',
+      ja: 'パスワードそのものを送らずにログインします。digest は、挨拶に含まれるタイムスタンプの後ろに共有の秘密（パスワード）をつなげた文字列の MD5 です。ただしサーバーは秘密を平文で保存しておく必要があり、MD5 も今では弱いハッシュです。',
     },
     example: [
       'S: +OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>',

@@ -85,7 +85,7 @@ export const STATES: readonly StateKnowledge[] = [
     rfc: 'RFC 1939 4',
     meaning: {
       en: 'After the greeting: the client must identify itself with USER/PASS, APOP or AUTH. Only those, CAPA, STLS and QUIT are allowed.',
-      ja: 'グリーティング直後の状態です。クライアントは USER/PASS、APOP、AUTH のいずれかで身元を示します。使えるのはこれらと CAPA、STLS、QUIT だけです。',
+      ja: '挨拶直後の状態です。クライアントは USER/PASS、APOP、AUTH のいずれかで身元を示します。使えるのはこれらと CAPA、STLS、QUIT だけです。',
     },
   },
   {
@@ -110,7 +110,7 @@ export const STATES: readonly StateKnowledge[] = [
 export const OK_AFTER: Readonly<Record<string, Localized>> = {
   GREETING: {
     en: 'Greeting: the server is ready. The <...> at the end is the APOP timestamp, new for every connection.',
-    ja: 'グリーティング: サーバーの準備ができました。末尾の <...> は APOP 用のタイムスタンプで、接続ごとに新しくなります。',
+    ja: '挨拶: サーバーの準備ができました。末尾の <...> は APOP 用のタイムスタンプで、接続ごとに新しくなります。',
   },
   USER: {
     en: 'Name noted; send PASS next. (l7lab says +OK to any name, so this does not prove the user exists.)',
