@@ -19,8 +19,9 @@ import { TranscriptHub, type TranscriptSink } from './protocols/transcript.js';
 import { AuthBrake } from './protocols/auth-delay.js';
 
 /**
- * The lab: SMTP, POP3 and IMAP on one mail store, on 127.0.0.1 unless told otherwise,
- * on the ports asked for or on ephemeral ones (port 0). Lessons, the practice shell and
+ * The lab: SMTP, POP3, IMAP and HTTP on one mail store, and the DNS hierarchy, on 127.0.0.1
+ * unless told otherwise (DNS's authoritative servers on 127.0.0.2..4), on the ports asked for or
+ * on ephemeral ones (port 0). Lessons, the practice shell and
  * `serve` all start the same lab; its hub carries every server's transcript.
  */
 export interface LabOptions {
