@@ -1,6 +1,6 @@
 import type { DnsMessage } from '../protocols/dns/types.js';
 import { RR_TYPES } from '../protocols/dns/types.js';
-import { isReferral } from './dns-lines.js';
+import { isReferral } from '../protocols/dns/lines.js';
 import type { Target } from './target.js';
 
 /**

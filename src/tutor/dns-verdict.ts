@@ -1,5 +1,5 @@
 import { rcodeName, typeName } from '../protocols/dns/codec/index.js';
-import { isReferral as shownAsReferral } from '../practice/dns-lines.js';
+import { isReferral as shownAsReferral } from '../protocols/dns/lines.js';
 import { RCODES, RR_TYPES, type DnsMessage, type RrTypeName } from '../protocols/dns/types.js';
 import type { StepOf } from './schema.js';
 

@@ -1,7 +1,6 @@
 import type { Direction, KnowledgeRef, LineEvent, TranscriptSink } from '../transcript.js';
-import { presentEdns, presentFlags, presentQuestion, presentRecord, presentStatus } from './codec/present.js';
-import { opcodeName, rcodeName, typeName } from './codec/types.js';
-import { RR_TYPES, type DnsMessage, type DnsTransport, type ResourceRecord } from './types.js';
+import { keyedLines } from './lines.js';
+import type { DnsMessage, DnsTransport } from './types.js';
 
 /**
  * A DNS message in the one transcript: one LineEvent per line dig would print for it (the header,
@@ -36,34 +35,9 @@ function line(where: ExchangeWhere, direction: Direction, text: string, knowledg
   };
 }
 
-/** The lines of a message: header, OPT, questions, then each section's records. */
+/** The lines of a message (lines.ts), the header's key saying which transport carried it. */
 export function messageLines(where: ExchangeWhere, direction: Direction, m: DnsMessage): LineEvent[] {
-  const h = m.header;
-  const rcode = h.rcode + (m.edns ? m.edns.extendedRcode << 4 : 0);
-  const flags = presentFlags(h).slice('flags: '.length);
-  const out = [
-    line(where, direction, `;; ->>HEADER<<- ${presentStatus(h, m.edns)}; ${presentFlags(h)}`, {
-      key: 'header',
-      params: { opcode: opcodeName(h.opcode), rcode: rcodeName(rcode), id: h.id, flags, transport: where.transport },
-    }),
-  ];
-  if (m.edns) {
-    const { udpSize, version } = m.edns;
-    out.push(line(where, direction, `; ${presentEdns(m.edns)}`, { key: 'opt', params: { udpSize, version, do: m.edns.dnssecOk ? 1 : 0 } }));
-  }
-  for (const q of m.questions) out.push(line(where, direction, presentQuestion(q), { key: 'question', params: { name: q.name, type: typeName(q.type) } }));
-  // A referral: no answer, no AA, NS records in authority (RFC 1034 4.3.2 step 3b); addresses beside them are glue.
-  const referral = h.qr && !h.aa && m.answers.length === 0 && m.authority.some((r) => r.type === RR_TYPES.NS);
-  const sections: Array<['answer' | 'authority' | 'additional', ResourceRecord[]]> = [['answer', m.answers], ['authority', m.authority], ['additional', m.additional]];
-  for (const [section, records] of sections) {
-    for (const r of records) {
-      const params: Record<string, string | number> = { section, type: typeName(r.type), name: r.name };
-      if (referral && section === 'authority' && r.type === RR_TYPES.NS) params['referral'] = 1;
-      if (referral && section === 'additional' && (r.type === RR_TYPES.A || r.type === RR_TYPES.AAAA)) params['glue'] = 1;
-      out.push(line(where, direction, presentRecord(r), { key: 'rr', params }));
-    }
-  }
-  return out;
+  return keyedLines(m).map((l) => line(where, direction, l.text, l.section === 'header' ? { key: 'header', params: { ...l.key.params, transport: where.transport } } : l.key));
 }
 
 /** A server's note as a dig-style comment line: `;; referral lab.test`. */
