@@ -31,10 +31,13 @@ export type ServerChoice = { ok: true; target: Target; label: string } | { ok: f
 
 const bare = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
-/** The lab's servers as the shell names them: the resolver first, then root, TLD and zone servers. */
-export function labTargets(dns: LabDns): DnsTargets {
+/** What naming the lab's servers needs of Lab.dns (a lesson's lab gives the same, `ip` optional). */
+export type LabDnsNames = Pick<LabDns, 'resolver'> & { servers: ReadonlyArray<{ name: string; role: string; ip?: string; address: LabDns['resolver'] }> };
+
+/** The lab's servers as the shell (and a lesson) names them: the resolver first, then root, TLD and zone servers. */
+export function labTargets(dns: LabDnsNames): DnsTargets {
   const resolver = { name: 'resolver', role: 'resolver', ip: dns.resolver.host, host: dns.resolver.host, port: dns.resolver.port };
-  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip, host: s.address.host, port: s.address.port }));
+  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip ?? s.address.host, host: s.address.host, port: s.address.port }));
   return { default: { host: dns.resolver.host, port: dns.resolver.port }, servers: [resolver, ...servers], port: dns.resolver.port };
 }
 

@@ -11,7 +11,7 @@ import { out, type LessonContext } from './context.js';
 import type { AskedQuery } from './dns-ask.js';
 import { dnsMsg } from './dns-messages.js';
 import { DnsWireError, exchangeDns } from '../wire/dns-client.js';
-import { chooseServer, type DnsTargets } from '../practice/dns-targets.js';
+import { chooseServer, labTargets } from '../practice/dns-targets.js';
 import { viewOptions } from './exchange.js';
 import type { TutorLabDns } from './lab-types.js';
 
@@ -44,16 +44,9 @@ export interface DnsTarget {
   port: number;
 }
 
-/** The lab DNS as practice dns names its servers: the resolver first, then root, TLD and zone servers. */
-function targetsOf(dns: TutorLabDns): DnsTargets {
-  const resolver = { name: 'resolver', role: 'resolver', ip: dns.resolver.host, host: dns.resolver.host, port: dns.resolver.port };
-  const servers = dns.servers.map((s) => ({ name: s.name, role: s.role, ip: s.ip ?? s.address.host, host: s.address.host, port: s.address.port }));
-  return { default: { host: dns.resolver.host, port: dns.resolver.port }, servers: [resolver, ...servers], port: dns.resolver.port };
-}
-
 /** The server a query names, as practice dns chooses it (`@root`, `@tld`, a server's name or address); the resolver by default. */
 export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget & { label: string }) | null {
-  const t = targetsOf(dns);
+  const t = labTargets(dns);
   const chosen = chooseServer(server, t);
   if (!chosen.ok) return null;
   const named = t.servers.find((s) => s.host === chosen.target.host && s.port === chosen.target.port);
