@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.js';
 import { DNS_KNOWLEDGE } from '../protocols/dns/knowledge/index.js';
 import { keyedLines } from '../protocols/dns/lines.js';
+import { negativeTtl as soaNegativeTtl } from '../protocols/dns/negative.js';
 import type { DnsMessage } from '../protocols/dns/types.js';
 import type { ShownLine } from './render.js';
 
@@ -26,6 +27,5 @@ export function shownLines(m: DnsMessage, direction: 'client' | 'server', lang: 
 /** A negative answer's cache time: min(SOA TTL, SOA minimum) of the SOA in authority (RFC 2308 5), or null. */
 export function negativeTtl(m: DnsMessage): number | null {
   const soa = m.authority.find((r) => r.data.kind === 'SOA');
-  if (!soa || soa.data.kind !== 'SOA') return null;
-  return Math.min(soa.ttl, soa.data.minimum);
+  return soa ? soaNegativeTtl(soa) : null;
 }

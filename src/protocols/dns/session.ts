@@ -1,3 +1,4 @@
+import { negativeTtl } from './negative.js';
 import type { KnowledgeRef } from '../transcript.js';
 import { typeName } from './codec/types.js';
 import { baseResponse, screenQuery, type DnsReply } from './screen.js';
@@ -51,9 +52,7 @@ export function authoritativeAnswer(query: DnsMessage, index: ZoneIndex): DnsRep
 
 /** The SOA for a negative answer: its TTL is min(SOA TTL, MINIMUM) (RFC 2308 3). */
 function negativeSoa(zone: IndexedZone): ResourceRecord {
-  const soa = zone.soa;
-  const minimum = soa.data.kind === 'SOA' ? soa.data.minimum : soa.ttl;
-  return { ...soa, ttl: Math.min(soa.ttl, minimum) };
+  return { ...zone.soa, ttl: negativeTtl(zone.soa) };
 }
 
 /** A referral (RFC 1034 4.3.2 step 3b): the child's NS RRset in authority, glue we hold in additional, no AA. */

@@ -5,6 +5,7 @@
  * the cache carries the time left, never the TTL it arrived with (RFC 1035 7.4). Bounded: the
  * least recently used entry goes first.
  */
+import { negativeTtl } from '../negative.js';
 import { RR_TYPES, type ResourceRecord } from '../types.js';
 import { nameKey } from '../codec/names.js';
 
@@ -94,7 +95,7 @@ export class DnsCache {
    */
   putNegative(kind: NegativeKind, name: string, type: number, soa: ResourceRecord): number {
     if (soa.data.kind !== 'SOA') return 0;
-    const ttl = Math.min(soa.ttl, soa.data.minimum, this.limits.maxNegativeTtl);
+    const ttl = Math.min(negativeTtl(soa), this.limits.maxNegativeTtl);
     if (ttl <= 0) return 0;
     const key = kind === 'NXDOMAIN' ? nxdomainKey(name) : nodataKey(name, type);
     this.set(key, { kind, soa: { ...soa, ttl }, expiresAt: this.now() + ttl * 1000 });

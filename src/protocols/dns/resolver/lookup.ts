@@ -6,8 +6,8 @@
  */
 import { RCODES, RR_TYPES, type ResourceRecord } from '../types.js';
 import { RANK, type NegativeHit } from './cache.js';
-import { nameKey } from '../codec/names.js';
-import { presentName } from '../codec/names.js';
+import { nameKey, presentName } from '../codec/names.js';
+import { negativeTtl } from '../negative.js';
 import { typeName } from '../codec/types.js';
 import type { ResolverLog } from './events.js';
 import { walk, type Outcome, type WalkEnv, type WalkState } from './walk.js';
@@ -75,7 +75,7 @@ export async function lookup(env: WalkEnv, state: WalkState, qname: string, type
     }
     if (outcome.kind === 'answer') return { rcode: RCODES.NOERROR, answers: oneTtl([...chain, ...outcome.records], env.limits.maxTtl), authority: [] };
     if (outcome.kind === 'negative') {
-      const soa = outcome.soa?.data.kind === 'SOA' ? [{ ...outcome.soa, ttl: Math.min(outcome.soa.ttl, outcome.soa.data.minimum) }] : [];
+      const soa = outcome.soa?.data.kind === 'SOA' ? [{ ...outcome.soa, ttl: negativeTtl(outcome.soa) }] : [];
       const rcode = outcome.negative === 'NXDOMAIN' ? RCODES.NXDOMAIN : RCODES.NOERROR;
       return { rcode, answers: oneTtl(chain, env.limits.maxTtl), authority: soa };
     }
