@@ -11,6 +11,7 @@ import { questionCountProblems } from './check-count.js';
 import { requestProblems } from './check-request.js';
 import { queryProblems } from './check-query.js';
 import { labQueryProblems } from './check-query-lab.js';
+import { authProblems } from './check-auth.js';
 import { layerConsistencyProblems, type BadgedLesson } from './check-layers.js';
 import { glossaryProblems, loadGlossary, type Glossary } from './check-glossary.js';
 import { isBuiltin, placeholdersIn } from './placeholders.js';
@@ -183,6 +184,7 @@ function checkStep(w: Walk, step: Step): void {
       return checkCaptures(w, step, step.capture);
     }
     case 'data':
+      for (const { field, message } of authProblems(step, w.lesson.steps, false)) report(w, step, field, message);
       if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');
       return checkCaptures(w, step, step.capture);
     case 'compute':
@@ -218,6 +220,12 @@ function checkStep(w: Walk, step: Step): void {
       checkPlaceholders(w, step, 'query', step.query);
       for (const { field, message } of queryProblems(step)) report(w, step, field, message);
       return checkCaptures(w, step, step.capture);
+    case 'authcheck': {
+      checkLab(w, step, 'lab', step.lab, 'dns');
+      const seeded = (w.lesson.labs[step.lab ?? DEFAULT_LAB]?.seed.length ?? 0) > 0;
+      for (const { field, message } of authProblems(step, w.lesson.steps, seeded)) report(w, step, field, message);
+      return;
+    }
   }
 }
 

@@ -70,6 +70,8 @@ export interface LessonContext {
   stepFailed: boolean;
   /** The learner typed their own DATA message: checks that need the prepared one say so. */
   ownMessage: boolean;
+  /** The DKIM-Signature field the last signing data step added (`dkim: sign`), for a later `dkim: reuse`. */
+  dkimSignature?: string;
   /** Quiz answers right at the first try, out of the quizzes asked. */
   readonly score: { right: number; total: number };
 }

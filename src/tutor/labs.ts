@@ -33,6 +33,8 @@ export function protocolsNeeded(lesson: Lesson): Map<string, Set<Protocol>> {
     // RFC 5321 5.1: the sending server finds the next one in DNS; a query step asks the lab DNS.
     if (s.kind === 'relay' && s.lookup !== undefined) add(s.from, 'dns');
     if (s.kind === 'query') add(s.lab ?? first, 'dns');
+    // The checks ask the lab DNS for SPF, DKIM key and DMARC records (src/mailauth).
+    if (s.kind === 'authcheck') add(s.lab ?? first, 'dns');
   }
   return need;
 }

@@ -54,7 +54,7 @@ export class LessonCancelled extends Error {
 }
 
 /** Kinds that show something and ask nothing: the learner reads, then presses Enter. */
-const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay', 'starttls']);
+const PAUSE_AFTER = new Set<Step['kind']>(['say', 'run', 'connect', 'compute', 'check', 'disconnect', 'wait', 'relay', 'starttls', 'authcheck']);
 
 /** Steps that change the lab's state (a query fills the resolver's cache, and captures its TTL), replayed (quietly) to resume in the middle of a lesson. */
 const REPLAYED = new Set<Step['kind']>(['connect', 'send', 'request', 'data', 'compute', 'disconnect', 'wait', 'relay', 'starttls', 'query']);

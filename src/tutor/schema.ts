@@ -8,11 +8,12 @@ import { PROTOCOLS } from '../protocol.js';
  */
 import { base, captures, id, layer, localized, name, pattern } from './schema-parts.js';
 import { query } from './schema-query.js';
+import { authcheck, dkimOption } from './schema-auth.js';
 
 export { localized, type LocalizedText } from './schema-parts.js';
 const protocol = z.enum(PROTOCOLS);
 
-export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls', 'query'] as const;
+export const STEP_KINDS = ['say', 'run', 'connect', 'send', 'request', 'data', 'compute', 'check', 'quiz', 'disconnect', 'wait', 'relay', 'starttls', 'query', 'authcheck'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 
@@ -115,6 +116,8 @@ const data = z.strictObject({
   hint: localized.optional(),
   explain: localized,
   capture: captures.optional(),
+  /** Sign the prepared message with the lab key, or reuse the last signature over this one (schema-auth.ts). */
+  dkim: dkimOption.optional(),
 });
 
 const compute = z.strictObject({
@@ -224,8 +227,8 @@ const starttls = z.strictObject({
   explain: localized,
 });
 
-export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query } as const;
-export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query]);
+export const stepSchemas = { say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query, authcheck } as const;
+export const step = z.discriminatedUnion('kind', [say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query, authcheck]);
 export type Step = z.infer<typeof step>;
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 

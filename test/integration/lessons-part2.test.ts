@@ -105,6 +105,7 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'q-http': /^400 Bad Request: the Host field is missing$/,
     'q-https': /^The server name sent in the ClientHello \(SNI\)$/,
     'q-dns': /^The MX record of example\.net$/,
+    'q-spf-dkim': /^Yes: DMARC fails it/,
   },
 };
 

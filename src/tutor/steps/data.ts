@@ -10,12 +10,16 @@ import { msg } from '../messages.js';
 import { code, explain, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { statusMatches } from './send.js';
+import { dkimBody } from '../dkim-data.js';
+import { labAuthEngine } from '../auth-engine-lab.js';
 
 /**
  * `data`: the message text after `354`. A prepared message is dot-stuffed on its way out
  * (RFC 5321 4.5.2: a line starting with "." gets one more) and ended by a line with only
  * "." (RFC 5321 4.1.1.4); the learner sees both forms. A typed message is dot-stuffed the
  * same way (the practice shell's DataCollector), and the lesson says it was the learner's own.
+ * With `dkim`, the prepared message is signed with the lab key first (dkim-data.ts), so it is
+ * always the prepared one: a typed message would need its own signature.
  */
 type DataStep = StepOf<'data'>;
 
@@ -43,8 +47,9 @@ async function typedBody(ctx: LessonContext): Promise<DataCollector> {
 }
 
 async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep): Promise<WireReply> {
+  const lines = dkimBody(ctx, step, labAuthEngine);
   preview(ctx, step.body);
-  const { wire, reply } = await conn.client.sendBody(step.body);
+  const { wire, reply } = await conn.client.sendBody(lines);
   showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
   return reply;
 }
@@ -68,7 +73,7 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
   if (!ctx.auto && !ctx.quiet && !ctx.skipNext) {
     const choice = await ctx.prompts.select<'prepared' | 'typed' | 'quit'>(msg(ctx.lang, 'dataChoice'), [
       { name: msg(ctx.lang, 'dataPrepared'), value: 'prepared' },
-      { name: msg(ctx.lang, 'dataTyped'), value: 'typed' },
+      ...(step.dkim === undefined ? [{ name: msg(ctx.lang, 'dataTyped'), value: 'typed' as const }] : []),
       { name: msg(ctx.lang, 'quitChoice'), value: 'quit' },
     ]);
     if (choice === 'quit') throw new LessonQuit();

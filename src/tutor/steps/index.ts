@@ -1,5 +1,6 @@
 import type { LessonContext } from '../context.js';
 import type { Step, StepKind, StepOf } from '../schema.js';
+import { runAuthcheck } from './authcheck.js';
 import { runCompute } from './compute.js';
 import { runConnect, runDisconnect, runWait } from './connection.js';
 import { runData } from './data.js';
@@ -30,6 +31,7 @@ const HANDLERS: Handlers = {
   relay: runRelay,
   starttls: runStarttls,
   query: runQuery,
+  authcheck: (ctx, step) => runAuthcheck(ctx, step),
 };
 
 export async function runStep(ctx: LessonContext, step: Step): Promise<void> {
