@@ -1,3 +1,4 @@
+import { characterStrings, LAB_DKIM_KEY_RECORD } from '../../mailauth/lab-key.js';
 import type { RData } from './types.js';
 
 /**
@@ -74,6 +75,7 @@ export const AUTHORITATIVE_SERVERS: readonly AuthoritativeSpec[] = [
 
 const a = (name: string, address: string, ttl?: number): ZoneRecord => ({ name, data: { kind: 'A', address }, ...(ttl ? { ttl } : {}) });
 const ns = (name: string, host: string): ZoneRecord => ({ name, data: { kind: 'NS', name: host } });
+const txt = (name: string, text: string): ZoneRecord => ({ name, data: { kind: 'TXT', strings: [text] } });
 
 /**
  * The zones. Glue (A records of NS hosts below a cut) sits in the parent next to the delegation
@@ -157,6 +159,14 @@ export const LAB_ZONES: readonly ZoneSpec[] = [
       { name: 'example.com', data: { kind: 'MX', preference: 10, exchange: 'mail.example.com' } },
       a('mail.example.com', LAB_HOST),
       { name: 'www.example.com', data: { kind: 'CNAME', name: 'example.com' } },
+      // Mail authentication of the lab's sending domain (the spf-dkim lesson): only the lab host sends
+      // for example.com (SPF, RFC 7208); its mail is signed with the lab key, whose public half is the
+      // selector "lab" (DKIM, RFC 6376 3.6.2.1), split into 255-octet strings (RFC 1035 3.3.14); a revoked
+      // key is an empty p= (RFC 6376 3.6.1); and receivers should reject what fails both (DMARC, RFC 7489 6.3).
+      txt('example.com', 'v=spf1 ip4:127.0.0.1 -all'),
+      { name: 'lab._domainkey.example.com', data: { kind: 'TXT', strings: characterStrings(LAB_DKIM_KEY_RECORD) } },
+      txt('revoked._domainkey.example.com', 'v=DKIM1; k=rsa; p='),
+      txt('_dmarc.example.com', 'v=DMARC1; p=reject'),
     ],
   },
   {
@@ -168,6 +178,10 @@ export const LAB_ZONES: readonly ZoneSpec[] = [
       { name: 'example.net', data: { kind: 'MX', preference: 10, exchange: 'mail.example.net' } },
       a('mail.example.net', LAB_HOST),
       a('www.example.net', LAB_HOST),
+      // example.net says its mail leaves from 192.0.2.25 (a documentation address, RFC 5737), so mail
+      // from the lab host claiming to be from example.net fails SPF: a spoof (RFC 7208 2.6.4).
+      txt('example.net', 'v=spf1 ip4:192.0.2.25 -all'),
+      txt('_dmarc.example.net', 'v=DMARC1; p=quarantine'),
     ],
   },
   {

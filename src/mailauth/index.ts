@@ -1,0 +1,6 @@
+/** The mail-authentication engine: SPF (RFC 7208), DKIM (RFC 6376), DMARC (RFC 7489) over a DNS the caller gives. */
+export type * from './types.js';
+export { checkSpf } from './spf.js';
+export { labAuthDns, resolverAuthDns } from './lab-dns.js';
+export { AUTH_TEXTS, authStepText, type AuthText } from './messages.js';
+export { LAB_DKIM_DOMAIN, LAB_DKIM_PRIVATE_KEY, LAB_DKIM_PUBLIC_KEY, LAB_DKIM_SELECTOR, LAB_DKIM_KEY_RECORD } from './lab-key.js';
