@@ -29,7 +29,7 @@ describe('lesson checker, one fixture per problem kind', () => {
   });
 
   it.each([
-    ['unknown-kind', 'step typing: field kind: unknown step kind "telnet" (known: say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query)'],
+    ['unknown-kind', 'step typing: field kind: unknown step kind "telnet" (known: say, run, connect, send, request, data, compute, check, quiz, disconnect, wait, relay, starttls, query, authcheck)'],
     ['duplicate-id', 'step ehlo: field id: duplicate step id'],
     ['empty-hint', 'step ehlo: field hint.en: empty text'],
     ['missing-translation', 'step ehlo: field hint.ja: missing translation (ja)'],
