@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuthStep, DkimCheck, DmarcCheck, SpfCheck } from '../../../src/mailauth/types.js';
+import { domainOf, fromAddress, topReceived } from '../../../src/tutor/auth-source.js';
+import { authLines, authResultsField, resultOf, shorten, type AuthOutcome } from '../../../src/tutor/auth-view.js';
+import { checkLesson } from '../../../src/tutor/checker.js';
+import { dkimTags, fieldLines } from '../../../src/tutor/dkim-data.js';
+import { parseLesson } from '../../../src/tutor/loader.js';
+import { formatProblem } from '../../../src/tutor/problems.js';
+import { KNOWLEDGE } from '../../../src/protocols/registry.js';
+import { misses } from '../../../src/tutor/steps/authcheck.js';
+import { wrap } from '../../../src/ui/wrap.js';
+import { displayWidth } from '../../../src/ui/width.js';
+
+/**
+ * The authcheck step's parts: where a receiving server's inputs come from (the top Received
+ * field, RFC 5321 4.4; the From address, RFC 5322 3.4), how the checks are shown (each step, its
+ * DNS question and answer, the result, the Authentication-Results field of RFC 8601 2.2, all
+ * within 80 columns), the tags of a DKIM-Signature field (RFC 6376 3.5), and the checker's rules
+ * for the step kind and the data step's dkim option.
+ */
+const text = (s: AuthStep) => `${s.key} ${Object.values(s.params).join(' ')}`;
+const KEY = `v=DKIM1; k=rsa; p=${'A'.repeat(392)}`;
+
+const spf: SpfCheck = {
+  result: 'fail',
+  domain: 'example.net',
+  ip: '127.0.0.1',
+  record: 'v=spf1 ip4:192.0.2.25 -all',
+  matched: '-all',
+  steps: [
+    { key: 'spf.lookup', params: { domain: 'example.net' }, dns: { name: 'example.net', type: 'TXT', answer: '"v=spf1 ip4:192.0.2.25 -all"' } },
+    { key: 'spf.no-match', params: { term: 'ip4:192.0.2.25' } },
+  ],
+};
+const dkim: DkimCheck = {
+  result: 'fail',
+  domain: 'example.com',
+  selector: 'lab',
+  signedHeaders: ['from', 'to', 'subject'],
+  bodyHashMatches: true,
+  steps: [{ key: 'dkim.key', params: {}, dns: { name: 'lab._domainkey.example.com', type: 'TXT', answer: KEY } }],
+};
+const dmarc: DmarcCheck = { result: 'fail', fromDomain: 'example.com', policy: 'reject', spfAligned: false, dkimAligned: false, steps: [] };
+
+describe('what the receiving server knows of a stored message', () => {
+  const raw = Buffer.from(
+    [
+      'Return-Path: <ceo@example.net>',
+      'Received: from mail.example.com ([127.0.0.1])',
+      '\tby lab.test (l7lab) with ESMTP id Q1',
+      '\tfor <bob@example.test>; Thu, 3 Dec 2026 09:00:00 +0000',
+      'Received: from evil ([192.0.2.99]) by forged.example',
+      'From: "Alice, CEO" <alice@Example.COM>',
+      '',
+      'body',
+    ].join('\r\n'),
+  );
+
+  it('takes the address, HELO and server from the top Received field, never a lower (forgeable) one', () => {
+    expect(topReceived(raw)).toEqual({ ip: '127.0.0.1', helo: 'mail.example.com', by: 'lab.test' });
+    expect(topReceived(Buffer.from('Received: from x ([IPv6:::1]) by h\r\n\r\n'))).toMatchObject({ ip: '::1' });
+    expect(topReceived(Buffer.from('From: a@b\r\n\r\n'))).toEqual({ ip: null, helo: null, by: null });
+  });
+
+  it('reads the header From address and its domain, lowercased', () => {
+    expect(fromAddress('"Alice, CEO" <alice@Example.COM>')).toBe('alice@Example.COM');
+    expect(fromAddress('bob@example.test')).toBe('bob@example.test');
+    expect(domainOf('alice@Example.COM')).toBe('example.com');
+    expect(domainOf('nobody')).toBe('');
+  });
+});
+
+describe('how the checks are shown', () => {
+  const outcome: AuthOutcome = { spf, dkim: [dkim], dmarc };
+
+  it('shows each check in order: heading, the DNS question and answer, each step, the judged result', () => {
+    const lines = authLines('en', ['spf', 'dkim', 'dmarc'], outcome, { spf: 'fail', dkim: 'pass' }, text);
+    expect(lines[0]).toEqual({ kind: 'head', text: 'SPF (RFC 7208): may 127.0.0.1 send mail for example.net?' });
+    expect(lines[1]).toEqual({ kind: 'wire', text: 'dns C: TXT example.net' });
+    expect(lines[2]).toEqual({ kind: 'wire', text: 'dns S: "v=spf1 ip4:192.0.2.25 -all"' });
+    expect(lines).toContainEqual({ kind: 'result', text: 'spf=fail (matched -all)', ok: true });
+    // Judged against the step's expect: dkim was expected to pass and did not; dmarc is not judged.
+    expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail (the body hash (bh=) matches the body)', ok: false });
+    expect(lines).toContainEqual({ kind: 'result', text: 'dmarc=fail', ok: null });
+    expect(lines).toContainEqual({ kind: 'text', text: 'signed fields (h=): from:to:subject' });
+    expect(lines.findIndex((l) => l.text.startsWith('DKIM'))).toBeLessThan(lines.findIndex((l) => l.text.startsWith('DMARC')));
+  });
+
+  it('shows only the checks the step names, in Japanese too', () => {
+    const lines = authLines('ja', ['dkim'], outcome, {}, text);
+    expect(lines.some((l) => l.text.startsWith('SPF'))).toBe(false);
+    expect(lines[0]?.text).toBe('DKIM（RFC 6376）: d=example.com s=lab の署名は正しいか？');
+    expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail (本文ハッシュ（bh=）は本文と一致)', ok: null });
+  });
+
+  it('keeps every line within 80 columns: a long DNS answer (the key) is shortened, text wraps', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const line of authLines(lang, ['spf', 'dkim', 'dmarc'], outcome, {}, text)) {
+        const shown = line.kind === 'wire' ? `  ${line.text}` : wrap(line.text, { width: 80, prefix: '  ' });
+        for (const row of shown.split('\n')) expect(displayWidth(row), row).toBeLessThanOrEqual(80);
+      }
+    }
+    expect(shorten(KEY)).toMatch(/^v=DKIM1; k=rsa; p=A+…A+$/);
+    expect(shorten(KEY)).toHaveLength(66);
+    expect(shorten('short')).toBe('short');
+  });
+
+  it('a message without a signature is dkim=none, and one good signature among bad ones passes (RFC 6376 6.1)', () => {
+    expect(resultOf({ dkim: [] }, 'dkim')).toBe('none');
+    expect(resultOf({ dkim: [dkim, { ...dkim, result: 'pass' }] }, 'dkim')).toBe('pass');
+    expect(resultOf({}, 'spf')).toBeUndefined();
+    expect(misses(['spf', 'dkim'], { spf, dkim: [] }, { spf: 'fail', dkim: 'pass' })).toEqual([{ check: 'dkim', want: 'pass', got: 'none' }]);
+  });
+
+  it('writes the Authentication-Results field a receiver adds (RFC 8601 2.2), folded one method a line', () => {
+    expect(authResultsField('lab.test', 'ceo@example.net', outcome)).toEqual([
+      'Authentication-Results: lab.test;',
+      '\tspf=fail smtp.mailfrom=ceo@example.net;',
+      '\tdkim=fail header.d=example.com header.s=lab;',
+      '\tdmarc=fail header.from=example.com',
+    ]);
+    expect(authResultsField('lab.test', '', { spf: { ...spf, domain: 'mail.example.com' }, dkim: [] })).toEqual([
+      'Authentication-Results: lab.test;',
+      '\tspf=fail smtp.mailfrom=mail.example.com;',
+      '\tdkim=none',
+    ]);
+  });
+});
+
+describe('a DKIM-Signature field, tag by tag (RFC 6376 3.5)', () => {
+  it('reads the tags of a folded field, whitespace inside values dropped', () => {
+    const field = 'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com;\r\n s=lab; t=1; h=from:to:subject; bh=abc\r\n def=; b=XYZ\r\n 123';
+    expect(dkimTags(field).map((t) => `${t.tag}=${t.value}`)).toEqual(['v=1', 'a=rsa-sha256', 'c=relaxed/relaxed', 'd=example.com', 's=lab', 't=1', 'h=from:to:subject', 'bh=abcdef=', 'b=XYZ123']);
+    expect(fieldLines(`${field}\r\n`)).toEqual(field.split("\r\n"));
+  });
+});
+
+describe('the checker on authcheck steps and the dkim option', () => {
+  const path = 'test/unit/tutor/fixtures/bad-authcheck.yaml';
+  const { lesson } = parseLesson(join(process.cwd(), path), readFileSync(path, 'utf8'));
+  const lines = lesson ? checkLesson(path, lesson, { knowledge: KNOWLEDGE, lessonIds: new Set() }).map(formatProblem) : ['did not parse'];
+
+  it.each([
+    ['early', 'account', 'no earlier step delivers a message to check'],
+    ['reused', 'dkim', 'reuse needs an earlier data step with dkim: sign'],
+    ['unsigned-from', 'body', 'a DKIM-signed message needs a From field in its header section (RFC 6376 5.4)'],
+    ['wrong-expect', 'expect.dkim', 'the step does not run dkim (checks: spf)'],
+    ['softfail-dmarc', 'expect.dmarc', 'dmarc never gives "softfail"'],
+    ['bad-values', 'ip', '"300.1.1.1" is not an IPv4 or IPv6 address'],
+    ['bad-values', 'mailFrom', '"nobody" is not an address'],
+    ['no-dns', 'lab', 'lab "plain" does not run dns'],
+  ])('step %s: field %s', (step, field, message) => {
+    expect(lines.find((l) => l.startsWith(`${path}: step ${step}: field ${field}: `)), lines.join('\n')).toContain(message);
+  });
+
+  it('reports nothing else', () => {
+    expect(lines).toHaveLength(8);
+  });
+});
