@@ -31,12 +31,12 @@ export function shorten(text: string, max = WIRE_MAX): string {
 }
 
 function stepLines(step: AuthStep, text: (s: AuthStep) => string): AuthLine[] {
-  const out: AuthLine[] = [];
+  // What the step is, then the question and answer it was about.
+  const out: AuthLine[] = [{ kind: 'text', text: text(step) }];
   if (step.dns) {
     out.push({ kind: 'wire', text: `dns C: ${step.dns.type} ${step.dns.name}` });
     out.push({ kind: 'wire', text: `dns S: ${shorten(step.dns.answer)}` });
   }
-  out.push({ kind: 'text', text: text(step) });
   return out;
 }
 

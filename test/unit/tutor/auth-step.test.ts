@@ -75,11 +75,12 @@ describe('what the receiving server knows of a stored message', () => {
 describe('how the checks are shown', () => {
   const outcome: AuthOutcome = { spf, dkim: [dkim], dmarc };
 
-  it('shows each check in order: heading, the DNS question and answer, each step, the judged result', () => {
+  it('shows each check in order: heading, each step with the DNS question and answer it asked, the judged result', () => {
     const lines = authLines('en', ['spf', 'dkim', 'dmarc'], outcome, { spf: 'fail', dkim: 'pass' }, text);
     expect(lines[0]).toEqual({ kind: 'head', text: 'SPF (RFC 7208): may 127.0.0.1 send mail for example.net?' });
-    expect(lines[1]).toEqual({ kind: 'wire', text: 'dns C: TXT example.net' });
-    expect(lines[2]).toEqual({ kind: 'wire', text: 'dns S: "v=spf1 ip4:192.0.2.25 -all"' });
+    expect(lines[1]).toEqual({ kind: 'text', text: 'spf.lookup example.net' });
+    expect(lines[2]).toEqual({ kind: 'wire', text: 'dns C: TXT example.net' });
+    expect(lines[3]).toEqual({ kind: 'wire', text: 'dns S: "v=spf1 ip4:192.0.2.25 -all"' });
     expect(lines).toContainEqual({ kind: 'result', text: 'spf=fail (matched -all)', ok: true });
     // Judged against the step's expect: dkim was expected to pass and did not; dmarc is not judged.
     expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail (the body hash (bh=) matches the body)', ok: false });
@@ -133,7 +134,7 @@ describe('a DKIM-Signature field, tag by tag (RFC 6376 3.5)', () => {
   it('reads the tags of a folded field, whitespace inside values dropped', () => {
     const field = 'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com;\r\n s=lab; t=1; h=from:to:subject; bh=abc\r\n def=; b=XYZ\r\n 123';
     expect(dkimTags(field).map((t) => `${t.tag}=${t.value}`)).toEqual(['v=1', 'a=rsa-sha256', 'c=relaxed/relaxed', 'd=example.com', 's=lab', 't=1', 'h=from:to:subject', 'bh=abcdef=', 'b=XYZ123']);
-    expect(fieldLines(`${field}\r\n`)).toEqual(field.split("\r\n"));
+    expect(fieldLines(`${field}\r\n`)).toEqual(field.split('\r\n'));
   });
 });
 
