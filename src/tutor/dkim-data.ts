@@ -30,6 +30,9 @@ export function fieldLines(field: string): string[] {
   return field.replace(/\r?\n$/, '').split(/\r?\n/);
 }
 
+/** A folded line as shown: its leading tab as four spaces, so the terminal's tab stops cannot push it past 80 columns. */
+const shown = (line: string): string => line.replace(/^\t/, '    ');
+
 function explainTags(ctx: LessonContext, field: string): void {
   note(ctx, authMsg(ctx.lang, 'tagsHead'));
   for (const { tag, value } of dkimTags(field)) {
@@ -44,7 +47,7 @@ export function dkimBody(ctx: LessonContext, step: DataStep, engine: AuthEngine)
   if (step.dkim === 'reuse') {
     if (ctx.dkimSignature === undefined) throw new Error(authMsg(ctx.lang, 'noSignature'));
     note(ctx, authMsg(ctx.lang, 'reuseHead'));
-    for (const line of fieldLines(ctx.dkimSignature)) code(ctx, line);
+    for (const line of fieldLines(ctx.dkimSignature)) code(ctx, shown(line));
     return [...fieldLines(ctx.dkimSignature), ...step.body];
   }
   const key = engine.labKey;
@@ -52,7 +55,7 @@ export function dkimBody(ctx: LessonContext, step: DataStep, engine: AuthEngine)
   const field = engine.signDkim(message, { domain: key.domain, selector: key.selector, privateKey: key.privateKey });
   ctx.dkimSignature = field;
   note(ctx, authMsg(ctx.lang, 'signHead', { domain: key.domain, selector: key.selector }));
-  for (const line of fieldLines(field)) code(ctx, line);
+  for (const line of fieldLines(field)) code(ctx, shown(line));
   explainTags(ctx, field);
   return [...fieldLines(field), ...step.body];
 }
