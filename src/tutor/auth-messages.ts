@@ -14,7 +14,6 @@ const AUTH_MESSAGES = {
   spfMatched: { en: 'matched {matched}', ja: '一致したのは {matched}' },
   dkimHead: { en: 'DKIM (RFC 6376): is the signature of d={domain} s={selector} right?', ja: 'DKIM（RFC 6376）: d={domain} s={selector} の署名は正しいか？' },
   dkimNone: { en: 'DKIM (RFC 6376): the message carries no DKIM-Signature field, so there is nothing to verify.', ja: 'DKIM（RFC 6376）: メッセージに DKIM-Signature フィールドがないので、検証するものがありません。' },
-  dkimSigned: { en: 'signed fields (h=): {fields}', ja: '署名されたフィールド（h=）: {fields}' },
   bodyHashOk: { en: 'the body hash (bh=) matches the body', ja: '本文ハッシュ（bh=）は本文と一致' },
   bodyHashBad: { en: 'the body hash (bh=) does not match the body', ja: '本文ハッシュ（bh=）は本文と不一致' },
   dmarcHead: { en: 'DMARC (RFC 7489): does a check that passed belong to the header From domain {domain}?', ja: 'DMARC（RFC 7489）: 合格した検査は、ヘッダーの From のドメイン {domain} のものか？' },

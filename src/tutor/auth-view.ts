@@ -31,8 +31,9 @@ export function shorten(text: string, max = WIRE_MAX): string {
 }
 
 function stepLines(step: AuthStep, text: (s: AuthStep) => string): AuthLine[] {
-  // What the step is, then the question and answer it was about.
-  const out: AuthLine[] = [{ kind: 'text', text: text(step) }];
+  // What the step is (a sentence, then any data lines it quotes, such as canonicalized fields), then the question and answer it was about.
+  const [sentence = '', ...data] = text(step).split('\n');
+  const out: AuthLine[] = [{ kind: 'text', text: sentence }, ...data.map((line): AuthLine => ({ kind: 'wire', text: `  ${line}` }))];
   if (step.dns) {
     out.push({ kind: 'wire', text: `dns C: ${step.dns.type} ${step.dns.name}` });
     out.push({ kind: 'wire', text: `dns S: ${shorten(step.dns.answer)}` });
@@ -67,7 +68,6 @@ function dkimLines(lang: Lang, dkim: DkimCheck[], want: AuthResult | undefined, 
   const lines: AuthLine[] = [];
   for (const d of dkim) {
     lines.push({ kind: 'head', text: authMsg(lang, 'dkimHead', { domain: d.domain ?? '?', selector: d.selector ?? '?' }) });
-    if (d.signedHeaders.length > 0) lines.push({ kind: 'text', text: authMsg(lang, 'dkimSigned', { fields: d.signedHeaders.join(':') }) });
     for (const s of d.steps) lines.push(...stepLines(s, text));
     const body = d.bodyHashMatches === undefined ? '' : ` (${authMsg(lang, d.bodyHashMatches ? 'bodyHashOk' : 'bodyHashBad')})`;
     lines.push({ kind: 'result', text: `dkim=${d.result}${body}`, ok: judged(d.result, want) });

@@ -37,7 +37,8 @@ function explainTags(ctx: LessonContext, field: string): void {
   note(ctx, authMsg(ctx.lang, 'tagsHead'));
   for (const { tag, value } of dkimTags(field)) {
     const meaning = DKIM_TAGS[tag];
-    item(ctx, `${tag}=${shorten(value, 24)}`, meaning ? meaning[ctx.lang] : '');
+    // One row a tag, its meaning in a column (hanging under itself when it wraps).
+    item(ctx, `${tag}=${shorten(value, 24)}`.padEnd(28), meaning ? meaning[ctx.lang] : '');
   }
 }
 

@@ -85,7 +85,9 @@ describe('how the checks are shown', () => {
     // Judged against the step's expect: dkim was expected to pass and did not; dmarc is not judged.
     expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail (the body hash (bh=) matches the body)', ok: false });
     expect(lines).toContainEqual({ kind: 'result', text: 'dmarc=fail', ok: null });
-    expect(lines).toContainEqual({ kind: 'text', text: 'signed fields (h=): from:to:subject' });
+    // A step that quotes data lines (canonicalized fields) shows them as such, under its sentence.
+    const quoting = authLines('en', ['dkim'], { dkim: [{ ...dkim, steps: [{ key: 'k', params: {} }] }] }, {}, () => 'The fields:\nfrom:a@b\nsubject:x');
+    expect(quoting.slice(1, 4)).toEqual([{ kind: 'text', text: 'The fields:' }, { kind: 'wire', text: '  from:a@b' }, { kind: 'wire', text: '  subject:x' }]);
     expect(lines.findIndex((l) => l.text.startsWith('DKIM'))).toBeLessThan(lines.findIndex((l) => l.text.startsWith('DMARC')));
   });
 
