@@ -51,6 +51,9 @@ export function resultOf(outcome: AuthOutcome, check: AuthCheckName): AuthResult
   return outcome.dkim.find((d) => d.result === 'pass')?.result ?? outcome.dkim[0]?.result;
 }
 
+/** A parenthetical after a result: full-width brackets in Japanese text. */
+const aside = (lang: Lang, text: string): string => (lang === 'ja' ? `（${text}）` : ` (${text})`);
+
 function judged(result: AuthResult, want: AuthResult | undefined): boolean | null {
   return want === undefined ? null : result === want;
 }
@@ -58,7 +61,7 @@ function judged(result: AuthResult, want: AuthResult | undefined): boolean | nul
 function spfLines(lang: Lang, spf: SpfCheck, want: AuthResult | undefined, text: (s: AuthStep) => string): AuthLine[] {
   const lines: AuthLine[] = [{ kind: 'head', text: authMsg(lang, 'spfHead', { ip: spf.ip, domain: spf.domain }) }];
   for (const s of spf.steps) lines.push(...stepLines(s, text));
-  const matched = spf.matched ? ` (${authMsg(lang, 'spfMatched', { matched: spf.matched })})` : '';
+  const matched = spf.matched ? aside(lang, authMsg(lang, 'spfMatched', { matched: spf.matched })) : '';
   lines.push({ kind: 'result', text: `spf=${spf.result}${matched}`, ok: judged(spf.result, want) });
   return lines;
 }
@@ -69,7 +72,7 @@ function dkimLines(lang: Lang, dkim: DkimCheck[], want: AuthResult | undefined, 
   for (const d of dkim) {
     lines.push({ kind: 'head', text: authMsg(lang, 'dkimHead', { domain: d.domain ?? '?', selector: d.selector ?? '?' }) });
     for (const s of d.steps) lines.push(...stepLines(s, text));
-    const body = d.bodyHashMatches === undefined ? '' : ` (${authMsg(lang, d.bodyHashMatches ? 'bodyHashOk' : 'bodyHashBad')})`;
+    const body = d.bodyHashMatches === undefined ? '' : aside(lang, authMsg(lang, d.bodyHashMatches ? 'bodyHashOk' : 'bodyHashBad'));
     lines.push({ kind: 'result', text: `dkim=${d.result}${body}`, ok: judged(d.result, want) });
   }
   return lines;

@@ -95,7 +95,7 @@ describe('how the checks are shown', () => {
     const lines = authLines('ja', ['dkim'], outcome, {}, text);
     expect(lines.some((l) => l.text.startsWith('SPF'))).toBe(false);
     expect(lines[0]?.text).toBe('DKIM（RFC 6376）: d=example.com s=lab の署名は正しいか？');
-    expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail (本文ハッシュ（bh=）は本文と一致)', ok: null });
+    expect(lines).toContainEqual({ kind: 'result', text: 'dkim=fail（本文ハッシュ（bh=）は本文と一致）', ok: null });
   });
 
   it('keeps every line within 80 columns: a long DNS answer (the key) is shortened, text wraps', () => {
