@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/width.js';
-import { scratch } from '../support/scratch.js';
+import { PAUSE, QUERY, WHAT_NOW, lessonTerminals, promptOf } from '../support/lesson-tmux.js';
 import { squash } from '../support/text.js';
-import { Terminal } from '../support/tmux.js';
+import type { Terminal } from '../support/tmux.js';
 
 /**
  * A real terminal at 80 columns: tmux runs `l7lab learn dns`, we type DNS queries like a learner,
@@ -11,32 +11,9 @@ import { Terminal } from '../support/tmux.js';
  * MX record. In English and in Japanese. Every wait polls the pane for a bounded time
  * (test/support/tmux.ts). Run `npm run build` first (npm test does).
  */
-const dir = scratch('l7lab-dns-tmux-');
-const terms: Terminal[] = [];
-
-function open(lang: 'en' | 'ja'): Terminal {
-  const term = new Terminal(dir.suiteDir());
-  terms.push(term);
-  term.start(`learn dns --lang ${lang}`, 80, 50);
-  return term;
-}
-
-afterAll(() => {
-  for (const t of terms) t.close();
-});
-
-const HEAD = { en: (n: number) => `Step ${n}/`, ja: (n: number) => `ステップ ${n}/` };
-const PAUSE = { en: /\n\? Press Enter to continue\s*$/, ja: /\n\? Enter キーで次へ\s*$/ };
-const QUERY = { en: /\n\? Type the query \(Enter alone sends: [^\n]*\)\s*$/, ja: /\n\? 問い合わせを入力（Enter だけで送信: [^\n]*）\s*$/ };
-const WHAT_NOW = { en: /\n\? What now\?[\s\S]*$/, ja: /\n\? どうしますか？[\s\S]*$/ };
-
-/** The text after the last header of step `n`, once it ends with an open prompt matching `prompt`. */
-function promptOf(term: Terminal, lang: 'en' | 'ja', n: number, prompt: RegExp): Promise<string> {
-  return term.waitFor(`step ${n} prompt ${prompt}`, (text) => {
-    const at = text.lastIndexOf(HEAD[lang](n));
-    return at >= 0 && prompt.test(text.slice(at));
-  });
-}
+const terms = lessonTerminals('dns');
+const open = (lang: 'en' | 'ja') => terms.open(lang);
+afterAll(() => terms.closeAll());
 
 /** Through the three opening steps (two texts and the lab's endpoints) to the first query. */
 async function toFirstQuery(term: Terminal, lang: 'en' | 'ja'): Promise<void> {

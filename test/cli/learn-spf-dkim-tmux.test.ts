@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/width.js';
-import { scratch } from '../support/scratch.js';
+import { COMMAND, MESSAGE, PAUSE, QUERY, WHAT_NOW, lessonTerminals, promptOf } from '../support/lesson-tmux.js';
 import { squash } from '../support/text.js';
-import { Terminal } from '../support/tmux.js';
+import type { Terminal } from '../support/tmux.js';
 
 /**
  * A real terminal at 80 columns: tmux runs `l7lab learn spf-dkim`, we ask the lab DNS for the
@@ -11,34 +11,9 @@ import { Terminal } from '../support/tmux.js';
  * the Authentication-Results field, the tutor's own lines within 80 columns. In English and in
  * Japanese. Every wait polls the pane for a bounded time. Run `npm run build` first.
  */
-const dir = scratch('l7lab-spf-dkim-tmux-');
-const terms: Terminal[] = [];
-
-function open(lang: 'en' | 'ja'): Terminal {
-  const term = new Terminal(dir.suiteDir());
-  terms.push(term);
-  term.start(`learn spf-dkim --lang ${lang}`, 80, 50);
-  return term;
-}
-
-afterAll(() => {
-  for (const t of terms) t.close();
-});
-
-const HEAD = { en: (n: number) => `Step ${n}/`, ja: (n: number) => `ステップ ${n}/` };
-const PAUSE = { en: /\n\? Press Enter to continue\s*$/, ja: /\n\? Enter キーで次へ\s*$/ };
-const QUERY = { en: /\n\? Type the query \(Enter alone sends: [^\n]*\)\s*$/, ja: /\n\? 問い合わせを入力（Enter だけで送信: [^\n]*）\s*$/ };
-const COMMAND = { en: /\n\? (?:\[\w+\] )?Type the command[^\n]*\s*$/, ja: /\n\? (?:\[\w+\] )?コマンドを入力[^\n]*\s*$/ };
-const MESSAGE = { en: /\n\? The message text:[\s\S]*$/, ja: /\n\? メッセージ本文:[\s\S]*$/ };
-const WHAT_NOW = { en: /\n\? What now\?[\s\S]*$/, ja: /\n\? どうしますか？[\s\S]*$/ };
-
-/** The text after the last header of step `n`, once it ends with an open prompt matching `prompt`. */
-function promptOf(term: Terminal, lang: 'en' | 'ja', n: number, prompt: RegExp): Promise<string> {
-  return term.waitFor(`step ${n} prompt ${prompt}`, (text) => {
-    const at = text.lastIndexOf(HEAD[lang](n));
-    return at >= 0 && prompt.test(text.slice(at));
-  });
-}
+const terms = lessonTerminals('spf-dkim');
+const open = (lang: 'en' | 'ja') => terms.open(lang);
+afterAll(() => terms.closeAll());
 
 /** Wire lines (`dns S:`, `sending C:`) are the protocol's own and may be longer; everything else fits. */
 function tooWide(term: Terminal): string[] {
@@ -46,7 +21,7 @@ function tooWide(term: Terminal): string[] {
 }
 
 describe('l7lab learn spf-dkim in a real terminal (tmux, 80 columns)', () => {
-  it('en: the wrong record type is said, the hint leads on; then alice\'s mail passes SPF, shown step by step', async () => {
+  it('en: the wrong record type is said, the hint leads on; alice\'s mail passes SPF, her signed mail DKIM, shown step by step', async () => {
     const term = open('en');
     await promptOf(term, 'en', 1, PAUSE.en);
     term.key('Enter');
@@ -74,7 +49,33 @@ describe('l7lab learn spf-dkim in a real terminal (tmux, 80 columns)', () => {
     expect(text).toMatch(/\n {2}Authentication-Results: \S+;\n {6}spf=pass smtp\.mailfrom=alice@example\.com\n/);
     expect(tooWide(term)).toEqual([]);
     term.key('Enter');
-    await promptOf(term, 'en', 10, COMMAND.en);
+    // Through the spoof (10-14), what SPF does not see (15), the DKIM key (16), to the signed message (20).
+    for (const n of [10, 11, 12]) {
+      await promptOf(term, 'en', n, COMMAND.en);
+      term.type('');
+    }
+    await promptOf(term, 'en', 13, MESSAGE.en);
+    term.key('Enter');
+    for (const n of [14, 15]) {
+      await promptOf(term, 'en', n, PAUSE.en);
+      term.key('Enter');
+    }
+    await promptOf(term, 'en', 16, QUERY.en);
+    term.type('');
+    for (const n of [17, 18, 19]) {
+      await promptOf(term, 'en', n, COMMAND.en);
+      term.type('');
+    }
+    await promptOf(term, 'en', 20, MESSAGE.en);
+    term.key('Enter');
+    text = await promptOf(term, 'en', 21, PAUSE.en);
+    // The field l7lab added, each tag with its meaning in a column, then the check: pass.
+    expect(text).toMatch(/\n {2}DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.com; s=lab;\n/);
+    expect(text).toMatch(/\n {2}d=example\.com {16}the signing domain: who takes responsibility for\n/);
+    expect(text).toContain('  → dkim=pass (the body hash (bh=) matches the body) ✓');
+    expect(tooWide(term)).toEqual([]);
+    term.key('Enter');
+    await promptOf(term, 'en', 22, COMMAND.en);
     term.type(':quit');
     text = await term.waitFor('the lesson to stop', (t) => /EXIT:\d+/.test(t));
     expect(text).toContain('EXIT:0');
