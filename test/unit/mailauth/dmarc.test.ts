@@ -12,6 +12,7 @@ const DNS = fakeDns({
     '_dmarc.strict.test': ['v=DMARC1; p=reject; adkim=s; aspf=s'],
     '_dmarc.two.test': ['v=DMARC1; p=reject', 'v=DMARC1; p=none'],
     '_dmarc.bad.test': ['v=DMARC1; p=maybe'],
+    '_dmarc.sub.two.test': ['v=DMARC1; p=none', 'v=DMARC1; p=quarantine'],
   },
   failing: ['_dmarc.broken.test'],
 });
@@ -35,6 +36,7 @@ describe('DMARC alignment (RFC 7489 3.1)', () => {
   it('parses p, sp, adkim, aspf; an invalid p= makes no record (RFC 7489 6.3, 6.6.3)', () => {
     expect(parseDmarc('v=DMARC1; p=quarantine; adkim=s; pct=50; rua=mailto:d@example.com')).toEqual({ p: 'quarantine', adkim: 's', aspf: 'r' });
     expect(parseDmarc('v=DMARC1; p=maybe')).toBeNull();
+    expect(parseDmarc('v=DMARC1; p=maybe; rua=mailto:d@example.com')).toEqual({ p: 'none', adkim: 'r', aspf: 'r' });
     expect(parseDmarc('v=DMARC1; p=none; aspf=x')).toBeNull();
   });
 });
@@ -66,6 +68,10 @@ describe('checkDmarc', () => {
     expect((await checkDmarc('a@nothing.test', spf('pass', 'nothing.test'), [], DNS)).result).toBe('none');
     expect((await checkDmarc('a@two.test', spf('pass', 'two.test'), [], DNS)).result).toBe('none');
     expect((await checkDmarc('a@bad.test', spf('pass', 'bad.test'), [], DNS)).result).toBe('none');
+    // Two records at the From domain end discovery there: no fallback to two.test's own (6.6.3 step 5).
+    const sub = await checkDmarc('a@sub.two.test', spf('fail', 'sub.two.test'), [], DNS);
+    expect(sub.result).toBe('none');
+    expect(sub.steps.filter((s) => s.key === 'dmarc.lookup')).toHaveLength(1);
     expect((await checkDmarc('a@broken.test', spf('pass', 'broken.test'), [], DNS)).result).toBe('temperror');
     expect((await checkDmarc('nobody', spf('pass', 'x.test'), [], DNS)).result).toBe('permerror');
   });
