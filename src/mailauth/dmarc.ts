@@ -56,7 +56,7 @@ export async function checkDmarc(headerFrom: string, spf: SpfCheck, dkim: DkimCh
   const dkimAligned = passing.some((d) => aligned(d.domain!, domain, record.adkim));
   const dkimDomains = passing.map((d) => d.domain!).join(' ') || '-';
   steps.push({ key: dkimAligned ? 'dmarc.dkim-aligned' : 'dmarc.dkim-not-aligned', params: { domains: dkimDomains, from: domain, mode: record.adkim } });
-  // 6.6.2: DMARC passes when at least one aligned identifier passes.
+  // 6.6.2: DMARC passes when at least one aligned identifier passes; SPF is the MAIL FROM result, postmaster@HELO for a bounce (4.1).
   const result: AuthResult = spfAligned || dkimAligned ? 'pass' : 'fail';
   // 6.3: sp= applies to subdomains found through the organizational domain's record.
   const policy = org && record.sp ? record.sp : record.p;

@@ -39,11 +39,11 @@ export const DMARC_TEXTS: Record<string, AuthText> = {
     ja: 'From のドメイン {from} と一致する、pass した DKIM 署名はありません（pass したもの：{domains}。adkim={mode}。RFC 7489 3.1.1）。',
   },
   'dmarc.pass': {
-    en: 'DMARC pass for {from}: an aligned identifier passed (RFC 7489 4.2). The policy p={policy} is not needed.',
-    ja: '{from} の DMARC は pass です。一致する識別子が pass しました（RFC 7489 4.2）。ポリシー p={policy} は使われません。',
+    en: 'DMARC pass for {from}: an aligned identifier passed (RFC 7489 4.2, 6.6.2). The policy p={policy} is not needed.',
+    ja: '{from} の DMARC は pass です。一致する識別子が pass しました（RFC 7489 4.2、6.6.2）。ポリシー p={policy} は使われません。',
   },
   'dmarc.fail': {
-    en: 'DMARC fail for {from}: neither SPF nor DKIM passed for a domain aligned with it. The domain asks receivers to apply its policy: {policy} (RFC 7489 6.3, 6.6.4).',
-    ja: '{from} の DMARC は fail です。From と一致するドメインで pass した SPF も DKIM もありません。ドメインは受信側にポリシー {policy} の適用を求めています（RFC 7489 6.3、6.6.4）。',
+    en: 'DMARC fail for {from}: neither SPF nor DKIM passed for a domain aligned with it. The domain asks receivers to apply its policy: {policy} (RFC 7489 6.3, 6.6.2).',
+    ja: '{from} の DMARC は fail です。From と一致するドメインで pass した SPF も DKIM もありません。ドメインは受信側にポリシー {policy} の適用を求めています（RFC 7489 6.3、6.6.2）。',
   },
 };

@@ -42,7 +42,7 @@ describe('DMARC alignment (RFC 7489 3.1)', () => {
 });
 
 describe('checkDmarc', () => {
-  it('passes with an aligned DKIM pass even when SPF fails (RFC 7489 4.2)', async () => {
+  it('passes with an aligned DKIM pass even when SPF fails (RFC 7489 6.6.2)', async () => {
     const r = await checkDmarc('Alice <alice@example.com>', spf('fail', 'bounces.example.net'), [dkim('pass', 'example.com')], DNS);
     expect(r).toMatchObject({ result: 'pass', fromDomain: 'example.com', policy: 'reject', spfAligned: false, dkimAligned: true });
   });
