@@ -25,7 +25,9 @@ function fold(b64: string, width = 72): string {
 export function signDkim(message: Buffer, opts: SignOptions): string {
   const { fields, body } = splitMessage(message);
   const present = (n: string): number => fields.filter((f) => f.name.toLowerCase() === n).length;
-  const wanted = [...new Set((opts.headers ?? DEFAULT_SIGNED_HEADERS).map((n) => n.toLowerCase()))];
+  // RFC 6376 5.4: the From field MUST be signed, so a message without one cannot be.
+  if (present('from') === 0) throw new Error('the message has no From field, and DKIM must sign From (RFC 6376 5.4)');
+  const wanted = [...new Set(['from', ...(opts.headers ?? DEFAULT_SIGNED_HEADERS).map((n) => n.toLowerCase())])];
   // A field present twice is listed twice, so both instances are signed (5.4.2); an absent one is left out.
   const unique = wanted.flatMap((n) => Array<string>(present(n)).fill(n));
   const bh = createHash('sha256').update(canonBody(body, 'relaxed'), 'latin1').digest('base64');

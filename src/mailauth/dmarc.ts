@@ -56,7 +56,7 @@ export async function checkDmarc(headerFrom: string, spf: SpfCheck, dkim: DkimCh
   const dkimAligned = passing.some((d) => aligned(d.domain!, domain, record.adkim));
   const dkimDomains = passing.map((d) => d.domain!).join(' ') || '-';
   steps.push({ key: dkimAligned ? 'dmarc.dkim-aligned' : 'dmarc.dkim-not-aligned', params: { domains: dkimDomains, from: domain, mode: record.adkim } });
-  // 6.6.2: DMARC passes when at least one aligned identifier passes.
+  // 6.6.2: DMARC passes when at least one aligned identifier passes; SPF is the MAIL FROM result, postmaster@HELO for a bounce (4.1).
   const result: AuthResult = spfAligned || dkimAligned ? 'pass' : 'fail';
   // 6.3: sp= applies to subdomains found through the organizational domain's record.
   const policy = org && record.sp ? record.sp : record.p;
@@ -64,7 +64,11 @@ export async function checkDmarc(headerFrom: string, spf: SpfCheck, dkim: DkimCh
   return { ...base, result, policy, spfAligned, dkimAligned };
 }
 
-/** RFC 7489 6.6.3: the record at _dmarc.<From domain>, else at _dmarc.<organizational domain>. */
+/**
+ * RFC 7489 6.6.3: the records at _dmarc.<From domain> that begin with v=DMARC1; only when there
+ * are none, those at _dmarc.<organizational domain>. Two or more records, or none at either, or
+ * one that is not valid: policy discovery ends and DMARC does not apply (result none).
+ */
 async function discover(domain: string, dns: AuthDns, steps: AuthStep[]): Promise<{ record: DmarcRecord; org: boolean } | { result: AuthResult }> {
   const org = organizationalDomain(domain);
   for (const name of org === domain ? [domain] : [domain, org]) {
@@ -73,14 +77,14 @@ async function discover(domain: string, dns: AuthDns, steps: AuthStep[]): Promis
     steps.push({ key: 'dmarc.lookup', params: { name: qname }, dns: { name: qname, type: 'TXT', answer: answerText(answer) } });
     if (answer.kind === 'error') return { result: 'temperror' };
     const records = answer.kind === 'records' ? answer.records.filter((r) => /^v=DMARC1[ \t]*(;|$)/.test(r)) : [];
-    // 6.6.3: several records are as good as none; DMARC does not apply.
-    if (records.length !== 1) continue;
-    const record = parseDmarc(records[0]!);
-    if (record) {
-      steps.push({ key: 'dmarc.record', params: { name: qname, record: records[0]!, p: record.p, adkim: record.adkim, aspf: record.aspf } });
-      return { record, org: name !== domain };
+    if (records.length === 0) continue;
+    const record = records.length === 1 ? parseDmarc(records[0]!) : null;
+    if (!record) {
+      steps.push({ key: 'dmarc.record-bad', params: { name: qname, count: String(records.length) } });
+      return { result: 'none' };
     }
-    steps.push({ key: 'dmarc.record-bad', params: { name: qname, record: records[0]! } });
+    steps.push({ key: 'dmarc.record', params: { name: qname, record: records[0]!, p: record.p, adkim: record.adkim, aspf: record.aspf } });
+    return { record, org: name !== domain };
   }
   steps.push({ key: 'dmarc.none', params: { domain } });
   return { result: 'none' };
@@ -98,7 +102,9 @@ export function parseDmarc(text: string): DmarcRecord | null {
   const mode = (v: string | undefined): 'r' | 's' | null => (v === undefined || v.toLowerCase() === 'r' ? 'r' : v.toLowerCase() === 's' ? 's' : null);
   const adkim = mode(tags.get('adkim'));
   const aspf = mode(tags.get('aspf'));
-  // 6.6.3: without a valid p= (and with no rua= to report to) the record is not applied.
-  if (p === undefined || !POLICIES.includes(p) || (sp !== undefined && !POLICIES.includes(sp)) || !adkim || !aspf) return null;
+  if (!adkim || !aspf) return null;
+  const validP = p !== undefined && POLICIES.includes(p) && (sp === undefined || POLICIES.includes(sp));
+  // 6.6.3: without a valid p= (or with a bad sp=) the record counts as p=none if it names a report address (rua=), else not at all.
+  if (!validP) return tags.get('rua')?.toLowerCase().includes('mailto:') ? { p: 'none', adkim, aspf } : null;
   return { p: p as Policy, ...(sp ? { sp: sp as Policy } : {}), adkim, aspf };
 }

@@ -6,3 +6,4 @@ export { checkDmarc, organizationalDomain, fromDomain } from './dmarc.js';
 export { labAuthDns, resolverAuthDns } from './lab-dns.js';
 export { AUTH_TEXTS, authStepText, type AuthText } from './messages.js';
 export { LAB_DKIM_DOMAIN, LAB_DKIM_PRIVATE_KEY, LAB_DKIM_PUBLIC_KEY, LAB_DKIM_SELECTOR, LAB_DKIM_KEY_RECORD } from './lab-key.js';
+export { checkMessage, authenticationResults, headerFrom, type MessageAuth, type ReceivedMessage } from './check-message.js';

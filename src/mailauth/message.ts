@@ -22,7 +22,7 @@ export function splitMessage(message: Buffer): SplitMessage {
   const head = end < 0 ? text : text.slice(0, end);
   const body = end < 0 ? '' : text.slice(end + (end === 0 ? 2 : 4));
   const fields: HeaderField[] = [];
-  for (const line of head === '' ? [] : head.split('\r\n')) {
+  for (const line of head.split('\r\n').filter((l) => l !== '')) {
     const last = fields[fields.length - 1];
     // A line that begins with a space or tab continues the field before it (folding, RFC 5322 2.2.3).
     if (/^[ \t]/.test(line) && last) last.raw += `\r\n${line}`;

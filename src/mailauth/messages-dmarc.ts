@@ -15,12 +15,12 @@ export const DMARC_TEXTS: Record<string, AuthText> = {
     ja: '{name} の DMARC レコードは {record} です。ポリシー p={p}、一致の判定は DKIM が adkim={adkim}、SPF が aspf={aspf} です（r は緩和、s は厳格。RFC 7489 6.3）。',
   },
   'dmarc.record-bad': {
-    en: 'The record at {name} has no valid p= (or a bad tag): it is not applied (RFC 7489 6.6.3).',
-    ja: '{name} のレコードには正しい p= がない（または誤ったタグがある）ので適用しません（RFC 7489 6.6.3）。',
+    en: '{name} holds {count} DMARC records, or one without a valid p=: policy discovery ends and DMARC does not apply: none (RFC 7489 6.6.3).',
+    ja: '{name} には DMARC レコードが {count} 個あるか、正しい p= のないものが 1 個あります。ポリシーの探索はここで終わり、DMARC は適用されません。none です（RFC 7489 6.6.3）。',
   },
   'dmarc.none': {
-    en: 'Neither {domain} nor its organizational domain (the lab: its last two labels, no Public Suffix List) publishes one DMARC record: none (RFC 7489 6.6.3).',
-    ja: '{domain} にもその組織ドメイン（ラボでは最後の 2 つのラベル。パブリックサフィックスリストは使いません）にも DMARC レコードが 1 つだけある状態ではないので none です（RFC 7489 6.6.3）。',
+    en: 'Neither {domain} nor its organizational domain (the lab: its last two labels, no Public Suffix List) publishes a DMARC record: none (RFC 7489 6.6.3).',
+    ja: '{domain} にもその組織ドメイン（ラボでは最後の 2 つのラベル。パブリックサフィックスリストは使いません）にも DMARC レコードがないので none です（RFC 7489 6.6.3）。',
   },
   'dmarc.spf-aligned': {
     en: 'SPF {spf} for {domain}, which aligns with the From domain {from} (aspf={mode}; RFC 7489 3.1.2).',
@@ -39,11 +39,11 @@ export const DMARC_TEXTS: Record<string, AuthText> = {
     ja: 'From のドメイン {from} と一致する、pass した DKIM 署名はありません（pass したもの：{domains}。adkim={mode}。RFC 7489 3.1.1）。',
   },
   'dmarc.pass': {
-    en: 'DMARC pass for {from}: an aligned identifier passed (RFC 7489 4.2). The policy p={policy} is not needed.',
-    ja: '{from} の DMARC は pass です。一致する識別子が pass しました（RFC 7489 4.2）。ポリシー p={policy} は使われません。',
+    en: 'DMARC pass for {from}: an aligned identifier passed (RFC 7489 4.2, 6.6.2). The policy p={policy} is not needed.',
+    ja: '{from} の DMARC は pass です。一致する識別子が pass しました（RFC 7489 4.2、6.6.2）。ポリシー p={policy} は使われません。',
   },
   'dmarc.fail': {
-    en: 'DMARC fail for {from}: neither SPF nor DKIM passed for a domain aligned with it. The domain asks receivers to apply its policy: {policy} (RFC 7489 6.3, 6.6.4).',
-    ja: '{from} の DMARC は fail です。From と一致するドメインで pass した SPF も DKIM もありません。ドメインは受信側にポリシー {policy} の適用を求めています（RFC 7489 6.3、6.6.4）。',
+    en: 'DMARC fail for {from}: neither SPF nor DKIM passed for a domain aligned with it. The domain asks receivers to apply its policy: {policy} (RFC 7489 6.3, 6.6.2).',
+    ja: '{from} の DMARC は fail です。From と一致するドメインで pass した SPF も DKIM もありません。ドメインは受信側にポリシー {policy} の適用を求めています（RFC 7489 6.3、6.6.2）。',
   },
 };

@@ -20,7 +20,9 @@ export type TxtLookup = (name: string) => Promise<TxtAnswer>;
 /** Asks the (lab) DNS for addresses (A and AAAA) or MX targets; needed by SPF's a and mx mechanisms (RFC 7208 5.3, 5.4). */
 export interface AuthDns {
   txt: TxtLookup;
+  /** The A and AAAA addresses of a name; [] when it has none or does not exist, null when the lookup failed (SPF temperror). */
   addresses(name: string): Promise<string[] | null>;
+  /** The MX exchanges of a name, most preferred first; [] when it has none or does not exist, null when the lookup failed. */
   mx(name: string): Promise<string[] | null>;
 }
 

@@ -108,6 +108,17 @@ describe('DKIM failures', () => {
       expect(check?.result, g.slice(0, 60)).toBe('permerror');
     }
   });
+  it('a huge key record is a permerror, and so is a key too small (RFC 8301 3.2)', async () => {
+    const huge = fakeDns({ txt: { 'lab._domainkey.example.com': [`v=DKIM1; k=rsa; p=${'QUJD'.repeat(50_000)}`] } });
+    const [check] = await verifyDkim(Buffer.from(signed()), huge);
+    expect(check?.result).toBe('permerror');
+    expect(check?.steps.at(-1)?.key).toBe('dkim.key-bad');
+    const small = generateKeyPairSync('rsa', { modulusLength: 512, publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const weak = fakeDns({ txt: { 'lab._domainkey.example.com': [`v=DKIM1; p=${small.publicKey.toString('base64')}`] } });
+    const [tooSmall] = await verifyDkim(Buffer.from(signed(MESSAGE, { privateKey: small.privateKey })), weak);
+    expect(tooSmall?.result).toBe('permerror');
+    expect(tooSmall?.steps.at(-1)).toMatchObject({ key: 'dkim.key-size', params: { bits: '512' } });
+  });
   it('checks at most five signatures', async () => {
     const field = signDkim(Buffer.from(MESSAGE), OPTS);
     const checks = await verifyText(`${Array(7).fill(field).join('\r\n')}\r\n${MESSAGE}`);
