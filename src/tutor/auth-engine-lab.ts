@@ -1,4 +1,4 @@
-import { LAB_DKIM_DOMAIN, LAB_DKIM_PRIVATE_KEY, LAB_DKIM_SELECTOR, authStepText, checkDmarc, checkSpf, resolverAuthDns, signDkim, verifyDkim } from '../mailauth/index.js';
+import { LAB_DKIM_DOMAIN, LAB_DKIM_PRIVATE_KEY, LAB_DKIM_SELECTOR, authStepText, authenticationResults, checkMessage, resolverAuthDns, signDkim } from '../mailauth/index.js';
 import type { AuthEngine } from './auth-engine.js';
 
 /**
@@ -6,9 +6,8 @@ import type { AuthEngine } from './auth-engine.js';
  * question, the lab key for signing. No check is written here.
  */
 export const labAuthEngine: AuthEngine = {
-  checkSpf,
-  verifyDkim: (message, dns) => verifyDkim(message, dns),
-  checkDmarc,
+  checkMessage: (received, dns) => checkMessage(received, dns),
+  authenticationResults,
   signDkim,
   labKey: { domain: LAB_DKIM_DOMAIN, selector: LAB_DKIM_SELECTOR, privateKey: LAB_DKIM_PRIVATE_KEY },
   dnsFor: (dns) => resolverAuthDns(dns.resolver),

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n.js';
-import type { AuthDns, AuthStep, DkimCheck, DmarcCheck, SignOptions, SpfCheck } from '../mailauth/types.js';
+import type { MessageAuth, ReceivedMessage } from '../mailauth/index.js';
+import type { AuthDns, AuthStep, SignOptions } from '../mailauth/types.js';
 import type { TutorLabDns } from './lab-types.js';
 
 /**
@@ -8,12 +9,10 @@ import type { TutorLabDns } from './lab-types.js';
  * the real one; a test may hand in another.
  */
 export interface AuthEngine {
-  /** RFC 7208 4: the connecting address, the MAIL FROM ('' for the null sender) and the HELO name. */
-  checkSpf(ip: string, mailFrom: string, helo: string, dns: AuthDns): Promise<SpfCheck>;
-  /** RFC 6376 6: one result per DKIM-Signature field. */
-  verifyDkim(message: Buffer, dns: AuthDns): Promise<DkimCheck[]>;
-  /** RFC 7489 3.1, 6.6: the header From's address, and the results DMARC builds on. */
-  checkDmarc(headerFrom: string, spf: SpfCheck, dkim: DkimCheck[], dns: AuthDns): Promise<DmarcCheck>;
+  /** SPF on the envelope (RFC 7208), DKIM on the signatures (RFC 6376 6), DMARC on the From field (RFC 7489), as a receiver runs them. */
+  checkMessage(received: ReceivedMessage, dns: AuthDns): Promise<MessageAuth>;
+  /** The Authentication-Results field that records them (RFC 8601 2.2), folded. */
+  authenticationResults(authservId: string, auth: MessageAuth): string;
   /** The DKIM-Signature field (folded, without its final CRLF) for a message (RFC 6376 5). */
   signDkim(message: Buffer, opts: SignOptions): string;
   /** The lab's signing key: its domain, selector and private half (public on purpose: it signs lab mail only). */

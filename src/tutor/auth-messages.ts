@@ -20,7 +20,10 @@ const AUTH_MESSAGES = {
   dmarcAlign: { en: 'aligned with the header From: SPF {spf}, DKIM {dkim}; policy p={policy}', ja: 'ヘッダーの From との一致（アラインメント）: SPF {spf}、DKIM {dkim}。ポリシー p={policy}' },
   yes: { en: 'yes', ja: 'あり' },
   no: { en: 'no', ja: 'なし' },
-  resultsHead: { en: 'A receiving server records the results in a field on top of the message (Authentication-Results, RFC 8601):', ja: '受信サーバーは、結果をメッセージの先頭のフィールドに記録します（Authentication-Results、RFC 8601）:' },
+  resultsHead: {
+    en: 'A receiving server runs all three checks and records every result in a field on top of the message (Authentication-Results, RFC 8601):',
+    ja: '受信サーバーは 3 つの検査をすべて行い、どの結果もメッセージの先頭のフィールドに記録します（Authentication-Results、RFC 8601）:',
+  },
   notExpected: { en: 'This step expected {want}; the check says {got}.', ja: 'このステップで期待した結果は {want} ですが、検査の結果は {got} です。' },
   noMessage: { en: 'There is no message in {account}/{mailbox} to check yet.', ja: '{account}/{mailbox} には、まだ検査するメッセージがありません。' },
   noTrace: { en: 'The message has no Received field from the lab server, so there is no connecting address to check.', ja: 'メッセージにラボのサーバーの Received フィールドがないので、検査する接続元アドレスがありません。' },

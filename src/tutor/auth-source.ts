@@ -8,8 +8,8 @@ import { headerOf } from './steps/mailbox.js';
  *   protocols/smtp/trace.ts). The store's envelope record has no address; the trace field has,
  *   and the top one is the receiving server's own, so the sender cannot forge it;
  * - the MAIL FROM, from the envelope the store kept with the transaction (RFC 5321 2.3.1),
- *   or the Return-Path the server added (RFC 5321 4.4) for a message stored without one;
- * - the header From the reader sees (RFC 5322 3.6.2), whose domain DMARC protects (RFC 7489 3.1).
+ *   or the Return-Path the server added (RFC 5321 4.4) for a message stored without one.
+ * The header From (RFC 5322 3.6.2), which DMARC protects, the engine reads from the message.
  */
 export interface AuthSource {
   raw: Buffer;
@@ -18,9 +18,6 @@ export interface AuthSource {
   /** The server that added the trace field: the authserv-id of Authentication-Results (RFC 8601 2.5). */
   receivedBy: string | null;
   mailFrom: string;
-  /** The header From's address and its domain ('' when there is none). */
-  headerFrom: string;
-  fromDomain: string;
 }
 
 export interface TraceFacts {
@@ -39,18 +36,6 @@ export function topReceived(raw: Buffer): TraceFacts {
   return { ip, helo: helo === 'unknown' ? null : helo, by };
 }
 
-/** The address in a From field: `Alice <alice@example.test>` or a bare `alice@example.test` (RFC 5322 3.4). */
-export function fromAddress(value: string): string {
-  const angle = /<([^<>\s]*)>/.exec(value);
-  if (angle) return angle[1] as string;
-  return /[^\s<>"(),;:]+@[^\s<>"(),;:]+/.exec(value)?.[0] ?? '';
-}
-
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
-}
-
 /** The newest message of a mailbox as a receiving server sees it, or null when the mailbox is empty. */
 export async function newestAuthSource(store: MailStore, account: string, mailbox: string): Promise<AuthSource | null> {
   let metas;
@@ -66,14 +51,11 @@ export async function newestAuthSource(store: MailStore, account: string, mailbo
   const trace = topReceived(raw);
   const envelope = (await store.transaction(meta.id))?.envelope;
   const returnPath = /^<?([^<>]*)>?$/.exec(headerOf(raw, 'return-path'))?.[1] ?? '';
-  const headerFrom = fromAddress(headerOf(raw, 'from'));
   return {
     raw,
     ip: trace.ip,
     helo: trace.helo,
     receivedBy: trace.by,
     mailFrom: envelope ? envelope.from : returnPath,
-    headerFrom,
-    fromDomain: domainOf(headerFrom),
   };
 }

@@ -99,18 +99,3 @@ export function authLines(lang: Lang, order: readonly AuthCheckName[], outcome: 
   }
   return lines;
 }
-
-/**
- * The Authentication-Results field (RFC 8601 2.2): the authserv-id, then one `method=result`
- * with its properties per check: smtp.mailfrom for SPF (2.7.2), header.d and header.s for DKIM
- * (2.7.1), header.from for DMARC (RFC 7489 11.2). Folded, one method per line (RFC 5322 2.2.3).
- */
-export function authResultsField(authservId: string, mailFrom: string, outcome: AuthOutcome): string[] {
-  const methods: string[] = [];
-  if (outcome.spf) methods.push(`spf=${outcome.spf.result} smtp.mailfrom=${mailFrom === '' ? outcome.spf.domain : mailFrom}`);
-  for (const d of outcome.dkim ?? []) methods.push(`dkim=${d.result}${d.domain ? ` header.d=${d.domain}` : ''}${d.selector ? ` header.s=${d.selector}` : ''}`);
-  if (outcome.dkim && outcome.dkim.length === 0) methods.push('dkim=none');
-  if (outcome.dmarc) methods.push(`dmarc=${outcome.dmarc.result} header.from=${outcome.dmarc.fromDomain}`);
-  if (methods.length === 0) return [`Authentication-Results: ${authservId}; none`];
-  return [`Authentication-Results: ${authservId};`, ...methods.map((m, i) => `\t${m}${i < methods.length - 1 ? ';' : ''}`)];
-}

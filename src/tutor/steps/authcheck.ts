@@ -1,9 +1,10 @@
-import type { AuthDns, AuthResult } from '../../mailauth/types.js';
+import type { MessageAuth } from '../../mailauth/index.js';
+import type { AuthResult } from '../../mailauth/types.js';
 import type { AuthEngine } from '../auth-engine.js';
 import { labAuthEngine } from '../auth-engine-lab.js';
 import { authMsg } from '../auth-messages.js';
 import { newestAuthSource, type AuthSource } from '../auth-source.js';
-import { authLines, authResultsField, resultOf, type AuthLine, type AuthOutcome } from '../auth-view.js';
+import { authLines, resultOf, type AuthLine, type AuthOutcome } from '../auth-view.js';
 import { mismatch, out, tr, type LessonContext } from '../context.js';
 import { labNamed } from '../exchange.js';
 import { dnsMsg } from '../dns-messages.js';
@@ -15,8 +16,9 @@ import type { StepOf } from '../schema.js';
 /**
  * `authcheck`: what a receiving server checks of the newest message in a mailbox, over the lab
  * DNS, shown step by step: SPF for the connecting address and the MAIL FROM (RFC 7208), DKIM
- * verify (RFC 6376 6), DMARC for the header From (RFC 7489 3.1, 6.6), then the
- * Authentication-Results field that records them (RFC 8601). Nothing is typed; a result other
+ * verify (RFC 6376 6), DMARC for the header From (RFC 7489 3.1, 6.6): the engine runs all three
+ * as a receiver does, the step shows the ones it names, then the Authentication-Results field
+ * that records them all (RFC 8601). Nothing is typed; a result other
  * than the lesson's is said, and (as after a failed mailbox check) the learner rebuilds the lab
  * or goes on.
  */
@@ -34,17 +36,9 @@ function inputs(step: AuthStepDef, source: AuthSource): Inputs | null {
   return { ip, mailFrom: step.mailFrom ?? source.mailFrom, helo: step.helo ?? source.helo ?? '' };
 }
 
-/** Runs what the shown checks need: DMARC builds on both SPF and DKIM (RFC 7489 4.2). */
-export async function runChecks(engine: AuthEngine, dns: AuthDns, order: readonly AuthCheckName[], source: AuthSource, given: Inputs): Promise<AuthOutcome> {
-  const need = new Set(order);
-  const spf = need.has('spf') || need.has('dmarc') ? await engine.checkSpf(given.ip, given.mailFrom, given.helo, dns) : undefined;
-  const dkim = need.has('dkim') || need.has('dmarc') ? await engine.verifyDkim(source.raw, dns) : undefined;
-  const dmarc = need.has('dmarc') && spf && dkim ? await engine.checkDmarc(source.headerFrom, spf, dkim, dns) : undefined;
-  return {
-    ...(need.has('spf') && spf ? { spf } : {}),
-    ...(need.has('dkim') && dkim ? { dkim } : {}),
-    ...(dmarc ? { dmarc } : {}),
-  };
+/** A receiver runs all three (DMARC builds on SPF and DKIM, RFC 7489 4.2); the step shows the ones it names. */
+function shownOf(auth: MessageAuth, order: readonly AuthCheckName[]): AuthOutcome {
+  return { ...(order.includes('spf') ? { spf: auth.spf } : {}), ...(order.includes('dkim') ? { dkim: auth.dkim } : {}), ...(order.includes('dmarc') ? { dmarc: auth.dmarc } : {}) };
 }
 
 function show(ctx: LessonContext, lines: readonly AuthLine[]): void {
@@ -87,10 +81,11 @@ export async function runAuthcheck(ctx: LessonContext, step: AuthStepDef, engine
     return explain(ctx, tr(ctx, step.explain), step.layer);
   }
   if (order.includes('spf')) note(ctx, authMsg(ctx.lang, step.ip || step.mailFrom !== undefined || step.helo ? 'spfGiven' : 'spfInputs', { ...given, helo: given.helo || '-' }));
-  const outcome = await runChecks(engine, engine.dnsFor(lab.dns), order, source, given);
+  const auth = await engine.checkMessage({ ...given, message: source.raw }, engine.dnsFor(lab.dns));
+  const outcome = shownOf(auth, order);
   show(ctx, authLines(ctx.lang, order, outcome, step.expect, (s) => engine.stepText(ctx.lang, s)));
   note(ctx, authMsg(ctx.lang, 'resultsHead'));
-  for (const line of authResultsField(source.receivedBy ?? 'lab', given.mailFrom, outcome)) code(ctx, line.replace(/^\t/, '    '));
+  for (const line of engine.authenticationResults(source.receivedBy ?? 'lab', auth).split('\r\n')) code(ctx, line.replace(/^\t/, '    '));
   out(ctx, '');
   const wrong = misses(order, outcome, step.expect);
   if (wrong.length > 0) await failed(ctx, step, wrong.map((m) => `${m.check}=${m.want}`).join(' '), wrong.map((m) => `${m.check}=${m.got}`).join(' '));
