@@ -38,6 +38,10 @@ const AUTH_MESSAGES = {
   },
   tagsHead: { en: 'Its tags (RFC 6376 3.5):', ja: 'タグの意味（RFC 6376 3.5）:' },
   noSignature: { en: 'no earlier data step signed a message (dkim: sign)', ja: 'これより前に署名した data ステップ（dkim: sign）がありません' },
+  ownMessageChecked: {
+    en: 'You sent a message of your own, so this is the check of yours: the lesson expected the prepared one. Reset sends the prepared message again.',
+    ja: 'あなた自身のメッセージを送ったので、これはそのメッセージの検査です。レッスンが想定していたのは用意したメッセージです。リセットすると、用意したメッセージをもう一度送ります。',
+  },
   signedOnly: { en: 'This message is signed as it is prepared, so it is sent as prepared.', ja: 'このメッセージは用意した形のまま署名するので、用意したとおりに送ります。' },
 } satisfies Record<string, Localized>;
 

@@ -68,6 +68,10 @@ describe('the spf-dkim lesson taken by hand', { timeout: 60_000 }, () => {
     expect(r.prompts.unused()).toEqual({});
     // example.test publishes no DMARC record: none, not the fail the step expects.
     expect(r.text).toContain(squash('This step expected dmarc=fail; the check says dmarc=none.'));
+    expect(r.text).toContain(squash('You sent a message of your own, so this is the check of yours'));
+    // A signing step offers no message of the learner's own: a typed one would need its own signature.
+    expect(r.text).toContain(squash('This message is signed as it is prepared, so it is sent as prepared.'));
+    expect(r.prompts.log.filter((q) => q.step === 'msg-signed').map((q) => q.values)).toEqual([['prepared', 'quit']]);
     expect(r.text).toContain(squash('→ dmarc=fail ✓'));
   });
 

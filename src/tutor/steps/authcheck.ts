@@ -63,6 +63,7 @@ export function misses(order: readonly AuthCheckName[], outcome: AuthOutcome, ex
 
 async function failed(ctx: LessonContext, step: AuthStepDef, want: string, got: string): Promise<void> {
   warn(ctx, authMsg(ctx.lang, 'notExpected', { want, got }));
+  if (ctx.ownMessage) note(ctx, authMsg(ctx.lang, 'ownMessageChecked'));
   if (ctx.auto || ctx.quiet) return mismatch(ctx, step.id, want, got);
   await rebuildMenu(ctx, authMsg(ctx.lang, 'authChoice'), true);
   ctx.stepFailed = true;

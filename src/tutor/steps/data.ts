@@ -11,6 +11,7 @@ import { code, explain, note, say, warn } from '../present.js';
 import type { StepOf } from '../schema.js';
 import { statusMatches } from './send.js';
 import { dkimBody } from '../dkim-data.js';
+import { authMsg } from '../auth-messages.js';
 import { labAuthEngine } from '../auth-engine-lab.js';
 
 /**
@@ -71,6 +72,7 @@ export async function runData(ctx: LessonContext, step: DataStep): Promise<void>
   if (!conn) throw new Error(`connection ${step.connection} is not open`);
   let typed = false;
   if (!ctx.auto && !ctx.quiet && !ctx.skipNext) {
+    if (step.dkim !== undefined) note(ctx, authMsg(ctx.lang, 'signedOnly'));
     const choice = await ctx.prompts.select<'prepared' | 'typed' | 'quit'>(msg(ctx.lang, 'dataChoice'), [
       { name: msg(ctx.lang, 'dataPrepared'), value: 'prepared' },
       ...(step.dkim === undefined ? [{ name: msg(ctx.lang, 'dataTyped'), value: 'typed' as const }] : []),
