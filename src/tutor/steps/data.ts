@@ -52,6 +52,8 @@ async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep
   preview(ctx, step.body);
   const { wire, reply } = await conn.client.sendBody(lines);
   showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
+  // The newest message is the prepared one again: checks after it need not say the learner's was checked.
+  ctx.ownMessage = false;
   return reply;
 }
 
