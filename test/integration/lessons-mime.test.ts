@@ -122,7 +122,7 @@ async function bodyStructureIn(out: string): Promise<Record<string, unknown>> {
   // attributes: [FETCH, [BODYSTRUCTURE, (the list)]]
   const parsed = await parser(Buffer.from(line as string));
   const items = (parsed.attributes ?? [])[1] as unknown as unknown[];
-  return parseBodystructure(items[1] as never) as Record<string, unknown>;
+  return parseBodystructure(items[1] as never) as unknown as Record<string, unknown>;
 }
 
 describe('lesson mime plays in --auto against the real lab', { timeout: 120_000 }, () => {
