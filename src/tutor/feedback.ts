@@ -2,7 +2,7 @@ import { closeEnough, editDistance } from '../edit-distance.js';
 import type { Lang } from '../i18n.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import type { Protocol } from '../protocol.js';
-import { commandWords } from '../protocols/registry.js';
+import { KNOWLEDGE, commandWords, knowsCommand } from '../protocols/registry.js';
 import { msg } from './messages.js';
 
 /**
@@ -46,7 +46,9 @@ function nearMiss(input: MissInput): string | null {
   const typed = verbOf(input.protocol, input.typed);
   if (verb === '' || typed === '' || typed === verb) return null;
   const d = editDistance(typed, verb);
-  return d > 0 && d <= 2 && closeEnough(typed, d) ? msg(input.lang, 'nearMiss', { typed, verb }) : null;
+  if (d === 0 || d > 2 || !closeEnough(typed, d)) return null;
+  // HELO for EHLO is a real command, only not this step's: saying "not a command" would be false.
+  return msg(input.lang, knowsCommand(KNOWLEDGE[input.protocol], input.typed) ? 'otherCommand' : 'nearMiss', { typed, verb });
 }
 
 function needsBase64(input: MissInput): string | null {

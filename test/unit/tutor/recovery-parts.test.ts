@@ -20,6 +20,8 @@ describe('missReason', () => {
     expect(reason('MAIL FROM:', 'MAIL FROM:<alice@example.com>')).toBe('Right command, but MAIL needs more: MAIL FROM:<alice@example.com>.');
     expect(reason('EHOL laptop.example', 'EHLO laptop.example')).toBe('"EHOL" is not a command: did you mean EHLO?');
     expect(reason('a2 SELCT INBOX', 'a2 SELECT INBOX', 'imap')).toBe('"SELCT" is not a command: did you mean SELECT?');
+    // HELO is a command (RFC 5321 4.1.1.1), just not the one the step asks for.
+    expect(reason('HELO laptop.example', 'EHLO laptop.example')).toBe('"HELO" is a command too, but this step asks for EHLO.');
     expect(reason('alice', encodeBase64('alice'), 'smtp', true)).toMatch(/must be base64; :b64 <text>/);
     expect(reason('QUIT', 'RCPT TO:<bob@example.com>')).toBe('The server answered, but this step asks for a different command.');
   });
@@ -28,6 +30,7 @@ describe('missReason', () => {
     expect(reason('login alice wonderland', 'a1 LOGIN alice wonderland', 'imap', false, 'ja')).toContain('タグ');
     expect(reason('ehlo', 'EHLO laptop.example', 'smtp', false, 'ja')).toBe('コマンドは合っていますが、EHLO には続きが必要です: EHLO laptop.example');
     expect(reason('EHOL x', 'EHLO x', 'smtp', false, 'ja')).toBe('"EHOL" というコマンドはありません。EHLO のことですか？');
+    expect(reason('HELO x', 'EHLO x', 'smtp', false, 'ja')).toBe('"HELO" もコマンドですが、このステップで使うのは EHLO です。');
   });
 });
 
