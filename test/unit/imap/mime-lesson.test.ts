@@ -85,5 +85,10 @@ describe('BODYSTRUCTURE of the lesson mime\'s message', () => {
     expect(sectionOf(view, { part: [1], text: 'MIME', fields: [] })?.toString()).toBe('Content-Type: multipart/alternative; boundary="alt-b2"\r\n\r\n');
     // The base64 part is the two lines the lesson computed: 76 characters, CRLF, the rest.
     expect(attachment?.size).toBe(76 + 2 + 8);
+    // The lesson's laid-out diagram (step structure-laid-out) quotes these very numbers.
+    const line = bodyStructureOf(view, true);
+    for (const quoted of ['"quoted-printable" 84 1 ', '"7bit" 74 0 ', '"base64" 86 NIL ']) expect(line).toContain(quoted);
+    const lesson = readFileSync(new URL('../../../lessons/mime.yaml', import.meta.url), 'utf8');
+    for (const quoted of ['"quoted-printable" 84 1 ...)', '"7bit" 74 0 ...)', '"base64" 86 NIL ']) expect(lesson).toContain(quoted);
   });
 });
