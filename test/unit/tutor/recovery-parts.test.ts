@@ -38,6 +38,9 @@ describe('way out of the state the learner is in', () => {
   it('is RSET inside an SMTP transaction and UNSELECT for a mailbox selected too early', () => {
     expect(wayOut('smtp', 'MAIL', 'GREETED')?.command).toBe('RSET');
     expect(wayOut('smtp', 'RCPT', 'GREETED')?.command).toBe('RSET');
+    // HELO where the step wants EHLO: EHLO again (RFC 5321 4.1.4), not "no way back".
+    expect(wayOut('smtp', 'GREETED', 'CONNECTED')?.command).toBe('EHLO laptop.example');
+    expect(wayOut('smtp', 'GREETED', 'MAIL')).toBeUndefined();
     expect(wayOut('imap', 'selected', 'authenticated')?.command).toBe('{tag} UNSELECT');
     expect(wayOut('pop3', 'TRANSACTION', 'AUTHORIZATION')).toBeUndefined();
   });
