@@ -4,7 +4,8 @@ import { squash } from '../support/text.js';
 import { Terminal } from '../support/tmux.js';
 
 /**
- * A real terminal at 80 columns: tmux runs `l7lab learn mime`. The learner sends the first
+ * A real terminal at 80 columns: tmux runs `l7lab learn mime`. The learner greets with HELO
+ * where the step wants EHLO and is led back (EHLO again, RFC 5321 4.1.4), sends the first
  * message with Enter alone (the computed encoded word, QP and base64 go out in it), then for the
  * SMTPUTF8 message types MAIL FROM without its parameters: the server takes it (250), the lesson
  * says what was missing, shows the way back (RSET, RFC 5321 4.1.1.5), and the step's own command
@@ -38,8 +39,8 @@ function promptOf(term: Terminal, lang: 'en' | 'ja', n: number, prompt: RegExp):
 }
 
 /** Enter at every prompt of steps 1..last: pauses, suggested commands, "send the prepared message". */
-async function enterThrough(term: Terminal, lang: 'en' | 'ja', last: number): Promise<void> {
-  for (let n = 1; n <= last; n++) {
+async function enterThrough(term: Terminal, lang: 'en' | 'ja', first: number, last: number): Promise<void> {
+  for (let n = first; n <= last; n++) {
     // A step may ask twice (the data step's menu); Enter until the next step's header shows.
     for (let i = 0; i < 3; i++) {
       const text = await term.waitFor(`step ${n} open`, (t) => t.includes(HEAD[lang](n + 1)) || OPEN.test(t.slice(t.lastIndexOf(HEAD[lang](n)))));
@@ -51,10 +52,20 @@ async function enterThrough(term: Terminal, lang: 'en' | 'ja', last: number): Pr
 }
 
 describe('l7lab learn mime in a real terminal (tmux, 80 columns)', () => {
-  it('en: MAIL FROM without SMTPUTF8 gets 250, what it lacks, the way back (RSET), then the step goes on', async () => {
+  it('en: HELO for EHLO is led back with EHLO; MAIL FROM without SMTPUTF8 gets 250, what it lacks, the way back (RSET), then the step goes on', async () => {
     const term = open('en');
-    await enterThrough(term, 'en', 13);
-    let text = await promptOf(term, 'en', 14, COMMAND.en);
+    await enterThrough(term, 'en', 1, 4);
+    // Step 5 wants EHLO; HELO is a real command (RFC 5321 4.1.1.1) that greets without extensions.
+    await promptOf(term, 'en', 5, COMMAND.en);
+    term.type('HELO laptop.example');
+    let text = await promptOf(term, 'en', 5, WHAT_NOW.en);
+    expect(text).toContain('"HELO" is a command too, but this step asks for EHLO.');
+    term.key('Down', 'Enter'); // Show how to get back: EHLO again (RFC 5321 4.1.4)
+    text = await promptOf(term, 'en', 5, COMMAND.en);
+    expect(squash(text)).toContain(squash('Way out: type EHLO laptop.example.'));
+    term.key('Enter');
+    await enterThrough(term, 'en', 6, 13);
+    text = await promptOf(term, 'en', 14, COMMAND.en);
     expect(term.lines()).toContain('laptop C: Subject: =?UTF-8?B?5Lya6K2w44Gu6LOH5paZ?=');
     expect(term.lines()).toMatch(/laptop S: 250 2\.0\.0 Ok: queued as/);
 
@@ -81,7 +92,7 @@ describe('l7lab learn mime in a real terminal (tmux, 80 columns)', () => {
 
   it('ja: the same miss is explained in Japanese', async () => {
     const term = open('ja');
-    await enterThrough(term, 'ja', 13);
+    await enterThrough(term, 'ja', 1, 13);
     await promptOf(term, 'ja', 14, COMMAND.ja);
     term.type('MAIL FROM:<alice@example.com>');
     const text = await promptOf(term, 'ja', 14, WHAT_NOW.ja);
