@@ -51,6 +51,15 @@ function nearMiss(input: MissInput): string | null {
   return msg(input.lang, knowsCommand(KNOWLEDGE[input.protocol], input.typed) ? 'otherCommand' : 'nearMiss', { typed, verb });
 }
 
+/** RFC 3501 6.4.5: BODY[section] sets \Seen, BODY.PEEK[section] does not; a step that asks for PEEK says so. */
+function missingPeek(input: MissInput): string | null {
+  const section = /BODY\.PEEK(\[[^\]]*\])/i.exec(input.suggestion)?.[1];
+  if (input.protocol !== 'imap' || section === undefined) return null;
+  const typed = input.typed.toUpperCase();
+  if (typed.includes('BODY.PEEK[') || !typed.includes(`BODY${section.toUpperCase()}`)) return null;
+  return msg(input.lang, 'missingPeek', { section });
+}
+
 function needsBase64(input: MissInput): string | null {
   if (!input.continues) return null;
   const t = input.typed.trim();
@@ -59,7 +68,7 @@ function needsBase64(input: MissInput): string | null {
 
 /** A reason more specific than "a different command", or null. */
 export function specificMissReason(input: MissInput): string | null {
-  return needsBase64(input) ?? missingTag(input) ?? missingArgument(input) ?? nearMiss(input);
+  return needsBase64(input) ?? missingTag(input) ?? missingPeek(input) ?? missingArgument(input) ?? nearMiss(input);
 }
 
 /** The most specific reason, or the generic "a different command". */

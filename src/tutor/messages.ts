@@ -99,6 +99,10 @@ const MESSAGES = {
   missingTag: { en: 'IMAP commands start with a tag of your choice (a1, a2, ...): type {example}.', ja: 'IMAP のコマンドは自分で決めたタグ（a1、a2 など）で始めます。{example} のように入力してください。' },
   missingArgument: { en: 'Right command, but {verb} needs more: {suggestion}.', ja: 'コマンドは合っていますが、{verb} には続きが必要です: {suggestion}' },
   nearMiss: { en: '"{typed}" is not a command: did you mean {verb}?', ja: '"{typed}" というコマンドはありません。{verb} のことですか？' },
+  missingPeek: {
+    en: 'BODY{section} without PEEK marked the message \\Seen on the server; this step asks for BODY.PEEK{section}, which leaves the flags alone.',
+    ja: 'PEEK なしの BODY{section} はサーバー上のメッセージに \\Seen を付けました。このステップで使うのは、フラグに触れない BODY.PEEK{section} です。',
+  },
   otherCommand: { en: '"{typed}" is a command too, but this step asks for {verb}.', ja: '"{typed}" もコマンドですが、このステップで使うのは {verb} です。' },
   needsBase64: { en: 'This line answers the server\'s challenge, so it must be base64; :b64 <text> turns text into base64.', ja: 'この行はサーバーのチャレンジへの答えなので、base64 でなければなりません。:b64 <文字列> で文字列を base64 にできます。' },
   lessonHelpers: { en: 'Helpers at a lesson prompt (a line starting with ":" is never sent):', ja: 'レッスンの入力欄で使える補助コマンド（":" で始まる行は送信されません）:' },
