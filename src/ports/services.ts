@@ -17,6 +17,7 @@ export const LESSON_IDS = [
   'apop',
   'imap',
   'pop3-vs-imap',
+  'mime',
   'tls',
   'http',
   'https',

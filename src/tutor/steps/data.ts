@@ -3,7 +3,7 @@ import { dotStuff, type WireReply } from '../../wire/reply-framer.js';
 import { LessonQuit } from '../control.js';
 import { rebuildMenu } from '../recovery.js';
 import { WireError } from '../../wire/client.js';
-import { capture, countReply, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
+import { capture, countReply, fillValue, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
 import { showExchange } from '../exchange.js';
 import { messageLines } from '../../conversation/pairing.js';
 import { msg } from '../messages.js';
@@ -42,9 +42,18 @@ async function typedBody(ctx: LessonContext): Promise<DataCollector> {
   return body;
 }
 
+/**
+ * The prepared lines with `{name}` filled from earlier steps (an encoded word, a quoted-printable
+ * body computed for this message); a value of several lines becomes several lines.
+ */
+export function preparedLines(ctx: LessonContext, body: readonly string[]): string[] {
+  return body.flatMap((line) => fillValue(ctx, line).split('\n'));
+}
+
 async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep): Promise<WireReply> {
-  preview(ctx, step.body);
-  const { wire, reply } = await conn.client.sendBody(step.body);
+  const body = preparedLines(ctx, step.body);
+  preview(ctx, body);
+  const { wire, reply } = await conn.client.sendBody(body);
   showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
   return reply;
 }
