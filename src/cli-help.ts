@@ -69,11 +69,12 @@ Examples:
   $ l7lab mail show 3f2a --raw > message.eml
   $ l7lab mail show 3f2a --structure        the MIME tree: 1, 1.1, 1.2, 2 as in IMAP BODY[1.2]
   $ l7lab mail show 3f2a --structure --json | jq -r '.structure.parts[].type'
---structure --json prints { id, structure }; structure is one part, and each part is
-  { part: "1.2" or null (a multipart message body has no number), type, declared, params,
-    encoding (null: 7bit), disposition, dispositionParams, filename, size (octets sent),
-    decodedSize (null for a multipart), header: { subject, from } or null, notes, parts }
-  notes: noBoundary, noDelimiter, noCloseDelimiter (RFC 2046 5.1.1).`),
+--structure --json prints { id, structure }. Each part has: part ("1.2"; null
+for a multipart message body, which IMAP does not number), type, declared,
+params, encoding (null: 7bit), disposition, dispositionParams, filename, size
+(octets as sent), decodedSize (null for a multipart), header ({ subject, from }
+of a message, else null), notes (noBoundary, noDelimiter, noCloseDelimiter:
+RFC 2046 5.1.1) and parts.`),
   mailWait: examples(`  $ l7lab mail wait --to bob@example.com
   $ l7lab mail wait --new --subject Confirm --json | jq -r '.links[0]'
   $ l7lab mail wait --from noreply@shop.test --since 2026-12-02T18:00:00Z`),
