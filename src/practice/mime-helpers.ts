@@ -94,7 +94,7 @@ const WORD_FRAME = '=?UTF-8?B??='.length;
 /**
  * RFC 2047 encoded words for `text` in UTF-8, B (base64, 4.1) or Q (4.2). Longer text is
  * split into several words of at most 75 characters each, never inside a character (RFC 2047
- * 2, 5 (3)); a reader joins adjacent words without the space between them (6.2).
+ * 2, 5); a reader joins adjacent words without the space between them (6.2).
  */
 export function wordEncode(text: string, encoding: 'B' | 'Q'): string[] {
   return libmime
