@@ -58,6 +58,7 @@ Examples:
   $ l7lab mail list                  what serve captured (it may keep running); one row per message sent
   $ l7lab mail show 3f2a             one message, decoded, with its envelope (an id prefix is enough)
   $ l7lab mail show 3f2a --transcript    the SMTP session that delivered it, explained
+  $ l7lab mail show 3f2a --structure     its MIME tree, parts numbered as IMAP numbers them
   $ l7lab mail wait --to bob@example.com --timeout 10   in a test: wait for a message, print it
   $ l7lab mail clear --yes           delete them all, without asking`,
   mailList: examples(`  $ l7lab mail list
@@ -65,7 +66,15 @@ Examples:
   mailShow: examples(`  $ l7lab mail show 3f2a
   $ l7lab mail show 3f2a --transcript
   $ l7lab mail show 3f2a --json | jq -r '.links[0]'      the first link, e.g. a confirmation URL
-  $ l7lab mail show 3f2a --raw > message.eml`),
+  $ l7lab mail show 3f2a --raw > message.eml
+  $ l7lab mail show 3f2a --structure        the MIME tree: 1, 1.1, 1.2, 2 as in IMAP BODY[1.2]
+  $ l7lab mail show 3f2a --structure --json | jq -r '.structure.parts[].type'
+--structure --json prints { id, structure }. Each part has: part ("1.2"; null
+for a multipart message body, which IMAP does not number), type, declared,
+params, encoding (null: 7bit), disposition, dispositionParams, filename, size
+(octets as sent), decodedSize (null for a multipart), header ({ subject, from }
+of a message, else null), notes (noBoundary, noDelimiter, noCloseDelimiter:
+RFC 2046 5.1.1) and parts.`),
   mailWait: examples(`  $ l7lab mail wait --to bob@example.com
   $ l7lab mail wait --new --subject Confirm --json | jq -r '.links[0]'
   $ l7lab mail wait --from noreply@shop.test --since 2026-12-02T18:00:00Z`),

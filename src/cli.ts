@@ -136,6 +136,7 @@ export function buildProgram(): Command {
     .option('--raw', 'print the message exactly as stored')
     .option('--json', 'print JSON for scripts: envelope, headers, text, HTML, attachments, links')
     .option('--transcript', 'the SMTP session that delivered it, explained (with --json: its events)')
+    .option('--structure', 'its MIME tree: each part numbered as IMAP numbers it, type, encoding, sizes (with --json: as data)')
     .addOption(mailLangOption())
     .addHelpText('after', HELP.mailShow)
     .action(async (id: string, opts: Options) => {

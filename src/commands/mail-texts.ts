@@ -35,6 +35,25 @@ export const T = {
   kept: { en: 'Nothing deleted.', ja: '何も削除しませんでした。' },
   needYes: { en: 'mail clear deletes every captured message: pass --yes to confirm (there is no terminal to ask on)', ja: 'mail clear は受け取ったメールをすべて削除します: 確認のため --yes を付けてください (確認を尋ねる端末がありません)' },
   removed: { en: 'Removed {n} message(s) from {dir}.', ja: '{dir} から {n} 通を削除しました。' },
+  structureHead: {
+    en: 'MIME structure, parts numbered as IMAP names them (BODY[1.2], RFC 3501 6.4.5):',
+    ja: 'MIME の構造（番号は IMAP でのパート番号、BODY[1.2] など、RFC 3501 6.4.5）:',
+  },
+  sevenBit: { en: '7bit (no Content-Transfer-Encoding: the default, RFC 2045 6.1)', ja: '7bit（Content-Transfer-Encoding なし: 既定値、RFC 2045 6.1）' },
+  decodedSize: { en: '{decoded} decoded, {encoded} as sent', ja: 'デコード後 {decoded}、送信時 {encoded}' },
+  enclosed: { en: 'a whole message inside, {size}:', ja: '中にメッセージがまるごと入っています（{size}）:' },
+  noCloseDelimiter: {
+    en: 'no close delimiter "--{boundary}--": the last part runs to the end (RFC 2046 5.1.1)',
+    ja: '閉じの区切り行「--{boundary}--」がありません。最後のパートは終わりまで続くものとして読みました（RFC 2046 5.1.1）',
+  },
+  noBoundary: {
+    en: 'Content-Type says {declared} but has no boundary parameter, so no part can be found: read as one text/plain part, as IMAP does (RFC 2046 5.1.1)',
+    ja: 'Content-Type は {declared} ですが boundary パラメーターがないため、パートを見つけられません。IMAP と同じく 1 つの text/plain パートとして読みました（RFC 2046 5.1.1）',
+  },
+  noDelimiter: {
+    en: 'Content-Type says {declared} but no line starts with its boundary: read as one text/plain part, as IMAP does (RFC 2046 5.1.1)',
+    ja: 'Content-Type は {declared} ですが、boundary で始まる行がありません。IMAP と同じく 1 つの text/plain パートとして読みました（RFC 2046 5.1.1）',
+  },
   waitTimeout: { en: 'no message matching {what} arrived in {dir} within {s} s', ja: '{s} 秒以内に {dir} に {what} に当てはまるメッセージは届きませんでした' },
   waitTimeoutAny: { en: 'no message arrived in {dir} within {s} s', ja: '{s} 秒以内に {dir} にメッセージは届きませんでした' },
   badTimeout: { en: 'invalid --timeout "{value}": use a number of seconds above 0', ja: '--timeout "{value}" は使えません: 0 より大きい秒数を指定してください' },

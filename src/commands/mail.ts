@@ -160,7 +160,8 @@ async function locate(store: MailStore, id: string, dir: string, lang: Lang): Pr
 
 export async function runMailShow(id: string, opts: Record<string, unknown>, io: MailIo = stdoutIo): Promise<void> {
   const lang = langOf(opts);
-  if (opts.raw && (opts.json || opts.transcript)) throw new UsageError('mail show: --raw prints the bytes alone; it goes without --json and --transcript');
+  if (opts.raw && (opts.json || opts.transcript || opts.structure)) throw new UsageError('mail show: --raw prints the bytes alone; it goes without --json, --transcript and --structure');
+  if (opts.structure && opts.transcript) throw new UsageError('mail show: --structure and --transcript are two views; pick one');
   await withStore(opts, async (store, dir) => {
     const item = await locate(store, id.trim(), dir, lang);
     if (opts.transcript) {
@@ -170,6 +171,10 @@ export async function runMailShow(id: string, opts: Record<string, unknown>, io:
     const first = item.copies[0] as Located;
     const raw = await store.read(first.account, first.mailbox, first.meta.uid);
     if (opts.raw) return io.write(raw);
+    if (opts.structure) {
+      const { showStructure } = await import('./mail-structure.js');
+      return io.write(showStructure(item.id, raw, Boolean(opts.json), lang));
+    }
     io.write(await showItem(store, item, raw, Boolean(opts.json), lang));
   });
 }

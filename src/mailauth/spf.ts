@@ -16,6 +16,8 @@ interface Run {
   steps: AuthStep[];
   lookups: number;
   voids: number;
+  /** The first record found: the checked domain's own, kept when a limit or an include ends the check early. */
+  record?: string;
 }
 
 interface HostResult {
@@ -46,7 +48,7 @@ export async function checkSpf(ip: string, mailFrom: string, helo: string, dns: 
     host = await checkHost(run, domain, 0);
   } catch (err) {
     if (!(err instanceof Abort)) throw err;
-    host = { result: err.result };
+    host = { result: err.result, ...(run.record ? { record: run.record } : {}) };
   }
   steps.push({ key: 'spf.result', params: { result: host.result, domain, ip } });
   return { result: host.result, domain, ip, ...(host.record ? { record: host.record } : {}), ...(host.matched ? { matched: host.matched } : {}), steps };
@@ -102,6 +104,7 @@ async function selectRecord(run: Run, domain: string): Promise<{ record: string 
     return { result: 'permerror' };
   }
   run.steps.push({ key: 'spf.record', params: { domain, record } });
+  run.record ??= record;
   return { record };
 }
 

@@ -17,10 +17,12 @@ export const LESSON_IDS = [
   'apop',
   'imap',
   'pop3-vs-imap',
+  'mime',
   'tls',
   'http',
   'https',
   'dns',
+  'spf-dkim',
   'review',
 ] as const;
 /** A lesson id; LESSON_IDS is lessons/manifest.yaml's list, in its order (test/unit/ports/services.test.ts fails when they drift). */

@@ -6,7 +6,7 @@ import { printable } from '../ui/printable.js';
  * can never be mistaken for protocol input. The encoding helpers are pure functions over
  * sasl.ts, the same code the servers use to check what the learner sends.
  */
-export const HELPER_NAMES = ['help', 'explain', 'state', 'b64', 'unb64', 'plain', 'cram', 'apop', 'body', 'raw', 'history', 'quit'] as const;
+export const HELPER_NAMES = ['help', 'explain', 'state', 'b64', 'unb64', 'plain', 'cram', 'apop', 'qp', 'word', 'body', 'raw', 'history', 'quit'] as const;
 export type HelperName = (typeof HELPER_NAMES)[number];
 
 export interface HelperCall {

@@ -6,6 +6,7 @@ import { msg as explainMsg } from '../explain/messages.js';
 import { lookup } from '../explain/lookup.js';
 import { renderLookup, unknownTermLine } from '../explain/view.js';
 import { apop, b64, cram, plain, unb64, type HelperCall } from './helpers.js';
+import { qpHelper, wordHelper } from './mime-helper-view.js';
 import type { History } from './history.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
 import { HELPER_HELP, msg } from './messages.js';
@@ -73,7 +74,7 @@ function history(host: HelperHost): string {
 /** What the encoding helpers need: also what a lesson prompt can offer (tutor/lesson-helpers.ts). */
 export type EncodingHost = Pick<HelperHost, 'lang' | 'greeting' | 'challenge'>;
 
-/** :b64, :unb64, :plain, :cram, :apop; null for any other name. */
+/** :b64, :unb64, :plain, :cram, :apop, :qp, :word; null for any other name. */
 export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | null {
   const { lang } = host;
   const [a, b, c] = call.args;
@@ -105,6 +106,11 @@ export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | n
       if (timestamp === undefined) return { text: theme.warn(msg(lang, 'apopNoTimestamp')) };
       const r = apop(timestamp, secret);
       return { text: msg(lang, 'apopResult', { timestamp: r.timestamp, digest: theme.code(r.digest) }) };
+    }
+    case 'qp':
+    case 'word': {
+      const text = (call.name === 'qp' ? qpHelper : wordHelper)(call, lang);
+      return text === null ? usage(lang, call.name) : { text };
     }
     default:
       return null;

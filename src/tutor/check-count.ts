@@ -2,7 +2,7 @@ import type { Problem } from './problems.js';
 import type { Lesson, LocalizedText } from './schema.js';
 
 /** The checker's count of questions: a lesson that says how many it asks must ask that many. */
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen'];
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen'];
 
 /** "in nine questions" / "9 問" in a lesson's texts must be how many quiz steps it has (review said nine and asked ten). */
 export function questionCountProblems(file: string, lesson: Lesson): Problem[] {

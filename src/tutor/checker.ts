@@ -184,6 +184,7 @@ function checkStep(w: Walk, step: Step): void {
       return checkCaptures(w, step, step.capture);
     }
     case 'data':
+      step.body.forEach((line, i) => checkPlaceholders(w, step, `body[${i}]`, line));
       for (const { field, message } of authProblems(step, w.lesson.steps, false)) report(w, step, field, message);
       if (useConnection(w, step, step.connection) !== undefined && w.connections.get(step.connection) !== 'smtp') report(w, step, 'connection', 'DATA needs an SMTP connection');
       return checkCaptures(w, step, step.capture);

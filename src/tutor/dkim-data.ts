@@ -42,21 +42,21 @@ function explainTags(ctx: LessonContext, field: string): void {
   }
 }
 
-/** The message lines to send: the prepared body, with the DKIM-Signature field in front when the step asks. */
-export function dkimBody(ctx: LessonContext, step: DataStep, engine: AuthEngine): readonly string[] {
-  if (step.dkim === undefined) return step.body;
+/** The message lines to send: the prepared body (placeholders filled), with the DKIM-Signature field in front when the step asks. */
+export function dkimBody(ctx: LessonContext, step: DataStep, body: readonly string[], engine: AuthEngine): readonly string[] {
+  if (step.dkim === undefined) return body;
   if (step.dkim === 'reuse') {
     if (ctx.dkimSignature === undefined) throw new Error(authMsg(ctx.lang, 'noSignature'));
     note(ctx, authMsg(ctx.lang, 'reuseHead'));
     for (const line of fieldLines(ctx.dkimSignature)) code(ctx, shown(line));
-    return [...fieldLines(ctx.dkimSignature), ...step.body];
+    return [...fieldLines(ctx.dkimSignature), ...body];
   }
   const key = engine.labKey;
-  const message = Buffer.from(`${step.body.join('\r\n')}\r\n`, 'utf8');
+  const message = Buffer.from(`${body.join('\r\n')}\r\n`, 'utf8');
   const field = engine.signDkim(message, { domain: key.domain, selector: key.selector, privateKey: key.privateKey });
   ctx.dkimSignature = field;
   note(ctx, authMsg(ctx.lang, 'signHead', { domain: key.domain, selector: key.selector }));
   for (const line of fieldLines(field)) code(ctx, shown(line));
   explainTags(ctx, field);
-  return [...fieldLines(field), ...step.body];
+  return [...fieldLines(field), ...body];
 }

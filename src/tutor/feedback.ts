@@ -2,7 +2,7 @@ import { closeEnough, editDistance } from '../edit-distance.js';
 import type { Lang } from '../i18n.js';
 import { decodeBase64 } from '../protocols/sasl.js';
 import type { Protocol } from '../protocol.js';
-import { commandWords } from '../protocols/registry.js';
+import { KNOWLEDGE, commandWords, knowsCommand } from '../protocols/registry.js';
 import { msg } from './messages.js';
 
 /**
@@ -46,7 +46,18 @@ function nearMiss(input: MissInput): string | null {
   const typed = verbOf(input.protocol, input.typed);
   if (verb === '' || typed === '' || typed === verb) return null;
   const d = editDistance(typed, verb);
-  return d > 0 && d <= 2 && closeEnough(typed, d) ? msg(input.lang, 'nearMiss', { typed, verb }) : null;
+  if (d === 0 || d > 2 || !closeEnough(typed, d)) return null;
+  // HELO for EHLO is a real command, only not this step's: saying "not a command" would be false.
+  return msg(input.lang, knowsCommand(KNOWLEDGE[input.protocol], input.typed) ? 'otherCommand' : 'nearMiss', { typed, verb });
+}
+
+/** RFC 3501 6.4.5: BODY[section] sets \Seen, BODY.PEEK[section] does not; a step that asks for PEEK says so. */
+function missingPeek(input: MissInput): string | null {
+  const section = /BODY\.PEEK(\[[^\]]*\])/i.exec(input.suggestion)?.[1];
+  if (input.protocol !== 'imap' || section === undefined) return null;
+  const typed = input.typed.toUpperCase();
+  if (typed.includes('BODY.PEEK[') || !typed.includes(`BODY${section.toUpperCase()}`)) return null;
+  return msg(input.lang, 'missingPeek', { section });
 }
 
 function needsBase64(input: MissInput): string | null {
@@ -57,7 +68,7 @@ function needsBase64(input: MissInput): string | null {
 
 /** A reason more specific than "a different command", or null. */
 export function specificMissReason(input: MissInput): string | null {
-  return needsBase64(input) ?? missingTag(input) ?? missingArgument(input) ?? nearMiss(input);
+  return needsBase64(input) ?? missingTag(input) ?? missingPeek(input) ?? missingArgument(input) ?? nearMiss(input);
 }
 
 /** The most specific reason, or the generic "a different command". */

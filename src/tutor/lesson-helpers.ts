@@ -14,7 +14,7 @@ import type { LocalizedText } from './schema.js';
  * own encoders, shell-helpers.ts) or an unknown one, said so. `:cram <user> <secret>` uses
  * this connection's last challenge and `:apop <secret>` its greeting.
  */
-const ENCODERS = ['b64', 'unb64', 'plain', 'cram', 'apop'] as const;
+const ENCODERS = ['b64', 'unb64', 'plain', 'cram', 'apop', 'qp', 'word'] as const;
 /** Typing helpers again and again is fine; a bound keeps a stuck script from spinning. */
 const MAX_HELPER_LINES = 1000;
 

@@ -123,8 +123,11 @@ const data = z.strictObject({
 const compute = z.strictObject({
   ...base,
   kind: z.literal('compute'),
-  /** sasl-plain: base64(\0user\0password); base64 / base64-decode: of `input`; apop: MD5(timestamp+secret); cram-md5: HMAC-MD5. */
-  op: z.enum(['sasl-plain', 'base64', 'base64-decode', 'apop', 'cram-md5']),
+  /**
+   * sasl-plain: base64(\0user\0password); base64 / base64-decode: of `input`; apop: MD5(timestamp+secret); cram-md5: HMAC-MD5;
+   * encoded-word: an RFC 2047 word of `input`; qp: quoted-printable (RFC 2045 6.7); base64-mime: base64 in 76-character lines (6.8).
+   */
+  op: z.enum(['sasl-plain', 'base64', 'base64-decode', 'apop', 'cram-md5', 'encoded-word', 'qp', 'base64-mime']),
   user: z.string().min(1).optional(),
   /** The value worked on (with placeholders): the APOP timestamp, the CRAM challenge, text to encode. */
   input: z.string().optional(),

@@ -38,6 +38,18 @@ export const WAY_OUT: readonly WayOut[] = [
       ja: 'この接続は新しく、まだ挨拶をしていません。まず EHLO を送ってください（RFC 5321 4.1.4）。',
     },
   },
+  // RFC 5321 4.1.4: EHLO may be sent again later in a session; the server resets as for RSET and
+  // lists its extensions, so a step that wants EHLO on a new connection works after HELO too.
+  {
+    protocol: 'smtp',
+    now: 'GREETED',
+    want: 'CONNECTED',
+    command: 'EHLO laptop.example',
+    text: {
+      en: 'The session has said hello already, but EHLO may be sent again at any time: the server starts over and lists its extensions (RFC 5321 4.1.4).',
+      ja: 'セッションはすでに挨拶を済ませていますが、EHLO はいつでも送り直せます。サーバーは状態をリセットし、拡張機能の一覧を返します（RFC 5321 4.1.4）。',
+    },
+  },
   // RFC 3501 6.4.2 / RFC 3691 2: CLOSE or UNSELECT leaves the selected mailbox; UNSELECT expunges nothing.
   {
     protocol: 'imap',

@@ -45,7 +45,8 @@ function content(part: MimePart): Buffer {
   return Buffer.from(body);
 }
 
-function leafOf(part: MimePart, number: string): Leaf {
+/** One leaf described and decoded (also what `mail show --structure` reports, commands/mime-structure.ts). */
+export function leafOf(part: MimePart, number: string): Leaf {
   const ct = part.contentType;
   const dispositionHeader = fieldValue(part.fields, 'content-disposition');
   const disposition = dispositionHeader ? structuredHeader(dispositionHeader) : null;

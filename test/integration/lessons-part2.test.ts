@@ -104,6 +104,7 @@ const ANSWERS: Record<string, Record<string, RegExp>> = {
     'q-tls': /^Anyone on the path: the line crossed in clear text$/,
     'q-http': /^400 Bad Request: the Host field is missing$/,
     'q-https': /^The server name sent in the ClientHello \(SNI\)$/,
+    'q-mime': /^BODYSTRUCTURE: the MIME tree/,
     'q-dns': /^The MX record of example\.net$/,
     'q-spf-dkim': /^Yes: DMARC fails it/,
   },

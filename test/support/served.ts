@@ -9,11 +9,13 @@ export interface Served {
 }
 
 /**
- * `l7lab serve --memory` on ephemeral ports plus `args`, from the built bin, tracked in
+ * `l7lab serve --memory` (or on the `--store` in `args`) on ephemeral ports plus `args`, from the built bin, tracked in
  * `children` (scratch() kills what is left after each test).
  */
 export function serveBin(args: string[], env: NodeJS.ProcessEnv, children: ChildProcess[], timeoutMs = 15_000): Served {
-  const child = spawn(process.execPath, [BIN, 'serve', '--memory', ...SERVE_ANY_PORTS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `--store <dir>` in args replaces --memory (serve takes one or the other).
+  const storage = args.includes('--store') ? [] : ['--memory'];
+  const child = spawn(process.execPath, [BIN, 'serve', ...storage, ...SERVE_ANY_PORTS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const lines: string[] = [];
   const waiters: Array<() => void> = [];

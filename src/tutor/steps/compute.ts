@@ -2,9 +2,10 @@ import { apopDigest, cramDigest, decodeBase64, encodeBase64, showNuls } from '..
 import { theme } from '../../ui/theme.js';
 import { wrap } from '../../ui/wrap.js';
 import { fillValue, mismatch, out, tr, type LessonContext } from '../context.js';
-import { msg, type MessageKey } from '../messages.js';
+import { msg } from '../messages.js';
 import { explain, say } from '../present.js';
 import type { StepOf } from '../schema.js';
+import { deriveMime, type Row } from './compute-mime.js';
 
 /**
  * `compute`: a derivation shown step by step with this session's real values, using the
@@ -12,10 +13,10 @@ import type { StepOf } from '../schema.js';
  * - sasl-plain: base64 of `\0user\0password` (RFC 4616 2, RFC 4954 4) and its decoding;
  * - base64 / base64-decode: of any value (an AUTH LOGIN username, a server challenge);
  * - apop: MD5(timestamp + secret) (RFC 1939 7);
- * - cram-md5: HMAC-MD5(secret, challenge), sent as base64 of `user digest` (RFC 2195 2).
+ * - cram-md5: HMAC-MD5(secret, challenge), sent as base64 of `user digest` (RFC 2195 2);
+ * - encoded-word, qp, base64-mime: the MIME encodings of the lesson mime (compute-mime.ts).
  */
 type ComputeStep = StepOf<'compute'>;
-type Row = [MessageKey, string, Record<string, string>?];
 
 const hex = (s: string | Buffer) => [...Buffer.from(s)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
@@ -37,6 +38,10 @@ export function derive(ctx: LessonContext, step: ComputeStep): { rows: Row[]; re
   const user = step.user ?? 'alice';
   const input = fillValue(ctx, step.input ?? '');
   switch (step.op) {
+    case 'encoded-word':
+    case 'qp':
+    case 'base64-mime':
+      return deriveMime(step.op, input);
     case 'sasl-plain': {
       const message = `\0${user}\0${secretOf(ctx, user)}`;
       const result = encodeBase64(message);
@@ -82,7 +87,9 @@ export function runCompute(ctx: LessonContext, step: ComputeStep): void {
   derived.rows.push(['cResult', derived.result]);
   derived.rows.forEach(([key, value, vars], i) => {
     out(ctx, wrap(msg(ctx.lang, key, vars ?? {}), { prefix: `  ${theme.dim(`${i + 1}.`)} ` }));
-    out(ctx, `     ${theme.code(value)}`);
+    // A value of several lines (quoted-printable, base64 for MIME) keeps its 76-character lines within 80 columns.
+    const lines = value.split('\n');
+    for (const line of lines) out(ctx, `${lines.length > 1 ? '    ' : '     '}${theme.code(line)}`);
   });
   explain(ctx, tr(ctx, step.explain), 'L6');
 }

@@ -3,7 +3,7 @@ import { dotStuff, type WireReply } from '../../wire/reply-framer.js';
 import { LessonQuit } from '../control.js';
 import { rebuildMenu } from '../recovery.js';
 import { WireError } from '../../wire/client.js';
-import { capture, countReply, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
+import { capture, countReply, fillValue, mismatch, out, tr, type Connection, type LessonContext } from '../context.js';
 import { showExchange } from '../exchange.js';
 import { messageLines } from '../../conversation/pairing.js';
 import { msg } from '../messages.js';
@@ -47,9 +47,18 @@ async function typedBody(ctx: LessonContext): Promise<DataCollector> {
   return body;
 }
 
+/**
+ * The prepared lines with `{name}` filled from earlier steps (an encoded word, a quoted-printable
+ * body computed for this message); a value of several lines becomes several lines.
+ */
+export function preparedLines(ctx: LessonContext, body: readonly string[]): string[] {
+  return body.flatMap((line) => fillValue(ctx, line).split('\n'));
+}
+
 async function sendPrepared(ctx: LessonContext, conn: Connection, step: DataStep): Promise<WireReply> {
-  const lines = dkimBody(ctx, step, labAuthEngine);
-  preview(ctx, step.body);
+  const body = preparedLines(ctx, step.body);
+  const lines = dkimBody(ctx, step, body, labAuthEngine);
+  preview(ctx, body);
   const { wire, reply } = await conn.client.sendBody(lines);
   showExchange(ctx, conn, messageLines(wire), reply.lines, 'L6');
   // The newest message is the prepared one again: checks after it need not say the learner's was checked.

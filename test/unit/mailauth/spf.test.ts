@@ -151,6 +151,7 @@ describe('SPF limits (RFC 7208 4.6.4)', () => {
     const dns = fakeDns({ txt: { 'example.com': ['v=spf1 include:loop.example.com -all'], 'loop.example.com': ['v=spf1 include:example.com -all'] } });
     const r = await checkSpf('192.0.2.1', 'a@example.com', 'h', dns);
     expect(r.result).toBe('permerror');
+    expect(r.record).toBe('v=spf1 include:loop.example.com -all');
     expect(dns.asked.length).toBeLessThanOrEqual(12);
   });
   it('a third void lookup is a permerror', async () => {

@@ -36,6 +36,8 @@ describe('lesson checker, one fixture per problem kind', () => {
     ['unknown-command', 'step hello: field command: "HELLO server" is not a SMTP command the knowledge table knows'],
     ['unknown-connection', 'step ehlo: field connection: unknown connection "phone" (open it with a connect step first)'],
     ['unknown-placeholder', 'step mail: field command: placeholder {sender} is not captured by an earlier step'],
+    // A prepared message's lines are filled too ({subject} comes from the compute step, {qpbody} from nothing).
+    ['unknown-body-placeholder', 'step message: field body[2]: placeholder {qpbody} is not captured by an earlier step'],
     ['quiz-two-correct', 'step q: field choices: a quiz needs exactly one correct choice, found 2'],
     ['quiz-no-correct', 'step q: field choices: a quiz needs exactly one correct choice, found 0'],
     ['unknown-field', 'step ehlo: field timeout: unknown field'],

@@ -20,6 +20,13 @@ describe('missReason', () => {
     expect(reason('MAIL FROM:', 'MAIL FROM:<alice@example.com>')).toBe('Right command, but MAIL needs more: MAIL FROM:<alice@example.com>.');
     expect(reason('EHOL laptop.example', 'EHLO laptop.example')).toBe('"EHOL" is not a command: did you mean EHLO?');
     expect(reason('a2 SELCT INBOX', 'a2 SELECT INBOX', 'imap')).toBe('"SELCT" is not a command: did you mean SELECT?');
+    // RFC 3501 6.4.5: BODY[section] sets \Seen where the step wanted BODY.PEEK[section].
+    expect(reason('b5 FETCH 1 BODY[1.MIME]', 'b5 FETCH 1 BODY.PEEK[1.MIME]', 'imap')).toBe(
+      'BODY[1.MIME] without PEEK marked the message \\Seen on the server; this step asks for BODY.PEEK[1.MIME], which leaves the flags alone.',
+    );
+    expect(reason('a6 FETCH 3 (BODY.PEEK[HEADER])', 'a6 FETCH 3 (BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])', 'imap')).not.toContain('without PEEK');
+    // HELO is a command (RFC 5321 4.1.1.1), just not the one the step asks for.
+    expect(reason('HELO laptop.example', 'EHLO laptop.example')).toBe('"HELO" is a command too, but this step asks for EHLO.');
     expect(reason('alice', encodeBase64('alice'), 'smtp', true)).toMatch(/must be base64; :b64 <text>/);
     expect(reason('QUIT', 'RCPT TO:<bob@example.com>')).toBe('The server answered, but this step asks for a different command.');
   });
@@ -28,6 +35,7 @@ describe('missReason', () => {
     expect(reason('login alice wonderland', 'a1 LOGIN alice wonderland', 'imap', false, 'ja')).toContain('タグ');
     expect(reason('ehlo', 'EHLO laptop.example', 'smtp', false, 'ja')).toBe('コマンドは合っていますが、EHLO には続きが必要です: EHLO laptop.example');
     expect(reason('EHOL x', 'EHLO x', 'smtp', false, 'ja')).toBe('"EHOL" というコマンドはありません。EHLO のことですか？');
+    expect(reason('HELO x', 'EHLO x', 'smtp', false, 'ja')).toBe('"HELO" もコマンドですが、このステップで使うのは EHLO です。');
   });
 });
 
@@ -35,6 +43,9 @@ describe('way out of the state the learner is in', () => {
   it('is RSET inside an SMTP transaction and UNSELECT for a mailbox selected too early', () => {
     expect(wayOut('smtp', 'MAIL', 'GREETED')?.command).toBe('RSET');
     expect(wayOut('smtp', 'RCPT', 'GREETED')?.command).toBe('RSET');
+    // HELO where the step wants EHLO: EHLO again (RFC 5321 4.1.4), not "no way back".
+    expect(wayOut('smtp', 'GREETED', 'CONNECTED')?.command).toBe('EHLO laptop.example');
+    expect(wayOut('smtp', 'GREETED', 'MAIL')).toBeUndefined();
     expect(wayOut('imap', 'selected', 'authenticated')?.command).toBe('{tag} UNSELECT');
     expect(wayOut('pop3', 'TRANSACTION', 'AUTHORIZATION')).toBeUndefined();
   });
