@@ -61,8 +61,13 @@ export function misses(order: readonly AuthCheckName[], outcome: AuthOutcome, ex
   return found;
 }
 
-async function failed(ctx: LessonContext, step: AuthStepDef, want: string, got: string): Promise<void> {
-  warn(ctx, authMsg(ctx.lang, 'notExpected', { want, got }));
+/** What the step expects, as `spf=pass dkim=fail`, for the checks it judges. */
+const wanted = (order: readonly AuthCheckName[], expect: AuthStepDef['expect']): string =>
+  order.flatMap((c) => (expect[c] === undefined ? [] : [`${c}=${expect[c]}`])).join(' ') || order.join(' ');
+
+/** Not as the step expects: said (`why`), recorded under --auto, else the learner rebuilds the lab or goes on. */
+async function failed(ctx: LessonContext, step: AuthStepDef, want: string, got: string, why: string): Promise<void> {
+  warn(ctx, why);
   if (ctx.ownMessage) note(ctx, authMsg(ctx.lang, 'ownMessageChecked'));
   if (ctx.auto || ctx.quiet) return mismatch(ctx, step.id, want, got);
   await rebuildMenu(ctx, authMsg(ctx.lang, 'authChoice'), true);
@@ -78,7 +83,7 @@ export async function runAuthcheck(ctx: LessonContext, step: AuthStepDef, engine
   const given = source ? inputs(step, source) : null;
   if (!source || !given) {
     const why = source ? authMsg(ctx.lang, 'noTrace') : authMsg(ctx.lang, 'noMessage', { account: step.account, mailbox: step.mailbox });
-    await failed(ctx, step, order.map((c) => `${c}=${step.expect[c] ?? '*'}`).join(' '), why);
+    await failed(ctx, step, wanted(order, step.expect), source ? 'no Received field' : 'no message', why);
     return explain(ctx, tr(ctx, step.explain), step.layer);
   }
   if (order.includes('spf')) note(ctx, authMsg(ctx.lang, step.ip || step.mailFrom !== undefined || step.helo ? 'spfGiven' : 'spfInputs', { ...given, helo: given.helo || '-' }));
@@ -89,6 +94,9 @@ export async function runAuthcheck(ctx: LessonContext, step: AuthStepDef, engine
   for (const line of engine.authenticationResults(source.receivedBy ?? 'lab', auth).split('\r\n')) code(ctx, line.replace(/^\t/, '    '));
   out(ctx, '');
   const wrong = misses(order, outcome, step.expect);
-  if (wrong.length > 0) await failed(ctx, step, wrong.map((m) => `${m.check}=${m.want}`).join(' '), wrong.map((m) => `${m.check}=${m.got}`).join(' '));
+  if (wrong.length > 0) {
+    const [want, got] = [wrong.map((m) => `${m.check}=${m.want}`).join(' '), wrong.map((m) => `${m.check}=${m.got}`).join(' ')];
+    await failed(ctx, step, want, got, authMsg(ctx.lang, 'notExpected', { want, got }));
+  }
   explain(ctx, tr(ctx, step.explain), step.layer);
 }

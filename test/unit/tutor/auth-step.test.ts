@@ -11,6 +11,14 @@ import { formatProblem } from '../../../src/tutor/problems.js';
 import { KNOWLEDGE } from '../../../src/protocols/registry.js';
 import { misses } from '../../../src/tutor/steps/authcheck.js';
 import { wrap } from '../../../src/ui/wrap.js';
+import { squash } from '../../support/text.js';
+import { MemoryStore } from '../../../src/mailstore/memory.js';
+import type { ReceivedMessage } from '../../../src/mailauth/index.js';
+import type { AuthEngine } from '../../../src/tutor/auth-engine.js';
+import type { LessonContext } from '../../../src/tutor/context.js';
+import type { TutorLab } from '../../../src/tutor/lab-types.js';
+import { step as stepSchema, type StepOf } from '../../../src/tutor/schema.js';
+import { runAuthcheck } from '../../../src/tutor/steps/authcheck.js';
 import { displayWidth } from '../../../src/ui/width.js';
 
 /**
@@ -138,5 +146,68 @@ describe('the checker on authcheck steps and the dkim option', () => {
 
   it('reports nothing else', () => {
     expect(lines).toHaveLength(8);
+  });
+});
+
+describe('the authcheck step against a stand-in engine', () => {
+  const received = (mailFrom: string) =>
+    Buffer.from(`Return-Path: <${mailFrom}>\r\nReceived: from mail.example.com ([127.0.0.1])\r\n\tby lab.test (l7lab) with ESMTP id Q1; Thu, 3 Dec 2026 09:00:00 +0000\r\nFrom: Alice <alice@example.com>\r\n\r\nhi\r\n`);
+
+  async function run(over: Record<string, unknown>, deliver: boolean) {
+    const store = new MemoryStore();
+    if (deliver) await store.deliver({ from: 'ceo@example.net', to: ['bob@example.test'] }, received('ceo@example.net'));
+    const asked: ReceivedMessage[] = [];
+    const engine: AuthEngine = {
+      async checkMessage(r) {
+        asked.push(r);
+        return { spf: { ...spf, ip: r.ip }, dkim: [], dmarc };
+      },
+      authenticationResults: (id) => `Authentication-Results: ${id};\r\n\tspf=fail`,
+      signDkim: () => '',
+      labKey: { domain: 'example.com', selector: 'lab', privateKey: '' },
+      dnsFor: () => ({ txt: async () => ({ kind: 'nodata' }), addresses: async () => [], mx: async () => [] }),
+      stepText: (_lang, s) => s.key,
+    };
+    let out = '';
+    const lab = { store, dns: { resolver: { host: '127.0.0.1', port: 1 }, servers: [] } } as unknown as TutorLab;
+    const ctx = {
+      lesson: { id: 't', show: { layers: false }, steps: [] },
+      lang: 'en',
+      auto: true,
+      quiet: false,
+      labs: new Map([['main', { name: 'main', lab }]]),
+      captures: new Map(),
+      mismatches: [],
+      write: (t: string) => (out += t),
+      ownMessage: false,
+    } as unknown as LessonContext;
+    const step = stepSchema.parse({ id: 'a', kind: 'authcheck', account: 'bob', explain: { en: 'e', ja: 'e' }, ...over }) as StepOf<'authcheck'>;
+    await runAuthcheck(ctx, step, engine);
+    return { asked, out, mismatches: ctx.mismatches };
+  }
+
+  it('checks the newest message with the address from its top Received field and the envelope MAIL FROM', async () => {
+    const r = await run({ checks: ['spf'], expect: { spf: 'fail' } }, true);
+    expect(r.asked).toHaveLength(1);
+    expect(r.asked[0]).toMatchObject({ ip: '127.0.0.1', mailFrom: 'ceo@example.net', helo: 'mail.example.com' });
+    expect(r.asked[0]?.message.toString()).toContain('From: Alice <alice@example.com>');
+    expect(r.out).toContain('→ spf=fail (matched -all) ✓');
+    expect(r.out).toContain('  Authentication-Results: lab.test;\n      spf=fail');
+    expect(r.mismatches).toEqual([]);
+  });
+
+  it('uses the values a step gives instead, and records a result other than the expected one', async () => {
+    const r = await run({ checks: ['spf', 'dkim'], ip: '192.0.2.25', mailFrom: 'x@example.net', helo: 'h.example', expect: { spf: 'pass', dkim: 'none' } }, true);
+    expect(r.asked[0]).toMatchObject({ ip: '192.0.2.25', mailFrom: 'x@example.net', helo: 'h.example' });
+    expect(squash(r.out)).toContain(squash('Values this step gives: address 192.0.2.25, MAIL FROM <x@example.net>, HELO h.example.'));
+    expect(squash(r.out)).toContain(squash('This step expected spf=pass; the check says spf=fail.'));
+    expect(r.mismatches).toEqual([{ step: 'a', expected: 'spf=pass', got: 'spf=fail' }]);
+  });
+
+  it('says so when the mailbox holds nothing to check, and asks the engine nothing', async () => {
+    const r = await run({ expect: { dkim: 'pass' } }, false);
+    expect(r.asked).toEqual([]);
+    expect(squash(r.out)).toContain(squash('There is no message in bob/INBOX to check yet.'));
+    expect(r.mismatches).toEqual([{ step: 'a', expected: 'dkim=pass', got: 'no message' }]);
   });
 });
