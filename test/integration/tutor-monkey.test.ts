@@ -73,7 +73,7 @@ function monkey(lesson: Lesson, failures: string[]): Policy {
     }
     const seen = (menus.get(stepId) ?? 0) + 1;
     menus.set(stepId, seen);
-    if (values.includes('prepared')) return 'typed';
+    if (values.includes('typed')) return 'typed';
     if (seen > 6) failures.push(`${lesson.id}/${stepId}: still asked "${message}" after ${seen} menus`);
     if (values.includes('way-out')) return index % 2 === 0 ? 'reset' : 'skip';
     if (values.includes('answer')) return 'skip';
