@@ -163,7 +163,8 @@ export class FolderIndex {
     }
     fresh.sort((a, b) => a.date - b.date || (a.base < b.base ? -1 : 1));
     let uid = this.uidList.nextUid;
-    await this.uidList.append(fresh.map((r) => ({ ...r, uid: uid++ })));
+    // Built field by field: a spread gave each of 10,000 records a hidden class of its own.
+    await this.uidList.append(fresh.map((r) => ({ uid: uid++, size: r.size, date: r.date, base: r.base })));
   }
 
   private entryFor(rec: UidRecord, sub: Sub, name: string): Entry {
@@ -172,8 +173,8 @@ export class FolderIndex {
     const flags = this.flagsOf(rec.base, parsed.flags);
     if (old && old.uid === rec.uid && old.name === name && old.sub === sub && sameFlags(old.flags, flags)) return old;
     const size = rec.size || sizeFromBase(rec.base) || 0;
-    const e: Entry = { uid: rec.uid, base: rec.base, name, sub, size, date: rec.date, flags, other: parsed.otherLetters };
-    if (old?.id) e.id = old.id;
+    // Every field from the start, `id` too (filled in later): one shape for all entries, no extra property store each.
+    const e: Entry = { uid: rec.uid, base: rec.base, name, sub, size, date: rec.date, flags, other: parsed.otherLetters, id: old?.id };
     return e;
   }
 

@@ -183,7 +183,7 @@ export class MaildirFolder {
       await this.uidList.append([{ uid, size: s.size, date: s.date, base: s.base }]);
       await this.keywords.update([[s.base, s.flags.filter((f) => !isSystem(f))]]);
       await this.index.own([sub], () => this.ctx.io.link(s.tmp, join(this.dir, sub, name)));
-      const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: internFlags(s.flags), other: '' };
+      const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: internFlags(s.flags), other: '', id: undefined };
       this.index.add(e);
       s.entry = e;
       return e;
