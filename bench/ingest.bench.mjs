@@ -24,11 +24,13 @@ const CASES = [
 ];
 const WARMUP = 50;
 
-/** A ~2 KB text/plain message (CRLF lines of 76 octets), the same bytes for both servers. */
+/** A 2 KB text/plain message (CRLF lines of at most 76 octets), the same bytes for both servers. */
 function message() {
   const head = ['From: Alice <alice@example.com>', 'To: Bob <bob@example.com>', 'Subject: durable ingest', 'Message-ID: <ingest@l7lab.example>', 'Date: Tue, 1 Jul 2025 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=us-ascii'];
   let text = `${head.join('\r\n')}\r\n\r\n`;
   for (let n = 0; text.length + 78 <= SIZE; n++) text += `${`line ${n}: the quick brown fox jumps over the lazy dog `.padEnd(76, '.')}\r\n`;
+  // A last, shorter line makes it exactly SIZE octets.
+  if (SIZE - text.length > 2) text += `${'end'.padEnd(SIZE - text.length - 2, '.')}\r\n`;
   return Buffer.from(text, 'latin1');
 }
 

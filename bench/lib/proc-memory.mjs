@@ -57,3 +57,21 @@ export function samplePeak(rootPid, everyMs = 50) {
     },
   };
 }
+
+/**
+ * Peak RSS (VmHWM, the kernel's own high-water mark) summed over a process and its descendants
+ * still running, in MB; null without /proc. For a tree it is an upper bound: the processes need
+ * not have peaked at the same moment.
+ */
+export function peakTreeMb(rootPid) {
+  if (!existsSync('/proc/self/status')) return null;
+  let kb = 0;
+  for (const pid of treeOf(rootPid)) {
+    try {
+      kb += Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
