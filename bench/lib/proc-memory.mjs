@@ -25,18 +25,24 @@ function treeOf(rootPid) {
   return tree;
 }
 
-/** RSS of a process and its descendants now, in MB; null where /proc is missing. */
-export function rssTreeMb(rootPid) {
+/** A /proc/<pid>/status field in kB (VmRSS, VmHWM) summed over a process and its descendants, in MB; null without /proc. */
+function treeMb(rootPid, field) {
   if (!existsSync('/proc/self/status')) return null;
+  const pattern = new RegExp(`${field}:\\s+(\\d+)`);
   let kb = 0;
   for (const pid of treeOf(rootPid)) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      kb += Number(pattern.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone
     }
   }
   return kb / 1024;
+}
+
+/** RSS of a process and its descendants now, in MB; null where /proc is missing. */
+export function rssTreeMb(rootPid) {
+  return treeMb(rootPid, 'VmRSS');
 }
 
 /**
@@ -64,14 +70,5 @@ export function samplePeak(rootPid, everyMs = 50) {
  * not have peaked at the same moment.
  */
 export function peakTreeMb(rootPid) {
-  if (!existsSync('/proc/self/status')) return null;
-  let kb = 0;
-  for (const pid of treeOf(rootPid)) {
-    try {
-      kb += Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
+  return treeMb(rootPid, 'VmHWM');
 }
