@@ -2,7 +2,7 @@ import { normalizeFlags, isSeen, sameFlags } from './flags.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
 import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
-import { packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
+import { intern, packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
 import { newId, NO_FLAGS, ownCopy } from './memory-parts.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
@@ -52,6 +52,20 @@ interface Account {
   subscriptions: Set<string>;
 }
 
+/**
+ * What is kept with a transaction (its envelope and transcript), as the Maildir store keeps it
+ * beside the files; flat, the date a number, the addresses shared (an address in a command line
+ * is a slice that would keep the whole line).
+ */
+interface Kept {
+  from: string;
+  to: readonly string[];
+  receivedAt: number;
+  size: number;
+  transcript: PackedTranscript | null;
+  copies: number;
+}
+
 function metaOf(m: StoredMessage): MessageMeta {
   return { id: m.id, uid: m.uid, size: m.raw.length, internalDate: new Date(m.internalDate), flags: [...m.flags] };
 }
@@ -62,7 +76,7 @@ export class MemoryStore implements MailStore {
   private readonly locks = new MaildropLocks();
   private readonly policy = new MailboxPolicy(this.folders(), this, (c) => this.emitter.emit(c));
   /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
-  private readonly kept = new Map<string, { record: TransactionRecord; transcript: PackedTranscript | null; copies: number }>();
+  private readonly kept = new Map<string, Kept>();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
   private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
 
@@ -72,7 +86,7 @@ export class MemoryStore implements MailStore {
     // Every copy of one transaction shares its id (see MessageMeta.id).
     const id = newId();
     const bytes = ownCopy(raw);
-    this.kept.set(id, { record: { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt: new Date(receivedAt), size: raw.length }, transcript: null, copies: 0 });
+    this.kept.set(id, { from: intern(envelope.from), to: envelope.to.map(intern), receivedAt: receivedAt.getTime(), size: raw.length, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
       // bob@a and bob@b in one transaction land once, as an MTA's duplicate elimination does.
@@ -203,8 +217,8 @@ export class MemoryStore implements MailStore {
   }
 
   async transaction(id: string): Promise<TransactionRecord | null> {
-    const r = this.kept.get(id)?.record;
-    return r ? { ...r, envelope: { from: r.envelope.from, to: [...r.envelope.to] }, receivedAt: new Date(r.receivedAt) } : null;
+    const k = this.kept.get(id);
+    return k ? { id, envelope: { from: k.from, to: [...k.to] }, receivedAt: new Date(k.receivedAt), size: k.size } : null;
   }
 
   async saveTranscript(id: string, transcript: StoredTranscript): Promise<void> {

@@ -18,16 +18,30 @@ export interface PackedTranscript {
   readonly items: ReadonlyArray<string | number | null>;
 }
 
-/** Distinct event texts seen lately. Bounded: when full it starts over (kept transcripts keep their strings). */
+/**
+ * Distinct texts seen lately (event texts, addresses): one shared string each. Bounded: when full
+ * it starts over (what is kept keeps its strings).
+ */
 const INTERNED_MAX = 4096;
 const interned = new Map<string, string>();
 
-function intern(text: string): string {
+export function intern(text: string): string {
   const seen = interned.get(text);
   if (seen !== undefined) return seen;
   if (interned.size >= INTERNED_MAX) interned.clear();
-  interned.set(text, text);
-  return text;
+  const own = flat(text);
+  interned.set(own, own);
+  return own;
+}
+
+/**
+ * The same text in one piece of its own. A string cut from another (an address from its command
+ * line) or joined from pieces (JSON.stringify's result) can keep all of them alive; decoded
+ * afresh it keeps nothing. Text UTF-8 cannot carry (a lone surrogate) is kept as it is.
+ */
+function flat(text: string): string {
+  const own = Buffer.from(text, 'utf8').toString('utf8');
+  return own === text ? own : text;
 }
 
 /** The milliseconds an ISO time stands for, when toISOString gives that same text back; else null. */
@@ -36,25 +50,32 @@ function isoMillis(time: string): number | null {
   return Number.isFinite(ms) && new Date(ms).toISOString() === time ? ms : null;
 }
 
+// The events of one step share their time string: it is parsed once.
+let lastTime: unknown;
+let lastMs: number | null = null;
+
+/** One event as its JSON text without its time (when the time packs and comes last, as every emitted event's does), and the time in ms; else its whole text and null. */
+function packEvent(event: object): { text: string; ms: number | null } {
+  const json = JSON.stringify(event);
+  const time = (event as { time?: unknown }).time;
+  if (typeof time !== 'string') return { text: intern(json), ms: null };
+  if (time !== lastTime) {
+    lastTime = time;
+    lastMs = isoMillis(time);
+  }
+  // An ISO time has nothing JSON escapes, so the field's text is known exactly.
+  const tail = `,"time":"${time}"}`;
+  if (lastMs === null || !json.endsWith(tail)) return { text: intern(json), ms: null };
+  return { text: intern(`${json.slice(0, json.length - tail.length)}}`), ms: lastMs };
+}
+
 export function packTranscript(transcript: StoredTranscript): PackedTranscript {
   const items: Array<string | number | null> = [];
   let base = Number.NaN;
-  // The events of one step share their time string: parse it once.
-  let lastTime: unknown;
-  let lastMs: number | null = null;
   for (const event of transcript.events) {
-    const time = (event as { time?: unknown }).time;
-    if (typeof time === 'string' && time !== lastTime) {
-      lastTime = time;
-      lastMs = isoMillis(time);
-    }
-    if (typeof time !== 'string' || lastMs === null) {
-      items.push(intern(JSON.stringify(event)), null);
-      continue;
-    }
-    if (Number.isNaN(base)) base = lastMs;
-    const { time: _time, ...rest } = event as { time: string };
-    items.push(intern(JSON.stringify(rest)), lastMs - base);
+    const { text, ms } = packEvent(event);
+    if (ms !== null && Number.isNaN(base)) base = ms;
+    items.push(text, ms === null ? null : ms - base);
   }
   return { lang: transcript.lang, base, items };
 }
