@@ -54,28 +54,72 @@ function isoMillis(time: string): number | null {
 let lastTime: unknown;
 let lastMs: number | null = null;
 
-/** One event as its JSON text without its time (when the time packs and comes last, as every emitted event's does), and the time in ms; else its whole text and null. */
-function packEvent(event: object): { text: string; ms: number | null } {
+/**
+ * One event as its JSON text without its time (when the time packs and comes last, as every
+ * emitted event's does) and the time in ms; else its whole text and null. Into `texts[i]`, `ms[i]`.
+ */
+function packEvent(event: object, i: number, texts: string[], ms: Array<number | null>): void {
   const json = JSON.stringify(event);
   const time = (event as { time?: unknown }).time;
-  if (typeof time !== 'string') return { text: intern(json), ms: null };
-  if (time !== lastTime) {
+  if (typeof time === 'string' && time !== lastTime) {
     lastTime = time;
     lastMs = isoMillis(time);
   }
   // An ISO time has nothing JSON escapes, so the field's text is known exactly.
-  const tail = `,"time":"${time}"}`;
-  if (lastMs === null || !json.endsWith(tail)) return { text: intern(json), ms: null };
-  return { text: intern(`${json.slice(0, json.length - tail.length)}}`), ms: lastMs };
+  const tail = typeof time === 'string' && lastMs !== null ? `,"time":"${time}"}` : null;
+  if (tail === null || !json.endsWith(tail)) {
+    texts[i] = intern(json);
+    ms[i] = null;
+    return;
+  }
+  texts[i] = intern(`${json.slice(0, json.length - tail.length)}}`);
+  ms[i] = lastMs;
+}
+
+/**
+ * The last transcript packed, by its first event. Every transcript of a session starts with the
+ * session's setup events, the same objects each time (events are never changed once emitted,
+ * transcript.ts), so those are packed once per session, not once per message. Bounded.
+ */
+interface Packed {
+  events: readonly object[];
+  texts: string[];
+  ms: Array<number | null>;
+}
+const HEADS_MAX = 256;
+const heads = new Map<object, Packed>();
+
+function packEvents(events: readonly object[]): Packed {
+  const first = events[0];
+  const prev = first === undefined ? undefined : heads.get(first);
+  const texts = new Array<string>(events.length);
+  const ms = new Array<number | null>(events.length);
+  let i = 0;
+  if (prev) {
+    const n = Math.min(events.length, prev.events.length);
+    for (; i < n && events[i] === prev.events[i]; i++) {
+      texts[i] = prev.texts[i] as string;
+      ms[i] = prev.ms[i] ?? null;
+    }
+  }
+  for (; i < events.length; i++) packEvent(events[i] as object, i, texts, ms);
+  const packed = { events, texts, ms };
+  if (first !== undefined) {
+    if (!prev && heads.size >= HEADS_MAX) heads.clear();
+    heads.set(first, packed);
+  }
+  return packed;
 }
 
 export function packTranscript(transcript: StoredTranscript): PackedTranscript {
-  const items: Array<string | number | null> = [];
+  const { texts, ms } = packEvents(transcript.events);
+  const items = new Array<string | number | null>(texts.length * 2);
   let base = Number.NaN;
-  for (const event of transcript.events) {
-    const { text, ms } = packEvent(event);
-    if (ms !== null && Number.isNaN(base)) base = ms;
-    items.push(text, ms === null ? null : ms - base);
+  for (let i = 0; i < texts.length; i++) {
+    const t = ms[i] ?? null;
+    if (t !== null && Number.isNaN(base)) base = t;
+    items[2 * i] = texts[i] as string;
+    items[2 * i + 1] = t === null ? null : t - base;
   }
   return { lang: transcript.lang, base, items };
 }

@@ -17,6 +17,15 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     expect(unpackTranscript(packTranscript({ lang: 'ja', events }))).toEqual({ lang: 'ja', events });
   });
 
+  it('packs the transcripts of one session that share their setup events, each as it was saved', () => {
+    const head = [line('server', '220 hi', '2026-01-02T03:04:05.006Z'), line('client', 'EHLO x', '2026-01-02T03:04:05.010Z')];
+    const first = [...head, line('client', 'MAIL FROM:<a@b>', '2026-01-02T03:04:06.000Z'), line('server', '250 one', '2026-01-02T03:04:06.000Z')];
+    const second = [...head, line('client', 'MAIL FROM:<c@d>', '2026-01-02T03:04:07.000Z')];
+    const shorter = [head[0]!];
+    const packed = [first, second, shorter, first].map((events) => packTranscript({ lang: 'en', events }));
+    expect(packed.map((p) => unpackTranscript(p).events)).toEqual([first, second, shorter, first]);
+  });
+
   it('keeps a time that is not in toISOString form as it was written', () => {
     const events = [line('server', '220 hi', '2026-01-02 03:04:05'), line('client', 'QUIT', 'yesterday')];
     expect(unpackTranscript(packTranscript({ lang: 'en', events })).events).toEqual(events);
