@@ -1,7 +1,9 @@
 // `l7lab serve` as users run it, for the benchmarks: the built CLI (dist/cli.js) in a child
 // process of its own, every port ephemeral (0) on 127.0.0.1, its home and data directories in a
 // temporary folder (so the lab certificate and the default Maildir never touch the user's), in
-// memory (--memory) or on a Maildir (--store). It prints its banner; the SMTP port is read from
+// memory (--memory) or on a Maildir (--store). The data directory, where the lab certificate is
+// kept, is one for the whole run: the first serve makes the certificate and the others find it,
+// as every run of a user after the first does. It prints its banner; the SMTP port is read from
 // it. The parent reads the child's RSS and peak RSS from /proc and its CPU time.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +14,16 @@ import { cpuMicrosOf, peakRssOf } from './fork-server.mjs';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
+let sharedData = null;
+/** The run's data directory (XDG_DATA_HOME), made on first use and removed when the run exits. */
+function dataHome() {
+  if (sharedData === null) {
+    sharedData = mkdtempSync(join(tmpdir(), 'l7lab-bench-data-'));
+    process.once('exit', () => rmSync(sharedData, { recursive: true, force: true }));
+  }
+  return sharedData;
+}
+
 const PORT_FLAGS = ['smtp', 'pop3', 'imap', 'http', 'dns', 'submission', 'smtps', 'pop3s', 'imaps', 'https'].flatMap((p) => [`--${p}-port`, '0']);
 
 /** Resident set of a process now (VmRSS), in bytes; null once it is gone. */
@@ -38,7 +50,7 @@ function portIn(banner, name) {
 export function startServe(store, { execArgv = [] } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'l7lab-bench-serve-'));
   const storeArgs = store === 'memory' ? ['--memory'] : ['--store', join(home, 'mail')];
-  const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1' };
+  const env = { ...process.env, HOME: home, XDG_DATA_HOME: dataHome(), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1' };
   const child = spawn(process.execPath, [...execArgv, CLI, 'serve', '--quiet', ...storeArgs, ...PORT_FLAGS], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
