@@ -57,9 +57,12 @@ export async function serveForked(flag, starters) {
   process.on('message', (msg) => {
     if (msg === 'peak') process.send({ peak: peakRssOf(process.pid) ?? Math.max(sampled, process.memoryUsage().rss) });
     if (msg === 'stop') process.exit(0);
+    // A server may count what it holds (a store's bytes): `stats()` answers, else null.
+    if (msg === 'stats') process.send({ stats: typeof info.stats === 'function' ? info.stats() : null });
   });
   process.on('disconnect', () => process.exit(0));
-  process.send(info);
+  const { stats: _stats, ...report } = info;
+  process.send(report);
   return true;
 }
 
@@ -80,7 +83,8 @@ function nextMessage(child, key, timeoutMs) {
 /**
  * Fork `self` as a server of `kind`; `content` (any JSON value) is sent to it before it starts;
  * `execArgv` are extra node flags for the child (e.g. --cpu-prof). Resolves with the child's
- * report ({ port, ... }) plus pid, peak() (bytes, or null) and stop().
+ * report ({ port, ... }) plus pid, peak() (bytes, or null), stats() (what the server's own
+ * stats() returned, or null) and stop().
  */
 export function launch(self, flag, kind, content, { execArgv = [] } = {}) {
   const args = [flag, kind, ...(content === undefined ? [] : ['with-content'])];
@@ -104,6 +108,12 @@ export function launch(self, flag, kind, content, { execArgv = [] } = {}) {
           const reply = nextMessage(child, 'peak', START_TIMEOUT_MS);
           child.send('peak');
           return (await reply)?.peak ?? null;
+        },
+        stats: async () => {
+          if (!child.connected) return null;
+          const reply = nextMessage(child, 'stats', START_TIMEOUT_MS);
+          child.send('stats');
+          return (await reply)?.stats ?? null;
         },
         stop: () => {
           if (child.connected) child.send('stop');

@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 
 /**
  * What `l7lab mail` shows of a message, read with mailparser (MIME, encoded words, charsets
@@ -83,12 +83,22 @@ function headerFields(p: ParsedMail): Array<{ name: string; value: string }> {
   });
 }
 
+/**
+ * mailparser, loaded when a message is first read: it and its charset tables cost ~27 MB of a
+ * process that may never show a message (`serve` idle, issue 19).
+ */
+async function parser(): Promise<typeof import('mailparser').simpleParser> {
+  return (await import('mailparser')).simpleParser;
+}
+
 /** Headers only: quick enough for a list of thousands. */
 export async function summarize(raw: Buffer): Promise<MessageSummary> {
+  const simpleParser = await parser();
   return summaryOf(await simpleParser(headerBlock(raw), QUIET));
 }
 
 export async function inspect(raw: Buffer): Promise<MessageContent> {
+  const simpleParser = await parser();
   const p = await simpleParser(raw, QUIET);
   const hasHtml = typeof p.html === 'string' && p.html.length > 0;
   let text = p.text ?? '';

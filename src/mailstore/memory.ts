@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { normalizeFlags, isSeen, sameFlags } from './flags.js';
 import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
 import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
+import { intern, packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
+import { newId, NO_FLAGS, ownCopy } from './memory-parts.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
   accountOf,
@@ -23,13 +24,20 @@ import {
  * The mail store in memory: lessons, tests and `serve --memory`. Nothing touches the disk.
  * The store keeps the bytes it is given exactly (SMTP already hands over CRLF lines), so the
  * size it reports is the octet count POP3 LIST and IMAP RFC822.SIZE announce.
+ *
+ * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes in an
+ * allocation of their own (a slice of Node's shared 8 KB buffer pool would keep the whole pool,
+ * and whatever else was cut from it, alive), one copy for every recipient of a transaction, the
+ * date as a number, no per-message empty flag list, and transcripts packed (packed-transcript.ts).
  */
 interface StoredMessage {
   id: string;
   uid: number;
+  /** Never changed once stored: copies of one transaction share it. */
   raw: Buffer;
-  flags: string[];
-  internalDate: Date;
+  flags: readonly string[];
+  /** Milliseconds since the epoch. */
+  internalDate: number;
 }
 
 interface Mailbox {
@@ -44,6 +52,20 @@ interface Account {
   subscriptions: Set<string>;
 }
 
+/**
+ * What is kept with a transaction (its envelope and transcript), as the Maildir store keeps it
+ * beside the files; flat, the date a number, the addresses shared (an address in a command line
+ * is a slice that would keep the whole line).
+ */
+interface Kept {
+  from: string;
+  to: readonly string[];
+  receivedAt: number;
+  size: number;
+  transcript: PackedTranscript | null;
+  copies: number;
+}
+
 function metaOf(m: StoredMessage): MessageMeta {
   return { id: m.id, uid: m.uid, size: m.raw.length, internalDate: new Date(m.internalDate), flags: [...m.flags] };
 }
@@ -54,7 +76,7 @@ export class MemoryStore implements MailStore {
   private readonly locks = new MaildropLocks();
   private readonly policy = new MailboxPolicy(this.folders(), this, (c) => this.emitter.emit(c));
   /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
-  private readonly kept = new Map<string, { record: TransactionRecord; transcript: StoredTranscript | null; copies: number }>();
+  private readonly kept = new Map<string, Kept>();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
   private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
 
@@ -63,13 +85,14 @@ export class MemoryStore implements MailStore {
     const out: Delivery[] = [];
     // Every copy of one transaction shares its id (see MessageMeta.id).
     const id = newId();
-    this.kept.set(id, { record: { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt: new Date(receivedAt), size: raw.length }, transcript: null, copies: 0 });
+    const bytes = ownCopy(raw);
+    this.kept.set(id, { from: intern(envelope.from), to: envelope.to.map(intern), receivedAt: receivedAt.getTime(), size: raw.length, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
       // bob@a and bob@b in one transaction land once, as an MTA's duplicate elimination does.
       let meta = byAccount.get(account);
       if (!meta) {
-        meta = this.add(account, INBOX, raw, [], receivedAt, id);
+        meta = this.add(account, INBOX, bytes, NO_FLAGS, receivedAt, id);
         byAccount.set(account, meta);
       }
       out.push({ account, mailbox: INBOX, recipient, meta });
@@ -162,7 +185,7 @@ export class MemoryStore implements MailStore {
 
   async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
     this.mailbox(account, mailbox);
-    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), raw, flags, internalDate);
+    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), ownCopy(raw), flags, internalDate);
   }
 
   async copy(account: string, from: string, uids: number[], to: string): Promise<number[]> {
@@ -194,18 +217,18 @@ export class MemoryStore implements MailStore {
   }
 
   async transaction(id: string): Promise<TransactionRecord | null> {
-    const r = this.kept.get(id)?.record;
-    return r ? { ...r, envelope: { from: r.envelope.from, to: [...r.envelope.to] }, receivedAt: new Date(r.receivedAt) } : null;
+    const k = this.kept.get(id);
+    return k ? { id, envelope: { from: k.from, to: [...k.to] }, receivedAt: new Date(k.receivedAt), size: k.size } : null;
   }
 
   async saveTranscript(id: string, transcript: StoredTranscript): Promise<void> {
     const k = this.kept.get(id);
-    if (k) k.transcript = structuredClone(transcript);
+    if (k) k.transcript = packTranscript(transcript);
   }
 
   async transcript(id: string): Promise<StoredTranscript | null> {
     const t = this.kept.get(id)?.transcript;
-    return t ? structuredClone(t) : null;
+    return t ? unpackTranscript(t) : null;
   }
 
   /** Nothing to do: what is kept goes with the last copy (see drop). */
@@ -284,19 +307,16 @@ export class MemoryStore implements MailStore {
     return true;
   }
 
-  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date, id = newId()): MessageMeta {
+  /** `raw` is the store's own (ownCopy or a stored message's): it is kept as it is. */
+  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
     const box = this.mailbox(account, mailbox);
     const uid = box.uidNext++;
-    const stored: StoredMessage = { id, uid, raw: Buffer.from(raw), flags: normalizeFlags(flags), internalDate: new Date(internalDate) };
+    const kept = flags.length === 0 ? NO_FLAGS : normalizeFlags(flags);
+    const stored: StoredMessage = { id, uid, raw, flags: kept.length === 0 ? NO_FLAGS : kept, internalDate: typeof internalDate === 'number' ? internalDate : internalDate.getTime() };
     box.messages.set(uid, stored);
     const k = this.kept.get(id);
     if (k) k.copies++;
     this.emitter.emit({ kind: 'added', account, mailbox, uid });
     return metaOf(stored);
   }
-}
-
-/** 12 hex digits, as the Maildir store's ids are. */
-function newId(): string {
-  return randomBytes(6).toString('hex');
 }

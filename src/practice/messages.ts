@@ -130,7 +130,7 @@ const MESSAGES = {
   qpNotUtf8: { en: 'the octets are not UTF-8: the part\'s charset parameter names what they are', ja: 'このバイト列は UTF-8 ではありません。何の文字コードかはパートの charset パラメーターが示します' },
   wordResult: {
     en: 'encoded word (RFC 2047), UTF-8, {encoding}:',
-    ja: 'エンコードされた単語（RFC 2047）、UTF-8、{encoding}:',
+    ja: 'エンコードワード（RFC 2047）、UTF-8、{encoding}:',
   },
   wordB: { en: 'B = base64 (RFC 2047 4.1)', ja: 'B = base64（RFC 2047 4.1）' },
   wordQ: { en: 'Q = like quoted-printable, "_" for a space (RFC 2047 4.2)', ja: 'Q = quoted-printable に似た形式、空白は「_」（RFC 2047 4.2）' },
@@ -140,7 +140,7 @@ const MESSAGES = {
   },
   wordOne: { en: '{word} -> {text}   (charset {charset}, {encoding})', ja: '{word} -> {text}（文字コード {charset}、{encoding}）' },
   wordDecoded: { en: 'decoded: {text}', ja: 'デコード結果: {text}' },
-  wordNone: { en: 'no encoded word (=?charset?B|Q?text?=) in this text', ja: 'この文字列にエンコードされた単語（=?文字コード?B|Q?テキスト?=）はありません' },
+  wordNone: { en: 'no encoded word (=?charset?B|Q?text?=) in this text', ja: 'この文字列にエンコードワード（=?文字コード?B|Q?テキスト?=）はありません' },
   // practice http
   tipsHttp: {
     en: 'Type a request line (GET / HTTP/1.1), its fields (Host: localhost), then an empty line: each line goes out with CRLF when the request is complete, and the response is explained line by line. Tab completes methods and fields, :body FILE sends a file as the body, Ctrl-D quits.',
@@ -201,7 +201,7 @@ export const HELPER_HELP: ReadonlyArray<{ usage: string; text: Localized }> = [
   { usage: ':cram [<challenge>] <user> <secret>', text: { en: 'the CRAM-MD5 answer; without a challenge, the last 334 / + one (base64, or give <...>)', ja: 'CRAM-MD5 の応答。チャレンジを省くと直前の 334 / + のもの（base64、または <...> で指定）' } },
   { usage: ':apop [<timestamp>] <secret>', text: { en: "the APOP digest; without a timestamp, the greeting's", ja: 'APOP のダイジェスト。タイムスタンプを省くと挨拶のものを使います' } },
   { usage: ':qp [-d] <text>', text: { en: 'quoted-printable: encode UTF-8 text (-d: decode), showing each =XX', ja: 'quoted-printable: UTF-8 の文字列を符号化（-d でデコード）。各 =XX の理由も表示' } },
-  { usage: ':word [-q|-d] <text>', text: { en: 'RFC 2047 encoded word for a header (B; -q: Q; -d: decode any, also ISO-2022-JP)', ja: 'ヘッダー用の RFC 2047 エンコードされた単語（B、-q で Q、-d でデコード。ISO-2022-JP も可）' } },
+  { usage: ':word [-q|-d] <text>', text: { en: 'RFC 2047 encoded word for a header (B; -q: Q; -d: decode any, also ISO-2022-JP)', ja: 'ヘッダー用の RFC 2047 エンコードワード（B、-q で Q、-d でデコード。ISO-2022-JP も可）' } },
   { usage: ':body <file>', text: { en: 'HTTP: send the file as the body, with its Content-Length', ja: 'HTTP: ファイルをボディとして送り、Content-Length を付けます' } },
   { usage: ':raw', text: { en: 'show line endings (CR LF) and sizes in bytes, or stop', ja: '行末（CR LF）とバイト数の表示を切り替え' } },
   { usage: ':history', text: { en: 'commands typed before, also in earlier sessions', ja: 'これまでに入力したコマンド（以前のセッションも含む）' } },

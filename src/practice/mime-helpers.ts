@@ -1,5 +1,6 @@
 import libmime from 'libmime';
 import * as libqp from 'libqp';
+import { ENCODED_WORD_MAX, quotedPrintable } from '../protocols/mime-words.js';
 import { printable } from '../ui/printable.js';
 
 /**
@@ -27,8 +28,6 @@ export interface QpEncoded {
   softBreaks: number;
 }
 
-/** RFC 2045 6.7 rule 5: an encoded line is at most 76 characters, the soft break's "=" included. */
-export const QP_LINE = 76;
 
 const ESCAPES = /(?:=[0-9A-Fa-f]{2})+/g;
 
@@ -55,9 +54,8 @@ function changesIn(encoded: string): QpChange[] {
 
 /** RFC 2045 6.7: the UTF-8 octets of `text`, quoted-printable, with soft line breaks at 76. */
 export function qpEncode(text: string): QpEncoded {
-  const encoded = libqp.encode(Buffer.from(text, 'utf8'));
-  const lines = libqp.wrap(encoded, QP_LINE).split(/\r?\n/);
-  return { lines, changes: changesIn(encoded), softBreaks: lines.filter((l) => l.endsWith('=')).length };
+  const lines = quotedPrintable(text).split('\n');
+  return { lines, changes: changesIn(libqp.encode(Buffer.from(text, 'utf8'))), softBreaks: lines.filter((l) => l.endsWith('=')).length };
 }
 
 export interface QpDecoded {
@@ -87,7 +85,7 @@ export function qpDecode(text: string): QpDecoded {
 }
 
 /** RFC 2047 2: an encoded word is at most 75 characters. */
-export const WORD_MAX = 75;
+export const WORD_MAX = ENCODED_WORD_MAX;
 /** `=?UTF-8?B?` and `?=` around the encoded text. */
 const WORD_FRAME = '=?UTF-8?B??='.length;
 

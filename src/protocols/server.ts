@@ -261,6 +261,8 @@ export class LineServer {
         }
         const frame = framer.next(session.expect);
         if (frame === null) {
+          // Nothing more to answer now: the replies batched so far go out together.
+          flush(c.socket);
           if (inputEnded) {
             c.socket.end();
             return;
@@ -277,11 +279,20 @@ export class LineServer {
         // to write, passed over without a promise or a microtask turn each.
         const handled = this.handle(session, frame);
         if (handled instanceof Promise) {
+          // A handler that waits (the store, a long poll) never holds back the replies before it.
+          flush(c.socket);
           working = true;
           step = await handled.finally(() => (working = false));
         } else step = handled;
         if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
-        if (step.delayMs && !(await this.pause(c, step.delayMs))) return;
+        if (step.delayMs) {
+          flush(c.socket);
+          if (!(await this.pause(c, step.delayMs))) return;
+        }
+        // Replies to pipelined commands are batched into one write while the next command is
+        // already here (RFC 2920 3.2: the server may hold replies it has not yet flushed while
+        // input is pending; it flushes before it would wait for more).
+        if (!c.socket.writableCorked) c.socket.cork();
         const open = this.write(c, step, frame);
         if (!(typeof open === 'boolean' ? open : await open)) return;
         if (step.close) {
@@ -291,6 +302,8 @@ export class LineServer {
         }
         armLine();
         if (step.startTls) {
+          // The go-ahead goes out in cleartext, before the handshake (RFC 3207 4, RFC 2595 4).
+          flush(c.socket);
           detach();
           if (!(await this.startTls(c, framer))) {
             reason = 'tls-failed';
@@ -385,6 +398,8 @@ export class LineServer {
     if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;
     if (c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts))) return !c.socket.destroyed;
+    // Pushed back: what is batched must go out, or 'drain' would never come.
+    flush(c.socket);
     return new Promise<boolean>((resolve) => {
       const done = () => {
         c.socket.off('drain', done);
@@ -395,6 +410,11 @@ export class LineServer {
       c.socket.on('close', done);
     });
   }
+}
+
+/** Send what is batched (corked) now. */
+function flush(socket: Socket): void {
+  while (socket.writableCorked > 0) socket.uncork();
 }
 
 /**

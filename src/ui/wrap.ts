@@ -114,7 +114,7 @@ function tokenize(text: string, keep: readonly string[]): Token[] {
 const isPunct = (ch: string) => NO_BREAK_BEFORE.has(ch) || NO_BREAK_AFTER.has(ch) || /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/.test(ch);
 
 /**
- * Words that mix wide and narrow characters (太郎@example.jp, ノートPC): runs of tokens with no
+ * Words that mix wide and narrow characters (太郎@example.jp, USBメモリ): runs of tokens with no
  * space between them, bounded by spaces and Japanese punctuation, that hold a narrow letter or
  * digit. Inside one, no break at all; elsewhere Japanese breaks between wide characters.
  */

@@ -22,6 +22,11 @@ class EchoSession implements ProtocolSession {
     if (text.startsWith('SLOW')) await new Promise((r) => setTimeout(r, 30));
     return { out: [`ECHO ${text}`] };
   }
+  /** NOW lines are answered without a promise (as SMTP message lines are): their replies can batch. */
+  lineNow(line: Buffer): Step | Promise<Step> {
+    const text = line.toString();
+    return text.startsWith('NOW') ? { out: [`ECHO ${text}`] } : this.line(line);
+  }
   async bytes(): Promise<Step> {
     return { out: [] };
   }
@@ -95,6 +100,15 @@ describe('LineServer', () => {
     const { port } = await start();
     const out = await converse(port, 'SLOW1\r\nTWO\r\nSLOW3\r\nBYE\r\n');
     expect(out).toBe('HELLO\r\nECHO SLOW1\r\nECHO TWO\r\nECHO SLOW3\r\nBYE\r\n');
+  });
+
+  it('answers a long pipelined batch of lines answered at once, past the write buffer, in order and in full', async () => {
+    const { port } = await start();
+    // ~200 KB of replies batched while the commands keep coming: more than the socket's
+    // high-water mark, so the batch must be sent while it is built or 'drain' never comes.
+    const lines = Array.from({ length: 5000 }, (_, i) => `NOW-${i}-${'x'.repeat(30)}`);
+    const out = await converse(port, `${lines.join('\r\n')}\r\nSLOW\r\nNOW-last\r\nBYE\r\n`);
+    expect(out).toBe(`HELLO\r\n${lines.map((l) => `ECHO ${l}\r\n`).join('')}ECHO SLOW\r\nECHO NOW-last\r\nBYE\r\n`);
   });
 
   it('handles and answers what a client pipelined before shutting down its sending side', async () => {
