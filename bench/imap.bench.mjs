@@ -5,9 +5,9 @@
 // of each server warms caches and indexes and is not counted; rows are medians. Each server's
 // memory (RSS of its whole process tree) is read while one session has the mailbox selected.
 // Only 127.0.0.1 is ever a target; every wait is bounded in time.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LineClient } from './lib/line-client.mjs';
+import { rssTreeMb } from './lib/proc-memory.mjs';
 import { alternate, medians } from './lib/stats.mjs';
 import { versusDovecot } from './lib/versus-dovecot.mjs';
 
@@ -98,35 +98,7 @@ async function session(port, sizes) {
   }
 }
 
-// ---- memory: RSS of a process and its descendants (Linux /proc) ----
-
-function rssTreeMb(rootPid) {
-  if (!existsSync('/proc/self/status')) return null;
-  const parents = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
-  }
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
-}
+// ---- memory ----
 
 /** The server's memory while one session holds the 10,000-message mailbox selected. */
 async function memoryWhileSelected(target) {

@@ -1,7 +1,8 @@
 // A throwaway standalone Dovecot for the benchmarks' peer rows: its own config, passwd-file,
 // base/state dirs and Maildir in a temp directory, one protocol, 127.0.0.1 on a free port,
 // plaintext auth, no TLS. Nothing is shared with a system instance. Dovecot never runs as
-// root: when we are root, it is started as nobody through setpriv.
+// root: when we are root, it is started as nobody through setpriv. For LMTP (RFC 2033) the
+// service is `lmtp` itself (no -login process) and delivers into the same kind of Maildir.
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,8 +19,20 @@ const DOVECOT = '/usr/sbin/dovecot';
  * of its own, and the listeners to switch off (port 0) besides the one we use.
  */
 const PROTOCOLS = {
-  pop3: { greeting: '+OK', settings: ['pop3_uidl_format = %08Xu%08Xv'], unused: [] },
-  imap: { greeting: '* OK', settings: [], unused: ['imaps'] },
+  pop3: { greeting: '+OK', service: 'pop3-login', settings: ['pop3_uidl_format = %08Xu%08Xv'], unused: [] },
+  imap: { greeting: '* OK', service: 'imap-login', settings: [], unused: ['imaps'] },
+  lmtp: {
+    greeting: '220',
+    service: 'lmtp',
+    settings: [
+      // RCPT TO:<bob@example.com> is the account bob of the passwd-file.
+      'auth_username_format = %Ln',
+      // Dovecot's default, said out loud: anything but "never" fsyncs each delivered file and
+      // then new/ before the LMTP reply (maildir-save.c, maildir_transaction_fsync_dirs).
+      'mail_fsync = optimized',
+    ],
+    unused: [],
+  },
 };
 
 /** A port that was free on 127.0.0.1 a moment ago (Dovecot cannot listen on port 0). */
@@ -48,7 +61,7 @@ function dovecotIdentity() {
 }
 
 function dovecotConfig(dir, port, who, protocol) {
-  const { settings, unused } = PROTOCOLS[protocol];
+  const { settings, unused, service } = PROTOCOLS[protocol];
   const off = unused.map((name) => `  inet_listener ${name} {\n    port = 0\n  }\n`).join('');
   return `# l7lab benchmark: a throwaway standalone ${protocol}d, nothing shared with a system instance
 base_dir = ${dir}/run
@@ -72,7 +85,7 @@ userdb {
   driver = passwd-file
   args = username_format=%u ${dir}/users
 }
-service ${protocol}-login {
+service ${service} {
   inet_listener ${protocol} {
     address = ${HOST}
     port = ${port}
@@ -125,7 +138,7 @@ function configure(base, dir, port, who, { protocol, user, password }) {
  */
 export async function startDovecot(options) {
   const { protocol, dir } = options;
-  if (!existsSync(DOVECOT) || !existsSync(`/usr/lib/dovecot/${protocol}`)) return { error: `Dovecot ${protocol}d is not installed (Debian: dovecot-${protocol}d)` };
+  if (!existsSync(DOVECOT) || !existsSync(`/usr/lib/dovecot/${protocol}`)) return { error: `Dovecot ${protocol}d is not installed (Debian: dovecot-${protocol}d; bench/setup.sh)` };
   const version = execFileSync(DOVECOT, ['--version'], { encoding: 'utf8' }).trim().split(' ')[0];
   const who = dovecotIdentity();
   const base = join(dir, 'dovecot');
@@ -144,5 +157,5 @@ export async function startDovecot(options) {
     const log = existsSync(join(base, 'dovecot.log')) ? readFileSync(join(base, 'dovecot.log'), 'utf8') : '';
     return { error: `${err.message}; ${(stderr + log).trim().split('\n').slice(-2).join(' | ')}` };
   }
-  return { port, pid: child.pid, stop, name: `Dovecot ${protocol}d ${version}` };
+  return { port, pid: child.pid, stop, name: `Dovecot ${protocol}d ${version}`, maildir: join(base, 'mail', options.user) };
 }

@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import { startOurs } from './child-server.mjs';
 import { startDovecot } from './dovecot.mjs';
 import { makeMessages } from './maildrop.mjs';
+import { peakTreeMb } from './proc-memory.mjs';
+
+/** Each server's peak RSS over the whole run (VmHWM of its processes), for every row's note. */
+function peakNote(targets, withPeer) {
+  const mb = (t) => {
+    const peak = peakTreeMb(t.pid);
+    return peak === null ? '?' : peak.toFixed(0);
+  };
+  if (peakTreeMb(targets[0].pid) === null) return '';
+  return `peak RSS ${mb(targets[0])} MB${withPeer && targets[1] ? ` (Dovecot's processes still running: ${mb(targets[1])} MB)` : ''}`;
+}
 
 /**
  * options: { protocol ('pop3' | 'imap'), ctx (the runner's { log, quick }), count, user,
@@ -41,7 +52,7 @@ export async function versusDovecot({ protocol, ctx, count, user, password, dott
     const [o, measured] = await measure(targets, sizes, reps);
     const peer = measured && !measured.error ? measured : null;
     if (measured?.error) peerNote = `peer failed: ${measured.error}`;
-    const note = [`${count} messages of ~${avg} octets, median of ${reps} sessions; l7lab on ${ours.storeName}`, peerNote].filter(Boolean).join('; ');
+    const note = [`${count} messages of ~${avg} octets, median of ${reps} sessions; l7lab on ${ours.storeName}`, peakNote(targets, peer !== null), peerNote].filter(Boolean).join('; ');
     return { ours: o, peer, peerName, note, reps };
   } finally {
     for (const stop of cleanups.reverse()) await stop();

@@ -4,7 +4,7 @@ import { normalizeFlags, sameFlags } from '../flags.js';
 import { KeywordFile } from './keywords-file.js';
 import { acquireLockFile, Serial } from './lock-file.js';
 import { fileNameFor, uniqueBase } from './layout.js';
-import { FolderIndex, metaOf, type Entry, type Sub } from './folder-index.js';
+import { FolderIndex, internFlags, metaOf, type Entry, type Sub } from './folder-index.js';
 import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import { UidList } from './uidlist.js';
 import { NoSuchMessageError, type MessageMeta, type StoreChange } from '../types.js';
@@ -183,7 +183,7 @@ export class MaildirFolder {
       await this.uidList.append([{ uid, size: s.size, date: s.date, base: s.base }]);
       await this.keywords.update([[s.base, s.flags.filter((f) => !isSystem(f))]]);
       await this.index.own([sub], () => this.ctx.io.link(s.tmp, join(this.dir, sub, name)));
-      const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: s.flags, other: '' };
+      const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: internFlags(s.flags), other: '', id: undefined };
       this.index.add(e);
       s.entry = e;
       return e;
@@ -230,7 +230,7 @@ export class MaildirFolder {
       }
       const name = fileNameFor(e.base, next.filter(isSystem), e.other);
       if ((name !== e.name || e.sub !== 'cur') && !(await this.index.own(['new', 'cur'], () => this.moveFile(e, name)))) return;
-      e.flags = next;
+      e.flags = internFlags(next);
       this.ctx.emit({ kind: 'flags', account: this.account, mailbox: this.mailbox, uid, flags: [...next] });
     });
   }

@@ -77,13 +77,13 @@ export class MaildirStore implements MailStore {
     const folders = await Promise.all(accounts.map((a) => this.folder(a, INBOX))).catch((err: unknown) => {
       throw asWriteError(err);
     });
-    // One name, and so one id, for every copy; the envelope is kept under that id, durably,
-    // before any copy is visible (and so before SMTP's 250).
+    // One name, and so one id, for every copy; the envelope is kept under that id, whole under
+    // its name before any copy is visible, and durable with the copies before SMTP's 250.
     const base = uniqueBase(raw.length, receivedAt);
     const id = idOfBase(base);
     const record: TransactionRecord = { id, envelope: { from: envelope.from, to: [...envelope.to] }, receivedAt, size: raw.length };
     // The file's mtime is the delivery time already (Dovecot reads it as the internal date).
-    const beside = { write: () => this.transactions.writeEnvelope(record), undo: () => this.transactions.remove(id) };
+    const beside = { write: () => this.transactions.writeEnvelope(record), sync: () => this.transactions.syncEnvelopes(), undo: () => this.transactions.remove(id) };
     const metas = await writeCopies(folders, raw, receivedAt, [], { setMtime: false, base, beside });
     return envelope.to.map((recipient) => {
       const i = accounts.indexOf(canonicalAccount(accountOf(recipient)));

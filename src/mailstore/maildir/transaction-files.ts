@@ -44,7 +44,11 @@ export class TransactionFiles {
     return join(this.dir, `${id}.${kind}.json`);
   }
 
-  /** Durable before it resolves, as the message is: written to a temporary name, fsynced, renamed, the directory fsynced. */
+  /**
+   * Written to a temporary name, fsynced and renamed: whole under its name when this resolves.
+   * The rename is durable after syncEnvelopes(), which a delivery runs beside the fsync of its
+   * new/ directories, so both are on disk before the 250.
+   */
   async writeEnvelope(record: TransactionRecord): Promise<void> {
     const file: EnvelopeFile = { id: record.id, from: record.envelope.from, to: [...record.envelope.to], receivedAt: record.receivedAt.toISOString(), size: record.size };
     const final = this.path(record.id, 'envelope');
@@ -57,7 +61,11 @@ export class TransactionFiles {
       await unlinkQuietly(this.io, tmp);
       throw err;
     }
-    await this.syncDir(this.dir);
+  }
+
+  /** fsync the directory, so envelopes renamed into it survive a crash (shared by concurrent deliveries). */
+  syncEnvelopes(): Promise<void> {
+    return this.syncDir(this.dir);
   }
 
   async readEnvelope(id: string): Promise<TransactionRecord | null> {

@@ -8,14 +8,25 @@ import { errnoOf } from './io.js';
  * APPEND or COPY), all or nothing: every copy is staged and fsynced, then committed, then the
  * directories fsynced (https://cr.yp.to/proto/maildir.html); if any step fails, every copy is
  * undone and StoreWriteError says why.
+ *
+ * Two fsyncs one after the other stand between the bytes and the acknowledgement, as in
+ * Dovecot's Maildir delivery: the files (the copies in tmp/ and the envelope, side by side),
+ * then the directories (each folder's new/ and the envelope's, side by side, each shared with
+ * the deliveries of the same moment: io.ts coalesceSyncDir). A crash before the second leaves
+ * at worst an unacknowledged copy, maybe without its envelope (it reads as a message that came
+ * another way); the client sends it again, and a duplicate is allowed where a loss is not
+ * (RFC 5321 6.1).
  */
 export interface WriteOptions {
   /** Set the file's mtime to the date (APPEND's internal date); a delivery's mtime is its time already. */
   setMtime?: boolean;
   /** One name for every copy (one SMTP transaction). */
   base?: string;
-  /** Written durably after the copies are staged and before any is visible (the envelope), undone with them. */
-  beside?: { write(): Promise<void>; undo(): Promise<void> };
+  /**
+   * Written (whole, fsynced) while the copies are staged and before any is visible (the
+   * envelope); `sync` makes its name durable beside the copies' directory fsyncs; undone with them.
+   */
+  beside?: { write(): Promise<void>; sync(): Promise<void>; undo(): Promise<void> };
 }
 
 export async function writeCopies(folders: MaildirFolder[], raw: Buffer, date: Date, flags: string[], how: WriteOptions = {}): Promise<MessageMeta[]> {
@@ -30,7 +41,7 @@ export async function writeCopies(folders: MaildirFolder[], raw: Buffer, date: D
     await besideDone;
     const metas: MessageMeta[] = [];
     for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
-    for (const [f, s] of staged) await f.finish(s);
+    await allDone([...staged.map(([f, s]) => f.finish(s)), ...(beside ? [beside.sync()] : [])]);
     for (const [f, s] of staged) f.announce(s);
     return metas;
   } catch (err) {
@@ -42,6 +53,12 @@ export async function writeCopies(folders: MaildirFolder[], raw: Buffer, date: D
     }
     throw asWriteError(err);
   }
+}
+
+/** Wait for every one, then throw the first failure (so nothing still runs while the copies are undone). */
+async function allDone(work: Array<Promise<void>>): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Disk full or over quota -> noSpace (SMTP 452); anything else -> 451. Name errors pass through. */

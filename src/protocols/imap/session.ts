@@ -139,7 +139,11 @@ export class ImapSession implements ProtocolSession {
 
   private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     const run = this.chain.then(fn, fn);
-    this.chain = run.catch(() => undefined);
+    // The chain only orders the work: it must not keep the last result (10,000 FETCH lines) alive.
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
