@@ -61,9 +61,10 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
  * banner: the banner comes first, as it says. --json-log needs no hold: its listening events come
  * before the endpoints line by design.
  */
-function sinkFor(config: ServeConfig): { sink: (event: TranscriptEvent) => void; open: () => void } {
+function sinkFor(config: ServeConfig): { sink: ((event: TranscriptEvent) => void) | null; open: () => void } {
   if (config.output === 'json') return { sink: floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang), open: () => undefined };
-  if (config.output === 'quiet') return { sink: () => undefined, open: () => undefined };
+  // --quiet: no log to feed, so no listener for it (a hub nobody hears builds no events, transcript.ts heard()).
+  if (config.output === 'quiet') return { sink: null, open: () => undefined };
   const write = floodCondenser((event: TranscriptEvent) => {
     const text = liveLogText(event, config);
     if (text !== null) process.stdout.write(`${text}\n`);
@@ -174,7 +175,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
       lang: config.lang,
       authRequired: config.authRequired,
       ...(config.maxMessageSize !== undefined ? { maxMessageSize: config.maxMessageSize } : {}),
-      sink: log.sink,
+      ...(log.sink ? { sink: log.sink } : {}),
       keepTranscripts: true,
       // The web inbox and its JSON API over the same store (HTTP and, with TLS, HTTPS).
       httpApp: createWebApp({ store, lang: config.lang }),

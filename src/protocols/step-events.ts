@@ -1,8 +1,11 @@
 import type { Frame } from './transport.js';
 import type { OutItem, ProtocolSession, Step } from './session.js';
 import { continuationsAfter, couldCarrySecret, namesSecretVerb } from './mask.js';
-import { heard, type TranscriptSink } from './transcript.js';
+import { heard, type LineEvent, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
+
+/** An event while it is built; `time` is set last, so it is declared optional here. */
+type Building = Omit<LineEvent, 'time'> & { time?: string };
 
 /**
  * The transcript events for one step, the same for every protocol: the client's line (as
@@ -21,7 +24,6 @@ export function stepEvents(
   if (step.out.length === 0 && (!frame || step.client?.silent)) return [];
   const { protocol, session, port, secure } = where;
   const time = new Date().toISOString();
-  const tls = secure ? { tls: true } : {};
   let secretText: string | null = null;
   if (frame && !step.client?.silent) {
     const text =
@@ -32,21 +34,15 @@ export function stepEvents(
     const secret = marked || carries;
     // A continuation line is all secret, and a reply may echo it (as a tag, as an unknown command).
     if (secret && !namesSecretVerb(protocol, text)) secretText = text;
-    sink({
-      event: 'line',
-      protocol,
-      session: session.id,
-      port,
-      direction: 'client',
-      text,
-      state: session.state,
-      ...(step.client?.decoded !== undefined ? { decoded: step.client.decoded } : {}),
-      ...(secret ? { secret: true } : {}),
-      ...(step.client?.layer ? { layer: step.client.layer } : {}),
-      ...(step.client?.knowledge ? { knowledge: step.client.knowledge } : {}),
-      ...tls,
-      time,
-    });
+    // Built field by field, in the order the log shows them, `time` last: no spread per line.
+    const event: Building = { event: 'line', protocol, session: session.id, port, direction: 'client', text, state: session.state };
+    if (step.client?.decoded !== undefined) event.decoded = step.client.decoded;
+    if (secret) event.secret = true;
+    if (step.client?.layer) event.layer = step.client.layer;
+    if (step.client?.knowledge) event.knowledge = step.client.knowledge;
+    if (secure) event.tls = true;
+    event.time = time;
+    sink(event as LineEvent);
   }
   const parts: Buffer[] = [];
   step.out.forEach((item: OutItem, i) => {
@@ -55,21 +51,14 @@ export function stepEvents(
     parts.push(replyBytes(item));
     const layer = step.layers?.[i];
     const knowledge = step.knowledge?.[i];
-    sink({
-      event: 'line',
-      protocol,
-      session: session.id,
-      port,
-      direction: 'server',
-      text,
-      state: session.state,
-      ...(echoes(text, secretText) ? { secret: true } : {}),
-      ...(isLine ? {} : { wireLines: lineCount(item.raw) }),
-      ...(layer ? { layer } : {}),
-      ...(knowledge ? { knowledge } : {}),
-      ...tls,
-      time,
-    });
+    const event: Building = { event: 'line', protocol, session: session.id, port, direction: 'server', text, state: session.state };
+    if (echoes(text, secretText)) event.secret = true;
+    if (!isLine) event.wireLines = lineCount(item.raw);
+    if (layer) event.layer = layer;
+    if (knowledge) event.knowledge = knowledge;
+    if (secure) event.tls = true;
+    event.time = time;
+    sink(event as LineEvent);
   });
   return parts;
 }

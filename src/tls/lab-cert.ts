@@ -108,7 +108,7 @@ async function readPair(certPath: string, keyPath: string): Promise<{ cert: stri
 /** Make a new self-signed pair for the loopback names (SAN: RFC 5280 4.2.1.6; clients match on it, RFC 6125). */
 async function makePair(now: Date): Promise<{ cert: string; key: string }> {
   const notAfterDate = new Date(now.getTime() + VALID_DAYS * 24 * 3600 * 1000);
-  // Loaded only to make a certificate (first run): the library and its crypto code cost ~16 MB (issue 19).
+  // selfsigned (and node-forge under it) only when a certificate is made, not on every start.
   const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'l7lab' }], {
     keyType: 'ec',
