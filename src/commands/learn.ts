@@ -4,7 +4,7 @@ import { loadCatalog, openProgress, resumeIndex, suggested, unknownLesson, type 
 import { langOption } from './options.js';
 import type { PortsView } from '../tutor/context.js';
 import type { StartLab } from '../tutor/lab-types.js';
-import { defaultLessonsDir } from '../tutor/loader.js';
+import { defaultLessonsDir } from '../tutor/lesson-paths.js';
 import { msg } from '../tutor/messages.js';
 import { ProgressStore, progressPath } from '../tutor/progress.js';
 import { LessonQuit } from '../tutor/control.js';
