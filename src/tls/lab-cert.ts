@@ -1,7 +1,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { localize, type Lang, type Localized } from '../i18n.js';
 import { userDirs } from '../paths.js';
 
@@ -109,6 +108,8 @@ async function readPair(certPath: string, keyPath: string): Promise<{ cert: stri
 /** Make a new self-signed pair for the loopback names (SAN: RFC 5280 4.2.1.6; clients match on it, RFC 6125). */
 async function makePair(now: Date): Promise<{ cert: string; key: string }> {
   const notAfterDate = new Date(now.getTime() + VALID_DAYS * 24 * 3600 * 1000);
+  // selfsigned (and node-forge under it) only when a certificate is made, not on every start.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'l7lab' }], {
     keyType: 'ec',
     curve: 'P-256',
