@@ -1,11 +1,19 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import { theme } from './theme.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, padEnd, truncate } from './width.js';
 import { terminalWidth } from './wrap.js';
+
+/** cli-table3, required when a bordered table is drawn: `lessons --json` and `mail list` never load it. */
+let tableClass: typeof TableType | undefined;
+function Table(): typeof TableType {
+  tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof TableType;
+  return tableClass;
+}
 
 /** The only module that imports cli-table3. */
 export function renderTable(head: string[], rows: Array<Array<string | number>>, opts: { colWidths?: number[] } = {}): string {
-  const table = new Table({
+  const table = new (Table())({
     head: head.map((h) => theme.bold(h)),
     style: { head: [], border: [] },
     // No rule between body rows: a long listing stays half as tall and still lines up.
@@ -17,30 +25,19 @@ export function renderTable(head: string[], rows: Array<Array<string | number>>,
   return table.toString();
 }
 
-const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
-
 /**
  * Columns without borders, each exactly as wide as given (display width, so Japanese counts
- * double) and cut with "…" when a cell is longer: a listing that fits the terminal.
+ * double) and cut with "…" when a cell is longer: a listing that fits the terminal. Laid out
+ * here rather than by cli-table3, which took most of `l7lab mail list`'s time on a thousand
+ * rows; the output is the same (test/unit/ui/tables-columns.test.ts compares the two).
  */
 export function renderColumns(head: string[], rows: Array<Array<string | number>>, colWidths: number[]): string {
-  const table = new Table({
-    head: head.map((h) => theme.bold(h)),
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    chars: NO_BORDER,
-    colWidths,
-    wordWrap: false,
-  });
-  for (const row of rows) table.push(row.map((cell) => String(cell)));
-  return table
-    .toString()
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n');
+  const line = (cells: readonly string[]) =>
+    colWidths
+      .map((w, i) => padEnd(truncate(cells[i] ?? '', w), w))
+      .join('  ')
+      .trimEnd();
+  return [line(head.map((h) => theme.bold(h))), ...rows.map((row) => line(row.map((cell) => String(cell))))].join('\n');
 }
 
 /**
