@@ -5,7 +5,7 @@
 //                                          (Node's own start plus the classic pipeline);
 //   `l7lab lessons` and `lessons --json` <= 2x `node -e 0`;
 //   the first lesson screen             <= 3x `node -e 0`: `learn smtp-basics` without a
-//                                          terminal, until "Step 1/" is printed (then stopped);
+//                                          terminal, until step 1 is on screen ("Step 2/" is printed; then stopped);
 //   `l7lab mail list` on 1,000 messages <= 3x `node -e 0`, from a --store Maildir.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -127,7 +127,7 @@ export async function run(ctx) {
   try {
     rows.push(await againstNode(ctx, 'l7lab lessons', [node, [bin, 'lessons'], { env }], 2));
     rows.push(await againstNode(ctx, 'l7lab lessons --json', [node, [bin, 'lessons', '--json'], { env }], 2));
-    rows.push(await againstNode(ctx, 'learn smtp-basics: first screen', [node, [bin, 'learn', 'smtp-basics', '--lang', 'en'], { env, until: 'Step 1/' }], 3));
+    rows.push(await againstNode(ctx, 'learn smtp-basics: first screen', [node, [bin, 'learn', 'smtp-basics', '--lang', 'en'], { env, until: 'Step 2/' }], 3));
     rows.push(await againstNode(ctx, `l7lab mail list, ${MAIL_MESSAGES} messages`, [node, [bin, 'mail', 'list', '--store', mail], { env }], 3));
   } finally {
     rmSync(home, { recursive: true, force: true });
