@@ -1,50 +1,25 @@
-// CLI start-up and `ports` speed against same-machine anchors (issue 2):
-//   `l7lab --help` against `node -e 0` (aim: 2x or less: --help must load nothing heavy);
-//   `l7lab ports --json` against the classic `sh -c 'lsof -i -P -n | grep LISTEN'` (aim: no slower).
-// Each case runs ours and the peer alternately, after one warm-up each, and reports medians of
-// wall time. Repetitions are bounded in count and in total time.
+// CLI start-up against same-machine anchors (issues 2 and 19), each ours and the peer in one
+// alternating run, medians of wall time, and the peak RSS of ours (one more, untimed run):
+//   `l7lab --help`                      <= 1.3x `node -e 0` (it must load nothing heavy);
+//   `l7lab ports --json`                <= `node -e 0` + `lsof -i -P -n | grep LISTEN`
+//                                          (Node's own start plus the classic pipeline);
+//   `l7lab lessons` and `lessons --json` <= 2x `node -e 0`;
+//   the first lesson screen             <= 3x `node -e 0`: `learn smtp-basics` without a
+//                                          terminal, until step 1 is on screen ("Step 2/" is printed; then stopped);
+//   `l7lab mail list` on 1,000 messages <= 3x `node -e 0`, from a --store Maildir.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alternate, median, peakRssMb, timeOnce } from './cli-run.mjs';
 
 const bin = fileURLToPath(new URL('../bin/l7lab.js', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const node = process.execPath;
-const RUN_TIMEOUT_MS = 20_000;
-
-/** Wall time of one run in ms, or throws if it did not exit 0 (a broken bench must not pass as fast). */
-function timeOnce(cmd, args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_TIMEOUT_MS, env: { ...process.env, NO_COLOR: '1' } });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.error) throw r.error;
-  // grep exits 1 when nothing listens: still a finished run of the classic command.
-  if (r.status !== 0 && !(cmd === 'sh' && r.status === 1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).trim()}`);
-  return ms;
-}
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-/** Alternate ours and the peer so drift in machine load hits both alike. */
-function compare(ctx, label, ours, peer) {
-  const reps = ctx.quick ? 5 : 30;
-  const budgetMs = ctx.quick ? 15_000 : 90_000;
-  timeOnce(...ours);
-  if (peer) timeOnce(...peer);
-  const a = [];
-  const b = [];
-  const start = Date.now();
-  for (let i = 0; i < reps && Date.now() - start < budgetMs; i++) {
-    a.push(timeOnce(...ours));
-    if (peer) b.push(timeOnce(...peer));
-  }
-  ctx.log(`${label}: ${a.length} runs`);
-  return { ours: median(a), peer: peer ? median(b) : null, runs: a.length };
-}
+const NODE0 = [node, ['-e', '0']];
+const LSOF = ['sh', ['-c', 'lsof -i -P -n | grep LISTEN']];
+const MAIL_MESSAGES = 1000;
 
 /** The probe alone, in this process: what `ports` costs beyond starting Node. */
 async function probeInProcess(ctx) {
@@ -63,48 +38,100 @@ async function probeInProcess(ctx) {
 }
 
 function hasLsof() {
-  const r = spawnSync('sh', ['-c', 'command -v lsof'], { stdio: 'ignore' });
-  return r.status === 0;
+  return spawnSync('sh', ['-c', 'command -v lsof'], { stdio: 'ignore' }).status === 0;
+}
+
+/** A Maildir with n captured messages, as `serve` would have written it. */
+async function maildirWith(n) {
+  const { openStore } = await import('../dist/mailstore/open.js');
+  const dir = mkdtempSync(join(tmpdir(), 'l7lab-bench-mail-'));
+  const store = openStore({ dir });
+  try {
+    for (let i = 0; i < n; i++) {
+      const text = `From: bob@lab.example\r\nTo: alice@lab.example\r\nSubject: message ${i}\r\nDate: ${new Date(Date.UTC(2026, 0, 1, 0, i)).toUTCString()}\r\nMessage-ID: <${i}@lab.example>\r\n\r\nHello number ${i}.\r\n`;
+      await store.deliver({ from: 'bob@lab.example', to: ['alice@lab.example'] }, Buffer.from(text));
+    }
+  } finally {
+    await store.close();
+  }
+  return dir;
+}
+
+const fmtMb = (mb) => (mb === null ? 'peak RSS unknown' : `peak RSS ${mb.toFixed(0)} MB`);
+
+/** A row of ours against `node -e 0` times `aim`. */
+async function againstNode(ctx, label, ours, aim) {
+  const { medians, runs } = await alternate(ctx, label, [ours, NODE0]);
+  const [mine, base] = medians;
+  const rss = await peakRssMb(ours);
+  return {
+    group: 'cli start-up',
+    case: label,
+    ours: mine,
+    peer: base,
+    peerName: 'node -e 0',
+    unit: 'ms (median)',
+    better: 'lower',
+    note: `${runs} runs; aim <= ${aim}x: ${mine <= base * aim ? 'met' : 'NOT met'}; ${fmtMb(rss)}`,
+  };
+}
+
+async function portsRows(ctx) {
+  if (!hasLsof()) {
+    const row = await againstNode(ctx, 'l7lab ports --json', [node, [bin, 'ports', '--json']], 1);
+    return [{ ...row, note: `lsof is not installed: peer is node -e 0 alone; ${row.note}` }];
+  }
+  const rows = [];
+  for (const [label, args] of [['l7lab ports --json', ['ports', '--json']], ['l7lab ports --json --backend lsof', ['ports', '--json', '--backend', 'lsof']]]) {
+    const ours = [node, [bin, ...args]];
+    const { medians, runs } = await alternate(ctx, label, [ours, NODE0, LSOF]);
+    const [mine, base, pipeline] = medians;
+    const rss = await peakRssMb(ours);
+    rows.push({
+      group: 'ports',
+      case: label,
+      ours: mine,
+      peer: base + pipeline,
+      peerName: 'node -e 0 + lsof -i -P -n | grep LISTEN',
+      unit: 'ms (median)',
+      better: 'lower',
+      note: `${runs} runs; node -e 0 ${base.toFixed(0)} + pipeline ${pipeline.toFixed(0)} ms; aim <= 1x: ${mine <= base + pipeline ? 'met' : 'NOT met'}; ${fmtMb(rss)}`,
+    });
+  }
+  const inProcess = await probeInProcess(ctx);
+  const alone = [];
+  for (let i = 0; i < (ctx.quick ? 5 : 15); i++) alone.push(await timeOnce(...LSOF));
+  const pipelineAlone = median(alone);
+  rows.push({
+    group: 'ports',
+    case: 'probe() in-process, no Node start-up',
+    ours: inProcess,
+    peer: pipelineAlone,
+    peerName: 'lsof -i -P -n | grep LISTEN (alone)',
+    unit: 'ms (median)',
+    better: 'lower',
+    note: 'where the time of `ports --json` goes, Node start-up aside',
+  });
+  return rows;
 }
 
 export async function run(ctx) {
   if (!existsSync(dist)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
   const rows = [];
-
-  const help = compare(ctx, '--help', [node, [bin, '--help']], [node, ['-e', '0']]);
-  const helpRatio = help.ours / help.peer;
-  rows.push({
-    group: 'cli start-up',
-    case: 'l7lab --help',
-    ours: help.ours,
-    peer: help.peer,
-    peerName: 'node -e 0',
-    unit: 'ms (median)',
-    better: 'lower',
-    note: `${help.runs} runs; aim <= 2x: ${helpRatio <= 2 ? 'met' : 'NOT met'}`,
-  });
-
-  const classic = hasLsof() ? [['sh', ['-c', 'lsof -i -P -n | grep LISTEN']]] : [];
-  const cases = [
-    ['l7lab ports --json', [bin, 'ports', '--json']],
-    ['l7lab ports --json --backend lsof', [bin, 'ports', '--json', '--backend', 'lsof']],
-  ];
-  for (const [label, args] of cases) {
-    const r = compare(ctx, label, [node, args], classic[0] ?? null);
-    const note = r.peer === null ? 'lsof is not installed: no peer' : `${r.runs} runs; aim <= 1x: ${r.ours <= r.peer ? 'met' : 'NOT met'}`;
-    rows.push({ group: 'ports', case: label, ours: r.ours, peer: r.peer, peerName: "lsof -i -P -n | grep LISTEN", unit: 'ms (median)', better: 'lower', note });
+  rows.push(await againstNode(ctx, 'l7lab --help', [node, [bin, '--help']], 1.3));
+  rows.push(...(await portsRows(ctx)));
+  // A HOME of its own: no progress file of the person running the bench, none left behind.
+  const home = mkdtempSync(join(tmpdir(), 'l7lab-bench-home-'));
+  const env = { HOME: home, XDG_STATE_HOME: '', XDG_DATA_HOME: '', XDG_CONFIG_HOME: '' };
+  const mail = await maildirWith(MAIL_MESSAGES);
+  try {
+    rows.push(await againstNode(ctx, 'l7lab lessons', [node, [bin, 'lessons'], { env }], 2));
+    rows.push(await againstNode(ctx, 'l7lab lessons --json', [node, [bin, 'lessons', '--json'], { env }], 2));
+    rows.push(await againstNode(ctx, 'learn smtp-basics: first screen', [node, [bin, 'learn', 'smtp-basics', '--lang', 'en'], { env, until: 'Step 2/' }], 3));
+    rows.push(await againstNode(ctx, `l7lab mail list, ${MAIL_MESSAGES} messages`, [node, [bin, 'mail', 'list', '--store', mail], { env }], 3));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(mail, { recursive: true, force: true });
   }
-  const inProcess = await probeInProcess(ctx);
-  const classicOnce = classic[0] ? median(Array.from({ length: ctx.quick ? 5 : 15 }, () => timeOnce(...classic[0]))) : null;
-  rows.push({
-    group: 'ports',
-    case: 'probe() in-process, no Node start-up',
-    ours: inProcess,
-    peer: classicOnce,
-    peerName: 'lsof -i -P -n | grep LISTEN',
-    unit: 'ms (median)',
-    better: 'lower',
-    note: classicOnce === null ? 'lsof is not installed: no peer' : 'where the time of `ports --json` goes, Node start-up aside',
-  });
   return rows;
 }

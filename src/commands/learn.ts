@@ -4,7 +4,7 @@ import { loadCatalog, openProgress, resumeIndex, suggested, unknownLesson, type 
 import { langOption } from './options.js';
 import type { PortsView } from '../tutor/context.js';
 import type { StartLab } from '../tutor/lab-types.js';
-import { defaultLessonsDir } from '../tutor/loader.js';
+import { defaultLessonsDir } from '../tutor/lesson-paths.js';
 import { msg } from '../tutor/messages.js';
 import { ProgressStore, progressPath } from '../tutor/progress.js';
 import { LessonQuit } from '../tutor/control.js';
@@ -76,10 +76,10 @@ async function resolveStartLab(deps: LearnDeps): Promise<StartLab> {
   return startLab;
 }
 
-async function resolvePortsView(deps: LearnDeps): Promise<PortsView> {
+/** The socket probe (ports/) loads when a step first shows the lab's ports, not before the lesson starts. */
+function resolvePortsView(deps: LearnDeps): PortsView {
   if (deps.portsView) return deps.portsView;
-  const { labPortsView } = await import('../tutor/ports-view.js');
-  return labPortsView;
+  return async (ports, lang, names) => (await import('../tutor/ports-view.js')).labPortsView(ports, lang, names);
 }
 
 function afterwards(io: Io, id: string, entries: CatalogEntry[]): void {
@@ -112,7 +112,7 @@ async function play(io: Io, lesson: Lesson, auto: boolean, deps: LearnDeps): Pro
       prompts: io.prompts,
       write: io.write,
       startLab: await resolveStartLab(deps),
-      portsView: await resolvePortsView(deps),
+      portsView: resolvePortsView(deps),
       progress: io.progress,
       startAt: await startAt(io, lesson, auto),
       signal: controller.signal,

@@ -1,6 +1,5 @@
 import { ExitError } from '../errors.js';
-import { checkLessonsDir } from '../tutor/checker.js';
-import { defaultLessonsDir } from '../tutor/loader.js';
+import { defaultLessonsDir } from '../tutor/lesson-paths.js';
 import { msg } from '../tutor/messages.js';
 import { formatProblem } from '../tutor/problems.js';
 import { progressPath } from '../tutor/progress.js';
@@ -29,6 +28,8 @@ export async function runLessons(opts: Record<string, unknown>, deps: LessonsDep
   const warn = deps.warn ?? ((t: string) => process.stderr.write(`${theme.warn(t)}\n`));
   const dir = deps.lessonsDir ?? defaultLessonsDir();
   if (opts.check === true) {
+    // The checker parses every file (YAML, zod): loaded only for --check.
+    const { checkLessonsDir } = await import('../tutor/checker.js');
     const report = await checkLessonsDir(dir);
     for (const p of report.problems) write(`${formatProblem(p)}\n`);
     if (report.problems.length > 0) throw new ExitError(msg(lang, 'checkProblems', { n: report.problems.length }));

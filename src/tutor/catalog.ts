@@ -1,6 +1,7 @@
 import { ExitError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { loadLesson, loadManifest, defaultLessonsDir } from './loader.js';
+import { loadLessons } from './lesson-index.js';
+import { defaultLessonsDir } from './lesson-paths.js';
 import { msg } from './messages.js';
 import { LessonFileError } from './problems.js';
 import { ProgressStore, type LessonStatus, type QuizScore } from './progress.js';
@@ -23,12 +24,11 @@ export interface CatalogEntry {
 }
 
 export async function catalog(lang: Lang, progress: ProgressStore, dir: string = defaultLessonsDir()): Promise<{ entries: CatalogEntry[]; lessons: Map<string, Lesson> }> {
-  const { lessons: ids } = await loadManifest(dir);
-  const lessons = new Map<string, Lesson>();
+  // From dist/lesson-index.json when the files are the ones it was built from, else parsed.
+  const { ids, lessons } = await loadLessons(dir);
   const entries: CatalogEntry[] = [];
   for (const id of ids) {
-    const lesson = await loadLesson(id, dir);
-    lessons.set(id, lesson);
+    const lesson = lessons.get(id) as Lesson;
     const stepIds = new Set(lesson.steps.map((s) => s.id));
     const done = (progress.lesson(id)?.done ?? []).filter((s) => stepIds.has(s)).length;
     const score = progress.lesson(id)?.stats?.score ?? null;

@@ -12,7 +12,7 @@ import { labPair } from './labs.js';
 import type { WireReply } from '../wire/reply-framer.js';
 import { countReply, out, type Connection, type LessonContext, type RunningLab } from './context.js';
 import { msg } from './messages.js';
-import { DEFAULT_LAB } from './schema.js';
+import { DEFAULT_LAB } from './lab-default.js';
 
 /**
  * One round trip on a lesson connection, shown as a transcript: what was sent, what came

@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { MANIFEST_FILE, defaultLessonsDir, lessonFile } from './lesson-paths.js';
 import { LessonFileError, displayPath, fieldPath, type Problem } from './problems.js';
 import { STEP_KINDS, lesson as lessonSchema, manifest as manifestSchema, type Lesson, type Manifest } from './schema.js';
 
@@ -12,21 +12,8 @@ import { STEP_KINDS, lesson as lessonSchema, manifest as manifestSchema, type Le
  * file, step and field, so a broken file is one clear line, never a stack trace.
  */
 
-/**
- * lessons/ ships next to dist/ and src/ in the package. L7LAB_LESSONS_DIR points elsewhere,
- * so a lesson author can try a draft directory (and tests can break a copy on purpose).
- */
-export function defaultLessonsDir(env: NodeJS.ProcessEnv = process.env): string {
-  const own = env.L7LAB_LESSONS_DIR;
-  if (own !== undefined && own !== '') return resolve(own);
-  return fileURLToPath(new URL('../../lessons/', import.meta.url));
-}
-
-export const MANIFEST_FILE = 'manifest.yaml';
-
-export function lessonFile(dir: string, id: string): string {
-  return join(dir, `${id}.yaml`);
-}
+// Re-exported: the checker and tests name the lessons directory through the loader.
+export { MANIFEST_FILE, defaultLessonsDir, lessonFile };
 
 /** Parse YAML text; syntax errors become problems with their line number. */
 function parseYaml(file: string, source: string): { value: unknown; problems: Problem[] } {

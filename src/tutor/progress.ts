@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { parseProgress, type LessonProgress, type LessonStats, type ProgressData, type QuizScore } from './progress-shape.js';
 import { userDirs } from '../paths.js';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../limits.js';
 
@@ -10,33 +10,7 @@ import { PRIVATE_DIR, PRIVATE_FILE } from '../limits.js';
  * Written atomically (a temporary file renamed over the old one) so a crash never leaves
  * half a file; a file that does not parse is set aside with a warning, never a crash.
  */
-const score = z.object({ right: z.number().int().min(0), total: z.number().int().min(0) });
-export type QuizScore = z.infer<typeof score>;
-
-const stats = z.object({
-  commands: z.number().int().min(0),
-  replies: z.record(z.string(), z.number().int().min(0)),
-  /** Quiz answers right at the first try, of the quizzes asked. */
-  score: score.optional(),
-});
-export type LessonStats = z.infer<typeof stats>;
-
-const lessonProgress = z.object({
-  done: z.array(z.string()),
-  completed: z.boolean(),
-  updated: z.string(),
-  stats: stats.optional(),
-  /** Played to the end by `--auto`: seen, not taken (a hand-taken run sets `completed`). */
-  watched: z.boolean().optional(),
-});
-export type LessonProgress = z.infer<typeof lessonProgress>;
-
-const progressFile = z.object({
-  version: z.literal(1),
-  last: z.string().optional(),
-  lessons: z.record(z.string(), lessonProgress),
-});
-export type ProgressData = z.infer<typeof progressFile>;
+export type { LessonProgress, LessonStats, ProgressData, QuizScore };
 
 export type LessonStatus = 'new' | 'started' | 'watched' | 'done';
 
@@ -76,9 +50,9 @@ export class ProgressStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
-    const parsed = progressFile.safeParse(safeJson(text));
-    if (parsed.success) {
-      this.data = parsed.data;
+    const parsed = parseProgress(safeJson(text));
+    if (parsed) {
+      this.data = parsed;
       return;
     }
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');

@@ -9,6 +9,7 @@ import { PROTOCOLS } from '../protocol.js';
 import { base, captures, id, layer, localized, name, pattern } from './schema-parts.js';
 import { query } from './schema-query.js';
 import { authcheck, dkimOption } from './schema-auth.js';
+import { DEFAULT_LAB } from './lab-default.js';
 
 export { localized, type LocalizedText } from './schema-parts.js';
 const protocol = z.enum(PROTOCOLS);
@@ -260,7 +261,7 @@ const labConfig = z.strictObject({
 export type LabConfig = z.infer<typeof labConfig>;
 export type SeedMessage = z.infer<typeof seedMessage>;
 
-export const DEFAULT_LAB = 'main';
+export { DEFAULT_LAB };
 
 export const lesson = z.strictObject({
   id,

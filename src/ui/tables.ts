@@ -1,46 +1,63 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import { theme } from './theme.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, padEnd, truncate } from './width.js';
 import { terminalWidth } from './wrap.js';
 
-/** The only module that imports cli-table3. */
+/** cli-table3, required only for a table whose cells wrap: the tables the CLI prints are drawn below. */
+let tableClass: typeof TableType | undefined;
+function Table(): typeof TableType {
+  tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof TableType;
+  return tableClass;
+}
+
+/**
+ * A bordered table of one-line cells, each column as wide as its widest cell (or as given)
+ * plus a space either side, laid out here: what cli-table3 draws with these options, without
+ * loading it (`l7lab lessons` spent most of its time beyond Node's start there).
+ */
+function drawn(head: readonly string[], rows: readonly string[][], colWidths: readonly number[] | undefined): string | null {
+  const all = [head, ...rows];
+  const n = Math.max(...all.map((r) => r.length));
+  const widths = Array.from({ length: n }, (_, i) => colWidths?.[i] ?? Math.max(...all.map((r) => displayWidth(r[i] ?? ''))) + 2);
+  // Cells that would wrap (a line break, or wider than a given column) go to cli-table3.
+  if (all.some((r) => r.some((cell, i) => cell.includes('\n') || displayWidth(cell) + 2 > (widths[i] as number)))) return null;
+  const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => '─'.repeat(w)).join(m)}${r}`;
+  const line = (cells: readonly string[]) => `│${widths.map((w, i) => ` ${padEnd(cells[i] ?? '', w - 2)} `).join('│')}│`;
+  return [rule('┌', '┬', '┐'), ...all.map(line), rule('└', '┴', '┘')].join('\n');
+}
+
+/** The only module that imports cli-table3 (for cells that wrap). */
 export function renderTable(head: string[], rows: Array<Array<string | number>>, opts: { colWidths?: number[] } = {}): string {
-  const table = new Table({
-    head: head.map((h) => theme.bold(h)),
+  const heads = head.map((h) => theme.bold(h));
+  const cells = rows.map((row) => row.map((cell) => String(cell)));
+  const fast = drawn(heads, cells, opts.colWidths);
+  if (fast !== null) return fast;
+  const table = new (Table())({
+    head: heads,
     style: { head: [], border: [] },
     // No rule between body rows: a long listing stays half as tall and still lines up.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: true,
     ...(opts.colWidths ? { colWidths: opts.colWidths } : {}),
   });
-  for (const row of rows) table.push(row.map((cell) => String(cell)));
+  for (const row of cells) table.push(row);
   return table.toString();
 }
 
-const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
-
 /**
  * Columns without borders, each exactly as wide as given (display width, so Japanese counts
- * double) and cut with "…" when a cell is longer: a listing that fits the terminal.
+ * double) and cut with "…" when a cell is longer: a listing that fits the terminal. Laid out
+ * here rather than by cli-table3, which took most of `l7lab mail list`'s time on a thousand
+ * rows; the output is the same (test/unit/ui/tables-columns.test.ts compares the two).
  */
 export function renderColumns(head: string[], rows: Array<Array<string | number>>, colWidths: number[]): string {
-  const table = new Table({
-    head: head.map((h) => theme.bold(h)),
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    chars: NO_BORDER,
-    colWidths,
-    wordWrap: false,
-  });
-  for (const row of rows) table.push(row.map((cell) => String(cell)));
-  return table
-    .toString()
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n');
+  const line = (cells: readonly string[]) =>
+    colWidths
+      .map((w, i) => padEnd(truncate(cells[i] ?? '', w), w))
+      .join('  ')
+      .trimEnd();
+  return [line(head.map((h) => theme.bold(h))), ...rows.map((row) => line(row.map((cell) => String(cell))))].join('\n');
 }
 
 /**
