@@ -1,4 +1,4 @@
-import type { AuthText } from './messages.js';
+import type { AuthText } from './types.js';
 
 /** The DKIM steps (RFC 6376), in English and Japanese; {name} is a step parameter. */
 export const DKIM_TEXTS: Record<string, AuthText> = {
@@ -16,15 +16,15 @@ export const DKIM_TEXTS: Record<string, AuthText> = {
   },
   'dkim.sig-version': {
     en: 'v={value}: only version 1 exists: permerror (RFC 6376 3.5).',
-    ja: 'v={value}：バージョンは 1 しかないので permerror です（RFC 6376 3.5）。',
+    ja: 'v={value}: バージョンは 1 しかないので permerror です（RFC 6376 3.5）。',
   },
   'dkim.sig-algorithm': {
     en: 'a={value}: the lab verifies rsa-sha256 only; rsa-sha1 must not be used (RFC 8301 3.1): permerror.',
-    ja: 'a={value}：ラボが検証するのは rsa-sha256 だけです。rsa-sha1 は使ってはなりません（RFC 8301 3.1）。permerror です。',
+    ja: 'a={value}: ラボが検証するのは rsa-sha256 だけです。rsa-sha1 は使ってはなりません（RFC 8301 3.1）。permerror です。',
   },
   'dkim.sig-canon': {
     en: 'c={value}: canonicalization is simple or relaxed, for the header and the body (RFC 6376 3.4): permerror.',
-    ja: 'c={value}：正規化はヘッダーと本文それぞれ simple か relaxed です（RFC 6376 3.4）。permerror です。',
+    ja: 'c={value}: 正規化はヘッダーと本文それぞれ simple か relaxed です（RFC 6376 3.4）。permerror です。',
   },
   'dkim.sig-from-unsigned': {
     en: 'h={value} does not include From, which every signature must cover: permerror (RFC 6376 5.4, 6.1.1).',
@@ -76,7 +76,7 @@ export const DKIM_TEXTS: Record<string, AuthText> = {
   },
   'dkim.body-length': {
     en: 'l={length}: only the first {length} of the {total} octets of the canonical body are signed. Anything appended after them goes unnoticed, which is why l= is dangerous (RFC 6376 8.2).',
-    ja: 'l={length}：正規化した本文 {total} オクテットのうち、最初の {length} オクテットだけが署名の対象です。その後に書き足されたものは気づかれないので、l= は危険です（RFC 6376 8.2）。',
+    ja: 'l={length}: 正規化した本文 {total} オクテットのうち、最初の {length} オクテットだけが署名の対象です。その後に書き足されたものは気づかれないので、l= は危険です（RFC 6376 8.2）。',
   },
   'dkim.body-hash-good': {
     en: 'The body, canonicalized and hashed with SHA-256, gives {computed}, the same as bh=: the body is as signed (RFC 6376 3.7).',
@@ -88,7 +88,7 @@ export const DKIM_TEXTS: Record<string, AuthText> = {
   },
   'dkim.fields': {
     en: 'The {count} signed fields, canonicalized ({canon}), bottom-up when a name repeats (RFC 6376 3.4, 5.4.2), then this DKIM-Signature with b= empty (3.7):\n{lines}',
-    ja: '署名の対象の {count} 個のフィールドを正規化（{canon}）したものです。同じ名前が複数あれば下から順に使います（RFC 6376 3.4、5.4.2）。最後に b= を空にしたこの DKIM-Signature が続きます（3.7）：\n{lines}',
+    ja: '署名の対象の {count} 個のフィールドを正規化（{canon}）したものです。同じ名前が複数あれば下から順に使います（RFC 6376 3.4、5.4.2）。最後に b= を空にしたこの DKIM-Signature が続きます（3.7）: \n{lines}',
   },
   'dkim.rsa-good': {
     en: 'The RSA signature b= verifies with the public key of {selector}._domainkey.{domain} over those lines: the signed fields are as sent (RFC 6376 3.3.1, 6.1.3).',
@@ -100,6 +100,6 @@ export const DKIM_TEXTS: Record<string, AuthText> = {
   },
   'dkim.result': {
     en: 'DKIM result for the signature of {domain}: {result} (RFC 6376 6, RFC 8601 2.7.1).',
-    ja: '{domain} の署名に対する DKIM の結果：{result}（RFC 6376 6、RFC 8601 2.7.1）。',
+    ja: '{domain} の署名に対する DKIM の結果: {result}（RFC 6376 6、RFC 8601 2.7.1）。',
   },
 };

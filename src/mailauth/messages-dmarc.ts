@@ -1,4 +1,4 @@
-import type { AuthText } from './messages.js';
+import type { AuthText } from './types.js';
 
 /** The DMARC steps (RFC 7489), in English and Japanese; {name} is a step parameter. */
 export const DMARC_TEXTS: Record<string, AuthText> = {
@@ -36,7 +36,7 @@ export const DMARC_TEXTS: Record<string, AuthText> = {
   },
   'dmarc.dkim-not-aligned': {
     en: 'No passing DKIM signature aligns with the From domain {from} (passing: {domains}; adkim={mode}; RFC 7489 3.1.1).',
-    ja: 'From のドメイン {from} と一致する、pass した DKIM 署名はありません（pass したもの：{domains}。adkim={mode}。RFC 7489 3.1.1）。',
+    ja: 'From のドメイン {from} と一致する、pass した DKIM 署名はありません（pass したもの: {domains}。adkim={mode}。RFC 7489 3.1.1）。',
   },
   'dmarc.pass': {
     en: 'DMARC pass for {from}: an aligned identifier passed (RFC 7489 4.2, 6.6.2). The policy p={policy} is not needed.',

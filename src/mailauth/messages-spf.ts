@@ -1,4 +1,4 @@
-import type { AuthText } from './messages.js';
+import type { AuthText } from './types.js';
 
 /** The SPF steps (RFC 7208), in English and Japanese; {name} is a step parameter. */
 export const SPF_TEXTS: Record<string, AuthText> = {
@@ -44,11 +44,11 @@ export const SPF_TEXTS: Record<string, AuthText> = {
   },
   'spf.ptr-skipped': {
     en: '{term}: the lab never matches ptr. RFC 7208 5.5 says it SHOULD NOT be used: it is slow, unreliable, and loads the reverse-DNS servers.',
-    ja: '{term}：ラボでは ptr は一致しません。RFC 7208 5.5 は、遅く、当てにならず、逆引き DNS サーバーに負担をかけるので使うべきではない（SHOULD NOT）としています。',
+    ja: '{term}: ラボでは ptr は一致しません。RFC 7208 5.5 は、遅く、当てにならず、逆引き DNS サーバーに負担をかけるので使うべきではない（SHOULD NOT）としています。',
   },
   'spf.include': {
     en: 'include: checks {domain}\'s own SPF record; it matches only if that check passes (RFC 7208 5.2).',
-    ja: 'include：{domain} 自身の SPF レコードで確かめます。その結果が pass のときだけ一致します（RFC 7208 5.2）。',
+    ja: 'include: {domain} 自身の SPF レコードで確かめます。その結果が pass のときだけ一致します（RFC 7208 5.2）。',
   },
   'spf.include-error': {
     en: 'The included {domain} gave {result}: that makes the whole check a permerror (RFC 7208 5.2).',
@@ -88,6 +88,6 @@ export const SPF_TEXTS: Record<string, AuthText> = {
   },
   'spf.result': {
     en: 'SPF result for {ip} sending as {domain}: {result} (RFC 7208 2.6).',
-    ja: '{ip} が {domain} として送ったことに対する SPF の結果：{result}（RFC 7208 2.6）。',
+    ja: '{ip} が {domain} として送ったことに対する SPF の結果: {result}（RFC 7208 2.6）。',
   },
 };

@@ -5,12 +5,9 @@
 import { DKIM_TEXTS } from './messages-dkim.js';
 import { DMARC_TEXTS } from './messages-dmarc.js';
 import { SPF_TEXTS } from './messages-spf.js';
-import type { AuthStep } from './types.js';
+import type { AuthStep, AuthText } from './types.js';
 
-export interface AuthText {
-  en: string;
-  ja: string;
-}
+export type { AuthText } from './types.js';
 
 export const AUTH_TEXTS: Readonly<Record<string, AuthText>> = { ...SPF_TEXTS, ...DKIM_TEXTS, ...DMARC_TEXTS };
 

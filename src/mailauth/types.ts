@@ -81,3 +81,9 @@ export interface SignOptions {
   /** For reproducible signatures in tests and lessons (t=, RFC 6376 3.5); now when absent. */
   time?: Date;
 }
+
+/** The words of one AuthStep key, in each language the tool speaks. */
+export interface AuthText {
+  en: string;
+  ja: string;
+}
