@@ -259,7 +259,10 @@ export class LineServer {
           await this.finishWithShutdown(c);
           return;
         }
-        const frame = framer.next(session.expect);
+        // A session may take a whole block (an HTTP head) when nobody listens: no line events to make.
+        const block = session.takeBlock && framer.buffered > 0 && !heard(this.opts.sink) ? session.takeBlock(framer.peek()) : null;
+        if (block) framer.skip(block.used);
+        const frame = block ? undefined : framer.next(session.expect);
         if (frame === null) {
           if (inputEnded) {
             c.socket.end();
@@ -275,7 +278,7 @@ export class LineServer {
         lineDeadline.set(null, false);
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
         // to write, passed over without a promise or a microtask turn each.
-        const handled = this.handle(session, frame);
+        const handled = block ? block.step : this.handle(session, frame as Frame);
         if (handled instanceof Promise) {
           working = true;
           step = await handled.finally(() => (working = false));

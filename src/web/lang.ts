@@ -9,7 +9,9 @@ import { UI, type UiKey } from './texts.js';
 export function langOfRequest(request: HttpRequest, fallback: Lang): Lang {
   const asked = request.query.get('lang');
   if (asked === 'en' || asked === 'ja') return asked;
-  const ranges = (request.headers.get('accept-language') ?? '')
+  const header = request.headers.get('accept-language');
+  if (header === undefined) return fallback;
+  const ranges = header
     .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
