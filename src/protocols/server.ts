@@ -281,7 +281,11 @@ export class LineServer {
         const handled = block ? block.step : this.handle(session, frame as Frame);
         if (handled instanceof Promise) {
           working = true;
-          step = await handled.finally(() => (working = false));
+          try {
+            step = await handled;
+          } finally {
+            working = false;
+          }
         } else step = handled;
         if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
         if (step.delayMs && !(await this.pause(c, step.delayMs))) return;
@@ -415,30 +419,48 @@ function refuseBusy(socket: Socket, reply: string, ms: number): void {
 
 /**
  * Step.inputDeadlineMs: a timer armed by the next byte of input (or at once), which later bytes
- * do not reset, unlike the socket's idle timer.
+ * do not reset, unlike the socket's idle timer. One timer is kept while the duration stays the
+ * same and re-armed with refresh(): HTTP sets the same head deadline after every response, and a
+ * new timer per request is what a kept-alive connection would otherwise pay. A disarmed timer may
+ * still fire; it then does nothing.
  */
 class InputDeadline {
   private ms: number | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** The timer counts toward `fire` now. */
+  private armed = false;
 
   constructor(private readonly fire: () => void) {}
 
   /** A new deadline (null: none); `now` arms it at once because input is already waiting. */
   set(ms: number | null, now: boolean): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.ms = ms;
+    this.armed = false;
+    if (ms !== this.ms) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.ms = ms;
+    }
     if (now) this.input();
   }
 
   /** Input arrived: the first byte after set() starts the clock. */
   input(): void {
-    if (this.ms === null || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.ms = null;
-      this.timer = null;
-      this.fire();
-    }, this.ms);
+    if (this.ms === null || this.armed) return;
+    this.armed = true;
+    if (this.timer) {
+      this.timer.refresh();
+      return;
+    }
+    this.timer = setTimeout(() => this.expire(), this.ms);
     this.timer.unref();
+  }
+
+  private expire(): void {
+    if (!this.armed) return;
+    // Spent: later input arms nothing until the next set().
+    this.armed = false;
+    this.ms = null;
+    this.timer = null;
+    this.fire();
   }
 }

@@ -65,6 +65,8 @@ const BODY_PIECE = 64 * 1024;
 const CHUNK_END: Expect = { mode: 'bytes', count: 2 };
 const SILENT: Step = { out: [], client: { silent: true } };
 
+/** A request without a body: one empty buffer for all (it has no octets to change). */
+const NO_BODY = Buffer.alloc(0);
 const sameKey = (ref: KnowledgeRef | null): KnowledgeRef | null => ref;
 
 const REQUEST_LINE: Expect = { mode: 'line', maxLine: HTTP_REQUEST_LINE };
@@ -280,7 +282,7 @@ export class HttpSession implements ProtocolSession {
   /** The message is whole: run its method (the dispatcher; unknown -> 501), then answer. */
   private async complete(client: ClientNote): Promise<Step> {
     const head = this.head as Head;
-    const request = this.request(head, Buffer.concat(this.body?.parts ?? []));
+    const request = this.request(head, this.body ? Buffer.concat(this.body.parts) : NO_BODY);
     // One signal per connection, made when the first request needs it: it aborts when the client leaves.
     const controller = (this.controller ??= new AbortController());
     if (this.gone) controller.abort();
@@ -318,15 +320,16 @@ export class HttpSession implements ProtocolSession {
     const close = o.close === true || !head || tokens.includes('close') || (version === 'HTTP/1.0' && !keepAlive10);
     const options = { head: head?.line.method === 'HEAD', close, keepAlive10: keepAlive10 && !close, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) };
     // Nobody listens: one buffer, no per-line keys (the server writes it as it is).
-    const r = this.quiet() ? { out: [renderWire(res, options)] } : renderResponse(res, options);
+    const step: Step = this.quiet() ? { out: [renderWire(res, options)] } : renderResponse(res, options);
     this.head = null;
     this.body = null;
     this.current = 'request-line';
-    return {
-      ...r,
-      ...(client ? { client } : {}),
-      ...(close ? { close: true, closeReason: o.reason ? 'error' : 'quit' } : {}),
-      inputDeadlineMs: close ? null : this.headerTimeoutMs,
-    };
+    if (client) step.client = client;
+    if (close) {
+      step.close = true;
+      step.closeReason = o.reason ? 'error' : 'quit';
+    }
+    step.inputDeadlineMs = close ? null : this.headerTimeoutMs;
+    return step;
   }
 }
