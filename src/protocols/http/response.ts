@@ -155,6 +155,21 @@ export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
  * listens to the transcript, so no line gets its own event or key. Its summary is the status line.
  */
 export function renderWire(res: HttpResponse, o: RenderOptions): RawChunk {
+  // The same response object in the same second with the same framing is the same bytes (web/'s
+  // cached listing, polled): written again as they are, as the Date line itself is reused.
+  const date = dateField(o.date);
+  const flags = (o.head ? 1 : 0) | (o.close ? 2 : 0) | (o.keepAlive10 ? 4 : 0) | (o.chunkedOk ? 8 : 0);
+  const last = WIRES.get(res);
+  if (last && last.date === date && last.flags === flags && last.reason === o.reason) return last.wire;
+  const wire = wireOf(res, o);
+  WIRES.set(res, { date, flags, reason: o.reason, wire });
+  return wire;
+}
+
+/** The last bytes written for a response object, and what else decided them. */
+const WIRES = new WeakMap<HttpResponse, { date: string; flags: number; reason: string | undefined; wire: RawChunk }>();
+
+function wireOf(res: HttpResponse, o: RenderOptions): RawChunk {
   const { framing, body, chunked } = shapeOf(res, o);
   const status = statusLine(res.status);
   if (chunked && !o.head) {
