@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import { Framer, type Frame } from './transport.js';
 import type { ProtocolSession, Step, Terminator } from './session.js';
-import { stepEvents } from './step-events.js';
+import { replyParts, stepEvents } from './step-events.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 import { BUSY_CLOSE_MS, COMMAND_LINE_DEADLINE_MS, MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
@@ -386,9 +386,10 @@ export class LineServer {
    */
   private write(c: Connection, step: Step, frame?: Frame): boolean | Promise<boolean> {
     const sink = this.opts.sink;
-    if (step.out.length === 0 && !heard(sink)) return !c.socket.destroyed;
-    const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure };
-    const parts = stepEvents(sink, where, step, frame);
+    const listening = heard(sink);
+    if (step.out.length === 0 && !listening) return !c.socket.destroyed;
+    // Nobody listens: only the bytes (no events, nothing to describe them with).
+    const parts = listening ? stepEvents(sink, { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure }, step, frame) : replyParts(step.out);
     if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;
     if (c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts))) return !c.socket.destroyed;
