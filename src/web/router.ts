@@ -61,7 +61,8 @@ export function allowOf(route: Route): string {
 
 export function route(routes: readonly Route[]): Handler {
   const compiled = routes.map(compile);
-  return async (ctx) => {
+  // Not async: the handler's own promise is handed back as it is, with no promise around it.
+  return (ctx) => {
     const { request } = ctx;
     const got = request.path.split('/');
     for (const c of compiled) {
@@ -71,9 +72,9 @@ export function route(routes: readonly Route[]): Handler {
       const method: HttpMethod = request.method === 'HEAD' && !r.methods.HEAD ? 'GET' : request.method;
       const handler = r.methods[method];
       if (handler) return handler({ ...ctx, params });
-      if (request.method === 'OPTIONS') return { status: 204, headers: { Allow: allowOf(r) } };
-      return jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) });
+      if (request.method === 'OPTIONS') return Promise.resolve({ status: 204, headers: { Allow: allowOf(r) } });
+      return Promise.resolve(jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) }));
     }
-    return jsonError(404, ctx.say('errNotFound'));
+    return Promise.resolve(jsonError(404, ctx.say('errNotFound')));
   };
 }

@@ -67,6 +67,7 @@ const SILENT: Step = { out: [], client: { silent: true } };
 
 /** A request without a body: one empty buffer for all (it has no octets to change). */
 const NO_BODY = Buffer.alloc(0);
+const END_OF_HEAD_NOTE: ClientNote = Object.freeze({ knowledge: httpClientKey(''), layer: 'L7' });
 const sameKey = (ref: KnowledgeRef | null): KnowledgeRef | null => ref;
 
 const REQUEST_LINE: Expect = { mode: 'line', maxLine: HTTP_REQUEST_LINE };
@@ -126,7 +127,16 @@ export class HttpSession implements ProtocolSession {
     const { used, line, path, query, host, fields, octets } = whole;
     this.head = { line, path, query, fields, octets, host, framing: { kind: 'none' } };
     this.current = 'headers';
-    return { used, step: this.lastLine('', 2, sameKey) };
+    return { used, step: this.endOfWholeHead() };
+  }
+
+  /** What the empty line does after the lines one by one (lastLine), without a promise where none is needed. */
+  private endOfWholeHead(): Step | Promise<Step> {
+    try {
+      return this.endOfHead(END_OF_HEAD_NOTE);
+    } catch (err) {
+      return this.refuseLine(err, '', sameKey);
+    }
   }
 
   private quiet(): boolean {
@@ -240,7 +250,7 @@ export class HttpSession implements ProtocolSession {
   }
 
   /** The head is whole: Host, framing and Expect decide what comes next (RFC 9112 3.2, 6.3; RFC 9110 10.1.1). */
-  private async endOfHead(client: ClientNote): Promise<Step> {
+  private endOfHead(client: ClientNote): Step | Promise<Step> {
     const head = this.head as Head;
     const { fields, line } = head;
     head.host = checkHost(fields, line, head.host);
