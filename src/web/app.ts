@@ -11,7 +11,7 @@ import { guard, type GuardTexts } from './guard.js';
 import { langOfRequest, sayer, type Say } from './lang.js';
 import { LESSON_ROUTES } from './lesson-pages.js';
 import { inboxPage, messagePage } from './pages.js';
-import { BadQueryError } from './query.js';
+import { BadQueryError, param } from './query.js';
 import { jsonError } from './respond.js';
 import { route, type Route } from './router.js';
 
@@ -73,7 +73,7 @@ export function createWebApp(opts: WebAppOptions): HttpApp {
     const { say, guard: texts } = WORDS[lang];
     const refused = guard(request, texts);
     if (refused) return refused;
-    const asked = request.query.get('lang');
+    const asked = param(request, 'lang');
     if (asked !== null && asked !== 'en' && asked !== 'ja') return jsonError(400, say('errBadLang', { value: asked }));
     try {
       return await handle({ request, params: {}, signal, lang, say });
