@@ -41,7 +41,7 @@ export class Framer {
 
   /** Everything not yet framed, left in place (a view: valid until the next push). */
   peek(): Buffer {
-    return this.buf.subarray(this.pos);
+    return this.pos === 0 ? this.buf : this.buf.subarray(this.pos);
   }
 
   /** Mark `count` octets of what peek() showed as read. */

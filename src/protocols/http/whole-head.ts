@@ -32,7 +32,7 @@ const MOST = HTTP_REQUEST_LINE + HTTP_MAX_HEAD;
 
 export function wholeHead(bytes: Buffer): WholeHead | null {
   // Looked for within the most a head may take, so a flood of bytes is never searched twice.
-  const end = bytes.subarray(0, MOST).indexOf(END);
+  const end = (bytes.length > MOST ? bytes.subarray(0, MOST) : bytes).indexOf(END);
   if (end < 0) return null;
   const lines = bytes.toString('latin1', 0, end).split('\r\n');
   // A bare LF is accepted line by line, where its knowledge says so (RFC 9112 2.2).
