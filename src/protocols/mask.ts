@@ -15,6 +15,8 @@ import type { LineEvent } from './transcript.js';
 const MASK = '****';
 
 const KEEP_PREFIX: RegExp[] = [
+  /^(\s*(?:Proxy-)?Authorization\s*:[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]+\S.*$/i, // HTTP: the scheme stays readable, `Basic ****` (RFC 9110 11.6.2, 11.7.2)
+  /^(\s*(?:(?:Proxy-)?Authorization|Cookie)\s*:).*$/i, // HTTP: a bare credential or token, or cookies (RFC 6265 5.4)
   /^(AUTH\s+\S+)\s.*$/i, // SMTP AUTH PLAIN <b64>, POP3 AUTH PLAIN <b64> (RFC 4954, RFC 5034)
   /^(PASS)\s.*$/i, // POP3 PASS (RFC 1939 7)
   /^(APOP\s+\S+)\s.*$/i, // POP3 APOP name digest (RFC 1939 7)
@@ -28,12 +30,17 @@ const NOTHING_YET = /^(?:AUTH\s+\S+|\S+\s+AUTHENTICATE\s+\S+)\s*$/i;
 /**
  * Client lines whose verb announces a credential, in any state and with any syntax:
  * SMTP AUTH (RFC 4954 4), POP3 PASS and APOP (RFC 1939 7) and AUTH (RFC 5034 4),
- * IMAP LOGIN (RFC 3501 6.2.3) and AUTHENTICATE (RFC 3501 6.2.2, RFC 4959).
+ * IMAP LOGIN (RFC 3501 6.2.3) and AUTHENTICATE (RFC 3501 6.2.2, RFC 4959);
+ * HTTP's credential fields Authorization and Proxy-Authorization (RFC 9110 11.6.2, 11.7.2) and
+ * Cookie (RFC 6265 5.4: a session cookie is as good as a password), also when refused for
+ * whitespace before the colon (RFC 9112 5.1), and any obs-fold line (RFC 9112 5.2), which
+ * could be the folded rest of one of them.
  */
 const COULD_CARRY: Partial<Record<Protocol, RegExp>> = {
   smtp: /^\s*AUTH\b/i,
   pop3: /^\s*(?:PASS|APOP|AUTH)\b/i,
   imap: /^\s*\S+\s+(?:LOGIN|AUTHENTICATE)\b/i,
+  http: /^(?:\s*(?:(?:Proxy-)?Authorization|Cookie)\s*:|[ \t])/i,
 };
 
 /** Whether a client line of `protocol` begins with a verb that carries a credential. */

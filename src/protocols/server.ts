@@ -2,11 +2,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext, type TLSSocket } from 'node:tls';
 import { Framer, type Frame } from './transport.js';
 import type { ProtocolSession, Step, Terminator } from './session.js';
-import { stepEvents } from './step-events.js';
+import { replyParts, stepEvents } from './step-events.js';
 import { heard, type TranscriptSink } from './transcript.js';
 import type { Protocol } from '../protocol.js';
 import { BUSY_CLOSE_MS, COMMAND_LINE_DEADLINE_MS, MAX_BUFFERED_INPUT, MAX_CONNECTIONS, SHUTDOWN_GRACE_MS } from '../limits.js';
 import { describeTls, upgradeSocket, type LineServerTls } from './tls-upgrade.js';
+import { InputDeadline } from './input-deadline.js';
 
 /**
  * Binds pure protocol sessions to TCP sockets; the same for SMTP, POP3 and IMAP.
@@ -259,7 +260,10 @@ export class LineServer {
           await this.finishWithShutdown(c);
           return;
         }
-        const frame = framer.next(session.expect);
+        // A session may take a whole block (an HTTP head) when nobody listens: no line events to make.
+        const block = session.takeBlock && framer.buffered > 0 && !heard(this.opts.sink) ? session.takeBlock(framer.peek()) : null;
+        if (block) framer.skip(block.used);
+        const frame = block ? undefined : framer.next(session.expect);
         if (frame === null) {
           // Nothing more to answer now: the replies batched so far go out together.
           flush(c.socket);
@@ -277,12 +281,16 @@ export class LineServer {
         lineDeadline.set(null, false);
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
         // to write, passed over without a promise or a microtask turn each.
-        const handled = this.handle(session, frame);
+        const handled = block ? block.step : this.handle(session, frame as Frame);
         if (handled instanceof Promise) {
           // A handler that waits (the store, a long poll) never holds back the replies before it.
           flush(c.socket);
           working = true;
-          step = await handled.finally(() => (working = false));
+          try {
+            step = await handled;
+          } finally {
+            working = false;
+          }
         } else step = handled;
         if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
         if (step.delayMs) {
@@ -392,9 +400,10 @@ export class LineServer {
    */
   private write(c: Connection, step: Step, frame?: Frame): boolean | Promise<boolean> {
     const sink = this.opts.sink;
-    if (step.out.length === 0 && !heard(sink)) return !c.socket.destroyed;
-    const where = { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure };
-    const parts = stepEvents(sink, where, step, frame);
+    const listening = heard(sink);
+    if (step.out.length === 0 && !listening) return !c.socket.destroyed;
+    // Nobody listens: only the bytes (no events, nothing to describe them with).
+    const parts = listening ? stepEvents(sink, { protocol: this.opts.protocol, session: c.session as ProtocolSession, port: c.port, secure: c.secure }, step, frame) : replyParts(step.out);
     if (parts.length === 0) return !c.socket.destroyed;
     if (c.socket.destroyed || !c.socket.writable) return false;
     if (c.socket.write(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts))) return !c.socket.destroyed;
@@ -428,34 +437,4 @@ function refuseBusy(socket: Socket, reply: string, ms: number): void {
   socket.once('close', () => clearTimeout(timer));
   socket.resume();
   socket.end(reply, () => socket.destroy());
-}
-
-/**
- * Step.inputDeadlineMs: a timer armed by the next byte of input (or at once), which later bytes
- * do not reset, unlike the socket's idle timer.
- */
-class InputDeadline {
-  private ms: number | null = null;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly fire: () => void) {}
-
-  /** A new deadline (null: none); `now` arms it at once because input is already waiting. */
-  set(ms: number | null, now: boolean): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.ms = ms;
-    if (now) this.input();
-  }
-
-  /** Input arrived: the first byte after set() starts the clock. */
-  input(): void {
-    if (this.ms === null || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.ms = null;
-      this.timer = null;
-      this.fire();
-    }, this.ms);
-    this.timer.unref();
-  }
 }

@@ -112,6 +112,12 @@ export interface ProtocolSession {
    * is handled without a promise or a microtask turn per line.
    */
   lineNow?(line: Buffer, end: Terminator): Step | Promise<Step>;
+  /**
+   * Optional: offered the bytes received and not yet read, before they are cut into lines, when
+   * nobody listens to the transcript; a session may take a whole block at once (an HTTP request
+   * head) and say how many octets it used, or return null to have them read line by line.
+   */
+  takeBlock?(bytes: Buffer): { used: number; step: Step | Promise<Step> } | null;
   /** The bytes asked for by an Expect of mode bytes (or an empty buffer after discard). */
   bytes(data: Buffer): Promise<Step>;
   /** The client sent a line longer than expect.maxLine (the excess was discarded). */

@@ -94,7 +94,7 @@ function lineCount(raw: Buffer): number {
 }
 
 /** The bytes of a step's replies, consecutive lines joined into one buffer (a response head is one allocation, not one per line). */
-function replyParts(out: readonly OutItem[]): Buffer[] {
+export function replyParts(out: readonly OutItem[]): Buffer[] {
   const parts: Buffer[] = [];
   let lines = '';
   for (const item of out) {

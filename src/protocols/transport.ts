@@ -39,6 +39,16 @@ export class Framer {
     this.pos = 0;
   }
 
+  /** Everything not yet framed, left in place (a view: valid until the next push). */
+  peek(): Buffer {
+    return this.pos === 0 ? this.buf : this.buf.subarray(this.pos);
+  }
+
+  /** Mark `count` octets of what peek() showed as read. */
+  skip(count: number): void {
+    this.pos = Math.min(this.pos + count, this.buf.length);
+  }
+
   /** Remove and return everything not yet framed (STARTTLS discards it, RFC 3207 section 4.2). */
   drain(): Buffer {
     const rest = this.buf.subarray(this.pos);

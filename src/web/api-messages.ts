@@ -22,8 +22,15 @@ export interface ListDeps {
   changes: ChangeSource;
 }
 
-async function matching(catalog: Catalog, f: Filters): Promise<Known[]> {
-  return (await catalog.entries()).filter((k) => matches(k, f));
+/** Without filters the catalog's own list, the same array while the store is unchanged (so `listings` knows it). */
+async function matching(catalog: Catalog, f: Filters): Promise<readonly Known[]> {
+  const all = await catalog.entries();
+  return unfiltered(f) ? all : all.filter((k) => matches(k, f));
+}
+
+function unfiltered(f: Filters): boolean {
+  for (const _ in f) return false;
+  return true;
 }
 
 /**
@@ -33,21 +40,30 @@ async function matching(catalog: Catalog, f: Filters): Promise<Known[]> {
  */
 const RECENT_LISTINGS = 8;
 
-function listings(): (found: Known[], offset: number, limit: number) => HttpResponse {
+function listings(): (found: readonly Known[], offset: number, limit: number) => HttpResponse {
   const recent = new Map<string, HttpResponse>();
+  // The last answer and the very list it was made from: an unfiltered poll of an unchanged store needs no key.
+  let last: { found: readonly Known[]; offset: number; limit: number; response: HttpResponse } | null = null;
   return (found, offset, limit) => {
-    const page = found.slice(offset, offset + limit);
-    const key = `${found.length} ${offset} ${limit} ${page.map((k) => k.entry.id).join(' ')}`;
-    const known = recent.get(key);
-    if (known) return known;
-    const next = offset + page.length < found.length ? offset + page.length : null;
-    const made = json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
-    // Kept as bytes, so a repeated answer is not encoded again.
-    const response: HttpResponse = { ...made, body: Buffer.from(made.body as string, 'utf8') };
-    if (recent.size >= RECENT_LISTINGS) recent.delete(recent.keys().next().value as string);
-    recent.set(key, response);
+    if (last && last.found === found && last.offset === offset && last.limit === limit) return last.response;
+    const response = listing(recent, found, offset, limit);
+    last = { found, offset, limit, response };
     return response;
   };
+}
+
+function listing(recent: Map<string, HttpResponse>, found: readonly Known[], offset: number, limit: number): HttpResponse {
+  const page = found.slice(offset, offset + limit);
+  const key = `${found.length} ${offset} ${limit} ${page.map((k) => k.entry.id).join(' ')}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const next = offset + page.length < found.length ? offset + page.length : null;
+  const made = json(200, { total: found.length, offset, limit, next, messages: page.map((k) => k.entry) });
+  // Kept as bytes, so a repeated answer is not encoded again.
+  const response: HttpResponse = { ...made, body: Buffer.from(made.body as string, 'utf8') };
+  if (recent.size >= RECENT_LISTINGS) recent.delete(recent.keys().next().value as string);
+  recent.set(key, response);
+  return response;
 }
 
 /**

@@ -7,11 +7,11 @@ import { getTranscript } from './api-transcript.js';
 import { ASSET_ROUTES } from './assets.js';
 import { Catalog } from './catalog.js';
 import type { ChangeSource } from './changes.js';
-import { guard } from './guard.js';
-import { langOfRequest, sayer } from './lang.js';
+import { guard, type GuardTexts } from './guard.js';
+import { langOfRequest, sayer, type Say } from './lang.js';
 import { LESSON_ROUTES } from './lesson-pages.js';
 import { inboxPage, messagePage } from './pages.js';
-import { BadQueryError } from './query.js';
+import { BadQueryError, param } from './query.js';
 import { jsonError } from './respond.js';
 import { route, type Route } from './router.js';
 
@@ -45,19 +45,35 @@ function routes(opts: WebAppOptions, catalog: Catalog): Route[] {
   ];
 }
 
+/** A language's words and the guard's refusals in them, made once per language, not per request. */
+interface Words {
+  say: Say;
+  guard: GuardTexts;
+}
+
+function wordsOf(lang: Lang): Words {
+  const say = sayer(lang);
+  return {
+    say,
+    guard: {
+      notLoopback: (host) => say('errNotLoopback', { host }),
+      crossOrigin: (origin) => say('errCrossOrigin', { origin }),
+      noHeader: () => say('errNoHeader'),
+    },
+  };
+}
+
+const WORDS: Readonly<Record<Lang, Words>> = { en: wordsOf('en'), ja: wordsOf('ja') };
+
 export function createWebApp(opts: WebAppOptions): HttpApp {
   const handle = route(routes(opts, new Catalog(opts.store)));
   const fallback = opts.lang ?? 'en';
   return async (request, signal) => {
     const lang = langOfRequest(request, fallback);
-    const say = sayer(lang);
-    const refused = guard(request, {
-      notLoopback: (host) => say('errNotLoopback', { host }),
-      crossOrigin: (origin) => say('errCrossOrigin', { origin }),
-      noHeader: () => say('errNoHeader'),
-    });
+    const { say, guard: texts } = WORDS[lang];
+    const refused = guard(request, texts);
     if (refused) return refused;
-    const asked = request.query.get('lang');
+    const asked = param(request, 'lang');
     if (asked !== null && asked !== 'en' && asked !== 'ja') return jsonError(400, say('errBadLang', { value: asked }));
     try {
       return await handle({ request, params: {}, signal, lang, say });

@@ -7,9 +7,11 @@ import { UI, type UiKey } from './texts.js';
  * by its weight (RFC 9110 12.5.4; q=0 means "not acceptable"), then the lab's own.
  */
 export function langOfRequest(request: HttpRequest, fallback: Lang): Lang {
-  const asked = request.query.get('lang');
+  const asked = request.query.size === 0 ? null : request.query.get('lang');
   if (asked === 'en' || asked === 'ja') return asked;
-  const ranges = (request.headers.get('accept-language') ?? '')
+  const header = request.headers.get('accept-language');
+  if (header === undefined) return fallback;
+  const ranges = header
     .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');

@@ -26,9 +26,19 @@ export interface Route {
   methods: Partial<Record<HttpMethod, Handler>>;
 }
 
-function match(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const got = path.split('/');
+/** A pattern split once, when the routes are made: the segments to compare, `:name` marking a variable. */
+type Compiled = { route: Route; segments: readonly string[]; fixed: boolean };
+
+function compile(route: Route): Compiled {
+  const segments = route.pattern.split('/');
+  return { route, segments, fixed: !segments.some((s) => s.startsWith(':')) };
+}
+
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+function match(c: Compiled, path: string, got: readonly string[]): Readonly<Record<string, string>> | null {
+  if (c.fixed) return c.route.pattern === path ? NO_PARAMS : null;
+  const want = c.segments;
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
@@ -50,17 +60,21 @@ export function allowOf(route: Route): string {
 }
 
 export function route(routes: readonly Route[]): Handler {
-  return async (ctx) => {
+  const compiled = routes.map(compile);
+  // Not async: the handler's own promise is handed back as it is, with no promise around it.
+  return (ctx) => {
     const { request } = ctx;
-    for (const r of routes) {
-      const params = match(r.pattern, request.path);
+    const got = request.path.split('/');
+    for (const c of compiled) {
+      const params = match(c, request.path, got);
       if (!params) continue;
+      const r = c.route;
       const method: HttpMethod = request.method === 'HEAD' && !r.methods.HEAD ? 'GET' : request.method;
       const handler = r.methods[method];
       if (handler) return handler({ ...ctx, params });
-      if (request.method === 'OPTIONS') return { status: 204, headers: { Allow: allowOf(r) } };
-      return jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) });
+      if (request.method === 'OPTIONS') return Promise.resolve({ status: 204, headers: { Allow: allowOf(r) } });
+      return Promise.resolve(jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) }));
     }
-    return jsonError(404, ctx.say('errNotFound'));
+    return Promise.resolve(jsonError(404, ctx.say('errNotFound')));
   };
 }

@@ -91,6 +91,8 @@ export function pathAndQuery(target: string, form: TargetForm): { path: string; 
   }
   const q = rest.indexOf('?');
   const rawPath = q < 0 ? rest : rest.slice(0, q);
+  // Most paths hold no percent-encoding: nothing to decode.
+  if (!rawPath.includes('%')) return { path: rawPath, query: new URLSearchParams(q < 0 ? '' : rest.slice(q + 1)), ...(host !== undefined ? { host } : {}) };
   let path: string;
   try {
     path = decodeURIComponent(rawPath);

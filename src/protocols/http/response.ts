@@ -69,9 +69,24 @@ function dateField(date: Date): string {
 
 /** A field line and the name it was written with (its knowledge key, without reading the line again). */
 type FieldLine = [line: string, name: string];
+const SERVER: FieldLine = ['Server: l7lab', 'Server'];
 
-function fieldLines(res: HttpResponse, o: RenderOptions): FieldLine[] {
-  const lines: FieldLine[] = [[dateField(o.date), 'Date'], ['Server: l7lab', 'Server']];
+/**
+ * The fields an app's response decides (its own fields, validators, Accept-Ranges, Content-Range),
+ * worked out once per response object: a listing the app keeps and answers again (web/'s cached
+ * JSON) costs no cleaning or joining per request. An app never changes a response once answered.
+ */
+interface AppFields {
+  lines: FieldLine[];
+  /** The same lines, each with its CRLF, joined: for a response written without per-line events. */
+  wire: string;
+}
+const APP_FIELDS = new WeakMap<HttpResponse, AppFields>();
+
+function appFields(res: HttpResponse): AppFields {
+  const known = APP_FIELDS.get(res);
+  if (known) return known;
+  const lines: FieldLine[] = [];
   for (const [name, value] of Object.entries(res.headers ?? {})) {
     const lower = name.toLowerCase();
     if (OWNED.has(lower) || (res.status === 304 && NOT_IN_304.has(lower))) continue;
@@ -83,7 +98,9 @@ function fieldLines(res: HttpResponse, o: RenderOptions): FieldLine[] {
   if (res.ranges) lines.push(['Accept-Ranges: bytes', 'Accept-Ranges']);
   const range = res.headers?.['Content-Range'];
   if (typeof range === 'string') lines.push([`Content-Range: ${range}`, 'Content-Range']);
-  return lines;
+  const made = { lines, wire: lines.map(([line]) => `${line}\r\n`).join('') };
+  APP_FIELDS.set(res, made);
+  return made;
 }
 
 /** 1xx, 204 and 304 never have content (RFC 9110 6.4.1). */
@@ -95,6 +112,25 @@ function bytesOf(part: Buffer | string): Buffer {
   return Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
 }
 
+/** What a response is made of on the wire, before it is written out line by line or as one buffer. */
+interface Shape {
+  /** Content-Length, Transfer-Encoding and Connection: the framing fields the protocol owns (RFC 9112 6, 9.6). */
+  framing: FieldLine[];
+  body: Buffer | null;
+  chunked: boolean;
+}
+
+function shapeOf(res: HttpResponse, o: RenderOptions): Shape {
+  const chunked = res.chunks !== undefined && o.chunkedOk && !bodiless(res.status);
+  const body = bodiless(res.status) ? null : res.chunks && !chunked ? Buffer.concat(res.chunks.map(bytesOf)) : res.body === undefined ? Buffer.alloc(0) : bytesOf(res.body);
+  const framing: FieldLine[] = [];
+  if (chunked) framing.push(['Transfer-Encoding: chunked', 'Transfer-Encoding']);
+  else if (body && res.status !== 204) framing.push([`Content-Length: ${body.length}`, 'Content-Length']);
+  if (o.close) framing.push(['Connection: close', 'Connection']);
+  else if (o.keepAlive10) framing.push(['Connection: keep-alive', 'Connection']);
+  return { framing, body, chunked };
+}
+
 export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
   const r: Rendered = { out: [], knowledge: [], layers: [] };
   const add = (item: OutItem, knowledge: KnowledgeRef | null, layer?: OsiLayer) => {
@@ -103,13 +139,8 @@ export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
     r.layers.push(layer);
   };
   add(statusLine(res.status), statusKey(res.status, o.reason), 'L7');
-  const fields = fieldLines(res, o);
-  const chunked = res.chunks !== undefined && o.chunkedOk && !bodiless(res.status);
-  const body = bodiless(res.status) ? null : res.chunks && !chunked ? Buffer.concat(res.chunks.map(bytesOf)) : res.body === undefined ? Buffer.alloc(0) : bytesOf(res.body);
-  if (chunked) fields.push(['Transfer-Encoding: chunked', 'Transfer-Encoding']);
-  else if (body && res.status !== 204) fields.push([`Content-Length: ${body.length}`, 'Content-Length']);
-  if (o.close) fields.push(['Connection: close', 'Connection']);
-  else if (o.keepAlive10) fields.push(['Connection: keep-alive', 'Connection']);
+  const { framing, body, chunked } = shapeOf(res, o);
+  const fields: FieldLine[] = [[dateField(o.date), 'Date'], SERVER, ...appFields(res).lines, ...framing];
   // Transfer-Encoding is the body's coding, L6 (RFC 9112 7).
   for (const [line, name] of fields) add(line, headerKey(name), name === 'Transfer-Encoding' ? 'L6' : 'L7');
   add('', httpServerKey(''), 'L7');
@@ -117,6 +148,43 @@ export function renderResponse(res: HttpResponse, o: RenderOptions): Rendered {
   if (chunked) addChunks(res, add);
   else if (body && body.length > 0) add(rawChunk(body, `[body: ${body.length} octets]`), bodyKey(body.length), 'L7');
   return r;
+}
+
+/**
+ * The same response as one raw chunk (head and body in one buffer, one write): for when nobody
+ * listens to the transcript, so no line gets its own event or key. Its summary is the status line.
+ */
+export function renderWire(res: HttpResponse, o: RenderOptions): RawChunk {
+  // The same response object in the same second with the same framing is the same bytes (web/'s
+  // cached listing, polled): written again as they are, as the Date line itself is reused.
+  const date = dateField(o.date);
+  const flags = (o.head ? 1 : 0) | (o.close ? 2 : 0) | (o.keepAlive10 ? 4 : 0) | (o.chunkedOk ? 8 : 0);
+  const last = WIRES.get(res);
+  if (last && last.date === date && last.flags === flags && last.reason === o.reason) return last.wire;
+  const wire = wireOf(res, o);
+  WIRES.set(res, { date, flags, reason: o.reason, wire });
+  return wire;
+}
+
+/** The last bytes written for a response object, and what else decided them. */
+const WIRES = new WeakMap<HttpResponse, { date: string; flags: number; reason: string | undefined; wire: RawChunk }>();
+
+function wireOf(res: HttpResponse, o: RenderOptions): RawChunk {
+  const { framing, body, chunked } = shapeOf(res, o);
+  const status = statusLine(res.status);
+  if (chunked && !o.head) {
+    const out = renderResponse(res, o).out;
+    return rawChunk(Buffer.concat(out.map((item) => (typeof item === 'string' ? Buffer.from(`${item}\r\n`, 'utf8') : item.raw))), status);
+  }
+  let head = `${status}\r\n${dateField(o.date)}\r\nServer: l7lab\r\n${appFields(res).wire}`;
+  for (const [line] of framing) head += `${line}\r\n`;
+  head += '\r\n';
+  const size = Buffer.byteLength(head, 'utf8');
+  const tail = o.head || !body ? 0 : body.length;
+  const wire = Buffer.allocUnsafe(size + tail);
+  wire.write(head, 0, 'utf8');
+  if (tail > 0) (body as Buffer).copy(wire, size);
+  return rawChunk(wire, status);
 }
 
 function rawChunk(raw: Buffer, summary: string): RawChunk {

@@ -1,7 +1,7 @@
 import { HTTP_HEADER_TIMEOUT_MS, HTTP_IDLE_TIMEOUT_MS, HTTP_MAX_CONNECTIONS } from '../../limits.js';
 import { LineServer } from '../server.js';
 import type { LineServerTls } from '../tls-upgrade.js';
-import type { TranscriptSink } from '../transcript.js';
+import { heard, type TranscriptSink } from '../transcript.js';
 import { HTTP_BUSY_REPLY, HTTP_INTERNAL_ERROR_REPLY } from './replies.js';
 import { HttpSession } from './session.js';
 import type { HttpApp } from './types.js';
@@ -30,7 +30,7 @@ export function createHttpServer(opts: HttpServerOptions): LineServer {
   return new LineServer({
     protocol: 'http',
     createSession: (ctx) =>
-      new HttpSession({ id: ctx.id, app: opts.app, remoteAddress: ctx.remoteAddress, secure: ctx.secure === true, now: () => new Date(), headerTimeoutMs }),
+      new HttpSession({ id: ctx.id, app: opts.app, remoteAddress: ctx.remoteAddress, secure: ctx.secure === true, now: () => new Date(), headerTimeoutMs, heard: () => heard(opts.sink) }),
     busyReply: HTTP_BUSY_REPLY,
     internalErrorReply: HTTP_INTERNAL_ERROR_REPLY,
     idleTimeoutMs: opts.idleTimeoutMs ?? HTTP_IDLE_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import { runCommand, type AnyCommandSpec } from '../command.js';
 import { HTTP_CHUNK_LINE, HTTP_HEADER_TIMEOUT_MS, HTTP_MAX_BODY, HTTP_MAX_FIELDS, HTTP_MAX_HEAD, HTTP_REQUEST_LINE } from '../../limits.js';
 import type { ClientNote, Expect, ProtocolSession, Step, Terminator } from '../session.js';
-import type { KnowledgeRef, OsiLayer } from '../transcript.js';
+import type { KnowledgeRef } from '../transcript.js';
 import { HTTP_COMMANDS } from './commands/index.js';
 import type { HttpContext, HttpOutcome, HttpRaw } from './context.js';
 import { HttpError } from './errors.js';
@@ -10,7 +10,8 @@ import { FieldList, listTokens } from './headers.js';
 import { bodyKey, headerKey, httpClientKey, requestKey, withBareLf, type LineMode } from './knowledge/keys.js';
 import { checkHost, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
 import { internalError, renderError, statusLine } from './replies.js';
-import { applyGeneric, renderResponse } from './response.js';
+import { applyGeneric, renderResponse, renderWire } from './response.js';
+import { wholeHead } from './whole-head.js';
 import type { HttpApp, HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
 
 export interface HttpSessionOptions {
@@ -24,6 +25,12 @@ export interface HttpSessionOptions {
   /** A request head must be whole within this long of its first byte (slowloris): HTTP_HEADER_TIMEOUT_MS. */
   headerTimeoutMs?: number;
   commands?: ReadonlyMap<string, AnyCommandSpec<HttpState, HttpContext, HttpRaw, HttpOutcome>>;
+  /**
+   * Whether anyone hears the transcript now (transcript.ts `heard`); everyone, when omitted. When
+   * nobody does, a whole head is read in one call (takeBlock) and a response is written as one
+   * buffer, with no per-line keys: the explained lines are built only for a listener.
+   */
+  heard?: () => boolean;
 }
 
 /** The head being read: the request line and the field lines so far. */
@@ -57,6 +64,11 @@ interface Body {
 const BODY_PIECE = 64 * 1024;
 const CHUNK_END: Expect = { mode: 'bytes', count: 2 };
 const SILENT: Step = { out: [], client: { silent: true } };
+
+/** A request without a body: one empty buffer for all (it has no octets to change). */
+const NO_BODY = Buffer.alloc(0);
+const END_OF_HEAD_NOTE: ClientNote = Object.freeze({ knowledge: httpClientKey(''), layer: 'L7' });
+const sameKey = (ref: KnowledgeRef | null): KnowledgeRef | null => ref;
 
 const REQUEST_LINE: Expect = { mode: 'line', maxLine: HTTP_REQUEST_LINE };
 const CHUNK_LINE: Expect = { mode: 'line', maxLine: HTTP_CHUNK_LINE };
@@ -101,6 +113,34 @@ export class HttpSession implements ProtocolSession {
   /** HTTP has no greeting: the client speaks first. The slow-header clock starts with its first byte. */
   async greet(): Promise<Step> {
     return { out: [], inputDeadlineMs: this.headerTimeoutMs };
+  }
+
+  /**
+   * A request head that arrived whole, read at once when nobody listens (whole-head.ts): the same
+   * step the empty line would have given after the lines one by one, which are read instead when
+   * someone listens, when a request is under way, or when the head is not plain (then null).
+   */
+  takeBlock(bytes: Buffer): { used: number; step: Step | Promise<Step> } | null {
+    if (this.current !== 'request-line' || !this.quiet()) return null;
+    const whole = wholeHead(bytes);
+    if (!whole) return null;
+    const { used, line, path, query, host, fields, octets } = whole;
+    this.head = { line, path, query, fields, octets, host, framing: { kind: 'none' } };
+    this.current = 'headers';
+    return { used, step: this.endOfWholeHead() };
+  }
+
+  /** What the empty line does after the lines one by one (lastLine), without a promise where none is needed. */
+  private endOfWholeHead(): Step | Promise<Step> {
+    try {
+      return this.endOfHead(END_OF_HEAD_NOTE);
+    } catch (err) {
+      return this.refuseLine(err, '', sameKey);
+    }
+  }
+
+  private quiet(): boolean {
+    return this.opts.heard?.() === false;
   }
 
   async line(line: Buffer, end: Terminator = { crlf: true }): Promise<Step> {
@@ -210,7 +250,7 @@ export class HttpSession implements ProtocolSession {
   }
 
   /** The head is whole: Host, framing and Expect decide what comes next (RFC 9112 3.2, 6.3; RFC 9110 10.1.1). */
-  private async endOfHead(client: ClientNote): Promise<Step> {
+  private endOfHead(client: ClientNote): Step | Promise<Step> {
     const head = this.head as Head;
     const { fields, line } = head;
     head.host = checkHost(fields, line, head.host);
@@ -252,7 +292,7 @@ export class HttpSession implements ProtocolSession {
   /** The message is whole: run its method (the dispatcher; unknown -> 501), then answer. */
   private async complete(client: ClientNote): Promise<Step> {
     const head = this.head as Head;
-    const request = this.request(head, Buffer.concat(this.body?.parts ?? []));
+    const request = this.request(head, this.body ? Buffer.concat(this.body.parts) : NO_BODY);
     // One signal per connection, made when the first request needs it: it aborts when the client leaves.
     const controller = (this.controller ??= new AbortController());
     if (this.gone) controller.abort();
@@ -288,17 +328,18 @@ export class HttpSession implements ProtocolSession {
     const tokens = listTokens(head?.fields.get('connection'));
     const keepAlive10 = version === 'HTTP/1.0' && tokens.includes('keep-alive');
     const close = o.close === true || !head || tokens.includes('close') || (version === 'HTTP/1.0' && !keepAlive10);
-    const r = renderResponse(res, { head: head?.line.method === 'HEAD', close, keepAlive10: keepAlive10 && !close, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) });
+    const options = { head: head?.line.method === 'HEAD', close, keepAlive10: keepAlive10 && !close, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) };
+    // Nobody listens: one buffer, no per-line keys (the server writes it as it is).
+    const step: Step = this.quiet() ? { out: [renderWire(res, options)] } : renderResponse(res, options);
     this.head = null;
     this.body = null;
     this.current = 'request-line';
-    return {
-      out: r.out,
-      knowledge: r.knowledge,
-      layers: r.layers as Array<OsiLayer | undefined>,
-      ...(client ? { client } : {}),
-      ...(close ? { close: true, closeReason: o.reason ? 'error' : 'quit' } : {}),
-      inputDeadlineMs: close ? null : this.headerTimeoutMs,
-    };
+    if (client) step.client = client;
+    if (close) {
+      step.close = true;
+      step.closeReason = o.reason ? 'error' : 'quit';
+    }
+    step.inputDeadlineMs = close ? null : this.headerTimeoutMs;
+    return step;
   }
 }

@@ -77,3 +77,19 @@ describe('Framer', () => {
     expect(f.next(LINE)).toBeNull();
   });
 });
+
+describe('Framer.peek and skip: a session takes a whole block before the lines are cut', () => {
+  it('peek shows what is not framed yet without taking it; skip takes that many octets', () => {
+    const f = new Framer();
+    f.push(Buffer.from('AB\r\n'));
+    expect(show([f.next(LINE) as Frame])).toEqual(['AB|CRLF']);
+    f.push(Buffer.from('GET / X\r\n\r\nNEXT\r\n'));
+    expect(f.peek().toString()).toBe('GET / X\r\n\r\nNEXT\r\n');
+    expect(f.buffered).toBe(17);
+    f.skip(11);
+    expect(f.buffered).toBe(6);
+    expect(show([f.next(LINE) as Frame])).toEqual(['NEXT|CRLF']);
+    f.skip(100);
+    expect(f.buffered).toBe(0);
+  });
+});

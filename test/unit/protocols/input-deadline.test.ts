@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { InputDeadline } from '../../../src/protocols/input-deadline.js';
+
+/** Step.inputDeadlineMs's timer (HTTP's slow-header guard), on a fake clock: one timer re-armed, never a stale firing. */
+describe('InputDeadline', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts with the first byte after set(), and later bytes do not push it back', () => {
+    const fire = vi.fn();
+    const d = new InputDeadline(fire);
+    d.set(100, false);
+    vi.advanceTimersByTime(500);
+    expect(fire).not.toHaveBeenCalled();
+    d.input();
+    vi.advanceTimersByTime(60);
+    d.input();
+    vi.advanceTimersByTime(39);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledTimes(1);
+    // Spent: more input arms nothing until the next set().
+    d.input();
+    vi.advanceTimersByTime(1000);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+
+  it('the same deadline set again (the next request) counts from the next byte, not from the old one', () => {
+    const fire = vi.fn();
+    const d = new InputDeadline(fire);
+    d.set(100, false);
+    d.input();
+    vi.advanceTimersByTime(90);
+    d.set(100, false); // answered: the next head's clock waits for its first byte
+    vi.advanceTimersByTime(50);
+    expect(fire).not.toHaveBeenCalled();
+    d.input();
+    vi.advanceTimersByTime(99);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+
+  it('null disarms it, and now=true arms it at once', () => {
+    const fire = vi.fn();
+    const d = new InputDeadline(fire);
+    d.set(100, true);
+    vi.advanceTimersByTime(50);
+    d.set(null, false);
+    d.input();
+    vi.advanceTimersByTime(1000);
+    expect(fire).not.toHaveBeenCalled();
+    d.set(30, true);
+    vi.advanceTimersByTime(30);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+});
