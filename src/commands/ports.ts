@@ -124,14 +124,15 @@ function footer(result: { source: string; skipped: Attempt[]; root: boolean | nu
  * 2053: UDP first, TCP for large answers) gets its UDP sockets shown beside the TCP ones.
  */
 async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: Extract<ProbeResult, { ok: true }>; sockets: ListeningSocket[]; udpFallback: boolean }> {
-  const result = await probe({ backend: opts.backend, udp: opts.udp }, deps);
+  // The table shows "(IPv4+IPv6)" for a dual-stack wildcard; JSON has no such field (prober.ts).
+  const result = await probe({ backend: opts.backend, udp: opts.udp, dualStack: !opts.json }, deps);
   if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
   if (opts.port === null) return { result, sockets: result.sockets, udpFallback: false };
   const port = opts.port;
   const sockets = result.sockets.filter((s) => s.port === port);
   const speaksUdp = lookupService(port, 'udp') !== null;
   if ((sockets.length > 0 && !speaksUdp) || opts.udp) return { result, sockets, udpFallback: false };
-  const withUdp = await probe({ backend: opts.backend, udp: true }, deps);
+  const withUdp = await probe({ backend: opts.backend, udp: true, dualStack: !opts.json }, deps);
   if (!withUdp.ok) return { result, sockets, udpFallback: false };
   const udp = withUdp.sockets.filter((s) => s.port === port && s.protocol === 'udp');
   if (sockets.length > 0) return { result: withUdp, sockets: withUdp.sockets.filter((s) => s.port === port), udpFallback: false };
