@@ -11,10 +11,11 @@ export async function runPortsFast(args: readonly string[]): Promise<boolean> {
   const opts = parsePortsArgv(args);
   if (opts === null) return false;
   // `l7lab ports --json | head` closes the pipe early: that is the reader's choice, not an error.
+  // Nothing else is pending once the report is written, so the process then ends by itself
+  // (cli.ts alone calls process.exit).
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0);
-      throw err;
+      if (err.code !== 'EPIPE') throw err;
     });
   }
   try {
