@@ -31,5 +31,7 @@ if (help !== null) {
   process.stdout.write(help);
 } else {
   module.enableCompileCache?.();
-  await import('../dist/cli.js');
+  // `l7lab ports` (its --json is for scripts) skips commander when its flags are well formed.
+  const fast = process.argv[2] === 'ports' && (await (await import('../dist/ports-main.js')).runPortsFast(process.argv.slice(3)));
+  if (!fast) await import('../dist/cli.js');
 }

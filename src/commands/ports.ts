@@ -6,13 +6,12 @@ import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps, type Probe
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
 import { lookupService } from '../ports/services.js';
 import type { Theme } from '../ui/theme.js';
-import { wrap } from '../ui/wrap.js';
 
 /**
  * `l7lab ports`: which processes wait for connections on which ports, and which application
  * protocol each port speaks. The classic answer is `sudo lsof -i -P -n | grep LISTEN`; this
  * wraps ss/proc/lsof/netstat (see ports/prober.ts) and explains what it finds.
- * chalk and cli-table3 are loaded only for the table: `--json` is for scripts and must start fast.
+ * chalk, cli-table3 and the wrapping are loaded only for the table: `--json` is for scripts and must start fast.
  */
 export interface PortsOptions {
   backend: BackendName | 'auto';
@@ -67,6 +66,7 @@ function failureLine(attempts: readonly Attempt[], named: boolean): string {
 }
 
 type RenderFitted = (typeof import('../ui/tables.js'))['renderFitted'];
+type Wrap = (typeof import('../ui/wrap.js'))['wrap'];
 
 /**
  * What gives way when the table is wider than the terminal (ui/tables.ts renderFitted): user,
@@ -91,7 +91,7 @@ function commandsIn(text: string): string[] {
   return [...text.matchAll(/\((?:dig|curl|l7lab) [^()]+\)/g)].map((m) => m[0].slice(1, -1));
 }
 
-function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
+function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, wrap: Wrap, width?: number): string[] {
   const { known, unknown } = explainServices(sockets);
   const lines = ['', theme.heading(pick(T.speaks, lang))];
   for (const { service, where } of known) {
@@ -108,7 +108,7 @@ function explanation(sockets: readonly ListeningSocket[], lang: Lang, theme: The
   return lines;
 }
 
-function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, width?: number): string[] {
+function footer(result: { source: string; skipped: Attempt[]; root: boolean | null }, sockets: readonly ListeningSocket[], lang: Lang, theme: Theme, wrap: Wrap, width?: number): string[] {
   const lines = [theme.dim(localize(T.source, lang, { source: result.source }))];
   if (result.skipped.length > 0) lines.push(theme.dim(localize(T.fellBack, lang, { list: result.skipped.map((a) => `${a.backend} (${a.detail})`).join('; ') })));
   const para = (text: string, style: (s: string) => string) => wrap(text, { style, keep: ['sudo l7lab ports'], ...(width ? { width } : {}) });
@@ -124,14 +124,15 @@ function footer(result: { source: string; skipped: Attempt[]; root: boolean | nu
  * 2053: UDP first, TCP for large answers) gets its UDP sockets shown beside the TCP ones.
  */
 async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: Extract<ProbeResult, { ok: true }>; sockets: ListeningSocket[]; udpFallback: boolean }> {
-  const result = await probe({ backend: opts.backend, udp: opts.udp }, deps);
+  // The table shows "(IPv4+IPv6)" for a dual-stack wildcard; JSON has no such field (prober.ts).
+  const result = await probe({ backend: opts.backend, udp: opts.udp, dualStack: !opts.json }, deps);
   if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
   if (opts.port === null) return { result, sockets: result.sockets, udpFallback: false };
   const port = opts.port;
   const sockets = result.sockets.filter((s) => s.port === port);
   const speaksUdp = lookupService(port, 'udp') !== null;
   if ((sockets.length > 0 && !speaksUdp) || opts.udp) return { result, sockets, udpFallback: false };
-  const withUdp = await probe({ backend: opts.backend, udp: true }, deps);
+  const withUdp = await probe({ backend: opts.backend, udp: true, dualStack: !opts.json }, deps);
   if (!withUdp.ok) return { result, sockets, udpFallback: false };
   const udp = withUdp.sockets.filter((s) => s.port === port && s.protocol === 'udp');
   if (sockets.length > 0) return { result: withUdp, sockets: withUdp.sockets.filter((s) => s.port === port), udpFallback: false };
@@ -156,10 +157,10 @@ export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { dep
     io.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const [{ theme }, { renderFitted }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js')]);
+  const [{ theme }, { renderFitted }, { wrap }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js'), import('../ui/wrap.js')]);
   const lines = headline(opts, sockets, udpFallback);
   if (sockets.length > 0) lines.push(table(sockets, report, opts.lang, theme, renderFitted, io.width));
-  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme, io.width));
-  lines.push('', ...footer(result, sockets, opts.lang, theme, io.width));
+  if (opts.explain && sockets.length > 0) lines.push(...explanation(sockets, opts.lang, theme, wrap, io.width));
+  lines.push('', ...footer(result, sockets, opts.lang, theme, wrap, io.width));
   io.write(`${lines.join('\n')}\n`);
 }

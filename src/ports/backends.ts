@@ -1,15 +1,11 @@
 import type { RunResult, Runner } from './exec.js';
-import { parseLsof } from './lsof.js';
-import { parseNetstatLinux } from './netstat-linux.js';
-import { parseNetstatMacos } from './netstat-macos.js';
-import { parseNetstatWindows } from './netstat-windows.js';
 import { readProcSockets, type ProcFs } from './proc-reader.js';
-import { parseSs } from './ss.js';
 import type { BackendName, ListeningSocket } from './types.js';
 
 /**
  * The thin runners: which command each backend runs on which platform, and how its exit
  * status is read. Never a shell, always numeric output (-n/-P: no DNS, no service names).
+ * Each tool's parser loads when that tool runs: when /proc answers, none of them is loaded.
  */
 export type FailureReason = 'missing' | 'denied' | 'timeout' | 'failed' | 'unsupported';
 export type Failure = { ok: false; reason: FailureReason; detail: string };
@@ -55,25 +51,37 @@ export function interpret(result: RunResult, command: ToolCommand): { ok: true; 
   }
 }
 
-function commandsFor(name: Exclude<BackendName, 'proc'>, platform: NodeJS.Platform, udp: boolean): ToolCommand[] | null {
+async function commandsFor(name: Exclude<BackendName, 'proc'>, platform: NodeJS.Platform, udp: boolean): Promise<ToolCommand[] | null> {
   if (name === 'lsof') {
     if (platform === 'win32') return null;
+    const { parseLsof } = await import('./lsof.js');
     const tcp: ToolCommand = { args: ['+c', '0', '-nP', '-w', '-iTCP', '-sTCP:LISTEN'], parse: parseLsof, emptyExit: 1 };
     // With -sTCP:LISTEN lsof drops UDP from the same run, so UDP is a second run.
     return udp ? [tcp, { args: ['+c', '0', '-nP', '-w', '-iUDP'], parse: parseLsof, emptyExit: 1 }] : [tcp];
   }
-  if (name === 'ss') return platform === 'linux' ? [{ args: ['-H', udp ? '-ltnup' : '-ltnp'], parse: (t) => parseSs(t, 'tcp') }] : null;
-  if (platform === 'linux') return [{ args: ['-W', udp ? '-ltnup' : '-ltnp'], parse: parseNetstatLinux }];
+  if (name === 'ss') {
+    if (platform !== 'linux') return null;
+    const { parseSs } = await import('./ss.js');
+    return [{ args: ['-H', udp ? '-ltnup' : '-ltnp'], parse: (t) => parseSs(t, 'tcp') }];
+  }
+  if (platform === 'linux') {
+    const { parseNetstatLinux } = await import('./netstat-linux.js');
+    return [{ args: ['-W', udp ? '-ltnup' : '-ltnp'], parse: parseNetstatLinux }];
+  }
   if (platform === 'darwin') {
+    const { parseNetstatMacos } = await import('./netstat-macos.js');
     const tcp: ToolCommand = { args: ['-anv', '-p', 'tcp'], parse: parseNetstatMacos };
     return udp ? [tcp, { args: ['-anv', '-p', 'udp'], parse: parseNetstatMacos }] : [tcp];
   }
-  if (platform === 'win32') return [{ args: ['-ano'], parse: (t) => parseNetstatWindows(t).filter((s) => udp || s.protocol === 'tcp') }];
+  if (platform === 'win32') {
+    const { parseNetstatWindows } = await import('./netstat-windows.js');
+    return [{ args: ['-ano'], parse: (t) => parseNetstatWindows(t).filter((s) => udp || s.protocol === 'tcp') }];
+  }
   return null;
 }
 
 async function runTool(name: Exclude<BackendName, 'proc'>, env: BackendEnv): Promise<Collected> {
-  const commands = commandsFor(name, env.platform, env.udp);
+  const commands = await commandsFor(name, env.platform, env.udp);
   if (!commands) return { ok: false, reason: 'unsupported', detail: `the ${name} backend does not support ${env.platform}` };
   const results = await Promise.all(commands.map(async (c) => interpret(await env.run(name, c.args), c)));
   const failed = results.find((r) => !r.ok);

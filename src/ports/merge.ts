@@ -20,13 +20,31 @@ function combine(a: ListeningSocket, b: ListeningSocket): ListeningSocket {
   };
 }
 
+/**
+ * The order localeCompare gives (ICU's root collation: `:` `.` `%` before digits before
+ * letters) for what addresses are made of, without its cost: the first localeCompare loads
+ * ICU's collator, ~10 ms of `ports --json`. Anything else (an upper-case zone name) still
+ * goes to localeCompare, so the order is the same as before.
+ */
+const RANK = ':.%0123456789abcdefghijklmnopqrstuvwxyz';
+
+export function compareAddresses(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = RANK.indexOf(a[i] as string);
+    const y = RANK.indexOf(b[i] as string);
+    if (x < 0 || y < 0) return a.localeCompare(b);
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length;
+}
+
 /** Sorted by port, then tcp before udp, IPv4 before IPv6, address, pid (unknown last). */
 export function compareSockets(a: ListeningSocket, b: ListeningSocket): number {
   return (
     a.port - b.port ||
-    a.protocol.localeCompare(b.protocol) ||
+    (a.protocol === b.protocol ? 0 : a.protocol === 'tcp' ? -1 : 1) ||
     a.family - b.family ||
-    a.address.localeCompare(b.address) ||
+    compareAddresses(a.address, b.address) ||
     (a.pid ?? Number.MAX_SAFE_INTEGER) - (b.pid ?? Number.MAX_SAFE_INTEGER)
   );
 }

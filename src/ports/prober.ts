@@ -1,5 +1,5 @@
 import { collect, type BackendEnv, type FailureReason } from './backends.js';
-import { runCommand, type Runner } from './exec.js';
+import type { Runner } from './exec.js';
 import { mergeSockets } from './merge.js';
 import { nodeProcFs, processUser, userTable, type ProcFs } from './proc-reader.js';
 import type { BackendName, ListeningSocket } from './types.js';
@@ -7,9 +7,12 @@ import type { BackendName, ListeningSocket } from './types.js';
 /**
  * Picks where to read listening sockets from. `auto` tries the platform's backends best
  * first and falls back when one is missing, fails, times out or is not permitted; a named
- * backend is tried alone. On Linux ss comes first (the kernel's own socket table over
- * netlink, every socket even without a pid), then /proc (no tool needed), then lsof (as a
+ * backend is tried alone. On Linux /proc comes first (no child process: the same socket
+ * tables ss reads, and the same /proc/<pid>/fd links ss -p scans to name the owners, so it
+ * names exactly the processes ss would, as root or as their user), then ss, then lsof (as a
  * non-root user it hides other users' sockets entirely), then the deprecated net-tools netstat.
+ * Only ss can tell whether an IPv6 wildcard socket also takes IPv4 (`*:22`, IPV6_V6ONLY off,
+ * RFC 3493 5.3): a caller that shows it (the `ports` table) asks for `dualStack` and gets ss first.
  */
 export interface Attempt {
   backend: BackendName;
@@ -36,6 +39,8 @@ export type ProbeResult =
 export interface ProbeOptions {
   backend?: BackendName | 'auto';
   udp?: boolean;
+  /** The caller shows whether an IPv6 wildcard also takes IPv4: ss, which can tell, goes before /proc. */
+  dualStack?: boolean;
 }
 
 export interface ProbeDeps {
@@ -45,12 +50,18 @@ export interface ProbeDeps {
   euid: number | null;
 }
 
+/**
+ * exec.ts (and with it node:child_process, with net and stream behind it) loads only when a
+ * tool is run: when /proc answers, `ports --json` never pays for it.
+ */
+const lazyRun: Runner = async (command, args, opts) => (await import('./exec.js')).runCommand(command, args, opts);
+
 export function defaultDeps(): ProbeDeps {
-  return { platform: process.platform, run: runCommand, fs: nodeProcFs, euid: process.geteuid ? process.geteuid() : null };
+  return { platform: process.platform, run: lazyRun, fs: nodeProcFs, euid: process.geteuid ? process.geteuid() : null };
 }
 
-export function autoOrder(platform: NodeJS.Platform): BackendName[] {
-  if (platform === 'linux') return ['ss', 'proc', 'lsof', 'netstat'];
+export function autoOrder(platform: NodeJS.Platform, dualStack = false): BackendName[] {
+  if (platform === 'linux') return dualStack ? ['ss', 'proc', 'lsof', 'netstat'] : ['proc', 'ss', 'lsof', 'netstat'];
   if (platform === 'darwin') return ['lsof', 'netstat'];
   if (platform === 'win32') return ['netstat'];
   return ['lsof'];
@@ -69,7 +80,7 @@ function fillUsers(sockets: ListeningSocket[], deps: ProbeDeps): ListeningSocket
 }
 
 export async function probe(opts: ProbeOptions = {}, deps: ProbeDeps = defaultDeps()): Promise<ProbeResult> {
-  const order = !opts.backend || opts.backend === 'auto' ? autoOrder(deps.platform) : [opts.backend];
+  const order = !opts.backend || opts.backend === 'auto' ? autoOrder(deps.platform, opts.dualStack ?? false) : [opts.backend];
   const env: BackendEnv = { platform: deps.platform, udp: opts.udp ?? false, run: deps.run, fs: deps.fs };
   const attempts: Attempt[] = [];
   for (const backend of order) {

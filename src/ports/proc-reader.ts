@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { endianness } from 'node:os';
 import { parsePasswd, parseProcNet, socketInode, type Endianness, type ProcSocket } from './proc.js';
 import { listening, type Family, type ListeningSocket, type Transport } from './types.js';
 
@@ -112,8 +111,11 @@ export function processUser(fs: ProcFs, pid: number, users: ReadonlyMap<number, 
   return uid === null ? null : (users.get(uid) ?? null);
 }
 
+/** This machine's byte order, as os.endianness() says it, without loading node:os. */
+const HOST_ENDIAN: Endianness = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+
 export function readProcSockets(fs: ProcFs, opts: { udp: boolean; endian?: Endianness }): ProcOutcome {
-  const tables = readTables(fs, opts.udp, opts.endian ?? (endianness() as Endianness));
+  const tables = readTables(fs, opts.udp, opts.endian ?? HOST_ENDIAN);
   if (!Array.isArray(tables)) return tables;
   const owners = socketOwners(fs, new Set(tables.map((s) => s.inode)));
   const users = userTable(fs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLsof } from '../../../src/ports/lsof.js';
-import { mergeSockets } from '../../../src/ports/merge.js';
+import { compareAddresses, mergeSockets } from '../../../src/ports/merge.js';
 import { parseSs } from '../../../src/ports/ss.js';
 import { fixture, rows } from './fixtures.js';
 
@@ -44,5 +44,21 @@ describe('mergeSockets', () => {
   it('fills a null from a duplicate that knows the value, and never invents one', () => {
     const merged = mergeSockets(rows(['tcp', 4, '0.0.0.0', 80, 7, null, null, null], ['tcp', 4, '0.0.0.0', 80, 7, 'nginx', null, false]));
     expect(merged).toEqual(rows(['tcp', 4, '0.0.0.0', 80, 7, 'nginx', null, false]));
+  });
+});
+
+describe('compareAddresses', () => {
+  it('orders addresses as localeCompare does, without loading ICU for the usual characters', () => {
+    const alphabet = ['0', '1', '2', '9', 'a', 'f', ':', '.', '%', 'e', 'E', 't', 'h'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const word = () => Array.from({ length: 1 + (next() % 6) }, () => alphabet[next() % alphabet.length]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b] = [word(), word()];
+      expect(Math.sign(compareAddresses(a, b)), `${a} vs ${b}`).toBe(Math.sign(a.localeCompare(b)));
+    }
+    expect(['::1', '127.0.0.1', '10.0.0.5', 'fe80::1%eth0', '2001:db8::1', '2001:db8:0:1::1'].sort(compareAddresses)).toEqual([
+      '::1', '10.0.0.5', '127.0.0.1', '2001:db8::1', '2001:db8:0:1::1', 'fe80::1%eth0',
+    ]);
   });
 });

@@ -37,19 +37,24 @@ function deps(run: Runner, over: Partial<ProbeDeps> = {}): ProbeDeps {
 
 describe('autoOrder', () => {
   it.each([
-    ['linux', ['ss', 'proc', 'lsof', 'netstat']],
+    ['linux', ['proc', 'ss', 'lsof', 'netstat']],
     ['darwin', ['lsof', 'netstat']],
     ['win32', ['netstat']],
     ['freebsd', ['lsof']],
   ] as const)('%s: %j', (platform, order) => {
     expect(autoOrder(platform)).toEqual(order);
   });
+
+  it('puts ss, which can tell a dual-stack wildcard, before /proc on Linux when the caller shows it', () => {
+    expect(autoOrder('linux', true)).toEqual(['ss', 'proc', 'lsof', 'netstat']);
+    expect(autoOrder('darwin', true)).toEqual(['lsof', 'netstat']);
+  });
 });
 
 describe('probe', () => {
-  it('uses ss first on Linux, with never-resolving flags, and fills users from /proc/<pid>', async () => {
+  it('uses ss first on Linux when dual-stack is shown, with never-resolving flags, and fills users from /proc/<pid>', async () => {
     const run = fakeRunner({ ss: exited(SS) });
-    const r = await probe({ udp: false }, deps(run));
+    const r = await probe({ udp: false, dualStack: true }, deps(run));
     expect(run.calls).toEqual(['ss -H -ltnp']);
     expect(r).toMatchObject({ ok: true, backend: 'ss', source: 'ss -H -ltnp', root: true, partial: true, skipped: [] });
     if (!r.ok) return;
@@ -63,8 +68,8 @@ describe('probe', () => {
     expect(r).toMatchObject({ ok: true, backend: 'lsof', source: 'lsof +c 0 -nP -w -iTCP -sTCP:LISTEN' });
     if (!r.ok) return;
     expect(r.skipped.map((a) => [a.backend, a.reason])).toEqual([
-      ['ss', 'missing'],
       ['proc', 'missing'],
+      ['ss', 'missing'],
     ]);
     expect(r.partial).toBe(false);
   });
@@ -110,7 +115,7 @@ describe('probe', () => {
   it('fails with every attempt when nothing works', async () => {
     const r = await probe({}, deps(fakeRunner({})));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.attempts.map((a) => a.backend)).toEqual(['ss', 'proc', 'lsof', 'netstat']);
+    expect(!r.ok && r.attempts.map((a) => a.backend)).toEqual(['proc', 'ss', 'lsof', 'netstat']);
   });
 
   it('marks the answer partial when not root, even if every row has a pid', async () => {

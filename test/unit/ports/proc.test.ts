@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePasswd, parseProcNet, procAddressBytes, socketInode } from '../../../src/ports/proc.js';
 import { readProcSockets, type FileRead, type ProcFs } from '../../../src/ports/proc-reader.js';
+import type { Runner } from '../../../src/ports/exec.js';
+import { probe } from '../../../src/ports/prober.js';
 import { fixture, rows } from './fixtures.js';
 
 describe('parseProcNet (recorded on little-endian x86-64)', () => {
@@ -129,5 +131,32 @@ describe('readProcSockets', () => {
   it('works without IPv6 (/proc/net/tcp6 absent)', () => {
     const r = readProcSockets(recordedProc({ '/proc/net/tcp6': { ok: false, code: 'missing', detail: 'ENOENT' } }), { udp: false, endian: 'LE' });
     expect(r.ok && r.sockets.every((s) => s.family === 4)).toBe(true);
+  });
+});
+
+describe('probe on Linux reads /proc first', () => {
+  it('answers from /proc without running any tool, and leaves a dual-stack wildcard untold', async () => {
+    const calls: string[] = [];
+    const run: Runner = async (command) => {
+      calls.push(command);
+      return { kind: 'missing', command };
+    };
+    const r = await probe({ backend: 'auto' }, { platform: 'linux', run, fs: recordedProc(), euid: 0 });
+    expect(calls).toEqual([]);
+    expect(r).toMatchObject({ ok: true, backend: 'proc', skipped: [], root: true });
+    if (!r.ok) return;
+    expect(r.sockets.find((s) => s.port === 2525)).toMatchObject({ pid: 16031, process: 'mail srv', user: 'nobody' });
+    expect(r.sockets.find((s) => s.port === 2143)?.dualStack).toBeNull();
+  });
+
+  it('goes to ss when the caller shows dual-stack, since /proc cannot tell it', async () => {
+    const calls: string[] = [];
+    const run: Runner = async (command) => {
+      calls.push(command);
+      return { kind: 'exited', code: 0, stdout: fixture('linux/ss-tcp.txt'), stderr: '' };
+    };
+    const r = await probe({ backend: 'auto', dualStack: true }, { platform: 'linux', run, fs: recordedProc(), euid: 0 });
+    expect(calls).toEqual(['ss']);
+    expect(r).toMatchObject({ ok: true, backend: 'ss' });
   });
 });
