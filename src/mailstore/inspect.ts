@@ -91,10 +91,25 @@ async function parser(): Promise<typeof import('mailparser').simpleParser> {
   return (await import('mailparser')).simpleParser;
 }
 
-/** Headers only: quick enough for a list of thousands. */
+/**
+ * Headers only: quick enough for a list of thousands. Read without mailparser (header-summary.ts,
+ * loaded on first use); what that leaves to mailparser goes to it.
+ */
 export async function summarize(raw: Buffer): Promise<MessageSummary> {
+  const head = headerBlock(raw);
+  const { summarizeHeader, wordDecoder } = await import('./header-summary.js');
+  return summarizeHeader(head, await wordDecoder(head)) ?? parsedSummary(head);
+}
+
+/** The summary as mailparser gives it (what header-summary.ts leaves to it, and what its test compares with). */
+export async function parsedSummary(raw: Buffer): Promise<MessageSummary> {
   const simpleParser = await parser();
   return summaryOf(await simpleParser(headerBlock(raw), QUIET));
+}
+
+/** The header block's end is in `head` (a blank line), or `head` is the whole message. */
+export function headerComplete(head: Buffer, max: number): boolean {
+  return head.length < max || head.indexOf('\n\n') >= 0 || head.indexOf('\r\n\r\n') >= 0;
 }
 
 export async function inspect(raw: Buffer): Promise<MessageContent> {
