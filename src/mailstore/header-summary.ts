@@ -24,6 +24,7 @@ const folds = (line: string) => line.startsWith(' ') || line.startsWith('\t');
 /** The header block's fields: a line that starts with a space or a tab continues the one before (RFC 5322 2.2.3). */
 function fields(head: Buffer): HeaderLine[] | null {
   const raw = head.toString('latin1').replace(/[\r\n]+$/, '');
+  if (raw.length === 0) return [];
   const lines = raw.split(/\r?\n/);
   const out: HeaderLine[] = [];
   for (const [i, line] of lines.entries()) {
