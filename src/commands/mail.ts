@@ -63,19 +63,23 @@ export interface Described {
   envelope: TransactionRecord | null;
 }
 
+/** mailstore/inspect.ts (and mailparser behind it) when first needed, resolved once: an import() per message costs a module resolution each. */
+let inspecting: Promise<typeof import('../mailstore/inspect.js')> | undefined;
+const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
+
 /** How much of a message `list` reads for its header at first; a longer header is read whole. */
 const HEAD_READ = 16 * 1024;
 
 /** The first copy's header: one bounded read when the store can, the whole message when the header goes on past it. */
 async function headOf(store: MailStore, first: Located): Promise<Buffer> {
-  const { headerComplete } = await import('../mailstore/inspect.js');
+  const { headerComplete } = await inspectModule();
   const { account, mailbox, meta } = first;
   const head = store.readHead ? await store.readHead(account, mailbox, meta.uid, HEAD_READ) : null;
   return head && headerComplete(head, HEAD_READ) ? head : store.read(account, mailbox, meta.uid);
 }
 
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
-  const { summarize } = await import('../mailstore/inspect.js');
+  const { summarize } = await inspectModule();
   const summary = await summarize(await headOf(store, item.copies[0] as Located));
   return { item, summary, envelope: await store.transaction(item.id) };
 }

@@ -115,6 +115,11 @@ function messageIdOf(value: string): string {
   return `${value.startsWith('<') ? '' : '<'}${value}${value.endsWith('>') ? '' : '>'}`;
 }
 
+/** A bare addr-spec of the usual characters (RFC 5322 3.4.1): addressparser's answer is known without it. */
+const BARE_ADDRESS = /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
+
+const parseAddresses = (value: string): Address[] => (BARE_ADDRESS.test(value) ? [{ name: '', address: value }] : addressparser(value));
+
 const ADDRESS_KEYS = new Set(['from', 'to', 'cc', 'bcc']);
 
 /** The summary of a header block (headerBlock() of inspect.ts), or null: mailparser's to give. */
@@ -126,7 +131,7 @@ export function summarizeHeader(head: Buffer, words: WordDecoder = asIs): Messag
   let messageId: string | undefined;
   for (const { key, line } of lines) {
     if (ADDRESS_KEYS.has(key)) {
-      const list = addressparser(valueOf(line));
+      const list = parseAddresses(valueOf(line));
       if (!decodeAddresses(list, words)) return null;
       lists.set(key, [...(lists.get(key) ?? []), list]);
     } else if (key === 'subject' && subject === undefined) {

@@ -91,13 +91,15 @@ async function parser(): Promise<typeof import('mailparser').simpleParser> {
   return (await import('mailparser')).simpleParser;
 }
 
+let headerSummary: Promise<typeof import('./header-summary.js')> | undefined;
+
 /**
  * Headers only: quick enough for a list of thousands. Read without mailparser (header-summary.ts,
  * loaded on first use); what that leaves to mailparser goes to it.
  */
 export async function summarize(raw: Buffer): Promise<MessageSummary> {
   const head = headerBlock(raw);
-  const { summarizeHeader, wordDecoder } = await import('./header-summary.js');
+  const { summarizeHeader, wordDecoder } = await (headerSummary ??= import('./header-summary.js'));
   return summarizeHeader(head, await wordDecoder(head)) ?? parsedSummary(head);
 }
 

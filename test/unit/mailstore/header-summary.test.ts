@@ -12,7 +12,7 @@ const crlf = (...lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'u
 
 /** Messages whose header summary must be what mailparser gives (RFC 5322 and RFC 2047 cases). */
 const MESSAGES: Record<string, Buffer> = {
-  plain: crlf('From: bob@lab.example', 'To: alice@lab.example', 'Subject: hello', 'Date: Thu, 01 Jan 2026 00:00:00 GMT', 'Message-ID: <1@lab.example>', '', 'Hi.'),
+  plain: crlf('From: bob@lab.example', 'To: alice@lab.example', 'Cc: A+b_c-d@Ex-1.COM', 'Subject: hello', 'Date: Thu, 01 Jan 2026 00:00:00 GMT', 'Message-ID: <1@lab.example>', '', 'Hi.'),
   // RFC 2047 4.1 (B) and 4.2 (Q); 6.2: adjacent encoded words join, the space between them goes.
   encodedWords: crlf(
     'From: =?UTF-8?B?5bGx55Sw?= <yamada@lab.example>',
