@@ -1,5 +1,4 @@
 import addressparser from 'nodemailer/lib/addressparser';
-import type { MessageSummary } from './inspect.js';
 
 /**
  * The list's summary of a message from its header block alone, without mailparser (issue 19:
@@ -10,6 +9,20 @@ import type { MessageSummary } from './inspect.js';
  * What it does not do the same way (an mbox or HTTP preamble, an IDNA domain) it leaves to
  * mailparser: null. libmime (and its charset tables) loads only for a header with an encoded word.
  */
+/** What `l7lab mail` shows of a message's header (inspect.ts gives it from mailparser too). */
+export interface MessageSummary {
+  from: string;
+  to: string;
+  cc: string;
+  subject: string;
+  /** The Date header as the sender wrote it ('' when there is none). */
+  date: string;
+  messageId: string;
+  /** The addresses alone, lowercased: From, and To + Cc (+ a Bcc header, if the sender kept one). */
+  fromAddresses: string[];
+  recipientAddresses: string[];
+}
+
 interface HeaderLine {
   /** The field name, lowercased. */
   key: string;

@@ -1,21 +1,11 @@
 import type { AddressObject, ParsedMail } from 'mailparser';
+import type { MessageSummary } from './header-summary.js';
 
 /**
  * What `l7lab mail` shows of a message, read with mailparser (MIME, encoded words, charsets
  * and transfer encodings are its job, not ours). The store's bytes are never changed.
  */
-export interface MessageSummary {
-  from: string;
-  to: string;
-  cc: string;
-  subject: string;
-  /** The Date header as the sender wrote it ('' when there is none). */
-  date: string;
-  messageId: string;
-  /** The addresses alone, lowercased: From, and To + Cc (+ a Bcc header, if the sender kept one). */
-  fromAddresses: string[];
-  recipientAddresses: string[];
-}
+export type { MessageSummary };
 
 export interface AttachmentInfo {
   filename: string | null;
