@@ -58,7 +58,7 @@ function fields(head: Buffer): HeaderLine[] | null {
 function valueOf(line: string): string {
   const unfolded = line.replace(/(?:\r?\n|\r)[ \t]*/g, ' ').trim();
   const value = (/^\s*([^:]+):(.*)$/.exec(unfolded)?.[2] ?? '').trim();
-  return Buffer.from(value, 'latin1').toString();
+  return /[\u0080-\u00ff]/.test(value) ? Buffer.from(value, 'latin1').toString() : value;
 }
 
 /** Decodes the RFC 2047 encoded words of a string (libmime's decodeWords), or leaves it as it is. */
