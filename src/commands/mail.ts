@@ -15,8 +15,9 @@ import { langOf, T } from './mail-texts.js';
  * `l7lab mail list|show|clear` (and `wait`, mail-wait.ts): what the mock servers captured, read
  * straight from the Maildir that `serve` writes (it may be running: the store copes with two
  * processes). One SMTP transaction is one item, however many accounts got a copy; its
- * envelope is shown beside the header. MIME decoding is mailparser's (mailstore/inspect.ts).
- * chalk, cli-table3 and mailparser load only when needed, so `--json` and `--raw` start fast.
+ * envelope is shown beside the header. MIME decoding is mailparser's (mailstore/inspect.ts);
+ * `list` reads only each header, with header-summary.ts. chalk, cli-table3 and mailparser load
+ * only when needed, so `--json` and `--raw` start fast.
  */
 export interface MailIo {
   write: (text: string | Buffer) => void;

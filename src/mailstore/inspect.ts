@@ -3,7 +3,8 @@ import type { MessageSummary } from './header-summary.js';
 
 /**
  * What `l7lab mail` shows of a message, read with mailparser (MIME, encoded words, charsets
- * and transfer encodings are its job, not ours). The store's bytes are never changed.
+ * and transfer encodings are its job, not ours); a list's header summaries without it
+ * (header-summary.ts, held equal to mailparser's by its test). The store's bytes are never changed.
  */
 export type { MessageSummary };
 
