@@ -1,22 +1,17 @@
 import type { Lang } from './i18n.js';
 import { MemoryStore } from './mailstore/memory.js';
-import { transcriptRecorder } from './recording/transcript-recorder.js';
 import type { MailStore } from './mailstore/types.js';
 import { Accounts, DEMO_ACCOUNTS } from './protocols/accounts.js';
-import { createHttpServer } from './protocols/http/server.js';
 import type { HttpApp } from './protocols/http/types.js';
-import { createWebApp } from './web/app.js';
-import { createImapServer } from './protocols/imap/server.js';
-import { DnsHierarchy, type LabDns } from './protocols/dns/hierarchy.js';
+import type { DnsHierarchy, LabDns } from './protocols/dns/hierarchy.js';
 import type { RecursiveFactory } from './protocols/dns/recursive.js';
-import { RecentRegistry } from './protocols/imap/recent.js';
-import { createPop3Server } from './protocols/pop3/server.js';
+import type { RecentRegistry } from './protocols/imap/recent.js';
 import type { Address } from './protocols/server.js';
 import type { FailureRules } from './protocols/smtp/failure-rules.js';
-import { createSmtpServer } from './protocols/smtp/server.js';
 import { PROTOCOLS, type Protocol } from './protocol.js';
 import { TranscriptHub, type TranscriptSink } from './protocols/transcript.js';
 import { AuthBrake } from './protocols/auth-delay.js';
+import { loadServers, type ServerModules } from './lab-modules.js';
 
 /**
  * The lab: SMTP, POP3, IMAP and HTTP on one mail store, and the DNS hierarchy, on 127.0.0.1
@@ -113,8 +108,8 @@ interface Shared {
   store: MailStore;
   accounts: Accounts;
   hub: TranscriptHub;
-  /** One \Recent registry for the IMAP and IMAPS servers on the same store (RFC 3501 2.3.2). */
-  recent: RecentRegistry;
+  /** One \Recent registry for the IMAP and IMAPS servers on the same store (RFC 3501 2.3.2), made with the first of them. */
+  recent?: RecentRegistry;
   /** Failed logins per client address, across SMTP, POP3 and IMAP (auth-delay.ts). */
   authBrake: AuthBrake;
   /** The DNS hierarchy once started: its addresses become Lab.dns. */
@@ -129,14 +124,20 @@ function tlsModeOf(opts: LabOptions, implicit: boolean): TlsMode {
   return opts.tls && opts.tls.plainStarttls !== false ? 'starttls' : 'plain';
 }
 
-function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode): LabServer {
+/** A module loadServers() loaded for this protocol (it loads every protocol the lab starts). */
+function loaded<T>(module: T | undefined): T {
+  if (module === undefined) throw new Error('lab: a server module was not loaded');
+  return module;
+}
+
+function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode: TlsMode, m: ServerModules): LabServer {
   const deadline = opts.commandDeadlineMs !== undefined ? { commandDeadlineMs: opts.commandDeadlineMs } : {};
   const common = { store: shared.store, accounts: shared.accounts, sink: shared.hub.emit, authBrake: shared.authBrake, ...deadline } as const;
   const tls = opts.tls && mode !== 'plain' ? { tls: { cert: opts.tls.cert, key: opts.tls.key, implicit: mode === 'implicit' } } : {};
   const loginRequiresTls = opts.tls?.loginRequiresTls ?? false;
   switch (protocol) {
     case 'smtp':
-      return createSmtpServer({
+      return loaded(m.smtp).createSmtpServer({
         ...common,
         ...tls,
         loginRequiresTls,
@@ -145,17 +146,19 @@ function createServer(protocol: Protocol, opts: LabOptions, shared: Shared, mode
         ...(opts.maxMessageSize !== undefined ? { maxMessageSize: opts.maxMessageSize } : {}),
       });
     case 'pop3':
-      return createPop3Server({ ...common, ...tls, loginRequiresTls });
+      return loaded(m.pop3).createPop3Server({ ...common, ...tls, loginRequiresTls });
     case 'imap':
-      return createImapServer({ ...common, ...tls, loginRequiresTls, recent: shared.recent });
+      shared.recent ??= new (loaded(m.imap).RecentRegistry)();
+      return loaded(m.imap).createImapServer({ ...common, ...tls, loginRequiresTls, recent: shared.recent });
     case 'http': {
       // No STARTTLS in HTTP: TLS only on the implicit (HTTPS) port (RFC 9110 4.2.2).
       const https = opts.tls && mode === 'implicit' ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {};
-      return createHttpServer({ app: opts.httpApp ?? createWebApp({ store: shared.store, lang: opts.lang ?? 'en' }), sink: shared.hub.emit, ...https });
+      const app = opts.httpApp ?? loaded(loaded(m.http).createWebApp)({ store: shared.store, lang: opts.lang ?? 'en' });
+      return loaded(m.http).createHttpServer({ app, sink: shared.hub.emit, ...https });
     }
     case 'dns':
       // The authoritative servers on 127.0.0.2.. and the recursive one on the lab host, one port (hierarchy.ts).
-      shared.dns = new DnsHierarchy({ sink: shared.hub.emit, ...(opts.dnsRecursive ? { recursive: opts.dnsRecursive } : {}) });
+      shared.dns = new (loaded(m.dns).DnsHierarchy)({ sink: shared.hub.emit, ...(opts.dnsRecursive ? { recursive: opts.dnsRecursive } : {}) });
       return shared.dns;
   }
 }
@@ -165,17 +168,20 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const accounts = opts.accounts ?? new Accounts(DEMO_ACCOUNTS);
   const hub = new TranscriptHub();
   if (opts.sink) hub.add(opts.sink);
-  if (opts.keepTranscripts) hub.add(transcriptRecorder(store, opts.lang ?? 'en'));
+  if (opts.keepTranscripts) hub.add((await import('./recording/transcript-recorder.js')).transcriptRecorder(store, opts.lang ?? 'en'));
   const host = opts.host ?? '127.0.0.1';
   const servers: LabServer[] = [];
   const endpoints: Partial<Record<Protocol, Address>> = {};
   const tlsEndpoints: Partial<Record<Protocol, Address>> = {};
-  const shared: Shared = { store, accounts, hub, recent: new RecentRegistry(), authBrake: opts.authBrake ?? new AuthBrake() };
+  const shared: Shared = { store, accounts, hub, authBrake: opts.authBrake ?? new AuthBrake() };
+  const protocols = opts.protocols ?? PROTOCOLS;
+  // Only the servers this lab runs are loaded, all at once (a lesson on POP3 loads no DNS; lab-modules.ts).
+  const modules = await loadServers(protocols, opts.httpApp === undefined);
   const closeAll = async () => {
     await Promise.all(servers.map((s) => s.close()));
   };
   const start = async (protocol: Protocol, port: number, mode: TlsMode): Promise<Address> => {
-    const server = createServer(protocol, opts, shared, mode);
+    const server = createServer(protocol, opts, shared, mode, modules);
     try {
       const address = await server.listen(port, host);
       servers.push(server);
@@ -186,7 +192,6 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       throw new PortInUseError(protocol, host, port, code, mode === 'implicit');
     }
   };
-  const protocols = opts.protocols ?? PROTOCOLS;
   for (const protocol of protocols) {
     endpoints[protocol] = await start(protocol, opts.ports?.[protocol] ?? 0, tlsModeOf(opts, false));
     const implicitPort = opts.tls?.implicitPorts?.[protocol];

@@ -15,8 +15,9 @@ import { langOf, T } from './mail-texts.js';
  * `l7lab mail list|show|clear` (and `wait`, mail-wait.ts): what the mock servers captured, read
  * straight from the Maildir that `serve` writes (it may be running: the store copes with two
  * processes). One SMTP transaction is one item, however many accounts got a copy; its
- * envelope is shown beside the header. MIME decoding is mailparser's (mailstore/inspect.ts).
- * chalk, cli-table3 and mailparser load only when needed, so `--json` and `--raw` start fast.
+ * envelope is shown beside the header. MIME decoding is mailparser's (mailstore/inspect.ts);
+ * `list` reads only each header, with header-summary.ts. chalk, cli-table3 and mailparser load
+ * only when needed, so `--json` and `--raw` start fast.
  */
 export interface MailIo {
   write: (text: string | Buffer) => void;
@@ -63,11 +64,39 @@ export interface Described {
   envelope: TransactionRecord | null;
 }
 
+/** mailstore/inspect.ts (and mailparser behind it) when first needed, resolved once: an import() per message costs a module resolution each. */
+let inspecting: Promise<typeof import('../mailstore/inspect.js')> | undefined;
+const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
+
+/** How much of a message `list` reads for its header at first; a longer header is read whole. */
+const HEAD_READ = 16 * 1024;
+
+/** The first copy's header: one bounded read when the store can, the whole message when the header goes on past it. */
+async function headOf(store: MailStore, first: Located): Promise<Buffer> {
+  const { headerComplete } = await inspectModule();
+  const { account, mailbox, meta } = first;
+  const head = store.readHead ? await store.readHead(account, mailbox, meta.uid, HEAD_READ) : null;
+  return head && headerComplete(head, HEAD_READ) ? head : store.read(account, mailbox, meta.uid);
+}
+
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
-  const { summarize } = await import('../mailstore/inspect.js');
-  const first = item.copies[0] as Located;
-  const summary = await summarize(await store.read(first.account, first.mailbox, first.meta.uid));
+  const { summarize } = await inspectModule();
+  const summary = await summarize(await headOf(store, item.copies[0] as Located));
   return { item, summary, envelope: await store.transaction(item.id) };
+}
+
+/** Reads at once for `list`: enough to keep the disk busy, few enough not to hold every file open. */
+const LIST_CONCURRENCY = 16;
+
+/** Every item described, in order, at most LIST_CONCURRENCY at a time. */
+export async function describeAll(store: MailStore, items: readonly MailItem[]): Promise<Described[]> {
+  const rows = new Array<Described>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) rows[i] = await describe(store, items[i] as MailItem);
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, items.length) }, worker));
+  return rows;
 }
 
 export function listJson(d: Described): Record<string, unknown> {
@@ -120,8 +149,7 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
   await withStore(opts, async (store, dir) => {
     const items = await mailItems(store);
     if (items.length === 0) return io.write(opts.json ? '[]\n' : `${localize(T.empty, lang, { dir })}\n`);
-    const rows: Described[] = [];
-    for (const item of items) rows.push(await describe(store, item));
+    const rows = await describeAll(store, items);
     if (opts.json) return io.write(`${JSON.stringify(rows.map(listJson), null, 2)}\n`);
     const [{ renderColumns }, { theme }] = await Promise.all([import('../ui/tables.js'), import('../ui/theme.js')]);
     let marked = false;

@@ -1,21 +1,12 @@
 import type { AddressObject, ParsedMail } from 'mailparser';
+import type { MessageSummary } from './header-summary.js';
 
 /**
  * What `l7lab mail` shows of a message, read with mailparser (MIME, encoded words, charsets
- * and transfer encodings are its job, not ours). The store's bytes are never changed.
+ * and transfer encodings are its job, not ours); a list's header summaries without it
+ * (header-summary.ts, held equal to mailparser's by its test). The store's bytes are never changed.
  */
-export interface MessageSummary {
-  from: string;
-  to: string;
-  cc: string;
-  subject: string;
-  /** The Date header as the sender wrote it ('' when there is none). */
-  date: string;
-  messageId: string;
-  /** The addresses alone, lowercased: From, and To + Cc (+ a Bcc header, if the sender kept one). */
-  fromAddresses: string[];
-  recipientAddresses: string[];
-}
+export type { MessageSummary };
 
 export interface AttachmentInfo {
   filename: string | null;
@@ -91,10 +82,27 @@ async function parser(): Promise<typeof import('mailparser').simpleParser> {
   return (await import('mailparser')).simpleParser;
 }
 
-/** Headers only: quick enough for a list of thousands. */
+let headerSummary: Promise<typeof import('./header-summary.js')> | undefined;
+
+/**
+ * Headers only: quick enough for a list of thousands. Read without mailparser (header-summary.ts,
+ * loaded on first use); what that leaves to mailparser goes to it.
+ */
 export async function summarize(raw: Buffer): Promise<MessageSummary> {
+  const head = headerBlock(raw);
+  const { summarizeHeader, wordDecoder } = await (headerSummary ??= import('./header-summary.js'));
+  return summarizeHeader(head, await wordDecoder(head)) ?? parsedSummary(head);
+}
+
+/** The summary as mailparser gives it (what header-summary.ts leaves to it, and what its test compares with). */
+export async function parsedSummary(raw: Buffer): Promise<MessageSummary> {
   const simpleParser = await parser();
   return summaryOf(await simpleParser(headerBlock(raw), QUIET));
+}
+
+/** The header block's end is in `head` (a blank line), or `head` is the whole message. */
+export function headerComplete(head: Buffer, max: number): boolean {
+  return head.length < max || head.indexOf('\n\n') >= 0 || head.indexOf('\r\n\r\n') >= 0;
 }
 
 export async function inspect(raw: Buffer): Promise<MessageContent> {

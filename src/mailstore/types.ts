@@ -142,6 +142,8 @@ export interface MailStore {
   list(account: string, mailbox: string): Promise<MessageMeta[]>;
   /** The whole message, CRLF line ends, exactly as stored. */
   read(account: string, mailbox: string, uid: number): Promise<Buffer>;
+  /** At most the first `max` bytes of a message (its header, for `mail list`); a store without it is read whole. */
+  readHead?(account: string, mailbox: string, uid: number, max: number): Promise<Buffer>;
   /** Look a message up by its store-wide id (for `l7lab mail show`). */
   findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null>;
 

@@ -13,6 +13,7 @@ import type { WireReply } from '../wire/reply-framer.js';
 import { countReply, out, type Connection, type LessonContext, type RunningLab } from './context.js';
 import { msg } from './messages.js';
 import { DEFAULT_LAB } from './lab-default.js';
+import { labNamed } from './lab-named.js';
 
 /**
  * One round trip on a lesson connection, shown as a transcript: what was sent, what came
@@ -24,11 +25,7 @@ export function viewOptions(ctx: LessonContext): ViewOptions {
   return { lang: ctx.lang, crlf: s.crlf, state: s.state, layers: s.layers };
 }
 
-export function labNamed(ctx: LessonContext, name: string | undefined): RunningLab {
-  const lab = ctx.labs.get(name ?? DEFAULT_LAB) ?? ctx.labs.get(name ?? '');
-  if (!lab) throw new Error(`no lab named ${name ?? DEFAULT_LAB}`);
-  return lab;
-}
+export { labNamed };
 
 /** Client lines are L7 commands unless the server tagged them (L6 for decoded AUTH data) or the caller says otherwise. */
 function clientView(ctx: LessonContext, who: string, protocol: Protocol, sent: readonly SentLine[], paired: ReadonlyArray<LineEvent | undefined>, layer: OsiLayer = 'L7'): ViewLine[] {

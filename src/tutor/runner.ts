@@ -10,6 +10,7 @@ import { runStep } from './steps/index.js';
 import { labListeners } from './steps/show.js';
 import { startLabs } from './labs.js';
 import { LessonQuit, StepRestart } from './control.js';
+import { placeholdersIn } from './placeholders.js';
 
 /**
  * Runs one lesson: a fresh lab (or several) on loopback, the steps in order, progress saved
@@ -121,10 +122,36 @@ async function pause(ctx: LessonContext): Promise<void> {
   if (/^:(quit|q)$/i.test(typed.trim())) throw new LessonQuit();
 }
 
-async function live(ctx: LessonContext, opts: RunLessonOptions, from: number): Promise<void> {
+/**
+ * The labs starting while the first screen shows: with a lesson that opens with `say` steps
+ * (and no resume), those show at once and the labs are awaited, and listed, before the first
+ * step of another kind (issue 19: the first screen waited for every server's modules).
+ */
+interface Starting {
+  labs: Promise<void>;
+  /** Steps before this index run without waiting for the labs. */
+  before: number;
+  listed: boolean;
+}
+
+/** How many steps open the lesson with `say` and no placeholder (`{port.smtp}` comes from a lab): they need no lab. */
+function leadingSays(steps: readonly Step[]): number {
+  const first = steps.findIndex((s) => s.kind !== 'say' || placeholdersIn(JSON.stringify(s)).length > 0);
+  return first < 0 ? steps.length : first;
+}
+
+async function labsUp(ctx: LessonContext, starting: Starting): Promise<void> {
+  await starting.labs;
+  if (starting.listed) return;
+  starting.listed = true;
+  listLabs(ctx);
+}
+
+async function live(ctx: LessonContext, opts: RunLessonOptions, from: number, starting: Starting): Promise<void> {
   const steps = ctx.lesson.steps;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i] as Step;
+    if (i >= starting.before) await labsUp(ctx, starting);
     out(ctx, '');
     const title = s.title ? ` ${s.title[ctx.lang]}` : '';
     heading(ctx, `${msg(ctx.lang, 'stepHeader', { n: i + 1, total: steps.length })}${title}`);
@@ -139,6 +166,9 @@ async function live(ctx: LessonContext, opts: RunLessonOptions, from: number): P
 function announce(ctx: LessonContext): void {
   heading(ctx, msg(ctx.lang, 'lessonHeader', { title: ctx.lesson.title[ctx.lang], minutes: ctx.lesson.minutes }));
   say(ctx, ctx.lesson.summary[ctx.lang]);
+}
+
+function listLabs(ctx: LessonContext): void {
   note(ctx, msg(ctx.lang, 'labUp'));
   for (const lab of ctx.labs.values()) {
     const list = labListeners(lab).map((l) => `${l.name} ${l.host}:${l.port}`);
@@ -186,12 +216,19 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
     for (const c of ctx.connections.values()) c.client.destroy();
   };
   opts.signal?.addEventListener('abort', onAbort);
+  let labs: Promise<void> | undefined;
   try {
-    await startLabs(ctx, opts.startLab, ctx.labs);
-    announce(ctx);
     const from = Math.min(Math.max(opts.startAt ?? 0, 0), opts.lesson.steps.length);
+    labs = startLabs(ctx, opts.startLab, ctx.labs);
+    // Awaited before the first step that is not a say (labsUp), at the end, and before closing: never left unhandled.
+    labs.catch(() => undefined);
+    const starting: Starting = { labs, before: from === 0 ? leadingSays(opts.lesson.steps) : 0, listed: false };
+    if (starting.before === 0) await labs;
+    announce(ctx);
+    if (starting.before === 0) await labsUp(ctx, starting);
     await replay(ctx, opts.lesson.steps.slice(0, from), opts);
-    await live(ctx, opts, from);
+    await live(ctx, opts, from, starting);
+    await labs;
     out(ctx, '');
     heading(ctx, msg(ctx.lang, 'lessonDone', { title: opts.lesson.title[ctx.lang] }));
     if (ctx.score.total > 0) say(ctx, msg(ctx.lang, 'quizScore', ctx.score));
@@ -201,6 +238,8 @@ export async function runLesson(opts: RunLessonOptions): Promise<LessonResult> {
     return { completed: true, mismatches: ctx.mismatches, stats };
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
+    // Labs still starting (the learner left during the first say steps) are closed once up.
+    await labs?.catch(() => undefined);
     await closeAll(ctx);
   }
 }

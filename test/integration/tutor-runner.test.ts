@@ -302,3 +302,52 @@ steps:
   });
 });
 
+
+describe('runLesson: the first screen before the lab (issue 19)', () => {
+  /** A lab start held until the lesson has written `until`; records whether the lab was up when it was written. */
+  async function gated(yaml: string, until: string) {
+    const labs = fakeLabs();
+    trackers.push(labs);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    let up = false;
+    let upWhenShown: boolean | null = null;
+    let text = '';
+    const startLab: RunLessonOptions['startLab'] = async (o) => {
+      await gate;
+      const lab = await labs.startLab(o);
+      up = true;
+      return lab;
+    };
+    const write = (t: string) => {
+      text += t;
+      if (upWhenShown === null && text.includes(until)) {
+        upWhenShown = up;
+        release();
+      }
+    };
+    // '' opens the gate at once: upWhenShown then says whether the lab was up at the first line written.
+    if (until === '') release();
+    const result = await runLesson({ lesson: lesson(yaml), lang: 'en', auto: true, prompts: scriptedPrompts([]), write, startLab, timeoutMs: 3000 });
+    return { result, text, upWhenShown };
+  }
+
+  it('shows an opening say step while the lab starts, and lists the lab before the first step that uses it', async () => {
+    const { result, text, upWhenShown } = await gated(SMTP_LESSON, 'Hello there');
+    expect(result.completed).toBe(true);
+    expect(upWhenShown).toBe(false);
+    const listed = text.indexOf('Lab servers for this lesson');
+    expect(listed).toBeGreaterThan(text.indexOf('Hello there'));
+    expect(listed).toBeLessThan(text.indexOf('Step 2/'));
+  });
+
+  it('waits for the lab first when the opening say names one of its ports', async () => {
+    const withPort = SMTP_LESSON.replace(`text: ${L('Hello there')}`, `text: ${L('Hello there, SMTP is on {port.smtp}')}`);
+    const { result, text, upWhenShown } = await gated(withPort, '');
+    expect(result.completed).toBe(true);
+    expect(upWhenShown).toBe(true);
+    expect(text).toMatch(/SMTP is on \d+/);
+    expect(text).not.toContain('{port.smtp}');
+    expect(text.indexOf('Lab servers for this lesson')).toBeLessThan(text.indexOf('Step 1/'));
+  });
+});

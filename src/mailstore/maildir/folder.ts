@@ -1,4 +1,4 @@
-import { promises as fsp, readFileSync } from 'node:fs';
+import { closeSync, openSync, promises as fsp, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeFlags, sameFlags } from '../flags.js';
 import { KeywordFile } from './keywords-file.js';
@@ -151,6 +151,33 @@ export class MaildirFolder {
       if (errnoOf(err) !== 'ENOENT') throw err;
       this.index.invalidate();
       return null;
+    }
+  }
+
+  /** At most the first `max` bytes, one bounded read of the file the index knows (a header for `mail list`). */
+  async readHead(uid: number, max: number): Promise<Buffer> {
+    return this.readHeadKnown(uid, max) ?? (await this.read(uid)).subarray(0, max);
+  }
+
+  /** The fast path of readHead(): null when the index does not know the UID or its file is gone. */
+  readHeadKnown(uid: number, max: number): Buffer | null {
+    const known = this.index.known(uid);
+    if (!known) return null;
+    let fd: number;
+    try {
+      fd = openSync(join(this.dir, known.sub, known.name), 'r');
+    } catch (err) {
+      if (errnoOf(err) !== 'ENOENT') throw err;
+      this.index.invalidate();
+      return null;
+    }
+    try {
+      const buf = Buffer.allocUnsafe(known.size > 0 ? Math.min(max, known.size) : max);
+      let got = 0;
+      for (let n = 1; got < buf.length && n > 0; got += n) n = readSync(fd, buf, got, buf.length - got, got);
+      return buf.subarray(0, got);
+    } finally {
+      closeSync(fd);
     }
   }
 

@@ -129,6 +129,10 @@ export class MaildirStore implements MailStore {
     return this.tree.opened(account, mailbox)?.readKnown(uid) ?? (await this.folder(account, mailbox)).read(uid);
   }
 
+  async readHead(account: string, mailbox: string, uid: number, max: number): Promise<Buffer> {
+    return this.tree.opened(account, mailbox)?.readHeadKnown(uid, max) ?? (await this.folder(account, mailbox)).readHead(uid, max);
+  }
+
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
     if (id.length === 0) return null;
     const copies = await everyCopy(this);

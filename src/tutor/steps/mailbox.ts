@@ -3,7 +3,7 @@ import { renderFitted } from '../../ui/tables.js';
 import { explain, note, say, warn } from '../present.js';
 import { rebuildMenu } from '../recovery.js';
 import { mismatch, out, tr, type LessonContext } from '../context.js';
-import { labNamed } from '../exchange.js';
+import { labNamed } from '../lab-named.js';
 import { msg } from '../messages.js';
 import type { StepOf } from '../schema.js';
 

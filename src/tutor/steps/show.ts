@@ -3,7 +3,7 @@ import { renderFitted } from '../../ui/tables.js';
 import { theme } from '../../ui/theme.js';
 import { wrap } from '../../ui/wrap.js';
 import { out, tr, type LessonContext, type RunningLab } from '../context.js';
-import { labNamed } from '../exchange.js';
+import { labNamed } from '../lab-named.js';
 import { msg } from '../messages.js';
 import { code, explain, note, say } from '../present.js';
 import type { StepOf } from '../schema.js';
