@@ -1,8 +1,8 @@
 import { StepRestart, LessonQuit } from './control.js';
-import type { Connection, LessonContext } from './context.js';
+import { fillValue, type Connection, type LessonContext } from './context.js';
 import { msg } from './messages.js';
 import { note, say, warn } from './present.js';
-import { wayOut } from './way-out.js';
+import { wayOut, type WayOut } from './way-out.js';
 
 /**
  * Out-of-step recovery. A step starts from a session state (read from the server's own
@@ -44,7 +44,15 @@ export function wayOutText(ctx: LessonContext, why: OffPath, start: StepStart, c
   if (why === 'exchange' && opener) return msg(ctx.lang, 'reopenHint', { command: opener });
   const w = why === 'closed' ? undefined : wayOut(conn.protocol, conn.state ?? '', start.state);
   if (!w) return msg(ctx.lang, 'noWayOut');
-  return msg(ctx.lang, 'wayOutHint', { command: w.command.replace('{tag}', 'a9'), text: w.text[ctx.lang] });
+  return msg(ctx.lang, 'wayOutHint', { command: wayOutCommand(ctx, w, conn.name), text: w.text[ctx.lang] });
+}
+
+/** The way out's command; a login repeats the lesson's own (its account, its password) on this connection. */
+export function wayOutCommand(ctx: LessonContext, w: WayOut, connection: string): string {
+  const same = w.same;
+  const own = same && ctx.lesson.steps.find((s) => s.kind === 'send' && s.connection === connection && same.test(s.command));
+  const command = own && own.kind === 'send' ? fillValue(ctx, own.command).replace(/^\S+(?= LOGIN )/i, '{tag}') : w.command;
+  return command.replace('{tag}', 'a9');
 }
 
 type RecoveryChoice = 'retry' | 'way-out' | 'reset' | 'skip' | 'quit';

@@ -14,6 +14,11 @@ export interface WayOut {
   /** The state the step starts from; any when omitted. */
   want?: string;
   command: string;
+  /**
+   * The lesson's own command this way out stands for (LOGIN, USER): when the lesson sends one on
+   * the same connection, the way out repeats it with the lesson's account, not the default one.
+   */
+  same?: RegExp;
   text: Localized;
 }
 
@@ -75,6 +80,7 @@ export const WAY_OUT: readonly WayOut[] = [
     protocol: 'imap',
     now: 'not authenticated',
     command: '{tag} LOGIN alice wonderland',
+    same: /^\S+ LOGIN /i,
     text: {
       en: 'This session is not logged in (a new connection): LOGIN first (RFC 3501 6.2.3).',
       ja: 'このセッションはログインしていません（新しい接続です）。まず LOGIN してください（RFC 3501 6.2.3）。',
@@ -85,6 +91,7 @@ export const WAY_OUT: readonly WayOut[] = [
     now: 'AUTHORIZATION',
     want: 'TRANSACTION',
     command: 'USER alice',
+    same: /^USER /i,
     text: {
       en: 'This session is not logged in (a new connection): USER, then PASS (RFC 1939 7).',
       ja: 'このセッションはログインしていません（新しい接続です）。USER、続けて PASS を送ってください（RFC 1939 7）。',

@@ -6,6 +6,7 @@ import { encoding } from '../../../src/practice/shell-helpers.js';
 import { missReason } from '../../../src/tutor/feedback.js';
 import { ProgressStore } from '../../../src/tutor/progress.js';
 import { withoutVerdict } from '../../../src/tutor/verdict.js';
+import { wayOutCommand } from '../../../src/tutor/recovery.js';
 import { wayOut, WAY_OUT } from '../../../src/tutor/way-out.js';
 import { scratch } from '../../support/scratch.js';
 
@@ -93,5 +94,31 @@ describe('watched and scored progress', () => {
     const again = await ProgressStore.open(join(dir, 'progress.json'));
     expect(again.status('pop3')).toBe('done');
     expect(again.lesson('pop3')?.stats?.score).toEqual({ right: 2, total: 3 });
+  });
+});
+
+describe('a way out that logs in repeats the lesson own login', () => {
+  // A lesson step list and a lab with bob's account: only what wayOutCommand reads.
+  const ctxWith = (steps: unknown[]) =>
+    ({
+      lesson: { steps },
+      captures: new Map<string, string>(),
+      labs: new Map([['main', { lab: { accounts: { secret: (user: string) => (user === 'bob' ? 'builder' : undefined) } } }]]),
+    }) as unknown as Parameters<typeof wayOutCommand>[0];
+  const imapLogin = wayOut('imap', 'not authenticated', 'authenticated');
+  const pop3User = wayOut('pop3', 'AUTHORIZATION', 'TRANSACTION');
+
+  it('uses the account and password of the lesson LOGIN on the same connection, with a fresh tag', () => {
+    const ctx = ctxWith([
+      { kind: 'send', connection: 'laptop', command: 'a1 LOGIN alice {password.alice}' },
+      { kind: 'send', connection: 'phone', command: 'b1 LOGIN bob {password.bob}' },
+    ]);
+    expect(wayOutCommand(ctx, imapLogin!, 'phone')).toBe('a9 LOGIN bob builder');
+  });
+
+  it('falls back to the table when the lesson sends no login on that connection', () => {
+    const ctx = ctxWith([{ kind: 'send', connection: 'laptop', command: 'a1 LOGIN bob {password.bob}' }]);
+    expect(wayOutCommand(ctx, imapLogin!, 'phone')).toBe('a9 LOGIN alice wonderland');
+    expect(wayOutCommand(ctxWith([{ kind: 'send', connection: 'p', command: 'USER bob' }]), pop3User!, 'p')).toBe('USER bob');
   });
 });
