@@ -145,3 +145,18 @@ export function renderFitted(columns: readonly Column[], rows: ReadonlyArray<Rea
   }
   return attempt(levels[levels.length - 1] as number[], true) ?? stacked(columns, cells, width);
 }
+
+/**
+ * Column widths (padding included, as renderTable takes them) that fit a bordered table into
+ * `width` columns by narrowing column `flex` alone, whose cells then wrap; undefined when the
+ * table fits as it is. A terminal wraps a wider line itself and breaks every border.
+ */
+export function fitWidths(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, flex: number, width: number): number[] | undefined {
+  const all = [head, ...rows].map((r) => r.map((c) => String(c)));
+  const n = Math.max(...all.map((r) => r.length));
+  const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))) + 2);
+  const total = widths.reduce((a, b) => a + b, 0) + n + 1;
+  if (total <= width) return undefined;
+  widths[flex] = Math.max(12, (widths[flex] as number) - (total - width));
+  return widths;
+}
