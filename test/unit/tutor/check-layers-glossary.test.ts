@@ -75,7 +75,7 @@ describe('one layer badge per command across lessons', () => {
   });
 
   it('accepts the chosen term, and a lesson set without a glossary checks no terms', async () => {
-    expect(await check({ a: lesson('a', 'smtp', [['e', 'EHLO x', 'L7']], 'ノートパソコン で名乗ります') }, GLOSSARY)).toEqual([]);
+    expect(await check({ a: lesson('a', 'smtp', [['e', 'EHLO x', 'L7']], 'ノートパソコンで名乗ります') }, GLOSSARY)).toEqual([]);
     expect(await check({ a: lesson('a', 'smtp', [['e', 'EHLO x', 'L7']], 'ノートPC で名乗ります') })).toEqual([]);
   });
 
