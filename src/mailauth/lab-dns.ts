@@ -8,7 +8,7 @@ import { decodeMessage } from '../protocols/dns/codec/decode.js';
 import { encodeQuery } from '../protocols/dns/codec/encode.js';
 import { RCODES, RR_TYPES, type DnsMessage, type ResourceRecord } from '../protocols/dns/types.js';
 import type { Address } from '../protocols/server.js';
-import { exchangeDns } from '../wire/dns-client.js';
+import { exchangeDnsWhole } from '../wire/dns-client.js';
 import type { Lab } from '../lab.js';
 import { MAILAUTH_LIMITS } from './limits.js';
 import type { AuthDns, TxtAnswer } from './types.js';
@@ -20,9 +20,8 @@ export async function ask(resolver: Address, name: string, type: number): Promis
   const query = encodeQuery(name, type, { id: randomInt(0, 0x10000), rd: true, edns: true });
   let message: DnsMessage;
   try {
-    const base = { host: resolver.host, port: resolver.port, timeoutMs: MAILAUTH_LIMITS.dnsTimeoutMs };
-    message = decodeMessage((await exchangeDns(query, { ...base, transport: 'udp' })).bytes, { fields: false }).message;
-    if (message.header.tc) message = decodeMessage((await exchangeDns(query, { ...base, transport: 'tcp' })).bytes, { fields: false }).message;
+    const bytes = await exchangeDnsWhole(query, { host: resolver.host, port: resolver.port, timeoutMs: MAILAUTH_LIMITS.dnsTimeoutMs });
+    message = decodeMessage(bytes, { fields: false }).message;
   } catch (err) {
     return { kind: 'error', reason: (err as Error).message };
   }

@@ -10,7 +10,7 @@ import { theme } from '../ui/theme.js';
 import { out, type LessonContext } from './context.js';
 import type { AskedQuery } from './dns-ask.js';
 import { dnsMsg } from './dns-messages.js';
-import { DnsWireError, exchangeDns } from '../wire/dns-client.js';
+import { DnsWireError, exchangeDns, exchangeDnsWhole } from '../wire/dns-client.js';
 import { chooseServer, labTargets } from '../practice/dns-targets.js';
 import { viewOptions } from './exchange.js';
 import type { TutorLabDns } from './lab-types.js';
@@ -57,11 +57,8 @@ export function targetFor(dns: TutorLabDns, server: string | null): (DnsTarget &
 const DEFAULT_TIMEOUT_MS = 5000;
 
 async function send(bytes: Uint8Array, to: DnsTarget, tcp: boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Uint8Array> {
-  const over = (transport: 'udp' | 'tcp') => exchangeDns(bytes, { ...to, transport, timeoutMs }).then((r) => r.bytes);
-  if (tcp) return over('tcp');
-  const answer = await over('udp');
-  // RFC 1035 4.1.1: TC is bit 1 of the third octet; the whole answer needs TCP (RFC 7766 5).
-  return ((answer[2] ?? 0) & 0x02) !== 0 ? over('tcp') : answer;
+  const o = { host: to.host, port: to.port, timeoutMs };
+  return tcp ? (await exchangeDns(bytes, { ...o, transport: 'tcp' })).bytes : exchangeDnsWhole(bytes, o);
 }
 
 /** A name server's name that is no server of the lab (`ns.example.test`, from a referral): its address from the resolver. */

@@ -111,3 +111,13 @@ function overTcp(query: Uint8Array, o: DnsExchangeOptions): Promise<DnsExchange>
     socket.on('end', () => done(new DnsWireError('closed', `${where(o)} closed the connection before a whole answer`)));
   });
 }
+
+/**
+ * The whole answer, as a stub resolver gets it: UDP first, and the same query again over TCP when
+ * the answer came back truncated (RFC 1035 4.1.1: TC is bit 1 of the third octet; RFC 7766 5).
+ * For the tutor and the mail-authentication checks, which want the answer, not the lesson in TC.
+ */
+export async function exchangeDnsWhole(query: Uint8Array, o: Omit<DnsExchangeOptions, 'transport'>): Promise<Uint8Array> {
+  const answer = (await exchangeDns(query, { ...o, transport: 'udp' })).bytes;
+  return ((answer[2] ?? 0) & 0x02) !== 0 ? (await exchangeDns(query, { ...o, transport: 'tcp' })).bytes : answer;
+}
