@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { cpuMicrosOf, launch, peakRssOf, serveForked } from './lib/fork-server.mjs';
 import { rssOf, startServe } from './lib/serve-command.mjs';
 import { CASES, caseName, loadGenerator } from './lib/smtp-load.mjs';
+import { startSmtpServerPeer } from './lib/smtp-peer.mjs';
 import { median } from './lib/stats.mjs';
 
 const HOST = '127.0.0.1';
@@ -27,26 +28,12 @@ const MB = 1024 * 1024;
 
 // ---- the peer, one per child process: smtp-server that keeps what it receives ----
 
-async function startPeer(keep) {
-  const { SMTPServer } = await import('smtp-server');
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    size: 10 * 1024 * 1024,
-    logger: false,
-    // No PTR query may leave the machine; its default lookup would also delay each greeting.
-    disableReverseLookup: true,
-    onData(stream, _session, callback) {
-      const chunks = [];
-      stream.on('data', (c) => chunks.push(c));
-      stream.on('end', () => keep(Buffer.concat(chunks)).then(() => callback(), callback));
-    },
+function startPeer(keep) {
+  return startSmtpServerPeer((stream, callback) => {
+    const chunks = [];
+    stream.on('data', (c) => chunks.push(c));
+    stream.on('end', () => keep(Buffer.concat(chunks)).then(() => callback(), callback));
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, resolve);
-  });
-  return server.server.address().port;
 }
 
 async function startPeerMemory() {

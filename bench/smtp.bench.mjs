@@ -9,6 +9,7 @@
 // Only 127.0.0.1 is ever a target; every run is bounded in count and in time.
 import { fileURLToPath } from 'node:url';
 import { launch, serveForked } from './lib/fork-server.mjs';
+import { startSmtpServerPeer } from './lib/smtp-peer.mjs';
 import { CASES, caseName, loadGenerator } from './lib/smtp-load.mjs';
 
 const HOST = '127.0.0.1';
@@ -26,24 +27,11 @@ async function startOurs() {
 }
 
 async function startPeer() {
-  const { SMTPServer } = await import('smtp-server');
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    size: 10 * 1024 * 1024,
-    logger: false,
-    // No PTR query may leave the machine; its default lookup would also delay each greeting.
-    disableReverseLookup: true,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => callback());
-    },
+  const port = await startSmtpServerPeer((stream, callback) => {
+    stream.on('data', () => undefined);
+    stream.on('end', () => callback());
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, resolve);
-  });
-  return { port: server.server.address().port, name: 'smtp-server' };
+  return { port, name: 'smtp-server' };
 }
 
 await serveForked(CHILD_FLAG, { ours: startOurs, peer: startPeer });
