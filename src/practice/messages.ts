@@ -136,7 +136,7 @@ const MESSAGES = {
   wordQ: { en: 'Q = like quoted-printable, "_" for a space (RFC 2047 4.2)', ja: 'Q = quoted-printable に似た形式、空白は「_」（RFC 2047 4.2）' },
   wordSplit: {
     en: '{n} words: one may be at most 75 characters (RFC 2047 2); a reader joins adjacent words and drops the space between them (6.2)',
-    ja: '{n} 個の単語に分けました。1 個は 75 文字までです（RFC 2047 2）。読む側は隣り合う単語をつなぎ、間の空白を取り除きます（6.2）',
+    ja: 'エンコードワード {n} 個に分けました。1 個は 75 文字までです（RFC 2047 2）。読む側は隣り合うエンコードワードをつなぎ、間の空白を取り除きます（6.2）',
   },
   wordOne: { en: '{word} -> {text}   (charset {charset}, {encoding})', ja: '{word} -> {text}（文字コード {charset}、{encoding}）' },
   wordDecoded: { en: 'decoded: {text}', ja: 'デコード結果: {text}' },
