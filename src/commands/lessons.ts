@@ -3,8 +3,7 @@ import { defaultLessonsDir } from '../tutor/lesson-paths.js';
 import { msg } from '../tutor/messages.js';
 import { formatProblem } from '../tutor/problems.js';
 import { progressPath } from '../tutor/progress.js';
-import { fitWidths, renderTable } from '../ui/tables.js';
-import { terminalWidth, wrap } from '../ui/wrap.js';
+import { renderFitted } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { loadCatalog, openProgress, unknownLesson } from '../tutor/catalog.js';
 import { langOption } from './options.js';
@@ -55,11 +54,9 @@ export async function runLessons(opts: Record<string, unknown>, deps: LessonsDep
     const status = msg(lang, STATUS_KEY[e.status]) + (e.status === 'started' ? ` ${e.done}/${e.steps}` : '');
     return [e.id, e.title, e.minutes, e.status === 'done' ? theme.ok(status) : status, e.score ? `${e.score.right}/${e.score.total}` : '-'];
   });
-  // In a terminal the titles wrap to fit its width (80 columns and more); piped, rows stay one line each.
-  // The titles are wrapped here, by the rules the lesson text uses (Japanese breaks between
-  // characters, English between words), not by cli-table3, which cuts a long Japanese title with "…".
-  const colWidths = process.stdout.isTTY ? fitWidths(head, rows, 1, terminalWidth()) : undefined;
-  const width = colWidths?.[1];
-  const fitted = width === undefined ? rows : rows.map((r) => r.map((cell, i) => (i === 1 ? wrap(String(cell), { width: width - 2 }) : cell)));
-  write(`${renderTable(head, fitted, colWidths ? { colWidths } : {})}\n`);
+  // In a terminal the table fits its width: the titles wrap (ui/tables.ts renderFitted, a
+  // `wrap` column), where a wider table would have its borders broken by the terminal. Piped,
+  // each lesson stays on one line.
+  const columns = head.map((h, i) => (i === 1 ? { head: h, min: 20, wrap: true } : { head: h }));
+  write(`${renderFitted(columns, rows, process.stdout.isTTY ? {} : { width: Number.MAX_SAFE_INTEGER })}\n`);
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
 import { theme } from './theme.js';
 import { displayWidth, padEnd, truncate } from './width.js';
-import { terminalWidth } from './wrap.js';
+import { terminalWidth, wrap } from './wrap.js';
 
 /** cli-table3, required only for a table whose cells wrap: the tables the CLI prints are drawn below. */
 let tableClass: typeof TableType | undefined;
@@ -74,6 +74,11 @@ export interface Column {
   min?: number;
   /** May be left out when the table does not fit; lower ranks go first. */
   drop?: number;
+  /**
+   * Cut cells are wrapped onto more lines instead (by ui/wrap.ts: English between words,
+   * Japanese between characters), so nothing is lost; give a `min` of at least 20 with it.
+   */
+  wrap?: boolean;
 }
 
 export interface FitOptions {
@@ -137,26 +142,12 @@ export function renderFitted(columns: readonly Column[], rows: ReadonlyArray<Rea
     const widths = cut ? shrink(cols, natural, width) : tableWidth(natural) <= width ? natural : null;
     if (!widths) return null;
     const head = cols.map((c, j) => truncate(c.head, widths[j] as number));
-    return renderTable(head, body.map((r) => r.map((cell, j) => truncate(cell, widths[j] as number))), { colWidths: widths.map((w) => w + 2) });
+    const fitted = (cell: string, j: number) => (cols[j]?.wrap && displayWidth(cell) > (widths[j] as number) ? wrap(cell, { width: widths[j] as number }) : truncate(cell, widths[j] as number));
+    return renderTable(head, body.map((r) => r.map(fitted)), { colWidths: widths.map((w) => w + 2) });
   };
   for (const keep of levels) {
     const shown = attempt(keep, false);
     if (shown !== null) return shown;
   }
   return attempt(levels[levels.length - 1] as number[], true) ?? stacked(columns, cells, width);
-}
-
-/**
- * Column widths (padding included, as renderTable takes them) that fit a bordered table into
- * `width` columns by narrowing column `flex` alone, whose cells then wrap; undefined when the
- * table fits as it is. A terminal wraps a wider line itself and breaks every border.
- */
-export function fitWidths(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, flex: number, width: number): number[] | undefined {
-  const all = [head, ...rows].map((r) => r.map((c) => String(c)));
-  const n = Math.max(...all.map((r) => r.length));
-  const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))) + 2);
-  const total = widths.reduce((a, b) => a + b, 0) + n + 1;
-  if (total <= width) return undefined;
-  widths[flex] = Math.max(12, (widths[flex] as number) - (total - width));
-  return widths;
 }
