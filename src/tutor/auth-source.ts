@@ -1,5 +1,5 @@
-import { NoSuchMailboxError, type MailStore } from '../mailstore/types.js';
-import { headerOf } from './steps/mailbox.js';
+import type { MailStore } from '../mailstore/types.js';
+import { headerOf, listOrEmpty } from './steps/mailbox.js';
 
 /**
  * What a receiving server knows of a message when it checks it, taken from what the lab keeps:
@@ -38,13 +38,7 @@ export function topReceived(raw: Buffer): TraceFacts {
 
 /** The newest message of a mailbox as a receiving server sees it, or null when the mailbox is empty. */
 export async function newestAuthSource(store: MailStore, account: string, mailbox: string): Promise<AuthSource | null> {
-  let metas;
-  try {
-    metas = await store.list(account, mailbox);
-  } catch (err) {
-    if (err instanceof NoSuchMailboxError) return null;
-    throw err;
-  }
+  const metas = await listOrEmpty(store, account, mailbox);
   const meta = metas[metas.length - 1];
   if (!meta) return null;
   const raw = await store.read(account, mailbox, meta.uid);

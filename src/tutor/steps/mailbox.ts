@@ -1,4 +1,4 @@
-import { NoSuchMailboxError, type MessageMeta } from '../../mailstore/types.js';
+import { NoSuchMailboxError, type MailStore, type MessageMeta } from '../../mailstore/types.js';
 import { renderFitted } from '../../ui/tables.js';
 import { explain, note, say, warn } from '../present.js';
 import { rebuildMenu } from '../recovery.js';
@@ -20,9 +20,10 @@ export function headerOf(raw: Buffer, name: string): string {
   return m ? (m[1] as string).trim() : '';
 }
 
-async function listOrEmpty(ctx: LessonContext, step: StepOf<'check'>): Promise<MessageMeta[]> {
+/** The mailbox's messages, oldest first; none when the mailbox does not exist yet (nothing delivered to it). */
+export async function listOrEmpty(store: MailStore, account: string, mailbox: string): Promise<MessageMeta[]> {
   try {
-    return await labNamed(ctx, step.lab).lab.store.list(step.account, step.mailbox);
+    return await store.list(account, mailbox);
   } catch (err) {
     if (err instanceof NoSuchMailboxError) return [];
     throw err;
@@ -45,7 +46,7 @@ function problems(ctx: LessonContext, step: StepOf<'check'>, metas: MessageMeta[
 export async function runCheck(ctx: LessonContext, step: StepOf<'check'>): Promise<void> {
   if (step.text) say(ctx, tr(ctx, step.text));
   const store = labNamed(ctx, step.lab).lab.store;
-  const metas = await listOrEmpty(ctx, step);
+  const metas = await listOrEmpty(store, step.account, step.mailbox);
   const rows: Array<Array<string | number>> = [];
   let newestRaw: string | null = null;
   for (const meta of metas) {
