@@ -126,8 +126,9 @@ export async function renderFetch(services: ImapServices, mb: SelectedMailbox, s
   }
   let atts = opts.atts;
   if (opts.setSeen && !entry.flags.includes('\\Seen') && !mb.isGone(entry.uid)) {
-    entry.flags = normalizeFlags([...entry.flags, '\\Seen']);
-    await services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
+    const flags = normalizeFlags([...entry.flags, '\\Seen']);
+    entry.flags = flags;
+    await services.store.setFlags(mb.account, mb.name, entry.uid, flags);
     // RFC 3501 6.4.5: the flags that changed are reported in the same FETCH response.
     if (!atts.some((a) => a.kind === 'FLAGS')) atts = [...atts, { kind: 'FLAGS' }];
   }
