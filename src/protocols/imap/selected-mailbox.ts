@@ -180,14 +180,19 @@ export class SelectedMailbox {
 
   /** Another session changed this message's flags and the client has not heard yet. */
   unreported(entry: MessageEntry): boolean {
-    const i = this.cols.indexOf(entry.uid);
+    const i = this.rowOf(entry);
     return i >= 0 && this.cols.flagId(i) !== this.cols.toldId(i);
   }
 
   /** The client has now heard this message's current flags. */
   told(entry: MessageEntry): void {
-    const i = this.cols.indexOf(entry.uid);
+    const i = this.rowOf(entry);
     if (i >= 0) this.cols.tell(i);
+  }
+
+  /** The row of an entry: its view knows it (no search per message of a FETCH 1:*). */
+  private rowOf(entry: MessageEntry): number {
+    return entry instanceof EntryView ? entry.row() : this.cols.indexOf(entry.uid);
   }
 
   /** Expunged by another session but still numbered here: its bytes are gone. */
