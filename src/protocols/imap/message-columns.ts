@@ -49,13 +49,6 @@ export class FlagTable {
   }
 }
 
-export interface MessageFacts {
-  uid: number;
-  size: number;
-  internalDate: Date;
-  flags: readonly string[];
-}
-
 const START_CAPACITY = 16;
 
 function grown<T extends Uint32Array | Float64Array>(a: T, capacity: number): T {
@@ -79,13 +72,14 @@ export class MessageColumns {
     return this.length;
   }
 
-  push(m: MessageFacts): void {
+  /** One more message, after the others (its UID above theirs: RFC 3501 2.3.1.1); `date` in ms. */
+  push(uid: number, size: number, date: number, flags: readonly string[]): void {
     if (this.length === this.uidCol.length) this.reserve(this.length * 2);
     const i = this.length++;
-    this.uidCol[i] = m.uid;
-    this.sizeCol[i] = m.size;
-    this.dateCol[i] = m.internalDate.getTime();
-    const id = this.flagTable.idOf(m.flags);
+    this.uidCol[i] = uid;
+    this.sizeCol[i] = size;
+    this.dateCol[i] = date;
+    const id = this.flagTable.idOf(flags);
     this.flagCol[i] = id;
     this.toldCol[i] = id;
   }

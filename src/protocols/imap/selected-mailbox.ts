@@ -1,5 +1,5 @@
 import { canonicalAccount, canonicalMailbox } from '../../mailstore/names.js';
-import { NoSuchMailboxError, SYSTEM_FLAGS, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
+import { NoSuchMailboxError, SYSTEM_FLAGS, type MailStore, type StoreChange } from '../../mailstore/types.js';
 import { ProtocolSyntaxError } from '../errors.js';
 import { MessageColumns } from './message-columns.js';
 import type { ImapServices } from './services.js';
@@ -86,8 +86,19 @@ async function recentAmong(
   return store.takeNew(mb.account, mb.name, fresh, !mb.readOnly);
 }
 
+/**
+ * The store's messages with a UID above `after` (and not in `skip`) onto the columns: through
+ * eachFact where the store has it (nothing made per message), else through list().
+ */
+async function readFacts(store: MailStore, account: string, name: string, after: number, cols: MessageColumns, skip?: ReadonlySet<number>): Promise<void> {
+  const take = (uid: number, size: number, date: number, flags: readonly string[]): void => {
+    if (uid > after && !skip?.has(uid)) cols.push(uid, size, date, flags);
+  };
+  if (store.eachFact) return store.eachFact(account, name, take);
+  for (const m of await store.list(account, name)) take(m.uid, m.size, m.internalDate.getTime(), m.flags);
+}
+
 export class SelectedMailbox {
-  private readonly cols = new MessageColumns();
   private readonly recentUids: Set<number>;
   /** UIDs whose flags another session (or this one) changed since the client heard. */
   private readonly dirty = new Set<number>();
@@ -106,11 +117,9 @@ export class SelectedMailbox {
     readonly readOnly: boolean,
     readonly uidValidity: number,
     readonly uidNext: number,
-    metas: MessageMeta[],
+    private readonly cols: MessageColumns,
     recent: readonly number[],
   ) {
-    this.cols.reserve(metas.length);
-    for (const m of metas) this.cols.push(m);
     this.recentUids = new Set(recent);
     this.announced = new Set(this.keywords());
     this.unwatch = services.store.watch((change) => this.onChange(change));
@@ -121,9 +130,11 @@ export class SelectedMailbox {
     const account = canonicalAccount(user);
     const name = canonicalMailbox(mailbox);
     const status = await services.store.status(account, name);
-    const metas = await services.store.list(account, name);
-    const recent = await recentAmong(services, { account, name, readOnly, uidValidity: status.uidValidity }, metas.map((m) => m.uid));
-    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, metas, recent);
+    const cols = new MessageColumns();
+    cols.reserve(status.messages);
+    await readFacts(services.store, account, name, 0, cols);
+    const recent = await recentAmong(services, { account, name, readOnly, uidValidity: status.uidValidity }, cols.uids());
+    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, cols, recent);
   }
 
   get exists(): number {
@@ -303,20 +314,23 @@ export class SelectedMailbox {
 
   private async loadAdded(): Promise<string[]> {
     this.added = false;
-    let metas: MessageMeta[];
+    const before = this.cols.count;
+    const last = before > 0 ? this.cols.uid(before - 1) : 0;
     try {
-      metas = await this.services.store.list(this.account, this.name);
+      await readFacts(this.services.store, this.account, this.name, last, this.cols, this.expunged);
     } catch (err) {
       if (err instanceof NoSuchMailboxError) return [];
       throw err;
     }
-    const last = this.cols.count > 0 ? this.cols.uid(this.cols.count - 1) : 0;
-    const fresh = metas.filter((m) => m.uid > last && !this.expunged.has(m.uid));
-    if (fresh.length === 0) return [];
-    for (const m of fresh) this.cols.push(m);
-    const uids = fresh.map((m) => m.uid);
+    if (this.cols.count === before) return [];
+    const uids: number[] = [];
+    const used = new Set<number>();
+    for (let i = before; i < this.cols.count; i++) {
+      uids.push(this.cols.uid(i));
+      used.add(this.cols.flagId(i));
+    }
     for (const uid of await recentAmong(this.services, this, uids)) this.recentUids.add(uid);
-    const flags = this.announceKeywords(fresh.flatMap((m) => m.flags));
+    const flags = this.announceKeywords(this.cols.flagTable.keywordsOf(used));
     return [...flags, `* ${this.exists} EXISTS`, `* ${this.recentUids.size} RECENT`];
   }
 

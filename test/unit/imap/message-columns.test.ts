@@ -5,7 +5,7 @@ import { FlagTable, MessageColumns } from '../../../src/protocols/imap/message-c
 function columns(n: number): MessageColumns {
   const cols = new MessageColumns();
   for (let k = 0; k < n; k++) {
-    cols.push({ uid: 2 * k + 1, size: 100 + k, internalDate: new Date(Date.UTC(2025, 0, 1) + k * 1000), flags: k % 3 === 0 ? ['\\Seen'] : [] });
+    cols.push(2 * k + 1, 100 + k, Date.UTC(2025, 0, 1) + k * 1000, k % 3 === 0 ? ['\\Seen'] : []);
   }
   return cols;
 }
