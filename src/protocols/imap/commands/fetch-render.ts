@@ -83,10 +83,16 @@ export function needsMessage(atts: readonly FetchAtt[]): boolean {
  * needsMessage() is false.
  */
 export function renderMetaFetch(mb: SelectedMailbox, seq: number, entry: MessageEntry, atts: readonly FetchAtt[]): string {
-  // A plain loop: called once per message of `FETCH 1:*`, so no array or closure per call.
-  let line = `* ${seq} FETCH (`;
-  for (let i = 0; i < atts.length; i++) line += (i > 0 ? ' ' : '') + (metaItem(atts[i] as FetchAtt, mb, entry) ?? '');
-  return `${line})`;
+  // Joined, not built with +=: the line is then one flat string, not a tree of a dozen
+  // concatenations that all stay alive (and survive the young generation) until the 10,000
+  // lines of a FETCH 1:* are written (issue 19: memory).
+  const parts: string[] = [`* ${seq} FETCH (`];
+  for (let i = 0; i < atts.length; i++) {
+    if (i > 0) parts.push(' ');
+    parts.push(metaItem(atts[i] as FetchAtt, mb, entry) ?? '');
+  }
+  parts.push(')');
+  return parts.join('');
 }
 
 function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
