@@ -171,16 +171,19 @@ export class SelectedMailbox {
    * (RFC 3501 6.4.8); a message number past the end is an error (RFC 9051 6.4.5: BAD).
    */
   resolve(set: SequenceSet, byUid: boolean): Array<{ seq: number; entry: MessageEntry }> {
-    if (byUid) {
-      return resolveUids(set, this.uids()).map((uid) => {
-        const seq = this.seqOf(uid) as number;
-        return { seq, entry: this.entryAt(seq) };
-      });
-    }
+    return this.resolveSeqs(set, byUid).map((seq) => ({ seq, entry: this.entryAt(seq) }));
+  }
+
+  /**
+   * The sequence numbers of resolve(), alone: a FETCH 1:* that makes each entry when it renders
+   * it keeps 10,000 numbers alive while it works, not 10,000 entries (issue 19: memory).
+   */
+  resolveSeqs(set: SequenceSet, byUid: boolean): number[] {
+    if (byUid) return resolveUids(set, this.uids()).map((uid) => this.seqOf(uid) as number);
     if (outOfRange(set, this.exists)) {
       throw new ProtocolSyntaxError(`the mailbox has ${this.exists} message(s): a message number in this set does not exist (use UIDs to be safe)`);
     }
-    return resolveSequenceNumbers(set, this.exists).map((seq) => ({ seq, entry: this.entryAt(seq) }));
+    return resolveSequenceNumbers(set, this.exists);
   }
 
   /** Flags as this session shows them: the stored ones plus its own \Recent. */
