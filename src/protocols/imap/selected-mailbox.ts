@@ -38,12 +38,15 @@ class EntryView implements MessageEntry {
     return this.index;
   }
 
+  // A message this session removed since (its own EXPUNGE) reads as empty, never as NaN.
   get size(): number {
-    return this.cols.size(this.row());
+    const i = this.row();
+    return i < 0 ? 0 : this.cols.size(i);
   }
 
   get internalDate(): Date {
-    return new Date(this.cols.date(this.row()));
+    const i = this.row();
+    return new Date(i < 0 ? 0 : this.cols.date(i));
   }
 
   get flags(): readonly string[] {
