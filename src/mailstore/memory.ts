@@ -3,7 +3,7 @@ import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
 import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
 import { intern, packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
-import { newId, NO_FLAGS, ownCopy } from './memory-parts.js';
+import { newId, NO_FLAGS, octets } from './memory-parts.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
   accountOf,
@@ -25,16 +25,21 @@ import {
  * The store keeps the bytes it is given exactly (SMTP already hands over CRLF lines), so the
  * size it reports is the octet count POP3 LIST and IMAP RFC822.SIZE announce.
  *
- * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes in an
- * allocation of their own (a slice of Node's shared 8 KB buffer pool would keep the whole pool,
- * and whatever else was cut from it, alive), one copy for every recipient of a transaction, the
+ * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes in a
+ * Latin-1 string of their own (never a slice of Node's shared 8 KB buffer pool, which would keep
+ * the whole pool alive), one copy for every recipient of a transaction, the
  * date as a number, no per-message empty flag list, and transcripts packed (packed-transcript.ts).
  */
 interface StoredMessage {
   id: string;
   uid: number;
-  /** Never changed once stored: copies of one transaction share it. */
-  raw: Buffer;
+  /**
+   * The message's octets as a Latin-1 string (one character per octet): a string is one heap
+   * object with no more than a 16-byte header, where a Buffer adds its object, an ArrayBuffer
+   * and a native backing store (~300 bytes a message). Immutable, so copies of one transaction
+   * share it; every read decodes a Buffer of its own.
+   */
+  raw: string;
   flags: readonly string[];
   /** Milliseconds since the epoch. */
   internalDate: number;
@@ -85,7 +90,7 @@ export class MemoryStore implements MailStore {
     const out: Delivery[] = [];
     // Every copy of one transaction shares its id (see MessageMeta.id).
     const id = newId();
-    const bytes = ownCopy(raw);
+    const bytes = octets(raw);
     this.kept.set(id, { from: intern(envelope.from), to: envelope.to.map(intern), receivedAt: receivedAt.getTime(), size: raw.length, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
@@ -155,7 +160,7 @@ export class MemoryStore implements MailStore {
   }
 
   async read(account: string, mailbox: string, uid: number): Promise<Buffer> {
-    return Buffer.from(this.message(account, mailbox, uid).raw);
+    return Buffer.from(this.message(account, mailbox, uid).raw, 'latin1');
   }
 
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
@@ -185,7 +190,7 @@ export class MemoryStore implements MailStore {
 
   async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
     this.mailbox(account, mailbox);
-    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), ownCopy(raw), flags, internalDate);
+    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), octets(raw), flags, internalDate);
   }
 
   async copy(account: string, from: string, uids: number[], to: string): Promise<number[]> {
@@ -307,8 +312,8 @@ export class MemoryStore implements MailStore {
     return true;
   }
 
-  /** `raw` is the store's own (ownCopy or a stored message's): it is kept as it is. */
-  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
+  /** `raw` is the store's own (octets or a stored message's): it is kept as it is. */
+  private add(account: string, mailbox: string, raw: string, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
     const box = this.mailbox(account, mailbox);
     const uid = box.uidNext++;
     const kept = flags.length === 0 ? NO_FLAGS : normalizeFlags(flags);

@@ -26,6 +26,20 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     expect(packed.map((p) => unpackTranscript(p).events)).toEqual([first, second, shorter, first]);
   });
 
+  it('gives back each message of a session whose lines differ only in an id or a size, and texts holding U+0001', () => {
+    const head = [line('server', '220 hi', '2026-01-02T03:04:05.006Z'), line('client', 'EHLO x', '2026-01-02T03:04:05.010Z')];
+    const message = (n: number) => [
+      ...head,
+      { event: 'message', protocol: 'smtp', session: 'smtp-7', ids: [`id${n}0000abcd`], from: 'a@b', to: ['c@d'], size: 2000 + n },
+      line('server', `250 2.0.0 Ok: queued as ${(0xabc00 + n).toString(16).toUpperCase()}`, `2026-01-02T03:05:0${n}.000Z`),
+      line('client', n === 3 ? 'QUIT \u0001,2,3' : 'QUIT', `2026-01-02T03:05:0${n}.500Z`),
+      line('server', n === 2 ? 'a reply that shares nothing with the others at all' : '221 bye', `2026-01-02T03:05:0${n}.501Z`),
+    ];
+    const sessions = [1, 2, 3, 4, 5].map(message);
+    const packed = sessions.map((events) => packTranscript({ lang: 'en', events }));
+    expect(packed.map((p) => unpackTranscript(p).events)).toEqual(sessions);
+  });
+
   it('keeps a time that is not in toISOString form as it was written', () => {
     const events = [line('server', '220 hi', '2026-01-02 03:04:05'), line('client', 'QUIT', 'yesterday')];
     expect(unpackTranscript(packTranscript({ lang: 'en', events })).events).toEqual(events);
@@ -42,6 +56,16 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     expect(back?.events).toEqual([{ ...event, text: 'MAIL FROM:<a@b>' }]);
     (back?.events[0] as { text: string }).text = 'changed again';
     expect(((await store.transcript(id))?.events[0] as { text: string }).text).toBe('MAIL FROM:<a@b>');
+  });
+
+  it('keeps every octet as it was given, 8-bit and NUL included', async () => {
+    const store = new MemoryStore();
+    const raw = Buffer.concat([Buffer.from('Subject: all octets\r\n\r\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\r\n')]);
+    const [d] = await store.deliver({ from: 'a@b', to: ['bob@b'] }, raw);
+    expect(d!.meta.size).toBe(raw.length);
+    expect((await store.read('bob', 'INBOX', 1)).equals(raw)).toBe(true);
+    const appended = await store.append('bob', 'INBOX', raw);
+    expect((await store.read('bob', 'INBOX', appended.uid)).equals(raw)).toBe(true);
   });
 
   it('keeps one copy of the bytes for every recipient, each read its own copy', async () => {
