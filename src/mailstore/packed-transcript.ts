@@ -62,18 +62,26 @@ function isoMillis(time: string): number | null {
 let lastTime: unknown;
 let lastMs: number | null = null;
 
-/** One event as its JSON text without its time (when the time packs and comes last, as every emitted event's does), and that time in ms or null. */
-function eventText(event: object): { text: string; ms: number | null } {
+const TIME_FIELD = ',"time":"';
+// What eventText found: out-parameters, not an object per event.
+let textOut = '';
+let msOut: number | null = null;
+
+/**
+ * One event as its JSON text without its time (when the time packs and comes last, as every
+ * emitted event's does), into textOut, and that time in ms or null, into msOut.
+ */
+function eventText(event: object): void {
   const json = JSON.stringify(event);
   const time = (event as { time?: unknown }).time;
-  if (typeof time === 'string' && time !== lastTime) {
-    lastTime = time;
-    lastMs = isoMillis(time);
-  }
-  // An ISO time has nothing JSON escapes, so the field's text is known exactly.
-  const tail = typeof time === 'string' && lastMs !== null ? `,"time":"${time}"}` : null;
-  if (tail === null || !json.endsWith(tail)) return { text: json, ms: null };
-  return { text: `${json.slice(0, json.length - tail.length)}}`, ms: lastMs };
+  textOut = json;
+  msOut = null;
+  if (typeof time !== 'string' || !timePacks(event)) return;
+  // An ISO time has nothing JSON escapes, so the field's text is known exactly: `,"time":"<time>"}`.
+  const cut = json.length - time.length - TIME_FIELD.length - 2;
+  if (lastMs === null || cut < 1 || !json.endsWith('"}') || !json.startsWith(TIME_FIELD, cut) || !json.startsWith(time, cut + TIME_FIELD.length)) return;
+  textOut = `${json.slice(0, cut)}}`;
+  msOut = lastMs;
 }
 
 /** `text` as a patch of `from` (kept: head length, tail length, the middle), when they share at least half of `text`; else null. */
@@ -113,17 +121,69 @@ interface Packed {
 const HEADS_MAX = 256;
 const heads = new Map<object, Packed>();
 
-/** The slots of event `i`, and the base of place i updated when the text is kept whole. */
-function slotsOf(event: object, i: number, prev: Packed | undefined, bases: string[]): { slots: readonly string[]; ms: number | null } {
-  const { text, ms } = eventText(event);
+/** The time of `event` packs (an ISO string, into lastMs). */
+function timePacks(event: object): boolean {
+  const time = (event as { time?: unknown }).time;
+  if (typeof time !== 'string') return false;
+  if (time !== lastTime) {
+    lastTime = time;
+    lastMs = isoMillis(time);
+  }
+  return lastMs !== null;
+}
+
+/** JSON values (plain objects, arrays, primitives) that stringify the same: same keys in the same order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  return plain(a) && plain(b) && sameFields(a as Record<string, unknown>, b as Record<string, unknown>, false);
+}
+
+const plain = (v: object): boolean => Object.getPrototypeOf(v) === Object.prototype;
+
+/** Same keys in the same order and same values; with `butTime`, a last `time` key in both is not compared. */
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, butTime: boolean): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const n = butTime && ka[ka.length - 1] === 'time' && kb[kb.length - 1] === 'time' ? ka.length - 1 : ka.length;
+  if (butTime && n === ka.length) return false;
+  for (let i = 0; i < n; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !sameJson(a[k], b[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * The slots of event `i` (its time goes to msOut), and the base of place i updated when the text
+ * is kept whole. An event equal but for its time to the one in the same place of the session's
+ * previous transcript (the MAIL, RCPT, DATA lines and their replies of the next message) takes
+ * that one's slots as they are: no JSON text made, none looked up.
+ */
+function slotsOf(event: object, i: number, prev: Packed | undefined, bases: string[]): readonly string[] {
+  const before = prev?.events[i];
+  if (before !== undefined && prev?.ms[i] != null && plain(event) && plain(before) && timePacks(event)) {
+    if (sameFields(event as Record<string, unknown>, before as Record<string, unknown>, true)) {
+      msOut = lastMs;
+      return prev.slots[i] as readonly string[];
+    }
+  }
+  eventText(event);
+  const text = textOut;
   const known = interned.get(text);
-  if (known !== undefined) return { slots: [known], ms };
+  if (known !== undefined) return [known];
   const base = prev?.bases[i];
   const patch = patchOf(base, text);
-  if (base !== undefined && patch !== null) return { slots: [base, patch], ms };
+  if (base !== undefined && patch !== null) return [base, patch];
   const own = intern(text);
   bases[i] = own;
-  return { slots: [own], ms };
+  return [own];
 }
 
 function packEvents(events: readonly object[]): Packed {
@@ -141,9 +201,8 @@ function packEvents(events: readonly object[]): Packed {
     }
   }
   for (; i < events.length; i++) {
-    const one = slotsOf(events[i] as object, i, prev, bases);
-    slots[i] = one.slots;
-    ms[i] = one.ms;
+    slots[i] = slotsOf(events[i] as object, i, prev, bases);
+    ms[i] = msOut;
   }
   const packed = { events, slots, ms, bases };
   if (first !== undefined) {

@@ -40,6 +40,22 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     expect(packed.map((p) => unpackTranscript(p).events)).toEqual(sessions);
   });
 
+  it('tells apart events of one session that differ only deep inside, in key order, or in a value that is not plain JSON', () => {
+    const head = line('server', '220 hi', '2026-01-02T03:04:05.006Z');
+    const variants: object[] = [
+      { event: 'x', session: 'smtp-7', knowledge: { key: 'k', params: { list: [1, 2] } }, time: '2026-01-02T03:04:06.000Z' },
+      { event: 'x', session: 'smtp-7', knowledge: { key: 'k', params: { list: [1, 2] } }, time: '2026-01-02T03:04:07.000Z' },
+      { event: 'x', session: 'smtp-7', knowledge: { key: 'k', params: { list: [1, 3] } }, time: '2026-01-02T03:04:08.000Z' },
+      { session: 'smtp-7', event: 'x', knowledge: { key: 'k', params: { list: [1, 3] } }, time: '2026-01-02T03:04:09.000Z' },
+      { session: 'smtp-7', event: 'x', knowledge: { key: 'k', params: { list: [1, 3] } }, time: 'not a time' },
+      { session: 'smtp-7', event: 'x', knowledge: { key: 'k', params: { list: [1, 3] } }, at: new Date(5), time: '2026-01-02T03:04:10.000Z' },
+      { session: 'smtp-7', event: 'x', knowledge: { key: 'k', params: { list: [1, 3] } }, at: new Date(6), time: '2026-01-02T03:04:11.000Z' },
+    ];
+    const saved = variants.map((v) => [head, v]);
+    const packed = saved.map((events) => packTranscript({ lang: 'en', events }));
+    expect(packed.map((p) => unpackTranscript(p).events)).toEqual(JSON.parse(JSON.stringify(saved)));
+  });
+
   it('keeps a time that is not in toISOString form as it was written', () => {
     const events = [line('server', '220 hi', '2026-01-02 03:04:05'), line('client', 'QUIT', 'yesterday')];
     expect(unpackTranscript(packTranscript({ lang: 'en', events })).events).toEqual(events);
