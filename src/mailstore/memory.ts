@@ -3,7 +3,7 @@ import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
 import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
 import { intern, packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
-import { newId, NO_FLAGS, octets } from './memory-parts.js';
+import { newId, NO_FLAGS, octetsCopy, Slabs, type Octets } from './memory-parts.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
   accountOf,
@@ -25,21 +25,18 @@ import {
  * The store keeps the bytes it is given exactly (SMTP already hands over CRLF lines), so the
  * size it reports is the octet count POP3 LIST and IMAP RFC822.SIZE announce.
  *
- * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes in a
- * Latin-1 string of their own (never a slice of Node's shared 8 KB buffer pool, which would keep
- * the whole pool alive), one copy for every recipient of a transaction, the
+ * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes copied
+ * into slabs shared by many messages (memory-parts.ts; never a slice of Node's shared 8 KB
+ * buffer pool, which would keep the whole pool alive), one copy for every recipient of a transaction, the
  * date as a number, no per-message empty flag list, and transcripts packed (packed-transcript.ts).
  */
 interface StoredMessage {
   id: string;
   uid: number;
-  /**
-   * The message's octets as a Latin-1 string (one character per octet): a string is one heap
-   * object with no more than a 16-byte header, where a Buffer adds its object, an ArrayBuffer
-   * and a native backing store (~300 bytes a message). Immutable, so copies of one transaction
-   * share it; every read decodes a Buffer of its own.
-   */
-  raw: string;
+  /** The message's octets: `size` from `at` in a slab (memory-parts.ts), shared by copies of one transaction. */
+  slab: Buffer;
+  at: number;
+  size: number;
   flags: readonly string[];
   /** Milliseconds since the epoch. */
   internalDate: number;
@@ -72,7 +69,7 @@ interface Kept {
 }
 
 function metaOf(m: StoredMessage): MessageMeta {
-  return { id: m.id, uid: m.uid, size: m.raw.length, internalDate: new Date(m.internalDate), flags: [...m.flags] };
+  return { id: m.id, uid: m.uid, size: m.size, internalDate: new Date(m.internalDate), flags: [...m.flags] };
 }
 
 export class MemoryStore implements MailStore {
@@ -82,6 +79,7 @@ export class MemoryStore implements MailStore {
   private readonly policy = new MailboxPolicy(this.folders(), this, (c) => this.emitter.emit(c));
   /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
   private readonly kept = new Map<string, Kept>();
+  private readonly slabs = new Slabs();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
   private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
 
@@ -90,7 +88,7 @@ export class MemoryStore implements MailStore {
     const out: Delivery[] = [];
     // Every copy of one transaction shares its id (see MessageMeta.id).
     const id = newId();
-    const bytes = octets(raw);
+    const bytes = this.slabs.put(raw);
     this.kept.set(id, { from: intern(envelope.from), to: envelope.to.map(intern), receivedAt: receivedAt.getTime(), size: raw.length, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
@@ -160,7 +158,7 @@ export class MemoryStore implements MailStore {
   }
 
   async read(account: string, mailbox: string, uid: number): Promise<Buffer> {
-    return Buffer.from(this.message(account, mailbox, uid).raw, 'latin1');
+    return octetsCopy(this.message(account, mailbox, uid));
   }
 
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
@@ -190,7 +188,7 @@ export class MemoryStore implements MailStore {
 
   async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
     this.mailbox(account, mailbox);
-    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), octets(raw), flags, internalDate);
+    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), this.slabs.put(raw), flags, internalDate);
   }
 
   async copy(account: string, from: string, uids: number[], to: string): Promise<number[]> {
@@ -203,7 +201,7 @@ export class MemoryStore implements MailStore {
       return m;
     });
     const acc = canonicalAccount(account);
-    return messages.map((m) => this.add(acc, canonicalMailbox(to), m.raw, m.flags, m.internalDate).uid);
+    return messages.map((m) => this.add(acc, canonicalMailbox(to), m, m.flags, m.internalDate).uid);
   }
 
   async remove(account: string, mailbox: string, uids: number[]): Promise<void> {
@@ -312,12 +310,12 @@ export class MemoryStore implements MailStore {
     return true;
   }
 
-  /** `raw` is the store's own (octets or a stored message's): it is kept as it is. */
-  private add(account: string, mailbox: string, raw: string, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
+  /** `raw` is the store's own (from its slabs, or a stored message's): it is kept as it is. */
+  private add(account: string, mailbox: string, raw: Octets, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
     const box = this.mailbox(account, mailbox);
     const uid = box.uidNext++;
     const kept = flags.length === 0 ? NO_FLAGS : normalizeFlags(flags);
-    const stored: StoredMessage = { id, uid, raw, flags: kept.length === 0 ? NO_FLAGS : kept, internalDate: typeof internalDate === 'number' ? internalDate : internalDate.getTime() };
+    const stored: StoredMessage = { id, uid, slab: raw.slab, at: raw.at, size: raw.size, flags: kept.length === 0 ? NO_FLAGS : kept, internalDate: typeof internalDate === 'number' ? internalDate : internalDate.getTime() };
     box.messages.set(uid, stored);
     const k = this.kept.get(id);
     if (k) k.copies++;

@@ -84,6 +84,21 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     expect((await store.read('bob', 'INBOX', appended.uid)).equals(raw)).toBe(true);
   });
 
+  it('gives back every message as it was stored, many small ones side by side and large ones, after others are removed', async () => {
+    const store = new MemoryStore();
+    const body = (i: number, size: number) => Buffer.from(`Subject: m${i}\r\n\r\n${String(i % 10).repeat(size)}\r\n`);
+    const sizes = Array.from({ length: 700 }, (_, i) => (i === 350 ? 300_000 : i === 351 ? 2_000_000 : 1500 + (i % 7) * 100));
+    for (const [i, size] of sizes.entries()) await store.deliver({ from: 'a@b', to: ['bob@b'] }, body(i, size));
+    await store.remove('bob', 'INBOX', [1, 2, 3, 352]);
+    const left = await store.list('bob', 'INBOX');
+    expect(left).toHaveLength(696);
+    for (const meta of left) {
+      const want = body(meta.uid - 1, sizes[meta.uid - 1]!);
+      expect(meta.size).toBe(want.length);
+      expect((await store.read('bob', 'INBOX', meta.uid)).equals(want)).toBe(true);
+    }
+  });
+
   it('keeps one copy of the bytes for every recipient, each read its own copy', async () => {
     const store = new MemoryStore();
     await store.deliver({ from: 'a@b', to: ['bob@b', 'carol@b'] }, Buffer.from('Subject: s\r\n\r\nx\r\n'));
