@@ -1,3 +1,5 @@
+import { isoMillis } from './iso-time.js';
+import { plain, sameFields } from './same-json.js';
 import type { StoredTranscript } from './types.js';
 
 /**
@@ -52,12 +54,6 @@ function flat(text: string): string {
   return own === text ? own : text;
 }
 
-/** The milliseconds an ISO time stands for, when toISOString gives that same text back; else null. */
-function isoMillis(time: string): number | null {
-  const ms = Date.parse(time);
-  return Number.isFinite(ms) && new Date(ms).toISOString() === time ? ms : null;
-}
-
 // The events of one step share their time string: it is parsed once.
 let lastTime: unknown;
 let lastMs: number | null = null;
@@ -93,8 +89,8 @@ function patchOf(from: string | undefined, text: string): string | null {
   let tail = 0;
   while (tail < max - head && from.charCodeAt(from.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   if ((head + tail) * 2 < text.length) return null;
-  // Flattened: a slice of `text` would keep the whole text alive.
-  return flat(`${PATCH}${head},${tail},${text.slice(head, text.length - tail)}`);
+  // Joined into a string of its own: a slice of `text` would keep the whole text alive.
+  return [`${PATCH}${head}`, tail, text.slice(head, text.length - tail)].join(',');
 }
 
 function unpatch(from: string, patch: string): string {
@@ -130,34 +126,6 @@ function timePacks(event: object): boolean {
     lastMs = isoMillis(time);
   }
   return lastMs !== null;
-}
-
-/** JSON values (plain objects, arrays, primitives) that stringify the same: same keys in the same order. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  return plain(a) && plain(b) && sameFields(a as Record<string, unknown>, b as Record<string, unknown>, false);
-}
-
-const plain = (v: object): boolean => Object.getPrototypeOf(v) === Object.prototype;
-
-/** Same keys in the same order and same values; with `butTime`, a last `time` key in both is not compared. */
-function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, butTime: boolean): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const n = butTime && ka[ka.length - 1] === 'time' && kb[kb.length - 1] === 'time' ? ka.length - 1 : ka.length;
-  if (butTime && n === ka.length) return false;
-  for (let i = 0; i < n; i++) {
-    const k = ka[i] as string;
-    if (k !== kb[i] || !sameJson(a[k], b[k])) return false;
-  }
-  return true;
 }
 
 /**
@@ -215,14 +183,19 @@ function packEvents(events: readonly object[]): Packed {
 /** The times of a transcript in one string: the first (base 36), then each event's offset from it or nothing. */
 function packTimes(ms: ReadonlyArray<number | null>): string {
   const base = ms.find((t) => t !== null) ?? null;
-  let out = base === null ? '' : base.toString(36);
-  for (const t of ms) out += t === null || base === null ? ',' : `,${(t - base).toString(36)}`;
-  return out;
+  const parts = new Array<string>(ms.length + 1);
+  parts[0] = base === null ? '' : base.toString(36);
+  for (let i = 0; i < ms.length; i++) {
+    const t = ms[i] ?? null;
+    parts[i + 1] = t === null || base === null ? '' : (t - base).toString(36);
+  }
+  // Joined: one string of its own, not a chain of pieces.
+  return parts.join(',');
 }
 
 export function packTranscript(transcript: StoredTranscript): PackedTranscript {
   const { slots, ms } = packEvents(transcript.events);
-  const out: string[] = [intern(transcript.lang), flat(packTimes(ms))];
+  const out: string[] = [intern(transcript.lang), packTimes(ms)];
   for (const s of slots) for (const part of s) out.push(part);
   return out;
 }
