@@ -27,8 +27,9 @@ import {
  *
  * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes copied
  * into slabs shared by many messages (memory-parts.ts; never a slice of Node's shared 8 KB
- * buffer pool, which would keep the whole pool alive), one copy for every recipient of a transaction, the
- * date as a number, no per-message empty flag list, and transcripts packed (packed-transcript.ts).
+ * buffer pool, which would keep the whole pool alive), one copy for every recipient of a
+ * transaction, the date as a number, no per-message empty flag list, and transcripts packed
+ * (packed-transcript.ts). A slab is freed once every message in it is removed.
  */
 interface StoredMessage {
   id: string;
