@@ -3,7 +3,7 @@ import { ChangeEmitter, MaildropLocks } from './listeners.js';
 import { removeEveryCopy } from './transactions.js';
 import { MailboxPolicy, type MailboxFolders } from './mailboxes.js';
 import { intern, packTranscript, unpackTranscript, type PackedTranscript } from './packed-transcript.js';
-import { newId, NO_FLAGS, ownCopy } from './memory-parts.js';
+import { newId, NO_FLAGS, octetsCopy, Slabs, type Octets } from './memory-parts.js';
 import { canonicalAccount, canonicalMailbox, INBOX } from './names.js';
 import {
   accountOf,
@@ -25,16 +25,19 @@ import {
  * The store keeps the bytes it is given exactly (SMTP already hands over CRLF lines), so the
  * size it reports is the octet count POP3 LIST and IMAP RFC822.SIZE announce.
  *
- * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes in an
- * allocation of their own (a slice of Node's shared 8 KB buffer pool would keep the whole pool,
- * and whatever else was cut from it, alive), one copy for every recipient of a transaction, the
- * date as a number, no per-message empty flag list, and transcripts packed (packed-transcript.ts).
+ * It holds little more than those bytes (issue 19: at most 1.5x): each message's bytes copied
+ * into slabs shared by many messages (memory-parts.ts; never a slice of Node's shared 8 KB
+ * buffer pool, which would keep the whole pool alive), one copy for every recipient of a
+ * transaction, the date as a number, no per-message empty flag list, and transcripts packed
+ * (packed-transcript.ts). A slab is freed once every message in it is removed.
  */
 interface StoredMessage {
   id: string;
   uid: number;
-  /** Never changed once stored: copies of one transaction share it. */
-  raw: Buffer;
+  /** The message's octets: `size` from `at` in a slab (memory-parts.ts), shared by copies of one transaction. */
+  slab: Buffer;
+  at: number;
+  size: number;
   flags: readonly string[];
   /** Milliseconds since the epoch. */
   internalDate: number;
@@ -67,7 +70,7 @@ interface Kept {
 }
 
 function metaOf(m: StoredMessage): MessageMeta {
-  return { id: m.id, uid: m.uid, size: m.raw.length, internalDate: new Date(m.internalDate), flags: [...m.flags] };
+  return { id: m.id, uid: m.uid, size: m.size, internalDate: new Date(m.internalDate), flags: [...m.flags] };
 }
 
 export class MemoryStore implements MailStore {
@@ -77,6 +80,7 @@ export class MemoryStore implements MailStore {
   private readonly policy = new MailboxPolicy(this.folders(), this, (c) => this.emitter.emit(c));
   /** Envelope and transcript per transaction id, as the Maildir store keeps them beside the files. */
   private readonly kept = new Map<string, Kept>();
+  private readonly slabs = new Slabs();
   // Every mailbox ever made gets a fresh value, so a re-created name never repeats one.
   private lastUidValidity = Math.floor(Date.now() / 1000) - 1;
 
@@ -85,7 +89,7 @@ export class MemoryStore implements MailStore {
     const out: Delivery[] = [];
     // Every copy of one transaction shares its id (see MessageMeta.id).
     const id = newId();
-    const bytes = ownCopy(raw);
+    const bytes = this.slabs.put(raw);
     this.kept.set(id, { from: intern(envelope.from), to: envelope.to.map(intern), receivedAt: receivedAt.getTime(), size: raw.length, transcript: null, copies: 0 });
     for (const recipient of envelope.to) {
       const account = canonicalAccount(accountOf(recipient));
@@ -155,7 +159,7 @@ export class MemoryStore implements MailStore {
   }
 
   async read(account: string, mailbox: string, uid: number): Promise<Buffer> {
-    return Buffer.from(this.message(account, mailbox, uid).raw);
+    return octetsCopy(this.message(account, mailbox, uid));
   }
 
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
@@ -185,7 +189,7 @@ export class MemoryStore implements MailStore {
 
   async append(account: string, mailbox: string, raw: Buffer, flags: string[] = [], internalDate: Date = new Date()): Promise<MessageMeta> {
     this.mailbox(account, mailbox);
-    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), ownCopy(raw), flags, internalDate);
+    return this.add(canonicalAccount(account), canonicalMailbox(mailbox), this.slabs.put(raw), flags, internalDate);
   }
 
   async copy(account: string, from: string, uids: number[], to: string): Promise<number[]> {
@@ -198,7 +202,7 @@ export class MemoryStore implements MailStore {
       return m;
     });
     const acc = canonicalAccount(account);
-    return messages.map((m) => this.add(acc, canonicalMailbox(to), m.raw, m.flags, m.internalDate).uid);
+    return messages.map((m) => this.add(acc, canonicalMailbox(to), m, m.flags, m.internalDate).uid);
   }
 
   async remove(account: string, mailbox: string, uids: number[]): Promise<void> {
@@ -307,12 +311,12 @@ export class MemoryStore implements MailStore {
     return true;
   }
 
-  /** `raw` is the store's own (ownCopy or a stored message's): it is kept as it is. */
-  private add(account: string, mailbox: string, raw: Buffer, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
+  /** `raw` is the store's own (from its slabs, or a stored message's): it is kept as it is. */
+  private add(account: string, mailbox: string, raw: Octets, flags: readonly string[], internalDate: Date | number, id = newId()): MessageMeta {
     const box = this.mailbox(account, mailbox);
     const uid = box.uidNext++;
     const kept = flags.length === 0 ? NO_FLAGS : normalizeFlags(flags);
-    const stored: StoredMessage = { id, uid, raw, flags: kept.length === 0 ? NO_FLAGS : kept, internalDate: typeof internalDate === 'number' ? internalDate : internalDate.getTime() };
+    const stored: StoredMessage = { id, uid, slab: raw.slab, at: raw.at, size: raw.size, flags: kept.length === 0 ? NO_FLAGS : kept, internalDate: typeof internalDate === 'number' ? internalDate : internalDate.getTime() };
     box.messages.set(uid, stored);
     const k = this.kept.get(id);
     if (k) k.copies++;

@@ -338,8 +338,8 @@ export class LineServer {
       });
       if (!c.socket.destroyed) c.socket.end(`${this.opts.internalErrorReply}\r\n`);
     } finally {
-      deadline.set(null, false);
-      lineDeadline.set(null, false);
+      deadline.stop();
+      lineDeadline.stop();
       detach();
       try {
         await session.closed();

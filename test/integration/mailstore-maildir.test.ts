@@ -255,6 +255,15 @@ describe('MaildirStore on disk', () => {
     expect(readdirSync(dir)).toEqual([`${kept!.meta.id}.envelope.json`]);
   });
 
+  it('makes the envelope directory again when it is gone (a hand-cleaned Maildir), and keeps the envelope', async () => {
+    const { root, store } = fresh();
+    await store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('first'));
+    await fsp.rm(join(root, 'l7lab@transactions'), { recursive: true });
+    const [d] = await store.deliver({ from: 'c@d', to: ['bob@x'] }, msg('second'));
+    expect((await store.transaction(d!.meta.id))?.envelope).toEqual({ from: 'c@d', to: ['bob@x'] });
+    expect(readdirSync(join(root, 'l7lab@transactions'))).toEqual([`${d!.meta.id}.envelope.json`]);
+  });
+
   it('keeps account directories inside the root whatever the local part', async () => {
     const { root, store } = fresh();
     const ds = await store.deliver({ from: 'a@b', to: ['"../../evil"@x', '.hidden@x', 'a/b@x', 'ok.name@x'] }, msg('odd'));

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, open, openSync, promises as fsp, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { STORE_LOCK_STALE_MS as STALE_MS, STORE_LOCK_WAIT_MS as WAIT_MS } from '../../limits.js';
 import { errnoOf } from './io.js';
 
@@ -8,9 +9,11 @@ import { errnoOf } from './io.js';
  * no longer runs (a serve killed with SIGKILL) is broken at once, as Dovecot's file_dotlock
  * checks the pid; one older than STALE_MS is broken whatever it says (limits.ts). Waiting is
  * bounded, in tries and in time.
- * Creating and removing it are synchronous: microseconds, no thread-pool trips.
+ * A delivery's lock is created and removed off the event loop (tryLockAsync); the one-try
+ * locks below are synchronous.
  */
 const RETRY_MS = 5;
+const openAsync = promisify(open);
 
 export class LockTimeoutError extends Error {
   constructor(path: string) {
@@ -34,10 +37,31 @@ function tryLock(path: string): boolean {
   }
 }
 
+/**
+ * tryLock off the event loop, for the lock a delivery takes (acquireLockFile): creating and
+ * removing a file wait for a journal handle, which other deliveries' fsyncs can hold for
+ * milliseconds (ext4), and every session would wait with the event loop.
+ */
+async function tryLockAsync(path: string): Promise<boolean> {
+  let fd: number;
+  try {
+    fd = await openAsync(path, 'wx', 0o600);
+  } catch (err) {
+    if (errnoOf(err) !== 'EEXIST') throw err;
+    return false;
+  }
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
 export async function acquireLockFile(path: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + WAIT_MS;
   for (let tries = 0; tries < WAIT_MS / RETRY_MS + 1; tries++) {
-    if (tryLock(path)) return async () => rmSync(path, { force: true });
+    if (await tryLockAsync(path)) return () => fsp.rm(path, { force: true });
     breakIfStale(path);
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, RETRY_MS));

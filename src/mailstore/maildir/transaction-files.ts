@@ -53,13 +53,24 @@ export class TransactionFiles {
     const file: EnvelopeFile = { id: record.id, from: record.envelope.from, to: [...record.envelope.to], receivedAt: record.receivedAt.toISOString(), size: record.size };
     const final = this.path(record.id, 'envelope');
     const tmp = `${final}.${process.pid}.tmp`;
-    await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const data = Buffer.from(`${JSON.stringify(file)}\n`);
     try {
-      await this.io.writeDurable(tmp, Buffer.from(`${JSON.stringify(file)}\n`));
+      await this.writeMakingDir(tmp, data);
       await this.io.rename(tmp, final);
     } catch (err) {
       await unlinkQuietly(this.io, tmp);
       throw err;
+    }
+  }
+
+  /** The directory is made when a write finds it missing, not asked for before every delivery (a mkdir and a stat each). */
+  private async writeMakingDir(path: string, data: Buffer): Promise<void> {
+    try {
+      await this.io.writeDurable(path, data);
+    } catch (err) {
+      if (errnoOf(err) !== 'ENOENT') throw err;
+      await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await this.io.writeDurable(path, data);
     }
   }
 
