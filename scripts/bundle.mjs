@@ -7,11 +7,14 @@
 // modules, mailparser) a chunk loaded only when that path runs. The unbundled dist/ stays for
 // the tests and benches that import its modules, and for the two build steps that run it.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
 
 const started = Date.now();
+// Chunk names are content hashes: a bundle made twice without the clean step must not keep the old ones.
+rmSync(dist('bundle'), { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: dist('cli.js'), 'ports-main': dist('ports-main.js') },
   outdir: dist('bundle'),
