@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * What Node loads at start when it imports a module of src/: the static import graph, walked
  * the way Node does (type-only imports and import() do not load a module at start). Modules
- * are src-relative paths ('tutor/steps/send.ts'); packages are their first path segment.
+ * are src-relative paths ('tutor/steps/send.ts'); packages are their first path segment
+ * ('@zone-eu' for '@zone-eu/mailsplit'). The walk stops at packages: what they import is theirs.
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const STATIC = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]/g;
@@ -20,8 +21,7 @@ export function loadedAtStart(entry: string): Set<string> {
     for (const [, spec] of text.matchAll(STATIC)) {
       const s = spec as string;
       if (s.startsWith('node:')) continue;
-      const pkg = s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] as string);
-      visit(s.startsWith('.') ? relative(SRC, resolve(SRC, dirname(file), s)).replace(/\.js$/, '.ts') : pkg);
+      visit(s.startsWith('.') ? relative(SRC, resolve(SRC, dirname(file), s)).replace(/\.js$/, '.ts') : (s.split('/')[0] as string));
     }
   };
   visit(entry);

@@ -7,7 +7,7 @@ import { loadedAtStart } from '../../support/static-imports.js';
  * imports them on the first :qp or :word, so a lesson's input steps and the practice shell
  * start without them; a static import anywhere in their graph would bring the cost back.
  */
-const MIME = ['practice/mime-helper-view.ts', 'practice/mime-helpers.ts', 'libmime', 'libqp', 'iconv-lite', 'encoding-japanese'];
+const MIME = ['practice/mime-helper-view.ts', 'practice/mime-helpers.ts', 'protocols/imap/message.ts', 'libmime', 'libqp'];
 
 describe('the colon helpers at start', () => {
   for (const entry of ['tutor/steps/send.ts', 'tutor/steps/data.ts', 'tutor/steps/connection.ts', 'practice/shell.ts']) {
