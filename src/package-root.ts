@@ -32,8 +32,9 @@ export function packageFile(...parts: string[]): string {
 /**
  * A file `npm run build` writes into dist/ (the lesson index), or null when this code runs
  * from src/ (tests): source code is not what the build saw, so it does not use the build's files.
+ * `moduleUrl` is the running module's (this one's unless a test names another layout).
  */
-export function builtFile(name: string): string | null {
+export function builtFile(name: string, moduleUrl: string = import.meta.url): string | null {
   const dist = packageFile('dist');
-  return fileURLToPath(import.meta.url).startsWith(dist + sep) ? join(dist, name) : null;
+  return fileURLToPath(moduleUrl).startsWith(dist + sep) ? join(dist, name) : null;
 }
