@@ -3,9 +3,14 @@
 // Node 20's ESM loader resolves, reads and compiles each module file on its own (and has no
 // compile cache): ~300 small files were most of the start-up time of `lessons` and `learn`.
 // esbuild bundles tsc's output (dist/cli.js, dist/ports-main.js and what they import,
-// dependencies too) into those two entries plus shared chunks: `splitting` keeps every lazy import() (commands, step handlers, lab
-// modules, mailparser) a chunk loaded only when that path runs. The unbundled dist/ stays for
-// the tests and benches that import its modules, and for the two build steps that run it.
+// dependencies too) into those two entries plus shared chunks: `splitting` keeps every lazy
+// import() (commands, step handlers, lab modules, mailparser) a chunk loaded only when that
+// path runs. The unbundled dist/ stays for the tests and benches that import its modules, and
+// for the two build steps that run it; the package ships only the bundle (package.json files).
+// Two things differ from Node's loader: a CommonJS package reached by import() has only a
+// default export here (write `(await import('pkg')).default`, as lab-cert.ts does), and a
+// createRequire(import.meta.url)(...) call (ui/tables.ts: cli-table3) is not bundled: it is
+// resolved from node_modules at run time, so such a package stays in "dependencies".
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +28,8 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // CommonJS dependencies (commander's neighbours: mailparser, libmime, cli-table3...) call
-  // require() for Node's own modules; an ES module has no require, so each chunk makes one.
+  // CommonJS dependencies (commander, iconv-lite, selfsigned...) call require() for Node's
+  // own modules; an ES module has no require, so each chunk makes one.
   banner: { js: "import { createRequire as __l7labCreateRequire } from 'node:module'; const require = __l7labCreateRequire(import.meta.url);" },
   // Not minified: measured no faster to start (V8 parses lazily), and stack traces stay
   // readable; class and function names stay as written (error names, constructor.name).
