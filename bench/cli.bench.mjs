@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { alternate, median, peakRssMb, timeOnce } from './cli-run.mjs';
 
 const bin = fileURLToPath(new URL('../bin/l7lab.js', import.meta.url));
-const dist = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
 const node = process.execPath;
 const NODE0 = [node, ['-e', '0']];
 const LSOF = ['sh', ['-c', 'lsof -i -P -n | grep LISTEN']];
@@ -116,7 +116,7 @@ async function portsRows(ctx) {
 }
 
 export async function run(ctx) {
-  if (!existsSync(dist)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
+  if (!existsSync(bundle)) throw new Error('dist/bundle/cli.js (what bin/l7lab.js runs) is missing: run `npm run build` (npm run bench does)');
   const rows = [];
   rows.push(await againstNode(ctx, 'l7lab --help', [node, [bin, '--help']], 1.3));
   rows.push(...(await portsRows(ctx)));

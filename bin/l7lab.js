@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Shim: everything lives in the compiled entry point. Where Node has a module compile cache
-// (22.1+), keep the compiled code between runs: start-up then skips most of V8's parsing.
-// Node 20 has none, and the optional call does nothing there.
+// Shim: everything lives in the bundled entry points under dist/bundle/ (scripts/bundle.mjs:
+// one file and its lazy chunks instead of ~300 modules for Node's loader to find and read).
+// Where Node has a module compile cache (22.1+), keep the compiled code between runs: start-up
+// then skips most of V8's parsing. Node 20 has none, and the optional call does nothing there.
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
 
@@ -32,6 +33,6 @@ if (help !== null) {
 } else {
   module.enableCompileCache?.();
   // `l7lab ports` (its --json is for scripts) skips commander when its flags are well formed.
-  const fast = process.argv[2] === 'ports' && (await (await import('../dist/ports-main.js')).runPortsFast(process.argv.slice(3)));
-  if (!fast) await import('../dist/cli.js');
+  const fast = process.argv[2] === 'ports' && (await (await import('../dist/bundle/ports-main.js')).runPortsFast(process.argv.slice(3)));
+  if (!fast) await import('../dist/bundle/cli.js');
 }

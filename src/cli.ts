@@ -6,13 +6,14 @@ import { usageLang, usageMessage } from './usage-ja.js';
 import { SERVE_HELP } from './commands/serve-help.js';
 import { SERVE_PORTS, type Options } from './commands/options.js';
 import { ExitError, errorMessage } from './errors.js';
+import { packageFile } from './package-root.js';
 
 /**
  * The commander program: declares commands and maps flags, nothing more. Each action
  * lazily imports its command module so `l7lab --help` loads nothing heavy. This is the
  * only place that calls process.exit.
  */
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
 
 
 function parsePort(value: string): number {

@@ -6,7 +6,6 @@ import { msg as explainMsg } from '../explain/messages.js';
 import { lookup } from '../explain/lookup.js';
 import { renderLookup, unknownTermLine } from '../explain/view.js';
 import { apop, b64, cram, plain, unb64, type HelperCall } from './helpers.js';
-import { qpHelper, wordHelper } from './mime-helper-view.js';
 import type { History } from './history.js';
 import { KNOWLEDGE } from '../protocols/registry.js';
 import { HELPER_HELP, msg } from './messages.js';
@@ -75,7 +74,7 @@ function history(host: HelperHost): string {
 export type EncodingHost = Pick<HelperHost, 'lang' | 'greeting' | 'challenge'>;
 
 /** :b64, :unb64, :plain, :cram, :apop, :qp, :word; null for any other name. */
-export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | null {
+export async function encoding(call: HelperCall, host: EncodingHost): Promise<HelperOutput | null> {
   const { lang } = host;
   const [a, b, c] = call.args;
   switch (call.name) {
@@ -109,6 +108,9 @@ export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | n
     }
     case 'qp':
     case 'word': {
+      // libmime, and iconv-lite and encoding-japanese under it (~0.8 MB of code, ~70 ms to
+      // load), on the first :qp or :word: not with every lesson and shell that never asks.
+      const { qpHelper, wordHelper } = await import('./mime-helper-view.js');
       const text = (call.name === 'qp' ? qpHelper : wordHelper)(call, lang);
       return text === null ? usage(lang, call.name) : { text };
     }
@@ -117,7 +119,7 @@ export function encoding(call: HelperCall, host: EncodingHost): HelperOutput | n
   }
 }
 
-export function runHelper(call: HelperCall, host: HelperHost): HelperOutput {
+export async function runHelper(call: HelperCall, host: HelperHost): Promise<HelperOutput> {
   const { lang } = host;
   switch (call.name) {
     case 'help':
@@ -135,6 +137,6 @@ export function runHelper(call: HelperCall, host: HelperHost): HelperOutput {
     case 'exit':
       return { text: '', quit: true };
     default:
-      return encoding(call, host) ?? { text: theme.warn(msg(lang, 'unknownHelper', { name: call.name })) };
+      return (await encoding(call, host)) ?? { text: theme.warn(msg(lang, 'unknownHelper', { name: call.name })) };
   }
 }

@@ -159,7 +159,7 @@ export class PracticeShell {
       this.o.out(this.http ? await this.http.attachBody(call.rest.trim()) : theme.warn(msg(this.o.lang, 'bodyOnlyHttp')));
       return 'more';
     }
-    const result = runHelper(call, {
+    const result = await runHelper(call, {
       protocol: this.o.protocol,
       lang: this.o.lang,
       state: this.http?.state ?? this.state,

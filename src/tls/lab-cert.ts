@@ -109,7 +109,9 @@ async function readPair(certPath: string, keyPath: string): Promise<{ cert: stri
 async function makePair(now: Date): Promise<{ cert: string; key: string }> {
   const notAfterDate = new Date(now.getTime() + VALID_DAYS * 24 * 3600 * 1000);
   // selfsigned (and node-forge under it) only when a certificate is made, not on every start.
-  const { generate } = await import('selfsigned');
+  // A CommonJS module: its exports object is the default export, the one form both Node's
+  // loader and the bundle (scripts/bundle.mjs, where a lazy CommonJS chunk has no named exports) give.
+  const { generate } = (await import('selfsigned')).default;
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'l7lab' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -38,14 +38,14 @@ function hintText(ctx: LessonContext, hint: HintSource): string | undefined {
   return typeof hint === 'function' ? hint() : msg(ctx.lang, 'hintLabel', { text: tr(ctx, hint) });
 }
 
-function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: HintSource): string {
+async function lessonHelper(ctx: LessonContext, line: string, conn: Connection | undefined, hint: HintSource): Promise<string> {
   const call = parseHelper(line);
   if (!call) return '';
   if (call.name === 'quit' || call.name === 'q') throw new LessonQuit();
   if (call.name === 'help') return help(ctx);
   if (call.name === 'hint') return hintText(ctx, hint) ?? theme.warn(msg(ctx.lang, 'unknownLessonHelper', { name: call.name }));
   if ((ENCODERS as readonly string[]).includes(call.name)) {
-    const result = encoding(call, { lang: ctx.lang, greeting: conn?.greeting ?? '', challenge: conn?.challenge ?? null });
+    const result = await encoding(call, { lang: ctx.lang, greeting: conn?.greeting ?? '', challenge: conn?.challenge ?? null });
     if (result) return result.text;
   }
   return theme.warn(msg(ctx.lang, 'unknownLessonHelper', { name: call.name }));
@@ -56,7 +56,7 @@ export async function askLine(ctx: LessonContext, message: string, conn: Connect
   for (let i = 0; i < MAX_HELPER_LINES; i++) {
     const line = await ctx.prompts.input(message);
     if (!line.trim().startsWith(':')) return line;
-    const text = lessonHelper(ctx, line.trim(), conn, hint);
+    const text = await lessonHelper(ctx, line.trim(), conn, hint);
     if (text !== '') out(ctx, text);
   }
   throw new LessonQuit();

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, lessonFile } from './lesson-paths.js';
 import { loadLesson, loadManifest } from './loader.js';
-import { INDEX_FILE, sha256, type LessonIndex } from './lesson-index.js';
+import { indexFile, sha256, type LessonIndex } from './lesson-index.js';
 import { LessonFileError } from './problems.js';
 
 /**
@@ -32,7 +32,8 @@ export async function buildLessonIndex(dir: string): Promise<LessonIndex> {
   return { version: 1, manifest: { sha256: sha256(manifestText), lessons: ids }, lessons };
 }
 
-export async function writeLessonIndex(dir: string, file: URL | string = INDEX_FILE): Promise<number> {
+export async function writeLessonIndex(dir: string, file: URL | string | null = indexFile()): Promise<number> {
+  if (file === null) throw new Error('the lesson index is written by the compiled code (npm run build), not from src/');
   const index = await buildLessonIndex(dir);
   await writeFile(file, `${JSON.stringify(index)}\n`);
   return Object.keys(index.lessons).length;

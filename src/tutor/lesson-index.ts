@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { builtFile } from '../package-root.js';
 import { MANIFEST_FILE, lessonFile } from './lesson-paths.js';
 import type { Lesson } from './schema.js';
 
@@ -18,14 +19,17 @@ export interface LessonIndex {
   lessons: Record<string, { sha256: string; lesson: Lesson }>;
 }
 
-/** Next to the compiled code: dist/lesson-index.json (absent when running from src/ in tests). */
-export const INDEX_FILE = new URL('../lesson-index.json', import.meta.url);
+/** dist/lesson-index.json, for compiled and bundled code; null when running from src/ in tests. */
+export function indexFile(): string | null {
+  return builtFile('lesson-index.json');
+}
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export async function readLessonIndex(file: URL | string = INDEX_FILE): Promise<LessonIndex | null> {
+export async function readLessonIndex(file: URL | string | null = indexFile()): Promise<LessonIndex | null> {
+  if (file === null) return null;
   try {
     const index = JSON.parse(await readFile(file, 'utf8')) as Partial<LessonIndex>;
     return index.version === 1 && index.manifest && index.lessons ? (index as LessonIndex) : null;

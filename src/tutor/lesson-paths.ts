@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 
 /**
  * Where lessons live, without the YAML parser and zod: `l7lab lessons` and `learn` name the
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 export function defaultLessonsDir(env: NodeJS.ProcessEnv = process.env): string {
   const own = env.L7LAB_LESSONS_DIR;
   if (own !== undefined && own !== '') return resolve(own);
-  return fileURLToPath(new URL('../../lessons/', import.meta.url));
+  return packageFile('lessons');
 }
 
 export const MANIFEST_FILE = 'manifest.yaml';

@@ -31,14 +31,19 @@ beforeAll(async () => {
 }, 130_000);
 
 describe('the npm package', () => {
-  it('ships LICENSE, bin/, dist/ with its lesson index and lessons/, and no tests, benchmarks or sources', () => {
+  it('ships LICENSE, bin/, the bundled CLI with its help text and lesson index, and lessons/, and no tests, benchmarks or sources', () => {
     const files = packed.files.map((f) => f.path);
     expect(files).toContain('LICENSE');
     expect(files).toContain('bin/l7lab.js');
-    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/bundle/cli.js');
+    expect(files).toContain('dist/bundle/ports-main.js');
+    expect(files).toContain('dist/help.txt');
     expect(files).toContain('dist/lesson-index.json');
     expect(files).toContain('lessons/smtp-basics.yaml');
     expect(files.filter((f) => /^(test|bench|src|scripts)\//.test(f))).toEqual([]);
+    // tsc's unbundled dist/ is for tests and benches: without it in the package, the lesson
+    // played below can only have run from the bundle.
+    expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/')).sort()).toEqual(['dist/help.txt', 'dist/lesson-index.json']);
   });
 
   it('ships no source map without the file it points at', async () => {

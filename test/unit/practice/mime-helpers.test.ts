@@ -85,36 +85,36 @@ describe(':word, RFC 2047 encoded words', () => {
 
 describe(':qp and :word in the shell (what the learner reads)', () => {
   const host = (lang: 'en' | 'ja') => ({ lang, greeting: '', challenge: null });
-  const run = (line: string, lang: 'en' | 'ja' = 'en') => encoding(parseHelper(line) as HelperCall, host(lang))?.text ?? '';
+  const run = async (line: string, lang: 'en' | 'ja' = 'en') => (await encoding(parseHelper(line) as HelperCall, host(lang)))?.text ?? '';
 
-  it(':qp shows the encoded line and why each octet was escaped', () => {
-    const text = run(':qp Café = ok');
+  it(':qp shows the encoded line and why each octet was escaped', async () => {
+    const text = await run(':qp Café = ok');
     expect(text).toContain('Caf=C3=A9 =3D ok');
     expect(text).toMatch(/é -> =C3=A9 +not ASCII/);
     expect(text).toMatch(/= -> =3D +"=" starts an escape/);
   });
 
-  it(':qp -d decodes, keeping the spaces typed', () => {
-    expect(run(':qp -d Caf=C3=A9  au lait')).toContain('Café  au lait');
-    expect(run(':qp -d Caf=C3=A9', 'ja')).toContain('デコード結果（quoted-printable');
+  it(':qp -d decodes, keeping the spaces typed', async () => {
+    expect(await run(':qp -d Caf=C3=A9  au lait')).toContain('Café  au lait');
+    expect(await run(':qp -d Caf=C3=A9', 'ja')).toContain('デコード結果（quoted-printable');
   });
 
-  it(':word is B by default, -q gives Q, -d names charset and encoding', () => {
-    expect(run(':word 件名')).toContain('=?UTF-8?B?5Lu25ZCN?=');
-    expect(run(':word -q a b')).toContain('=?UTF-8?Q?a_b?=');
-    const decoded = run(':word -d =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=', 'ja');
+  it(':word is B by default, -q gives Q, -d names charset and encoding', async () => {
+    expect(await run(':word 件名')).toContain('=?UTF-8?B?5Lu25ZCN?=');
+    expect(await run(':word -q a b')).toContain('=?UTF-8?Q?a_b?=');
+    const decoded = await run(':word -d =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=', 'ja');
     expect(decoded).toContain('デコード結果: テスト');
     expect(decoded).toContain('文字コード ISO-2022-JP');
   });
 
-  it('a long subject is split and the split is explained', () => {
-    expect(run(`:word ${'あ'.repeat(40)}`)).toMatch(/\d words: one may be at most 75 characters/);
+  it('a long subject is split and the split is explained', async () => {
+    expect(await run(`:word ${'あ'.repeat(40)}`)).toMatch(/\d words: one may be at most 75 characters/);
   });
 
-  it('without text, the usage line; text without encoded words says so', () => {
-    expect(run(':qp')).toContain('usage: :qp [-d] <text>');
-    expect(run(':word -d')).toContain('usage: :word [-q|-d] <text>');
-    expect(run(':word -d hello')).toContain('no encoded word');
+  it('without text, the usage line; text without encoded words says so', async () => {
+    expect(await run(':qp')).toContain('usage: :qp [-d] <text>');
+    expect(await run(':word -d')).toContain('usage: :word [-q|-d] <text>');
+    expect(await run(':word -d hello')).toContain('no encoded word');
   });
 
   it('both are in the help list and complete with Tab', () => {

@@ -68,16 +68,16 @@ describe('quiz feedback after a miss', () => {
 });
 
 describe(':cram and :apop short forms', () => {
-  it(':cram <user> <secret> uses the last challenge seen, the same as giving it', () => {
+  it(':cram <user> <secret> uses the last challenge seen, the same as giving it', async () => {
     const challenge = encodeBase64('<1896.697170952@postoffice.reston.mci.net>');
     expect(challengeOf([`334 ${challenge}`])).toBe(challenge);
     expect(challengeOf(['+ ' + challenge])).toBe(challenge);
     expect(challengeOf(['334 '])).toBeNull();
-    const short = encoding({ name: 'cram', args: ['tim', 'tanstaaftanstaaf'], rest: 'tim tanstaaftanstaaf' }, { lang: 'en', greeting: '', challenge });
+    const short = await encoding({ name: 'cram', args: ['tim', 'tanstaaftanstaaf'], rest: 'tim tanstaaftanstaaf' }, { lang: 'en', greeting: '', challenge });
     // RFC 2195 2: the example's response for tim / tanstaaftanstaaf.
     expect(short?.text).toContain(cram(challenge, 'tim', 'tanstaaftanstaaf').response);
     expect(cram(challenge, 'tim', 'tanstaaftanstaaf').digest).toBe('b913a602c7eda7a495b4e6e7334d3890');
-    const none = encoding({ name: 'cram', args: ['tim', 'x'], rest: 'tim x' }, { lang: 'ja', greeting: '', challenge: null });
+    const none = await encoding({ name: 'cram', args: ['tim', 'x'], rest: 'tim x' }, { lang: 'ja', greeting: '', challenge: null });
     expect(none?.text).toContain('まだチャレンジがありません');
   });
 });

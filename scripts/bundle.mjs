@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Last step of `npm run build`: the CLI as one bundle in dist/bundle/, which bin/l7lab.js runs.
+// Node 20's ESM loader resolves, reads and compiles each module file on its own (and has no
+// compile cache): ~300 small files were most of the start-up time of `lessons` and `learn`.
+// esbuild bundles tsc's output (dist/cli.js, dist/ports-main.js and what they import,
+// dependencies too) into those two entries plus shared chunks: `splitting` keeps every lazy
+// import() (commands, step handlers, lab modules, mailparser) a chunk loaded only when that
+// path runs. The unbundled dist/ stays for the tests and benches that import its modules, and
+// for the two build steps that run it; the package ships only the bundle (package.json files).
+// Two things differ from Node's loader: a CommonJS package reached by import() has only a
+// default export here (write `(await import('pkg')).default`, as lab-cert.ts does), and a
+// createRequire(import.meta.url)(...) call (ui/tables.ts: cli-table3) is not bundled: it is
+// resolved from node_modules at run time, so such a package stays in "dependencies".
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+
+const started = Date.now();
+// Chunk names are content hashes: a bundle made twice without the clean step must not keep the old ones.
+rmSync(dist('bundle'), { recursive: true, force: true });
+const result = await build({
+  entryPoints: { cli: dist('cli.js'), 'ports-main': dist('ports-main.js') },
+  outdir: dist('bundle'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies (commander, iconv-lite, selfsigned...) call require() for Node's
+  // own modules; an ES module has no require, so each chunk makes one.
+  banner: { js: "import { createRequire as __l7labCreateRequire } from 'node:module'; const require = __l7labCreateRequire(import.meta.url);" },
+  // Not minified: measured no faster to start (V8 parses lazily), and stack traces stay
+  // readable; class and function names stay as written (error names, constructor.name).
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
+const bytes = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
+process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`);
