@@ -289,23 +289,43 @@ export class HttpSession implements ProtocolSession {
     return { out: [], client: { knowledge: key(httpClientKey(text, 'chunk')), layer: 'L6' } };
   }
 
-  /** The message is whole: run its method (the dispatcher; unknown -> 501), then answer. */
-  private async complete(client: ClientNote): Promise<Step> {
+  /**
+   * The message is whole: run its method (the dispatcher; unknown -> 501), then answer. An app
+   * that answered at once is answered at once: no promise, so the response goes out in the turn
+   * the request came in.
+   */
+  private complete(client: ClientNote): Step | Promise<Step> {
     const head = this.head as Head;
     const request = this.request(head, this.body ? Buffer.concat(this.body.parts) : NO_BODY);
     // One signal per connection, made when the first request needs it: it aborts when the client leaves.
     const controller = (this.controller ??= new AbortController());
     if (this.gone) controller.abort();
-    let response: HttpResponse;
+    let outcome: HttpOutcome | Promise<HttpOutcome>;
     try {
       const raw: HttpRaw = { request, form: head.line.form };
-      const outcome = await runCommand(this.commands, head.line.method, 'request-line', raw, () => ({ app: this.opts.app, signal: controller.signal }));
+      outcome = runCommand(this.commands, head.line.method, 'request-line', raw, () => ({ app: this.opts.app, signal: controller.signal }));
+    } catch (err) {
+      return this.failed(err, client);
+    }
+    if (outcome instanceof Promise) return outcome.then((o) => this.answer(head, o, client), (err: unknown) => this.failed(err, client));
+    return this.answer(head, outcome, client);
+  }
+
+  /** RFC 9110 13 and 14 (304, 412, 206, 416) on what the app answered, then the response. */
+  private answer(head: Head, outcome: HttpOutcome, client: ClientNote): Step {
+    let response: HttpResponse;
+    try {
       response = applyGeneric(head.line.method, head.fields, outcome.response);
     } catch (err) {
-      if (renderError(err)) return this.refuse(err, client);
-      response = internalError();
+      return this.failed(err, client);
     }
     return this.respond(response, client, {});
+  }
+
+  /** A protocol error gets its status; anything else the app threw, 500 for this request only. */
+  private failed(err: unknown, client: ClientNote): Step {
+    if (renderError(err)) return this.refuse(err, client);
+    return this.respond(internalError(), client, {});
   }
 
   private request(head: Head, body: Buffer): HttpRequest {
