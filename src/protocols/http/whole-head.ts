@@ -44,12 +44,23 @@ const TCHAR = new Uint8Array(128);
 for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TCHAR[c.charCodeAt(0)] = 1;
 const isTchar = (c: number): boolean => c < 128 && TCHAR[c] === 1;
 
+/** Up to this many octets received are read as text at once and searched there (one call, not two). */
+const SMALL = 2048;
+
 export function wholeHead(bytes: Buffer): WholeHead | null {
-  // Looked for within the most a head may take, so a flood of bytes is never searched twice.
-  const end = (bytes.length > MOST ? bytes.subarray(0, MOST) : bytes).indexOf(END);
+  let text: string;
+  let end: number;
+  if (bytes.length <= SMALL) {
+    text = bytes.toString('latin1');
+    end = text.indexOf('\r\n\r\n');
+  } else {
+    // Looked for within the most a head may take, so a flood of bytes is never searched twice.
+    end = (bytes.length > MOST ? bytes.subarray(0, MOST) : bytes).indexOf(END);
+    text = end < 0 ? '' : bytes.toString('latin1', 0, end + 2);
+  }
   if (end < 0) return null;
-  // Every line of `text` ends in CRLF, the last field line's included.
-  const text = bytes.toString('latin1', 0, end + 2);
+  // Every line up to `stop` ends in CRLF, the last field line's included.
+  const stop = end + 2;
   const lineEnd = text.indexOf('\r\n');
   if (lineEnd + 2 > HTTP_REQUEST_LINE) return null;
   try {
@@ -57,7 +68,7 @@ export function wholeHead(bytes: Buffer): WholeHead | null {
     if (!line) return null;
     const { path, query, host } = pathAndQuery(line.target, line.form);
     const fields = new FieldList();
-    const octets = fieldLines(text, lineEnd + 2, fields);
+    const octets = fieldLines(text, lineEnd + 2, stop, fields);
     if (octets < 0) return null;
     return { used: end + 4, line, path, query, host: host ?? '', fields, octets };
   } catch {
@@ -96,14 +107,14 @@ function requestLine(text: string, lineEnd: number): RequestLine | null {
 }
 
 /**
- * `field-name ":" OWS field-value OWS CRLF` (RFC 9112 5), each added to `fields`; the octets
+ * `field-name ":" OWS field-value OWS CRLF` (RFC 9112 5) up to `stop`, each added to `fields`; the octets
  * they took, or -1 for anything parseFieldLine would refuse or the limits would stop: obs-fold
  * (5.2), whitespace before the colon (5.1), a name that is not a token, CR, LF or NUL inside a
  * value (RFC 9110 5.5), more than HTTP_MAX_FIELDS lines, more than HTTP_MAX_HEAD octets.
  */
-function fieldLines(text: string, from: number, fields: FieldList): number {
+function fieldLines(text: string, from: number, stop: number, fields: FieldList): number {
   let pos = from;
-  while (pos < text.length) {
+  while (pos < stop) {
     let i = pos;
     while (isTchar(text.charCodeAt(i))) i++;
     if (i === pos || text.charCodeAt(i) !== COLON) return -1;
