@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { userDirs } from '../paths.js';
 import { PRACTICE_HISTORY_LINES } from '../limits.js';
 import type { Protocol } from '../protocol.js';
+import { couldCarrySecret } from '../protocols/mask.js';
 
 /**
  * The shell's history across sessions: one file per protocol in the user's state directory
@@ -13,30 +14,19 @@ export function historyFile(protocol: Protocol, env: NodeJS.ProcessEnv = process
   return join(userDirs(env).state, `practice-history-${protocol}`);
 }
 
-/** Commands whose arguments are a password, a digest of one, or a SASL initial response. */
-const SECRET_COMMANDS: Readonly<Record<Protocol, ReadonlyArray<[verb: string, minWords: number]>>> = {
-  smtp: [['AUTH', 3]],
-  pop3: [['PASS', 1], ['APOP', 1], ['AUTH', 3]],
-  imap: [['LOGIN', 1], ['AUTHENTICATE', 3]],
-  // A typed `Authorization: Basic ...` field line carries a password (RFC 7617 2).
-  http: [['AUTHORIZATION:', 1], ['PROXY-AUTHORIZATION:', 1]],
-  // A DNS query carries no credential.
-  dns: [],
-};
-
 const SECRET_HELPERS = new Set([':plain', ':cram', ':apop']);
 
-/** Worth keeping on disk: not empty, and no password in it. */
+/**
+ * Worth keeping on disk: not empty, and no password in it. A line is kept out by the same rule
+ * `serve`'s log masks by (mask.ts: by what its verb or field could carry, whatever the reply),
+ * so the shell and the log never disagree about what is a credential.
+ */
 export function worthSaving(line: string, protocol: Protocol): boolean {
-  const words = line.trim().split(/\s+/).filter((w) => w !== '');
-  const first = (words[0] ?? '').toLowerCase();
-  if (words.length === 0 || SECRET_HELPERS.has(first)) return false;
-  // IMAP lines may start with a tag; look at the command after it as well.
-  const starts = protocol === 'imap' ? [0, 1] : [0];
-  return !starts.some((i) => {
-    const verb = (words[i] ?? '').toUpperCase();
-    return SECRET_COMMANDS[protocol].some(([v, min]) => v === verb && words.length - i >= min);
-  });
+  const first = line.trim().split(/\s+/)[0] ?? '';
+  if (first === '' || SECRET_HELPERS.has(first.toLowerCase())) return false;
+  // The shell adds the tag an IMAP line leaves out (ensureTag): read such a line as tagged too.
+  const asSent = protocol === 'imap' ? [line, `a ${line}`] : [line];
+  return !asSent.some((text) => couldCarrySecret(protocol, text));
 }
 
 export class History {

@@ -66,6 +66,8 @@ let sessionCounter = 0;
 /** Shared line ends handed to sessions, so a line costs no terminator object. */
 const CRLF_END: Terminator = Object.freeze({ crlf: true });
 const LF_END: Terminator = Object.freeze({ crlf: false });
+/** What `run` holds while it waits for input: nothing of the last reply. */
+const NOTHING: Step = Object.freeze({ out: Object.freeze([]) as unknown as Step['out'] });
 
 export class LineServer {
   private readonly server: Server;
@@ -272,6 +274,8 @@ export class LineServer {
             return;
           }
           if (c.socket.isPaused()) c.socket.resume();
+          // The last reply is written: drop it, or an idle client keeps it alive (a 10,000-line FETCH, ~1 MB).
+          step = NOTHING;
           c.idle = true;
           await new Promise<void>((resolve) => (wake = resolve));
           c.idle = false;
@@ -281,7 +285,7 @@ export class LineServer {
         lineDeadline.set(null, false);
         // Lines that need no async work (an SMTP message body) are handled and, with nothing
         // to write, passed over without a promise or a microtask turn each.
-        const handled = block ? block.step : this.handle(session, frame as Frame);
+        let handled: Step | Promise<Step> | null = block ? block.step : this.handle(session, frame as Frame);
         if (handled instanceof Promise) {
           // A handler that waits (the store, a long poll) never holds back the replies before it.
           flush(c.socket);
@@ -292,6 +296,9 @@ export class LineServer {
             working = false;
           }
         } else step = handled;
+        // The promise holds the step: a stale copy in this suspended function would keep the
+        // last reply (a 10,000-line FETCH, ~1 MB) alive while the client is idle.
+        handled = null;
         if (step.inputDeadlineMs !== undefined) deadline.set(step.inputDeadlineMs, framer.buffered > 0);
         if (step.delayMs) {
           flush(c.socket);

@@ -96,18 +96,43 @@ function lineCount(raw: Buffer): number {
 /** The bytes of a step's replies, consecutive lines joined into one buffer (a response head is one allocation, not one per line). */
 export function replyParts(out: readonly OutItem[]): Buffer[] {
   const parts: Buffer[] = [];
-  let lines = '';
-  for (const item of out) {
-    if (typeof item === 'string') {
-      lines += `${item}\r\n`;
-      continue;
-    }
-    if (lines !== '') parts.push(Buffer.from(lines, 'utf8'));
-    lines = '';
+  let from = 0;
+  for (let i = 0; i < out.length; i++) {
+    const item = out[i] as OutItem;
+    if (typeof item === 'string') continue;
+    if (i > from) parts.push(linesBuffer(out, from, i));
     parts.push(item.raw);
+    from = i + 1;
   }
-  if (lines !== '') parts.push(Buffer.from(lines, 'utf8'));
+  if (out.length > from) parts.push(linesBuffer(out, from, out.length));
   return parts;
+}
+
+/** From this many lines on, they are encoded one by one into a buffer of the right size. */
+const MANY_LINES = 64;
+
+/**
+ * Lines out[from..to), each with CRLF, as one buffer. A few lines are concatenated and encoded
+ * at once; many (the 10,000 of an IMAP FETCH 1:*) are written straight into the buffer, so no
+ * string of all of them is built: its 20,000 concatenations and its flat copy were the largest
+ * short-lived allocation of such a reply (issue 19: memory).
+ */
+function linesBuffer(out: readonly OutItem[], from: number, to: number): Buffer {
+  if (to - from < MANY_LINES) {
+    let lines = '';
+    for (let i = from; i < to; i++) lines += `${out[i] as string}\r\n`;
+    return Buffer.from(lines, 'utf8');
+  }
+  let size = 0;
+  for (let i = from; i < to; i++) size += Buffer.byteLength(out[i] as string, 'utf8') + 2;
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    at += buf.write(out[i] as string, at, 'utf8');
+    buf[at++] = 0x0d;
+    buf[at++] = 0x0a;
+  }
+  return buf;
 }
 
 /** A reply line gets its CRLF; a raw chunk (message body, literal) goes as it is. */

@@ -3,7 +3,7 @@ import { envelopeView } from '../mailstore/envelope-view.js';
 import type { HttpResponse } from '../protocols/http/types.js';
 import type { MailStore } from '../mailstore/types.js';
 import type { Catalog, Found } from './catalog.js';
-import { isAttachment, leafParts } from './mime-parts.js';
+import { mimeParts } from './mime-parts-lazy.js';
 import { remoteUrls } from './remote-content.js';
 import { etagOf, json, jsonError, NO_CACHE } from './respond.js';
 import type { Handler, RouteContext } from './router.js';
@@ -37,6 +37,7 @@ export function getMessage(deps: Deps): Handler {
   return (ctx) =>
     withMessage(deps, ctx, async (found, raw) => {
       const c = await inspect(raw);
+      const { isAttachment, leafParts } = await mimeParts();
       const record = await deps.store.transaction(found.item.id);
       const envelope = record ? record.envelope : null;
       const base = `/api/messages/${encodeURIComponent(found.item.id)}`;
@@ -103,6 +104,7 @@ export function getPart(deps: Deps): Handler {
   return (ctx) =>
     withMessage(deps, ctx, async (found, raw) => {
       const n = ctx.params.n ?? '';
+      const { isAttachment, leafParts } = await mimeParts();
       const leaf = leafParts(raw).find((l) => l.info.part === n);
       if (!leaf) return jsonError(404, ctx.say('errNoPart', { id: found.item.id, part: n }));
       const { info } = leaf;

@@ -8,7 +8,7 @@ import type { Catalog, Found } from './catalog.js';
 import { explainedTranscript, type TranscriptEntry } from './api-transcript.js';
 import { esc, langQuery, page } from './html.js';
 import type { Say } from './lang.js';
-import { isAttachment, leafParts } from './mime-parts.js';
+import { mimeParts } from './mime-parts-lazy.js';
 import { remoteUrls } from './remote-content.js';
 import { jsonError } from './respond.js';
 import type { Handler } from './router.js';
@@ -64,6 +64,7 @@ async function messageBody(store: MailStore, say: Say, found: Found, raw: Buffer
   const record = await store.transaction(id);
   const transcript = await explainedTranscript(store, id, lang);
   const headers = c.headers.map((h) => `<tr><th>${esc(h.name)}</th><td>${esc(h.value)}</td></tr>`).join('');
+  const { isAttachment, leafParts } = await mimeParts();
   const attachments = leafParts(raw)
     .filter((l) => isAttachment(l.info))
     .map((l) => `<li><a class="attachment" href="${base}/parts/${l.info.part}" download>${esc(l.info.filename ?? say('unnamed'))}</a> <span class="dim">${esc(l.info.contentType)} · ${formatSize(l.info.size)}</span></li>`);

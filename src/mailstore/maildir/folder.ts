@@ -7,7 +7,7 @@ import { fileNameFor, uniqueBase } from './layout.js';
 import { FolderIndex, internFlags, metaOf, type Entry, type Sub } from './folder-index.js';
 import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import { UidList } from './uidlist.js';
-import { NoSuchMessageError, type MessageMeta, type StoreChange } from '../types.js';
+import { NoSuchMessageError, type FactVisitor, type MessageMeta, type StoreChange } from '../types.js';
 
 /**
  * One Maildir folder (a mailbox): reading, writing and changing its messages. Operations run
@@ -92,6 +92,14 @@ export class MaildirFolder {
   /** Revalidate now if nothing else is running here (the store's poller calls this). */
   async poll(): Promise<void> {
     if (this.serial.pending === 0) await this.run(() => this.index.sync());
+  }
+
+  /** See MailStore.eachFact: straight from the index, nothing made per message. */
+  eachFact(each: FactVisitor): Promise<void> {
+    return this.run(async () => {
+      await this.index.sync();
+      for (const e of this.index.entries.values()) each(e.uid, e.size, e.date, e.flags);
+    });
   }
 
   list(): Promise<MessageMeta[]> {

@@ -11,6 +11,7 @@ import {
   NoSuchMessageError,
   type Delivery,
   type Envelope,
+  type FactVisitor,
   type MailboxStatus,
   type MailStore,
   type MessageMeta,
@@ -122,6 +123,10 @@ export class MaildirStore implements MailStore {
 
   async list(account: string, mailbox: string): Promise<MessageMeta[]> {
     return (await this.folder(account, mailbox)).list();
+  }
+
+  async eachFact(account: string, mailbox: string, each: FactVisitor): Promise<void> {
+    return (await this.folder(account, mailbox)).eachFact(each);
   }
 
   async read(account: string, mailbox: string, uid: number): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import * as libbase64 from 'libbase64';
 import libmime from 'libmime';
 import { decode as decodeCharset } from 'libmime/lib/charset';
@@ -33,6 +34,25 @@ export class MessageView {
   get root(): MimePart {
     this.treePart ??= parseTree(this.raw);
     return this.treePart;
+  }
+
+  // What SEARCH asks of a message (search.ts), as methods: search.ts then needs no runtime
+  // import of this module, which the IMAP server loads only on first use (message-module.ts).
+
+  headerValues(name: string): string[] {
+    return headerValues(this, name);
+  }
+
+  headerText(): string {
+    return headerText(this);
+  }
+
+  bodyText(): string {
+    return bodyText(this);
+  }
+
+  withAddresses(value: string): string[] {
+    return withAddresses(value);
   }
 }
 
@@ -144,4 +164,22 @@ export function bodyText(view: MessageView): string {
   const out: string[] = [];
   textParts(view.root, out);
   return out.join('\n');
+}
+
+/**
+ * An address field as written and as its addresses without comments: RFC 5322 3.2.2 lets CFWS
+ * sit inside an addr-spec (`<user (c)@ (c) domain.org>`), and the address is still
+ * user@domain.org, so SEARCH FROM user@domain.org matches it, as in Dovecot.
+ */
+// FWS around "@" and "." of an addr-spec is no part of it (RFC 5322 3.4.1); a quoted local part keeps its spaces.
+const unfolded = (address: string): string => (address.includes('"') ? address : address.replace(/\s+/g, ''));
+
+export function withAddresses(value: string): string[] {
+  const flat = (list: ReturnType<typeof addressparser>): string[] =>
+    list.flatMap((a) => ('group' in a && a.group ? flat(a.group) : [`${a.name} <${unfolded('address' in a ? (a.address ?? '') : '')}>`]));
+  try {
+    return [value, ...flat(addressparser(value))];
+  } catch {
+    return [value];
+  }
 }

@@ -1,6 +1,5 @@
-import addressparser from 'nodemailer/lib/addressparser';
 import { parseImapDay } from './format.js';
-import { bodyText, headerText, headerValues, type MessageView } from './message.js';
+import type { MessageView } from './message.js';
 import { ImapParseError, astringOf, type ImapToken } from './parser.js';
 import { IMAP_MAX_NESTING } from '../../limits.js';
 import { inSequenceSet, isSequenceSet, parseSequenceSet, type SequenceSet } from './sequence.js';
@@ -220,7 +219,7 @@ class Lazy {
     let value = this.folded[name];
     if (value === undefined) {
       const view = this.view();
-      value = view ? fold(name === 'body' ? bodyText(view) : `${headerText(view)}\n${bodyText(view)}`) : '';
+      value = view ? fold(name === 'body' ? view.bodyText() : `${view.headerText()}\n${view.bodyText()}`) : '';
       this.folded[name] = value;
     }
     return value;
@@ -236,7 +235,7 @@ function compareDay(day: number, cmp: 'before' | 'on' | 'since', wanted: number)
 function matchDate(key: Extract<SearchKey, { op: 'date' }>, target: SearchTarget, lazy: Lazy): boolean {
   if (key.field === 'internal') return compareDay(Math.floor(target.internalDate.getTime() / 86_400_000), key.cmp, key.day);
   const view = lazy.view();
-  const header = view ? headerValues(view, 'date')[0] : undefined;
+  const header = view ? view.headerValues('date')[0] : undefined;
   // No readable Date header counts as 1 January 1970, as Dovecot answers (checked with 2.3).
   const day = header !== undefined ? (sentDay(header) ?? 0) : 0;
   return compareDay(day, key.cmp, key.day);
@@ -245,33 +244,15 @@ function matchDate(key: Extract<SearchKey, { op: 'date' }>, target: SearchTarget
 function matchHeader(key: Extract<SearchKey, { op: 'header' }>, lazy: Lazy): boolean {
   const view = lazy.view();
   if (!view) return false;
-  const values = headerValues(view, key.field);
+  const values = view.headerValues(key.field);
   // RFC 3501 6.4.4: HEADER with an empty string matches every message that has the field.
   if (key.value === '') return values.length > 0;
   const wanted = fold(key.value);
-  const candidates = ADDRESS_FIELDS.has(key.field) ? values.flatMap(withAddresses) : values;
+  const candidates = ADDRESS_FIELDS.has(key.field) ? values.flatMap((v) => view.withAddresses(v)) : values;
   return candidates.some((v) => fold(v).includes(wanted));
 }
 
 const ADDRESS_FIELDS = new Set(['from', 'to', 'cc', 'bcc', 'sender', 'reply-to']);
-
-/**
- * An address field as written and as its addresses without comments: RFC 5322 3.2.2 lets CFWS
- * sit inside an addr-spec (`<user (c)@ (c) domain.org>`), and the address is still
- * user@domain.org, so SEARCH FROM user@domain.org matches it, as in Dovecot.
- */
-// FWS around "@" and "." of an addr-spec is no part of it (RFC 5322 3.4.1); a quoted local part keeps its spaces.
-const unfolded = (address: string): string => (address.includes('"') ? address : address.replace(/\s+/g, ''));
-
-function withAddresses(value: string): string[] {
-  const flat = (list: ReturnType<typeof addressparser>): string[] =>
-    list.flatMap((a) => ('group' in a && a.group ? flat(a.group) : [`${a.name} <${unfolded('address' in a ? (a.address ?? '') : '')}>`]));
-  try {
-    return [value, ...flat(addressparser(value))];
-  } catch {
-    return [value];
-  }
-}
 
 /** Case-insensitive; only a same-length flag is lowercased, so SEARCH UNSEEN on 10,000 messages allocates nothing. */
 function hasFlag(flags: readonly string[], flag: string): boolean {

@@ -1,7 +1,7 @@
 import { canonicalAccount, canonicalMailbox } from '../../mailstore/names.js';
-import { sameFlags } from '../../mailstore/flags.js';
-import { NoSuchMailboxError, SYSTEM_FLAGS, type MessageMeta, type StoreChange } from '../../mailstore/types.js';
+import { NoSuchMailboxError, SYSTEM_FLAGS, type MailStore, type StoreChange } from '../../mailstore/types.js';
 import { ProtocolSyntaxError } from '../errors.js';
+import { MessageColumns } from './message-columns.js';
 import type { ImapServices } from './services.js';
 import { outOfRange, resolveSequenceNumbers, resolveUids, type SequenceSet } from './sequence.js';
 
@@ -18,17 +18,46 @@ export interface MessageEntry {
   readonly uid: number;
   readonly size: number;
   readonly internalDate: Date;
-  /** The flags as the store has them now (kept current from watch()). */
-  flags: string[];
-  /**
-   * The flags as this session's client last heard them. The same array as `flags` while
-   * nothing changed (a reference check, no copy per message on a big mailbox).
-   */
-  told: readonly string[];
+  /** The flags as the store has them now (kept current from watch()); assigning changes them. */
+  flags: readonly string[];
 }
 
-function differ(a: readonly string[], b: readonly string[]): boolean {
-  return a !== b && !sameFlags(a, b);
+/**
+ * One message as the commands see it, made on demand from the columns (nothing per message is
+ * kept between commands). It finds its row again by UID if an EXPUNGE renumbered meanwhile.
+ */
+class EntryView implements MessageEntry {
+  constructor(
+    private readonly cols: MessageColumns,
+    private index: number,
+    readonly uid: number,
+  ) {}
+
+  row(): number {
+    if (this.cols.uid(this.index) !== this.uid) this.index = this.cols.indexOf(this.uid);
+    return this.index;
+  }
+
+  // A message this session removed since (its own EXPUNGE) reads as empty, never as NaN.
+  get size(): number {
+    const i = this.row();
+    return i < 0 ? 0 : this.cols.size(i);
+  }
+
+  get internalDate(): Date {
+    const i = this.row();
+    return new Date(i < 0 ? 0 : this.cols.date(i));
+  }
+
+  get flags(): readonly string[] {
+    const i = this.row();
+    return i < 0 ? [] : this.cols.flags(i);
+  }
+
+  set flags(flags: readonly string[]) {
+    const i = this.row();
+    if (i >= 0) this.cols.setFlags(i, flags);
+  }
 }
 
 /**
@@ -41,10 +70,6 @@ export function flagsResponses(keywords: Iterable<string>, readOnly: boolean): s
     `* FLAGS (${flags})`,
     readOnly ? '* OK [PERMANENTFLAGS ()] Read-only mailbox, no flag can be changed' : `* OK [PERMANENTFLAGS (${flags} \\*)] Flags that stay, \\* = new keywords too`,
   ];
-}
-
-function entryOf(m: MessageMeta): MessageEntry {
-  return { uid: m.uid, size: m.size, internalDate: m.internalDate, flags: m.flags, told: m.flags };
 }
 
 /**
@@ -64,8 +89,19 @@ async function recentAmong(
   return store.takeNew(mb.account, mb.name, fresh, !mb.readOnly);
 }
 
+/**
+ * The store's messages with a UID above `after` (and not in `skip`) onto the columns: through
+ * eachFact where the store has it (nothing made per message), else through list().
+ */
+async function readFacts(store: MailStore, account: string, name: string, after: number, cols: MessageColumns, skip?: ReadonlySet<number>): Promise<void> {
+  const take = (uid: number, size: number, date: number, flags: readonly string[]): void => {
+    if (uid > after && !skip?.has(uid)) cols.push(uid, size, date, flags);
+  };
+  if (store.eachFact) return store.eachFact(account, name, take);
+  for (const m of await store.list(account, name)) take(m.uid, m.size, m.internalDate.getTime(), m.flags);
+}
+
 export class SelectedMailbox {
-  private entries: MessageEntry[];
   private readonly recentUids: Set<number>;
   /** UIDs whose flags another session (or this one) changed since the client heard. */
   private readonly dirty = new Set<number>();
@@ -84,10 +120,9 @@ export class SelectedMailbox {
     readonly readOnly: boolean,
     readonly uidValidity: number,
     readonly uidNext: number,
-    metas: MessageMeta[],
+    private readonly cols: MessageColumns,
     recent: readonly number[],
   ) {
-    this.entries = metas.map(entryOf);
     this.recentUids = new Set(recent);
     this.announced = new Set(this.keywords());
     this.unwatch = services.store.watch((change) => this.onChange(change));
@@ -98,13 +133,15 @@ export class SelectedMailbox {
     const account = canonicalAccount(user);
     const name = canonicalMailbox(mailbox);
     const status = await services.store.status(account, name);
-    const metas = await services.store.list(account, name);
-    const recent = await recentAmong(services, { account, name, readOnly, uidValidity: status.uidValidity }, metas.map((m) => m.uid));
-    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, metas, recent);
+    const cols = new MessageColumns();
+    cols.reserve(status.messages);
+    await readFacts(services.store, account, name, 0, cols);
+    const recent = await recentAmong(services, { account, name, readOnly, uidValidity: status.uidValidity }, cols.uids());
+    return new SelectedMailbox(services, account, name, readOnly, status.uidValidity, status.uidNext, cols, recent);
   }
 
   get exists(): number {
-    return this.entries.length;
+    return this.cols.count;
   }
 
   get recentCount(): number {
@@ -113,32 +150,23 @@ export class SelectedMailbox {
 
   /** The next UID as known at SELECT, or one past the newest message seen since. */
   get predictedUidNext(): number {
-    const last = this.entries[this.entries.length - 1];
-    return Math.max(this.uidNext, last ? last.uid + 1 : 1);
+    const n = this.cols.count;
+    return Math.max(this.uidNext, n > 0 ? this.cols.uid(n - 1) + 1 : 1);
   }
 
   uids(): number[] {
-    return this.entries.map((e) => e.uid);
+    return this.cols.uids();
   }
 
   entryAt(seq: number): MessageEntry {
-    const e = this.entries[seq - 1];
-    if (!e) throw new RangeError(`no message ${seq}`);
-    return e;
+    if (!Number.isInteger(seq) || seq < 1 || seq > this.cols.count) throw new RangeError(`no message ${seq}`);
+    return new EntryView(this.cols, seq - 1, this.cols.uid(seq - 1));
   }
 
   /** Sequence number of a UID, or null (binary search: UIDs ascend with sequence numbers). */
   seqOf(uid: number): number | null {
-    let lo = 0;
-    let hi = this.entries.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const u = (this.entries[mid] as MessageEntry).uid;
-      if (u === uid) return mid + 1;
-      if (u < uid) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
+    const i = this.cols.indexOf(uid);
+    return i < 0 ? null : i + 1;
   }
 
   /**
@@ -146,31 +174,42 @@ export class SelectedMailbox {
    * (RFC 3501 6.4.8); a message number past the end is an error (RFC 9051 6.4.5: BAD).
    */
   resolve(set: SequenceSet, byUid: boolean): Array<{ seq: number; entry: MessageEntry }> {
-    if (byUid) {
-      return resolveUids(set, this.uids()).map((uid) => {
-        const seq = this.seqOf(uid) as number;
-        return { seq, entry: this.entryAt(seq) };
-      });
-    }
+    return this.resolveSeqs(set, byUid).map((seq) => ({ seq, entry: this.entryAt(seq) }));
+  }
+
+  /**
+   * The sequence numbers of resolve(), alone: a FETCH 1:* that makes each entry when it renders
+   * it keeps 10,000 numbers alive while it works, not 10,000 entries (issue 19: memory).
+   */
+  resolveSeqs(set: SequenceSet, byUid: boolean): number[] {
+    if (byUid) return resolveUids(set, this.uids()).map((uid) => this.seqOf(uid) as number);
     if (outOfRange(set, this.exists)) {
       throw new ProtocolSyntaxError(`the mailbox has ${this.exists} message(s): a message number in this set does not exist (use UIDs to be safe)`);
     }
-    return resolveSequenceNumbers(set, this.exists).map((seq) => ({ seq, entry: this.entryAt(seq) }));
+    return resolveSequenceNumbers(set, this.exists);
   }
 
   /** Flags as this session shows them: the stored ones plus its own \Recent. */
   flagsOf(entry: MessageEntry): string[] {
-    return this.recentUids.has(entry.uid) ? [...entry.flags, '\\Recent'] : entry.flags;
+    const flags = entry.flags;
+    return this.recentUids.has(entry.uid) ? [...flags, '\\Recent'] : (flags as string[]);
   }
 
   /** Another session changed this message's flags and the client has not heard yet. */
   unreported(entry: MessageEntry): boolean {
-    return differ(entry.told, entry.flags);
+    const i = this.rowOf(entry);
+    return i >= 0 && this.cols.flagId(i) !== this.cols.toldId(i);
   }
 
   /** The client has now heard this message's current flags. */
   told(entry: MessageEntry): void {
-    entry.told = entry.flags;
+    const i = this.rowOf(entry);
+    if (i >= 0) this.cols.tell(i);
+  }
+
+  /** The row of an entry: its view knows it (no search per message of a FETCH 1:*). */
+  private rowOf(entry: MessageEntry): number {
+    return entry instanceof EntryView ? entry.row() : this.cols.indexOf(entry.uid);
   }
 
   /** Expunged by another session but still numbered here: its bytes are gone. */
@@ -180,19 +219,23 @@ export class SelectedMailbox {
 
   /** UIDs of the messages that carry this flag now (\\Deleted for EXPUNGE and CLOSE). */
   uidsWithFlag(flag: string): number[] {
-    return this.entries.filter((e) => e.flags.includes(flag)).map((e) => e.uid);
+    const has = this.cols.flagTable.having(flag);
+    const out: number[] = [];
+    for (let i = 0; i < this.cols.count; i++) if (has[this.cols.flagId(i)]) out.push(this.cols.uid(i));
+    return out;
   }
 
   firstUnseen(): number | null {
-    const i = this.entries.findIndex((e) => !e.flags.includes('\\Seen'));
-    return i < 0 ? null : i + 1;
+    const seen = this.cols.flagTable.having('\\Seen');
+    for (let i = 0; i < this.cols.count; i++) if (!seen[this.cols.flagId(i)]) return i + 1;
+    return null;
   }
 
   /** Keywords in use, for the FLAGS response (RFC 3501 7.2.6). */
   keywords(): string[] {
-    const set = new Set<string>();
-    for (const e of this.entries) for (const f of e.flags) if (!f.startsWith('\\')) set.add(f);
-    return [...set].sort();
+    const used = new Set<number>();
+    for (let i = 0; i < this.cols.count; i++) used.add(this.cols.flagId(i));
+    return [...this.cols.flagTable.keywordsOf(used)].sort();
   }
 
   /** Keywords the client knows, for the FLAGS response at SELECT. */
@@ -226,7 +269,7 @@ export class SelectedMailbox {
       .filter((seq): seq is number => seq !== null)
       .sort((a, b) => b - a)
       .map((seq) => `* ${seq} EXPUNGE`);
-    this.entries = this.entries.filter((e) => !drop.has(e.uid));
+    this.cols.remove(drop);
     for (const uid of uids) {
       this.expunged.delete(uid);
       this.dirty.delete(uid);
@@ -271,28 +314,29 @@ export class SelectedMailbox {
   }
 
   private isStale(uid: number): boolean {
-    const seq = this.seqOf(uid);
-    if (seq === null) return false;
-    const e = this.entryAt(seq);
-    return differ(e.told, e.flags);
+    const i = this.cols.indexOf(uid);
+    return i >= 0 && this.cols.flagId(i) !== this.cols.toldId(i);
   }
 
   private async loadAdded(): Promise<string[]> {
     this.added = false;
-    let metas: MessageMeta[];
+    const before = this.cols.count;
+    const last = before > 0 ? this.cols.uid(before - 1) : 0;
     try {
-      metas = await this.services.store.list(this.account, this.name);
+      await readFacts(this.services.store, this.account, this.name, last, this.cols, this.expunged);
     } catch (err) {
       if (err instanceof NoSuchMailboxError) return [];
       throw err;
     }
-    const last = this.entries[this.entries.length - 1]?.uid ?? 0;
-    const fresh = metas.filter((m) => m.uid > last && !this.expunged.has(m.uid));
-    if (fresh.length === 0) return [];
-    this.entries.push(...fresh.map(entryOf));
-    const uids = fresh.map((m) => m.uid);
+    if (this.cols.count === before) return [];
+    const uids: number[] = [];
+    const used = new Set<number>();
+    for (let i = before; i < this.cols.count; i++) {
+      uids.push(this.cols.uid(i));
+      used.add(this.cols.flagId(i));
+    }
     for (const uid of await recentAmong(this.services, this, uids)) this.recentUids.add(uid);
-    const flags = this.announceKeywords(fresh.flatMap((m) => m.flags));
+    const flags = this.announceKeywords(this.cols.flagTable.keywordsOf(used));
     return [...flags, `* ${this.exists} EXISTS`, `* ${this.recentUids.size} RECENT`];
   }
 
@@ -301,10 +345,9 @@ export class SelectedMailbox {
     if (change.kind === 'added') this.added = true;
     else if (change.kind === 'expunged') for (const uid of change.uids) this.expunged.add(uid);
     else {
-      const seq = this.seqOf(change.uid);
-      if (seq === null) return;
-      const entry = this.entryAt(seq);
-      if (differ(entry.flags, change.flags)) entry.flags = [...change.flags];
+      const i = this.cols.indexOf(change.uid);
+      if (i < 0) return;
+      this.cols.setFlags(i, change.flags);
       this.dirty.add(change.uid);
     }
     this.listener?.();

@@ -66,6 +66,15 @@ describe('lines with a password are never written to disk', () => {
     ['pop3', ':apop tanstaaf', false],
     ['smtp', ':b64 hello', true],
     ['smtp', '   ', false],
+    // HTTP: the credential fields, also in the forms the server refuses (RFC 9112 5.1, 5.2)
+    ['http', 'GET /api/messages HTTP/1.1', true],
+    ['http', 'Host: 127.0.0.1', true],
+    ['http', 'Authorization: Basic YWxpY2U6d29uZGVybGFuZA==', false],
+    ['http', 'authorization : Basic YWxpY2U6d29uZGVybGFuZA==', false],
+    ['http', 'Proxy-Authorization: Bearer abc', false],
+    ['http', 'Cookie: sid=31d4d96e407aad42', false],
+    ['http', ' YWxpY2U6d29uZGVybGFuZA==', false],
+    ['pop3', 'AUTH PLAIN AGJvYgBidWlsZGVy', false],
   ] as const)('%s %j saved: %s', (protocol, line, expected) => {
     expect(worthSaving(line, protocol)).toBe(expected);
   });

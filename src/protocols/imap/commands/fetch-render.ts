@@ -3,7 +3,8 @@ import { NoSuchMessageError } from '../../../mailstore/types.js';
 import type { OutItem } from '../../session.js';
 import { fetchAttLabel, type FetchAtt, type Section } from '../fetch-atts.js';
 import { imapDate, ResponseBuilder } from '../format.js';
-import { bodyStructureOf, envelopeOf, parseMessage, sectionOf, type MessageView } from '../message.js';
+import type { MessageView } from '../message.js';
+import { messageModule, type MessageModule } from '../message-module.js';
 import type { MessageEntry, SelectedMailbox } from '../selected-mailbox.js';
 import type { ImapServices } from '../services.js';
 
@@ -17,19 +18,33 @@ const NEEDS_BYTES = new Set<FetchAtt['kind']>(['ENVELOPE', 'BODYSTRUCTURE', 'BOD
 const HEADER: Section = { part: [], text: 'HEADER', fields: [] };
 const TEXT: Section = { part: [], text: 'TEXT', fields: [] };
 
+/** Items that need the message parsed (header or MIME tree), so message.ts must be loaded. */
+function needsParsing(atts: readonly FetchAtt[]): boolean {
+  return atts.some((a) => a.kind === 'ENVELOPE' || a.kind === 'BODYSTRUCTURE' || a.kind === 'BODY' || a.kind === 'RFC822.HEADER' || a.kind === 'RFC822.TEXT' || (a.kind === 'BODY[]' && (a.section.part.length > 0 || a.section.text !== '')));
+}
+
 class Message {
   private view: MessageView | null = null;
-  constructor(readonly raw: Buffer) {}
+  /** Loaded by renderFetch when needsParsing(): the whole message (BODY[], RFC822) needs none. */
+  constructor(
+    readonly raw: Buffer,
+    private readonly mime: MessageModule | null,
+  ) {}
+
+  get module(): MessageModule {
+    if (!this.mime) throw new Error('FETCH: message.js was not loaded for an item that parses');
+    return this.mime;
+  }
 
   parsed(): MessageView {
-    this.view ??= parseMessage(this.raw);
+    this.view ??= this.module.parseMessage(this.raw);
     return this.view;
   }
 
   /** BODY[section]; a part that does not exist is an empty string (RFC 3501 6.4.5). */
   section(section: Section): Buffer {
     if (section.part.length === 0 && section.text === '') return this.raw;
-    return sectionOf(this.parsed(), section) ?? Buffer.alloc(0);
+    return this.module.sectionOf(this.parsed(), section) ?? Buffer.alloc(0);
   }
 }
 
@@ -68,10 +83,16 @@ export function needsMessage(atts: readonly FetchAtt[]): boolean {
  * needsMessage() is false.
  */
 export function renderMetaFetch(mb: SelectedMailbox, seq: number, entry: MessageEntry, atts: readonly FetchAtt[]): string {
-  // A plain loop: called once per message of `FETCH 1:*`, so no array or closure per call.
-  let line = `* ${seq} FETCH (`;
-  for (let i = 0; i < atts.length; i++) line += (i > 0 ? ' ' : '') + (metaItem(atts[i] as FetchAtt, mb, entry) ?? '');
-  return `${line})`;
+  // Joined, not built with +=: the line is then one flat string, not a tree of a dozen
+  // concatenations that all stay alive (and survive the young generation) until the 10,000
+  // lines of a FETCH 1:* are written (issue 19: memory).
+  const parts: string[] = [`* ${seq} FETCH (`];
+  for (let i = 0; i < atts.length; i++) {
+    if (i > 0) parts.push(' ');
+    parts.push(metaItem(atts[i] as FetchAtt, mb, entry) ?? '');
+  }
+  parts.push(')');
+  return parts.join('');
 }
 
 function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: MessageEntry, msg: Message | null): void {
@@ -83,11 +104,11 @@ function item(b: ResponseBuilder, att: FetchAtt, mb: SelectedMailbox, entry: Mes
   const m = msg as Message;
   switch (att.kind) {
     case 'ENVELOPE':
-      b.text(`ENVELOPE ${envelopeOf(m.parsed())}`);
+      b.text(`ENVELOPE ${m.module.envelopeOf(m.parsed())}`);
       return;
     case 'BODYSTRUCTURE':
     case 'BODY':
-      b.text(`${att.kind} ${bodyStructureOf(m.parsed(), att.kind === 'BODYSTRUCTURE')}`);
+      b.text(`${att.kind} ${m.module.bodyStructureOf(m.parsed(), att.kind === 'BODYSTRUCTURE')}`);
       return;
     case 'RFC822':
       b.text('RFC822 ').literal(m.raw);
@@ -118,7 +139,8 @@ export async function renderFetch(services: ImapServices, mb: SelectedMailbox, s
   let msg: Message | null = null;
   if (needsMessage(opts.atts)) {
     try {
-      msg = new Message(await services.store.read(mb.account, mb.name, entry.uid));
+      const raw = await services.store.read(mb.account, mb.name, entry.uid);
+      msg = new Message(raw, needsParsing(opts.atts) ? await messageModule() : null);
     } catch (err) {
       if (err instanceof NoSuchMessageError || mb.isGone(entry.uid)) return null;
       throw err;
@@ -126,8 +148,9 @@ export async function renderFetch(services: ImapServices, mb: SelectedMailbox, s
   }
   let atts = opts.atts;
   if (opts.setSeen && !entry.flags.includes('\\Seen') && !mb.isGone(entry.uid)) {
-    entry.flags = normalizeFlags([...entry.flags, '\\Seen']);
-    await services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
+    const flags = normalizeFlags([...entry.flags, '\\Seen']);
+    entry.flags = flags;
+    await services.store.setFlags(mb.account, mb.name, entry.uid, flags);
     // RFC 3501 6.4.5: the flags that changed are reported in the same FETCH response.
     if (!atts.some((a) => a.kind === 'FLAGS')) atts = [...atts, { kind: 'FLAGS' }];
   }

@@ -19,12 +19,12 @@ async function fetch(ctx: SelectedContext, set: SequenceSet, items: FetchAtt[], 
   const mb = ctx.selected;
   const atts = byUid && !items.some((a) => a.kind === 'UID') ? [{ kind: 'UID' } as const, ...items] : items;
   const setSeen = fetchSetsSeen(atts) && !mb.readOnly;
-  const messages = mb.resolve(set, byUid);
   const replies: OutItem[] = [];
   if (!setSeen && !needsMessage(atts)) {
-    for (const { seq, entry } of messages) replies.push(renderMetaFetch(mb, seq, entry, atts));
+    for (const seq of mb.resolveSeqs(set, byUid)) replies.push(renderMetaFetch(mb, seq, mb.entryAt(seq), atts));
     return { replies, text: `${ctx.name} completed` };
   }
+  const messages = mb.resolve(set, byUid);
   let gone = 0;
   for (const { seq, entry } of messages) {
     const out = await renderFetch(ctx.services, mb, seq, entry, { atts, setSeen });

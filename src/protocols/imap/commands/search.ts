@@ -1,5 +1,6 @@
 import { NoSuchMessageError } from '../../../mailstore/types.js';
-import { parseMessage, type MessageView } from '../message.js';
+import type { MessageView } from '../message.js';
+import { messageModule } from '../message-module.js';
 import { matchSearch, searchNeedsMessage, type SearchKey, type SearchTarget } from '../search.js';
 import { searchKey } from './args.js';
 import { imapCommand, type ImapOutcome, type SelectedContext } from '../types.js';
@@ -16,7 +17,8 @@ import { SELECTED } from './util.js';
 async function viewOf(ctx: SelectedContext, uid: number): Promise<MessageView | null> {
   const mb = ctx.selected;
   try {
-    return parseMessage(await ctx.services.store.read(mb.account, mb.name, uid));
+    const raw = await ctx.services.store.read(mb.account, mb.name, uid);
+    return (await messageModule()).parseMessage(raw);
   } catch (err) {
     if (err instanceof NoSuchMessageError || mb.isGone(uid)) return null;
     throw err;

@@ -36,8 +36,9 @@ async function store(ctx: SelectedContext, set: SequenceSet, { op, silent }: Sto
     // .SILENT hides only this command's own result (RFC 3501 6.4.6): a change another
     // session made meanwhile must still reach the client, so it stays unreported.
     const othersChanged = mb.unreported(entry);
-    entry.flags = apply(op, entry.flags, given);
-    await ctx.services.store.setFlags(mb.account, mb.name, entry.uid, entry.flags);
+    const flags = apply(op, entry.flags, given);
+    entry.flags = flags;
+    await ctx.services.store.setFlags(mb.account, mb.name, entry.uid, flags);
     if (!silent || !othersChanged) mb.told(entry);
     if (!silent) replies.push(`* ${seq} FETCH (${byUid ? `UID ${entry.uid} ` : ''}FLAGS (${mb.flagsOf(entry).join(' ')}))`);
   }
