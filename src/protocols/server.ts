@@ -306,8 +306,9 @@ export class LineServer {
         }
         // Replies to pipelined commands are batched into one write while the next command is
         // already here (RFC 2920 3.2: the server may hold replies it has not yet flushed while
-        // input is pending; it flushes before it would wait for more).
-        if (!c.socket.writableCorked) c.socket.cork();
+        // input is pending; it flushes before it would wait for more). With no input pending the
+        // reply would be flushed next anyway: it is written at once, without the cork's buffering.
+        if (!c.socket.writableCorked && framer.buffered > 0) c.socket.cork();
         const open = this.write(c, step, frame);
         if (!(typeof open === 'boolean' ? open : await open)) return;
         if (step.close) {

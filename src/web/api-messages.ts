@@ -74,24 +74,39 @@ function listing(recent: Map<string, HttpResponse>, found: readonly Known[], off
  */
 export function listMessages(deps: ListDeps): Handler {
   const listing = listings();
-  return async (ctx) => {
+  return (ctx) => {
     const { say } = ctx;
     const f = filtersOf(ctx.request, say);
     const limit = intParam(ctx.request, 'limit', WEB_PAGE_DEFAULT, 1, WEB_PAGE_MAX, say);
     const offset = intParam(ctx.request, 'offset', 0, 0, Number.MAX_SAFE_INTEGER, say);
     const wait = intParam(ctx.request, 'wait', 0, 0, WEB_WAIT_MAX_S, say);
     const known = ctx.request.headers.get('if-none-match');
-    const deadline = Date.now() + wait * 1000;
-    let found = await matching(deps.catalog, f);
-    const done = () => (known === undefined ? found.length > 0 : listing(found, offset, limit).etag !== known);
-    while (!done() && !ctx.signal.aborted) {
-      const left = deadline - Date.now();
-      if (left <= 0) break;
-      await nextArrival(deps.changes, left, ctx.signal, known !== undefined);
-      found = await matching(deps.catalog, f);
+    const done = (found: readonly Known[]) => (known === undefined ? found.length > 0 : listing(found, offset, limit).etag !== known);
+    // The store unchanged since the catalog last read it, and nothing to wait for: answered at once.
+    const all = deps.catalog.entriesNow();
+    if (all) {
+      const found = unfiltered(f) ? all : all.filter((k) => matches(k, f));
+      if (wait === 0 || ctx.signal.aborted || done(found)) return listing(found, offset, limit);
     }
-    return listing(found, offset, limit);
+    return waitForListing(deps, ctx.signal, { f, wait, forChange: known !== undefined, done, answer: (found) => listing(found, offset, limit) });
   };
+}
+
+/** The long poll: the listing once it is `done` (or the wait is over, or the client went away). */
+async function waitForListing(
+  deps: ListDeps,
+  signal: AbortSignal,
+  o: { f: Filters; wait: number; forChange: boolean; done: (found: readonly Known[]) => boolean; answer: (found: readonly Known[]) => HttpResponse },
+): Promise<HttpResponse> {
+  const deadline = Date.now() + o.wait * 1000;
+  let found = await matching(deps.catalog, o.f);
+  while (!o.done(found) && !signal.aborted) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    await nextArrival(deps.changes, left, signal, o.forChange);
+    found = await matching(deps.catalog, o.f);
+  }
+  return o.answer(found);
 }
 
 export function deleteAll(deps: Pick<ListDeps, 'store' | 'catalog'>): Handler {

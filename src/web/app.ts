@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
-import type { HttpApp } from '../protocols/http/types.js';
+import type { HttpApp, HttpResponse } from '../protocols/http/types.js';
 import { deleteMessage, getHtml, getMessage, getPart, getRaw } from './api-message.js';
 import { deleteAll, listMessages } from './api-messages.js';
 import { getTranscript } from './api-transcript.js';
@@ -68,7 +68,8 @@ const WORDS: Readonly<Record<Lang, Words>> = { en: wordsOf('en'), ja: wordsOf('j
 export function createWebApp(opts: WebAppOptions): HttpApp {
   const handle = route(routes(opts, new Catalog(opts.store)));
   const fallback = opts.lang ?? 'en';
-  return async (request, signal) => {
+  // Not async: an answer known at once (a polled listing) goes back without a promise.
+  return (request, signal) => {
     const lang = langOfRequest(request, fallback);
     const { say, guard: texts } = WORDS[lang];
     const refused = guard(request, texts);
@@ -76,10 +77,16 @@ export function createWebApp(opts: WebAppOptions): HttpApp {
     const asked = param(request, 'lang');
     if (asked !== null && asked !== 'en' && asked !== 'ja') return jsonError(400, say('errBadLang', { value: asked }));
     try {
-      return await handle({ request, params: {}, signal, lang, say });
+      const answer = handle({ request, params: {}, signal, lang, say });
+      return answer instanceof Promise ? answer.catch(badQuery) : answer;
     } catch (err) {
-      if (err instanceof BadQueryError) return jsonError(400, err.message);
-      throw err;
+      return badQuery(err);
     }
   };
+}
+
+/** A query parameter the handler could not use is the client's mistake: 400 with why. */
+function badQuery(err: unknown): HttpResponse {
+  if (err instanceof BadQueryError) return jsonError(400, err.message);
+  throw err;
 }

@@ -40,12 +40,19 @@ export class Catalog {
 
   /** Newest first, with what filters need. */
   async entries(): Promise<readonly Known[]> {
+    const now = this.entriesNow();
+    if (now) return now;
     const revision = this.store.revision?.();
-    if (revision !== undefined && this.last?.revision === revision) return this.last.entries;
     const entries = await this.readAll();
     // Kept only when nothing changed while it was read.
     if (revision !== undefined && this.store.revision?.() === revision) this.last = { revision, entries };
     return entries;
+  }
+
+  /** The same list without waiting, when the store has not changed since it was read; else null (ask entries()). */
+  entriesNow(): readonly Known[] | null {
+    const last = this.last;
+    return last !== null && this.store.revision?.() === last.revision ? last.entries : null;
   }
 
   private async readAll(): Promise<Known[]> {

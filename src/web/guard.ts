@@ -24,11 +24,14 @@ export const CUSTOM_HEADER = 'X-L7lab';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE']);
 
 export function isLoopbackHost(host: string): boolean {
+  // Every request of a kept-alive connection names the same host: the last answer is kept.
+  if (host === lastHost.host) return lastHost.loopback;
   const h = host.toLowerCase().replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (h === '[::1]' || h === '::1') return true;
-  return isIPv4(h) && h.startsWith('127.');
+  const loopback = h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || (isIPv4(h) && h.startsWith('127.'));
+  lastHost = { host, loopback };
+  return loopback;
 }
+let lastHost = { host: '', loopback: false };
 
 /** The Host field's value with its port (the request's own origin needs the port, RFC 6454 4). */
 function hostField(request: HttpRequest): string {

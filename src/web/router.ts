@@ -19,31 +19,39 @@ export interface RouteContext {
   say: Say;
 }
 
-export type Handler = (ctx: RouteContext) => Promise<HttpResponse>;
+/** A handler whose answer is known at once may give it without a promise (protocols/http/types.ts HttpApp). */
+export type Handler = (ctx: RouteContext) => HttpResponse | Promise<HttpResponse>;
 
 export interface Route {
   pattern: string;
   methods: Partial<Record<HttpMethod, Handler>>;
 }
 
-/** A pattern split once, when the routes are made: the segments to compare, `:name` marking a variable. */
-type Compiled = { route: Route; segments: readonly string[]; fixed: boolean };
+/**
+ * A pattern split once, when the routes are made: the segments to compare, `:name` marking a
+ * variable; `prefix`, the pattern up to its first variable, which a matching path starts with.
+ */
+type Compiled = { route: Route; segments: readonly string[]; fixed: boolean; prefix: string };
 
 function compile(route: Route): Compiled {
   const segments = route.pattern.split('/');
-  return { route, segments, fixed: !segments.some((s) => s.startsWith(':')) };
+  const colon = route.pattern.indexOf(':');
+  return { route, segments, fixed: colon < 0, prefix: colon < 0 ? route.pattern : route.pattern.slice(0, colon) };
 }
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
-function match(c: Compiled, path: string, got: readonly string[]): Readonly<Record<string, string>> | null {
+/** `got` splits the path when a pattern with variables first needs it (a fixed one compares the whole path). */
+function match(c: Compiled, path: string, got: () => readonly string[]): Readonly<Record<string, string>> | null {
   if (c.fixed) return c.route.pattern === path ? NO_PARAMS : null;
+  if (!path.startsWith(c.prefix)) return null;
   const want = c.segments;
-  if (want.length !== got.length) return null;
+  const have = got();
+  if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const w = want[i] as string;
-    const g = got[i] as string;
+    const g = have[i] as string;
     if (w.startsWith(':')) {
       if (g.length === 0) return null;
       params[w.slice(1)] = g;
@@ -61,10 +69,11 @@ export function allowOf(route: Route): string {
 
 export function route(routes: readonly Route[]): Handler {
   const compiled = routes.map(compile);
-  // Not async: the handler's own promise is handed back as it is, with no promise around it.
+  // Not async: the handler's own answer is handed back as it is, with no promise around it.
   return (ctx) => {
     const { request } = ctx;
-    const got = request.path.split('/');
+    let segments: readonly string[] | null = null;
+    const got = (): readonly string[] => (segments ??= request.path.split('/'));
     for (const c of compiled) {
       const params = match(c, request.path, got);
       if (!params) continue;
@@ -72,9 +81,9 @@ export function route(routes: readonly Route[]): Handler {
       const method: HttpMethod = request.method === 'HEAD' && !r.methods.HEAD ? 'GET' : request.method;
       const handler = r.methods[method];
       if (handler) return handler({ ...ctx, params });
-      if (request.method === 'OPTIONS') return Promise.resolve({ status: 204, headers: { Allow: allowOf(r) } });
-      return Promise.resolve(jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) }));
+      if (request.method === 'OPTIONS') return { status: 204, headers: { Allow: allowOf(r) } };
+      return jsonError(405, ctx.say('errMethod', { method: request.method }), { Allow: allowOf(r) });
     }
-    return Promise.resolve(jsonError(404, ctx.say('errNotFound')));
+    return jsonError(404, ctx.say('errNotFound'));
   };
 }

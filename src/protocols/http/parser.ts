@@ -72,9 +72,14 @@ export function parseFieldLine(line: string): FieldLine {
 
 /** A Host value or an authority: `host[:port]`, host a name, an IPv4 or a bracketed IPv6 (RFC 3986 3.2.2). */
 export function hostOf(authority: string): string | null {
+  // A kept-alive client names the same Host on every request: the last answer is kept.
+  if (authority === lastHost.authority) return lastHost.host;
   const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%!$&'()*+,;=-]*)(?::(\d*))?$/.exec(authority);
-  return m ? (m[1] as string).toLowerCase() : null;
+  const host = m ? (m[1] as string).toLowerCase() : null;
+  lastHost = { authority, host };
+  return host;
 }
+let lastHost: { authority: string; host: string | null } = { authority: '', host: '' };
 
 /** The path (percent-decoded) and query of a target; absolute-form keeps only its path (RFC 9112 3.2.2). */
 export function pathAndQuery(target: string, form: TargetForm): { path: string; query: URLSearchParams; host?: string } {

@@ -86,6 +86,7 @@ export class HttpSession implements ProtocolSession {
   private head: Head | null = null;
   private body: Body | null = null;
   private controller: AbortController | null = null;
+  private handlerContext: HttpContext | null = null;
   private gone = false;
   private readonly commands: NonNullable<HttpSessionOptions['commands']>;
   private readonly headerTimeoutMs: number;
@@ -289,23 +290,55 @@ export class HttpSession implements ProtocolSession {
     return { out: [], client: { knowledge: key(httpClientKey(text, 'chunk')), layer: 'L6' } };
   }
 
-  /** The message is whole: run its method (the dispatcher; unknown -> 501), then answer. */
-  private async complete(client: ClientNote): Promise<Step> {
+  /**
+   * The message is whole: run its method (the dispatcher; unknown -> 501), then answer. An app
+   * that answered at once is answered at once: no promise, so the response goes out in the turn
+   * the request came in.
+   */
+  private complete(client: ClientNote): Step | Promise<Step> {
     const head = this.head as Head;
     const request = this.request(head, this.body ? Buffer.concat(this.body.parts) : NO_BODY);
-    // One signal per connection, made when the first request needs it: it aborts when the client leaves.
-    const controller = (this.controller ??= new AbortController());
-    if (this.gone) controller.abort();
-    let response: HttpResponse;
+    const context = this.context();
+    let outcome: HttpOutcome | Promise<HttpOutcome>;
     try {
       const raw: HttpRaw = { request, form: head.line.form };
-      const outcome = await runCommand(this.commands, head.line.method, 'request-line', raw, () => ({ app: this.opts.app, signal: controller.signal }));
+      outcome = runCommand(this.commands, head.line.method, 'request-line', raw, () => context);
+    } catch (err) {
+      return this.failed(err, client);
+    }
+    if (outcome instanceof Promise) return outcome.then((o) => this.answer(head, o, client), (err: unknown) => this.failed(err, client));
+    return this.answer(head, outcome, client);
+  }
+
+  /**
+   * What a method's handler is given, one per connection, made when the first request needs it:
+   * the app and one signal that aborts when the client leaves.
+   */
+  private context(): HttpContext {
+    let known = this.handlerContext;
+    if (!known) {
+      const controller = (this.controller ??= new AbortController());
+      known = this.handlerContext = { app: this.opts.app, signal: controller.signal };
+    }
+    if (this.gone) this.controller?.abort();
+    return known;
+  }
+
+  /** RFC 9110 13 and 14 (304, 412, 206, 416) on what the app answered, then the response. */
+  private answer(head: Head, outcome: HttpOutcome, client: ClientNote): Step {
+    let response: HttpResponse;
+    try {
       response = applyGeneric(head.line.method, head.fields, outcome.response);
     } catch (err) {
-      if (renderError(err)) return this.refuse(err, client);
-      response = internalError();
+      return this.failed(err, client);
     }
     return this.respond(response, client, {});
+  }
+
+  /** A protocol error gets its status; anything else the app threw, 500 for this request only. */
+  private failed(err: unknown, client: ClientNote): Step {
+    if (renderError(err)) return this.refuse(err, client);
+    return this.respond(internalError(), client, {});
   }
 
   private request(head: Head, body: Buffer): HttpRequest {

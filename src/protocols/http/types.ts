@@ -72,6 +72,8 @@ export interface HttpResponse {
 
 /**
  * What the server serves. `signal` aborts when the client goes away (a long-poll waiting for
- * mail stops waiting). An app that throws gets a 500 for that request only.
+ * mail stops waiting). An app that throws (or whose promise rejects) gets a 500 for that request
+ * only. An answer known at once may be given as it is, without a promise: the response is then
+ * written in the same turn the request arrived (a polled listing costs no microtask turns).
  */
-export type HttpApp = (request: HttpRequest, signal: AbortSignal) => Promise<HttpResponse>;
+export type HttpApp = (request: HttpRequest, signal: AbortSignal) => HttpResponse | Promise<HttpResponse>;

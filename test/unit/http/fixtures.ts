@@ -10,32 +10,50 @@ export const LAST_MODIFIED = new Date('2025-12-01T00:00:00Z');
 export function testApp(seen: HttpRequest[] = [], aborted: string[] = []): HttpApp {
   return async (request, signal): Promise<HttpResponse> => {
     seen.push(request);
-    switch (request.path) {
-      case '/':
-        return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'hello\n' };
-      case '/echo':
-        return { status: 200, headers: { 'X-Method': request.method }, body: request.body };
-      case '/tagged':
-        return { status: 200, body: 'tagged', etag: '"v1"', lastModified: LAST_MODIFIED, headers: { 'Cache-Control': 'no-cache', 'Content-Type': 'text/plain' } };
-      case '/bytes':
-        return { status: 200, body: '0123456789', ranges: true, etag: '"r1"' };
-      case '/chunks':
-        return { status: 200, chunks: ['Hello, ', 'chunked ', 'world'], trailers: { 'X-Checksum': 'abc' } };
-      case '/split':
-        return { status: 200, headers: { 'X-Evil': 'a\r\nSet-Cookie: stolen=1' }, body: '' };
-      case '/only-get':
-        return request.method === 'GET' ? { status: 200, body: 'ok' } : { status: 405, headers: { Allow: 'GET, HEAD' }, body: '' };
-      case '/boom':
-        throw new Error('the app failed');
-      case '/wait':
-        // A long-poll: waits until the client goes away.
-        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-        aborted.push(request.path);
-        return { status: 204 };
-      default:
-        return { status: 404, body: 'not found' };
+    if (request.path === '/wait') {
+      // A long-poll: waits until the client goes away.
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      aborted.push(request.path);
+      return { status: 204 };
     }
+    return answerOf(request);
   };
+}
+
+/** testApp answering without a promise (HttpApp may): at once, or throwing at once for /boom; /wait still waits. */
+export function testAppNow(seen: HttpRequest[] = []): HttpApp {
+  const waiting = testApp(seen);
+  return (request, signal) => {
+    if (request.path === '/wait') return waiting(request, signal);
+    seen.push(request);
+    return answerOf(request);
+  };
+}
+
+function answerOf(request: HttpRequest): HttpResponse {
+  switch (request.path) {
+    case '/':
+      return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'hello\n' };
+    case '/echo':
+      return { status: 200, headers: { 'X-Method': request.method }, body: request.body };
+    case '/field':
+      // The X-A field as read, between brackets: what the server made of its value.
+      return { status: 200, body: `[${request.headers.all('x-a').join('][')}] ${request.method} ${request.target} ${request.version}` };
+    case '/tagged':
+      return { status: 200, body: 'tagged', etag: '"v1"', lastModified: LAST_MODIFIED, headers: { 'Cache-Control': 'no-cache', 'Content-Type': 'text/plain' } };
+    case '/bytes':
+      return { status: 200, body: '0123456789', ranges: true, etag: '"r1"' };
+    case '/chunks':
+      return { status: 200, chunks: ['Hello, ', 'chunked ', 'world'], trailers: { 'X-Checksum': 'abc' } };
+    case '/split':
+      return { status: 200, headers: { 'X-Evil': 'a\r\nSet-Cookie: stolen=1' }, body: '' };
+    case '/only-get':
+      return request.method === 'GET' ? { status: 200, body: 'ok' } : { status: 405, headers: { Allow: 'GET, HEAD' }, body: '' };
+    case '/boom':
+      throw new Error('the app failed');
+    default:
+      return { status: 404, body: 'not found' };
+  }
 }
 
 export function session(app: HttpApp = testApp(), headerTimeoutMs = 1000): HttpSession {

@@ -28,6 +28,8 @@ describe('HTTP parser (RFC 9112 3, 5)', () => {
   it('reads hosts with ports and IPv6 literals; refuses what is no host', () => {
     expect(['localhost:8080', '[::1]:2080', '127.0.0.1', 'Example.ORG'].map(hostOf)).toEqual(['localhost', '[::1]', '127.0.0.1', 'example.org']);
     expect(hostOf('a/b')).toBeNull();
+    // Asked again and in turns (the last answer is kept): each gets its own.
+    expect(['a/b', 'Example.ORG', 'Example.ORG', 'a/b', '', 'x:1'].map(hostOf)).toEqual([null, 'example.org', 'example.org', null, '', 'x']);
   });
 
   it('decodes the path once and keeps the query as parameters', () => {

@@ -4,7 +4,8 @@ import { wholeHead } from '../../../src/protocols/http/whole-head.js';
 import { renderResponse, renderWire } from '../../../src/protocols/http/response.js';
 import { HttpSession } from '../../../src/protocols/http/session.js';
 import type { HttpResponse } from '../../../src/protocols/http/types.js';
-import { NOW, testApp } from './fixtures.js';
+import type { Step } from '../../../src/protocols/session.js';
+import { NOW, testApp, testAppNow } from './fixtures.js';
 
 const b = (s: string): Buffer => Buffer.from(s, 'latin1');
 
@@ -61,6 +62,19 @@ describe('HttpSession.takeBlock', () => {
     const out = step?.out[0];
     const wire = typeof out === 'string' ? out : out?.raw.toString('latin1');
     expect(wire).toBe('HTTP/1.1 200 OK\r\nDate: Fri, 02 Jan 2026 03:04:05 GMT\r\nServer: l7lab\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nhello\n');
+  });
+
+  it('answers an app that answered at once in the same call, a 500 when it threw at once', () => {
+    const s = new HttpSession({ id: 'http-1', app: testAppNow(), remoteAddress: '127.0.0.1', secure: false, now: () => NOW, heard: () => false });
+    const wire = (bytes: string): string => {
+      const step = s.takeBlock(b(bytes))?.step;
+      expect(step).not.toBeInstanceOf(Promise);
+      const out = (step as Step).out[0];
+      return typeof out === 'string' ? out : (out?.raw.toString('latin1') ?? '');
+    };
+    expect(wire('GET / HTTP/1.1\r\nHost: a\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nhello\n$/);
+    expect(wire('GET /boom HTTP/1.1\r\nHost: a\r\n\r\n')).toMatch(/^HTTP\/1\.1 500 /);
+    expect(wire('GET /tagged HTTP/1.1\r\nHost: a\r\nIf-None-Match: "v1"\r\n\r\n')).toMatch(/^HTTP\/1\.1 304 /);
   });
 
   it('takes nothing in the middle of a request', async () => {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WEB_WAIT_MAX_S } from '../../../src/limits.js';
+import type { HttpResponse } from '../../../src/protocols/http/types.js';
+import { httpRequest } from '../../support/http-request.js';
 import { simple, webLab } from './web-fixtures.js';
 
 interface Listing {
@@ -75,6 +77,22 @@ describe('GET /api/messages', () => {
       expect(lab.json(r).error).toEqual(expect.any(String));
     },
   );
+
+  it('answers a listing of an unchanged store at once (no promise), and reads a changed store again', async () => {
+    const lab = await threeMessages();
+    const first = await lab.call('/api/messages?to=bob');
+    const ask = (target: string) => lab.app(httpRequest({ target }), new AbortController().signal);
+    const again = ask('/api/messages?to=bob');
+    expect(again).not.toBeInstanceOf(Promise);
+    expect((again as HttpResponse).body).toEqual(first.body);
+    expect(lab.json<Listing>(again as HttpResponse).messages.map((m) => m.subject)).toEqual(['third', 'first']);
+    await lab.deliver('erin@example.com', ['bob@example.com'], simple('fourth', 'erin@example.com'), at(4));
+    const after = ask('/api/messages?to=bob');
+    expect(after).toBeInstanceOf(Promise);
+    expect(lab.json<Listing>(await after).messages.map((m) => m.subject)).toEqual(['fourth', 'third', 'first']);
+    // A bad parameter is still 400, at once.
+    expect((ask('/api/messages?limit=x') as HttpResponse).status).toBe(400);
+  });
 
   it('says why in Japanese too', async () => {
     const lab = webLab();

@@ -26,6 +26,11 @@ describe('the DNS-rebinding guard: loopback names only', () => {
     expect(isLoopbackHost(host)).toBe(ok);
   });
 
+  it('answers each host for itself when hosts alternate (the last answer is kept, never reused for another)', () => {
+    const hosts = ['127.0.0.1', 'evil.example', 'evil.example', 'localhost', '128.0.0.1', '127.0.0.1', ''];
+    expect(hosts.map(isLoopbackHost)).toEqual([true, false, false, true, false, true, false]);
+  });
+
   it('answers 421 with a JSON reason for another Host, whatever the port', async () => {
     const lab = webLab();
     const r = await lab.call({ target: '/api/messages', headers: { Host: 'evil.example:2080' } });

@@ -7,7 +7,8 @@ import { httpRequest, type RequestSpec } from '../../support/http-request.js';
 export function webLab(opts: Partial<WebAppOptions> = {}) {
   const store = new MemoryStore();
   const app = createWebApp({ store, ...opts });
-  const call = (spec: RequestSpec | string, signal: AbortSignal = new AbortController().signal): Promise<HttpResponse> =>
+  // async: an app may answer at once or throw at once; a test always gets a promise.
+  const call = async (spec: RequestSpec | string, signal: AbortSignal = new AbortController().signal): Promise<HttpResponse> =>
     app(httpRequest(typeof spec === 'string' ? { target: spec } : spec), signal);
   const body = (r: HttpResponse): string => (r.body === undefined ? '' : r.body.toString());
   const json = <T = Record<string, unknown>>(r: HttpResponse): T => JSON.parse(body(r)) as T;

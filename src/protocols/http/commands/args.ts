@@ -1,7 +1,7 @@
 import type { ArgSchema } from '../../command.js';
-import type { HttpContext, HttpRaw, HttpSpec } from '../context.js';
+import type { HttpContext, HttpOutcome, HttpRaw, HttpSpec } from '../context.js';
 import { HttpError } from '../errors.js';
-import type { HttpMethod, HttpRequest } from '../types.js';
+import type { HttpMethod, HttpRequest, HttpResponse } from '../types.js';
 
 /**
  * The target forms a method accepts (RFC 9112 3.2): origin-form and absolute-form for all six;
@@ -29,8 +29,13 @@ export function appMethod(name: HttpMethod, rfc: string): HttpSpec {
     args: target({ asterisk: false }),
     syntax: `${name} request-target HTTP/1.1`,
     rfc,
-    async handle(ctx, request) {
-      return { replies: [], response: await ctx.app(request, ctx.signal) };
+    handle(ctx, request) {
+      return outcomeOf(ctx.app(request, ctx.signal));
     },
   };
+}
+
+/** The app's answer as an outcome: at once when the app answered at once, else when it does. */
+export function outcomeOf(response: HttpResponse | Promise<HttpResponse>): HttpOutcome | Promise<HttpOutcome> {
+  return response instanceof Promise ? response.then((r) => ({ replies: [], response: r })) : { replies: [], response };
 }

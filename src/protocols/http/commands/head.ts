@@ -1,5 +1,5 @@
 import type { HttpSpec } from '../context.js';
-import { target } from './args.js';
+import { outcomeOf, target } from './args.js';
 
 /**
  * HEAD (RFC 9110 9.3.2): identical to GET except that the server sends no content. The app is
@@ -15,7 +15,7 @@ export const head: HttpSpec = {
   args: target({ asterisk: false }),
   syntax: 'HEAD request-target HTTP/1.1',
   rfc: 'RFC 9110 9.3.2',
-  async handle(ctx, request) {
-    return { replies: [], response: await ctx.app({ ...request, method: 'GET' }, ctx.signal) };
+  handle(ctx, request) {
+    return outcomeOf(ctx.app({ ...request, method: 'GET' }, ctx.signal));
   },
 };

@@ -1,6 +1,6 @@
 import { HTTP_METHODS } from '../types.js';
 import type { HttpSpec } from '../context.js';
-import { target } from './args.js';
+import { outcomeOf, target } from './args.js';
 
 /**
  * OPTIONS (RFC 9110 9.3.7): the communication options of the target resource, or with `*`
@@ -16,8 +16,8 @@ export const options: HttpSpec = {
   args: target({ asterisk: true }),
   syntax: 'OPTIONS request-target HTTP/1.1 (or OPTIONS * HTTP/1.1)',
   rfc: 'RFC 9110 9.3.7',
-  async handle(ctx, request) {
+  handle(ctx, request) {
     if (request.target === '*') return { replies: [], response: { status: 204, headers: { Allow: HTTP_METHODS.join(', ') } } };
-    return { replies: [], response: await ctx.app(request, ctx.signal) };
+    return outcomeOf(ctx.app(request, ctx.signal));
   },
 };
