@@ -7,7 +7,7 @@ import type { DnsMessage, DnsTransport } from './types.js';
  * the OPT pseudo-record, each question, each record), each with the knowledge key that explains
  * it, then the server's notes (`;; referral lab.test`). DNS has no session state (RFC 1035 4.2),
  * so `state` says only which half of the exchange a line belongs to: 'query' or 'response'.
- * The keys are listed in /work/notes/dns-keys.md and DNS_EVENT_KEYS.
+ * The keys are listed in DNS_EVENT_KEYS.
  */
 export const DNS_EVENT_KEYS = [
   'header', 'question', 'rr', 'opt', 'nodata', 'referral', 'truncated', 'dropped', 'refused', 'formerr', 'badvers', 'notimp', 'servfail',

@@ -4,58 +4,19 @@ import type { ClientNote, Expect, ProtocolSession, Step, Terminator } from '../s
 import type { KnowledgeRef } from '../transcript.js';
 import { HTTP_COMMANDS } from './commands/index.js';
 import type { HttpContext, HttpOutcome, HttpRaw } from './context.js';
-import { HttpError } from './errors.js';
+import { HttpError, overflowError } from './errors.js';
 import { parseChunkSize, requestFraming, type BodyFraming } from './framing.js';
-import { FieldList, listTokens } from './headers.js';
 import { bodyKey, headerKey, httpClientKey, requestKey, withBareLf, type LineMode } from './knowledge/keys.js';
 import { checkHost, parseFieldLine, parseRequestLine, pathAndQuery, type RequestLine } from './parser.js';
 import { internalError, renderError, statusLine } from './replies.js';
 import { applyGeneric, renderResponse, renderWire } from './response.js';
+import { FieldList } from './headers.js';
+import { persistence } from './persistence.js';
+import type { Body, Head, HttpSessionOptions } from './session-types.js';
 import { wholeHead } from './whole-head.js';
-import type { HttpApp, HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
+import type { HttpMethod, HttpRequest, HttpResponse, HttpState } from './types.js';
 
-export interface HttpSessionOptions {
-  id: string;
-  app: HttpApp;
-  remoteAddress: string;
-  /** The connection is inside TLS (the HTTPS port). */
-  secure: boolean;
-  /** The clock for the Date field (RFC 9110 6.6.1), injected: the session never reads it itself. */
-  now: () => Date;
-  /** A request head must be whole within this long of its first byte (slowloris): HTTP_HEADER_TIMEOUT_MS. */
-  headerTimeoutMs?: number;
-  commands?: ReadonlyMap<string, AnyCommandSpec<HttpState, HttpContext, HttpRaw, HttpOutcome>>;
-  /**
-   * Whether anyone hears the transcript now (transcript.ts `heard`); everyone, when omitted. When
-   * nobody does, a whole head is read in one call (takeBlock) and a response is written as one
-   * buffer, with no per-line keys: the explained lines are built only for a listener.
-   */
-  heard?: () => boolean;
-}
-
-/** The head being read: the request line and the field lines so far. */
-interface Head {
-  line: RequestLine;
-  path: string;
-  query: URLSearchParams;
-  fields: FieldList;
-  /** Octets of the head so far (line ends included), against HTTP_MAX_HEAD. */
-  octets: number;
-  host: string;
-  framing: BodyFraming;
-}
-
-/** The body being read: whole (Content-Length) or chunk by chunk (RFC 9112 7.1). */
-interface Body {
-  parts: Buffer[];
-  received: number;
-  /** `crlf`: the two octets that end a chunk's data. */
-  phase: 'whole' | 'size' | 'data' | 'crlf' | 'trailers';
-  /** The current chunk's size (chunked). */
-  chunk: number;
-  /** Octets still to read of the whole body or of the current chunk. */
-  left: number;
-}
+export type { HttpSessionOptions } from './session-types.js';
 
 /**
  * Bodies are read in pieces of at most this many octets, so a 10 MB body never waits in one
@@ -196,14 +157,7 @@ export class HttpSession implements ProtocolSession {
   }
 
   async overflow(): Promise<Step> {
-    const state = this.current;
-    const phase = this.body?.phase;
-    const err =
-      state === 'request-line'
-        ? new HttpError(414, 'line-too-long', `the request line may be at most ${HTTP_REQUEST_LINE} octets (RFC 9112 3)`)
-        : phase === 'size'
-          ? new HttpError(400, 'bad-chunk', `a chunk-size line may be at most ${HTTP_CHUNK_LINE} octets (RFC 9112 7.1)`)
-          : new HttpError(431, 'head-too-large', `the header section may be at most ${HTTP_MAX_HEAD} octets (RFC 6585 5)`);
+    const err = overflowError(this.current === 'request-line' ? 'request-line' : this.body?.phase === 'size' ? 'chunk-size' : 'head');
     return this.refuse(err, { text: '[line too long, discarded]', knowledge: { key: 'bad-line', params: { reason: err.reason } } });
   }
 
@@ -358,10 +312,8 @@ export class HttpSession implements ProtocolSession {
   private respond(res: HttpResponse, client: ClientNote | undefined, o: { reason?: string; close?: boolean }): Step {
     const head = this.head;
     const version = head?.line.version ?? 'HTTP/1.1';
-    const tokens = listTokens(head?.fields.get('connection'));
-    const keepAlive10 = version === 'HTTP/1.0' && tokens.includes('keep-alive');
-    const close = o.close === true || !head || tokens.includes('close') || (version === 'HTTP/1.0' && !keepAlive10);
-    const options = { head: head?.line.method === 'HEAD', close, keepAlive10: keepAlive10 && !close, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) };
+    const { close, keepAlive10 } = persistence(head && { version, connection: head.fields.get('connection') }, o.close === true);
+    const options = { head: head?.line.method === 'HEAD', close, keepAlive10, chunkedOk: version === 'HTTP/1.1', date: this.opts.now(), ...(o.reason ? { reason: o.reason } : {}) };
     // Nobody listens: one buffer, no per-line keys (the server writes it as it is).
     const step: Step = this.quiet() ? { out: [renderWire(res, options)] } : renderResponse(res, options);
     this.head = null;

@@ -7,7 +7,7 @@ import { KEY_WORDS, REASON_WORDS } from './words.js';
 import { firstSentence, gap, own, param } from '../../knowledge-text.js';
 
 /**
- * DNS knowledge keys (/work/notes/dns-keys.md, and `field <name>` from the codec) in the reader's
+ * DNS knowledge keys (DNS_EVENT_KEYS, RESOLVER_KEYS, and `field <name>` from the codec) in the reader's
  * language. Pure: a key and its params in, one line of text out; null for a key DNS does not know.
  */
 type KeyWord = keyof typeof KEY_WORDS;

@@ -1,7 +1,7 @@
 import type { Localized } from '../../../i18n.js';
 
 /**
- * The words of the transcript keys (/work/notes/dns-keys.md): what the servers and the resolver
+ * The words of the transcript keys (DNS_EVENT_KEYS, RESOLVER_KEYS): what the servers and the resolver
  * emit per presentation line and per step, in English and Japanese. `{name}` placeholders are
  * the key's params; describe.ts fills them and adds the tables' words for types, rcodes, flags.
  */

@@ -5,8 +5,7 @@
  * and each cache decision on the client's own session. `port` is always the client's port, so
  * the walk stays tied to the query that caused it. DNS has no session state (a query and its
  * response stand alone, RFC 1035 4.2): `state` is 'query' for what the resolver sends and
- * 'response' for everything it hears or decides. Keys: /work/notes/dns-keys.md ("resolver"),
- * exported as RESOLVER_KEYS.
+ * 'response' for everything it hears or decides. Its keys are RESOLVER_KEYS.
  */
 import type { Direction, KnowledgeRef, TranscriptSink } from '../../transcript.js';
 import { sameName } from '../codec/names.js';

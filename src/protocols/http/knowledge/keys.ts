@@ -3,7 +3,7 @@ import { sharedKeys } from '../../knowledge.js';
 import { targetForm } from '../parser.js';
 
 /**
- * Knowledge keys for HTTP lines (vocabulary: /work/notes/http-keys.md), from the text alone, so
+ * Knowledge keys for HTTP lines (the vocabulary is listed below), from the text alone, so
  * the session attaches them to every step and the practice shell computes them for any server.
  *
  * Client: `request` {method, form, version}, `header` {name}, `end-of-head`, `body` {bytes},
