@@ -71,17 +71,22 @@ const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
 /** How much of a message `list` reads for its header at first; a longer header is read whole. */
 const HEAD_READ = 16 * 1024;
 
+type InspectModule = typeof import('../mailstore/inspect.js');
+
 /** The first copy's header: one bounded read when the store can, the whole message when the header goes on past it. */
-async function headOf(store: MailStore, first: Located): Promise<Buffer> {
-  const { headerComplete } = await inspectModule();
+async function headOf({ headerComplete }: InspectModule, store: MailStore, first: Located): Promise<Buffer> {
   const { account, mailbox, meta } = first;
   const head = store.readHead ? await store.readHead(account, mailbox, meta.uid, HEAD_READ) : null;
   return head && headerComplete(head, HEAD_READ) ? head : store.read(account, mailbox, meta.uid);
 }
 
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
-  const { summarize } = await inspectModule();
-  const summary = await summarize(await headOf(store, item.copies[0] as Located));
+  return describeWith(await inspectModule(), store, item);
+}
+
+/** describe() with inspect.ts already loaded: `list` awaits the import once, not once a message. */
+async function describeWith(inspect: InspectModule, store: MailStore, item: MailItem): Promise<Described> {
+  const summary = await inspect.summarize(await headOf(inspect, store, item.copies[0] as Located));
   return { item, summary, envelope: await store.transaction(item.id) };
 }
 
@@ -91,9 +96,10 @@ const LIST_CONCURRENCY = 16;
 /** Every item described, in order, at most LIST_CONCURRENCY at a time. */
 export async function describeAll(store: MailStore, items: readonly MailItem[]): Promise<Described[]> {
   const rows = new Array<Described>(items.length);
+  const inspect = await inspectModule();
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) rows[i] = await describe(store, items[i] as MailItem);
+    for (let i = next++; i < items.length; i = next++) rows[i] = await describeWith(inspect, store, items[i] as MailItem);
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, items.length) }, worker));
   return rows;

@@ -39,6 +39,8 @@ export function isWide(ch: string): boolean {
 }
 
 export function charWidth(ch: string): number {
+  // Below U+0300 nothing is zero-width or wide: one column, without the regular expression.
+  if (ch.charCodeAt(0) < 0x300) return 1;
   if (ZERO.test(ch)) return 0;
   return isWide(ch) ? 2 : 1;
 }
@@ -47,8 +49,13 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/** Printable ASCII alone: one column a character, no colour codes (ESC is not in it). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Terminal columns of `text`, colour codes ignored. */
 export function displayWidth(text: string): number {
+  // The common case (`mail list` asks thousands of times): as many columns as characters.
+  if (PLAIN.test(text)) return text.length;
   let n = 0;
   for (const ch of stripAnsi(text)) n += charWidth(ch);
   return n;
@@ -61,6 +68,7 @@ export function padEnd(text: string, width: number): string {
 
 /** Cut to at most `width` columns, ending with … when something was cut; never halves a wide character. */
 export function truncate(text: string, width: number): string {
+  if (text.length <= width && PLAIN.test(text)) return text;
   const plain = stripAnsi(text);
   if (displayWidth(plain) <= width) return text;
   if (width <= 0) return '';
