@@ -127,6 +127,7 @@ export function buildProgram(): Command {
     .addOption(mailLangOption())
     .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
+      (await import('./run-once.js')).runOnce();
       const { runMailList } = await import('./commands/mail.js');
       await runMailList(opts);
     });
