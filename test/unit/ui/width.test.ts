@@ -26,5 +26,9 @@ describe('terminal width (UAX #11)', () => {
     expect(truncate('alice', 5)).toBe('alice');
     expect(truncate('\x1b[1malice\x1b[22m', 5)).toBe('\x1b[1malice\x1b[22m');
     expect(truncate('日本語です', 5)).toBe('日本…');
+    // A code point outside the BMP (two UTF-16 units) is one character, two columns wide.
+    expect(displayWidth('a\u{1f600}b')).toBe(4);
+    expect(truncate('\u{1f600}\u{1f600}\u{1f600}', 4)).toBe('\u{1f600}…');
+    expect(truncate('caf\u00e9 au lait', 6)).toBe('caf\u00e9 …');
   });
 });
