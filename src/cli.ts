@@ -128,7 +128,7 @@ export function buildProgram(): Command {
     .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
       (await import('./run-once.js')).runOnce();
-      const { runMailList } = await import('./commands/mail.js');
+      const { runMailList } = await import('./commands/mail-list.js');
       await runMailList(opts);
     });
   mail
