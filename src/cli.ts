@@ -127,7 +127,8 @@ export function buildProgram(): Command {
     .addOption(mailLangOption())
     .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
-      const { runMailList } = await import('./commands/mail.js');
+      (await import('./run-once.js')).runOnce();
+      const { runMailList } = await import('./commands/mail-list.js');
       await runMailList(opts);
     });
   mail

@@ -8,11 +8,10 @@ import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
 import { ENVELOPE_MARK, envelopeView } from '../mailstore/envelope-view.js';
 import { formatSize } from '../mailstore/inspect.js';
-import { displayWidth, truncate } from '../ui/width.js';
 import { langOf, T } from './mail-texts.js';
 
 /**
- * `l7lab mail list|show|clear` (and `wait`, mail-wait.ts): what the mock servers captured, read
+ * `l7lab mail list|show|clear` (`list` in mail-list.ts, `wait` in mail-wait.ts): what the mock servers captured, read
  * straight from the Maildir that `serve` writes (it may be running: the store copes with two
  * processes). One SMTP transaction is one item, however many accounts got a copy; its
  * envelope is shown beside the header. MIME decoding is mailparser's (mailstore/inspect.ts);
@@ -43,19 +42,12 @@ export async function withStore<R>(opts: Record<string, unknown>, run: (store: M
 const boxOf = (m: Located) => (m.mailbox === INBOX ? m.account : `${m.account}/${m.mailbox}`);
 
 
-const p2 = (n: number) => String(n).padStart(2, '0');
+export const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** Local time, to the minute: when the lab received it. */
 export function formatDate(d: Date): string {
   return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
 }
-
-/** The list's short form (the year is in --json and `show`). */
-function shortDate(d: Date): string {
-  return `${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-}
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** A listed item: its first copy's header summary and the envelope kept with it. */
 export interface Described {
@@ -66,37 +58,28 @@ export interface Described {
 
 /** mailstore/inspect.ts (and mailparser behind it) when first needed, resolved once: an import() per message costs a module resolution each. */
 let inspecting: Promise<typeof import('../mailstore/inspect.js')> | undefined;
-const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
+export const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
 
 /** How much of a message `list` reads for its header at first; a longer header is read whole. */
 const HEAD_READ = 16 * 1024;
 
+export type InspectModule = typeof import('../mailstore/inspect.js');
+
 /** The first copy's header: one bounded read when the store can, the whole message when the header goes on past it. */
-async function headOf(store: MailStore, first: Located): Promise<Buffer> {
-  const { headerComplete } = await inspectModule();
+async function headOf({ headerComplete }: InspectModule, store: MailStore, first: Located): Promise<Buffer> {
   const { account, mailbox, meta } = first;
   const head = store.readHead ? await store.readHead(account, mailbox, meta.uid, HEAD_READ) : null;
   return head && headerComplete(head, HEAD_READ) ? head : store.read(account, mailbox, meta.uid);
 }
 
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
-  const { summarize } = await inspectModule();
-  const summary = await summarize(await headOf(store, item.copies[0] as Located));
-  return { item, summary, envelope: await store.transaction(item.id) };
+  return describeWith(await inspectModule(), store, item);
 }
 
-/** Reads at once for `list`: enough to keep the disk busy, few enough not to hold every file open. */
-const LIST_CONCURRENCY = 16;
-
-/** Every item described, in order, at most LIST_CONCURRENCY at a time. */
-export async function describeAll(store: MailStore, items: readonly MailItem[]): Promise<Described[]> {
-  const rows = new Array<Described>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) rows[i] = await describe(store, items[i] as MailItem);
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, items.length) }, worker));
-  return rows;
+/** describe() with inspect.ts already loaded: `list` awaits the import once, not once a message. */
+export async function describeWith(inspect: InspectModule, store: MailStore, item: MailItem): Promise<Described> {
+  const summary = await inspect.summarize(await headOf(inspect, store, item.copies[0] as Located));
+  return { item, summary, envelope: await store.transaction(item.id) };
 }
 
 export function listJson(d: Described): Record<string, unknown> {
@@ -120,59 +103,6 @@ export function listJson(d: Described): Record<string, unknown> {
     envelopeOnly: view.envelopeOnly,
     copies: item.copies.map((c) => ({ account: c.account, mailbox: c.mailbox, uid: c.meta.uid, flags: c.meta.flags })),
   };
-}
-
-/** id, date, size and read are fixed; from, to and subject share the rest of the width. */
-function listWidths(columns: number): number[] {
-  const fixed = [12, 11, 8, 4];
-  const gaps = 2 * 6;
-  const flexible = Math.max(24, columns - fixed.reduce((a, b) => a + b, 0) - gaps);
-  const from = Math.floor(flexible * 0.3);
-  const to = Math.floor(flexible * 0.3);
-  return [12, 11, from, to, flexible - from - to, 8, 4];
-}
-
-/**
- * The recipients cell. When it is too narrow for all of them, the count of envelope-only
- * recipients cut off stays at its end (`…+2`), so a Bcc never disappears from the list.
- */
-export function recipientsCell(to: string, envelopeOnly: readonly string[], width: number): string {
-  if (displayWidth(to) <= width) return to;
-  const hidden = envelopeOnly.filter((r) => !truncate(to, width - 3).includes(`${ENVELOPE_MARK}${r}`)).length;
-  if (hidden === 0) return truncate(to, width);
-  const tail = `${ENVELOPE_MARK}${hidden}`;
-  return `${truncate(to, Math.max(1, width - tail.length)).replace(/…?$/, '…')}${tail}`;
-}
-
-export async function runMailList(opts: Record<string, unknown>, io: MailIo = stdoutIo): Promise<void> {
-  const lang = langOf(opts);
-  await withStore(opts, async (store, dir) => {
-    const items = await mailItems(store);
-    if (items.length === 0) return io.write(opts.json ? '[]\n' : `${localize(T.empty, lang, { dir })}\n`);
-    const rows = await describeAll(store, items);
-    if (opts.json) return io.write(`${JSON.stringify(rows.map(listJson), null, 2)}\n`);
-    const [{ renderColumns }, { theme }] = await Promise.all([import('../ui/tables.js'), import('../ui/theme.js')]);
-    let marked = false;
-    const columns = io.columns ?? terminalColumns();
-    const widths = listWidths(columns);
-    const table = rows.map(({ item, summary: s, envelope }) => {
-      const view = envelopeView(s, envelope?.envelope ?? null);
-      marked ||= view.senderDiffers || view.envelopeOnly.length > 0;
-      const read = isItemRead(item);
-      const size = formatSize((item.copies[0] as Located).meta.size);
-      return [read ? item.id : theme.bold(item.id), shortDate(item.receivedAt), oneLine(view.from), recipientsCell(oneLine(view.to), view.envelopeOnly, widths[3] as number), oneLine(s.subject), size, read ? theme.dim(pick(T.yes, lang)) : pick(T.no, lang)];
-    });
-    const unread = items.filter((i) => !isItemRead(i)).length;
-    const footer = [localize(T.footer, lang, { n: items.length, unread, dir }), ...(marked ? [pick(T.legend, lang)] : [])];
-    io.write(`${renderColumns(T.head[lang], table, widths)}\n${theme.dim(footer.join('\n'))}\n`);
-  });
-}
-
-/** The terminal's width; when stdout is not one, $COLUMNS if set (as `ls` does), else 80. */
-function terminalColumns(): number {
-  if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns;
-  const env = Number(process.env.COLUMNS);
-  return Number.isInteger(env) && env >= 40 ? env : 80;
 }
 
 /** An exact id, or a unique prefix of one (as git takes object ids). */

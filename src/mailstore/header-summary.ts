@@ -40,8 +40,9 @@ function fields(head: Buffer): HeaderLine[] | null {
   if (raw.length === 0) return [];
   const lines = raw.split(/\r?\n/);
   const out: HeaderLine[] = [];
-  for (const [i, line] of lines.entries()) {
-    const last = out[out.length - 1];
+  let last: HeaderLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     if (i > 0 && folds(line) && last) {
       last.line += `\r\n${line}`;
       continue;
@@ -49,16 +50,27 @@ function fields(head: Buffer): HeaderLine[] | null {
     const colon = line.indexOf(':');
     // mailsplit takes a first line `From ` (mbox) or `POST ` as a preamble, and a key from a continuation: mailparser's job.
     if (colon < 0 || (i === 0 && /^(From |POST )/i.test(line))) return null;
-    out.push({ key: line.slice(0, colon).toLowerCase().trim(), line });
+    last = { key: line.slice(0, colon).toLowerCase().trim(), line };
+    out.push(last);
   }
   return out;
 }
 
+/** One line, starting with a visible character (RFC 5322 2.2: a field name is printable US-ASCII). */
+const ONE_LINE = /^[\x21-\x7e][^\r\n]*$/;
+const EIGHT_BIT = /[\u0080-\u00ff]/;
+
 /** A field's value unfolded (libmime's decodeHeader), its 8-bit bytes read as UTF-8 (mailparser's processHeaders). */
 function valueOf(line: string): string {
+  const colon = line.indexOf(':');
+  // An unfolded field (nearly all of them): what follows its first colon, as the general way gives it.
+  const value = colon > 0 && ONE_LINE.test(line) ? line.slice(colon + 1).trim() : unfoldedValue(line);
+  return EIGHT_BIT.test(value) ? Buffer.from(value, 'latin1').toString() : value;
+}
+
+function unfoldedValue(line: string): string {
   const unfolded = line.replace(/(?:\r?\n|\r)[ \t]*/g, ' ').trim();
-  const value = (/^\s*([^:]+):(.*)$/.exec(unfolded)?.[2] ?? '').trim();
-  return /[\u0080-\u00ff]/.test(value) ? Buffer.from(value, 'latin1').toString() : value;
+  return (/^\s*([^:]+):(.*)$/.exec(unfolded)?.[2] ?? '').trim();
 }
 
 /** Decodes the RFC 2047 encoded words of a string (libmime's decodeWords), or leaves it as it is. */
@@ -135,39 +147,51 @@ const parseAddresses = (value: string): Address[] => (BARE_ADDRESS.test(value) ?
 
 const ADDRESS_KEYS = new Set(['from', 'to', 'cc', 'bcc']);
 
+type Lists = Map<string, Address[][]>;
+
+/** From is a single field in mailparser (the first); To, Cc and Bcc keep every occurrence. */
+const listsOf = (lists: Lists, key: string): Address[][] => (key === 'from' ? (lists.get(key) ?? []).slice(0, 1) : (lists.get(key) ?? []));
+const textOf = (lists: Lists, key: string): string => listsOf(lists, key).map(addressText).join(', ');
+
+function plainOf(lists: Lists, key: string, out: string[] = []): string[] {
+  for (const l of listsOf(lists, key)) plainAddresses(l, out);
+  return out;
+}
+
 /** The summary of a header block (headerBlock() of inspect.ts), or null: mailparser's to give. */
 export function summarizeHeader(head: Buffer, words: WordDecoder = asIs): MessageSummary | null {
   const lines = fields(head);
   if (!lines) return null;
-  const lists = new Map<string, Address[][]>();
+  const lists: Lists = new Map();
   let subject: string | undefined;
   let messageId: string | undefined;
+  let dateLine: string | undefined;
   for (const { key, line } of lines) {
     if (ADDRESS_KEYS.has(key)) {
       const list = parseAddresses(valueOf(line));
       if (!decodeAddresses(list, words)) return null;
-      lists.set(key, [...(lists.get(key) ?? []), list]);
+      const known = lists.get(key);
+      if (known) known.push(list);
+      else lists.set(key, [list]);
     } else if (key === 'subject' && subject === undefined) {
       const v = safely(words, valueOf(line));
       if (v) subject = v;
     } else if (key === 'message-id' && messageId === undefined) {
       const v = messageIdOf(safely(words, valueOf(line)));
       if (v) messageId = v;
-    }
+    } else if (key === 'date') dateLine ??= line;
   }
-  // From is a single field in mailparser (the first); To, Cc and Bcc keep every occurrence.
-  const of = (key: string) => (key === 'from' ? (lists.get(key) ?? []).slice(0, 1) : (lists.get(key) ?? []));
-  const text = (key: string) => of(key).map(addressText).join(', ');
-  const plain = (key: string) => of(key).flatMap((l) => plainAddresses(l));
-  const dateLine = lines.find((l) => l.key === 'date')?.line ?? '';
+  const recipients = plainOf(lists, 'to');
+  plainOf(lists, 'cc', recipients);
+  plainOf(lists, 'bcc', recipients);
   return {
-    from: text('from'),
-    to: text('to'),
-    cc: text('cc'),
+    from: textOf(lists, 'from'),
+    to: textOf(lists, 'to'),
+    cc: textOf(lists, 'cc'),
     subject: subject ?? '',
-    date: dateLine.replace(/^date:\s*/i, '').replace(/\r?\n\s+/g, ' ').trim(),
+    date: dateLine === undefined ? '' : dateLine.replace(/^date:\s*/i, '').replace(/\r?\n\s+/g, ' ').trim(),
     messageId: messageId ?? '',
-    fromAddresses: plain('from'),
-    recipientAddresses: [...plain('to'), ...plain('cc'), ...plain('bcc')],
+    fromAddresses: plainOf(lists, 'from'),
+    recipientAddresses: recipients,
   };
 }

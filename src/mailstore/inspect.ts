@@ -31,8 +31,9 @@ const QUIET = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true
 export function headerBlock(raw: Buffer): Buffer {
   const crlf = raw.indexOf('\r\n\r\n');
   const lf = raw.indexOf('\n\n');
-  const ends = [crlf >= 0 ? crlf + 4 : -1, lf >= 0 ? lf + 2 : -1].filter((n) => n >= 0);
-  return ends.length > 0 ? raw.subarray(0, Math.min(...ends)) : raw;
+  // The earlier of the two ends; -1 when neither is there.
+  const end = crlf < 0 ? (lf < 0 ? -1 : lf + 2) : lf < 0 ? crlf + 4 : Math.min(crlf + 4, lf + 2);
+  return end < 0 ? raw : raw.subarray(0, end);
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string {
@@ -82,15 +83,15 @@ async function parser(): Promise<typeof import('mailparser').simpleParser> {
   return (await import('mailparser')).simpleParser;
 }
 
-let headerSummary: Promise<typeof import('./header-summary.js')> | undefined;
+let headerSummary: typeof import('./header-summary.js') | undefined;
 
 /**
  * Headers only: quick enough for a list of thousands. Read without mailparser (header-summary.ts,
- * loaded on first use); what that leaves to mailparser goes to it.
+ * loaded on first use and kept: a list calls this once a message); what that leaves to mailparser goes to it.
  */
 export async function summarize(raw: Buffer): Promise<MessageSummary> {
   const head = headerBlock(raw);
-  const { summarizeHeader, wordDecoder } = await (headerSummary ??= import('./header-summary.js'));
+  const { summarizeHeader, wordDecoder } = (headerSummary ??= await import('./header-summary.js'));
   return summarizeHeader(head, await wordDecoder(head)) ?? parsedSummary(head);
 }
 

@@ -52,12 +52,16 @@ export function renderTable(head: string[], rows: Array<Array<string | number>>,
  * rows; the output is the same (test/unit/ui/tables-columns.test.ts compares the two).
  */
 export function renderColumns(head: string[], rows: Array<Array<string | number>>, colWidths: number[]): string {
-  const line = (cells: readonly string[]) =>
-    colWidths
-      .map((w, i) => padEnd(truncate(cells[i] ?? '', w), w))
-      .join('  ')
-      .trimEnd();
+  const line = (cells: readonly string[]) => columnsLine(cells, colWidths);
   return [line(head.map((h) => theme.bold(h))), ...rows.map((row) => line(row.map((cell) => String(cell))))].join('\n');
+}
+
+/** One line of renderColumns(), for a caller that writes its rows as they come (`mail list`). */
+export function columnsLine(cells: readonly string[], colWidths: readonly number[]): string {
+  return colWidths
+    .map((w, i) => padEnd(truncate(cells[i] ?? '', w), w))
+    .join('  ')
+    .trimEnd();
 }
 
 /**

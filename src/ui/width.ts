@@ -33,24 +33,52 @@ const WIDE: ReadonlyArray<readonly [number, number]> = [
 const ZERO = /[\u0300-\u036f\u200b-\u200f\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
 
 export function isWide(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
+  return isWideCodePoint(ch.codePointAt(0) ?? 0);
+}
+
+/** An index loop: `mail list` asks for every … it cuts with, and some() with a destructured pair allocated on each. */
+function isWideCodePoint(cp: number): boolean {
   if (cp < 0x1100) return false;
-  return WIDE.some(([lo, hi]) => cp >= lo && cp <= hi);
+  for (let i = 0; i < WIDE.length; i++) {
+    const range = WIDE[i] as readonly [number, number];
+    if (cp >= range[0] && cp <= range[1]) return true;
+  }
+  return false;
 }
 
 export function charWidth(ch: string): number {
+  // Below U+0300 nothing is zero-width or wide: one column, without the regular expression.
+  if (ch.charCodeAt(0) < 0x300) return 1;
   if (ZERO.test(ch)) return 0;
   return isWide(ch) ? 2 : 1;
+}
+
+/** UTF-16 units of a code point: a for-of over a string yields the same steps. */
+const unitsOf = (cp: number) => (cp > 0xffff ? 2 : 1);
+
+/** The width of code point `cp`, at `i` of `text` (no array or iterator made: `mail list` asks thousands of times). */
+function widthAt(text: string, i: number, cp: number): number {
+  return cp < 0x300 ? 1 : charWidth(text.slice(i, i + unitsOf(cp)));
 }
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/** Printable ASCII alone: one column a character, no colour codes (ESC is not in it). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Terminal columns of `text`, colour codes ignored. */
 export function displayWidth(text: string): number {
+  // The common case (`mail list` asks thousands of times): as many columns as characters.
+  if (PLAIN.test(text)) return text.length;
+  const plain = stripAnsi(text);
   let n = 0;
-  for (const ch of stripAnsi(text)) n += charWidth(ch);
+  for (let i = 0; i < plain.length; ) {
+    const cp = plain.codePointAt(i) as number;
+    n += widthAt(plain, i, cp);
+    i += unitsOf(cp);
+  }
   return n;
 }
 
@@ -61,16 +89,18 @@ export function padEnd(text: string, width: number): string {
 
 /** Cut to at most `width` columns, ending with … when something was cut; never halves a wide character. */
 export function truncate(text: string, width: number): string {
+  if (text.length <= width && PLAIN.test(text)) return text;
   const plain = stripAnsi(text);
   if (displayWidth(plain) <= width) return text;
   if (width <= 0) return '';
-  let out = '';
+  let end = 0;
   let used = 0;
-  for (const ch of plain) {
-    const w = charWidth(ch);
+  while (end < plain.length) {
+    const cp = plain.codePointAt(end) as number;
+    const w = widthAt(plain, end, cp);
     if (used + w > width - 1) break;
-    out += ch;
+    end += unitsOf(cp);
     used += w;
   }
-  return `${out}…`;
+  return `${plain.slice(0, end)}…`;
 }

@@ -1,5 +1,5 @@
 import { closeSync, openSync, promises as fsp, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { normalizeFlags, sameFlags } from '../flags.js';
 import { KeywordFile } from './keywords-file.js';
 import { acquireLockFile, Serial } from './lock-file.js';
@@ -149,12 +149,17 @@ export class MaildirFolder {
     throw new NoSuchMessageError(uid);
   }
 
+  /** The file of an entry: `dir` is already normalized and a Maildir name has no "/", so no path.join (a list reads a thousand). */
+  private fileOf(e: Entry): string {
+    return `${this.dir}${sep}${e.sub}${sep}${e.name}`;
+  }
+
   /** The fast path of read(): null when the index does not know the UID or its file is gone. */
   readKnown(uid: number): Buffer | null {
     const known = this.index.known(uid);
     if (!known || known.size > SYNC_READ_MAX) return null;
     try {
-      return readFileSync(join(this.dir, known.sub, known.name));
+      return readFileSync(this.fileOf(known));
     } catch (err) {
       if (errnoOf(err) !== 'ENOENT') throw err;
       this.index.invalidate();
@@ -173,7 +178,7 @@ export class MaildirFolder {
     if (!known) return null;
     let fd: number;
     try {
-      fd = openSync(join(this.dir, known.sub, known.name), 'r');
+      fd = openSync(this.fileOf(known), 'r');
     } catch (err) {
       if (errnoOf(err) !== 'ENOENT') throw err;
       this.index.invalidate();

@@ -1,5 +1,5 @@
 import { promises as fsp, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import type { StoredTranscript, TransactionRecord } from '../types.js';
 
@@ -41,7 +41,8 @@ export class TransactionFiles {
 
   private path(id: string, kind: 'envelope' | 'transcript'): string {
     if (!ID.test(id)) throw new Error(`not a message id: ${id}`);
-    return join(this.dir, `${id}.${kind}.json`);
+    // `dir` is normalized and the id is hex: no path.join needed (`mail list` asks once a message).
+    return `${this.dir}${sep}${id}.${kind}.json`;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipientsCell } from '../../../src/commands/mail.js';
+import { recipientsCell } from '../../../src/commands/mail-list.js';
 import { displayWidth } from '../../../src/ui/width.js';
 
 describe('mail list: the recipients cell', () => {

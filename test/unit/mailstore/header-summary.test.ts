@@ -52,6 +52,8 @@ const MESSAGES: Record<string, Buffer> = {
   badDate: crlf('From: a@lab.example', 'Date: not a date at all', 'Subject: =?unknown-charset?Q?x?=', '', 'b'),
   // Left to mailparser: an IDNA domain (it writes it in Unicode) and an mbox preamble.
   idna: crlf('From: a@xn--bcher-kva.example', 'Subject: idna', '', 'b'),
+  // The one-line fast way of reading a value: no space after the colon, colons in the value, white space around the name and at the end.
+  spacing: crlf('From:a@lab.example', 'To :  b@lab.example  ', 'Subject: re: re: x:y  ', 'Message-ID:<s@lab.example>', 'Date:Thu, 01 Jan 2026 00:00:00 GMT', '', 'b'),
   mbox: crlf('From someone@lab.example Thu Jan  1 00:00:00 2026', 'From: a@lab.example', 'Subject: mbox', '', 'b'),
 };
 
@@ -79,6 +81,8 @@ describe('the header summary of mail list', () => {
     const groups = await summarize(MESSAGES.groups as Buffer);
     expect(groups.recipientAddresses).toEqual(['x@lab.example', 'y@lab.example', 'z@lab.example', 'hidden@lab.example']);
     expect(await summarize(MESSAGES.missing as Buffer)).toMatchObject({ from: '', to: '', subject: '', date: '', messageId: '' });
+    const spacing = await summarize(MESSAGES.spacing as Buffer);
+    expect(spacing).toMatchObject({ from: 'a@lab.example', to: 'b@lab.example', subject: 're: re: x:y', messageId: '<s@lab.example>', date: 'Thu, 01 Jan 2026 00:00:00 GMT' });
   });
 
   it('reads a header longer than the bounded read whole, from a Maildir', async () => {
