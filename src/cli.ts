@@ -127,7 +127,6 @@ export function buildProgram(): Command {
     .addOption(mailLangOption())
     .addHelpText('after', HELP.mailList)
     .action(async (opts: Options) => {
-      (await import('./run-once.js')).runOnce();
       const { runMailList } = await import('./commands/mail-list.js');
       await runMailList(opts);
     });
