@@ -20,7 +20,39 @@ import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../types
  * l7lab are seen at once anyway: they append to the UID list.
  */
 export type Sub = 'new' | 'cur';
-export type DirListing = Map<string, { sub: Sub; name: string }>;
+
+/**
+ * What new/ and cur/ hold, by base: the file name alone per message (the bases in new/, usually
+ * few, in a Set), not an object each: a scan of 10,000 files keeps less alive while it runs
+ * (issue 19, memory). `get` makes the { sub, name } pair when asked.
+ */
+export class DirListing {
+  private readonly names = new Map<string, string>();
+  private readonly inNew = new Set<string>();
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  set(base: string, f: { sub: Sub; name: string }): void {
+    this.names.set(base, f.name);
+    if (f.sub === 'new') this.inNew.add(base);
+    else this.inNew.delete(base);
+  }
+
+  has(base: string): boolean {
+    return this.names.has(base);
+  }
+
+  get(base: string): { sub: Sub; name: string } | undefined {
+    const name = this.names.get(base);
+    return name === undefined ? undefined : { sub: this.inNew.has(base) ? 'new' : 'cur', name };
+  }
+
+  keys(): IterableIterator<string> {
+    return this.names.keys();
+  }
+}
 
 export interface Entry {
   uid: number;
@@ -133,13 +165,7 @@ export class FolderIndex {
     const unknown = [...files.keys()].filter((base) => !this.uidList.byBase.has(base));
     if (unknown.length > 0) await this.assign(unknown, files);
     await this.keywords.refresh();
-    const found: Entry[] = [];
-    for (const [base, f] of files) {
-      const rec = this.uidList.byBase.get(base);
-      if (rec) found.push(this.entryFor(rec, f.sub, f.name));
-    }
-    const next = new EntryTable();
-    for (const e of found.sort((a, b) => a.uid - b.uid)) next.set(e);
+    const next = this.tableOf(files);
     if (this.loaded) this.announceDiff(next);
     this.entries = next;
     this.seen = now;
@@ -149,7 +175,7 @@ export class FolderIndex {
   }
 
   async readDirs(): Promise<DirListing> {
-    const files: DirListing = new Map();
+    const files = new DirListing();
     for (const sub of ['new', 'cur'] as const) {
       for (const name of await fsp.readdir(join(this.dir, sub))) {
         // Hidden files are not messages; a newline could not be written into the UID list.
@@ -174,6 +200,30 @@ export class FolderIndex {
     let uid = this.uidList.nextUid;
     // Built field by field: a spread gave each of 10,000 records a hidden class of its own.
     await this.uidList.append(fresh.map((r) => ({ uid: uid++, size: r.size, date: r.date, base: r.base })));
+  }
+
+  /**
+   * The files the UID list knows, as a new table in UID order. Entries are made one at a time and
+   * dropped at once (the table keeps columns), so little of the scan outlives it.
+   */
+  private tableOf(files: DirListing): EntryTable {
+    const bases: string[] = [];
+    const uids: number[] = [];
+    for (const base of files.keys()) {
+      const rec = this.uidList.byBase.get(base);
+      if (rec) {
+        bases.push(base);
+        uids.push(rec.uid);
+      }
+    }
+    const order = Uint32Array.from(uids.keys()).sort((a, b) => (uids[a] as number) - (uids[b] as number));
+    const next = new EntryTable();
+    for (const i of order) {
+      const base = bases[i] as string;
+      const f = files.get(base) as { sub: Sub; name: string };
+      next.set(this.entryFor(this.uidList.byBase.get(base) as UidRecord, f.sub, f.name));
+    }
+    return next;
   }
 
   private entryFor(rec: UidRecord, sub: Sub, name: string): Entry {

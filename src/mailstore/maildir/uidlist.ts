@@ -23,11 +23,76 @@ export interface UidRecord {
   base: string;
 }
 
+/**
+ * The list's records as columns (issue 19, memory): UID, size and date in typed arrays (outside
+ * the JavaScript heap), the bases in one array and one Map from base to row, instead of an
+ * object per message. `get` makes a record when asked.
+ */
+export class UidRecords {
+  private readonly rowOf = new Map<string, number>();
+  private bases: string[] = [];
+  private uid = new Float64Array(64);
+  private size_ = new Float64Array(64);
+  private date = new Float64Array(64);
+
+  get size(): number {
+    return this.bases.length;
+  }
+
+  has(base: string): boolean {
+    return this.rowOf.has(base);
+  }
+
+  get(base: string): UidRecord | undefined {
+    const r = this.rowOf.get(base);
+    return r === undefined ? undefined : this.at(r);
+  }
+
+  /** Every record, in the order first read or appended. */
+  *values(): IterableIterator<UidRecord> {
+    for (let r = 0; r < this.bases.length; r++) yield this.at(r);
+  }
+
+  /** A base seen again (a later line for the same file) takes the later line's values, as a Map would. */
+  set(rec: UidRecord): void {
+    let r = this.rowOf.get(rec.base);
+    if (r === undefined) {
+      r = this.bases.length;
+      if (r === this.uid.length) this.grow(r * 2);
+      this.bases.push(rec.base);
+      this.rowOf.set(rec.base, r);
+    }
+    this.uid[r] = rec.uid;
+    this.size_[r] = rec.size;
+    this.date[r] = rec.date;
+  }
+
+  clear(): void {
+    this.rowOf.clear();
+    this.bases = [];
+  }
+
+  private at(r: number): UidRecord {
+    return { uid: this.uid[r] as number, size: this.size_[r] as number, date: this.date[r] as number, base: this.bases[r] as string };
+  }
+
+  private grow(n: number): void {
+    const more = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.uid = more(this.uid);
+    this.size_ = more(this.size_);
+    this.date = more(this.date);
+  }
+}
+
 export class UidList {
   uidValidity = 0;
   private headerNext = 1;
   private maxUid = 0;
-  readonly byBase = new Map<string, UidRecord>();
+  readonly byBase = new UidRecords();
   /** What was read last: a rewrite changes the inode, an append the size. */
   private ino = -1;
   private offset = 0;
@@ -102,7 +167,7 @@ export class UidList {
   }
 
   private remember(rec: UidRecord): void {
-    this.byBase.set(rec.base, rec);
+    this.byBase.set(rec);
     if (rec.uid > this.maxUid) this.maxUid = rec.uid;
   }
 
