@@ -147,15 +147,31 @@ export class UidList {
     const bytesRead = readSync(fd, buf, 0, buf.length, this.offset);
     const end = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
     if (end < 0) return;
-    for (const line of buf.subarray(0, end).toString('utf8').split('\n')) this.parseLine(line);
+    const text = buf.subarray(0, end).toString('utf8');
+    // Line by line in place: no array of lines, no match per line (a 10,000-line list made
+    // ~10,000 short-lived objects that pushed the young generation to grow; issue 19, memory).
+    for (let at = 0; at <= text.length; ) {
+      let eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length;
+      if (this.offset === 0 && this.uidValidity === 0) this.parseHeader(text.slice(at, eol));
+      else if (this.uidValidity !== 0) this.parseRecord(text, at, eol);
+      at = eol + 1;
+    }
     this.offset += end + 1;
   }
 
-  private parseLine(line: string): void {
-    if (this.offset === 0 && this.uidValidity === 0) return this.parseHeader(line);
-    const m = /^(\d+) S(\d+) T(\d+) :(.+)$/.exec(line);
-    if (!m || this.uidValidity === 0) return;
-    this.remember({ uid: Number(m[1]), size: Number(m[2]), date: Number(m[3]), base: m[4] as string });
+  /** `<uid> S<size> T<date> :<base>` between `a` and `b`; anything else is skipped, as before. */
+  private parseRecord(text: string, a: number, b: number): void {
+    const u = digitsEnd(text, a, b);
+    if (u === a || !text.startsWith(' S', u)) return;
+    const s = digitsEnd(text, u + 2, b);
+    if (s === u + 2 || !text.startsWith(' T', s)) return;
+    const t = digitsEnd(text, s + 2, b);
+    if (t === s + 2 || !text.startsWith(' :', t) || t + 2 >= b) return;
+    const base = text.slice(t + 2, b);
+    // The old pattern's `.+` stopped at these line terminators: such a line never matched.
+    if (/[\r\u2028\u2029]/.test(base)) return;
+    this.remember({ uid: numberIn(text, a, u), size: numberIn(text, u + 2, s), date: numberIn(text, s + 2, t), base });
   }
 
   private parseHeader(line: string): void {
@@ -206,6 +222,22 @@ export class UidList {
     for (const r of records) this.remember(r);
     this.offset = Buffer.byteLength(text);
   }
+}
+
+/** Where the run of ASCII digits starting at `i` ends (at most `b`). */
+function digitsEnd(text: string, i: number, b: number): number {
+  while (i < b && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
+function numberIn(text: string, i: number, j: number): number {
+  return j - i < 16 ? digitsValue(text, i, j) : Number(text.slice(i, j));
+}
+
+function digitsValue(text: string, i: number, j: number): number {
+  let v = 0;
+  for (; i < j; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
 }
 
 function line(r: UidRecord): string {
