@@ -50,6 +50,12 @@ export class EntryTable {
     return row === NO_ROW ? undefined : this.entryAt(row);
   }
 
+  /** Whether the message is still in new/ (false when the table does not hold it), no Entry made. */
+  inNew(uid: number): boolean {
+    const row = this.rowOf(uid);
+    return row !== NO_ROW && this.cur[row] === 0;
+  }
+
   /** Add a message (its UID above every other) or replace the one with the same UID. */
   set(e: Entry): void {
     let row = this.rowOf(e.uid);

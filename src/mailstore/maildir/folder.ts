@@ -279,6 +279,8 @@ export class MaildirFolder {
       await this.index.sync();
       const out: number[] = [];
       for (const uid of uids) {
+        // SELECT asks about every message: most are in cur/, answered from the columns alone.
+        if (!this.index.entries.inNew(uid)) continue;
         const e = this.index.entries.get(uid);
         if (!e || e.sub !== 'new') continue;
         // A rename another process won (ENOENT) means that process saw it first.
