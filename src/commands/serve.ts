@@ -12,7 +12,7 @@ import { loadLabCertificate, TlsCertificateError, type LabCertificate } from '..
 import { theme } from '../ui/theme.js';
 import { createWebApp } from '../web/app.js';
 import { isLoopback, serveConfig, type ServeConfig, type ServeTls } from './serve-config.js';
-import { banner, jsonLogLine, liveLogText } from './serve-view.js';
+import { banner } from './serve-banner.js';
 import { floodCondenser } from './serve-flood.js';
 import { serveText as t } from './serve-texts.js';
 import { PRIVATE_DIR } from '../limits.js';
@@ -59,12 +59,15 @@ async function portInUseMessage(err: PortInUseError, config: ServeConfig): Promi
  * Where the servers' events go, through the flood condenser (serve-flood.ts). The human log holds
  * what arrives while the servers start (the DNS hierarchy's notice) until `open()`, after the
  * banner: the banner comes first, as it says. --json-log needs no hold: its listening events come
- * before the endpoints line by design.
+ * before the endpoints line by design. The log (serve-view.ts, with the explanation tables) is
+ * loaded here, before any server starts, so every line is rendered synchronously and in order.
  */
-function sinkFor(config: ServeConfig): { sink: ((event: TranscriptEvent) => void) | null; open: () => void } {
-  if (config.output === 'json') return { sink: floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang), open: () => undefined };
-  // --quiet: no log to feed, so no listener for it (a hub nobody hears builds no events, transcript.ts heard()).
+async function sinkFor(config: ServeConfig): Promise<{ sink: ((event: TranscriptEvent) => void) | null; open: () => void }> {
+  // --quiet: no log to feed, so no listener for it (a hub nobody hears builds no events, transcript.ts
+  // heard()), and no explanation tables in memory (issue 19: serve idle).
   if (config.output === 'quiet') return { sink: null, open: () => undefined };
+  const { jsonLogLine, liveLogText } = await import('./serve-view.js');
+  if (config.output === 'json') return { sink: floodCondenser((event) => process.stdout.write(`${jsonLogLine(event, config)}\n`), config.lang), open: () => undefined };
   const write = floodCondenser((event: TranscriptEvent) => {
     const text = liveLogText(event, config);
     if (text !== null) process.stdout.write(`${text}\n`);
@@ -164,7 +167,7 @@ export async function runServe(opts: Record<string, unknown>): Promise<void> {
     process.stderr.write(`${theme.warn(t(config.lang, 'exposed', { host: config.host }))}\n`);
   }
   const store = await openStore(config);
-  const log = sinkFor(config);
+  const log = await sinkFor(config);
   let lab: Lab;
   try {
     lab = await startLab({

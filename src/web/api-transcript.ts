@@ -1,5 +1,3 @@
-import { inLanguage } from '../explain/kept-transcript.js';
-import { explainEvent } from '../explain/event.js';
 import type { Lang } from '../i18n.js';
 import type { MailStore } from '../mailstore/types.js';
 import { recordedTranscript } from '../recording/transcript-recorder.js';
@@ -11,7 +9,8 @@ import type { Handler } from './router.js';
  * `GET /api/messages/{id}/transcript?lang=en|ja`: the SMTP session that delivered the message,
  * as recording/transcript-recorder.ts kept it (masked), each line explained in the reader's
  * language by the edge every renderer shares (explain/event.ts; `mail show --transcript`'s
- * inLanguage for transcripts kept before lines carried keys).
+ * inLanguage for transcripts kept before lines carried keys). Those bring the explanation tables:
+ * they are imported on the first transcript asked for, not when `serve` starts (issue 19: idle).
  */
 export interface ExplainedLineView {
   direction: 'client' | 'server';
@@ -27,6 +26,7 @@ export type TranscriptEntry = ExplainedLineView | { event: 'tls'; version: strin
 export async function explainedTranscript(store: Pick<MailStore, 'transcript'>, id: string, lang: Lang): Promise<{ keptIn: string; lines: TranscriptEntry[] } | null> {
   const kept = await recordedTranscript(store, id);
   if (!kept) return null;
+  const [{ inLanguage }, { explainEvent }] = await Promise.all([import('../explain/kept-transcript.js'), import('../explain/event.js')]);
   const lines: TranscriptEntry[] = [];
   for (const event of kept.events) {
     const e = inLanguage(event, kept, lang);

@@ -1,6 +1,7 @@
 import { promises as fsp, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeFlags, sameFlags } from '../flags.js';
+import { EntryTable } from './entry-table.js';
 import type { KeywordFile } from './keywords-file.js';
 import { idOfBase, parseFileName, sizeFromBase } from './layout.js';
 import type { UidList, UidRecord } from './uidlist.js';
@@ -19,7 +20,39 @@ import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../types
  * l7lab are seen at once anyway: they append to the UID list.
  */
 export type Sub = 'new' | 'cur';
-export type DirListing = Map<string, { sub: Sub; name: string }>;
+
+/**
+ * What new/ and cur/ hold, by base: the file name alone per message (the bases in new/, usually
+ * few, in a Set), not an object each: a scan of 10,000 files keeps less alive while it runs
+ * (issue 19, memory). `get` makes the { sub, name } pair when asked.
+ */
+export class DirListing {
+  private readonly names = new Map<string, string>();
+  private readonly inNew = new Set<string>();
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  set(base: string, f: { sub: Sub; name: string }): void {
+    this.names.set(base, f.name);
+    if (f.sub === 'new') this.inNew.add(base);
+    else this.inNew.delete(base);
+  }
+
+  has(base: string): boolean {
+    return this.names.has(base);
+  }
+
+  get(base: string): { sub: Sub; name: string } | undefined {
+    const name = this.names.get(base);
+    return name === undefined ? undefined : { sub: this.inNew.has(base) ? 'new' : 'cur', name };
+  }
+
+  keys(): IterableIterator<string> {
+    return this.names.keys();
+  }
+}
 
 export interface Entry {
   uid: number;
@@ -73,9 +106,8 @@ export function metaOf(e: Entry): MessageMeta {
 }
 
 export class FolderIndex {
-  /** By UID, in ascending order. */
-  entries = new Map<number, Entry>();
-  private byBase = new Map<string, Entry>();
+  /** By UID, in ascending order, as columns (entry-table.ts): an Entry handed out is a copy. */
+  entries = new EntryTable();
   private seen: Record<Sub, number> = { new: -1, cur: -1 };
   private loaded = false;
   private unsettled = true;
@@ -98,6 +130,14 @@ export class FolderIndex {
   /** The entry as last scanned, without revalidating (undefined before the first scan). */
   known(uid: number): Entry | undefined {
     return this.loaded ? this.entries.get(uid) : undefined;
+  }
+
+  /** The message's MessageMeta; its id (a SHA-1 of the base) is kept for the next time. */
+  meta(e: Entry): MessageMeta {
+    const had = e.id;
+    const m = metaOf(e);
+    if (had === undefined) this.entries.setId(e.uid, m.id);
+    return m;
   }
 
   /** Forget what we know of the directories: the next sync rescans. */
@@ -125,14 +165,9 @@ export class FolderIndex {
     const unknown = [...files.keys()].filter((base) => !this.uidList.byBase.has(base));
     if (unknown.length > 0) await this.assign(unknown, files);
     await this.keywords.refresh();
-    const next = new Map<string, Entry>();
-    for (const [base, f] of files) {
-      const rec = this.uidList.byBase.get(base);
-      if (rec) next.set(base, this.entryFor(rec, f.sub, f.name));
-    }
+    const next = this.tableOf(files);
     if (this.loaded) this.announceDiff(next);
-    this.byBase = next;
-    this.entries = new Map([...next.values()].sort((a, b) => a.uid - b.uid).map((e) => [e.uid, e]));
+    this.entries = next;
     this.seen = now;
     this.loaded = true;
     this.lastRescan = Date.now();
@@ -140,7 +175,7 @@ export class FolderIndex {
   }
 
   async readDirs(): Promise<DirListing> {
-    const files: DirListing = new Map();
+    const files = new DirListing();
     for (const sub of ['new', 'cur'] as const) {
       for (const name of await fsp.readdir(join(this.dir, sub))) {
         // Hidden files are not messages; a newline could not be written into the UID list.
@@ -167,15 +202,36 @@ export class FolderIndex {
     await this.uidList.append(fresh.map((r) => ({ uid: uid++, size: r.size, date: r.date, base: r.base })));
   }
 
+  /**
+   * The files the UID list knows, as a new table in UID order. Entries are made one at a time and
+   * dropped at once (the table keeps columns), so little of the scan outlives it.
+   */
+  private tableOf(files: DirListing): EntryTable {
+    const bases: string[] = [];
+    const uids: number[] = [];
+    for (const base of files.keys()) {
+      const rec = this.uidList.byBase.get(base);
+      if (rec) {
+        bases.push(base);
+        uids.push(rec.uid);
+      }
+    }
+    const order = Uint32Array.from(uids.keys()).sort((a, b) => (uids[a] as number) - (uids[b] as number));
+    const next = new EntryTable();
+    for (const i of order) {
+      const base = bases[i] as string;
+      const f = files.get(base) as { sub: Sub; name: string };
+      next.set(this.entryFor(this.uidList.byBase.get(base) as UidRecord, f.sub, f.name));
+    }
+    return next;
+  }
+
   private entryFor(rec: UidRecord, sub: Sub, name: string): Entry {
-    const old = this.byBase.get(rec.base);
     const parsed = parseFileName(name);
     const flags = this.flagsOf(rec.base, parsed.flags);
-    if (old && old.uid === rec.uid && old.name === name && old.sub === sub && sameFlags(old.flags, flags)) return old;
     const size = rec.size || sizeFromBase(rec.base) || 0;
-    // Every field from the start, `id` too (filled in later): one shape for all entries, no extra property store each.
-    const e: Entry = { uid: rec.uid, base: rec.base, name, sub, size, date: rec.date, flags, other: parsed.otherLetters, id: old?.id };
-    return e;
+    // Every field from the start, `id` too (kept from the last scan): one shape for all entries.
+    return { uid: rec.uid, base: rec.base, name, sub, size, date: rec.date, flags, other: parsed.otherLetters, id: this.entries.idFor(rec.base) };
   }
 
   private flagsOf(base: string, fromName: readonly string[]): string[] {
@@ -184,13 +240,13 @@ export class FolderIndex {
     return internFlags(keywords.length === 0 && fromName.length <= 1 ? fromName : normalizeFlags([...fromName, ...keywords]));
   }
 
-  private announceDiff(next: Map<string, Entry>): void {
+  private announceDiff(next: EntryTable): void {
     const at = { account: this.account, mailbox: this.mailbox };
-    const gone = [...this.byBase.values()].filter((e) => next.get(e.base)?.uid !== e.uid).map((e) => e.uid);
+    const gone = [...this.entries.values()].filter((e) => next.uidOf(e.base) !== e.uid).map((e) => e.uid);
     if (gone.length > 0) this.hooks.emit({ kind: 'expunged', ...at, uids: gone.sort((a, b) => a - b) });
-    for (const e of [...next.values()].sort((a, b) => a.uid - b.uid)) {
-      const old = this.byBase.get(e.base);
-      if (!old || old.uid !== e.uid) this.hooks.emit({ kind: 'added', ...at, uid: e.uid });
+    for (const e of next.values()) {
+      const old = this.entries.uidOf(e.base) === e.uid ? this.entries.get(e.uid) : undefined;
+      if (!old) this.hooks.emit({ kind: 'added', ...at, uid: e.uid });
       else if (!sameFlags(old.flags, e.flags)) this.hooks.emit({ kind: 'flags', ...at, uid: e.uid, flags: [...e.flags] });
     }
   }
@@ -212,13 +268,12 @@ export class FolderIndex {
     return result;
   }
 
+  /** Add or update a message (an Entry is a copy: a change to it is written back here). */
   add(e: Entry): void {
-    this.entries.set(e.uid, e);
-    this.byBase.set(e.base, e);
+    this.entries.set(e);
   }
 
   drop(e: Entry): void {
     this.entries.delete(e.uid);
-    this.byBase.delete(e.base);
   }
 }

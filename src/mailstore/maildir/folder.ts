@@ -4,7 +4,7 @@ import { normalizeFlags, sameFlags } from '../flags.js';
 import { KeywordFile } from './keywords-file.js';
 import { acquireLockFile, Serial } from './lock-file.js';
 import { fileNameFor, uniqueBase } from './layout.js';
-import { FolderIndex, internFlags, metaOf, type Entry, type Sub } from './folder-index.js';
+import { FolderIndex, internFlags, type Entry, type Sub } from './folder-index.js';
 import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import { UidList } from './uidlist.js';
 import { NoSuchMessageError, type FactVisitor, type MessageMeta, type StoreChange } from '../types.js';
@@ -98,14 +98,14 @@ export class MaildirFolder {
   eachFact(each: FactVisitor): Promise<void> {
     return this.run(async () => {
       await this.index.sync();
-      for (const e of this.index.entries.values()) each(e.uid, e.size, e.date, e.flags);
+      this.index.entries.eachFact(each);
     });
   }
 
   list(): Promise<MessageMeta[]> {
     return this.run(async () => {
       await this.index.sync();
-      return [...this.index.entries.values()].map(metaOf);
+      return [...this.index.entries.values()].map((e) => this.index.meta(e));
     });
   }
 
@@ -120,7 +120,9 @@ export class MaildirFolder {
     return this.run(async () => {
       await this.index.sync();
       let unseen = 0;
-      for (const e of this.index.entries.values()) if (!e.flags.includes('\\Seen')) unseen++;
+      this.index.entries.eachFact((_uid, _size, _date, flags) => {
+        if (!flags.includes('\\Seen')) unseen++;
+      });
       return { uidValidity: this.uidList.uidValidity, uidNext: this.uidList.nextUid, messages: this.index.entries.size, unseen };
     });
   }
@@ -271,6 +273,7 @@ export class MaildirFolder {
       const name = fileNameFor(e.base, next.filter(isSystem), e.other);
       if ((name !== e.name || e.sub !== 'cur') && !(await this.index.own(['new', 'cur'], () => this.moveFile(e, name)))) return;
       e.flags = internFlags(next);
+      this.index.add(e);
       this.ctx.emit({ kind: 'flags', account: this.account, mailbox: this.mailbox, uid, flags: [...next] });
     });
   }
@@ -281,6 +284,8 @@ export class MaildirFolder {
       await this.index.sync();
       const out: number[] = [];
       for (const uid of uids) {
+        // SELECT asks about every message: most are in cur/, answered from the columns alone.
+        if (!this.index.entries.inNew(uid)) continue;
         const e = this.index.entries.get(uid);
         if (!e || e.sub !== 'new') continue;
         // A rename another process won (ENOENT) means that process saw it first.
@@ -303,6 +308,7 @@ export class MaildirFolder {
     }
     e.name = name;
     e.sub = 'cur';
+    this.index.add(e);
     return true;
   }
 

@@ -23,11 +23,76 @@ export interface UidRecord {
   base: string;
 }
 
+/**
+ * The list's records as columns (issue 19, memory): UID, size and date in typed arrays (outside
+ * the JavaScript heap), the bases in one array and one Map from base to row, instead of an
+ * object per message. `get` makes a record when asked.
+ */
+export class UidRecords {
+  private readonly rowOf = new Map<string, number>();
+  private bases: string[] = [];
+  private uid = new Float64Array(64);
+  private size_ = new Float64Array(64);
+  private date = new Float64Array(64);
+
+  get size(): number {
+    return this.bases.length;
+  }
+
+  has(base: string): boolean {
+    return this.rowOf.has(base);
+  }
+
+  get(base: string): UidRecord | undefined {
+    const r = this.rowOf.get(base);
+    return r === undefined ? undefined : this.at(r);
+  }
+
+  /** Every record, in the order first read or appended. */
+  *values(): IterableIterator<UidRecord> {
+    for (let r = 0; r < this.bases.length; r++) yield this.at(r);
+  }
+
+  /** A base seen again (a later line for the same file) takes the later line's values, as a Map would. */
+  set(rec: UidRecord): void {
+    let r = this.rowOf.get(rec.base);
+    if (r === undefined) {
+      r = this.bases.length;
+      if (r === this.uid.length) this.grow(r * 2);
+      this.bases.push(rec.base);
+      this.rowOf.set(rec.base, r);
+    }
+    this.uid[r] = rec.uid;
+    this.size_[r] = rec.size;
+    this.date[r] = rec.date;
+  }
+
+  clear(): void {
+    this.rowOf.clear();
+    this.bases = [];
+  }
+
+  private at(r: number): UidRecord {
+    return { uid: this.uid[r] as number, size: this.size_[r] as number, date: this.date[r] as number, base: this.bases[r] as string };
+  }
+
+  private grow(n: number): void {
+    const more = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.uid = more(this.uid);
+    this.size_ = more(this.size_);
+    this.date = more(this.date);
+  }
+}
+
 export class UidList {
   uidValidity = 0;
   private headerNext = 1;
   private maxUid = 0;
-  readonly byBase = new Map<string, UidRecord>();
+  readonly byBase = new UidRecords();
   /** What was read last: a rewrite changes the inode, an append the size. */
   private ino = -1;
   private offset = 0;
@@ -82,15 +147,31 @@ export class UidList {
     const bytesRead = readSync(fd, buf, 0, buf.length, this.offset);
     const end = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
     if (end < 0) return;
-    for (const line of buf.subarray(0, end).toString('utf8').split('\n')) this.parseLine(line);
+    const text = buf.subarray(0, end).toString('utf8');
+    // Line by line in place: no array of lines, no match per line (a 10,000-line list made
+    // ~10,000 short-lived objects that pushed the young generation to grow; issue 19, memory).
+    for (let at = 0; at <= text.length; ) {
+      let eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length;
+      if (this.offset === 0 && this.uidValidity === 0) this.parseHeader(text.slice(at, eol));
+      else if (this.uidValidity !== 0) this.parseRecord(text, at, eol);
+      at = eol + 1;
+    }
     this.offset += end + 1;
   }
 
-  private parseLine(line: string): void {
-    if (this.offset === 0 && this.uidValidity === 0) return this.parseHeader(line);
-    const m = /^(\d+) S(\d+) T(\d+) :(.+)$/.exec(line);
-    if (!m || this.uidValidity === 0) return;
-    this.remember({ uid: Number(m[1]), size: Number(m[2]), date: Number(m[3]), base: m[4] as string });
+  /** `<uid> S<size> T<date> :<base>` between `a` and `b`; anything else is skipped, as before. */
+  private parseRecord(text: string, a: number, b: number): void {
+    const u = digitsEnd(text, a, b);
+    if (u === a || !text.startsWith(' S', u)) return;
+    const s = digitsEnd(text, u + 2, b);
+    if (s === u + 2 || !text.startsWith(' T', s)) return;
+    const t = digitsEnd(text, s + 2, b);
+    if (t === s + 2 || !text.startsWith(' :', t) || t + 2 >= b) return;
+    const base = text.slice(t + 2, b);
+    // The old pattern's `.+` stopped at these line terminators: such a line never matched.
+    if (/[\r\u2028\u2029]/.test(base)) return;
+    this.remember({ uid: numberIn(text, a, u), size: numberIn(text, u + 2, s), date: numberIn(text, s + 2, t), base });
   }
 
   private parseHeader(line: string): void {
@@ -102,7 +183,7 @@ export class UidList {
   }
 
   private remember(rec: UidRecord): void {
-    this.byBase.set(rec.base, rec);
+    this.byBase.set(rec);
     if (rec.uid > this.maxUid) this.maxUid = rec.uid;
   }
 
@@ -141,6 +222,22 @@ export class UidList {
     for (const r of records) this.remember(r);
     this.offset = Buffer.byteLength(text);
   }
+}
+
+/** Where the run of ASCII digits starting at `i` ends (at most `b`). */
+function digitsEnd(text: string, i: number, b: number): number {
+  while (i < b && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
+function numberIn(text: string, i: number, j: number): number {
+  return j - i < 16 ? digitsValue(text, i, j) : Number(text.slice(i, j));
+}
+
+function digitsValue(text: string, i: number, j: number): number {
+  let v = 0;
+  for (; i < j; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
 }
 
 function line(r: UidRecord): string {
