@@ -234,8 +234,10 @@ export class MaildirFolder {
 
   /** Drop the tmp/ name and fsync the directory: only now may SMTP say 250. */
   async finish(s: Staged): Promise<void> {
-    await unlinkQuietly(this.ctx.io, s.tmp);
-    if (s.entry) await this.ctx.syncDir(join(this.dir, s.entry.sub));
+    // Side by side: the tmp/ name need not be gone before the 250, only the new/ link durable
+    // (a tmp/ file left by a crash is cleaned up as stale, stale-tmp.ts).
+    const e = s.entry;
+    await Promise.all([unlinkQuietly(this.ctx.io, s.tmp), e ? this.ctx.syncDir(join(this.dir, e.sub)) : undefined]);
   }
 
   announce(s: Staged): void {

@@ -61,12 +61,25 @@ async function tryLockAsync(path: string): Promise<boolean> {
 export async function acquireLockFile(path: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + WAIT_MS;
   for (let tries = 0; tries < WAIT_MS / RETRY_MS + 1; tries++) {
-    if (await tryLockAsync(path)) return () => fsp.rm(path, { force: true });
+    if (await tryLockAsync(path)) return () => removeLock(path);
     breakIfStale(path);
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, RETRY_MS));
   }
   throw new LockTimeoutError(path);
+}
+
+/**
+ * Remove a lock we hold: one unlink, off the event loop. (fs.promises.rm first lstats the path,
+ * twice, to learn whether it is a directory: three trips through the thread pool per delivery
+ * where one does, issue 19.) Already gone (broken as stale by another process) is no error.
+ */
+async function removeLock(path: string): Promise<void> {
+  try {
+    await fsp.unlink(path);
+  } catch (err) {
+    if (errnoOf(err) !== 'ENOENT') throw err;
+  }
 }
 
 /**

@@ -109,6 +109,11 @@ export class UidList {
 
   /** Read what changed since last time. False when the file does not exist (or has no valid header). */
   async refresh(): Promise<boolean> {
+    // One stat when nothing changed (the common case: the last append was ours), not an open,
+    // an fstat and a close: the folder's lock is taken and the list refreshed per delivery.
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    if (!st) return false;
+    if (st.ino === this.ino && st.size === this.offset) return this.uidValidity > 0;
     let fd: number;
     try {
       fd = openSync(this.path, 'r');
