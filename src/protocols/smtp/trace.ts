@@ -24,8 +24,21 @@ export interface TraceInfo {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// The last date made, by its whole second: deliveries in the same second share it.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** RFC 5322 3.3 date-time in UTC, e.g. `Tue, 1 Jul 2025 10:52:37 +0000`. */
 export function rfc5322Date(d: Date): string {
+  const second = Math.floor(d.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastText = formatDate(d);
+    lastSecond = second;
+  }
+  return lastText;
+}
+
+function formatDate(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} +0000`;

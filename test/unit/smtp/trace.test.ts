@@ -21,6 +21,15 @@ describe('trace header fields', () => {
     expect(rfc5322Date(base.receivedAt)).toBe('Thu, 29 Feb 2024 23:59:09 +0000');
   });
 
+  it('gives each second its own date, whichever second came before (the last one is kept)', () => {
+    const at = (ms: number) => rfc5322Date(new Date(Date.UTC(2024, 1, 29, 23, 59, 9) + ms));
+    expect(at(999)).toBe('Thu, 29 Feb 2024 23:59:09 +0000');
+    expect(at(1000)).toBe('Thu, 29 Feb 2024 23:59:10 +0000');
+    expect(at(51_000)).toBe('Fri, 1 Mar 2024 00:00:00 +0000');
+    expect(at(-1)).toBe('Thu, 29 Feb 2024 23:59:08 +0000');
+    expect(at(0)).toBe('Thu, 29 Feb 2024 23:59:09 +0000');
+  });
+
   it('never lets a CR or LF from the client start a header line of its own', () => {
     const evil = { ...base, clientDomain: 'x\r\nBcc: victim@example.com', from: 'a\nX-Injected: 1@example.com', remoteAddress: '1.2.3.4\r\nX: y' };
     const text = traceHeaders(evil, true).toString();
