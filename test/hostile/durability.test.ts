@@ -96,7 +96,7 @@ function faultyIo(): { io: MaildirIo; fail(code: string | null): void } {
     io: {
       ...nodeIo,
       writeDurable: (path, data, mtime) => (code ? Promise.reject(err()) : nodeIo.writeDurable(path, data, mtime)),
-      link: (from, to) => (code ? Promise.reject(err()) : nodeIo.link(from, to)),
+      moveIn: (from, to) => (code ? Promise.reject(err()) : nodeIo.moveIn(from, to)),
       syncDir: (path) => (code === 'EIO' ? Promise.reject(err()) : nodeIo.syncDir(path)),
     },
   };

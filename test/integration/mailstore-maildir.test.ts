@@ -197,7 +197,7 @@ describe('MaildirStore on disk', () => {
   it.each([
     ['ENOSPC at fsync of the file', 'writeDurable', 'ENOSPC', true],
     ['EDQUOT at fsync of the file', 'writeDurable', 'EDQUOT', true],
-    ['EROFS when linking into new/', 'link', 'EROFS', false],
+    ['EROFS when moving into new/', 'moveIn', 'EROFS', false],
     ['EIO at fsync of new/', 'syncDir', 'EIO', false],
     ['ENOSPC writing the envelope beside the message', 'envelope', 'ENOSPC', true],
   ] as const)('%s: StoreWriteError, and nothing is left in tmp/ or new/', async (_label, op, code, noSpace) => {
@@ -212,9 +212,9 @@ describe('MaildirStore on disk', () => {
         }
         await nodeIo.writeDurable(path, data, mtime);
       },
-      async link(from, to) {
-        if (failing && op === 'link') throw Object.assign(new Error(`${code}: injected`), { code });
-        await nodeIo.link(from, to);
+      async moveIn(from, to) {
+        if (failing && op === 'moveIn') throw Object.assign(new Error(`${code}: injected`), { code });
+        await nodeIo.moveIn(from, to);
       },
       async syncDir(path) {
         if (failing && op === 'syncDir') throw Object.assign(new Error(`${code}: injected`), { code });

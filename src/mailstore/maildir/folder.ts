@@ -21,6 +21,8 @@ export interface Staged {
   date: number;
   flags: string[];
   entry?: Entry;
+  /** No longer in tmp/: moved into new/ or cur/ (commit). */
+  moved?: boolean;
 }
 
 export interface FolderContext {
@@ -196,7 +198,7 @@ export class MaildirFolder {
     }
   }
 
-  // ---- writing: stage (tmp/, fsync) -> commit (UID, link into new/) -> finish (fsync dir) ----
+  // ---- writing: stage (tmp/, fsync) -> commit (UID, move into new/) -> finish (fsync dir) ----
 
   /**
    * Write the bytes into tmp/ and fsync them; nothing is visible yet. `base` is given when one
@@ -214,7 +216,7 @@ export class MaildirFolder {
     return { tmp, base, size: raw.length, date: date.getTime(), flags: normalizeFlags(flags) };
   }
 
-  /** Give a staged message its UID (written before the link, so no scanner gives it another) and link it in. */
+  /** Give a staged message its UID (written before the move, so no scanner gives it another) and move it in. */
   commit(s: Staged): Promise<Entry> {
     return this.run(async () => {
       await this.index.sync();
@@ -224,7 +226,10 @@ export class MaildirFolder {
       const uid = this.uidList.nextUid;
       await this.uidList.append([{ uid, size: s.size, date: s.date, base: s.base }]);
       await this.keywords.update([[s.base, s.flags.filter((f) => !isSystem(f))]]);
-      await this.index.own([sub], () => this.ctx.io.link(s.tmp, join(this.dir, sub, name)));
+      await this.index.own([sub], async () => {
+        await this.ctx.io.moveIn(s.tmp, join(this.dir, sub, name));
+        s.moved = true;
+      });
       const e: Entry = { uid, base: s.base, name, sub, size: s.size, date: s.date, flags: internFlags(s.flags), other: '', id: undefined };
       this.index.add(e);
       s.entry = e;
@@ -232,12 +237,9 @@ export class MaildirFolder {
     });
   }
 
-  /** Drop the tmp/ name and fsync the directory: only now may SMTP say 250. */
+  /** fsync the directory the message was moved into: only now may SMTP say 250. */
   async finish(s: Staged): Promise<void> {
-    // Side by side: the tmp/ name need not be gone before the 250, only the new/ link durable
-    // (a tmp/ file left by a crash is cleaned up as stale, stale-tmp.ts).
-    const e = s.entry;
-    await Promise.all([unlinkQuietly(this.ctx.io, s.tmp), e ? this.ctx.syncDir(join(this.dir, e.sub)) : undefined]);
+    if (s.entry) await this.ctx.syncDir(join(this.dir, s.entry.sub));
   }
 
   announce(s: Staged): void {
@@ -246,7 +248,7 @@ export class MaildirFolder {
 
   /** Undo a write that failed part way: nothing of it stays in tmp/, new/ or cur/. */
   async abort(s: Staged): Promise<void> {
-    await unlinkQuietly(this.ctx.io, s.tmp);
+    if (!s.moved) await unlinkQuietly(this.ctx.io, s.tmp);
     const e = s.entry;
     if (!e) return;
     await this.run(async () => {

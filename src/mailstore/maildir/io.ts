@@ -1,11 +1,11 @@
-import { closeSync, fsync, futimesSync, linkSync, open, openSync, promises as fsp, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsync, futimesSync, open, openSync, promises as fsp, renameSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 /**
  * The few file operations a Maildir delivery is made of, behind one interface so a test can
  * make any of them fail (a full disk, a read-only directory) without needing a real one.
  *
- * Metadata calls (link, rename) are synchronous on purpose: on a local disk they take
+ * Metadata calls (rename) are synchronous on purpose: on a local disk they take
  * microseconds, while each trip through libuv's thread pool costs tens of them, and the
  * POP3/IMAP benchmarks walk 10,000 messages. fsync, which may take milliseconds, waits off the
  * event loop, and so does creating a delivery's file (see writeDurable). (Dovecot's Maildir code
@@ -14,7 +14,13 @@ import { promisify } from 'node:util';
 export interface MaildirIo {
   /** Create `path` (it must not exist), write `data`, set its mtime, fsync, close. */
   writeDurable(path: string, data: Buffer, mtime?: Date): Promise<void>;
-  link(from: string, to: string): Promise<void>;
+  /**
+   * Move a staged file from tmp/ into new/ or cur/, under its own (unique) name. A rename, as
+   * Dovecot's maildir_file_move does it: the spec's link() + unlink() costs a call and a
+   * trip through the thread pool more, and guards only against a name clash that unique
+   * names already rule out.
+   */
+  moveIn(from: string, to: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   /** fsync a directory, so a link or rename in it survives a crash. */
@@ -47,8 +53,8 @@ export const nodeIo: MaildirIo = {
     }
     await syncAndClose(fd);
   },
-  async link(from, to) {
-    linkSync(from, to);
+  async moveIn(from, to) {
+    renameSync(from, to);
   },
   async rename(from, to) {
     renameSync(from, to);
