@@ -1,4 +1,4 @@
-import type { Entry, Sub } from './folder-index.js';
+import type { Entry, Sub } from './entry.js';
 
 /**
  * A folder index's messages as columns (issue 19, memory): UID, size, date, new/cur and a flags

@@ -2,6 +2,9 @@ import { promises as fsp, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeFlags, sameFlags } from '../flags.js';
 import { EntryTable } from './entry-table.js';
+import type { Entry, Sub } from './entry.js';
+
+export type { Entry, Sub } from './entry.js';
 import type { KeywordFile } from './keywords-file.js';
 import { idOfBase, parseFileName, sizeFromBase } from './layout.js';
 import type { UidList, UidRecord } from './uidlist.js';
@@ -19,8 +22,6 @@ import { NoSuchMailboxError, type MessageMeta, type StoreChange } from '../types
  * once a second (Dovecot's Maildir code is careful about the same thing). Deliveries by another
  * l7lab are seen at once anyway: they append to the UID list.
  */
-export type Sub = 'new' | 'cur';
-
 /**
  * What new/ and cur/ hold, by base: the file name alone per message (the bases in new/, usually
  * few, in a Set), not an object each: a scan of 10,000 files keeps less alive while it runs
@@ -54,18 +55,6 @@ export class DirListing {
   }
 }
 
-export interface Entry {
-  uid: number;
-  base: string;
-  name: string;
-  sub: Sub;
-  size: number;
-  date: number;
-  flags: string[];
-  /** Info letters l7lab does not interpret (P, Dovecot keyword letters), kept on rename. */
-  other: string;
-  id?: string;
-}
 
 export interface IndexHooks {
   /** Take the folder's lock file (and reread the UID list under it). */
