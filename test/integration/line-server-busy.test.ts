@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { LineServer } from '../../src/protocols/server.js';
-import type { Expect, ProtocolSession, Step } from '../../src/protocols/session.js';
+import { FakeSession } from '../support/fake-session.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
 
 /**
@@ -9,31 +9,6 @@ import { closeAfterEach, listenLoopback } from '../support/opened.js';
  * opened with allowHalfOpen, so without an explicit close a client that never closes its own
  * side (or never reads) held the socket forever; 2,000 of them exhausted the fd limit.
  */
-class QuietSession implements ProtocolSession {
-  readonly protocol = 'smtp' as const;
-  readonly state = 'READY';
-  readonly expect: Expect = { mode: 'line', maxLine: 512 };
-  constructor(readonly id: string) {}
-  async greet(): Promise<Step> {
-    return { out: ['HELLO'] };
-  }
-  async line(): Promise<Step> {
-    return { out: ['OK'] };
-  }
-  async bytes(): Promise<Step> {
-    return { out: [] };
-  }
-  async overflow(): Promise<Step> {
-    return { out: [] };
-  }
-  timeout(): Step {
-    return { out: [], close: true };
-  }
-  shutdown(): Step {
-    return { out: [], close: true };
-  }
-  async closed(): Promise<void> {}
-}
 
 const opened = closeAfterEach(100);
 
@@ -55,7 +30,7 @@ function halfOpenClient(port: number, read: boolean): Promise<{ socket: Socket; 
 async function busyServer(busyCloseMs?: number): Promise<number> {
   const server = new LineServer({
     protocol: 'smtp',
-    createSession: (ctx) => new QuietSession(ctx.id),
+    createSession: (ctx) => new FakeSession(ctx.id),
     busyReply: 'BUSY',
     internalErrorReply: 'INTERNAL',
     idleTimeoutMs: 60_000,

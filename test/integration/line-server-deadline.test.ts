@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineServer } from '../../src/protocols/server.js';
-import type { Expect, ProtocolSession, Step } from '../../src/protocols/session.js';
+import type { Expect, Step } from '../../src/protocols/session.js';
+import { FakeSession } from '../support/fake-session.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
 import { HttpReader } from '../support/http-reader.js';
 import { connectLoopback } from '../support/socket-reader.js';
@@ -10,34 +11,24 @@ import { connectLoopback } from '../support/socket-reader.js';
  * protocol that is nothing else: the deadline starts with the first byte, a trickle does not
  * reset it, null drops it; the idle timer keeps its own meaning.
  */
-class DeadlineSession implements ProtocolSession {
-  readonly protocol = 'http' as const;
-  readonly state = 'READY';
-  readonly expect: Expect = { mode: 'line', maxLine: 1024 };
+class DeadlineSession extends FakeSession {
+  override readonly expect: Expect = { mode: 'line', maxLine: 1024 };
   gone = 0;
-  constructor(readonly id: string) {}
-  async greet(): Promise<Step> {
+  constructor(id: string) {
+    super(id, 'http');
+  }
+  override async greet(): Promise<Step> {
     return { out: [], inputDeadlineMs: 150 };
   }
-  async line(line: Buffer): Promise<Step> {
+  override async line(line: Buffer): Promise<Step> {
     return line.toString() === 'DONE' ? { out: ['NO DEADLINE NOW'], inputDeadlineMs: null } : { out: ['OK'] };
   }
-  async bytes(): Promise<Step> {
-    return { out: [] };
-  }
-  async overflow(): Promise<Step> {
-    return { out: [] };
-  }
-  timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
+  override timeout(cause: 'idle' | 'deadline' = 'idle'): Step {
     return { out: [`TIMEOUT ${cause}`], close: true };
-  }
-  shutdown(): Step {
-    return { out: [], close: true };
   }
   clientGone(): void {
     this.gone++;
   }
-  async closed(): Promise<void> {}
 }
 
 const opened = closeAfterEach(100);

@@ -3,7 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { LineServer } from '../../src/protocols/server.js';
-import type { Expect, ProtocolSession, Step } from '../../src/protocols/session.js';
+import type { Step } from '../../src/protocols/session.js';
+import { FakeSession } from '../support/fake-session.js';
 import { closeAfterEach, listenLoopback } from '../support/opened.js';
 
 /**
@@ -15,36 +16,22 @@ import { closeAfterEach, listenLoopback } from '../support/opened.js';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-class BigReplySession implements ProtocolSession {
-  readonly protocol = 'imap' as const;
-  readonly state = 'selected';
-  readonly expect: Expect = { mode: 'line', maxLine: 64 };
+class BigReplySession extends FakeSession {
   readonly replies: Array<WeakRef<object>> = [];
-  constructor(readonly id: string) {}
-  async greet(): Promise<Step> {
+  constructor(id: string) {
+    super(id, 'imap');
+  }
+  override async greet(): Promise<Step> {
     return { out: ['* OK ready'] };
   }
   /** Pending like a real command (the store is asynchronous), with 1,000 lines. */
-  async line(line: Buffer): Promise<Step> {
+  override async line(line: Buffer): Promise<Step> {
     await new Promise((r) => setImmediate(r));
     const out = Array.from({ length: 1000 }, (_, i) => `* ${i + 1} FETCH (UID ${i + 1})`);
     out.push(`${line.toString().split(' ')[0]} OK done`);
     this.replies.push(new WeakRef(out));
     return { out };
   }
-  async bytes(): Promise<Step> {
-    return { out: [] };
-  }
-  async overflow(): Promise<Step> {
-    return { out: [] };
-  }
-  timeout(): Step {
-    return { out: [], close: true };
-  }
-  shutdown(): Step {
-    return { out: [], close: true };
-  }
-  async closed(): Promise<void> {}
 }
 
 const opened = closeAfterEach(100);
