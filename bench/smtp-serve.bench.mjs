@@ -1,4 +1,4 @@
-// SMTP through the path users run (issue 19): `l7lab serve --quiet` itself (dist/cli.js in a
+// SMTP through the path users run (issue 19): `l7lab serve --quiet` itself (bin/l7lab.js in a
 // child process, every lab server up, its real store) against nodemailer's smtp-server with a
 // handler that really keeps each message, in one run:
 //   - `serve --memory` against smtp-server holding every message in memory (an array of Buffers);

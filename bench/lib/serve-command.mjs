@@ -1,4 +1,4 @@
-// `l7lab serve` as users run it, for the benchmarks: the built CLI (dist/cli.js) in a child
+// `l7lab serve` as users run it, for the benchmarks: bin/l7lab.js (the bundled CLI) in a child
 // process of its own, every port ephemeral (0) on 127.0.0.1, its home and data directories in a
 // temporary folder (so the lab certificate and the default Maildir never touch the user's), in
 // memory (--memory) or on a Maildir (--store). The data directory, where the lab certificate is
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMicrosOf, peakRssOf } from './fork-server.mjs';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/l7lab.js', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 let sharedData = null;
 /** The run's data directory (XDG_DATA_HOME), made on first use and removed when the run exits. */
