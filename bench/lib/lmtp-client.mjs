@@ -41,7 +41,7 @@ class DeliveryClient extends LineClient {
  * Open a session: greeting, then LHLO (lmtp) or EHLO (smtp). Resolves with the client and
  * whether the server pipelines.
  */
-async function openSession(port, dialect) {
+export async function openSession(port, dialect) {
   const c = await DeliveryClient.open(port);
   await c.reply('2');
   c.socket.write(`${dialect === 'lmtp' ? 'LHLO' : 'EHLO'} bench.test\r\n`);
@@ -50,7 +50,7 @@ async function openSession(port, dialect) {
 }
 
 /** One transaction on an open session: MAIL, RCPT, DATA, the message, its reply. */
-async function deliverOne({ c, pipelining }, envelope, data) {
+export async function deliverOne({ c, pipelining }, envelope, data) {
   const commands = [`MAIL FROM:<${envelope.from}>\r\n`, `RCPT TO:<${envelope.to}>\r\n`, 'DATA\r\n'];
   if (pipelining) {
     c.socket.write(commands.join(''));

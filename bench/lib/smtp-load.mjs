@@ -5,8 +5,8 @@
 // 127.0.0.1 is ever a target; every run is bounded in count and in time.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { dataOf, deliverOne, openSession } from './lmtp-client.mjs';
 
 const HOST = '127.0.0.1';
 const SMTP_SOURCE = '/usr/sbin/smtp-source';
@@ -59,91 +59,38 @@ export function smtpSource(port, sessions, messages, reuse) {
 
 // ---- load generator 2: a small Node client (when smtp-source is absent) ----
 
-class Client {
-  constructor(socket) {
-    this.socket = socket;
-    this.text = '';
-    this.wake = null;
-    this.ended = false;
-    socket.setEncoding('latin1');
-    socket.on('data', (d) => {
-      this.text += d;
-      this.wake?.();
-    });
-    socket.on('close', () => {
-      this.ended = true;
-      this.wake?.();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static open(port) {
-    return new Promise((resolve, reject) => {
-      const socket = connect({ host: HOST, port }, () => resolve(new Client(socket)));
-      socket.setNoDelay(true);
-      socket.once('error', reject);
-    });
-  }
-
-  /** The next `count` whole replies; throws on a failure code. */
-  async replies(count, deadline) {
-    const out = [];
-    while (out.length < count) {
-      const m = /^(\d{3})[ ][^\r\n]*\r\n/m.exec(this.text);
-      if (m) {
-        // The whole reply, continuation lines ("250-...") included.
-        out.push(this.text.slice(0, m.index + m[0].length));
-        this.text = this.text.slice(m.index + m[0].length);
-        if (m[1][0] !== '2' && m[1][0] !== '3') throw new Error(`server said ${m[0].trim()}`);
-        continue;
-      }
-      if (this.ended || performance.now() > deadline) throw new Error('no reply');
-      await new Promise((r) => (this.wake = r));
-    }
-    return out;
-  }
-}
-
-function makeBody() {
+/** A message of about PAYLOAD octets (no line starts with a dot). */
+function makeMessage() {
   const lines = ['From: <alice@example.com>', 'To: <bob@example.com>', 'Subject: bench', ''];
   for (let i = 0; lines.join('\r\n').length < PAYLOAD; i++) lines.push(`${i}`.padEnd(78, 'X'));
-  return `${lines.join('\r\n')}\r\n.\r\n`;
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
 }
 
+/** The SMTP dialect of the delivery client the ingest bench gives Dovecot's LMTP (lmtp-client.mjs). */
 export async function nodeLoad(port, sessions, messages, reuse) {
-  const body = makeBody();
+  const data = dataOf(makeMessage());
+  const envelope = { from: 'alice@example.com', to: 'bob@example.com' };
   const start = performance.now();
   const deadline = start + RUN_TIMEOUT_MS;
   let next = 0;
   async function session() {
-    let c = null;
-    let pipelining = false;
-    while (next < messages) {
-      next++;
-      if (!c) {
-        c = await Client.open(port);
-        await c.replies(1, deadline);
-        c.socket.write('EHLO bench.test\r\n');
-        pipelining = /^250[- ]PIPELINING\r?$/im.test((await c.replies(1, deadline))[0] ?? '');
-      }
-      const envelope = ['MAIL FROM:<alice@example.com>\r\n', 'RCPT TO:<bob@example.com>\r\n', 'DATA\r\n'];
-      if (pipelining) {
-        c.socket.write(envelope.join(''));
-        await c.replies(3, deadline);
-      } else {
-        for (const cmd of envelope) {
-          c.socket.write(cmd);
-          await c.replies(1, deadline);
+    let s = null;
+    try {
+      while (next < messages) {
+        if (performance.now() > deadline) throw new Error(`not done within ${RUN_TIMEOUT_MS} ms`);
+        next++;
+        s ??= await openSession(port, 'smtp');
+        await deliverOne(s, envelope, data);
+        if (!reuse) {
+          s.c.socket.end('QUIT\r\n');
+          s = null;
         }
       }
-      c.socket.write(body);
-      await c.replies(1, deadline);
-      if (!reuse) {
-        c.socket.end('QUIT\r\n');
-        c = null;
-      }
+      s?.c.socket.end('QUIT\r\n');
+    } catch (err) {
+      s?.c.close();
+      throw err;
     }
-    c?.socket.end('QUIT\r\n');
   }
   await Promise.all(Array.from({ length: sessions }, session));
   return (performance.now() - start) / 1000;
