@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { squash, textsOf } from '../support/text.js';
+import { LANGS, lessonFile, manifestIds, type Lang, type RawChoice, type RawStep } from '../support/lesson-files.js';
 import { displayWidth } from '../../src/ui/width.js';
 
 /**
@@ -13,19 +11,7 @@ import { displayWidth } from '../../src/ui/width.js';
  * in both languages; and the facts each must state, in English and in Japanese. Run
  * `npm run build` first (npm test does).
  */
-const LESSONS = join(process.cwd(), 'lessons');
-const LANGS = ['en', 'ja'] as const;
-type Lang = (typeof LANGS)[number];
 
-interface Choice {
-  text: Record<Lang, string>;
-  correct?: boolean;
-}
-interface Step {
-  id: string;
-  kind: string;
-  choices?: Choice[];
-}
 
 const home = scratch('l7lab-lessons-http-').suiteDir();
 
@@ -33,9 +19,6 @@ function l7lab(args: string[]): Promise<Run> {
   return runBinIn(home, args, { L7LAB_LESSONS_DIR: '' }, 90_000);
 }
 
-async function lessonFile(id: string): Promise<{ steps: Step[] }> {
-  return parse(await readFile(join(LESSONS, `${id}.yaml`), 'utf8')) as { steps: Step[] };
-}
 
 /** What each lesson must teach, in both languages (issue 16, "Learning it"). */
 const FACTS: Record<string, Record<Lang, RegExp[]>> = {
@@ -62,15 +45,15 @@ describe('the web lessons state their facts in English and Japanese', () => {
   }
 
   it('sit after tls and before review in the manifest', async () => {
-    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    const ids = await manifestIds();
     expect(ids.slice(ids.indexOf('tls'))).toEqual(['tls', 'http', 'https', 'dns', 'spf-dkim', 'review']);
   });
 });
 
-function rightAnswer(step: Step, lang: Lang): string {
+function rightAnswer(step: RawStep, lang: Lang): string {
   const right = (step.choices ?? []).filter((c) => c.correct === true);
   expect(right).toHaveLength(1);
-  return (right[0] as Choice).text[lang];
+  return (right[0] as RawChoice).text[lang];
 }
 
 async function play(id: string, lang: Lang): Promise<string> {

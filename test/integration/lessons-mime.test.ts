@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import parser from 'imapflow/lib/handler/imap-parser.js';
 import { parseBodystructure } from 'imapflow/lib/tools.js';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
 import { squash, textsOf } from '../support/text.js';
+import { LANGS, lessonFile, manifestIds, type Lang, type RawChoice, type RawLesson, type RawStep } from '../support/lesson-files.js';
 import { displayWidth } from '../../src/ui/width.js';
 
 /**
@@ -14,20 +12,7 @@ import { displayWidth } from '../../src/ui/width.js';
  * and IMAP on loopback) in both languages; the facts it must state, in English and Japanese;
  * its place in the manifest; and the checker's verdict. Run `npm run build` first.
  */
-const LESSONS = join(process.cwd(), 'lessons');
-const LANGS = ['en', 'ja'] as const;
-type Lang = (typeof LANGS)[number];
 
-interface Choice {
-  text: Record<Lang, string>;
-  correct?: boolean;
-  explain: Record<Lang, string>;
-}
-interface Step {
-  id: string;
-  kind: string;
-  choices?: Choice[];
-}
 
 const home = scratch('l7lab-lessons-mime-').suiteDir();
 
@@ -35,8 +20,8 @@ function l7lab(args: string[]): Promise<Run> {
   return runBinIn(home, args, { L7LAB_LESSONS_DIR: '' }, 90_000);
 }
 
-async function lesson(): Promise<{ steps: Step[] }> {
-  return parse(await readFile(join(LESSONS, 'mime.yaml'), 'utf8')) as { steps: Step[] };
+function lesson(): Promise<RawLesson> {
+  return lessonFile('mime');
 }
 
 const FACTS: Record<Lang, RegExp[]> = {
@@ -81,10 +66,10 @@ const ANSWERS: Record<string, RegExp> = {
   'quiz-part': /^FETCH 1 BODY\.PEEK\[1\.2\]$/,
 };
 
-function rightAnswer(step: Step): Choice {
+function rightAnswer(step: RawStep): RawChoice {
   const right = (step.choices ?? []).filter((c) => c.correct === true);
   expect(right, step.id).toHaveLength(1);
-  return right[0] as Choice;
+  return right[0] as RawChoice;
 }
 
 describe('lesson mime: the file', () => {
@@ -98,12 +83,12 @@ describe('lesson mime: the file', () => {
     expect(qs.map((q) => q.id).sort()).toEqual(Object.keys(ANSWERS).sort());
     for (const q of qs) {
       expect(rightAnswer(q).text.en, q.id).toMatch(ANSWERS[q.id] as RegExp);
-      for (const c of q.choices ?? []) for (const lang of LANGS) expect(c.explain[lang].trim(), `${q.id}: ${c.text.en}`).not.toBe('');
+      for (const c of q.choices ?? []) for (const lang of LANGS) expect(c.explain?.[lang]?.trim() ?? '', `${q.id}: ${c.text.en}`).not.toBe('');
     }
   });
 
   it('sits after the IMAP lessons and before tls in the manifest', async () => {
-    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    const ids = await manifestIds();
     expect(ids.indexOf('mime')).toBe(ids.indexOf('pop3-vs-imap') + 1);
     expect(ids[ids.indexOf('mime') + 1]).toBe('tls');
   });

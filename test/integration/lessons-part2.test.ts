@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { squash, textsOf } from '../support/text.js';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runBinIn, type Run } from '../support/bin.js';
 import { scratch } from '../support/scratch.js';
+import { LANGS, lessonFile, manifestIds, type Lang, type RawChoice, type RawLesson, type RawStep } from '../support/lesson-files.js';
 
 /**
  * The lessons apop, imap, pop3-vs-imap and review (issue 7, items 5-8), played through the
@@ -13,25 +11,7 @@ import { scratch } from '../support/scratch.js';
  * issue names, checked in each lesson file's English and Japanese text. Run `npm run build`
  * first (npm test does).
  */
-const LESSONS = join(process.cwd(), 'lessons');
-const LANGS = ['en', 'ja'] as const;
-type Lang = (typeof LANGS)[number];
 
-interface Choice {
-  text: Record<Lang, string>;
-  correct?: boolean;
-  explain?: Record<Lang, string>;
-}
-interface Step {
-  id: string;
-  kind: string;
-  choices?: Choice[];
-  see?: string;
-}
-interface LessonFile {
-  id: string;
-  steps: Step[];
-}
 
 const home = scratch('l7lab-part2-').suiteDir();
 
@@ -39,20 +19,17 @@ function l7lab(args: string[]): Promise<Run> {
   return runBinIn(home, args, { L7LAB_LESSONS_DIR: '' });
 }
 
-async function lessonFile(id: string): Promise<LessonFile> {
-  return parse(await readFile(join(LESSONS, `${id}.yaml`), 'utf8')) as LessonFile;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function quizzes(lesson: LessonFile): Step[] {
+function quizzes(lesson: RawLesson): RawStep[] {
   return lesson.steps.filter((s) => s.kind === 'quiz');
 }
 
-function correctChoice(step: Step): Choice {
+function correctChoice(step: RawStep): RawChoice {
   const right = (step.choices ?? []).filter((c) => c.correct === true);
   expect(right, `quiz ${step.id} has exactly one correct choice`).toHaveLength(1);
-  return right[0] as Choice;
+  return right[0] as RawChoice;
 }
 
 /** What each lesson must teach, in both languages, as the issue and DESIGN.md word it. */
@@ -137,7 +114,7 @@ describe('lesson files: facts and quiz answers in English and Japanese', () => {
 
 describe('review: a mixed quiz that points back to every lesson', () => {
   it('has one question per earlier lesson, each pointing back to it with see:', async () => {
-    const ids = (parse(await readFile(join(LESSONS, 'manifest.yaml'), 'utf8')) as { lessons: string[] }).lessons;
+    const ids = await manifestIds();
     expect(ids[ids.length - 1]).toBe('review');
     const qs = quizzes(await lessonFile('review'));
     expect(qs.every((q) => q.see !== undefined)).toBe(true);
