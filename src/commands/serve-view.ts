@@ -15,7 +15,6 @@ import { serveText as t } from './serve-texts.js';
  * so this module brings the explanation tables; serve.ts imports it only when a log is written
  * (not with --quiet). The banner is serve-banner.ts.
  */
-export { banner, dnsRows } from './serve-banner.js';
 
 /**
  * One JSON object a line: scripts and tests follow the servers with this. A line keeps the

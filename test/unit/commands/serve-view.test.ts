@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveConfig } from '../../../src/commands/serve-config.js';
-import { banner, dnsRows, liveLogText } from '../../../src/commands/serve-view.js';
+import { banner, dnsRows } from '../../../src/commands/serve-banner.js';
+import { liveLogText } from '../../../src/commands/serve-view.js';
 import type { Lab } from '../../../src/lab.js';
 import type { LabDns } from '../../../src/protocols/dns/hierarchy.js';
 
