@@ -4,7 +4,7 @@ import { formatSize } from '../mailstore/inspect.js';
 import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore } from '../mailstore/types.js';
 import { displayWidth, truncate } from '../ui/width.js';
-import { describeWith, inspectModule, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
+import { describe, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
 import { langOf, T } from './mail-texts.js';
 
 /**
@@ -30,13 +30,12 @@ const LIST_CONCURRENCY = 16;
  * summary and envelope until the last is read (what V8's young-generation collections copied).
  */
 export async function eachDescribed(store: MailStore, items: readonly MailItem[], each: (d: Described) => void): Promise<void> {
-  const inspect = await inspectModule();
   const done = new Array<Described | undefined>(items.length);
   let next = 0;
   let flushed = 0;
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) {
-      done[i] = await describeWith(inspect, store, items[i] as MailItem);
+      done[i] = await describe(store, items[i] as MailItem);
       for (let d = done[flushed]; d !== undefined; d = done[flushed]) {
         done[flushed++] = undefined;
         each(d);

@@ -1,13 +1,12 @@
 import { ExitError, UsageError } from '../errors.js';
 import { localize, pick, type Lang } from '../i18n.js';
-import type { MessageContent, MessageSummary } from '../mailstore/inspect.js';
 import { openStore, storeDirOf } from '../mailstore/open.js';
 import { INBOX } from '../mailstore/names.js';
 import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
 import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
 import { ENVELOPE_MARK, envelopeView } from '../mailstore/envelope-view.js';
-import { formatSize } from '../mailstore/inspect.js';
+import { formatSize, headerComplete, inspect, summarize, type MessageContent, type MessageSummary } from '../mailstore/inspect.js';
 import { langOf, T } from './mail-texts.js';
 
 /**
@@ -56,29 +55,22 @@ export interface Described {
   envelope: TransactionRecord | null;
 }
 
-/** mailstore/inspect.ts (and mailparser behind it) when first needed, resolved once: an import() per message costs a module resolution each. */
-let inspecting: Promise<typeof import('../mailstore/inspect.js')> | undefined;
-export const inspectModule = () => (inspecting ??= import('../mailstore/inspect.js'));
-
 /** How much of a message `list` reads for its header at first; a longer header is read whole. */
 const HEAD_READ = 16 * 1024;
 
-export type InspectModule = typeof import('../mailstore/inspect.js');
-
 /** The first copy's header: one bounded read when the store can, the whole message when the header goes on past it. */
-async function headOf({ headerComplete }: InspectModule, store: MailStore, first: Located): Promise<Buffer> {
+async function headOf(store: MailStore, first: Located): Promise<Buffer> {
   const { account, mailbox, meta } = first;
   const head = store.readHead ? await store.readHead(account, mailbox, meta.uid, HEAD_READ) : null;
   return head && headerComplete(head, HEAD_READ) ? head : store.read(account, mailbox, meta.uid);
 }
 
+/**
+ * An item's header summary and envelope. inspect.ts is light (it loads header-summary.ts and
+ * mailparser itself, when first needed), so it is imported as any module is.
+ */
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
-  return describeWith(await inspectModule(), store, item);
-}
-
-/** describe() with inspect.ts already loaded: `list` awaits the import once, not once a message. */
-export async function describeWith(inspect: InspectModule, store: MailStore, item: MailItem): Promise<Described> {
-  const summary = await inspect.summarize(await headOf(inspect, store, item.copies[0] as Located));
+  const summary = await summarize(await headOf(store, item.copies[0] as Located));
   return { item, summary, envelope: await store.transaction(item.id) };
 }
 
@@ -139,7 +131,7 @@ export async function runMailShow(id: string, opts: Record<string, unknown>, io:
 
 /** `show`'s output for one item (also what `mail wait` prints when a match arrives). */
 export async function showItem(store: MailStore, item: MailItem, raw: Buffer, json: boolean, lang: Lang): Promise<string> {
-  const [{ inspect }, { findLinks }] = await Promise.all([import('../mailstore/inspect.js'), import('../mailstore/links.js')]);
+  const { findLinks } = await import('../mailstore/links.js');
   const content = await inspect(raw);
   const envelope = await store.transaction(item.id);
   const d: Described = { item, summary: content, envelope };
