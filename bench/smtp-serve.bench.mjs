@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { cpuMicrosOf, launch, peakRssOf, serveForked } from './lib/fork-server.mjs';
 import { rssOf, startServe } from './lib/serve-command.mjs';
 import { CASES, caseName, loadGenerator } from './lib/smtp-load.mjs';
-import { startSmtpServerPeer } from './lib/smtp-peer.mjs';
+import { peerOrNote, startSmtpServerPeer, warmUp } from './lib/smtp-peer.mjs';
 import { median } from './lib/stats.mjs';
 
 const HOST = '127.0.0.1';
@@ -138,17 +138,10 @@ const us = (v) => (v === null || Number.isNaN(v) ? '-' : `${v.toFixed(0)} µs`);
 async function ingestRows(ctx, store, { load, generator, reps, scale }) {
   const dir = mkdtempSync(join(tmpdir(), 'l7lab-bench-peer-'));
   const ours = await startServe(store);
-  let peer = null;
-  let peerNote = '';
-  try {
-    peer = await launch(SELF, CHILD_FLAG, store, store === 'maildir' ? join(dir, 'Maildir') : undefined);
-  } catch (err) {
-    peerNote = `smtp-server unavailable: ${err instanceof Error ? err.message : err}`;
-  }
+  const { peer, peerNote } = await peerOrNote(launch(SELF, CHILD_FLAG, store, store === 'maildir' ? join(dir, 'Maildir') : undefined));
   const rows = [];
   try {
-    await load(ours.port, 4, 100, true);
-    if (peer) await load(peer.port, 4, 100, true);
+    await warmUp(load, ours, peer);
     for (const c of CASES) {
       const messages = Math.max(30, Math.round(c.messages * scale));
       const r = await measureCase(load, ours, peer, c, messages, reps);

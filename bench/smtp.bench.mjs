@@ -9,7 +9,7 @@
 // Only 127.0.0.1 is ever a target; every run is bounded in count and in time.
 import { fileURLToPath } from 'node:url';
 import { launch, serveForked } from './lib/fork-server.mjs';
-import { startSmtpServerPeer } from './lib/smtp-peer.mjs';
+import { peerOrNote, startSmtpServerPeer, warmUp } from './lib/smtp-peer.mjs';
 import { CASES, caseName, loadGenerator } from './lib/smtp-load.mjs';
 
 const HOST = '127.0.0.1';
@@ -48,19 +48,11 @@ export async function run(ctx) {
   ctx.log(`smtp: load generator ${generator}; ${reps} run(s) per case`);
 
   const ours = await launch(SELF, CHILD_FLAG, 'ours');
-  let peer = null;
-  let peerNote = '';
-  try {
-    peer = await launch(SELF, CHILD_FLAG, 'peer');
-  } catch (err) {
-    peerNote = `smtp-server unavailable: ${err instanceof Error ? err.message : err}`;
-    ctx.log(`smtp: ${peerNote}`);
-  }
+  const { peer, peerNote } = await peerOrNote(launch(SELF, CHILD_FLAG, 'peer'));
+  if (peerNote) ctx.log(`smtp: ${peerNote}`);
   const rows = [];
   try {
-    // Warm up both (JIT, socket paths) before anything is counted.
-    await load(ours.port, 4, 100, true);
-    if (peer) await load(peer.port, 4, 100, true);
+    await warmUp(load, ours, peer);
     for (const c of CASES) {
       const messages = Math.max(30, Math.round(c.messages * scale));
       const rate = { ours: [], peer: [] };

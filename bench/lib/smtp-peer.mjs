@@ -20,3 +20,20 @@ export async function startSmtpServerPeer(onData) {
   });
   return server.server.address().port;
 }
+
+/**
+ * The peer's child process once `launching` resolves, or null and why not: a bench still prints
+ * its own rows, marked, when smtp-server cannot start.
+ */
+export async function peerOrNote(launching) {
+  try {
+    return { peer: await launching, peerNote: '' };
+  } catch (err) {
+    return { peer: null, peerNote: `smtp-server unavailable: ${err instanceof Error ? err.message : err}` };
+  }
+}
+
+/** Both servers warmed up (JIT, socket paths) with 100 messages before anything is counted. */
+export async function warmUp(load, ...servers) {
+  for (const s of servers) if (s) await load(s.port, 4, 100, true);
+}
