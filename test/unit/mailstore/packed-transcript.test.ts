@@ -38,6 +38,8 @@ describe('packed transcripts (the memory store keeps them small)', () => {
     const sessions = [1, 2, 3, 4, 5].map(message);
     const packed = sessions.map((events) => packTranscript({ lang: 'en', events }));
     expect(packed.map((p) => unpackTranscript(p).events)).toEqual(sessions);
+    // Made at its final length: every place holds a string (an array sized too long has holes).
+    for (const p of packed) expect(Array.from(p, (slot) => typeof slot)).toEqual(new Array(p.length).fill('string'));
   });
 
   it('tells apart events of one session that differ only deep inside, in key order, or in a value that is not plain JSON', () => {
