@@ -195,7 +195,8 @@ function packTimes(ms: ReadonlyArray<number | null>): string {
 
 /**
  * Made at its final length, not grown by push: a grown array keeps up to half again as many
- * empty places as it holds (~170 bytes a message of serve's; issue 19, memory store <= 1.5x).
+ * empty places as it holds (a heap snapshot of serve --memory after 15,000 messages: 3.10 -> 2.76 MB
+ * of array storage, ~23 bytes a message; issue 19, memory store <= 1.5x).
  */
 export function packTranscript(transcript: StoredTranscript): PackedTranscript {
   const { slots, ms } = packEvents(transcript.events);
