@@ -66,6 +66,28 @@ describe('MaildirStore: acknowledgement only after the directory fsyncs', () => 
     }
   });
 
+  it('releases the folder lock beside the directory fsyncs, and resolves only when both are done', async () => {
+    const root = join(tempDir(), 'mail');
+    const held = heldIo();
+    const store = new MaildirStore(root, { io: held.io });
+    const lock = () => readdirSync(join(root, 'bob')).filter((n) => n.endsWith('.lock'));
+    try {
+      let resolved = false;
+      const delivery = store.deliver({ from: 'a@b', to: ['bob@x'] }, msg('one')).then(() => (resolved = true));
+      await until(() => held.waiting.length >= 2);
+      // The fsyncs are held open, yet the lock taken for the commit goes: it does not wait for them.
+      await until(() => lock().length === 0);
+      expect(lock()).toEqual([]);
+      expect(resolved).toBe(false);
+      held.releaseAll();
+      await delivery;
+      expect(lock()).toEqual([]);
+    } finally {
+      held.releaseAll();
+      await store.close();
+    }
+  });
+
   it('deliveries of the same moment share the next fsync of a directory, and none resolves before it', async () => {
     const root = join(tempDir(), 'mail');
     const held = heldIo();

@@ -23,6 +23,8 @@ export interface Staged {
   entry?: Entry;
   /** No longer in tmp/: moved into new/ or cur/ (commit). */
   moved?: boolean;
+  /** Settles when the commit's lock file is released: a write is done only then (write.ts). */
+  unlocked?: Promise<void>;
 }
 
 export interface FolderContext {
@@ -76,6 +78,25 @@ export class MaildirFolder {
         }
       }
     });
+  }
+
+  /**
+   * run(), with the task's result before the lock file taken for it is removed: a delivery's
+   * directory fsync then runs beside that unlink instead of after it (one trip through the
+   * thread pool fewer before the 250). `done` settles once the lock is released (or fails).
+   */
+  private runAnsweringFirst<T>(task: () => Promise<T>): { answer: Promise<T>; done: Promise<T> } {
+    let answer!: (value: T) => void;
+    const answered = new Promise<T>((resolve) => (answer = resolve));
+    const done = this.run(async () => {
+      const value = await task();
+      answer(value);
+      return value;
+    });
+    // Handled here: a caller that gave up on the answer (a failed task) does not wait for it.
+    done.catch(() => undefined);
+    // A failed task rejects `done`; `answered` then never settles.
+    return { answer: Promise.race([answered, done]), done };
   }
 
   /** Take the folder's lock file (within run()) and reread what others wrote before it. */
@@ -216,9 +237,12 @@ export class MaildirFolder {
     return { tmp, base, size: raw.length, date: date.getTime(), flags: normalizeFlags(flags) };
   }
 
-  /** Give a staged message its UID (written before the move, so no scanner gives it another) and move it in. */
+  /**
+   * Give a staged message its UID (written before the move, so no scanner gives it another) and
+   * move it in. Resolves once moved in; `s.unlocked` once the folder's lock is released too.
+   */
   commit(s: Staged): Promise<Entry> {
-    return this.run(async () => {
+    const { answer, done } = this.runAnsweringFirst(async () => {
       await this.index.sync();
       await this.locked();
       const sub: Sub = s.flags.length > 0 ? 'cur' : 'new';
@@ -235,6 +259,10 @@ export class MaildirFolder {
       s.entry = e;
       return e;
     });
+    s.unlocked = done.then(() => undefined);
+    // Handled now: after a failed commit nobody awaits it (write.ts undoes the copies instead).
+    s.unlocked.catch(() => undefined);
+    return answer;
   }
 
   /** fsync the directory the message was moved into: only now may SMTP say 250. */

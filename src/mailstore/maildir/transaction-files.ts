@@ -1,15 +1,21 @@
-import { promises as fsp, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, openSync, promises as fsp, readFileSync, readSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { errnoOf, unlinkQuietly, type MaildirIo } from './io.js';
 import type { StoredTranscript, TransactionRecord } from '../types.js';
 
 /**
  * What a Maildir store keeps of each SMTP transaction besides the message files: its envelope
- * and the transcript of the session, one small JSON file each, named by the id every copy of
- * the message shares:
+ * and the transcript of the session, in one small file named by the id every copy of the
+ * message shares, one JSON value a line:
  *
- *   <root>/l7lab@transactions/<id>.envelope.json
- *   <root>/l7lab@transactions/<id>.transcript.json
+ *   <root>/l7lab@transactions/<id>.envelope.json   line 1: the envelope; line 2: the transcript
+ *
+ * The envelope line is written and fsynced before any copy is visible; the transcript line is
+ * appended when the reply that acknowledges the message goes out. One file, not two: creating
+ * a file allocates an inode, which on ext4 without a journal means scanning past every inode
+ * freed in the last 30 s (the largest kernel item of a delivery, issue 19); appending does not.
+ * Stores written before kept the transcript in <id>.transcript.json: it is still read and
+ * still removed.
  *
  * The directory sits beside the accounts, not in any Maildir, and its name holds an "@", which
  * no account directory can (layout.ts escapes it), so no account or Maildir++ folder
@@ -46,20 +52,21 @@ export class TransactionFiles {
   }
 
   /**
-   * Written to a temporary name, fsynced and renamed: whole under its name when this resolves.
-   * The rename is durable after syncEnvelopes(), which a delivery runs beside the fsync of its
-   * new/ directories, so both are on disk before the 250.
+   * Written under its name (O_EXCL) and fsynced: whole when this resolves, before any copy is
+   * linked, so no reader looks for it while it is being written. (A temporary name and a rename
+   * would add a call and nothing else: a crash before the copies are linked leaves an envelope
+   * no message names, which removeOrphans takes.) The name is durable after syncEnvelopes(),
+   * which a delivery runs beside the fsync of its new/ directories, so both are on disk before
+   * the 250.
    */
   async writeEnvelope(record: TransactionRecord): Promise<void> {
     const file: EnvelopeFile = { id: record.id, from: record.envelope.from, to: [...record.envelope.to], receivedAt: record.receivedAt.toISOString(), size: record.size };
-    const final = this.path(record.id, 'envelope');
-    const tmp = `${final}.${process.pid}.tmp`;
-    const data = Buffer.from(`${JSON.stringify(file)}\n`);
+    const path = this.path(record.id, 'envelope');
     try {
-      await this.writeMakingDir(tmp, data);
-      await this.io.rename(tmp, final);
+      await this.writeMakingDir(path, Buffer.from(`${JSON.stringify(file)}\n`));
     } catch (err) {
-      await unlinkQuietly(this.io, tmp);
+      // Half written (a full disk): gone, unless the name was another's (EEXIST).
+      if (errnoOf(err) !== 'EEXIST') await unlinkQuietly(this.io, path);
       throw err;
     }
   }
@@ -81,31 +88,38 @@ export class TransactionFiles {
   }
 
   async readEnvelope(id: string): Promise<TransactionRecord | null> {
-    const file = this.read<EnvelopeFile>(id, 'envelope');
+    const file = this.readLine<EnvelopeFile>(id, 0);
     if (!file || typeof file.from !== 'string' || !Array.isArray(file.to)) return null;
     return { id, envelope: { from: file.from, to: file.to.map(String) }, receivedAt: new Date(file.receivedAt), size: Number(file.size) || 0 };
   }
 
   /**
-   * Synchronous on purpose: the recorder calls this while the transport is about to write the
-   * reply that ends the transaction, so the transcript is on disk before the client reads that
-   * reply (a test that runs `mail show --transcript` right after sending finds it).
+   * Appended to the envelope's file, synchronously on purpose: the recorder calls this while
+   * the transport is about to write the reply that ends the transaction, so the transcript is
+   * there before the client reads that reply (a test that runs `mail show --transcript` right
+   * after sending finds it). No envelope file (the message was removed meanwhile, `mail clear`):
+   * nothing to keep it with. Not fsynced, as before: the transcript is an explanation, not mail.
    */
   writeTranscriptSync(id: string, transcript: StoredTranscript): void {
-    const final = this.path(id, 'transcript');
-    const tmp = `${final}.${process.pid}.tmp`;
+    let fd: number;
     try {
-      writeFileSync(tmp, `${JSON.stringify(transcript)}\n`, { mode: 0o600 });
+      // 'a' without O_CREAT: only beside an envelope that exists.
+      fd = openSync(this.path(id, 'envelope'), fsConstants.O_WRONLY | fsConstants.O_APPEND);
     } catch (err) {
       if (errnoOf(err) !== 'ENOENT') throw err;
-      // The directory is gone (`mail clear` meanwhile): the message is gone too.
       return;
     }
-    renameSync(tmp, final);
+    try {
+      const data = Buffer.from(`${JSON.stringify(transcript)}\n`);
+      for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+    } finally {
+      closeSync(fd);
+    }
   }
 
+  /** The last whole transcript line of the envelope's file, else the separate file of the old layout. */
   readTranscript(id: string): StoredTranscript | null {
-    const file = this.read<StoredTranscript>(id, 'transcript');
+    const file = this.readLine<StoredTranscript>(id, -1) ?? this.read<StoredTranscript>(id, 'transcript');
     return file && Array.isArray(file.events) ? file : null;
   }
 
@@ -146,4 +160,54 @@ export class TransactionFiles {
       return null;
     }
   }
+
+  /**
+   * Line `n` of the envelope's file (-1: the last of two or more, the transcript), parsed; null
+   * when missing or not whole (a transcript being appended). The envelope line is read with one
+   * bounded read when it fits: `mail list` asks once a message and needs no transcript.
+   */
+  private readLine<T>(id: string, n: 0 | -1): T | null {
+    if (!ID.test(id)) return null;
+    const text = n === 0 ? readHead(this.path(id, 'envelope'), ENVELOPE_HEAD) : readWhole(this.path(id, 'envelope'));
+    if (text === null) return null;
+    const lines = text.split('\n');
+    // A whole line ends in "\n": the piece after the last one is empty, or a line still being written.
+    const line = n === 0 ? (lines.length > 1 ? lines[0] : undefined) : lines.length > 2 ? lines[lines.length - 2] : undefined;
+    try {
+      return line ? (JSON.parse(line) as T) : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+// Enough for the envelope line of all but very long recipient lists (those are read whole).
+const ENVELOPE_HEAD = 4096;
+
+function readWhole(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The file up to its first line end, reading `max` bytes first and the whole file only when the line is longer. */
+function readHead(path: string, max: number): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(max);
+    let got = 0;
+    for (let k = 1; got < max && k > 0; got += k) k = readSync(fd, buf, got, max - got, got);
+    const end = buf.subarray(0, got).indexOf(0x0a);
+    if (end >= 0) return buf.toString('utf8', 0, end + 1);
+  } finally {
+    closeSync(fd);
+  }
+  return readWhole(path);
 }

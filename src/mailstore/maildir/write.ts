@@ -41,7 +41,9 @@ export async function writeCopies(folders: MaildirFolder[], raw: Buffer, date: D
     await besideDone;
     const metas: MessageMeta[] = [];
     for (const [f, s] of staged) metas.push(metaOf(await f.commit(s)));
-    await allDone([...staged.map(([f, s]) => f.finish(s)), ...(beside ? [beside.sync()] : [])]);
+    // The directory fsyncs, beside the release of each folder's lock (taken for the commit).
+    const unlocked = staged.map(([, s]) => s.unlocked ?? Promise.resolve());
+    await allDone([...staged.map(([f, s]) => f.finish(s)), ...(beside ? [beside.sync()] : []), ...unlocked]);
     for (const [f, s] of staged) f.announce(s);
     return metas;
   } catch (err) {
