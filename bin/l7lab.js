@@ -32,7 +32,9 @@ if (help !== null) {
   process.stdout.write(help);
 } else {
   module.enableCompileCache?.();
-  // `l7lab ports` (its --json is for scripts) skips commander when its flags are well formed.
-  const fast = process.argv[2] === 'ports' && (await (await import('../dist/bundle/ports-main.js')).runPortsFast(process.argv.slice(3)));
+  // `l7lab ports` (its --json is for scripts) and `l7lab mail list` skip commander when their
+  // flags are well formed (src/fast-main.ts).
+  const first = process.argv[2];
+  const fast = (first === 'ports' || first === 'mail') && (await (await import('../dist/bundle/fast-main.js')).runFast(process.argv.slice(2)));
   if (!fast) await import('../dist/bundle/cli.js');
 }
