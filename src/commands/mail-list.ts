@@ -66,11 +66,10 @@ async function cachedDescribe<R>(store: MailStore, run: (describeOne: DescribeOn
   const cache = SummaryCache.open(store.root);
   const result = await run(async (item) => {
     const { account, mailbox, meta } = item.copies[0] as Located;
-    const key = SummaryCache.key(account, mailbox, meta.uid, item.id);
-    const kept = cache.get(key, item.id);
+    const kept = cache.get(account, mailbox, meta.uid, item.id);
     if (kept) return { item, ...kept };
     const d = await describe(store, item);
-    cache.set(key, d);
+    cache.set(account, mailbox, meta.uid, item.id, d);
     return d;
   });
   cache.save();

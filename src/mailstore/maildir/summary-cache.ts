@@ -23,20 +23,17 @@ import { TRANSACTIONS_DIR } from './transaction-files.js';
  */
 export const SUMMARY_CACHE_FILE = '.l7lab-summary-cache.json';
 
-const VERSION = 1;
+const VERSION = 2;
 
-/** An envelope as kept: TransactionRecord without its id (the key's), the date in ms. */
-interface KeptEnvelope {
-  from: string;
-  to: string[];
-  receivedAt: number;
-  size: number;
-}
+/**
+ * One message as kept, an array to keep the file small (1,000 messages are about 200 KB):
+ * the MessageSummary's fields in order, then the envelope, `[from, to, receivedAt ms, size]`
+ * (TransactionRecord without the id, which is the key's), or null.
+ */
+type Row = [string, string, string, string, string, string, string[], string[], [string, string[], number, number] | null];
 
-interface Entry {
-  summary: MessageSummary;
-  envelope: KeptEnvelope | null;
-}
+/** account -> mailbox -> `<uid>.<id>` -> row, as in the file. */
+type Folders = Record<string, Record<string, Record<string, Row>>>;
 
 export interface Cached {
   summary: MessageSummary;
@@ -45,51 +42,64 @@ export interface Cached {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
-const SUMMARY_STRINGS = ['from', 'to', 'cc', 'subject', 'date', 'messageId'] as const;
 
-function isSummary(v: unknown): v is MessageSummary {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return SUMMARY_STRINGS.every((k) => isString(s[k])) && isStrings(s.fromAddresses) && isStrings(s.recipientAddresses);
+function isEnvelope(v: unknown): v is Row[8] {
+  return v === null || (Array.isArray(v) && v.length === 4 && isString(v[0]) && isStrings(v[1]) && Number.isFinite(v[2]) && Number.isFinite(v[3]));
 }
 
-function isEnvelope(v: unknown): v is KeptEnvelope | null {
-  if (v === null) return true;
-  if (typeof v !== 'object') return false;
-  const e = v as Record<string, unknown>;
-  return isString(e.from) && isStrings(e.to) && Number.isFinite(e.receivedAt) && Number.isFinite(e.size);
+function isRow(v: unknown): v is Row {
+  if (!Array.isArray(v) || v.length !== 9) return false;
+  for (let i = 0; i < 6; i++) if (!isString(v[i])) return false;
+  return isStrings(v[6]) && isStrings(v[7]) && isEnvelope(v[8]);
 }
 
-/** The entries of a cache file; none when it is missing, unreadable or not this version's. */
-function load(path: string): Map<string, Entry> {
+function rowOf({ summary: s, envelope: e }: Cached): Row {
+  const envelope: Row[8] = e && [e.envelope.from, e.envelope.to, e.receivedAt.getTime(), e.size];
+  return [s.from, s.to, s.cc, s.subject, s.date, s.messageId, s.fromAddresses, s.recipientAddresses, envelope];
+}
+
+function cachedOf(row: Row, id: string): Cached {
+  const [from, to, cc, subject, date, messageId, fromAddresses, recipientAddresses, e] = row;
+  const envelope = e && { id, envelope: { from: e[0], to: e[1] }, receivedAt: new Date(e[2]), size: e[3] };
+  return { summary: { from, to, cc, subject, date, messageId, fromAddresses, recipientAddresses }, envelope };
+}
+
+/** The folders of a cache file; none when it is missing, unreadable or not this version's. */
+function load(path: string): Folders {
   try {
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; entries?: unknown };
-    if (file.version !== VERSION || typeof file.entries !== 'object' || file.entries === null) return new Map();
-    return new Map(Object.entries(file.entries as Record<string, Entry>));
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; folders?: unknown };
+    return file.version === VERSION && typeof file.folders === 'object' && file.folders !== null ? (file.folders as Folders) : {};
   } catch {
-    return new Map();
+    return {};
   }
 }
 
-/** The ids whose envelope file is there now; null when the directory cannot be read (then nothing cached with an envelope is trusted). */
+/** The ids whose envelope file is there now; null when the directory cannot be read (then nothing kept with an envelope stands). */
 function envelopeIds(root: string): Set<string> | null {
+  const suffix = '.envelope.json';
   try {
     const ids = new Set<string>();
-    for (const name of readdirSync(`${root}${sep}${TRANSACTIONS_DIR}`)) if (name.endsWith('.envelope.json')) ids.add(name.slice(0, -'.envelope.json'.length));
+    for (const name of readdirSync(`${root}${sep}${TRANSACTIONS_DIR}`)) if (name.endsWith(suffix)) ids.add(name.slice(0, -suffix.length));
     return ids;
   } catch {
     return null;
   }
 }
 
+/** o[key] when o is an object that has it (a hand-edited file may hold anything). */
+const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined => (typeof o === 'object' && o !== null && Object.hasOwn(o, key) ? o[key] : undefined);
+
 export class SummaryCache {
-  private readonly kept: Map<string, Entry>;
-  private readonly used = new Map<string, Entry>();
+  private readonly kept: Folders;
+  private readonly used: Folders = Object.create(null) as Folders;
   private readonly envelopes: Set<string> | null;
+  private keptCount = 0;
+  private usedCount = 0;
   private added = 0;
 
   private constructor(private readonly path: string, root: string) {
     this.kept = load(path);
+    for (const account of Object.values(this.kept)) for (const mailbox of Object.values(account ?? {})) this.keptCount += Object.keys(mailbox ?? {}).length;
     this.envelopes = envelopeIds(root);
   }
 
@@ -98,35 +108,35 @@ export class SummaryCache {
     return new SummaryCache(`${root}${sep}${SUMMARY_CACHE_FILE}`, root);
   }
 
-  /** The key of a message: its place, UID and id (see above). */
-  static key(account: string, mailbox: string, uid: number, id: string): string {
-    return `${account}\0${mailbox}\0${uid}\0${id}`;
-  }
-
   /** What was kept for the message, if it still stands. */
-  get(key: string, id: string): Cached | null {
-    const entry = this.kept.get(key);
-    if (!entry || !isSummary(entry.summary) || !isEnvelope(entry.envelope)) return null;
-    if (this.envelopes === null ? entry.envelope !== null : (entry.envelope !== null) !== this.envelopes.has(id)) return null;
-    this.used.set(key, entry);
-    const e = entry.envelope;
-    return { summary: entry.summary, envelope: e && { id, envelope: { from: e.from, to: e.to }, receivedAt: new Date(e.receivedAt), size: e.size } };
+  get(account: string, mailbox: string, uid: number, id: string): Cached | null {
+    const row = own(own(own(this.kept, account), mailbox), `${uid}.${id}`);
+    if (!isRow(row)) return null;
+    const withEnvelope = row[8] !== null;
+    if (this.envelopes === null ? withEnvelope : withEnvelope !== this.envelopes.has(id)) return null;
+    this.use(account, mailbox, `${uid}.${id}`, row);
+    return cachedOf(row, id);
   }
 
   /** Keep what was read of a message (for the next list). */
-  set(key: string, read: Cached): void {
-    const e = read.envelope;
-    const envelope = e && { from: e.envelope.from, to: e.envelope.to, receivedAt: e.receivedAt.getTime(), size: e.size };
-    this.used.set(key, { summary: read.summary, envelope });
+  set(account: string, mailbox: string, uid: number, id: string, read: Cached): void {
+    this.use(account, mailbox, `${uid}.${id}`, rowOf(read));
     this.added++;
   }
 
-  /** Writes the entries used by this list when they differ from the file's: messages added or gone. */
+  private use(account: string, mailbox: string, key: string, row: Row): void {
+    const folders = (this.used[account] ??= Object.create(null) as Folders[string]);
+    const rows = (folders[mailbox] ??= Object.create(null) as Folders[string][string]);
+    if (!Object.hasOwn(rows, key)) this.usedCount++;
+    rows[key] = row;
+  }
+
+  /** Writes the entries this list used when they differ from the file's: messages added or gone. */
   save(): void {
-    if (this.added === 0 && this.used.size === this.kept.size) return;
+    if (this.added === 0 && this.usedCount === this.keptCount) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify({ version: VERSION, entries: Object.fromEntries(this.used) }), { mode: 0o600 });
+      writeFileSync(tmp, JSON.stringify({ version: VERSION, folders: this.used }), { mode: 0o600 });
       renameSync(tmp, this.path);
     } catch {
       // Not ours to write (another user's store, a read-only disk): the list was right without it.

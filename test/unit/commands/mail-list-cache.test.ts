@@ -75,11 +75,16 @@ describe('mail list: the summary cache', () => {
     const dir = await filled();
     const expected = await list(dir);
     const cache = join(dir, SUMMARY_CACHE_FILE);
-    writeFileSync(cache, '{"version":1,"entries":{"x":');
+    writeFileSync(cache, '{"version":2,"folders":{"x":');
     expect(await list(dir)).toBe(expected);
-    const kept = JSON.parse(readFileSync(cache, 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(kept.entries)).toHaveLength(3);
-    writeFileSync(cache, JSON.stringify({ version: 1, entries: Object.fromEntries(Object.keys(kept.entries).map((k) => [k, { summary: { from: 1 }, envelope: null }])) }));
+    const kept = JSON.parse(readFileSync(cache, 'utf8')) as { version: number; folders: { alice: { INBOX: Record<string, unknown[]> } } };
+    const rows = kept.folders.alice.INBOX;
+    expect(Object.keys(rows)).toHaveLength(3);
+    // Rows of the wrong shape are read again from the messages.
+    for (const key of Object.keys(rows)) rows[key] = [1, ...(rows[key] as unknown[]).slice(1)];
+    writeFileSync(cache, JSON.stringify(kept));
+    expect(await list(dir)).toBe(expected);
+    writeFileSync(cache, JSON.stringify({ version: kept.version, folders: { alice: null } }));
     expect(await list(dir)).toBe(expected);
   });
 });
