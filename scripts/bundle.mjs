@@ -38,6 +38,23 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
-const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
+// `ports --json` (src/ports-json.ts) alone, as one CommonJS file: bin/l7lab.js (CommonJS too)
+// requires it without starting Node's ES module loader, about 15 ms of a command that must
+// start as fast as `node -e 0` plus lsof (issue 19). Its lazy imports (lsof, ss, netstat
+// parsers; child_process) stay lazy: esbuild runs each such module when first imported.
+const portsJson = await build({
+  entryPoints: [dist('ports-json.js')],
+  outfile: dist('bundle/ports-json.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+Object.assign(result.metafile.outputs, portsJson.metafile.outputs);
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => /\.c?js$/.test(path));
 const bytes = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
 process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`);

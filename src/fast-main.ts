@@ -1,4 +1,4 @@
-import { ExitError, errorMessage } from './errors.js';
+import { reportFailure } from './fast-report.js';
 import { parseMailListArgv } from './commands/mail-list-argv.js';
 import type { Options } from './commands/options.js';
 import { parsePortsArgv } from './commands/ports-argv.js';
@@ -55,18 +55,7 @@ export async function runFast(argv: readonly string[]): Promise<boolean> {
   try {
     await (await command.run())(opts);
   } catch (err) {
-    report(err);
+    reportFailure(err);
   }
   return true;
-}
-
-function report(err: unknown): void {
-  if (err instanceof ExitError) {
-    if (err.message) process.stderr.write(`l7lab: ${err.message}\n`);
-    process.exitCode = err.exitCode;
-    return;
-  }
-  process.stderr.write(`l7lab: unexpected error: ${errorMessage(err)}\n`);
-  if (process.env.L7LAB_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  process.exitCode = 1;
 }
