@@ -5,6 +5,8 @@ import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore
 import { MaildirStore } from '../mailstore/maildir/store.js';
 import { SummaryCache } from '../mailstore/maildir/summary-cache.js';
 import type { MailStore } from '../mailstore/types.js';
+import { columnsLine } from '../ui/tables.js';
+import { theme } from '../ui/theme.js';
 import { displayWidth, truncate } from '../ui/width.js';
 import { describe, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
 import { langOf, T } from './mail-texts.js';
@@ -111,7 +113,6 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
 }
 
 async function listTable(store: MailStore, items: readonly MailItem[], describeOne: DescribeOne, lang: Lang, dir: string, columns: number): Promise<string> {
-  const [{ columnsLine }, { theme }] = await Promise.all([import('../ui/tables.js'), import('../ui/theme.js')]);
   const widths = listWidths(columns);
   const lines = [columnsLine(T.head[lang].map((h) => theme.bold(h)), widths)];
   let marked = false;
