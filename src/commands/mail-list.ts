@@ -24,7 +24,10 @@ function shortDate(d: Date): string {
   return `${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Whitespace oneLine changes: any but a space, two in a row, or at either end. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+/** One line of single spaces; a cell that is one already (nearly all) is kept, not copied. */
+const oneLine = (s: string) => (UNEVEN_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /** Reads at once for `list`: enough to keep the disk busy, few enough not to hold every file open. */
 const LIST_CONCURRENCY = 16;
