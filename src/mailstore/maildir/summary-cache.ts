@@ -14,9 +14,10 @@ import { TRANSACTIONS_DIR } from './transaction-files.js';
  * mailbox, UID and id. A UID names one message for as long as the mailbox's UIDVALIDITY
  * stands (RFC 3501 2.3.1.1) and the id is the hash of the file's unique name, under which a
  * Maildir message's bytes never change (https://cr.yp.to/proto/maildir.html: only the flags
- * after ":2," do, and they are not kept here). An envelope is written whole before its
- * message is visible and never rewritten; it is only ever removed, so an entry stands while
- * the envelope is there exactly when the entry says it was (one directory listing checks
+ * after ":2," do, and they are not kept here). An envelope is written whole and fsynced
+ * before its message is visible, and never changed after (what a delivery keeps later, the
+ * transcript, is not part of it); its file is only ever removed, so an entry stands while the
+ * envelope file is there exactly when the entry says it was (one directory listing checks
  * them all). What other tools add is read and added; what they remove is dropped at the next
  * save. Written to a temporary name and renamed: a reader sees the old file or the new one.
  * A store this user cannot write is listed as before, without the cache.
