@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const RUN_TIMEOUT_MS = 20_000;
 const PEAK_RSS = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
 
-/** A case: [cmd, args, opts]; opts.until (a string) ends the run at the first stdout containing it. */
+/**
+ * A case: [cmd, args, opts]; opts.until (a string) ends the run at the first stdout containing it;
+ * opts.before (a function) runs before each run, outside its time (e.g. removing a cache).
+ */
 function envOf(opts) {
   return { ...process.env, NO_COLOR: '1', ...(opts?.env ?? {}) };
 }
@@ -50,6 +53,7 @@ function timeUntil(cmd, args, opts) {
 }
 
 export async function timeOnce(cmd, args, opts = {}) {
+  opts.before?.();
   return opts.until ? timeUntil(cmd, args, opts) : timeSync(cmd, args, opts);
 }
 

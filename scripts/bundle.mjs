@@ -2,7 +2,7 @@
 // Last step of `npm run build`: the CLI as one bundle in dist/bundle/, which bin/l7lab.js runs.
 // Node 20's ESM loader resolves, reads and compiles each module file on its own (and has no
 // compile cache): ~300 small files were most of the start-up time of `lessons` and `learn`.
-// esbuild bundles tsc's output (dist/cli.js, dist/ports-main.js and what they import,
+// esbuild bundles tsc's output (dist/cli.js, dist/fast-main.js and what they import,
 // dependencies too) into those two entries plus shared chunks: `splitting` keeps every lazy
 // import() (commands, step handlers, lab modules, mailparser) a chunk loaded only when that
 // path runs. The unbundled dist/ stays for the tests and benches that import its modules, and
@@ -21,7 +21,7 @@ const started = Date.now();
 // Chunk names are content hashes: a bundle made twice without the clean step must not keep the old ones.
 rmSync(dist('bundle'), { recursive: true, force: true });
 const result = await build({
-  entryPoints: { cli: dist('cli.js'), 'ports-main': dist('ports-main.js') },
+  entryPoints: { cli: dist('cli.js'), 'fast-main': dist('fast-main.js') },
   outdir: dist('bundle'),
   bundle: true,
   splitting: true,
@@ -38,6 +38,23 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
-const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
+// `ports --json` (src/ports-json.ts) alone, as one CommonJS file: bin/l7lab.js (CommonJS too)
+// requires it without starting Node's ES module loader, about 15 ms of a command that must
+// start as fast as `node -e 0` plus lsof (issue 19). Its lazy imports (lsof, ss, netstat
+// parsers; child_process) stay lazy: esbuild runs each such module when first imported.
+const portsJson = await build({
+  entryPoints: [dist('ports-json.js')],
+  outfile: dist('bundle/ports-json.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+Object.assign(result.metafile.outputs, portsJson.metafile.outputs);
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => /\.c?js$/.test(path));
 const bytes = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
 process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`);

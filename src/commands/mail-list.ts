@@ -2,7 +2,11 @@ import { localize, pick, type Lang } from '../i18n.js';
 import { envelopeView, ENVELOPE_MARK } from '../mailstore/envelope-view.js';
 import { formatSize } from '../mailstore/inspect.js';
 import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore/transactions.js';
+import { MaildirStore } from '../mailstore/maildir/store.js';
+import { SummaryCache } from '../mailstore/maildir/summary-cache.js';
 import type { MailStore } from '../mailstore/types.js';
+import { columnsLine } from '../ui/tables.js';
+import { theme } from '../ui/theme.js';
 import { displayWidth, truncate } from '../ui/width.js';
 import { describe, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
 import { langOf, T } from './mail-texts.js';
@@ -11,7 +15,8 @@ import { langOf, T } from './mail-texts.js';
  * `l7lab mail list`: one row per SMTP transaction, its first copy's header summary
  * (header-summary.ts, a bounded read of each message) beside the envelope kept with it.
  * Issue 19 holds it to 3x `node -e 0` on 1,000 messages: the work per message is kept to what
- * the columns print, and rows are printed as they come rather than kept.
+ * the columns print, rows are printed as they come rather than kept, and on a Maildir what a
+ * list read of each message is kept for the next (maildir/summary-cache.ts).
  */
 
 /** The list's short form (the year is in --json and `show`). */
@@ -19,7 +24,10 @@ function shortDate(d: Date): string {
   return `${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Whitespace oneLine changes: any but a space, two in a row, or at either end. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+/** One line of single spaces; a cell that is one already (nearly all) is kept, not copied. */
+const oneLine = (s: string) => (UNEVEN_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /** Reads at once for `list`: enough to keep the disk busy, few enough not to hold every file open. */
 const LIST_CONCURRENCY = 16;
@@ -29,13 +37,13 @@ const LIST_CONCURRENCY = 16;
  * soon as it and those before it are: a list keeps the lines it prints, not every message's
  * summary and envelope until the last is read (what V8's young-generation collections copied).
  */
-export async function eachDescribed(store: MailStore, items: readonly MailItem[], each: (d: Described) => void): Promise<void> {
+export async function eachDescribed(store: MailStore, items: readonly MailItem[], each: (d: Described) => void, describeOne = (item: MailItem) => describe(store, item)): Promise<void> {
   const done = new Array<Described | undefined>(items.length);
   let next = 0;
   let flushed = 0;
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) {
-      done[i] = await describe(store, items[i] as MailItem);
+      done[i] = await describeOne(items[i] as MailItem);
       for (let d = done[flushed]; d !== undefined; d = done[flushed]) {
         done[flushed++] = undefined;
         each(d);
@@ -46,10 +54,31 @@ export async function eachDescribed(store: MailStore, items: readonly MailItem[]
 }
 
 /** Every item described, in order. */
-export async function describeAll(store: MailStore, items: readonly MailItem[]): Promise<Described[]> {
+export async function describeAll(store: MailStore, items: readonly MailItem[], describeOne?: (item: MailItem) => Promise<Described>): Promise<Described[]> {
   const rows: Described[] = [];
-  await eachDescribed(store, items, (d) => rows.push(d));
+  await eachDescribed(store, items, (d) => rows.push(d), describeOne);
   return rows;
+}
+
+type DescribeOne = (item: MailItem) => Promise<Described>;
+
+/**
+ * `run` with describe() through the Maildir's summary cache (maildir/summary-cache.ts): what
+ * a list read of each message is kept for the next one, and saved once the list is done.
+ */
+async function cachedDescribe<R>(store: MailStore, run: (describeOne: DescribeOne) => Promise<R>): Promise<R> {
+  if (!(store instanceof MaildirStore)) return run((item) => describe(store, item));
+  const cache = SummaryCache.open(store.root);
+  const result = await run(async (item) => {
+    const { account, mailbox, meta } = item.copies[0] as Located;
+    const kept = cache.get(account, mailbox, meta.uid, item.id);
+    if (kept) return { item, ...kept };
+    const d = await describe(store, item);
+    cache.set(account, mailbox, meta.uid, item.id, d);
+    return d;
+  });
+  cache.save();
+  return result;
 }
 
 /** id, date, size and read are fixed; from, to and subject share the rest of the width. */
@@ -79,12 +108,14 @@ export async function runMailList(opts: Record<string, unknown>, io: MailIo = st
   await withStore(opts, async (store, dir) => {
     const items = await mailItems(store);
     if (items.length === 0) return io.write(opts.json ? '[]\n' : `${localize(T.empty, lang, { dir })}\n`);
-    io.write(opts.json ? `${JSON.stringify((await describeAll(store, items)).map(listJson), null, 2)}\n` : await listTable(store, items, lang, dir, io.columns ?? terminalColumns()));
+    const text = await cachedDescribe(store, async (describeOne) =>
+      opts.json ? `${JSON.stringify((await describeAll(store, items, describeOne)).map(listJson), null, 2)}\n` : listTable(store, items, describeOne, lang, dir, io.columns ?? terminalColumns()),
+    );
+    io.write(text);
   });
 }
 
-async function listTable(store: MailStore, items: readonly MailItem[], lang: Lang, dir: string, columns: number): Promise<string> {
-  const [{ columnsLine }, { theme }] = await Promise.all([import('../ui/tables.js'), import('../ui/theme.js')]);
+async function listTable(store: MailStore, items: readonly MailItem[], describeOne: DescribeOne, lang: Lang, dir: string, columns: number): Promise<string> {
   const widths = listWidths(columns);
   const lines = [columnsLine(T.head[lang].map((h) => theme.bold(h)), widths)];
   let marked = false;
@@ -95,7 +126,7 @@ async function listTable(store: MailStore, items: readonly MailItem[], lang: Lan
     const size = formatSize((item.copies[0] as Located).meta.size);
     const cells = [read ? item.id : theme.bold(item.id), shortDate(item.receivedAt), oneLine(view.from), recipientsCell(oneLine(view.to), view.envelopeOnly, widths[3] as number), oneLine(s.subject), size, read ? theme.dim(pick(T.yes, lang)) : pick(T.no, lang)];
     lines.push(columnsLine(cells, widths));
-  });
+  }, describeOne);
   const unread = items.filter((i) => !isItemRead(i)).length;
   const footer = [localize(T.footer, lang, { n: items.length, unread, dir }), ...(marked ? [pick(T.legend, lang)] : [])];
   return `${lines.join('\n')}\n${theme.dim(footer.join('\n'))}\n`;

@@ -1,27 +1,18 @@
-import { ExitError, UsageError } from '../errors.js';
 import { localize, pick, type Lang, type Localized } from '../i18n.js';
-import { langOption } from './options.js';
-import { BACKEND_NAMES, type BackendName, type ListeningSocket } from '../ports/types.js';
-import { defaultDeps, isPartial, probe, type Attempt, type ProbeDeps, type ProbeResult } from '../ports/prober.js';
+import type { ListeningSocket } from '../ports/types.js';
+import { defaultDeps, isPartial, type Attempt, type ProbeDeps } from '../ports/prober.js';
 import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsReport } from '../ports/report.js';
-import { lookupService } from '../ports/services.js';
 import type { Theme } from '../ui/theme.js';
+import { listFor, parsePortsOptions, portsJson, type PortsOptions } from './ports-list.js';
+
 
 /**
  * `l7lab ports`: which processes wait for connections on which ports, and which application
  * protocol each port speaks. The classic answer is `sudo lsof -i -P -n | grep LISTEN`; this
  * wraps ss/proc/lsof/netstat (see ports/prober.ts) and explains what it finds.
- * chalk, cli-table3 and the wrapping are loaded only for the table: `--json` is for scripts and must start fast.
+ * chalk, cli-table3 and the wrapping are loaded only for the table: `--json` is for scripts and must start fast
+ * (bin/l7lab.js runs it from ports-json.ts's bundle, with ports-list.ts and not this).
  */
-export interface PortsOptions {
-  backend: BackendName | 'auto';
-  udp: boolean;
-  port: number | null;
-  json: boolean;
-  explain: boolean;
-  lang: Lang;
-}
-
 export interface PortsIo {
   deps: ProbeDeps;
   write: (text: string) => void;
@@ -48,22 +39,6 @@ const T = {
   scope: { en: 'Scope', ja: '到達範囲' },
 } satisfies Record<string, Localized | Record<'en' | 'ja', string[]>>;
 
-
-export function parsePortsOptions(opts: Record<string, unknown>): PortsOptions {
-  const backend = opts.backend === undefined ? 'auto' : String(opts.backend);
-  if (backend !== 'auto' && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
-    throw new UsageError(`ports: unknown backend "${backend}": use auto, ${BACKEND_NAMES.join(', ')}`);
-  }
-  const lang = langOption(opts, process.env, 'ports: ');
-  const port = typeof opts.port === 'number' ? opts.port : null;
-  return { backend: backend as PortsOptions['backend'], udp: opts.udp === true, port, json: opts.json === true, explain: opts.explain === true, lang };
-}
-
-function failureLine(attempts: readonly Attempt[], named: boolean): string {
-  if (named) return `ports: ${attempts.map((a) => a.detail).join('; ')} (try --backend auto)`;
-  const why = attempts.map((a) => `${a.backend}: ${a.detail}`).join('; ');
-  return `ports: no backend could list the sockets (${why}); install iproute2 (ss) or lsof`;
-}
 
 type RenderFitted = (typeof import('../ui/tables.js'))['renderFitted'];
 type Wrap = (typeof import('../ui/wrap.js'))['wrap'];
@@ -117,28 +92,6 @@ function footer(result: { source: string; skipped: Attempt[]; root: boolean | nu
   return lines;
 }
 
-/**
- * TCP first, as `lsof -i | grep LISTEN` does. `--port 53` without `--udp` found nothing over TCP
- * while 53/udp (DNS, RFC 1035 4.2.1) listens: then UDP is asked for that port too, so the answer
- * is not a false "nothing listens". A port whose well-known service speaks UDP (DNS on 53 and
- * 2053: UDP first, TCP for large answers) gets its UDP sockets shown beside the TCP ones.
- */
-async function listFor(opts: PortsOptions, deps: ProbeDeps): Promise<{ result: Extract<ProbeResult, { ok: true }>; sockets: ListeningSocket[]; udpFallback: boolean }> {
-  // The table shows "(IPv4+IPv6)" for a dual-stack wildcard; JSON has no such field (prober.ts).
-  const result = await probe({ backend: opts.backend, udp: opts.udp, dualStack: !opts.json }, deps);
-  if (!result.ok) throw new ExitError(failureLine(result.attempts, opts.backend !== 'auto'));
-  if (opts.port === null) return { result, sockets: result.sockets, udpFallback: false };
-  const port = opts.port;
-  const sockets = result.sockets.filter((s) => s.port === port);
-  const speaksUdp = lookupService(port, 'udp') !== null;
-  if ((sockets.length > 0 && !speaksUdp) || opts.udp) return { result, sockets, udpFallback: false };
-  const withUdp = await probe({ backend: opts.backend, udp: true, dualStack: !opts.json }, deps);
-  if (!withUdp.ok) return { result, sockets, udpFallback: false };
-  const udp = withUdp.sockets.filter((s) => s.port === port && s.protocol === 'udp');
-  if (sockets.length > 0) return { result: withUdp, sockets: withUdp.sockets.filter((s) => s.port === port), udpFallback: false };
-  return udp.length > 0 ? { result: withUdp, sockets: udp, udpFallback: true } : { result, sockets, udpFallback: false };
-}
-
 function headline(opts: PortsOptions, sockets: readonly ListeningSocket[], udpFallback: boolean): string[] {
   const hint = opts.udp ? '' : ` ${pick(T.udpHint, opts.lang)}`;
   if (udpFallback) return [localize(T.udpOnly, opts.lang, { port: opts.port ?? 0 })];
@@ -150,13 +103,9 @@ function headline(opts: PortsOptions, sockets: readonly ListeningSocket[], udpFa
 
 export async function runPorts(raw: Record<string, unknown>, io: PortsIo = { deps: defaultDeps(), write: (t) => process.stdout.write(t) }): Promise<void> {
   const opts = parsePortsOptions(raw);
+  if (opts.json) return io.write(await portsJson(opts, io.deps));
   const { result, sockets, udpFallback } = await listFor(opts, io.deps);
-  // Partial about what is shown: `--port 2525 --json` is definitive when that port's owner is known.
   const report = buildReport(result.backend, isPartial(result.root, sockets), sockets, opts.lang);
-  if (opts.json) {
-    io.write(`${JSON.stringify(report, null, 2)}\n`);
-    return;
-  }
   const [{ theme }, { renderFitted }, { wrap }] = await Promise.all([import('../ui/theme.js'), import('../ui/tables.js'), import('../ui/wrap.js')]);
   const lines = headline(opts, sockets, udpFallback);
   if (sockets.length > 0) lines.push(table(sockets, report, opts.lang, theme, renderFitted, io.width));

@@ -27,7 +27,7 @@ const lower = (s: string) => s.toLowerCase();
 export function envelopeView(s: MessageSummary, env: Envelope | null): EnvelopeView {
   const headerFrom = s.fromAddresses.join(', ');
   const headerTo = s.recipientAddresses.join(', ');
-  if (!env) return { from: headerFrom, to: headerTo, envelopeOnly: [], senderDiffers: false };
+  if (!env || headerNamesAll(s, env)) return { from: headerFrom, to: headerTo, envelopeOnly: [], senderDiffers: false };
   const named = new Set(s.recipientAddresses.map(lower));
   const seen = new Set<string>();
   const envelopeOnly = env.to.filter((r) => {
@@ -45,6 +45,16 @@ export function envelopeView(s: MessageSummary, env: Envelope | null): EnvelopeV
     envelopeOnly,
     senderDiffers,
   };
+}
+
+/**
+ * The usual message: the header names the envelope's sender and every recipient as written
+ * (its addresses are lowercase): nothing to add, found without the sets (`mail list` asks once a row).
+ */
+function headerNamesAll(s: MessageSummary, env: Envelope): boolean {
+  if (!s.fromAddresses.includes(env.from)) return false;
+  for (const r of env.to) if (!s.recipientAddresses.includes(r)) return false;
+  return true;
 }
 
 function join(header: string, added: string[]): string {

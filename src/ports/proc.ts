@@ -48,7 +48,26 @@ function parseAddress(text: string, endian: Endianness): { address: string; port
   return { address, port: parseInt(portHex, 16) };
 }
 
+const isSpace = (code: number) => code === 32 || code === 9;
+
+/**
+ * The st column (the fourth field) of a row, found without splitting it: on a busy machine
+ * most rows are connections (thousands in TIME_WAIT), and only listeners are parsed whole.
+ */
+function stateOf(line: string): string {
+  let i = 0;
+  for (let field = 0; field < 3; field++) {
+    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+  }
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  const start = i;
+  while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+  return line.slice(start, i);
+}
+
 function parseRow(line: string, protocol: Transport, family: Family, endian: Endianness): ProcSocket | null {
+  if (stateOf(line) !== (protocol === 'tcp' ? TCP_LISTEN : UDP_UNCONNECTED)) return null;
   const f = line.trim().split(/\s+/);
   if (f.length < 10 || !/^\d+:$/.test(f[0] as string)) return null;
   const local = parseAddress(f[1] as string, endian);
@@ -63,7 +82,12 @@ function parseRow(line: string, protocol: Transport, family: Family, endian: End
 }
 
 export function parseProcNet(text: string, protocol: Transport, family: Family, endian: Endianness): ProcSocket[] {
-  return text.split(/\r?\n/).flatMap((line) => parseRow(line, protocol, family, endian) ?? []);
+  const out: ProcSocket[] = [];
+  for (const line of text.split('\n')) {
+    const row = parseRow(line, protocol, family, endian);
+    if (row) out.push(row);
+  }
+  return out;
 }
 
 /** /etc/passwd (passwd(5)): `name:password:uid:...` -> uid to name. */
@@ -78,6 +102,8 @@ export function parsePasswd(text: string): Map<number, string> {
 
 /** `socket:[22733]` -> 22733 (the target of a /proc/<pid>/fd link to a socket). */
 export function socketInode(link: string): number | null {
+  // Most fds are files and pipes: no regular expression for them.
+  if (!link.startsWith('socket:[')) return null;
   const m = /^socket:\[(\d+)\]$/.exec(link);
   return m ? Number(m[1]) : null;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
 import { theme } from './theme.js';
-import { displayWidth, padEnd, truncate } from './width.js';
+import { displayWidth, fit, padEnd, truncate } from './width.js';
 import { terminalWidth, wrap } from './wrap.js';
 
 /** cli-table3, required only for a table whose cells wrap: the tables the CLI prints are drawn below. */
@@ -59,7 +59,7 @@ export function renderColumns(head: string[], rows: Array<Array<string | number>
 /** One line of renderColumns(), for a caller that writes its rows as they come (`mail list`). */
 export function columnsLine(cells: readonly string[], colWidths: readonly number[]): string {
   return colWidths
-    .map((w, i) => padEnd(truncate(cells[i] ?? '', w), w))
+    .map((w, i) => fit(cells[i] ?? '', w))
     .join('  ')
     .trimEnd();
 }

@@ -104,3 +104,13 @@ export function truncate(text: string, width: number): string {
   }
   return `${plain.slice(0, end)}…`;
 }
+
+/**
+ * `padEnd(truncate(text, width), width)`: exactly `width` columns. Printable ASCII (nearly
+ * every cell of `mail list`, thousands of them) is cut and padded by its length alone.
+ */
+export function fit(text: string, width: number): string {
+  if (!PLAIN.test(text)) return padEnd(truncate(text, width), width);
+  if (text.length <= width) return text + ' '.repeat(width - text.length);
+  return width <= 0 ? '' : `${text.slice(0, width - 1)}…`;
+}

@@ -36,7 +36,10 @@ describe('the npm package', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('bin/l7lab.js');
     expect(files).toContain('dist/bundle/cli.js');
-    expect(files).toContain('dist/bundle/ports-main.js');
+    expect(files).toContain('dist/bundle/fast-main.js');
+    // bin/l7lab.js is CommonJS by bin/package.json, and requires ports --json's own bundle.
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/bundle/ports-json.cjs');
     expect(files).toContain('dist/help.txt');
     expect(files).toContain('dist/lesson-index.json');
     expect(files).toContain('lessons/smtp-basics.yaml');

@@ -29,6 +29,14 @@ describe('parseProcNet (recorded on little-endian x86-64)', () => {
     expect(parseProcNet(fixture('linux/proc-net-udp6.txt'), 'udp', 6, 'LE').map((s) => `${s.address}:${s.port}`)).toEqual([':::5353', '::1:161']);
   });
 
+  it('skips connections (ESTABLISHED 01, TIME_WAIT 06) between listeners, whatever the line ends', () => {
+    const row = (sl: number, st: string, inode: number) => `  ${sl}: 0100007F:09DD 0100007F:D431 ${st} 00000000:00000000 00:00000000 00000000  1000        0 ${inode} 1`;
+    const text = [row(0, '01', 5), row(1, '06', 0), row(2, '0A', 77).replace('0100007F:D431', '00000000:0000'), row(3, '06', 0)].join('\r\n');
+    expect(parseProcNet(text, 'tcp', 4, 'LE').map((s) => [s.address, s.port, s.inode])).toEqual([['127.0.0.1', 2525, 77]]);
+    // State 0A in UDP's table is not "unconnected" (07): nothing listens there.
+    expect(parseProcNet(text, 'udp', 4, 'LE')).toEqual([]);
+  });
+
   it('reads the same address on a big-endian machine, where the words are printed in order', () => {
     const line = '   0: 7F000001:09DD 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 77 1';
     expect(parseProcNet(line, 'tcp', 4, 'BE')).toMatchObject([{ address: '127.0.0.1', port: 2525, uid: 1000, inode: 77 }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charWidth, displayWidth, truncate } from '../../../src/ui/width.js';
+import { charWidth, displayWidth, fit, padEnd, truncate } from '../../../src/ui/width.js';
 
 /** Columns counted one code point at a time, the way width.ts counts outside its ASCII shortcut. */
 const slowWidth = (text: string) => [...text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')].reduce((n, ch) => n + charWidth(ch), 0);
@@ -30,5 +30,16 @@ describe('terminal width (UAX #11)', () => {
     expect(displayWidth('a\u{1f600}b')).toBe(4);
     expect(truncate('\u{1f600}\u{1f600}\u{1f600}', 4)).toBe('\u{1f600}…');
     expect(truncate('caf\u00e9 au lait', 6)).toBe('caf\u00e9 …');
+  });
+});
+
+describe('fit', () => {
+  const texts = ['', 'bob@lab.example', 'exactly-ten', 'message 42', '日本語の件名です', '\x1b[1mbold id\x1b[22m', 'tab\there', 'ends with space '];
+  it.each([0, 1, 2, 5, 10, 11, 30])('is padEnd(truncate()) at width %i, in columns exactly the width', (width) => {
+    for (const text of texts) {
+      const got = fit(text, width);
+      expect(got).toBe(padEnd(truncate(text, width), width));
+      if (width > 0 && !text.includes('\t')) expect(displayWidth(got)).toBe(width);
+    }
   });
 });
