@@ -2,7 +2,9 @@
 // 5 messages), l7lab's HTTP server with the web app against Node's own `node:http` serving the
 // same JSON bytes, in one run, with keep-alive, 1 and 50 connections. Each server runs alone in
 // a child process. The load generator is wrk (Debian package wrk; bench/setup.sh installs it):
-// HTTP/1.1, persistent connections, a fixed duration. Only 127.0.0.1 is ever a target; every
+// HTTP/1.1, persistent connections, a fixed duration, in short rounds alternating between the two
+// servers (which goes first alternates too), so both are measured at the same moments of a shared
+// machine; the note gives the median of the rounds' own ratios. Only 127.0.0.1 is ever a target; every
 // run is bounded in time. A run with any non-2xx answer or socket error is not counted, so a
 // broken server cannot look fast.
 import { spawnSync } from 'node:child_process';
@@ -102,45 +104,58 @@ export async function run(ctx) {
     ctx.log('http: wrk is not installed (bench/setup.sh installs it): nothing measured');
     return CONNECTIONS.map((c) => ({ group: GROUP, case: `${c} connection${c > 1 ? 's' : ''}`, ours: null, peer: null, peerName: PEER, unit: 'req/s', better: 'higher', note: 'wrk not installed' }));
   }
-  const seconds = Number(process.env.L7LAB_BENCH_HTTP_SECONDS) || (ctx.quick ? 2 : 5);
-  const reps = ctx.quick ? 1 : 3;
+  const seconds = Number(process.env.L7LAB_BENCH_HTTP_SECONDS) || (ctx.quick ? 1 : 2);
+  const rounds = ctx.quick ? 5 : 7;
   const ours = await launchChild(SELF, CHILD_FLAG, 'ours');
   let peer = null;
   const rows = [];
   try {
     const content = await fetchList(ours.port);
     peer = await launchChild(SELF, CHILD_FLAG, 'peer', content);
-    ctx.log(`http: ${content.size} bytes of JSON; wrk ${seconds} s per run, ${reps} run(s) per case, alternating`);
+    ctx.log(`http: ${content.size} bytes of JSON; ${rounds} rounds of wrk ${seconds} s on each server per case, alternating`);
     // Warm up both (JIT, socket paths) before anything is counted.
     for (const server of [ours, peer]) await wrk(server.port, 10, 1);
-    for (const connections of CONNECTIONS) {
-      const rate = { ours: [], peer: [] };
-      const errors = [];
-      for (let i = 0; i < reps; i++) {
-        for (const [key, server] of [['ours', ours], ['peer', peer]]) {
-          try {
-            rate[key].push(await wrk(server.port, connections, seconds));
-          } catch (err) {
-            errors.push(`${key}: ${err instanceof Error ? err.message : err}`);
-          }
-        }
-      }
-      const row = {
-        group: GROUP,
-        case: `${connections} connection${connections > 1 ? 's' : ''}`,
-        ours: rate.ours.length ? median(rate.ours) : null,
-        peer: rate.peer.length ? median(rate.peer) : null,
-        peerName: PEER,
-        unit: 'req/s',
-        better: 'higher',
-        note: [`wrk -c ${connections} -d ${seconds}s, median of ${reps}, ${content.size} B body`, ...errors].join('; '),
-      };
-      ctx.log(`http: ${row.case}: ours ${row.ours?.toFixed(0) ?? '-'} req/s, peer ${row.peer?.toFixed(0) ?? '-'} req/s`);
-      rows.push(row);
-    }
+    for (const connections of CONNECTIONS) rows.push(await measure(ctx, { ours, peer }, connections, seconds, rounds, content.size));
   } finally {
     ours.stop();
     peer?.stop();
   }
   return rows;
+}
+
+/**
+ * Short rounds, one run on each server per round, the one that goes first alternating: a machine
+ * that gets busier or quieter during the case weighs on both alike. The row shows the median rate
+ * of each; the note adds the median of the rounds' own ratios (both measured within seconds).
+ */
+async function measure(ctx, servers, connections, seconds, rounds, size) {
+  const rate = { ours: [], peer: [] };
+  const ratios = [];
+  const errors = [];
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours'];
+    const round = {};
+    for (const key of order) {
+      try {
+        round[key] = await wrk(servers[key].port, connections, seconds);
+        rate[key].push(round[key]);
+      } catch (err) {
+        errors.push(`${key}: ${err instanceof Error ? err.message : err}`);
+      }
+    }
+    if (round.ours !== undefined && round.peer !== undefined) ratios.push(round.ours / round.peer);
+  }
+  const paired = ratios.length ? `paired ratio median ${median(ratios).toFixed(2)}x of ${ratios.length}` : 'no paired round';
+  const row = {
+    group: GROUP,
+    case: `${connections} connection${connections > 1 ? 's' : ''}`,
+    ours: rate.ours.length ? median(rate.ours) : null,
+    peer: rate.peer.length ? median(rate.peer) : null,
+    peerName: PEER,
+    unit: 'req/s',
+    better: 'higher',
+    note: [`wrk -c ${connections} -d ${seconds}s, median of ${rounds} alternating rounds, ${paired}, ${size} B body`, ...errors].join('; '),
+  };
+  ctx.log(`http: ${row.case}: ours ${row.ours?.toFixed(0) ?? '-'} req/s, peer ${row.peer?.toFixed(0) ?? '-'} req/s, ${paired}`);
+  return row;
 }

@@ -25,6 +25,7 @@ class EchoSession implements ProtocolSession {
   /** NOW lines are answered without a promise (as SMTP message lines are): their replies can batch. */
   lineNow(line: Buffer): Step | Promise<Step> {
     const text = line.toString();
+    if (text === 'NOWBOOM') throw new Error('handler bug, at once');
     return text.startsWith('NOW') ? { out: [`ECHO ${text}`] } : this.line(line);
   }
   async bytes(): Promise<Step> {
@@ -95,7 +96,52 @@ function converse(port: number, input: string | null, { endInput = false, until 
   });
 }
 
+/** Connect, then write each chunk once everything before it is answered (the loop is parked waiting for input). */
+function inTurns(port: number, turns: { send: string; answered: string }[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ port, host: '127.0.0.1' });
+    sockets.push(sock);
+    let got = '';
+    let next = 0;
+    let waitFor = 'HELLO\r\n';
+    const timer = setTimeout(() => resolve(got), 3000);
+    sock.on('data', (d) => {
+      got += d.toString();
+      while (got.endsWith(waitFor) && next < turns.length) {
+        const turn = turns[next++] as { send: string; answered: string };
+        waitFor = turn.answered;
+        sock.write(turn.send);
+      }
+    });
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve(got);
+    });
+    sock.on('error', reject);
+  });
+}
+
 describe('LineServer', () => {
+  it('answers input that arrives while it waits, in order, whether the lines are answered at once or by a promise', async () => {
+    const { port, sessions } = await start();
+    const out = await inTurns(port, [
+      { send: 'NOW-1\r\nNOW-2\r\nSLOW\r\nNOW-3\r\n', answered: 'ECHO NOW-3\r\n' },
+      { send: 'NOW-4\r\n', answered: 'ECHO NOW-4\r\n' },
+      { send: 'NOWBOOM\r\nNOW-never\r\n', answered: 'INTERNAL\r\n' },
+    ]);
+    expect(out).toBe('HELLO\r\nECHO NOW-1\r\nECHO NOW-2\r\nECHO SLOW\r\nECHO NOW-3\r\nECHO NOW-4\r\nINTERNAL\r\n');
+    expect(sessions[0]?.closedCalls).toBe(1);
+  });
+
+  it('closes after a reply that says so when the line came while it waited', async () => {
+    const { port } = await start();
+    const out = await inTurns(port, [
+      { send: 'NOW-1\r\n', answered: 'ECHO NOW-1\r\n' },
+      { send: 'BYE\r\nNOW-after\r\n', answered: 'BYE\r\n' },
+    ]);
+    expect(out).toBe('HELLO\r\nECHO NOW-1\r\nBYE\r\n');
+  });
+
   it('answers pipelined lines in order, one at a time, even when a handler is slow', async () => {
     const { port } = await start();
     const out = await converse(port, 'SLOW1\r\nTWO\r\nSLOW3\r\nBYE\r\n');
