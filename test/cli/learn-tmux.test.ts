@@ -18,7 +18,7 @@ const WAIT_MS = 20_000;
 const home = scratch('l7lab-tmux-').suiteDir();
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function screen(): string {

@@ -22,7 +22,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 export function tmuxPanes(o: PaneOptions) {
   const socket = `${o.socket}-${process.pid}`;
   const sessions: string[] = [];
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 5000 });
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'pipe'] });
   /** The lines the program wrote (soft-wrapped rows joined). */
   const screen = (session: string): string => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
   return {

@@ -19,7 +19,8 @@ export class Terminal {
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    // stderr is kept in the error, not printed: `kill-session` before the first run fails by design.
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   /** Run `l7lab <args>` in a fresh window of `cols` x `rows`, colours off, the given locale. */
