@@ -1,5 +1,5 @@
 /**
- * The Examples sections of every command's --help (imported eagerly by cli.ts: strings, no
+ * The Examples sections of every command's --help (imported eagerly by program.ts: strings, no
  * dependencies). serve's longer text is serve-help.ts's.
  */
 const examples = (lines: string) => `\nExamples:\n${lines}`;

@@ -4,9 +4,9 @@ import type { Protocol } from '../protocol.js';
 
 /**
  * Flags as commander hands them over, turned into typed values once. Every command reads
- * `--lang` through `langOption`; serve's default ports live in `SERVE_PORTS`, which cli.ts
+ * `--lang` through `langOption`; serve's default ports live in `SERVE_PORTS`, which program.ts
  * (the flags' defaults), serve's config, its help text, its client snippets and the menu
- * all read. Imported eagerly by cli.ts: keep it free of heavy dependencies.
+ * all read. Imported eagerly by program.ts: keep it free of heavy dependencies.
  */
 export type Options = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import type { Options } from './options.js';
  */
 const BACKENDS = ['auto', 'lsof', 'ss', 'netstat', 'proc'];
 
-/** The same rule as cli.ts parsePort: digits, 0 to 65535. */
+/** The same rule as program.ts parsePort: digits, 0 to 65535. */
 function portOf(value: string): number | null {
   return /^\d+$/.test(value) && Number(value) <= 65535 ? Number(value) : null;
 }

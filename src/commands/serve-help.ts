@@ -2,7 +2,7 @@ import { SERVE_PORTS } from './options.js';
 
 const { plain, implicitTls, submission } = SERVE_PORTS;
 
-/** The text after `l7lab serve --help`'s options (imported eagerly by cli.ts: a string and the ports table). */
+/** The text after `l7lab serve --help`'s options (imported eagerly by program.ts: a string and the ports table). */
 export const SERVE_HELP = `
 Ports (127.0.0.1): SMTP ${plain.smtp} with no TLS, submission ${submission} with STARTTLS,
 submissions (SMTPS) ${implicitTls.smtp} with TLS from the first byte; POP3 ${plain.pop3} and POP3S

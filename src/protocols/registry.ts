@@ -10,7 +10,7 @@ import type { Protocol } from '../protocol.js';
  * The one map protocol -> knowledge: `l7lab explain`, the practice shell, the lessons (and
  * their checker) and the edge that turns a transcript's knowledge keys into text all read it.
  * Statically imported: every protocol is built, and the modules that need the tables are
- * themselves loaded lazily by cli.ts.
+ * themselves loaded lazily by program.ts.
  */
 export const KNOWLEDGE: Readonly<Record<Protocol, ProtocolKnowledge>> = {
   smtp: smtpKnowledge,

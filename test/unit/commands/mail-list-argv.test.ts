@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMailListArgv } from '../../../src/commands/mail-list-argv.js';
 
-/** What commander hands runMailList for the same line (cli.ts `mail list`: --store, --json, --lang). */
+/** What commander hands runMailList for the same line (program.ts `mail list`: --store, --json, --lang; fast-argv-commander.test.ts asks commander itself). */
 describe('parseMailListArgv', () => {
   it.each([
     [[], {}],

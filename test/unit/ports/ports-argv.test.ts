@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePortsArgv } from '../../../src/commands/ports-argv.js';
 
-/** What commander hands runPorts for the same line (cli.ts: --backend defaults to auto). */
+/** What commander hands runPorts for the same line (program.ts: --backend defaults to auto; fast-argv-commander.test.ts asks commander itself). */
 describe('parsePortsArgv', () => {
   it.each([
     [[], { backend: 'auto' }],
