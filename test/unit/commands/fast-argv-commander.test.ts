@@ -32,11 +32,13 @@ const PORTS_LINES = [[], ['--json'], ['--json', '--udp', '--explain'], ['--backe
 const MAIL_LIST_LINES = [[], ['--json'], ['--store', '/tmp/mail'], ['--store=/tmp/a=b', '--json'], ['--lang', 'ja', '--store', 'mail'], ['--lang=fr']];
 
 describe('the hand parsers and commander agree', () => {
-  it.each(PORTS_LINES)('ports %j', async (...args) => {
+  const named = (lines: string[][]) => lines.map((args) => [args.join(' ') || '(no flags)', args] as const);
+
+  it.each(named(PORTS_LINES))('ports %s', async (_, args) => {
     expect(parsePortsArgv(args)).toEqual(await commanderOpts(['ports'], args));
   });
 
-  it.each(MAIL_LIST_LINES)('mail list %j', async (...args) => {
+  it.each(named(MAIL_LIST_LINES))('mail list %s', async (_, args) => {
     expect(parseMailListArgv(args)).toEqual(await commanderOpts(['mail', 'list'], args));
   });
 });
