@@ -87,7 +87,8 @@ export class TransactionFiles {
     return this.syncDir(this.dir);
   }
 
-  async readEnvelope(id: string): Promise<TransactionRecord | null> {
+  /** Read at once (one small file, one bounded read): `mail list` asks once a message. */
+  readEnvelope(id: string): TransactionRecord | null {
     const file = this.readLine<EnvelopeFile>(id, 0);
     if (!file || typeof file.from !== 'string' || !Array.isArray(file.to)) return null;
     return { id, envelope: { from: file.from, to: file.to.map(String) }, receivedAt: new Date(file.receivedAt), size: Number(file.size) || 0 };
