@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Shim: everything lives in the bundled entry points under dist/bundle/ (scripts/bundle.mjs:
 // one file and its lazy chunks instead of ~300 modules for Node's loader to find and read).
-// CommonJS (bin/package.json): `--help` and `ports --json` run without Node's ES module loader,
-// which costs about 15 ms to start; every other command imports the ES module bundle.
+// CommonJS (bin/package.json): `--help`, `ports --json` and `mail list` run without Node's ES
+// module loader, which costs about 15 ms to start; every other command imports the ES module bundle.
 // Where Node has a module compile cache (22.1+), keep the compiled code between runs: start-up
 // then skips most of V8's parsing. Node 20 has none, and the optional call does nothing there.
 'use strict';
@@ -31,12 +31,19 @@ function portsJson(args) {
   return require('../dist/bundle/ports-json.cjs').runPortsJson(args.slice(1));
 }
 
+/** `l7lab mail list` from its CommonJS bundle (src/mail-list-main.ts); false for any other line. */
+function mailList(args) {
+  if (args[0] !== 'mail' || args[1] !== 'list') return Promise.resolve(false);
+  return require('../dist/bundle/mail-list.cjs').runMailListFast(args.slice(2));
+}
+
 async function main() {
   const args = process.argv.slice(2);
   if (await portsJson(args)) return;
   require('node:module').enableCompileCache?.();
-  // `l7lab ports` and `l7lab mail list` skip commander when their flags are well formed (src/fast-main.ts).
-  const fast = (args[0] === 'ports' || args[0] === 'mail') && (await (await import('../dist/bundle/fast-main.js')).runFast(args));
+  if (await mailList(args)) return;
+  // `l7lab ports` skips commander when its flags are well formed (src/fast-main.ts).
+  const fast = args[0] === 'ports' && (await (await import('../dist/bundle/fast-main.js')).runFast(args));
   if (!fast) await import('../dist/bundle/cli.js');
 }
 

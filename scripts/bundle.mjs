@@ -38,23 +38,53 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
-// `ports --json` (src/ports-json.ts) alone, as one CommonJS file: bin/l7lab.js (CommonJS too)
-// requires it without starting Node's ES module loader, about 15 ms of a command that must
-// start as fast as `node -e 0` plus lsof (issue 19). Its lazy imports (lsof, ss, netstat
-// parsers; child_process) stay lazy: esbuild runs each such module when first imported.
-const portsJson = await build({
-  entryPoints: [dist('ports-json.js')],
-  outfile: dist('bundle/ports-json.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  keepNames: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true,
-});
-Object.assign(result.metafile.outputs, portsJson.metafile.outputs);
+/**
+ * One entry alone as one CommonJS file, which bin/l7lab.js (CommonJS too) requires without
+ * starting Node's ES module loader and its reads of chunk after chunk. Its lazy imports stay
+ * lazy: esbuild runs each such module when first imported. A package in `beside` is left out
+ * and required, when first imported, from its own CommonJS file in dist/bundle/ (made below:
+ * `entry` a package name rather than a file of dist/).
+ * import.meta.url is the file's own URL, as it is in an ES module chunk beside it (ui/tables.ts
+ * requires cli-table3 from there).
+ */
+function commonJsBundle(entry, outfile, beside = []) {
+  const besideFiles = {
+    name: 'beside',
+    setup(b) {
+      for (const pkg of beside) b.onResolve({ filter: new RegExp(`^${pkg}$`) }, () => ({ path: `./${pkg}.cjs`, external: true }));
+    },
+  };
+  return build({
+    ...(entry.endsWith('.js') ? { entryPoints: [dist(entry)] } : { stdin: { contents: `module.exports = require('${entry}');`, resolveDir: dist('..') } }),
+    outfile: dist(outfile),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // import() as require(): a file beside is loaded without the ES module loader.
+    supported: { 'dynamic-import': false },
+    plugins: [besideFiles],
+    define: { 'import.meta': '__l7labImportMeta' },
+    banner: { js: "const __l7labImportMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+}
+
+// `ports --json` (src/ports-json.ts) alone: a command that must start as fast as `node -e 0`
+// plus lsof (issue 19), and the ES module loader alone was about 15 ms of that. Its lazy
+// imports (lsof, ss, netstat parsers; child_process) stay lazy.
+const portsJson = await commonJsBundle('ports-json.js', 'bundle/ports-json.cjs');
+// `mail list` (src/mail-list-main.ts): 3x `node -e 0` on 1,000 messages (issue 19). libmime
+// (encoded words, RFC 2047) and mailparser (headers header-summary.ts leaves to it) would be
+// 0.9 MB more to read at every start for what few lists need: each is a file of its own.
+const mailList = await commonJsBundle('mail-list-main.js', 'bundle/mail-list.cjs', ['libmime', 'mailparser']);
+// Each is the package's CommonJS build, required: what import() of the package gives in that
+// bundle (its module.exports as `default`, and its properties) is then what Node's gives.
+const beside = await Promise.all(['libmime', 'mailparser'].map((pkg) => commonJsBundle(pkg, `bundle/${pkg}.cjs`)));
+Object.assign(result.metafile.outputs, ...[portsJson, mailList, ...beside].map((r) => r.metafile.outputs));
 const outputs = Object.entries(result.metafile.outputs).filter(([path]) => /\.c?js$/.test(path));
 const bytes = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
 process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`);

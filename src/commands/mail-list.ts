@@ -8,7 +8,7 @@ import type { MailStore } from '../mailstore/types.js';
 import { columnsLine } from '../ui/tables.js';
 import { theme } from '../ui/theme.js';
 import { displayWidth, truncate } from '../ui/width.js';
-import { describe, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
+import { describe, describeNow, listJson, p2, stdoutIo, withStore, type Described, type MailIo } from './mail.js';
 import { langOf, T } from './mail-texts.js';
 
 /**
@@ -29,38 +29,38 @@ const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
 /** One line of single spaces; a cell that is one already (nearly all) is kept, not copied. */
 const oneLine = (s: string) => (UNEVEN_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
+/** An item's row: at once (a cached row, a Maildir read) or when its reads are done. */
+type DescribeOne = (item: MailItem) => Described | Promise<Described>;
+
 /** Reads at once for `list`: enough to keep the disk busy, few enough not to hold every file open. */
 const LIST_CONCURRENCY = 16;
 
 /**
- * Every item described, at most LIST_CONCURRENCY at a time, and handed to `each` in order as
- * soon as it and those before it are: a list keeps the lines it prints, not every message's
- * summary and envelope until the last is read (what V8's young-generation collections copied).
+ * Every item described, at most LIST_CONCURRENCY reads waited for at a time, and handed to
+ * `each` in order as soon as it and those before it are: a list keeps the lines it prints, not
+ * every message's summary and envelope until the last is read (what V8's young-generation
+ * collections copied). A row described at once is not awaited: a Maildir list runs in one loop.
  */
-export async function eachDescribed(store: MailStore, items: readonly MailItem[], each: (d: Described) => void, describeOne = (item: MailItem) => describe(store, item)): Promise<void> {
-  const done = new Array<Described | undefined>(items.length);
-  let next = 0;
-  let flushed = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) {
-      done[i] = await describeOne(items[i] as MailItem);
-      for (let d = done[flushed]; d !== undefined; d = done[flushed]) {
-        done[flushed++] = undefined;
-        each(d);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, items.length) }, worker));
+export async function eachDescribed(store: MailStore, items: readonly MailItem[], each: (d: Described) => void, describeOne: DescribeOne = (item) => describe(store, item)): Promise<void> {
+  // The rows not handed over yet, in order: described, or being described.
+  const ahead: Array<Described | Promise<Described>> = [];
+  for (const item of items) {
+    const d = describeOne(item);
+    // Waited for below, perhaps after it failed: handled now, so its failure is not reported as unhandled.
+    if (d instanceof Promise) d.catch(() => undefined);
+    ahead.push(d);
+    for (let first = ahead[0]; first !== undefined && !(first instanceof Promise); first = ahead[0]) each(ahead.shift() as Described);
+    if (ahead.length >= LIST_CONCURRENCY) each(await (ahead.shift() as Promise<Described>));
+  }
+  for (const d of ahead) each(await d);
 }
 
 /** Every item described, in order. */
-export async function describeAll(store: MailStore, items: readonly MailItem[], describeOne?: (item: MailItem) => Promise<Described>): Promise<Described[]> {
+export async function describeAll(store: MailStore, items: readonly MailItem[], describeOne?: DescribeOne): Promise<Described[]> {
   const rows: Described[] = [];
   await eachDescribed(store, items, (d) => rows.push(d), describeOne);
   return rows;
 }
-
-type DescribeOne = (item: MailItem) => Promise<Described>;
 
 /**
  * `run` with describe() through the Maildir's summary cache (maildir/summary-cache.ts): what
@@ -69,13 +69,17 @@ type DescribeOne = (item: MailItem) => Promise<Described>;
 async function cachedDescribe<R>(store: MailStore, run: (describeOne: DescribeOne) => Promise<R>): Promise<R> {
   if (!(store instanceof MaildirStore)) return run((item) => describe(store, item));
   const cache = SummaryCache.open(store.root);
-  const result = await run(async (item) => {
+  const keep = (d: Described) => {
+    const { account, mailbox, meta } = d.item.copies[0] as Located;
+    cache.set(account, mailbox, meta.uid, d.item.id, d);
+    return d;
+  };
+  const result = await run((item) => {
     const { account, mailbox, meta } = item.copies[0] as Located;
     const kept = cache.get(account, mailbox, meta.uid, item.id);
     if (kept) return { item, ...kept };
-    const d = await describe(store, item);
-    cache.set(account, mailbox, meta.uid, item.id, d);
-    return d;
+    const now = describeNow(store, item);
+    return now ? keep(now) : describe(store, item).then(keep);
   });
   cache.save();
   return result;

@@ -6,7 +6,8 @@ import { isItemRead, mailItems, type Located, type MailItem } from '../mailstore
 import type { MailStore, TransactionRecord } from '../mailstore/types.js';
 import type { Prompts } from '../ui/prompts.js';
 import { ENVELOPE_MARK, envelopeView } from '../mailstore/envelope-view.js';
-import { formatSize, headerComplete, inspect, summarize, type MessageContent, type MessageSummary } from '../mailstore/inspect.js';
+import { formatSize, headerComplete, inspect, summarize, summarizeNow, type MessageContent, type MessageSummary } from '../mailstore/inspect.js';
+import type { MaildirStore } from '../mailstore/maildir/store.js';
 import { langOf, T } from './mail-texts.js';
 
 /**
@@ -72,6 +73,19 @@ async function headOf(store: MailStore, first: Located): Promise<Buffer> {
 export async function describe(store: MailStore, item: MailItem): Promise<Described> {
   const summary = await summarize(await headOf(store, item.copies[0] as Located));
   return { item, summary, envelope: await store.transaction(item.id) };
+}
+
+/**
+ * describe() at once, without a promise: a Maildir list reads each file with one blocking call
+ * anyway, and a thousand awaits were garbage and trips through the microtask queue. Null when
+ * describe() must do it (a file the folder does not know yet, a header longer than HEAD_READ,
+ * a module to load first, a header that is mailparser's).
+ */
+export function describeNow(store: MaildirStore, item: MailItem): Described | null {
+  const { account, mailbox, meta } = item.copies[0] as Located;
+  const head = store.readHeadNow(account, mailbox, meta.uid, HEAD_READ);
+  const summary = head && headerComplete(head, HEAD_READ) ? summarizeNow(head) : null;
+  return summary && { item, summary, envelope: store.transactionNow(item.id) };
 }
 
 export function listJson(d: Described): Record<string, unknown> {

@@ -78,11 +78,20 @@ export type WordDecoder = (value: string) => string;
 
 const asIs: WordDecoder = (value) => value;
 
+let libmimeWords: WordDecoder | undefined;
+
 /** libmime's decoder when the header has an encoded word (`=?`, RFC 2047 2); without one, decoding changes nothing. */
 export async function wordDecoder(head: Buffer): Promise<WordDecoder> {
-  if (!head.includes('=?')) return asIs;
+  const now = wordDecoderNow(head);
+  if (now) return now;
   const libmime = (await import('libmime')).default;
-  return (value) => libmime.decodeWords(value);
+  libmimeWords ??= (value) => libmime.decodeWords(value);
+  return libmimeWords;
+}
+
+/** wordDecoder() without waiting: null when the header needs libmime and it has not been loaded yet. */
+export function wordDecoderNow(head: Buffer): WordDecoder | null {
+  return head.includes('=?') ? (libmimeWords ?? null) : asIs;
 }
 
 /** Decoded, or as it was when the decoder fails (mailparser's try/catch). */

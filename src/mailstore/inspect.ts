@@ -95,6 +95,17 @@ export async function summarize(raw: Buffer): Promise<MessageSummary> {
   return summarizeHeader(head, await wordDecoder(head)) ?? parsedSummary(head);
 }
 
+/**
+ * summarize() without waiting, for a list that reads its messages at once: null when a module
+ * must be loaded first (header-summary.ts, libmime) or the header is mailparser's to read.
+ */
+export function summarizeNow(raw: Buffer): MessageSummary | null {
+  if (!headerSummary) return null;
+  const head = headerBlock(raw);
+  const words = headerSummary.wordDecoderNow(head);
+  return words && headerSummary.summarizeHeader(head, words);
+}
+
 /** The summary as mailparser gives it (what header-summary.ts leaves to it, and what its test compares with). */
 export async function parsedSummary(raw: Buffer): Promise<MessageSummary> {
   const simpleParser = await parser();

@@ -37,9 +37,10 @@ describe('the npm package', () => {
     expect(files).toContain('bin/l7lab.js');
     expect(files).toContain('dist/bundle/cli.js');
     expect(files).toContain('dist/bundle/fast-main.js');
-    // bin/l7lab.js is CommonJS by bin/package.json, and requires ports --json's own bundle.
+    // bin/l7lab.js is CommonJS by bin/package.json, and requires the own bundles of ports --json
+    // and mail list; the latter requires libmime's and mailparser's when a header needs them.
     expect(files).toContain('bin/package.json');
-    expect(files).toContain('dist/bundle/ports-json.cjs');
+    for (const cjs of ['ports-json', 'mail-list', 'libmime', 'mailparser']) expect(files).toContain(`dist/bundle/${cjs}.cjs`);
     expect(files).toContain('dist/help.txt');
     expect(files).toContain('dist/lesson-index.json');
     expect(files).toContain('lessons/smtp-basics.yaml');

@@ -138,6 +138,11 @@ export class MaildirStore implements MailStore {
     return this.tree.opened(account, mailbox)?.readHeadKnown(uid, max) ?? (await this.folder(account, mailbox)).readHead(uid, max);
   }
 
+  /** readHead() at once, when this process has the folder open and knows the UID (a list has just listed it); else null. */
+  readHeadNow(account: string, mailbox: string, uid: number, max: number): Buffer | null {
+    return this.tree.opened(account, mailbox)?.readHeadKnown(uid, max) ?? null;
+  }
+
   async findById(id: string): Promise<{ account: string; mailbox: string; meta: MessageMeta } | null> {
     if (id.length === 0) return null;
     const copies = await everyCopy(this);
@@ -187,7 +192,12 @@ export class MaildirStore implements MailStore {
 
   // ---- what is kept with a transaction ----
 
-  transaction(id: string): Promise<TransactionRecord | null> {
+  async transaction(id: string): Promise<TransactionRecord | null> {
+    return this.transactions.readEnvelope(id);
+  }
+
+  /** transaction() at once: the envelope is one small file, read with one bounded read. */
+  transactionNow(id: string): TransactionRecord | null {
     return this.transactions.readEnvelope(id);
   }
 

@@ -87,7 +87,8 @@ export class TransactionFiles {
     return this.syncDir(this.dir);
   }
 
-  async readEnvelope(id: string): Promise<TransactionRecord | null> {
+  /** Read at once (one small file, one bounded read): `mail list` asks once a message. */
+  readEnvelope(id: string): TransactionRecord | null {
     const file = this.readLine<EnvelopeFile>(id, 0);
     if (!file || typeof file.from !== 'string' || !Array.isArray(file.to)) return null;
     return { id, envelope: { from: file.from, to: file.to.map(String) }, receivedAt: new Date(file.receivedAt), size: Number(file.size) || 0 };
@@ -168,7 +169,7 @@ export class TransactionFiles {
    */
   private readLine<T>(id: string, n: 0 | -1): T | null {
     if (!ID.test(id)) return null;
-    const text = n === 0 ? readHead(this.path(id, 'envelope'), ENVELOPE_HEAD) : readWhole(this.path(id, 'envelope'));
+    const text = n === 0 ? readHead(this.path(id, 'envelope')) : readWhole(this.path(id, 'envelope'));
     if (text === null) return null;
     const lines = text.split('\n');
     // A whole line ends in "\n": the piece after the last one is empty, or a line still being written.
@@ -192,8 +193,16 @@ function readWhole(path: string): string | null {
   }
 }
 
-/** The file up to its first line end, reading `max` bytes first and the whole file only when the line is longer. */
-function readHead(path: string, max: number): string | null {
+/** One buffer for every envelope read (a list reads a thousand): the line is decoded before the next read. */
+let headBuffer: Buffer | undefined;
+
+/**
+ * The file up to its first line end, reading up to ENVELOPE_HEAD bytes first (until a line end
+ * is in: one read for a whole envelope file, not a second that finds the end of the file) and
+ * the whole file only when the line is longer.
+ */
+function readHead(path: string): string | null {
+  const max = ENVELOPE_HEAD;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -201,11 +210,13 @@ function readHead(path: string, max: number): string | null {
     return null;
   }
   try {
-    const buf = Buffer.allocUnsafe(max);
-    let got = 0;
-    for (let k = 1; got < max && k > 0; got += k) k = readSync(fd, buf, got, max - got, got);
-    const end = buf.subarray(0, got).indexOf(0x0a);
-    if (end >= 0) return buf.toString('utf8', 0, end + 1);
+    const buf = (headBuffer ??= Buffer.allocUnsafe(max));
+    for (let got = 0, k = 1; got < max && k > 0; got += k) {
+      k = readSync(fd, buf, got, max - got, got);
+      // Within what was read, not what an earlier file left in the buffer.
+      const end = buf.subarray(0, got + k).indexOf(0x0a, got);
+      if (end >= 0) return buf.toString('utf8', 0, end + 1);
+    }
   } finally {
     closeSync(fd);
   }
