@@ -5,7 +5,6 @@ import { buildReport, explainServices, scopeLabel, SCOPE_LEGEND, type PortsRepor
 import type { Theme } from '../ui/theme.js';
 import { listFor, parsePortsOptions, portsJson, type PortsOptions } from './ports-list.js';
 
-
 /**
  * `l7lab ports`: which processes wait for connections on which ports, and which application
  * protocol each port speaks. The classic answer is `sudo lsof -i -P -n | grep LISTEN`; this
