@@ -114,7 +114,9 @@ function tryLines(lab: Lab, config: ServeConfig, cert: LabCertificate | null, ho
   if (lab.endpoints.pop3) lines.push(`  curl pop3://${h(lab.endpoints.pop3)}/1 --user bob:${bob}`);
   if (lab.endpoints.imap) lines.push(`  curl 'imap://${h(lab.endpoints.imap)}/INBOX;UID=1' --user bob:${bob}`);
   if (lab.endpoints.dns) lines.push(`  ${digSnippet(hostForUrl(lab.endpoints.dns.host).replace(/^\[|\]$/g, ''), lab.endpoints.dns.port)}`);
-  lines.push(`  l7lab mail list${config.storeDir ? ` --store ${tilde(config.storeDir, home)}` : ''}`);
+  // `mail list` is another process: it reads a Maildir, never the memory of this one (--memory),
+  // where the web inbox and the API above are the way in.
+  if (config.storeDir) lines.push(`  l7lab mail list --store ${tilde(config.storeDir, home)}`);
   return lines;
 }
 

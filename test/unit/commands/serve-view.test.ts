@@ -44,6 +44,14 @@ describe('serve banner: the web ports', () => {
     expect(text).toContain('  Web inbox (updates live): http://127.0.0.1:2080/\n  curl http://127.0.0.1:2080/api/messages');
   });
 
+  it('names `mail list` with the Maildir serve writes, and not under --memory, whose mail no other process can read', () => {
+    const onDisk = plain(banner(lab, serveConfig({ store: '/home/u/mail' }, {}), null, '/home/u'));
+    expect(onDisk).toContain('  l7lab mail list --store ~/mail\n');
+    const inMemory = plain(banner(lab, serveConfig({ memory: true }, {}), null, '/home/u'));
+    expect(inMemory).not.toContain('l7lab mail list');
+    expect(inMemory).toContain('  curl http://127.0.0.1:2080/api/messages');
+  });
+
   it('a wildcard or IPv6 host becomes a URL a browser can open', () => {
     const v6 = { ...lab, endpoints: { http: { host: '::', port: 2080 } } } as unknown as Lab;
     expect(plain(banner(v6, serveConfig({ memory: true }, {}), null))).toContain('http://[::1]:2080/');
